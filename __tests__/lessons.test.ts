@@ -1,0 +1,121 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LessonError, MAX_LESSON_BYTES, catalogOf, loadCatalog, loadLessonFile, parseLesson } from '../src/lessons/index.js';
+import { ROOT } from './helpers/cli.js';
+
+const LESSONS = join(ROOT, 'lessons');
+const sendfileYaml = readFileSync(join(LESSONS, 'sendfile.yaml'), 'utf8');
+
+/** The problems zcopy reports for a lesson text, as `file:line: field: message` lines. */
+function problemsOf(text: string, file = 'broken.yaml'): string[] {
+  try {
+    parseLesson(text, file);
+  } catch (error) {
+    if (error instanceof LessonError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('the lesson was accepted');
+}
+
+describe('the shipped lessons', () => {
+  test('all load, validate and run', () => {
+    const catalog = loadCatalog(LESSONS);
+    expect(catalog.lessons.length).toBeGreaterThanOrEqual(4);
+    for (const id of ['traditional', 'mmap', 'sendfile', 'sendfile-sg']) expect(catalog.find(id)?.id).toBe(id);
+  });
+});
+
+describe('the validator names the file, line, step and field', () => {
+  test('a missing field', () => {
+    const text = sendfileYaml.replace(/^summary:[\s\S]*?^api:/m, 'api:');
+    expect(problemsOf(text)).toContainEqual(expect.stringMatching(/^broken\.yaml(:\d+)?: summary: must give the text in every language/));
+  });
+
+  test('a missing translation points at its line', () => {
+    const text = sendfileYaml.replace('  zh: "sendfile()：在内核里把文件送进 socket"\n', '');
+    const [line] = problemsOf(text);
+    expect(line).toMatch(/^broken\.yaml:\d+: title\.zh: must be a non-empty string$/);
+    const lineNo = Number(line.split(':')[1]);
+    expect(text.split('\n')[lineNo - 1]).toMatch(/title:|en:/);
+  });
+
+  test('a step whose event names an unknown place', () => {
+    const text = sendfileYaml.replace('{ type: cpuCopy, from: pageCache, to: socket }', '{ type: cpuCopy, from: pagecache, to: socket }');
+    const [line] = problemsOf(text);
+    expect(line).toMatch(/^broken\.yaml:\d+: steps\[5\]\.event\.from: "pagecache" is not a place/);
+    expect(text.split('\n')[Number(line.split(':')[1]) - 1]).toContain('pagecache');
+  });
+
+  test('an unknown event type and an unknown event field', () => {
+    expect(problemsOf(sendfileYaml.replace('{ type: dmaTransfer }', '{ type: dmaTransfr }'))[0]).toMatch(
+      /steps\[2\]\.event\.type: must be one of syscall, sysret/,
+    );
+    expect(problemsOf(sendfileYaml.replace('{ type: dmaTransfer }', '{ type: dmaTransfer, speed: 3 }'))[0]).toMatch(
+      /steps\[2\]\.event\.speed: is not a field of dmaTransfer \(it takes count\)/,
+    );
+  });
+
+  test('an illegal step is reported with its number and the reason', () => {
+    // Without programming the DMA first, the transfer is impossible.
+    const text = sendfileYaml.replace('{ type: programDma, from: disk, to: pageCache, block: true }', '{ type: run }');
+    const [line] = problemsOf(text);
+    expect(line).toMatch(/steps\[1\]\.event: step 2 is illegal: the learner's program runs in user mode/);
+    const userReadsCache = sendfileYaml.replace(
+      '\nlimits:',
+      '\n  - event: { type: cpuCopy, from: pageCache, to: user }\n    text: { en: peek, zh: 偷看 }\nlimits:',
+    );
+    expect(problemsOf(userReadsCache)).toEqual([
+      expect.stringMatching(/steps\[9\]\.event: step 10 is illegal: user mode cannot touch the page cache/),
+    ]);
+    const dmaNeverProgrammed = sendfileYaml.replace('{ type: programDma, from: socket, to: nic }', '{ type: sysret }');
+    expect(problemsOf(dmaNeverProgrammed)[0]).toMatch(/steps\[7\]\.event: step 8 is illegal: DMA transfer with nothing programmed/);
+  });
+
+  test('a YAML syntax error carries the parser line', () => {
+    const [line] = problemsOf('id: x\nsteps: [\n  {event: }\n  oops: [', 'syntax.yaml');
+    expect(line).toMatch(/^syntax\.yaml:\d+: /);
+  });
+
+  test('custom tags are refused: nothing in a lesson is constructed or run', () => {
+    const [line] = problemsOf(`${sendfileYaml}\nextra: !!js/function "function () { process.exit(9) }"\n`);
+    expect(line).toMatch(/tag/i);
+  });
+
+  test('unknown top-level fields are refused', () => {
+    expect(problemsOf(`${sendfileYaml}\ncount: 3\n`)[0]).toMatch(/count: is not a lesson field/);
+  });
+
+  test('a file over 1 MiB is refused before it is parsed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-'));
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(file, `# ${'x'.repeat(MAX_LESSON_BYTES)}\n`);
+    expect(() => loadLessonFile(file)).toThrow(/at most 1048576 \(1 MiB\)/);
+  });
+
+  test('a missing file is a one-line error naming it', () => {
+    expect(() => loadLessonFile('/nonexistent/lesson.yaml')).toThrow('/nonexistent/lesson.yaml: no such file');
+  });
+
+  test('two lessons answering to one name collide', () => {
+    const a = parseLesson(sendfileYaml, 'a.yaml');
+    const b = parseLesson(sendfileYaml.replace('id: sendfile', 'id: other'), 'b.yaml');
+    expect(() => catalogOf([a, b])).toThrow(/b\.yaml: aliases\[0\]: "send-file" is already taken by a\.yaml/);
+  });
+});
+
+describe('finding lessons', () => {
+  const catalog = loadCatalog(LESSONS);
+
+  test('by id, alias, any case', () => {
+    expect(catalog.find('SENDFILE')?.id).toBe('sendfile');
+    expect(catalog.find('sg-dma')?.id).toBe('sendfile-sg');
+  });
+
+  test('suggests the nearest name for a typo, nothing for gibberish', () => {
+    expect(catalog.suggest('sendfil')).toBe('sendfile');
+    expect(catalog.suggest('tradtional')).toBe('traditional');
+    expect(catalog.suggest('qqqqqqq')).toBeUndefined();
+  });
+});

@@ -1,0 +1,360 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  COUNTER_KEYS,
+  EVENT_FIELDS,
+  IllegalEvent,
+  LOCATIONS,
+  StepError,
+  initialState,
+  run,
+  step,
+  type Event,
+  type State,
+} from '../src/model/index.js';
+
+const ABCD = ['A', 'B', 'C', 'D'];
+
+/** Applies events in order, as a lesson would. */
+function play(events: Event[], payload = ABCD): State {
+  return run({ payload, steps: events.map((event) => ({ event })) }).at(-1)!;
+}
+
+/** The events that bring the whole file into the page cache from inside a read(). */
+const readIntoPageCache: Event[] = [
+  { type: 'syscall', name: 'read' },
+  { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
+  { type: 'dmaTransfer' },
+  { type: 'raiseInterrupt', source: 'dma' },
+  { type: 'handleInterrupt' },
+];
+
+function rejects(events: Event[], reason: RegExp, payload = ABCD) {
+  let caught: unknown;
+  try {
+    play(events, payload);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(StepError);
+  const e = caught as StepError;
+  expect(e.step).toBe(events.length);
+  expect(e.message).toContain(`step ${events.length} (${events.at(-1)!.type})`);
+  expect(e.reason).toMatch(reason);
+}
+
+describe('the initial machine', () => {
+  test('has the payload on disk, the process running in user mode, nothing counted', () => {
+    const s = initialState(ABCD);
+    expect(s.places.disk.map((h) => h.block)).toEqual(ABCD);
+    expect(s.places.disk.every((h) => h.as === 'data')).toBe(true);
+    expect(s.cpu).toEqual({ mode: 'user', ring: 3, activity: 'running' });
+    expect(s.process).toBe('running');
+    for (const key of COUNTER_KEYS) expect(s.counts[key]).toBe(0);
+    for (const place of LOCATIONS.filter((l) => l !== 'disk')) expect(s.places[place]).toEqual([]);
+  });
+
+  test('refuses an empty or repeated payload', () => {
+    expect(() => initialState([])).toThrow(IllegalEvent);
+    expect(() => initialState(['A', 'A'])).toThrow(/distinct/);
+  });
+});
+
+describe('system calls', () => {
+  test('each call costs one switch in and one out, and is logged by name', () => {
+    const s = play([
+      { type: 'syscall', name: 'pipe' },
+      { type: 'sysret', name: 'pipe' },
+      { type: 'syscall', name: 'splice' },
+    ]);
+    expect(s.counts.syscalls).toBe(2);
+    expect(s.counts.modeSwitches).toBe(3);
+    expect(s.syscallLog).toEqual(['pipe', 'splice']);
+    expect(s.cpu).toMatchObject({ mode: 'kernel', ring: 0 });
+    expect(s.openSyscall).toBe('splice');
+  });
+
+  test('returning from a call never entered is rejected', () => {
+    rejects([{ type: 'sysret' }], /never entered/);
+  });
+
+  test('a call cannot start inside another, nor return under another name', () => {
+    rejects([{ type: 'syscall', name: 'read' }, { type: 'syscall', name: 'write' }], /still inside read/);
+    rejects([{ type: 'syscall', name: 'read' }, { type: 'sysret', name: 'write' }], /open system call is read/);
+  });
+});
+
+describe('privilege', () => {
+  test('user mode cannot touch a kernel buffer that is not mapped', () => {
+    rejects([...readIntoPageCache, { type: 'sysret' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }], /user mode cannot touch the page cache/);
+  });
+
+  test('user mode may reach a kernel place once it is mapped into the process', () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'mapPages', from: 'pageCache', blocks: ['A', 'B'] },
+      { type: 'sysret' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'user', blocks: ['C', 'D'] },
+    ]);
+    expect(s.userMapped).toEqual(['pageCache']);
+    expect(s.cpu.mode).toBe('user');
+    expect(s.counts.cpuCopies).toBe(1);
+    expect(s.places.user.map((h) => `${h.block}:${h.as}`)).toEqual(['A:map', 'B:map', 'C:data', 'D:data']);
+  });
+
+  test('programming the DMA controller needs kernel mode', () => {
+    rejects([{ type: 'programDma', from: 'disk', to: 'pageCache' }], /kernel mode/);
+  });
+
+  test('the CPU cannot address the disk directly', () => {
+    rejects([{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'disk', to: 'pageCache' }], /controller reads it/);
+  });
+});
+
+describe('DMA', () => {
+  test('a transfer with nothing programmed is rejected', () => {
+    rejects([{ type: 'dmaTransfer' }], /nothing programmed/);
+  });
+
+  test('MAR, ADR and WC are set by programming and WC counts down to one DMA copy', () => {
+    const programmed = play(readIntoPageCache.slice(0, 2));
+    expect(programmed.dma).toMatchObject({ mar: 'pageCache', adr: 'disk', wc: 4, status: 'programmed' });
+    expect(programmed.process).toBe('blocked');
+
+    const half = play([...readIntoPageCache.slice(0, 2), { type: 'dmaTransfer', count: 2 }]);
+    expect(half.dma.wc).toBe(2);
+    expect(half.places.pageCache.map((h) => h.block)).toEqual(['A', 'B']);
+    expect(half.counts.dmaCopies).toBe(0);
+    expect(half.cpu.activity).toBe('free');
+    expect(half.actor).toBe('dma');
+
+    const done = play([...readIntoPageCache.slice(0, 2), { type: 'dmaTransfer', count: 2 }, { type: 'dmaTransfer' }]);
+    expect(done.dma).toMatchObject({ wc: 0, status: 'done' });
+    expect(done.counts.dmaCopies).toBe(1);
+    expect(done.counts.cpuCopies).toBe(0);
+  });
+
+  test('the completion interrupt wakes the process and frees the controller', () => {
+    const s = play(readIntoPageCache);
+    expect(s.counts.interrupts).toBe(1);
+    expect(s.process).toBe('running');
+    expect(s.dma.status).toBe('idle');
+    expect(s.cpu.activity).toBe('interrupt');
+    expect(s.counts.modeSwitches).toBe(1); // an interrupt is not a counted mode switch
+  });
+
+  test('the DMA cannot raise completion before WC reaches 0, nor move more than WC', () => {
+    rejects([...readIntoPageCache.slice(0, 2), { type: 'raiseInterrupt', source: 'dma' }], /WC reaches 0/);
+    rejects([...readIntoPageCache.slice(0, 2), { type: 'dmaTransfer', count: 5 }], /1 to 4 blocks/);
+  });
+
+  test('a blocked process cannot act until the interrupt', () => {
+    rejects([...readIntoPageCache.slice(0, 3), { type: 'cpuCopy', from: 'pageCache', to: 'user' }], /blocked/);
+  });
+
+  test('DMA into user pages needs them pinned', () => {
+    rejects([{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'user' }], /pinned/);
+    const s = play([
+      { type: 'syscall', name: 'read' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user', block: true },
+      { type: 'dmaTransfer' },
+    ]);
+    expect(s.places.user.map((h) => h.as)).toEqual(['data', 'data', 'data', 'data']);
+    expect(s.places.pageCache).toEqual([]);
+  });
+
+  test('exactly one end of a DMA transfer is a device', () => {
+    rejects([{ type: 'syscall', name: 'x' }, { type: 'programDma', from: 'pageCache', to: 'socket' }], /exactly one end/);
+  });
+});
+
+describe('copies conserve data', () => {
+  test('copying from a place that does not hold the data is rejected', () => {
+    rejects([{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'user', to: 'socket' }], /holds nothing/);
+    rejects(
+      [{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket', blocks: ['Z'] }],
+      /does not hold block Z/,
+    );
+  });
+
+  test('a CPU copy leaves the source intact and counts once', () => {
+    const s = play([...readIntoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }]);
+    expect(s.counts.cpuCopies).toBe(1);
+    expect(s.places.pageCache.map((h) => h.block)).toEqual(ABCD);
+    expect(s.places.user.map((h) => `${h.block}:${h.as}`)).toEqual(['A:data', 'B:data', 'C:data', 'D:data']);
+    expect(s.transfer).toEqual({ kind: 'cpu-copy', from: 'pageCache', to: 'user', blocks: ABCD });
+    expect(s.cpu.activity).toBe('copying');
+  });
+
+  test('scatter-gather: descriptors, not bytes, reach the socket, and the DMA gathers the bytes', () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+      { type: 'dmaTransfer' },
+    ]);
+    expect(s.places.socket.every((h) => h.as === 'ref' && h.target === 'pageCache')).toBe(true);
+    expect(s.places.nic.map((h) => `${h.block}:${h.as}`)).toEqual(['A:data', 'B:data', 'C:data', 'D:data']);
+    expect(s.counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2, descriptorCopies: 1 });
+  });
+
+  test('splice: page references move through the pipe and leave it', () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'pageRefMove', from: 'pageCache', to: 'pipe' },
+      { type: 'pageRefMove', from: 'pipe', to: 'socket' },
+    ]);
+    expect(s.places.pipe).toEqual([]);
+    expect(s.places.socket.every((h) => h.as === 'ref' && h.target === 'pageCache')).toBe(true);
+    expect(s.counts.descriptorCopies).toBe(2);
+    expect(s.counts.cpuCopies).toBe(0);
+  });
+});
+
+describe('page tables', () => {
+  const lazyMap: Event[] = [
+    { type: 'syscall', name: 'mmap' },
+    { type: 'mapPages', from: 'pageCache', lazy: true, cow: true },
+    { type: 'sysret' },
+  ];
+
+  test('a lazy mapping faults on first touch; the fault is not a mode switch', () => {
+    const s = play([...lazyMap, { type: 'pageFault', block: 'A' }]);
+    expect(s.counts.pageFaults).toBe(1);
+    expect(s.counts.modeSwitches).toBe(2);
+    expect(s.cpu).toMatchObject({ mode: 'kernel', activity: 'fault' });
+  });
+
+  test('a not-present page cannot be read through', () => {
+    rejects([...lazyMap, { type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'user', to: 'socket' }], /page fault/);
+  });
+
+  test('copy-on-write copies one page and leaves the others shared', () => {
+    const s = play([
+      ...lazyMap,
+      { type: 'pageFault', block: 'A' },
+      { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+      { type: 'faultIn' },
+      { type: 'faultReturn' },
+      { type: 'pageFault', block: 'B' },
+      { type: 'cowCopy', block: 'B' },
+      { type: 'faultReturn' },
+    ]);
+    expect(s.counts).toMatchObject({ cpuCopies: 1, pageFaults: 2, modeSwitches: 2 });
+    expect(s.places.user.map((h) => `${h.block}:${h.as}`)).toEqual(['A:map', 'B:data', 'C:map', 'D:map']);
+    const b = s.pageTable.find((p) => p.block === 'B')!;
+    expect(b).toMatchObject({ frame: 'user', writable: true, cow: false });
+    expect(s.pageTable.filter((p) => p.cow).map((p) => p.block)).toEqual(['A', 'C', 'D']);
+    expect(s.cpu.mode).toBe('user');
+  });
+
+  test('writing a copy-on-write page without the fault is rejected', () => {
+    rejects(
+      [
+        ...readIntoPageCache,
+        { type: 'mapPages', from: 'pageCache', cow: true },
+        { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      ],
+      /copy-on-write/,
+    );
+  });
+
+  test('a fault on an unmapped page would be a segfault', () => {
+    rejects([{ type: 'pageFault', block: 'A' }], /segmentation fault/);
+  });
+});
+
+describe('step() is pure', () => {
+  test('it never changes the state it is given', () => {
+    const before = play(readIntoPageCache);
+    const snapshot = JSON.stringify(before);
+    step(before, { type: 'cpuCopy', from: 'pageCache', to: 'user' });
+    step(before, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' });
+    expect(JSON.stringify(before)).toBe(snapshot);
+  });
+});
+
+/** Random events drawn from the whole vocabulary, valid or not. */
+const anyEvent: fc.Arbitrary<Event> = fc.oneof(
+  ...Object.entries(EVENT_FIELDS).map(([type, fields]) =>
+    fc.record(
+      Object.fromEntries(
+        Object.entries(fields).map(([name, spec]) => {
+          const value: fc.Arbitrary<unknown> =
+            spec.kind === 'place'
+              ? fc.constantFrom(...LOCATIONS)
+              : spec.kind === 'name'
+                ? fc.constantFrom('read', 'write', 'sendfile')
+                : spec.kind === 'block'
+                  ? fc.constantFrom(...ABCD)
+                  : spec.kind === 'blocks'
+                    ? fc.subarray(ABCD, { minLength: 1 })
+                    : spec.kind === 'flag'
+                      ? fc.boolean()
+                      : spec.kind === 'count'
+                        ? fc.integer({ min: 1, max: 4 })
+                        : fc.constantFrom('dma', 'disk', 'nic');
+          return [name, spec.required ? value : fc.option(value, { nil: undefined })];
+        }),
+      ),
+    ).map((fields) => JSON.parse(JSON.stringify({ type, ...fields })) as Event),
+  ),
+);
+
+describe('invariants over random event sequences', () => {
+  test('illegal events are refused with IllegalEvent, and legal ones keep the books straight', () => {
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
+        let s = initialState(ABCD);
+        for (const event of events) {
+          let next: State;
+          try {
+            next = step(s, event);
+          } catch (error) {
+            if (!(error instanceof IllegalEvent)) throw error;
+            continue; // refused: the machine stays as it was
+          }
+          for (const key of COUNTER_KEYS) expect(next.counts[key]).toBeGreaterThanOrEqual(s.counts[key]);
+          const open = next.openSyscall === null ? 0 : 1;
+          expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - open);
+          expect(next.cpu.ring).toBe(next.cpu.mode === 'kernel' ? 0 : 3);
+          // Data is never invented: every block anywhere is a payload block, and references point at bytes.
+          for (const place of LOCATIONS) {
+            for (const h of next.places[place]) {
+              expect(ABCD).toContain(h.block);
+              if (h.as === 'ref') expect(next.places[h.target!].some((x) => x.block === h.block)).toBe(true);
+            }
+          }
+          s = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('kernel bypass', () => {
+  test("with the NIC's registers mapped, user mode programs the DMA from pinned user pages", () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'mapPages', from: 'nic' },
+      { type: 'pin' },
+      { type: 'sysret' },
+      { type: 'programDma', from: 'user', to: 'nic' },
+      { type: 'dmaTransfer' },
+    ]);
+    expect(s.cpu.mode).toBe('user');
+    expect(s.pageTable.every((p) => p.frame === 'user' && p.pinned)).toBe(true);
+    expect(s.places.nic.map((h) => h.block)).toEqual(ABCD);
+    expect(s.counts).toMatchObject({ syscalls: 1, modeSwitches: 2, dmaCopies: 2, cpuCopies: 1 });
+  });
+
+  test('without the mapping, user mode cannot', () => {
+    rejects([...readIntoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'pin' }, { type: 'sysret' }, { type: 'programDma', from: 'user', to: 'nic' }], /kernel mode/);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Lang } from '../i18n/lang.js';
+import { UI } from '../i18n/strings.js';
+import { PROPERTY_KEYS, type Lesson } from '../lessons/index.js';
+import { run, type Counters } from '../model/index.js';
+import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+
+export interface ComparisonRow {
+  id: string;
+  counts: Counters;
+  canModify: boolean;
+  needsNicSupport: boolean;
+  needsPipe: boolean;
+  inputMustBeFile: boolean;
+}
+
+export function compareRows(lessons: Lesson[]): ComparisonRow[] {
+  return lessons.map((l) => ({ id: l.id, counts: run(l).at(-1)!.counts, ...l.properties }));
+}
+
+/** Header -> cell, in column order, as both the plain and the ink table draw them. */
+export function tableCells(rows: ComparisonRow[], lang: Lang): Record<string, string>[] {
+  const c = UI.compare[lang];
+  const flag = (b: boolean) => (b ? c.yes : c.no);
+  return rows.map((r) => ({
+    [c.scenario]: r.id,
+    [c.cpu]: String(r.counts.cpuCopies),
+    [c.dma]: String(r.counts.dmaCopies),
+    [c.switches]: String(r.counts.modeSwitches),
+    [c.calls]: String(r.counts.syscalls),
+    [c.desc]: String(r.counts.descriptorCopies),
+    ...Object.fromEntries(PROPERTY_KEYS.map((k) => [c[k], flag(r[k])])),
+  }));
+}
+
+/** Aligned columns for a pipe or a file: first column left, the rest right. */
+export function renderPlainTable(cells: Record<string, string>[]): string {
+  const headers = Object.keys(cells[0] ?? {});
+  const widths = headers.map((h) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[h]))));
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? padEnd(v, widths[i]) : padStart(v, widths[i]))).join('  ').trimEnd();
+  return [line(headers), ...cells.map((r) => line(headers.map((h) => r[h])))].join('\n') + '\n';
+}
+
+export function legend(lang: Lang, width: number): string {
+  return wrap(UI.compare[lang].legend, width).join('\n') + '\n';
+}

@@ -1,0 +1,14 @@
+import { closest } from '../term/suggest.js';
+import { TERMS, type Term } from './terms.js';
+
+export { TERMS, type Term } from './terms.js';
+
+const byName = new Map<string, Term>(TERMS.flatMap((t) => [t.id, ...t.aliases].map((n) => [n, t] as const)));
+
+export function findTerm(name: string): Term | undefined {
+  return byName.get(name.trim().toLowerCase().replace(/\s+/g, '-'));
+}
+
+export function suggestTerm(name: string): string | undefined {
+  return closest(name.trim().toLowerCase(), byName.keys());
+}

@@ -1,0 +1,80 @@
+import type { Event, Location, State } from '../model/index.js';
+import type { Lang } from './lang.js';
+import { PLACE_LABELS, TRANSFER_LABELS } from './strings.js';
+
+const place = (l: Location | null, lang: Lang) => (l ? PLACE_LABELS[l][lang] : '—');
+const blocks = (b: readonly string[]) => `[${b.join(' ')}]`;
+
+/**
+ * One line saying what a step did, for explain's step list and the learn screen.
+ * It reads the states around the event; it never works anything out itself.
+ */
+export function describeStep(before: State, after: State, event: Event, lang: Lang): string {
+  const zh = lang === 'zh';
+  const t = after.transfer;
+  const colon = zh ? '：' : ': ';
+  const comma = zh ? '，' : ', ';
+  const moved = t ? `${TRANSFER_LABELS[t.kind][lang]}${colon}${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}` : '';
+  switch (event.type) {
+    case 'syscall':
+      return zh ? `系统调用 ${event.name}()` : `system call ${event.name}()`;
+    case 'sysret': {
+      const name = before.openSyscall ?? '';
+      return zh ? `${name}() 返回用户态` : `${name}() returns to user mode`;
+    }
+    case 'sleep':
+      return zh ? '进程睡眠，等待中断' : 'the process sleeps until an interrupt';
+    case 'deviceRead':
+      return zh ? `${moved}，就绪位置位` : `${moved}, ready bit set`;
+    case 'pollStatus':
+      return zh
+        ? `轮询设备状态：${after.deviceReady ? '已就绪' : '未就绪'}`
+        : `poll the device status: ${after.deviceReady ? 'ready' : 'not ready'}`;
+    case 'programDma': {
+      const regs = `MAR=${place(after.dma.mar, lang)} ADR=${place(after.dma.adr, lang)} WC=${after.dma.wc}`;
+      const sleeps = after.process === 'blocked' ? (zh ? '，进程睡眠' : ', the process sleeps') : '';
+      return zh ? `设置 DMA：${regs}${sleeps}` : `program the DMA: ${regs}${sleeps}`;
+    }
+    case 'dmaTransfer':
+      return `${moved}${comma}WC=${after.dma.wc}`;
+    case 'raiseInterrupt': {
+      const source = { dma: 'DMA', disk: zh ? '磁盘' : 'disk', nic: zh ? '网卡' : 'NIC' }[event.source];
+      return zh ? `${source} 发出中断` : `the ${source} raises an interrupt`;
+    }
+    case 'handleInterrupt': {
+      const woke = before.process === 'blocked' ? (zh ? '，唤醒进程' : ', the process wakes') : '';
+      return zh ? `CPU 处理中断${woke}` : `the CPU handles the interrupt${woke}`;
+    }
+    case 'cpuCopy':
+    case 'descriptorCopy':
+    case 'pageRefMove':
+    case 'cowCopy':
+      return moved;
+    case 'mapPages': {
+      if (t!.blocks.length === 0) {
+        return zh ? `把${place(event.from, lang)}的寄存器映射进用户空间` : `map the ${place(event.from, lang)}'s registers into user space`;
+      }
+      const how = [event.lazy ? (zh ? '暂不在内存' : 'not present yet') : '', event.cow ? (zh ? '写时复制' : 'copy-on-write') : '']
+        .filter(Boolean)
+        .join(', ');
+      const base = zh ? `把${place(event.from, lang)}映射进用户空间 ${blocks(t!.blocks)}` : `map the ${place(event.from, lang)} into user space ${blocks(t!.blocks)}`;
+      return how ? `${base} (${how})` : base;
+    }
+    case 'unmapPages':
+      return zh ? `解除${place(event.from, lang)}的映射` : `unmap the ${place(event.from, lang)}`;
+    case 'pin':
+    case 'unpin': {
+      const which = blocks(event.blocks ?? after.payload);
+      if (event.type === 'pin') return zh ? `锁定用户页 ${which}` : `pin the user pages ${which}`;
+      return zh ? `解除锁定 ${which}` : `unpin the user pages ${which}`;
+    }
+    case 'pageFault':
+      return zh ? `访问块 ${event.block} 所在页，触发缺页异常` : `touching block ${event.block} takes a page fault`;
+    case 'faultIn':
+      return zh ? `页表项就绪 ${blocks(t!.blocks)}` : `page-table entries present ${blocks(t!.blocks)}`;
+    case 'faultReturn':
+      return zh ? '缺页处理返回' : 'the fault handler returns';
+    case 'run':
+      return zh ? '程序在用户态运行' : 'the program runs in user mode';
+  }
+}

@@ -1,0 +1,104 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { Lesson } from './types.js';
+import { formatPath, validateLesson, type Problem } from './validate.js';
+
+/** Lessons are small; anything larger is a mistake or an attack on the parser. */
+export const MAX_LESSON_BYTES = 1024 * 1024;
+
+/** A lesson that cannot be used, with every problem found in it. */
+export class LessonError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    super(problems.map((p) => formatProblem(file, p)).join('\n'));
+    this.name = 'LessonError';
+  }
+}
+
+/** `file:line: field: message`, the shape editors and terminals link to. */
+export function formatProblem(file: string, p: Problem): string {
+  const where = p.line === undefined ? file : `${file}:${p.line}`;
+  const field = p.path.length ? `${formatPath(p.path)}: ` : '';
+  return `${where}: ${field}${p.message}`;
+}
+
+export function loadLessonFile(file: string): Lesson {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new LessonError(file, [{ path: [], message: describeFsError(error) }]);
+  }
+  if (size > MAX_LESSON_BYTES) {
+    throw new LessonError(file, [{ path: [], message: `is ${size} bytes; a lesson may be at most ${MAX_LESSON_BYTES} (1 MiB)` }]);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LessonError(file, [{ path: [], message: describeFsError(error) }]);
+  }
+  return parseLesson(text, file);
+}
+
+/**
+ * Parses YAML (JSON is YAML too) with the core schema only: no custom tags, so
+ * nothing in a lesson is ever constructed or executed.
+ */
+export function parseLesson(text: string, file: string): Lesson {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const parseProblems = [...doc.errors, ...doc.warnings].map((e) => ({
+    path: [],
+    // prettyErrors adds "at line L, column C:" and a code frame; the line is reported on its own.
+    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+    line: e.linePos?.[0].line,
+  }));
+  if (parseProblems.length) throw new LessonError(file, parseProblems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    throw new LessonError(file, [{ path: [], message: (error as Error).message }]);
+  }
+  const result = validateLesson(data, file);
+  if ('problems' in result) {
+    throw new LessonError(file, result.problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path) })));
+  }
+  return result.lesson;
+}
+
+/** The line of the deepest node along `path` that the document has. */
+function lineOf(doc: Document, lines: LineCounter, path: Problem['path']): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Every `*.yaml` / `*.yml` / `*.json` lesson in a folder, in file-name order. */
+export function lessonFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new LessonError(dir, [{ path: [], message: describeFsError(error) }]);
+  }
+  return names
+    .filter((n) => /\.(ya?ml|json)$/.test(n) && !basename(n).startsWith('.'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a lesson file';
+  return (error as Error).message;
+}

@@ -1,0 +1,4 @@
+export * from './types.js';
+export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec } from './schema.js';
+export { IllegalEvent, initialState, step } from './step.js';
+export { StepError, moverOf, run, type Script } from './run.js';

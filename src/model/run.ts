@@ -1,0 +1,49 @@
+import { IllegalEvent, initialState, step } from './step.js';
+import type { Event, Mover, State } from './types.js';
+
+/** What the runner needs of a lesson: the payload's blocks and one event per step. */
+export interface Script {
+  payload: readonly string[];
+  steps: readonly { event: Event }[];
+}
+
+/** An illegal event, with the 1-based step that holds it. */
+export class StepError extends Error {
+  constructor(
+    readonly step: number,
+    readonly event: Event,
+    readonly reason: string,
+  ) {
+    super(`step ${step} (${event.type}): ${reason}`);
+    this.name = 'StepError';
+  }
+}
+
+/**
+ * The states of a script: timeline[0] is the machine before step 1, timeline[i]
+ * the machine after step i. Stepping back is reading timeline[i - 1].
+ */
+export function run(script: Script): State[] {
+  const timeline = [initialState(script.payload)];
+  script.steps.forEach(({ event }, i) => {
+    try {
+      timeline.push(step(timeline[i], event));
+    } catch (error) {
+      if (error instanceof IllegalEvent) throw new StepError(i + 1, event, error.reason);
+      throw error;
+    }
+  });
+  return timeline;
+}
+
+/** Who moves payload bytes in the step that produced `state`. */
+export function moverOf(state: State): Mover {
+  switch (state.transfer?.kind) {
+    case 'cpu-copy':
+      return 'cpu';
+    case 'dma-copy':
+      return 'dma';
+    default:
+      return 'none';
+  }
+}

@@ -1,0 +1,41 @@
+import type { EventType } from './types.js';
+
+/** The kinds of value an event field takes, so lesson files can be checked field by field. */
+export type FieldKind = 'place' | 'name' | 'blocks' | 'block' | 'flag' | 'count' | 'irqSource';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  required: boolean;
+}
+
+const req = (kind: FieldKind): FieldSpec => ({ kind, required: true });
+const opt = (kind: FieldKind): FieldSpec => ({ kind, required: false });
+
+/** Every event the machine knows and the fields each takes; the Event union in types.ts mirrors it. */
+export const EVENT_FIELDS: Record<EventType, Record<string, FieldSpec>> = {
+  syscall: { name: req('name') },
+  sysret: { name: opt('name') },
+  deviceRead: { blocks: opt('blocks') },
+  pollStatus: {},
+  sleep: {},
+  programDma: { from: req('place'), to: req('place'), blocks: opt('blocks'), block: opt('flag') },
+  dmaTransfer: { count: opt('count') },
+  raiseInterrupt: { source: req('irqSource') },
+  handleInterrupt: {},
+  cpuCopy: { from: req('place'), to: req('place'), blocks: opt('blocks') },
+  mapPages: { from: req('place'), blocks: opt('blocks'), lazy: opt('flag'), cow: opt('flag'), writable: opt('flag') },
+  unmapPages: { from: req('place') },
+  descriptorCopy: { from: req('place'), to: req('place'), blocks: opt('blocks') },
+  pageRefMove: { from: req('place'), to: req('place'), blocks: opt('blocks') },
+  pin: { blocks: opt('blocks') },
+  unpin: { blocks: opt('blocks') },
+  pageFault: { block: req('block') },
+  faultIn: { blocks: opt('blocks') },
+  cowCopy: { block: req('block') },
+  faultReturn: {},
+  run: {},
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
+
+export const IRQ_SOURCES = ['dma', 'disk', 'nic'] as const;

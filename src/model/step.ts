@@ -1,0 +1,507 @@
+import {
+  HARDWARE,
+  LOCATIONS,
+  type Activity,
+  type Actor,
+  type Counters,
+  type Event,
+  type Holding,
+  type Location,
+  type Mode,
+  type PageTableEntry,
+  type State,
+  type Transfer,
+} from './types.js';
+
+/** An event the machine refuses. `reason` is written for the learner, not for a stack trace. */
+export class IllegalEvent extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'IllegalEvent';
+  }
+}
+
+const NO_COUNTS: Counters = {
+  cpuCopies: 0,
+  dmaCopies: 0,
+  modeSwitches: 0,
+  syscalls: 0,
+  descriptorCopies: 0,
+  interrupts: 0,
+  pageFaults: 0,
+};
+
+/** The machine before anything happens: the payload is on disk, the learner's program runs. */
+export function initialState(payload: readonly string[]): State {
+  if (payload.length === 0) throw new IllegalEvent('the payload needs at least one block');
+  if (new Set(payload).size !== payload.length) throw new IllegalEvent('payload block names must be distinct');
+  const places = Object.fromEntries(LOCATIONS.map((l) => [l, [] as Holding[]])) as Record<Location, Holding[]>;
+  places.disk = payload.map((block) => ({ block, as: 'data' }));
+  return {
+    cpu: { mode: 'user', ring: 3, activity: 'running' },
+    privilege: 'user',
+    process: 'running',
+    openSyscall: null,
+    faultReturn: null,
+    dma: { mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] },
+    deviceReady: false,
+    interruptLine: null,
+    places,
+    pageTable: [],
+    userMapped: [],
+    payload: [...payload],
+    counts: { ...NO_COUNTS },
+    syscallLog: [],
+    transfer: null,
+    actor: 'cpu',
+  };
+}
+
+const PLACE_NAMES: Record<Location, string> = {
+  disk: 'the disk',
+  ctrl: "the disk controller's buffer",
+  pageCache: 'the page cache',
+  user: 'the user buffer',
+  socket: 'the socket buffer',
+  pipe: 'the pipe',
+  fbuf: 'the fbuf pool',
+  nic: 'the NIC',
+};
+
+const isHardware = (l: Location) => HARDWARE.includes(l);
+
+/**
+ * The pure reducer: the state after `event`, or an IllegalEvent saying why the
+ * machine cannot do it. Every counter changes here and nowhere else.
+ */
+export function step(state: State, event: Event): State {
+  const s = draft(state);
+  let activity: Activity = state.cpu.activity;
+  let actor: Actor = 'cpu';
+  let transfer: Transfer | null = null;
+
+  const needsRunningProcess = () => {
+    if (s.process === 'blocked') {
+      throw new IllegalEvent('the process is blocked until an interrupt wakes it; the CPU cannot act for it');
+    }
+  };
+  const needsKernel = (what: string) => {
+    needsRunningProcess();
+    if (s.privilege !== 'kernel') throw new IllegalEvent(`${what} needs kernel mode; the CPU is in user mode`);
+  };
+  /** Activity of a step the CPU takes no part in. */
+  const bystander = (): Activity =>
+    s.process === 'blocked' ? 'free' : s.privilege === 'user' ? 'running' : state.cpu.activity === 'polling' ? 'polling' : 'free';
+
+  switch (event.type) {
+    case 'syscall': {
+      needsRunningProcess();
+      if (s.faultReturn !== null) throw new IllegalEvent('a system call cannot start inside the page-fault handler');
+      if (s.openSyscall !== null) {
+        throw new IllegalEvent(`${event.name}() cannot start: the process is still inside ${s.openSyscall}()`);
+      }
+      s.privilege = 'kernel';
+      s.openSyscall = event.name;
+      s.counts.syscalls += 1;
+      s.counts.modeSwitches += 1;
+      s.syscallLog.push(event.name);
+      activity = 'syscall';
+      break;
+    }
+    case 'sysret': {
+      needsRunningProcess();
+      if (s.openSyscall === null) throw new IllegalEvent('return from a system call that was never entered');
+      if (event.name !== undefined && event.name !== s.openSyscall) {
+        throw new IllegalEvent(`return from ${event.name}(), but the open system call is ${s.openSyscall}()`);
+      }
+      if (s.faultReturn !== null) throw new IllegalEvent('the page-fault handler has not returned yet');
+      s.privilege = 'user';
+      s.openSyscall = null;
+      s.counts.modeSwitches += 1;
+      activity = 'running';
+      break;
+    }
+    case 'deviceRead': {
+      const blocks = pick(s, 'disk', event.blocks);
+      for (const b of blocks) put(s, 'ctrl', { block: b, as: 'data' });
+      s.deviceReady = true;
+      actor = 'device';
+      activity = bystander();
+      transfer = { kind: 'device', from: 'disk', to: 'ctrl', blocks };
+      break;
+    }
+    case 'pollStatus': {
+      needsRunningProcess();
+      if (s.privilege !== 'kernel' && !s.userMapped.includes('ctrl')) {
+        throw new IllegalEvent("reading the device's status register needs kernel mode");
+      }
+      activity = 'polling';
+      break;
+    }
+    case 'programDma': {
+      const { from, to } = event;
+      const fromHw = isHardware(from);
+      if (fromHw === isHardware(to)) {
+        throw new IllegalEvent('DMA moves data between a device and memory: exactly one end must be a device');
+      }
+      const device = fromHw ? from : to;
+      const memory = fromHw ? to : from;
+      needsRunningProcess();
+      if (s.privilege !== 'kernel' && !s.userMapped.includes(device)) {
+        throw new IllegalEvent(`programming the DMA controller for ${PLACE_NAMES[device]} needs kernel mode (or the device mapped into user space)`);
+      }
+      if (s.dma.status === 'programmed') throw new IllegalEvent('the DMA controller is still busy with its last transfer');
+      const blocks = event.blocks ?? (fromHw && from === 'disk' ? s.payload : s.places[from].map((h) => h.block));
+      if (blocks.length === 0) throw new IllegalEvent(`${PLACE_NAMES[from]} holds nothing to transfer`);
+      if (memory === 'user') {
+        for (const b of blocks) {
+          if (!pte(s, b)?.pinned) throw new IllegalEvent(`DMA into the user buffer needs its pages pinned first (block ${b} is not)`);
+        }
+      }
+      // Memory -> device: the bytes must be reachable now, possibly through descriptors (gather).
+      if (!fromHw) for (const b of blocks) dmaReadable(s, from, b);
+      else for (const b of blocks) holding(s, from, b);
+      s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks] };
+      if (event.block) sleep(s);
+      activity = 'syscall';
+      break;
+    }
+    case 'sleep': {
+      needsRunningProcess();
+      sleep(s);
+      activity = 'free';
+      break;
+    }
+    case 'dmaTransfer': {
+      if (s.dma.status !== 'programmed' || s.dma.wc === 0) {
+        throw new IllegalEvent('DMA transfer with nothing programmed: the CPU must set MAR, ADR and WC first');
+      }
+      const count = event.count ?? s.dma.wc;
+      if (!Number.isInteger(count) || count < 1 || count > s.dma.wc) {
+        throw new IllegalEvent(`the DMA can move 1 to ${s.dma.wc} blocks now, not ${count}`);
+      }
+      const moving = s.dma.queue.slice(0, count);
+      const source = (s.dma.toDevice ? s.dma.mar : s.dma.adr) as Location;
+      const dest = (s.dma.toDevice ? s.dma.adr : s.dma.mar) as Location;
+      for (const b of moving) {
+        if (source === 'disk') holding(s, 'disk', b);
+        else dmaReadable(s, source, b);
+        writeData(s, dest, b);
+      }
+      s.dma.queue = s.dma.queue.slice(count);
+      s.dma.wc -= count;
+      if (s.dma.wc === 0) {
+        s.dma.status = 'done';
+        s.counts.dmaCopies += 1;
+      }
+      actor = 'dma';
+      activity = bystander();
+      transfer = { kind: 'dma-copy', from: source, to: dest, blocks: moving };
+      break;
+    }
+    case 'raiseInterrupt': {
+      if (s.interruptLine !== null) throw new IllegalEvent(`an interrupt from ${s.interruptLine} is already pending`);
+      if (event.source === 'dma' && s.dma.status !== 'done') {
+        throw new IllegalEvent('the DMA controller raises its interrupt only when WC reaches 0');
+      }
+      if (event.source === 'disk' && !s.deviceReady) {
+        throw new IllegalEvent('the disk raises its interrupt only when its buffer is ready');
+      }
+      s.interruptLine = event.source;
+      actor = event.source === 'dma' ? 'dma' : 'device';
+      activity = bystander();
+      break;
+    }
+    case 'handleInterrupt': {
+      if (s.interruptLine === null) throw new IllegalEvent('no interrupt is pending');
+      if (s.interruptLine === 'dma') s.dma = { mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] };
+      s.interruptLine = null;
+      s.counts.interrupts += 1;
+      s.process = 'running';
+      activity = 'interrupt';
+      break;
+    }
+    case 'cpuCopy': {
+      needsRunningProcess();
+      const { from, to } = event;
+      if (from === to) throw new IllegalEvent('a copy needs two different places');
+      if (from === 'disk' || to === 'disk') {
+        throw new IllegalEvent('the CPU cannot address the disk itself; the controller reads it into its buffer first');
+      }
+      for (const place of [from, to]) {
+        if (s.privilege === 'user' && !userCanTouch(s, place)) {
+          throw new IllegalEvent(`user mode cannot touch ${PLACE_NAMES[place]}: it is kernel memory not mapped into the process`);
+        }
+      }
+      const blocks = pick(s, from, event.blocks);
+      for (const b of blocks) {
+        resolveData(s, from, b);
+        writeData(s, to, b, s.privilege);
+      }
+      s.counts.cpuCopies += 1;
+      activity = 'copying';
+      transfer = { kind: 'cpu-copy', from, to, blocks };
+      break;
+    }
+    case 'mapPages': {
+      needsKernel('mapping pages');
+      const { from } = event;
+      if (from === 'user') throw new IllegalEvent('the user buffer is already in user space; map a kernel place or a device');
+      if (from === 'disk') throw new IllegalEvent('the disk has no memory frames to map; map the page cache instead');
+      if (isHardware(from) && event.blocks === undefined) {
+        // A device's register and queue window (kernel bypass): no payload pages, only access.
+        if (!s.userMapped.includes(from)) s.userMapped.push(from);
+        activity = 'syscall';
+        transfer = { kind: 'mapping', from, to: 'user', blocks: [] };
+        break;
+      }
+      const blocks = event.lazy ? (event.blocks ?? s.payload) : pick(s, from, event.blocks);
+      const cow = event.cow ?? false;
+      for (const b of blocks) {
+        if (!event.lazy) resolveData(s, from, b);
+        setPte(s, b, { frame: from, present: !event.lazy, writable: cow ? false : (event.writable ?? true), cow, pinned: false });
+        put(s, 'user', { block: b, as: 'map', target: from });
+      }
+      if (!s.userMapped.includes(from)) s.userMapped.push(from);
+      activity = 'syscall';
+      transfer = { kind: 'mapping', from, to: 'user', blocks };
+      break;
+    }
+    case 'unmapPages': {
+      needsKernel('unmapping pages');
+      if (!s.userMapped.includes(event.from)) throw new IllegalEvent(`${PLACE_NAMES[event.from]} is not mapped`);
+      s.userMapped = s.userMapped.filter((l) => l !== event.from);
+      s.places.user = s.places.user.filter((h) => !(h.as === 'map' && h.target === event.from));
+      s.pageTable = s.pageTable.filter((p) => p.frame !== event.from);
+      activity = 'syscall';
+      break;
+    }
+    case 'descriptorCopy': {
+      needsKernel('copying descriptors');
+      const blocks = pick(s, event.from, event.blocks);
+      for (const b of blocks) {
+        const where = resolveData(s, event.from, b);
+        put(s, event.to, { block: b, as: 'ref', target: where });
+      }
+      s.counts.descriptorCopies += 1;
+      activity = 'syscall';
+      transfer = { kind: 'descriptor', from: event.from, to: event.to, blocks };
+      break;
+    }
+    case 'pageRefMove': {
+      needsKernel('moving page references');
+      const blocks = pick(s, event.from, event.blocks);
+      for (const b of blocks) {
+        const h = holding(s, event.from, b);
+        const where = resolveData(s, event.from, b);
+        put(s, event.to, { block: b, as: 'ref', target: where });
+        // A reference moves; bytes stay where they are.
+        if (h.as === 'ref') remove(s, event.from, b);
+      }
+      s.counts.descriptorCopies += 1;
+      activity = 'syscall';
+      transfer = { kind: 'reference', from: event.from, to: event.to, blocks };
+      break;
+    }
+    case 'pin':
+    case 'unpin': {
+      needsKernel(event.type === 'pin' ? 'pinning pages' : 'unpinning pages');
+      const blocks = event.blocks ?? s.payload;
+      for (const b of blocks) {
+        if (!s.payload.includes(b)) throw new IllegalEvent(`there is no block ${b} in the payload`);
+        const existing = pte(s, b);
+        if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent(`the page of block ${b} is not pinned`);
+        setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
+      }
+      activity = 'syscall';
+      break;
+    }
+    case 'pageFault': {
+      needsRunningProcess();
+      if (s.faultReturn !== null) throw new IllegalEvent('already inside the page-fault handler');
+      const entry = pte(s, event.block);
+      if (!entry) throw new IllegalEvent(`no page maps block ${event.block}: touching it would be a segmentation fault`);
+      if (entry.present && !entry.cow) throw new IllegalEvent(`the page of block ${event.block} is present and writable: no fault`);
+      s.faultReturn = s.privilege;
+      s.privilege = 'kernel';
+      s.counts.pageFaults += 1;
+      activity = 'fault';
+      break;
+    }
+    case 'faultIn': {
+      // Fault-around: besides the faulting page, Linux maps neighbours already in the page cache.
+      needsInFault(s);
+      const waiting = s.pageTable.filter((p) => !p.present);
+      const blocks = event.blocks ?? waiting.filter((p) => holds(s, p.frame, p.block, 'data')).map((p) => p.block);
+      if (blocks.length === 0) throw new IllegalEvent('no page is waiting to be faulted in with its data ready');
+      for (const b of blocks) {
+        const entry = waiting.find((p) => p.block === b);
+        if (!entry) throw new IllegalEvent(`the page of block ${b} is not waiting to be faulted in`);
+        if (!holds(s, entry.frame, b, 'data')) {
+          throw new IllegalEvent(`${PLACE_NAMES[entry.frame]} does not hold ${b} yet: bring it in first`);
+        }
+        setPte(s, b, { ...entry, present: true });
+      }
+      activity = 'fault';
+      transfer = { kind: 'mapping', from: waiting.find((p) => p.block === blocks[0])!.frame, to: 'user', blocks };
+      break;
+    }
+    case 'cowCopy': {
+      needsInFault(s);
+      const entry = pte(s, event.block);
+      if (!entry?.cow) throw new IllegalEvent(`the page of block ${event.block} is not copy-on-write`);
+      resolveData(s, entry.frame, event.block);
+      put(s, 'user', { block: event.block, as: 'data' });
+      setPte(s, event.block, { ...entry, frame: 'user', present: true, writable: true, cow: false });
+      s.counts.cpuCopies += 1;
+      activity = 'copying';
+      transfer = { kind: 'cpu-copy', from: entry.frame, to: 'user', blocks: [event.block] };
+      break;
+    }
+    case 'faultReturn': {
+      needsInFault(s);
+      s.privilege = s.faultReturn as Mode;
+      s.faultReturn = null;
+      activity = s.privilege === 'user' ? 'running' : 'syscall';
+      break;
+    }
+    case 'run': {
+      needsRunningProcess();
+      if (s.privilege !== 'user') throw new IllegalEvent("the learner's program runs in user mode; return from the kernel first");
+      activity = 'running';
+      break;
+    }
+    default: {
+      const unknown: never = event;
+      throw new IllegalEvent(`unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+
+  const mode: Mode = activity === 'interrupt' ? 'kernel' : s.privilege;
+  s.cpu = { mode, ring: mode === 'kernel' ? 0 : 3, activity };
+  s.transfer = transfer;
+  s.actor = actor;
+  return s;
+}
+
+/** The process sleeps in the kernel until an interrupt wakes it; the CPU is free meanwhile. */
+function sleep(s: State) {
+  if (s.openSyscall === null && s.faultReturn === null) {
+    throw new IllegalEvent('only a process inside a system call or a page fault can sleep');
+  }
+  s.process = 'blocked';
+}
+
+/** A device may read memory only where the bytes stay put: user pages must be pinned. */
+function dmaReadable(s: State, place: Location, block: string) {
+  const where = resolveData(s, place, block);
+  if (where === 'user' && !pte(s, block)?.pinned) {
+    throw new IllegalEvent(`the DMA would read block ${block} from user pages that are not pinned`);
+  }
+}
+
+function needsInFault(s: State) {
+  if (s.process === 'blocked') throw new IllegalEvent('the process is blocked until an interrupt wakes it');
+  if (s.faultReturn === null) throw new IllegalEvent('this happens only inside the page-fault handler');
+}
+
+/** A deep-enough copy: every nested structure step() writes to is fresh. */
+function draft(state: State): State {
+  const places = Object.fromEntries(LOCATIONS.map((l) => [l, state.places[l].map((h) => ({ ...h }))])) as Record<
+    Location,
+    Holding[]
+  >;
+  return {
+    ...state,
+    cpu: { ...state.cpu },
+    dma: { ...state.dma, queue: [...state.dma.queue] },
+    places,
+    pageTable: state.pageTable.map((p) => ({ ...p })),
+    userMapped: [...state.userMapped],
+    payload: [...state.payload],
+    counts: { ...state.counts },
+    syscallLog: [...state.syscallLog],
+  };
+}
+
+function userCanTouch(s: State, place: Location) {
+  return place === 'user' || s.userMapped.includes(place);
+}
+
+function holding(s: State, place: Location, block: string): Holding {
+  const h = s.places[place].find((x) => x.block === block);
+  if (!h) throw new IllegalEvent(`${PLACE_NAMES[place]} does not hold block ${block}`);
+  return h;
+}
+
+function holds(s: State, place: Location, block: string, as: Holding['as']) {
+  return s.places[place].some((h) => h.block === block && h.as === as);
+}
+
+/** The blocks an event names, or all the place holds; each must be there. */
+function pick(s: State, place: Location, blocks: string[] | undefined): string[] {
+  const chosen = blocks ?? s.places[place].map((h) => h.block);
+  if (chosen.length === 0) throw new IllegalEvent(`${PLACE_NAMES[place]} holds nothing`);
+  for (const b of chosen) holding(s, place, b);
+  return chosen;
+}
+
+/**
+ * Where the bytes of `block` really are when read through `place`: the place
+ * itself, or what its descriptor or mapping points at. A mapping needs its page
+ * present.
+ */
+function resolveData(s: State, place: Location, block: string): Location {
+  const h = holding(s, place, block);
+  if (h.as === 'data') return place;
+  const target = h.target as Location;
+  if (h.as === 'map') {
+    const entry = pte(s, block);
+    if (entry && !entry.present) {
+      throw new IllegalEvent(`the page of block ${block} is not present yet: the first touch takes a page fault`);
+    }
+    if (entry && entry.frame === 'user') return 'user';
+  }
+  if (!holds(s, target, block, 'data')) {
+    throw new IllegalEvent(`${PLACE_NAMES[place]} points at block ${block} in ${PLACE_NAMES[target]}, which does not hold it`);
+  }
+  return target;
+}
+
+/** Store the bytes of `block` at `place`; through a mapping, the bytes land in the mapped frame. */
+function writeData(s: State, place: Location, block: string, by: Mode = 'kernel') {
+  const h = s.places[place].find((x) => x.block === block);
+  if (h?.as === 'map') {
+    const entry = pte(s, block);
+    if (entry?.cow) throw new IllegalEvent(`block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`);
+    if (entry && !entry.present) throw new IllegalEvent(`the page of block ${block} is not present yet: the first touch takes a page fault`);
+    if (by === 'user' && entry && !entry.writable) throw new IllegalEvent(`the page of block ${block} is mapped read-only`);
+    put(s, h.target as Location, { block, as: 'data' });
+    return;
+  }
+  put(s, place, { block, as: 'data' });
+}
+
+function put(s: State, place: Location, h: Holding) {
+  const list = s.places[place].filter((x) => x.block !== h.block);
+  list.push(h);
+  const order = (b: string) => s.payload.indexOf(b);
+  list.sort((a, b) => order(a.block) - order(b.block));
+  s.places[place] = list;
+}
+
+function remove(s: State, place: Location, block: string) {
+  s.places[place] = s.places[place].filter((x) => x.block !== block);
+}
+
+function pte(s: State, block: string): PageTableEntry | undefined {
+  return s.pageTable.find((p) => p.block === block);
+}
+
+function setPte(s: State, block: string, fields: Omit<PageTableEntry, 'vpn' | 'block'>) {
+  const vpn = s.payload.indexOf(block);
+  const rest = s.pageTable.filter((p) => p.block !== block);
+  rest.push({ vpn, block, ...fields });
+  rest.sort((a, b) => a.vpn - b.vpn);
+  s.pageTable = rest;
+}

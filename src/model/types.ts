@@ -1,0 +1,167 @@
+/**
+ * The vocabulary of the zcopy machine. Everything here is plain data so that a
+ * lesson file can name it and a timeline can be serialised as JSON.
+ */
+
+/** Where payload can be. Hardware places, kernel memory and the one user buffer. */
+export const LOCATIONS = [
+  'disk',
+  'ctrl',
+  'pageCache',
+  'user',
+  'socket',
+  'pipe',
+  'fbuf',
+  'nic',
+] as const;
+export type Location = (typeof LOCATIONS)[number];
+
+export const HARDWARE: readonly Location[] = ['disk', 'ctrl', 'nic'];
+export const KERNEL_MEMORY: readonly Location[] = ['pageCache', 'socket', 'pipe', 'fbuf'];
+
+export type Mode = 'user' | 'kernel';
+
+/** What the CPU spends this step on; the learner is taught that DMA frees it. */
+export type Activity =
+  | 'running' // the learner's program runs in user mode
+  | 'syscall' // kernel code on behalf of the process (entry, return, bookkeeping)
+  | 'copying' // the CPU itself moves payload bytes
+  | 'polling' // busy-waiting on a device status register
+  | 'interrupt' // in an interrupt handler
+  | 'fault' // in the page-fault handler
+  | 'free'; // the process is blocked or the work is the DMA's: the CPU can run others
+
+/**
+ * How a place holds a block: the bytes themselves, a reference to them elsewhere
+ * (SG descriptor, pipe_buffer page pointer, pinned user page), or a mapping of a
+ * page that lives elsewhere (mmap, fbufs).
+ */
+export type HoldKind = 'data' | 'ref' | 'map';
+
+export interface Holding {
+  block: string;
+  as: HoldKind;
+  /** For 'ref' and 'map': the place whose bytes this points at. */
+  target?: Location;
+}
+
+/** One page of the learner's address space (one payload block per page). */
+export interface PageTableEntry {
+  /** Virtual page number in the learner's address space. */
+  vpn: number;
+  block: string;
+  /** The place whose frame backs this page. */
+  frame: Location;
+  present: boolean;
+  writable: boolean;
+  cow: boolean;
+  pinned: boolean;
+}
+
+export type DmaStatus = 'idle' | 'programmed' | 'done';
+
+export interface DmaRegisters {
+  /** Memory address register: the memory side of the transfer. */
+  mar: Location | null;
+  /** Device address register: the device side of the transfer. */
+  adr: Location | null;
+  /** Word count: blocks still to move. */
+  wc: number;
+  /** True when memory is the source (memory -> device). */
+  toDevice: boolean;
+  status: DmaStatus;
+  /** Blocks this programming asked for, in order; the next WC of them move next. */
+  queue: string[];
+}
+
+export interface Counters {
+  cpuCopies: number;
+  dmaCopies: number;
+  modeSwitches: number;
+  syscalls: number;
+  descriptorCopies: number;
+  interrupts: number;
+  pageFaults: number;
+}
+
+export const COUNTER_KEYS: readonly (keyof Counters)[] = [
+  'cpuCopies',
+  'dmaCopies',
+  'modeSwitches',
+  'syscalls',
+  'descriptorCopies',
+  'interrupts',
+  'pageFaults',
+];
+
+export interface State {
+  /** What the CPU is in this step: an interrupt handler runs in ring 0 whatever it interrupted. */
+  cpu: { mode: Mode; ring: 0 | 3; activity: Activity };
+  /** The privilege of the learner's process; only system calls switch it (and faults, uncounted). */
+  privilege: Mode;
+  process: 'running' | 'blocked';
+  /** The system call the process is inside, if any. */
+  openSyscall: string | null;
+  /** The mode to go back to when the page-fault handler returns, if one is running. */
+  faultReturn: Mode | null;
+  dma: DmaRegisters;
+  /** The disk controller has data ready in its buffer (what a polling CPU reads). */
+  deviceReady: boolean;
+  interruptLine: 'dma' | 'disk' | 'nic' | null;
+  /** Each place's holdings, in payload order. */
+  places: Record<Location, Holding[]>;
+  pageTable: PageTableEntry[];
+  /** Kernel places and devices mapped into the learner's address space. */
+  userMapped: Location[];
+  payload: string[];
+  counts: Counters;
+  /** Names of the system calls made so far, in call order. */
+  syscallLog: string[];
+  /** What moved in the step that produced this state, if anything did. */
+  transfer: Transfer | null;
+  /** Who carried out that step. */
+  actor: Actor;
+}
+
+export type Actor = 'cpu' | 'dma' | 'device';
+
+/** Which blocks an event concerns; omitted means every block the source holds. */
+type Blocks = { blocks?: string[] };
+
+export type Event =
+  | { type: 'syscall'; name: string }
+  | { type: 'sysret'; name?: string }
+  | { type: 'deviceRead' } & Blocks
+  | { type: 'pollStatus' }
+  | { type: 'sleep' }
+  | { type: 'programDma'; from: Location; to: Location; block?: boolean } & Blocks
+  | { type: 'dmaTransfer'; count?: number }
+  | { type: 'raiseInterrupt'; source: 'dma' | 'disk' | 'nic' }
+  | { type: 'handleInterrupt' }
+  | { type: 'cpuCopy'; from: Location; to: Location } & Blocks
+  | { type: 'mapPages'; from: Location; lazy?: boolean; cow?: boolean; writable?: boolean } & Blocks
+  | { type: 'unmapPages'; from: Location }
+  | { type: 'descriptorCopy'; from: Location; to: Location } & Blocks
+  | { type: 'pageRefMove'; from: Location; to: Location } & Blocks
+  | { type: 'pin' } & Blocks
+  | { type: 'unpin' } & Blocks
+  | { type: 'pageFault'; block: string }
+  | { type: 'faultIn' } & Blocks
+  | { type: 'cowCopy'; block: string }
+  | { type: 'faultReturn' }
+  | { type: 'run' };
+
+export type EventType = Event['type'];
+
+
+/** Who moves payload bytes in a step, as the quiz and the UI's arrow see it. */
+export type Mover = 'cpu' | 'dma' | 'none';
+
+export type TransferKind = 'cpu-copy' | 'dma-copy' | 'descriptor' | 'reference' | 'mapping' | 'device';
+
+export interface Transfer {
+  kind: TransferKind;
+  from: Location;
+  to: Location;
+  blocks: string[];
+}
