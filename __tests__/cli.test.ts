@@ -17,10 +17,10 @@ describe('zcopy list', () => {
     expect(rows.find((x) => x.id === 'sendfile-sg')!.aliases).toContain('sg-dma');
   });
 
-  test('text lists one scenario per line with its title', () => {
+  test('text lists one scenario per line with its title, under its group', () => {
     const r = zcopy(['list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^sendfile\s+sendfile\(\): file to socket inside the kernel$/m);
+    expect(r.stdout).toMatch(/^Zero-copy\n(  \S+ +.+\n)*  sendfile\s+sendfile\(\): file to socket inside the kernel$/m);
   });
 });
 
@@ -171,5 +171,18 @@ describe('the CLI itself', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('the ink table is used only where it draws correctly', () => {
+  test('it must fit the screen and hold no wide characters', async () => {
+    const { boxedTableFits, tableCells, compareRows } = await import('../src/cli/compare.js');
+    const { loadCatalog } = await import('../src/lessons/index.js');
+    const catalog = loadCatalog(join(ROOT, 'lessons'));
+    const three = compareRows(['sendfile', 'mmap', 'splice'].map((id) => catalog.find(id)!));
+    expect(boxedTableFits(tableCells(three, 'en'), 100, 30)).toBe(true);
+    expect(boxedTableFits(tableCells(three, 'en'), 60, 30)).toBe(false);
+    expect(boxedTableFits(tableCells(three, 'zh'), 200, 30)).toBe(false);
+    expect(boxedTableFits(tableCells(compareRows(catalog.lessons), 'en'), 200, 24)).toBe(false);
   });
 });

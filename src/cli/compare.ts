@@ -41,6 +41,21 @@ export function renderPlainTable(cells: Record<string, string>[]): string {
   return [line(headers), ...cells.map((r) => line(headers.map((h) => r[h])))].join('\n') + '\n';
 }
 
+/**
+ * Whether the ink table can draw these cells on a screen this size: it sizes
+ * columns by string length, so wide (CJK) text would misalign it; each column
+ * is its widest cell plus a space either side, and every row has a rule under it.
+ */
+export function boxedTableFits(cells: Record<string, string>[], columns: number, rows: number): boolean {
+  const headers = Object.keys(cells[0] ?? {});
+  const texts = [...headers, ...cells.flatMap((r) => Object.values(r))];
+  if (texts.some((t) => displayWidth(t) !== t.length)) return false;
+  const widths = headers.map((h) => Math.max(h.length, ...cells.map((r) => r[h].length)) + 2);
+  const width = widths.reduce((a, b) => a + b, 0) + headers.length + 1;
+  // ink clears the screen to redraw a frame taller than it, so leave a line spare.
+  return width <= columns && 2 * cells.length + 3 <= rows - 1;
+}
+
 export function legend(lang: Lang, width: number): string {
   return wrap(UI.compare[lang].legend, width).join('\n') + '\n';
 }

@@ -77,7 +77,10 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   const para = (text: string, indent: string) => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
   const section = (title: string) => out.push('', paint.bold(title));
 
-  out.push(paint.bold(`${x.id} · ${x.title}`) + (x.since ? paint.dim(` · ${x.since}`) : ''));
+  const titleLines = wrap(`${x.id} · ${x.title}`, width).map((l) => paint.bold(l));
+  if (x.since && displayWidth(titleLines.at(-1)!) + 3 + displayWidth(x.since) <= width) titleLines[titleLines.length - 1] += paint.dim(` · ${x.since}`);
+  else if (x.since) titleLines.push(paint.dim(x.since));
+  out.push(...titleLines);
   out.push('', ...para(x.summary, ''));
 
   if (x.api.length) {

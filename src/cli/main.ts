@@ -1,9 +1,9 @@
 import yargs from 'yargs';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
-import { MESSAGES } from '../i18n/strings.js';
+import { MESSAGES, UI } from '../i18n/strings.js';
 import { LessonError, loadCatalog, type Catalog, type Lesson } from '../lessons/index.js';
 import { painter } from '../term/color.js';
-import { compareRows, legend, renderPlainTable, tableCells } from './compare.js';
+import { boxedTableFits, compareRows, legend, renderPlainTable, tableCells } from './compare.js';
 import { explain, renderExplanation } from './explain.js';
 import { glossaryEntry, renderEntry, renderIndex } from './glossary.js';
 import { TERMS, findTerm, suggestTerm } from '../glossary/index.js';
@@ -60,7 +60,12 @@ export async function main(io: Io): Promise<number> {
         const all = lessons().lessons;
         if (args.json) return out(json(all.map((l) => ({ id: l.id, aliases: l.aliases, title: l.title[lang] }))));
         const idWidth = Math.max(...all.map((l) => l.id.length));
-        for (const l of all) out(`${paint.bold(l.id.padEnd(idWidth))}  ${l.title[lang]}\n`);
+        let group: string | undefined;
+        for (const l of all) {
+          if (l.group !== group) out(`${group === undefined ? '' : '\n'}${paint.underline(UI.groups[lang][l.group])}\n`);
+          group = l.group;
+          out(`  ${paint.bold(l.id.padEnd(idWidth))}  ${l.title[lang]}\n`);
+        }
       },
     )
     .command(
@@ -89,7 +94,7 @@ export async function main(io: Io): Promise<number> {
         const rows = compareRows(chosen);
         if (args.json) return out(json(rows));
         const cells = tableCells(rows, lang);
-        if (stdout.isTTY) {
+        if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
           // Only here, on a terminal, is ink worth its start-up cost.
           const { drawTable } = await import('../ui/compare-table.js');
           await drawTable(cells, stdout);

@@ -70,7 +70,10 @@ export const UI = {
         '可改数据：应用能否在途中修改数据 · 需网卡SG：需要支持 scatter-gather 的网卡 · 需管道：一端必须是管道 · 须文件：输入必须是文件',
     },
   },
-  list: { en: { aliases: 'also' }, zh: { aliases: '别名' } },
+  groups: {
+    en: { 'io-modes': 'I/O modes', 'copy-paths': 'The copy paths', 'zero-copy': 'Zero-copy', beyond: 'Beyond' },
+    zh: { 'io-modes': 'I/O 方式', 'copy-paths': '拷贝路径', 'zero-copy': '零拷贝', beyond: '更进一步' },
+  },
 } as const;
 
 export const MESSAGES = {

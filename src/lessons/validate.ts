@@ -50,7 +50,7 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
     for (const key of Object.keys(value)) {
       if (!(LANGS as readonly string[]).includes(key)) fail([...path, key], `is not a language zcopy speaks (${LANGS.join(', ')})`);
     }
-    return { en: str([...path, 'en'], value.en), zh: str([...path, 'zh'], value.zh) };
+    return { en: str([...path, 'en'], value.en), zh: joinWideLines(str([...path, 'zh'], value.zh)) };
   };
   const list = <T>(path: Path, value: unknown, each: (p: Path, v: unknown) => T, optional = false): T[] => {
     if (value === undefined && optional) return [];
@@ -198,6 +198,16 @@ function checkField(kind: FieldKind, v: unknown, payload: string[]): string | nu
     case 'irqSource':
       return (IRQ_SOURCES as readonly unknown[]).includes(v) ? null : `must be one of ${IRQ_SOURCES.join(', ')}`;
   }
+}
+
+const SPACE_BETWEEN_WIDE = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
+
+/**
+ * YAML folds a long line into several with a space between them; Chinese puts
+ * no space between characters, so a folded space there is dropped.
+ */
+function joinWideLines(text: string): string {
+  return text.replace(SPACE_BETWEEN_WIDE, '$1');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,0 +1,137 @@
+import { describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { TERMS, findTerm } from '../src/glossary/index.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, PLACE_LABELS, UI } from '../src/i18n/strings.js';
+import type { Text } from '../src/i18n/lang.js';
+import { loadCatalog, type Lesson } from '../src/lessons/index.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const SCENARIOS = [
+  'programmed-io', 'interrupt-io', 'dma-io', 'traditional', 'traditional-nodma', 'mmap',
+  'sendfile', 'sendfile-sg', 'splice', 'msg-zerocopy', 'direct-io', 'kernel-bypass',
+  'aio-direct', 'cow', 'fbufs', 'page-cache',
+];
+
+// From MODEL.md ("Other versions from the man pages"); these are man-page facts, not the articles'.
+const SINCE: Record<string, string> = {
+  sendfile: 'Linux 2.2',
+  'sendfile-sg': 'Linux 2.4',
+  splice: 'Linux 2.6.17',
+  'direct-io': 'Linux 2.4.10',
+  'msg-zerocopy': 'Linux 4.14',
+  mmap: 'POSIX',
+};
+
+const CJK = /[\u3400-\u9fff]/;
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+
+function textsOf(l: Lesson): [string, Text][] {
+  return [
+    ['title', l.title],
+    ['summary', l.summary],
+    ...l.steps.map((s, i) => [`steps[${i}].text`, s.text] as [string, Text]),
+    ...l.limits.map((t, i) => [`limits[${i}]`, t] as [string, Text]),
+    ...l.usedBy.map((t, i) => [`usedBy[${i}]`, t] as [string, Text]),
+    ...l.notes.map((t, i) => [`notes[${i}]`, t] as [string, Text]),
+  ];
+}
+
+describe('the curriculum', () => {
+  test('has all sixteen scenarios and nothing else', () => {
+    expect(catalog.lessons.map((l) => l.id).sort()).toEqual([...SCENARIOS].sort());
+  });
+
+  test('no two lessons answer to the same name', () => {
+    const names = catalog.lessons.flatMap((l) => [l.id, ...l.aliases]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test('versions come from the man pages', () => {
+    for (const [id, since] of Object.entries(SINCE)) expect({ id, since: catalog.find(id)!.since }).toEqual({ id, since });
+  });
+
+  test('every text is in both languages, each really in its language', () => {
+    for (const lesson of catalog.lessons) {
+      for (const [field, text] of textsOf(lesson)) {
+        const where = `${lesson.id} ${field}`;
+        expect({ where, en: text.en.trim().length > 0 && !CJK.test(text.en) }).toEqual({ where, en: true });
+        expect({ where, zh: CJK.test(text.zh) }).toEqual({ where, zh: true });
+      }
+    }
+  });
+
+  test('every lesson names its limits and where it is used or what it is not', () => {
+    for (const lesson of catalog.lessons) {
+      expect({ id: lesson.id, limits: lesson.limits.length > 0 }).toEqual({ id: lesson.id, limits: true });
+      expect({ id: lesson.id, notes: lesson.notes.length > 0 }).toEqual({ id: lesson.id, notes: true });
+    }
+  });
+
+  test('the properties that compare shows match the techniques', () => {
+    expect(catalog.find('splice')!.properties.needsPipe).toBe(true);
+    expect(catalog.find('sendfile-sg')!.properties.needsNicSupport).toBe(true);
+    expect(catalog.find('sendfile')!.properties).toMatchObject({ canModify: false, inputMustBeFile: true });
+    expect(catalog.find('traditional')!.properties.canModify).toBe(true);
+  });
+});
+
+/** English words zcopy itself prints; none may appear in a Chinese explanation. */
+const ENGLISH_LABELS = [
+  ...Object.values(COUNTER_LABELS).map((t) => t.en),
+  ...Object.values(ACTIVITY_LABELS).map((t) => t.en),
+  ...Object.values(PLACE_LABELS).map((t) => t.en).filter((w) => w.includes(' ')),
+  ...Object.values(UI.heading.en),
+  'system call', 'returns to user mode', 'program the DMA', 'raises an interrupt', 'handles the interrupt',
+].filter((label) => label !== 'API'); // an acronym Chinese prose uses too
+
+describe('explain reads in one language', () => {
+  test.each(SCENARIOS)('%s', (id) => {
+    const zh = zcopy(['explain', id, '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    for (const label of ENGLISH_LABELS) expect({ id, label, found: zh.stdout.includes(label) }).toEqual({ id, label, found: false });
+    const en = zcopy(['explain', id, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).not.toMatch(CJK);
+    // Piped output is laid out for 80 columns, in either language.
+    for (const line of [...zh.stdout.split('\n'), ...en.stdout.split('\n')]) {
+      const width = [...line].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+      expect({ id, line, fits: width <= 80 }).toEqual({ id, line, fits: true });
+    }
+  });
+});
+
+describe('the glossary', () => {
+  test('has the terms a learner meets, in both languages', () => {
+    for (const id of ['dma', 'mar-adr-wc', 'page-cache', 'mode-switch', 'scatter-gather', 'pinning', 'copy-on-write', 'pipe-buffer', 'fbuf']) {
+      const term = findTerm(id);
+      expect(term?.id).toBe(id);
+      expect(CJK.test(term!.definition.zh) && !CJK.test(term!.definition.en)).toBe(true);
+    }
+    expect(findTerm('context switch')?.id).toBe('mode-switch');
+  });
+
+  test('every term links to the lessons that use it, and each is used somewhere', () => {
+    const entries = JSON.parse(zcopy(['glossary', '--json']).stdout) as { id: string; lessons: string[] }[];
+    expect(entries.map((e) => e.id)).toEqual(TERMS.map((t) => t.id));
+    for (const e of entries) expect({ id: e.id, used: e.lessons.length > 0 }).toEqual({ id: e.id, used: true });
+    const lessonsOf = (id: string) => entries.find((e) => e.id === id)!.lessons;
+    expect(lessonsOf('scatter-gather')).toContain('sendfile-sg');
+    expect(lessonsOf('pipe-buffer')).toContain('splice');
+    expect(lessonsOf('copy-on-write')).toContain('cow');
+    expect(lessonsOf('pinning')).toEqual(expect.arrayContaining(['direct-io', 'msg-zerocopy']));
+    expect(lessonsOf('fbuf')).toEqual(['fbufs']);
+  });
+
+  test('one term, in Chinese, with its lessons', () => {
+    const r = zcopy(['glossary', 'pinning', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('锁定页');
+    expect(r.stdout).toMatch(/相关课程: .*zcopy explain direct-io/);
+  });
+
+  test('an unknown term gets a suggestion and exit 1', () => {
+    const r = zcopy(['glossary', 'pinnig']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('zcopy: no glossary term "pinnig"; did you mean pinning?\n');
+  });
+});
