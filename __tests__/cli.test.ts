@@ -176,7 +176,7 @@ describe('the CLI itself', () => {
 
 describe('the ink table is used only where it draws correctly', () => {
   test('it must fit the screen and hold no wide characters', async () => {
-    const { boxedTableFits, tableCells, compareRows } = await import('../src/cli/compare.js');
+    const { boxedTableFits, tableCells, compareRows } = await import('../src/cli/commands/compare.js');
     const { loadCatalog } = await import('../src/lessons/index.js');
     const catalog = loadCatalog(join(ROOT, 'lessons'));
     const three = compareRows(['sendfile', 'mmap', 'splice'].map((id) => catalog.find(id)!));

@@ -17,6 +17,7 @@ process.exitCode = await main({
   argv: process.argv.slice(2),
   env: process.env,
   stdout: process.stdout,
+  stdin: process.stdin,
   stderr: process.stderr,
   lessonsDir: fileURLToPath(new URL('lessons/', root)),
   version,

@@ -1,48 +1,27 @@
 import yargs from 'yargs';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
-import { MESSAGES, UI } from '../i18n/strings.js';
-import { LessonError, loadCatalog, type Catalog, type Lesson } from '../lessons/index.js';
-import { painter } from '../term/color.js';
-import { boxedTableFits, compareRows, legend, renderPlainTable, tableCells } from './compare.js';
-import { explain, renderExplanation } from './explain.js';
-import { glossaryEntry, renderEntry, renderIndex } from './glossary.js';
-import { TERMS, findTerm, suggestTerm } from '../glossary/index.js';
+import { MESSAGES } from '../i18n/strings.js';
+import { LessonError } from '../lessons/index.js';
+import { compareCommand } from './commands/compare.js';
+import { explainCommand } from './commands/explain.js';
+import { glossaryCommand } from './commands/glossary.js';
+import { listCommand } from './commands/list.js';
+import { makeContext, type Command, type Io } from './context.js';
+import { EXIT, UsageError } from './errors.js';
 
-/** What the CLI needs from the outside world, passed in so tests can supply their own. */
-export interface Io {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  lessonsDir: string;
-  version: string;
-}
+export type { Io } from './context.js';
 
-const COMMANDS = ['list', 'explain', 'compare', 'glossary', 'help'];
-
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, usage: 1, file: 2, internal: 70 } as const;
-
-/** Bad input from the user: one line on stderr, exit 1. */
-export class UsageError extends Error {}
+/** Every command, in the order --help lists them. */
+const COMMANDS: Command[] = [listCommand, explainCommand, compareCommand, glossaryCommand];
 
 export async function main(io: Io): Promise<number> {
-  const { stdout, stderr, env } = io;
-  const out = (text: string) => void stdout.write(text);
+  const { stderr, env } = io;
   const lang = langArg(io.argv) ?? langFromEnv(env);
-  let catalog: Catalog | undefined;
-  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir));
-  const lookup = (name: string): Lesson => {
-    const found = lessons().find(name);
-    if (found) return found;
-    const guess = lessons().suggest(name);
-    throw new UsageError(`${MESSAGES.unknownScenario[lang](name)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]}`);
-  };
-  const width = stdout.isTTY ? Math.max(40, Math.min(stdout.columns || 80, 100)) : 80;
-  const paint = painter(env, stdout.isTTY === true);
+  const ctx = makeContext(io, lang);
 
   const command = commandOf(io.argv);
-  if (command !== undefined && !COMMANDS.includes(command)) {
+  const known = ['help', ...COMMANDS.flatMap((c) => c.names)];
+  if (command !== undefined && !known.includes(command)) {
     stderr.write(`zcopy: ${MESSAGES.unknownCommand[lang](command)}\n`);
     return EXIT.usage;
   }
@@ -51,81 +30,9 @@ export async function main(io: Io): Promise<number> {
     .scriptName('zcopy')
     .locale(lang === 'zh' ? 'zh_CN' : 'en')
     .usage('$0 <command>\n\nLearn Linux I/O and zero-copy by stepping through the machine.')
-    .option('lang', { choices: LANGS, describe: 'language of everything zcopy prints (default: from LANG)', global: true })
-    .command(
-      'list',
-      'list the scenarios',
-      (y) => y.option('json', { type: 'boolean', describe: 'print [{id, aliases, title}]' }),
-      (args) => {
-        const all = lessons().lessons;
-        if (args.json) return out(json(all.map((l) => ({ id: l.id, aliases: l.aliases, title: l.title[lang] }))));
-        const idWidth = Math.max(...all.map((l) => l.id.length));
-        let group: string | undefined;
-        for (const l of all) {
-          if (l.group !== group) out(`${group === undefined ? '' : '\n'}${paint.underline(UI.groups[lang][l.group])}\n`);
-          group = l.group;
-          out(`  ${paint.bold(l.id.padEnd(idWidth))}  ${l.title[lang]}\n`);
-        }
-      },
-    )
-    .command(
-      'explain [scenario]',
-      'print one scenario step by step, with its counts',
-      (y) =>
-        y
-          .positional('scenario', { type: 'string', describe: 'a scenario id or alias (see zcopy list)' })
-          .option('json', { type: 'boolean', describe: 'print the explanation as JSON' }),
-      (args) => {
-        if (!args.scenario) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(lookup(args.scenario), lang);
-        out(args.json ? json(x) : renderExplanation(x, lang, width, paint));
-      },
-    )
-    .command(
-      'compare [scenarios..]',
-      'compare scenarios side by side: counts and constraints',
-      (y) =>
-        y
-          .positional('scenarios', { type: 'string', array: true, describe: 'scenario ids (default: all)' })
-          .option('json', { type: 'boolean', describe: 'print the rows as JSON' }),
-      async (args) => {
-        const names = args.scenarios ?? [];
-        const chosen = names.length ? names.map(lookup) : lessons().lessons;
-        const rows = compareRows(chosen);
-        if (args.json) return out(json(rows));
-        const cells = tableCells(rows, lang);
-        if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
-          // Only here, on a terminal, is ink worth its start-up cost.
-          const { drawTable } = await import('../ui/compare-table.js');
-          await drawTable(cells, stdout);
-        } else {
-          out(renderPlainTable(cells));
-        }
-        out(paint.dim(legend(lang, width)));
-      },
-    )
-    .command(
-      'glossary [term]',
-      'the terms a learner meets, each with the lessons that use it',
-      (y) =>
-        y
-          .positional('term', { type: 'string', describe: 'a term such as dma, page-cache, mode-switch' })
-          .option('json', { type: 'boolean', describe: 'print the entries as JSON' }),
-      (args) => {
-        const all = lessons().lessons;
-        if (!args.term) {
-          const entries = TERMS.map((t) => glossaryEntry(t, all, lang));
-          return out(args.json ? json(entries) : renderIndex(entries, lang, paint));
-        }
-        const term = findTerm(args.term);
-        if (!term) {
-          const guess = suggestTerm(args.term);
-          throw new UsageError(`${MESSAGES.unknownTerm[lang](args.term)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeGlossary[lang]}`);
-        }
-        const entry = glossaryEntry(term, all, lang);
-        out(args.json ? json(entry) : renderEntry(entry, lang, width, paint));
-      },
-    )
+    .option('lang', { choices: LANGS, describe: 'language of everything zcopy prints (default: from LANG)', global: true });
+  for (const c of COMMANDS) c.register(parser, ctx);
+  parser
     .demandCommand(1, '')
     .strict()
     .recommendCommands()
@@ -133,7 +40,7 @@ export async function main(io: Io): Promise<number> {
     .alias('version', 'V')
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(width, 100))
+    .wrap(Math.min(ctx.width, 100))
     .exitProcess(false)
     .fail((message, error, y) => {
       if (error) throw error;
@@ -148,23 +55,24 @@ export async function main(io: Io): Promise<number> {
     await parser.parseAsync();
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError) {
-      stderr.write(`zcopy: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof LessonError) {
-      stderr.write(`zcopy: ${error.message.split('\n')[0]}\n`);
-      if (error.problems.length > 1) stderr.write(`zcopy: (${error.problems.length - 1} more problems in that file)\n`);
-      return EXIT.file;
-    }
-    if (env.ZCOPY_DEBUG) throw error;
-    stderr.write(`zcopy: internal error: ${(error as Error).message} (set ZCOPY_DEBUG=1 for details)\n`);
-    return EXIT.internal;
+    return reportError(error, io);
   }
 }
 
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+/** One line on stderr and the documented exit code; a stack trace only when asked for. */
+function reportError(error: unknown, { stderr, env }: Io): number {
+  if (error instanceof UsageError) {
+    stderr.write(`zcopy: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof LessonError) {
+    stderr.write(`zcopy: ${error.message.split('\n')[0]}\n`);
+    if (error.problems.length > 1) stderr.write(`zcopy: (${error.problems.length - 1} more problems in that file)\n`);
+    return EXIT.file;
+  }
+  if (env.ZCOPY_DEBUG) throw error;
+  stderr.write(`zcopy: internal error: ${(error as Error).message} (set ZCOPY_DEBUG=1 for details)\n`);
+  return EXIT.internal;
 }
 
 /** The first word that is neither an option nor an option's value. */

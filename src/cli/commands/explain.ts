@@ -1,10 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import { describeStep } from '../i18n/describe.js';
-import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, UI } from '../i18n/strings.js';
-import type { Lesson } from '../lessons/index.js';
-import { COUNTER_KEYS, moverOf, run, type Actor, type Counters, type Event, type Mode, type Mover } from '../model/index.js';
-import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+import { describeStep } from '../../i18n/describe.js';
+import type { Lang } from '../../i18n/lang.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, MESSAGES, UI } from '../../i18n/strings.js';
+import type { Lesson } from '../../lessons/index.js';
+import { COUNTER_KEYS, moverOf, run, type Actor, type Counters, type Event, type Mode, type Mover } from '../../model/index.js';
+import { displayWidth, padEnd, padStart, wrap } from '../../term/text.js';
+import { json, type Command } from '../context.js';
+import { UsageError } from '../errors.js';
 
 /** The `explain --json` shape; scripts and tests rely on it. */
 export interface Explanation {
@@ -143,3 +145,22 @@ function colourOf(mover: Mover, paint: ChalkInstance) {
   if (mover === 'dma') return paint.green;
   return paint.reset;
 }
+
+export const explainCommand: Command = {
+  names: ['explain'],
+  register: (y, { lang, out, paint, width, lessons, lookup }) => {
+    y.command(
+      'explain [scenario]',
+      'print one scenario step by step, with its counts',
+      (c) =>
+        c
+          .positional('scenario', { type: 'string', describe: 'a scenario id or alias (see zcopy list)' })
+          .option('json', { type: 'boolean', describe: 'print the explanation as JSON' }),
+      (args) => {
+        if (!args.scenario) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
+        const x = explain(lookup(args.scenario), lang);
+        out(args.json ? json(x) : renderExplanation(x, lang, width, paint));
+      },
+    );
+  },
+};

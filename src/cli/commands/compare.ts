@@ -1,8 +1,9 @@
-import type { Lang } from '../i18n/lang.js';
-import { UI } from '../i18n/strings.js';
-import { PROPERTY_KEYS, type Lesson } from '../lessons/index.js';
-import { run, type Counters } from '../model/index.js';
-import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+import type { Lang } from '../../i18n/lang.js';
+import { UI } from '../../i18n/strings.js';
+import { PROPERTY_KEYS, type Lesson } from '../../lessons/index.js';
+import { run, type Counters } from '../../model/index.js';
+import { displayWidth, padEnd, padStart, wrap } from '../../term/text.js';
+import { json, type Command } from '../context.js';
 
 export interface ComparisonRow {
   id: string;
@@ -59,3 +60,32 @@ export function boxedTableFits(cells: Record<string, string>[], columns: number,
 export function legend(lang: Lang, width: number): string {
   return wrap(UI.compare[lang].legend, width).join('\n') + '\n';
 }
+
+export const compareCommand: Command = {
+  names: ['compare'],
+  register: (y, { io, lang, out, paint, width, lessons, lookup }) => {
+    y.command(
+      'compare [scenarios..]',
+      'compare scenarios side by side: counts and constraints',
+      (c) =>
+        c
+          .positional('scenarios', { type: 'string', array: true, describe: 'scenario ids (default: all)' })
+          .option('json', { type: 'boolean', describe: 'print the rows as JSON' }),
+      async (args) => {
+        const names = args.scenarios ?? [];
+        const rows = compareRows(names.length ? names.map(lookup) : lessons().lessons);
+        if (args.json) return out(json(rows));
+        const cells = tableCells(rows, lang);
+        const { stdout } = io;
+        if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
+          // Only here, on a terminal, is ink worth its start-up cost.
+          const { drawTable } = await import('../../ui/compare-table.js');
+          await drawTable(cells, stdout);
+        } else {
+          out(renderPlainTable(cells));
+        }
+        out(paint.dim(legend(lang, width)));
+      },
+    );
+  },
+};

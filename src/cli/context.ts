@@ -1,0 +1,61 @@
+import type { ChalkInstance } from 'chalk';
+import type { Argv } from 'yargs';
+import type { Lang } from '../i18n/lang.js';
+import { MESSAGES } from '../i18n/strings.js';
+import { loadCatalog, type Catalog, type Lesson } from '../lessons/index.js';
+import { painter } from '../term/color.js';
+import { UsageError } from './errors.js';
+
+/** What the CLI needs from the outside world, passed in so tests can supply their own. */
+export interface Io {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  lessonsDir: string;
+  version: string;
+}
+
+/** What every command handler shares: the language, the output, and the lessons (loaded on first use). */
+export interface Ctx {
+  io: Io;
+  lang: Lang;
+  out: (text: string) => void;
+  paint: ChalkInstance;
+  /** Columns to lay text out in: the terminal's (up to 100), or 80 in a pipe. */
+  width: number;
+  lessons: () => Catalog;
+  /** The lesson an id or alias names, or a UsageError with a suggestion. */
+  lookup: (name: string) => Lesson;
+}
+
+/** A command module: the words it answers to and how it adds itself to the parser. */
+export interface Command {
+  names: string[];
+  register: (y: Argv, ctx: Ctx) => void;
+}
+
+export function makeContext(io: Io, lang: Lang): Ctx {
+  let catalog: Catalog | undefined;
+  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir));
+  const { stdout } = io;
+  return {
+    io,
+    lang,
+    out: (text) => void stdout.write(text),
+    paint: painter(io.env, stdout.isTTY === true),
+    width: stdout.isTTY ? Math.max(40, Math.min(stdout.columns || 80, 100)) : 80,
+    lessons,
+    lookup: (name) => {
+      const found = lessons().find(name);
+      if (found) return found;
+      const guess = lessons().suggest(name);
+      throw new UsageError(`${MESSAGES.unknownScenario[lang](name)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]}`);
+    },
+  };
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

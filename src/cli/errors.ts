@@ -1,0 +1,5 @@
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, usage: 1, file: 2, internal: 70 } as const;
+
+/** Bad input from the user: one line on stderr, exit 1. */
+export class UsageError extends Error {}

@@ -1,0 +1,62 @@
+import type { Lang } from '../i18n/lang.js';
+import type { EventType, Mover } from '../model/index.js';
+
+/**
+ * What a wrong prediction reveals, in the learner's language. Predict mode in
+ * `learn` and the quiz's explanations share these, so a learner hears the same
+ * correction wherever they make the same mistake.
+ */
+export function moverMistake(predicted: Mover, actual: Mover, event: EventType, lang: Lang): string | null {
+  if (predicted === actual) return null;
+  const zh = lang === 'zh';
+  const referenceMove = event === 'descriptorCopy' || event === 'pageRefMove' || event === 'mapPages' || event === 'faultIn';
+  if (actual === 'dma') {
+    return predicted === 'cpu'
+      ? zh
+        ? '把 DMA 拷贝算成了 CPU 拷贝：这些字节由 DMA 控制器搬运，CPU 只负责设置它。'
+        : 'Counted the DMA copy as a CPU copy: the DMA controller moves these bytes; the CPU only programmed it.'
+      : zh
+        ? '漏掉了一次 DMA 拷贝：即使 CPU 没动手，设备和内存之间的数据也在移动。'
+        : 'Missed a DMA copy: bytes move between a device and memory even though the CPU does not touch them.';
+  }
+  if (actual === 'cpu') {
+    return predicted === 'dma'
+      ? zh
+        ? '以为这一步由 DMA 完成：DMA 只在设备和内存之间搬数据，内存到内存的拷贝要 CPU 亲自做。'
+        : 'Thought the DMA does this one: DMA only moves data between a device and memory; memory-to-memory copies are the CPU\'s.'
+      : zh
+        ? '漏掉了一次 CPU 拷贝：CPU 在这里亲手搬运了数据。'
+        : 'Missed a CPU copy: the CPU moves the payload bytes itself here.';
+  }
+  // Nobody moves payload bytes in this step.
+  if (referenceMove) {
+    return zh
+      ? '把引用当成了拷贝：这里移动的只是描述符、页指针或映射，数据本身没动。'
+      : 'Counted a reference as a copy: only a descriptor, page pointer or mapping moves here, not the data.';
+  }
+  return zh
+    ? '这一步没有搬运任何数据：它是控制步骤（系统调用、设置寄存器、中断或等待）。'
+    : 'No payload bytes move in this step: it is control work (a system call, programming a register, an interrupt or a wait).';
+}
+
+export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, event: EventType, lang: Lang): string | null {
+  if (predictedSwitch === actualSwitch) return null;
+  const zh = lang === 'zh';
+  if (actualSwitch) {
+    return event === 'sysret'
+      ? zh
+        ? '忘了返回也是一次切换：每个系统调用要两次模式切换，进入一次，返回一次。'
+        : 'Forgot that returning is a switch too: each system call costs two mode switches, one in and one out.'
+      : zh
+        ? '忘了系统调用会切换模式：进入内核就是一次从用户态到内核态的切换。'
+        : 'Forgot that a system call switches mode: entering the kernel is one user-to-kernel switch.';
+  }
+  if (event === 'handleInterrupt' || event === 'pageFault') {
+    return zh
+      ? '把中断或缺页算成了模式切换：它们也进入内核，但这里只统计系统调用引起的切换。'
+      : 'Counted an interrupt or a page fault as a mode switch: they enter the kernel too, but only system calls count as mode switches.';
+  }
+  return zh
+    ? '这里没有模式切换：CPU 一直待在同一个模式里。'
+    : 'No mode switch here: the CPU stays in the mode it was in.';
+}
