@@ -186,3 +186,39 @@ describe('the ink table is used only where it draws correctly', () => {
     expect(boxedTableFits(tableCells(compareRows(catalog.lessons), 'en'), 200, 24)).toBe(false);
   });
 });
+
+describe('zcopy learn without a terminal', () => {
+  test('prints the whole scenario as a transcript: every step with mode, transfer, buffers and counters', () => {
+    const r = zcopy(['learn', 'sendfile']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const explained = JSON.parse(zcopy(['explain', 'sendfile', '--json']).stdout);
+    const n = explained.steps.length;
+    for (let i = 1; i <= n; i++) expect(r.stdout).toContain(`step ${i}/${n}`);
+    expect(r.stdout).toContain('CPU: KERNEL (ring 0) · copying');
+    expect(r.stdout).toMatch(/socket buffer\s+\[A\]\[B\]\[C\]\[D\]\s+◀══ CPU copy ══ page cache/);
+    // The last block ends at the agreed figures (MODEL.md).
+    const last = r.stdout.slice(r.stdout.lastIndexOf(`step ${n}/${n}`));
+    expect(last).toMatch(/CPU copies 1\b.*DMA copies 2\b.*Mode switches 2\b.*Syscalls 1\b/);
+    expect(r.stdout).not.toMatch(/Raw mode/i);
+  });
+
+  test('a transcript in Chinese', () => {
+    const r = zcopy(['learn', 'splice', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('内核空间');
+    expect(r.stdout).toMatch(/管道\s+<A><B><C><D>\s+◀── 页引用 ── 页缓存/);
+  });
+
+  test('without a scenario it names them, and exits 1', () => {
+    const r = zcopy(['learn']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^zcopy: learn needs a scenario when it is not in a terminal: programmed-io, /);
+  });
+
+  test('zcopy with no command in a pipe prints help rather than a menu', () => {
+    const r = zcopy([]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('zcopy learn');
+  });
+});

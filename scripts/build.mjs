@@ -1,20 +1,27 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** yargs's help layout gets the light text helpers; ink keeps the real ones. */
-const lightHelpLayout = {
-  name: 'light-help-layout',
+/**
+ * string-width builds an Intl.Segmenter and Unicode-property regexes when it
+ * loads (~35 ms of every start) and segments every line it measures (half of a
+ * learn redraw). The whole bundle, ink included, measures with src/term's
+ * displayWidth instead, the function zcopy lays its frames out with, so ink and
+ * zcopy agree on every width. yargs's help layout also gets a light wrap-ansi.
+ */
+const lightTextMeasure = {
+  name: 'light-text-measure',
   setup(b) {
     b.onResolve({ filter: /^(string-width|wrap-ansi)$/ }, (args) => {
-      if (!/node_modules[\\/](cliui|yargs)[\\/]/.test(args.importer)) return undefined;
+      if (args.path === 'wrap-ansi' && !/node_modules[\\/](cliui|yargs)[\\/]/.test(args.importer)) return undefined;
       return { path: new URL(`./shims/${args.path}.js`, import.meta.url).pathname };
     });
   },
 };
 
 const shared = {
-  plugins: [lightHelpLayout],
+  plugins: [lightTextMeasure],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -30,9 +37,14 @@ const shared = {
 
 const target = process.argv[2] ?? 'cli';
 if (target === 'cli') {
+  // Chunk names carry content hashes; old ones would pile up.
+  rmSync('dist/chunks', { recursive: true, force: true });
   await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
+} else if (target === 'bench-redraw') {
+  // Split, like the CLI, so ink's optional devtools stay behind a dynamic import.
+  await build({ ...shared, entryPoints: { 'bench-redraw': 'scripts/bench-redraw.tsx' }, outdir: 'dist/dev', splitting: true });
 } else {
   throw new Error(`unknown build target ${target}`);
 }

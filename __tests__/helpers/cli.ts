@@ -10,9 +10,12 @@ export interface Result {
   stderr: string;
 }
 
-/** Runs the built binary as a user would, piped, with a plain English locale unless told otherwise. */
-export function zcopy(args: string[], env: Record<string, string> = {}): Result {
+/**
+ * Runs the built binary as a user would, piped, with a plain English locale unless told otherwise;
+ * `input` is what it reads on stdin (nothing by default).
+ */
+export function zcopy(args: string[], env: Record<string, string> = {}, input?: string): Result {
   const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 20_000, input: input ?? '' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

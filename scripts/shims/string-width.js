@@ -1,4 +1,4 @@
-// Stand-in for string-width inside yargs's help layout (cliui) only: the real
-// package builds an Intl.Segmenter and Unicode-property regexes when it loads,
-// ~35 ms of every start-up, and help text needs nothing but column widths.
+// Stand-in for string-width in the bundle (see scripts/build.mjs): the real package
+// builds an Intl.Segmenter and Unicode-property regexes when it loads and segments
+// every string it measures; zcopy's text needs CJK, ANSI and common emoji widths.
 export { displayWidth as default } from '../../src/term/text.ts';

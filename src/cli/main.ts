@@ -5,6 +5,8 @@ import { LessonError } from '../lessons/index.js';
 import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
 import { glossaryCommand } from './commands/glossary.js';
+import { home } from './commands/home.js';
+import { isInteractive, learnCommand } from './commands/learn.js';
 import { listCommand } from './commands/list.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, UsageError } from './errors.js';
@@ -12,7 +14,7 @@ import { EXIT, UsageError } from './errors.js';
 export type { Io } from './context.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [listCommand, explainCommand, compareCommand, glossaryCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;
@@ -24,6 +26,15 @@ export async function main(io: Io): Promise<number> {
   if (command !== undefined && !known.includes(command)) {
     stderr.write(`zcopy: ${MESSAGES.unknownCommand[lang](command)}\n`);
     return EXIT.usage;
+  }
+
+  if (command === undefined && io.argv.every((a) => a === '--lang' || a.startsWith('--lang=') || isLang(a)) && isInteractive(ctx)) {
+    try {
+      await home(ctx);
+      return EXIT.ok;
+    } catch (error) {
+      return reportError(error, io);
+    }
   }
 
   const parser = yargs(io.argv)

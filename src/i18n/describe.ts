@@ -78,3 +78,13 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return zh ? '程序在用户态运行' : 'the program runs in user mode';
   }
 }
+
+/**
+ * What predict mode may say about a step before it is revealed: where data goes,
+ * never who moves it or how.
+ */
+export function teaseStep(before: State, after: State, event: Event, lang: Lang): string {
+  const t = after.transfer;
+  if (t && t.blocks.length) return `${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}`;
+  return describeStep(before, after, event, lang);
+}

@@ -14,6 +14,9 @@ function isWide(cp: number): boolean {
     (cp >= 0xfe30 && cp <= 0xfe4f) ||
     (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) || // pictographs and emoticons
+    (cp >= 0x1f680 && cp <= 0x1f6ff) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
     (cp >= 0x20000 && cp <= 0x3fffd)
   );
 }
@@ -59,4 +62,15 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line.trim()) lines.push(line.trimEnd());
   return lines;
+}
+
+/** At most `width` columns of `s`; colour is dropped from a line that must be cut. */
+export function fitWidth(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
 }

@@ -3,7 +3,7 @@ import { UI } from '../../i18n/strings.js';
 import { PROPERTY_KEYS, type Lesson } from '../../lessons/index.js';
 import { run, type Counters } from '../../model/index.js';
 import { displayWidth, padEnd, padStart, wrap } from '../../term/text.js';
-import { json, type Command } from '../context.js';
+import { json, type Command, type Ctx } from '../context.js';
 
 export interface ComparisonRow {
   id: string;
@@ -63,7 +63,7 @@ export function legend(lang: Lang, width: number): string {
 
 export const compareCommand: Command = {
   names: ['compare'],
-  register: (y, { io, lang, out, paint, width, lessons, lookup }) => {
+  register: (y, ctx) => {
     y.command(
       'compare [scenarios..]',
       'compare scenarios side by side: counts and constraints',
@@ -73,19 +73,24 @@ export const compareCommand: Command = {
           .option('json', { type: 'boolean', describe: 'print the rows as JSON' }),
       async (args) => {
         const names = args.scenarios ?? [];
-        const rows = compareRows(names.length ? names.map(lookup) : lessons().lessons);
-        if (args.json) return out(json(rows));
-        const cells = tableCells(rows, lang);
-        const { stdout } = io;
-        if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
-          // Only here, on a terminal, is ink worth its start-up cost.
-          const { drawTable } = await import('../../ui/compare-table.js');
-          await drawTable(cells, stdout);
-        } else {
-          out(renderPlainTable(cells));
-        }
-        out(paint.dim(legend(lang, width)));
+        const rows = compareRows(names.length ? names.map(ctx.lookup) : ctx.lessons().lessons);
+        if (args.json) return ctx.out(json(rows));
+        await printComparison(ctx, rows);
       },
     );
   },
 };
+
+/** The comparison as a table: ink's on a terminal that fits it, aligned text otherwise. */
+export async function printComparison({ io, lang, out, paint, width }: Ctx, rows: ComparisonRow[]): Promise<void> {
+  const cells = tableCells(rows, lang);
+  const { stdout } = io;
+  if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
+    // Only here, on a terminal, is ink worth its start-up cost.
+    const { drawTable } = await import('../../ui/compare-table.js');
+    await drawTable(cells, stdout);
+  } else {
+    out(renderPlainTable(cells));
+  }
+  out(paint.dim(legend(lang, width)));
+}

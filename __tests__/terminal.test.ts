@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from './helpers/cli.js';
+
+// The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
+const SOCKET = `zcopy-test-${process.pid}`;
+const SESSION = 'learn';
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION).trimEnd();
+
+async function waitFor(predicate: (text: string) => boolean, what: string, ms = 10_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = screen();
+    if (predicate(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
+
+/** The last line is a bare prompt: the program has ended and the alternate screen is gone. */
+const atPrompt = (s: string) => /^\$\s*$/.test(s.split('\n').at(-1) ?? '');
+
+const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
+
+beforeEach(() => {
+  // A plain shell, so prompts and rc files cannot get in the way. ink draws only a
+  // final frame when CI is set, so the program runs without it, as a learner's would.
+  tmux('-u', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', 'bash', '--norc', '--noprofile');
+});
+
+afterEach(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // already gone
+  }
+});
+
+describe('zcopy learn in a real 80x24 terminal', () => {
+  test('steps to the end of sendfile, back one, and quits leaving the terminal sane', async () => {
+    keys(`node bin/zcopy.js learn sendfile`, 'Enter');
+    await waitFor((s) => s.includes('start') && s.includes('USER SPACE'), 'the first frame');
+
+    keys('G');
+    const last = await waitFor((s) => /step (\d+)\/\1/.test(s), 'the last step');
+    // MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches.
+    expect(last).toMatch(/CPU copies 1\b/);
+    expect(last).toMatch(/DMA copies 2\b/);
+    expect(last).toMatch(/Mode switches 2\b/);
+    const lines = last.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+
+    const total = Number(/step (\d+)\/\1/.exec(last)![1]);
+    keys('Left');
+    await waitFor((s) => s.includes(`step ${total - 1}/${total}`), 'one step back');
+
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
+    const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
+    expect(after).toMatch(/exit=0/);
+    expect(after).toMatch(/^icanon$/m);
+    expect(after).toMatch(/^echo$/m);
+  }, 30_000);
+
+  test('Ctrl-C quits cleanly too', async () => {
+    keys(`node bin/zcopy.js learn mmap --lang zh`, 'Enter');
+    await waitFor((s) => s.includes('用户空间'), 'the first frame in Chinese');
+    keys('Right', 'Right');
+    await waitFor((s) => s.includes('第 2/'), 'step 2');
+    keys('C-c');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
+    const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
+    expect(after).toMatch(/exit=0/);
+    expect(after).toMatch(/^icanon$/m);
+    expect(after).toMatch(/^echo$/m);
+  }, 30_000);
+});

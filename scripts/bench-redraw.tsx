@@ -1,0 +1,81 @@
+// Redraw time of the learn screen: for every step of every lesson, the time from a
+// keypress to the new frame being written, on an 80x24 terminal held in memory.
+// Build and run: npm run bench:redraw
+import { Chalk } from 'chalk';
+import { render } from 'ink';
+import { EventEmitter } from 'node:events';
+import { loadCatalog } from '../src/lessons/index.js';
+import { judgePrediction } from '../src/quiz/predict.js';
+import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
+import { learnView } from '../src/ui/learn/view.js';
+
+class FakeStdout extends EventEmitter {
+  columns = 80;
+  rows = 24;
+  isTTY = true;
+  onWrite: (() => void) | null = null;
+  write(_chunk: string) {
+    this.onWrite?.();
+    return true;
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  setRawMode() {}
+  setEncoding() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  private queue: string[] = [];
+  read() {
+    return this.queue.shift() ?? null;
+  }
+  press(data: string) {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+}
+
+const lessonsDir = process.argv[2] ?? 'lessons';
+const paint = new Chalk({ level: 2 });
+const samples: number[] = [];
+const perLesson: { id: string; median: number }[] = [];
+
+for (const lesson of loadCatalog(lessonsDir).lessons) {
+  const view = learnView(lesson, 'en', null);
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const app = render(
+    <LearnScreen view={view} paint={paint} predict={false} judge={(said, s) => judgePrediction(said, { mover: s.mover, switches: s.switchesMode, event: s.event }, 'en')} />,
+    { stdout: stdout as never, stdin: stdin as never, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 },
+  );
+  await new Promise((r) => setTimeout(r, 20));
+  const mine: number[] = [];
+  for (let i = 0; i < view.steps.length; i++) {
+    const written = new Promise<void>((resolve) => (stdout.onWrite = resolve));
+    const start = performance.now();
+    stdin.press('\u001B[C');
+    await written;
+    mine.push(performance.now() - start);
+    if (process.env.BENCH_TRACE) console.error(lesson.id, i + 1, (performance.now() - start).toFixed(2));
+    stdout.onWrite = null;
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  app.unmount();
+  samples.push(...mine);
+  perLesson.push({ id: lesson.id, median: quantile(mine, 0.5) });
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+const report = { steps: samples.length, medianMs: quantile(samples, 0.5), p99Ms: quantile(samples, 0.99), maxMs: Math.max(...samples) };
+if (process.argv.includes('--json')) console.log(JSON.stringify({ ...report, perLesson }));
+else {
+  console.log(`learn redraw, ${report.steps} steps over ${perLesson.length} lessons (80x24, in memory):`);
+  console.log(`  median ${report.medianMs.toFixed(2)} ms   p99 ${report.p99Ms.toFixed(2)} ms   max ${report.maxMs.toFixed(2)} ms`);
+}

@@ -1,0 +1,58 @@
+import { LEARN_CLI, UI } from '../../i18n/strings.js';
+import type { Lesson } from '../../lessons/index.js';
+import { judgePrediction } from '../../quiz/predict.js';
+import { transcript } from '../../ui/learn/frame.js';
+import { learnView } from '../../ui/learn/view.js';
+import type { MenuItem } from '../../ui/menu-lines.js';
+import type { Command, Ctx } from '../context.js';
+import { UsageError } from '../errors.js';
+
+export const learnCommand: Command = {
+  names: ['learn'],
+  register: (y, ctx) => {
+    y.command(
+      'learn [scenario]',
+      'step through a scenario, forward and back, and watch the machine',
+      (c) =>
+        c
+          .positional('scenario', { type: 'string', describe: 'a scenario id or alias (default: choose from a list)' })
+          .option('predict', { type: 'boolean', describe: 'predict who moves the bytes before each step is shown' }),
+      async (args) => {
+        const lesson = args.scenario ? ctx.lookup(args.scenario) : await pickLesson(ctx);
+        if (lesson) await learn(ctx, lesson, args.predict === true);
+      },
+    );
+  },
+};
+
+export function isInteractive(ctx: Ctx): boolean {
+  return ctx.io.stdin.isTTY === true && ctx.io.stdout.isTTY === true;
+}
+
+/** Steps through a lesson in the terminal; in a pipe, prints every step as a transcript instead. */
+export async function learn(ctx: Ctx, lesson: Lesson, predict: boolean): Promise<void> {
+  const { lang, paint, io } = ctx;
+  const all = ctx.lessons().lessons;
+  const next = all[all.indexOf(lesson) + 1]?.id ?? null;
+  const view = learnView(lesson, lang, next);
+  if (!isInteractive(ctx)) return ctx.out(transcript(view, paint, ctx.width));
+  const { runLearn } = await import('../../ui/learn/run.js');
+  await runLearn(view, {
+    stdin: io.stdin,
+    stdout: io.stdout,
+    paint,
+    predict,
+    judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
+  });
+}
+
+/** The scenario picker, grouped as `list` groups them; a pipe gets the list of ids instead. */
+export async function pickLesson(ctx: Ctx): Promise<Lesson | null> {
+  const { lang, paint, io } = ctx;
+  const all = ctx.lessons().lessons;
+  if (!isInteractive(ctx)) throw new UsageError(LEARN_CLI[lang].needScenario(all.map((l) => l.id)));
+  const items: MenuItem<string>[] = all.map((l) => ({ value: l.id, label: l.id, hint: l.title[lang], group: UI.groups[lang][l.group] }));
+  const { chooseFromMenu } = await import('../../ui/learn/run.js');
+  const id = await chooseFromMenu(LEARN_CLI[lang].pickTitle, items, LEARN_CLI[lang].pickFooter, paint, io);
+  return id === null ? null : ctx.lookup(id);
+}

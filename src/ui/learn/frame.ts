@@ -1,0 +1,308 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../../i18n/lang.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../../i18n/strings.js';
+import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type Mover, type State, type Transfer } from '../../model/index.js';
+import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
+import { KEY_HELP } from '../keys.js';
+import type { LearnView } from './view.js';
+
+/** Below this the three bands and the narration cannot both fit. */
+export const MIN_COLS = 72;
+export const MIN_ROWS = 20;
+const MAX_COLS = 100;
+
+export interface Verdict {
+  said: { mover: Mover; switches: boolean };
+  moverRight: boolean;
+  modeRight: boolean;
+  /** What each wrong answer reveals, in the learner's language. */
+  mistakes: string[];
+}
+
+/** Everything the screen shows besides the model's state: where the learner is and what they are doing. */
+export interface ScreenState {
+  /** 0 is the start, before step 1; i is the machine after step i. */
+  position: number;
+  help: boolean;
+  predict: boolean;
+  /** Predict mode is asking about this step; `mover` is set once the first answer is in. */
+  asking: { step: number; mover?: Mover } | null;
+  verdicts: Record<number, Verdict>;
+}
+
+export function initialScreen(predict: boolean): ScreenState {
+  return { position: 0, help: false, predict, asking: null, verdicts: {} };
+}
+
+export interface Size {
+  cols: number;
+  rows: number;
+}
+
+/**
+ * The whole screen as lines, each at most `cols` wide and at most `rows - 1` of
+ * them (ink clears the terminal to redraw a taller frame). Pure: the same
+ * arguments always give the same lines, on a terminal or in a transcript.
+ */
+export function renderFrame(view: LearnView, ui: ScreenState, size: Size, paint: ChalkInstance): string[] {
+  const t = LEARN[view.lang];
+  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) {
+    return wrap(t.tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1));
+  }
+  const width = Math.min(size.cols, MAX_COLS);
+  const budget = size.rows - 1;
+  const lines = [header(view, ui, width, paint)];
+  if (ui.help) {
+    lines.push(...helpLines(view.lang, width, paint));
+    return lines.slice(0, budget).map((l) => fitWidth(l, width));
+  }
+  lines.push(...machine(view, ui.position, width, paint));
+  const counters = counterLines(view, ui.position, width, paint);
+  const keys = paint.dim(` ${ui.asking ? t.keysPredicting : t.keys}`);
+  const room = budget - lines.length - counters.length - 1;
+  lines.push(...counters, ...lower(view, ui, width, room, paint), keys);
+  return lines.map((l) => fitWidth(l, width));
+}
+
+/** A plain transcript of every step, for a pipe: the same frames, without keys. */
+export function transcript(view: LearnView, paint: ChalkInstance, cols = 80): string {
+  const size = { cols: Math.max(cols, MIN_COLS), rows: 200 };
+  const blocks: string[] = [];
+  for (let position = 0; position <= view.steps.length; position++) {
+    const frame = renderFrame(view, { ...initialScreen(false), position }, size, paint);
+    blocks.push(frame.slice(0, -1).join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+function header(view: LearnView, ui: ScreenState, width: number, paint: ChalkInstance): string {
+  const t = LEARN[view.lang];
+  const left = ` zcopy · ${view.id}${view.since ? ` · ${view.since}` : ''}`;
+  const where = ui.position === 0 ? t.start : t.step(ui.position, view.steps.length);
+  const right = `${ui.predict ? `${t.predictOn} · ` : ''}${where} `;
+  const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
+  return paint.bold(left) + ' '.repeat(gap) + right;
+}
+
+function stateAt(view: LearnView, position: number): { state: State; before: State } {
+  if (position === 0) return { state: view.initial, before: view.initial };
+  const step = view.steps[position - 1];
+  return { state: step.state, before: step.before };
+}
+
+/** The three bands: user space, kernel space, hardware, with the CPU on the border of the band it is in. */
+function machine(view: LearnView, position: number, width: number, paint: ChalkInstance): string[] {
+  const t = LEARN[view.lang];
+  const { state, before } = stateAt(view, position);
+  const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][view.lang]));
+  const inner = width - 4;
+  const labels = [t.app, t.pageTable, t.dma, ...view.places.map((p) => PLACE_LABELS[p][view.lang])];
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
+  const placeRow = (place: Location) => {
+    const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : '';
+    return row(PLACE_LABELS[place][view.lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, view.lang, paint));
+  };
+
+  const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
+  out.push(row(t.app, appStatus(state, view.lang)));
+  out.push(placeRow('user'));
+  if (view.usesPageTable) for (const l of pageTableLines(state, view.lang, inner - labelWidth - 2)) out.push(row(t.pageTable, l));
+  out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
+  for (const place of view.places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
+  out.push(border('├', '┤', t.hardware, '', width));
+  for (const place of view.places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
+  out.push(row(t.dma, dmaStatus(state, before, view.lang, paint)));
+  out.push(`└${'─'.repeat(width - 2)}┘`);
+  return out;
+}
+
+function border(left: string, right: string, title: string, label: string, width: number): string {
+  const head = `${left} ${title} `;
+  const tail = label ? ` ${label} ──${right}` : `${right}`;
+  const fill = Math.max(1, width - displayWidth(head) - displayWidth(tail));
+  return head + '─'.repeat(fill) + tail;
+}
+
+function appStatus(state: State, lang: Lang): string {
+  const t = LEARN[lang];
+  if (state.faultReturn !== null) return t.inFault;
+  if (state.openSyscall) return `${t.inside(state.openSyscall)}${state.process === 'blocked' ? ` · ${t.blocked}` : ''}`;
+  return t.running;
+}
+
+/** One slot per payload block: [A] bytes, <A> a reference, {A} a mapping, · nothing. */
+function cells(state: State, before: State, place: Location, paint: ChalkInstance): string {
+  const slot = Math.max(...state.payload.map((b) => b.length)) + 2;
+  return state.payload
+    .map((block) => {
+      const h = state.places[place].find((x) => x.block === block);
+      const was = before.places[place].find((x) => x.block === block);
+      const changed = JSON.stringify(h) !== JSON.stringify(was);
+      if (!h) return padEnd(' ·', slot);
+      const text = h.as === 'data' ? `[${block}]` : h.as === 'ref' ? `<${block}>` : `{${block}}`;
+      const styled = h.as === 'data' ? paint.bold(text) : h.as === 'ref' ? paint.cyan(text) : paint.magenta(text);
+      return changed ? paint.inverse(styled) : styled;
+    })
+    .join('');
+}
+
+const ARROW_SHAPES: Record<Transfer['kind'], [string, string]> = {
+  'cpu-copy': ['◀══ ', ' ══'],
+  'dma-copy': ['◀══ ', ' ══'],
+  descriptor: ['◀── ', ' ──'],
+  reference: ['◀── ', ' ──'],
+  mapping: ['◀┄┄ ', ' ┄┄'],
+  device: ['◀── ', ' ──'],
+};
+
+/** This step's transfer, drawn on the row of the place it arrives at, labelled as well as coloured. */
+function arrow(transfer: Transfer | null, place: Location, lang: Lang, paint: ChalkInstance): string {
+  if (!transfer || transfer.to !== place) return '';
+  const [head, tail] = ARROW_SHAPES[transfer.kind];
+  const text = `  ${head}${TRANSFER_LABELS[transfer.kind][lang]}${tail} ${PLACE_LABELS[transfer.from][lang]}`;
+  return colourOfTransfer(transfer.kind, paint)(text);
+}
+
+export function colourOfTransfer(kind: Transfer['kind'], paint: ChalkInstance) {
+  switch (kind) {
+    case 'cpu-copy':
+      return paint.red.bold;
+    case 'dma-copy':
+      return paint.green.bold;
+    case 'descriptor':
+    case 'reference':
+      return paint.cyan;
+    case 'mapping':
+      return paint.magenta;
+    case 'device':
+      return paint.blue;
+  }
+}
+
+const FRAME_SHORT: Record<Lang, Partial<Record<Location, string>>> = {
+  en: { pageCache: 'cache', user: 'own', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
+  zh: { pageCache: '页缓存', user: '私有', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
+};
+
+/** `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned. */
+function pageTableLines(state: State, lang: Lang, width: number): string[] {
+  if (state.pageTable.length === 0) return ['—'];
+  const entries = state.pageTable.map((p) => {
+    const flags = [p.present ? 'p' : '-', p.writable ? 'w' : 'r', p.cow ? 'cow' : '', p.pinned ? 'pin' : ''].filter(Boolean).join(' ');
+    return `${p.block}→${FRAME_SHORT[lang][p.frame] ?? p.frame}(${flags})`;
+  });
+  const lines: string[] = [];
+  let line = '';
+  for (const e of entries) {
+    if (line && displayWidth(`${line}  ${e}`) > width) {
+      lines.push(line);
+      line = e;
+    } else line = line ? `${line}  ${e}` : e;
+  }
+  return [...lines, line];
+}
+
+const DMA_STATUS: Record<Lang, Record<State['dma']['status'], string>> = {
+  en: { idle: 'idle', programmed: 'programmed', done: 'done' },
+  zh: { idle: '空闲', programmed: '已设置', done: '完成' },
+};
+
+function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance): string {
+  const t = LEARN[lang];
+  const d = state.dma;
+  const mark = (text: string, changed: boolean) => (changed ? paint.yellow.bold(text) : text);
+  const name = (l: Location | null) => (l ? PLACE_LABELS[l][lang] : '—');
+  const regs = [
+    mark(`MAR=${name(d.mar)}`, d.mar !== before.dma.mar),
+    mark(`ADR=${name(d.adr)}`, d.adr !== before.dma.adr),
+    mark(`WC=${d.wc}`, d.wc !== before.dma.wc),
+    mark(DMA_STATUS[lang][d.status], d.status !== before.dma.status),
+  ].join('  ');
+  const source = state.interruptLine ? { dma: 'DMA', disk: PLACE_LABELS.disk[lang], nic: PLACE_LABELS.nic[lang] }[state.interruptLine] : null;
+  const irq = `${t.irq}${lang === 'zh' ? '：' : ': '}${source ? paint.yellow.bold(t.pending(source)) : '—'}`;
+  return `${regs}   ${irq}`;
+}
+
+const ALWAYS: (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'];
+
+/** The counters, labelled exactly as the articles' figures are; ▲ marks one this step changed. */
+function counterLines(view: LearnView, position: number, width: number, paint: ChalkInstance): string[] {
+  const { state, before } = stateAt(view, position);
+  const items = [...ALWAYS, ...view.extraCounters].map((k) => {
+    const changed = state.counts[k] !== before.counts[k];
+    const text = `${COUNTER_LABELS[k][view.lang]} ${state.counts[k]}${changed ? '▲' : ''}`;
+    return changed ? paint.yellow.bold(text) : text;
+  });
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && displayWidth(`${line}   ${item}`) > width - 1) {
+      lines.push(` ${line}`);
+      line = item;
+    } else line = line ? `${line}   ${item}` : item;
+  }
+  return [...lines, ` ${line}`];
+}
+
+/** Below the counters: the step's transfer and narration, predict mode's questions, or the end. */
+function lower(view: LearnView, ui: ScreenState, width: number, room: number, paint: ChalkInstance): string[] {
+  const t = LEARN[view.lang];
+  const text = (s: string) => wrap(s, width - 2).map((l) => ` ${l}`);
+  const out: string[] = [];
+  if (ui.asking) {
+    const step = view.steps[ui.asking.step - 1];
+    out.push(...text(t.predictPrompt(ui.asking.step, step.tease)).map((l) => paint.bold(l)));
+    if (ui.asking.mover === undefined) out.push(...text(t.askMover));
+    else out.push(...text(`${t.whoLabel}: ${t.mover[ui.asking.mover]}`), ...text(t.askMode));
+    return out.slice(0, room);
+  }
+  if (ui.position === 0) return [...text(t.startHint)].slice(0, room);
+
+  const step = view.steps[ui.position - 1];
+  const mover = step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
+  out.push(...wrap(`▶ ${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
+  const verdict = ui.verdicts[ui.position];
+  if (verdict) out.push(...verdictLines(verdict, view.lang, width, paint));
+  const ending: string[] = [];
+  if (ui.position === view.steps.length) {
+    const quiz = `zcopy quiz --scenario ${view.id}`;
+    ending.push(...text(`${t.done} ${t.next(quiz, view.nextId ? `zcopy learn ${view.nextId}` : null)}`).map((l) => paint.green(l)));
+    const asked = Object.values(ui.verdicts);
+    if (asked.length) {
+      const right = asked.filter((v) => v.moverRight && v.modeRight).length;
+      ending.push(...text(t.score(right, asked.length)));
+    }
+  }
+  const narrationRoom = Math.max(1, room - out.length - ending.length);
+  const narration = text(step.narration);
+  if (narration.length > narrationRoom) {
+    narration.length = narrationRoom;
+    narration[narrationRoom - 1] = fitWidth(`${narration[narrationRoom - 1]} …`, width);
+  }
+  return [...out, ...narration, ...ending].slice(0, room);
+}
+
+function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const t = LEARN[lang];
+  const mark = (ok: boolean) => (ok ? paint.green('✓') : paint.red('✗'));
+  const head =
+    ` ${mark(v.moverRight)} ${t.whoLabel}: ${t.mover[v.said.mover]}` +
+    `   ${mark(v.modeRight)} ${t.modeLabel}: ${v.said.switches ? t.yesNo.yes : t.yesNo.no}`;
+  return [head, ...v.mistakes.flatMap((m) => wrap(m, width - 4).map((l) => `   ${paint.yellow(l)}`))];
+}
+
+function helpLines(lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const t = LEARN[lang];
+  const keys = KEY_HELP[lang].map(([k, what]) => `   ${padEnd(k, 18)} ${what}`);
+  return [
+    '',
+    paint.bold(` ${t.helpTitle}`),
+    ...keys,
+    '',
+    paint.bold(` ${t.legendTitle}`),
+    ...t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`)),
+    '',
+    paint.dim(` ${t.anyKey}`),
+  ];
+}

@@ -1,0 +1,73 @@
+import { describeStep, teaseStep } from '../../i18n/describe.js';
+import type { Lang } from '../../i18n/lang.js';
+import type { Lesson } from '../../lessons/index.js';
+import { LOCATIONS, moverOf, run, type EventType, type Location, type Mover, type State } from '../../model/index.js';
+
+/** One step as the learn screen shows it: everything read off the model, nothing computed here. */
+export interface StepView {
+  state: State;
+  /** The state before this step, to highlight what changed. */
+  before: State;
+  event: EventType;
+  does: string;
+  /** What predict mode shows before the step is revealed: where, not who. */
+  tease: string;
+  narration: string;
+  mover: Mover;
+  switchesMode: boolean;
+  /** Predict mode asks about steps that move data or switch mode. */
+  predictable: boolean;
+}
+
+export interface LearnView {
+  id: string;
+  title: string;
+  since: string | null;
+  lang: Lang;
+  initial: State;
+  steps: StepView[];
+  /** The places this lesson ever uses, so the screen shows no empty furniture. */
+  places: Location[];
+  usesPageTable: boolean;
+  /** Which counters to show beyond the four the articles use. */
+  extraCounters: ('interrupts' | 'pageFaults' | 'descriptorCopies')[];
+  /** The lesson after this one, for the last step's "what next". */
+  nextId: string | null;
+}
+
+export function learnView(lesson: Lesson, lang: Lang, nextId: string | null): LearnView {
+  const timeline = run(lesson);
+  const end = timeline.at(-1)!;
+  const steps = lesson.steps.map((s, i): StepView => {
+    const before = timeline[i];
+    const state = timeline[i + 1];
+    const mover = moverOf(state);
+    const switchesMode = state.counts.modeSwitches !== before.counts.modeSwitches;
+    return {
+      state,
+      before,
+      event: s.event.type,
+      does: describeStep(before, state, s.event, lang),
+      tease: teaseStep(before, state, s.event, lang),
+      narration: s.text[lang],
+      mover,
+      switchesMode,
+      predictable: state.transfer !== null || switchesMode,
+    };
+  });
+  const used = new Set<Location>(['disk', 'user']);
+  for (const s of timeline) for (const l of LOCATIONS) if (s.places[l].length) used.add(l);
+  for (const s of timeline) if (s.transfer) used.add(s.transfer.to).add(s.transfer.from);
+  return {
+    id: lesson.id,
+    title: lesson.title[lang],
+    since: lesson.since,
+    lang,
+    initial: timeline[0],
+    steps,
+    places: LOCATIONS.filter((l) => used.has(l)),
+    usesPageTable: timeline.some((s) => s.pageTable.length > 0),
+    extraCounters: (['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => end.counts[k] > 0),
+    nextId,
+  };
+}
