@@ -8,13 +8,15 @@ import { glossaryCommand } from './commands/glossary.js';
 import { home } from './commands/home.js';
 import { isInteractive, learnCommand } from './commands/learn.js';
 import { listCommand } from './commands/list.js';
+import { progressCommand } from './commands/progress.js';
+import { quizCommand } from './commands/quiz.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 
 export type { Io } from './context.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { EventType, Mover } from '../model/index.js';
+import { COUNT_MISTAKES } from './strings.js';
 
 /**
  * What a wrong prediction reveals, in the learner's language. Predict mode in
@@ -59,4 +60,57 @@ export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, eve
   return zh
     ? '这里没有模式切换：CPU 一直待在同一个模式里。'
     : 'No mode switch here: the CPU stays in the mode it was in.';
+}
+
+/** What the counts of a scenario are made of, for judging a wrong count. */
+export interface CountFacts {
+  cpuCopies: number;
+  dmaCopies: number;
+  modeSwitches: number;
+  syscalls: number;
+  descriptorCopies: number;
+  interrupts: number;
+  pageFaults: number;
+  /** System calls that set things up rather than move the payload (pipe, setsockopt, mmap...). */
+  setupCalls: number;
+}
+
+type CountCounter = 'cpuCopies' | 'dmaCopies' | 'modeSwitches' | 'syscalls';
+export type CountMistake = keyof typeof COUNT_MISTAKES;
+
+/**
+ * Which known mistake a wrong count matches, if any: e.g. answering CPU + DMA
+ * copies for the CPU copies, or the number of calls for the mode switches.
+ */
+export function countMistakeOf(counter: CountCounter, answered: number, f: CountFacts): CountMistake | null {
+  const actual = f[counter];
+  if (answered === actual) return null;
+  switch (counter) {
+    case 'cpuCopies':
+      if (f.dmaCopies > 0 && answered === f.cpuCopies + f.dmaCopies) return 'dmaAsCpu';
+      if (f.descriptorCopies > 0 && answered === f.cpuCopies + f.descriptorCopies) return 'refAsCopy';
+      return null;
+    case 'dmaCopies':
+      if (f.cpuCopies > 0 && answered === f.cpuCopies + f.dmaCopies) return 'cpuAsDma';
+      if (answered === 0 && f.dmaCopies > 0) return 'zeroDma';
+      return null;
+    case 'modeSwitches':
+      if (answered === f.syscalls) return 'oneSwitchPerCall';
+      if (answered > actual && (answered === actual + f.interrupts || answered === actual + 2 * f.interrupts ||
+        answered === actual + f.pageFaults || answered === actual + 2 * f.pageFaults ||
+        answered === actual + f.interrupts + f.pageFaults || answered === actual + 2 * (f.interrupts + f.pageFaults))) {
+        return 'faultsAsSwitches';
+      }
+      if (f.setupCalls > 0 && answered === actual - 2 * f.setupCalls) return 'forgotSetup';
+      return null;
+    case 'syscalls':
+      if (answered === f.modeSwitches) return 'switchesAsCalls';
+      if (f.setupCalls > 0 && answered === actual - f.setupCalls) return 'forgotSetup';
+      return null;
+  }
+}
+
+export function countMistake(counter: CountCounter, answered: number, f: CountFacts, lang: Lang): string | null {
+  const m = countMistakeOf(counter, answered, f);
+  return m ? COUNT_MISTAKES[m][lang] : null;
 }

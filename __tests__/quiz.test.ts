@@ -1,0 +1,270 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalog } from '../src/lessons/index.js';
+import { judge, makeQuiz, mulberry32, parseAnswer, parseSeed, type Question } from '../src/quiz/index.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+const lessons = catalog.lessons;
+const state = () => ({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'zcopy-quiz-')) });
+
+interface KeyEntry {
+  id: string;
+  kind: string;
+  scenario: string;
+  counter: string | null;
+  prompt: string;
+  choices: string[];
+  answer: string;
+  explanation: string;
+}
+const key = (args: string[], env: Record<string, string> = {}): KeyEntry[] => {
+  const r = zcopy(['quiz', '--reveal', '--json', ...args], env);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+/** The figures of ../shared/MODEL.md, written here by hand. */
+const MODEL: Record<string, Partial<Record<'cpuCopies' | 'dmaCopies' | 'modeSwitches' | 'syscalls', number>>> = {
+  traditional: { cpuCopies: 2, dmaCopies: 2, modeSwitches: 4, syscalls: 2 },
+  'traditional-nodma': { cpuCopies: 4, dmaCopies: 0, modeSwitches: 4, syscalls: 2 },
+  mmap: { cpuCopies: 1, dmaCopies: 2, modeSwitches: 4, syscalls: 2 },
+  sendfile: { cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 },
+  'sendfile-sg': { cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1 },
+  'programmed-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2 },
+  'interrupt-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2 },
+  'dma-io': { cpuCopies: 1, dmaCopies: 1, modeSwitches: 2 },
+  'direct-io': { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2 },
+  // "pipe() once, then splice(file -> pipe) and splice(pipe -> socket): 3 system calls, 6 mode switches", "0 CPU copies".
+  splice: { cpuCopies: 0, modeSwitches: 6, syscalls: 3 },
+};
+
+describe('the seed', () => {
+  test('the same seed gives the same quiz; different seeds give different quizzes', () => {
+    const a = makeQuiz({ selected: lessons, catalog: lessons, count: 10, seed: 7, lang: 'en' });
+    const b = makeQuiz({ selected: lessons, catalog: lessons, count: 10, seed: 7, lang: 'en' });
+    expect(a).toHaveLength(10);
+    expect(a.map((q) => [q.id, q.prompt, q.choices, q.answer])).toEqual(b.map((q) => [q.id, q.prompt, q.choices, q.answer]));
+    const c = makeQuiz({ selected: lessons, catalog: lessons, count: 10, seed: 8, lang: 'en' });
+    expect(c.map((q) => q.id)).not.toEqual(a.map((q) => q.id));
+    expect(new Set(a.map((q) => q.id)).size).toBe(10);
+  });
+
+  test('the language changes the words, never the questions or the answers', () => {
+    const en = makeQuiz({ selected: lessons, catalog: lessons, count: 20, seed: 99, lang: 'en' });
+    const zh = makeQuiz({ selected: lessons, catalog: lessons, count: 20, seed: 99, lang: 'zh' });
+    expect(zh.map((q) => [q.id, q.answer])).toEqual(en.map((q) => [q.id, q.answer]));
+    expect(zh[0].prompt).not.toBe(en[0].prompt);
+  });
+
+  test('the CLI replays a seed: the same key twice, another key for another seed', () => {
+    const first = key(['--seed', '7']);
+    expect(key(['--seed', '7'])).toEqual(first);
+    expect(key(['--seed', '8']).map((q) => q.id)).not.toEqual(first.map((q) => q.id));
+  });
+
+  test('mulberry32 is the documented generator (its published first output for seed 1)', () => {
+    // mulberry32(1)() === 0.6270739405881613 in the reference implementation.
+    expect(mulberry32(1)()).toBeCloseTo(0.6270739405881613, 12);
+  });
+
+  test('a seed is a whole number from 0 to 2^32 - 1', () => {
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed('4294967295')).toBe(4294967295);
+    for (const bad of ['4294967296', '-1', '1.5', '7x', '', '1e3']) expect(parseSeed(bad)).toBeUndefined();
+  });
+
+  test('without --seed one is chosen and printed so the quiz can be replayed', () => {
+    const r = zcopy(['quiz', '--reveal', '--count', '3']);
+    const seed = r.stdout.match(/^Seed (\d+) \(replay this quiz with --seed \1\)$/m)?.[1];
+    expect(seed).toBeDefined();
+    const replay = zcopy(['quiz', '--reveal', '--count', '3', '--seed', seed!]);
+    expect(replay.stdout).toBe(r.stdout);
+    const json = zcopy(['quiz', '--reveal', '--json', '--count', '2']);
+    expect(json.stderr).toMatch(/^zcopy: Seed \d+ \(replay this quiz with --seed \d+\)\n$/);
+  });
+});
+
+describe('the answer key agrees with MODEL.md', () => {
+  test('every count answer, for every scenario MODEL.md gives figures for', () => {
+    const entries = key(['--kind', 'counts', '--count', '100', '--seed', '1', '--scenario', ...Object.keys(MODEL)]);
+    let checked = 0;
+    for (const e of entries) {
+      expect(e.kind).toBe('counts');
+      expect(e.choices).toEqual([]);
+      const want = MODEL[e.scenario]?.[e.counter as keyof (typeof MODEL)[string]];
+      if (want === undefined) continue;
+      expect({ id: e.id, answer: e.answer }).toEqual({ id: e.id, answer: String(want) });
+      checked++;
+    }
+    // Every figure of the table above was asked and checked.
+    expect(checked).toBe(Object.values(MODEL).reduce((n, f) => n + Object.keys(f).length, 0));
+  });
+
+  test('the default `quiz --seed 7` key: each count answer matches its scenario figures', () => {
+    const entries = key(['--seed', '7']);
+    expect(entries).toHaveLength(10);
+    for (const e of entries) {
+      expect(Object.keys(e).sort()).toEqual(['answer', 'choices', 'counter', 'explanation', 'id', 'kind', 'prompt', 'scenario']);
+      if (e.kind === 'counts') {
+        const want = MODEL[e.scenario]?.[e.counter as 'cpuCopies'];
+        if (want !== undefined) expect(e.answer).toBe(String(want));
+      } else {
+        expect(e.answer).toMatch(/^[a-d]$/);
+        expect(e.choices.length).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  test('"which makes fewer" follows the figures: sendfile makes 1 CPU copy fewer than traditional', () => {
+    const entries = key(['--kind', 'fewer', '--scenario', 'sendfile', '--count', '100', '--seed', '3']);
+    const q = entries.find((e) => e.id === 'fewer:cpuCopies:traditional:sendfile' || e.id === 'fewer:cpuCopies:sendfile:traditional')!;
+    expect(q).toBeDefined();
+    expect(q.choices[q.answer.charCodeAt(0) - 97]).toBe('sendfile, by 1');
+  });
+
+  test('"which fits" reads the declared properties: with no scatter-gather NIC, sendfile fits and sendfile-sg does not', () => {
+    const entries = key(['--kind', 'fits', '--count', '100', '--seed', '5']);
+    const q = entries.find((e) => e.id === 'fits:noScatterGather:sendfile')!;
+    expect(q.choices[q.answer.charCodeAt(0) - 97]).toBe('sendfile');
+    for (const e of entries.filter((x) => x.id.startsWith('fits:noScatterGather:'))) {
+      expect(e.choices.filter((c) => ['sendfile-sg', 'splice', 'fbufs', 'msg-zerocopy', 'kernel-bypass'].includes(c)).length).toBe(e.choices.length - 1);
+    }
+    // Nothing that must change the bytes is answered with a technique that hides them.
+    for (const e of entries.filter((x) => x.id.startsWith('fits:modify:'))) {
+      expect(['sendfile', 'sendfile-sg', 'splice', 'fbufs']).not.toContain(e.choices[e.answer.charCodeAt(0) - 97]);
+    }
+    // A huge file: the techniques that bypass the page cache.
+    for (const e of entries.filter((x) => x.id.startsWith('fits:hugeFile:'))) {
+      expect(['direct-io', 'aio-direct']).toContain(e.choices[e.answer.charCodeAt(0) - 97]);
+    }
+  });
+
+  test('"who moves" at sendfile step 6 is the CPU; at step 3 the DMA', () => {
+    const entries = key(['--kind', 'mover', '--scenario', 'sendfile', '--count', '100', '--seed', '1']);
+    const at = (n: number) => entries.find((e) => e.id === `mover:sendfile:${n}`)!;
+    expect(at(6).choices[at(6).answer.charCodeAt(0) - 97]).toBe('the CPU');
+    expect(at(3).choices[at(3).answer.charCodeAt(0) - 97]).toBe('the DMA controller');
+  });
+});
+
+const quizOf = (scenario: string, kinds: Question['kind'][]) =>
+  makeQuiz({ selected: [catalog.find(scenario)!], catalog: lessons, kinds, count: 100, seed: 1, lang: 'en' });
+
+describe('answers and misconceptions', () => {
+  test('a letter, the choice text in any case, or a number', () => {
+    const q = quizOf('sendfile', ['mover']).find((x) => x.id === 'mover:sendfile:6')!;
+    expect(judge(q, 'a').right).toBe(true);
+    expect(judge(q, ' A ').right).toBe(true);
+    expect(judge(q, 'THE CPU').right).toBe(true);
+    expect(judge(q, 'b').right).toBe(false);
+    expect(judge(q, 'z').status).toBe('invalid');
+    const c = quizOf('sendfile', ['counts']).find((x) => x.id === 'counts:sendfile:cpuCopies')!;
+    expect(parseAnswer(c, '1')).toEqual({ number: 1 });
+    expect(judge(c, '1').right).toBe(true);
+    expect(judge(c, 'one').status).toBe('invalid');
+  });
+
+  test('CPU + DMA copies for the CPU copies: "counted the DMA copies as CPU copies", revisit a DMA step', () => {
+    const q = quizOf('traditional', ['counts']).find((x) => x.id === 'counts:traditional:cpuCopies')!;
+    const v = judge(q, '4');
+    expect(v.right).toBe(false);
+    expect(v.misconception).toMatch(/^Counted the DMA copies as CPU copies/);
+    expect(v.revisit).toEqual({ scenario: 'traditional', step: 3 });
+  });
+
+  test('the number of calls for the mode switches: "forgot that each system call costs two switches"', () => {
+    const q = quizOf('sendfile', ['counts']).find((x) => x.id === 'counts:sendfile:modeSwitches')!;
+    const v = judge(q, '1');
+    expect(v.misconception).toMatch(/^Forgot that each system call costs two switches/);
+    // The return from sendfile() is the switch that was forgotten.
+    expect(v.revisit).toEqual({ scenario: 'sendfile', step: 9 });
+    expect(judge(q, '7').misconception).toBeNull();
+  });
+
+  test('DMA for a CPU copy, and an interrupt counted as a mode switch, name their mistakes', () => {
+    const m = quizOf('sendfile', ['mover']).find((x) => x.id === 'mover:sendfile:6')!;
+    expect(judge(m, 'b').misconception).toMatch(/^Thought the DMA does this one/);
+    const i = quizOf('sendfile', ['mode']).find((x) => x.id === 'mode:sendfile:5')!;
+    expect(judge(i, 'b').misconception).toMatch(/^Counted an interrupt or a page fault as a mode switch/);
+    expect(judge(i, 'd').right).toBe(true);
+  });
+});
+
+describe('zcopy quiz through a pipe', () => {
+  test('right answers on stdin score N/N', () => {
+    const answers = key(['--seed', '7']).map((e) => e.answer);
+    const r = zcopy(['quiz', '--seed', '7'], state(), answers.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 10/10');
+    expect(r.stdout.match(/^Right\.$/gm)).toHaveLength(10);
+    expect(r.stdout).toMatch(/^Seed 7 \(replay this quiz with --seed 7\)$/m);
+    expect(r.stderr).toBe('');
+  });
+
+  test('wrong answers score 0/N, each with the right answer, an explanation and a step to revisit', () => {
+    const entries = key(['--seed', '7']);
+    const wrong = entries.map((e) => (e.choices.length ? (e.answer === 'a' ? 'b' : 'a') : String(Number(e.answer) + 5)));
+    const r = zcopy(['quiz', '--seed', '7'], state(), wrong.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 0/10');
+    expect(r.stdout.match(/^Wrong: the answer is /gm)).toHaveLength(10);
+    expect(r.stdout.match(/^Revisit: zcopy (learn \S+(, step \d+)?|compare .+)$/gm)).toHaveLength(10);
+    for (const e of entries) expect(r.stdout).toContain(e.explanation.split(' ').slice(0, 4).join(' '));
+    expect(r.stdout).toMatch(/^Weakest topics:$/m);
+  });
+
+  test('stdin ending early leaves the rest unanswered, exit 0', () => {
+    const answers = key(['--seed', '7']).map((e) => e.answer);
+    const r = zcopy(['quiz', '--seed', '7'], state(), answers.slice(0, 3).join('\n') + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Input ended: 7 questions left unanswered\.$/m);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 3/10');
+    const none = zcopy(['quiz', '--seed', '7', '--count', '2'], state(), '');
+    expect(none.code).toBe(0);
+    expect(none.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 0/2');
+  });
+
+  test('Chinese, and no line wider than 80 columns in either language', () => {
+    for (const lang of ['en', 'zh']) {
+      const r = zcopy(['quiz', '--seed', '11', '--count', '30', '--lang', lang], state(), 'a\n'.repeat(30));
+      expect(r.code).toBe(0);
+      if (lang === 'zh') expect(r.stdout).toContain('你的答案');
+      for (const line of r.stdout.split('\n')) {
+        let width = 0;
+        for (const ch of line) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/.test(ch) ? 2 : 1;
+        expect({ line, fits: width <= 80 }).toEqual({ line, fits: true });
+      }
+    }
+  });
+
+  test('--scenario and --kind narrow the quiz; a selection with few questions says so', () => {
+    const entries = key(['--scenario', 'mmap', '--kind', 'counts', '--seed', '2']);
+    expect(entries.map((e) => e.id).sort()).toEqual(
+      ['counts:mmap:cpuCopies', 'counts:mmap:dmaCopies', 'counts:mmap:modeSwitches', 'counts:mmap:syscalls'],
+    );
+    const r = zcopy(['quiz', '--reveal', '--scenario', 'mmap', '--kind', 'counts', '--seed', '2']);
+    expect(r.stderr).toBe('zcopy: Only 4 different questions fit this choice of scenarios and kinds (asked for 10).\n');
+  });
+
+  test('bad options: one line, exit 1', () => {
+    const cases: [string[], RegExp][] = [
+      [['--count', '0'], /--count must be a whole number from 1 to 100, not "0"/],
+      [['--count', 'abc'], /--count must be a whole number/],
+      [['--count', '101'], /from 1 to 100/],
+      [['--seed', '1.5'], /--seed must be a whole number from 0 to 4294967295, not "1.5"/],
+      [['--seed', '-3'], /--seed must be a whole number/],
+      [['--kind', 'count'], /no question kind "count"; did you mean counts\?/],
+      [['--scenario', 'sendfil'], /no scenario called "sendfil"; did you mean sendfile\?/],
+      [['--json'], /needs --reveal/],
+    ];
+    for (const [args, message] of cases) {
+      const r = zcopy(['quiz', ...args], state());
+      expect({ args, code: r.code }).toEqual({ args, code: 1 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

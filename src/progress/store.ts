@@ -1,0 +1,228 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { Lang } from '../i18n/lang.js';
+import { WARNINGS } from './strings.js';
+
+/** The format this zcopy reads and writes. A file with a higher version is left alone. */
+export const FORMAT_VERSION = 1;
+
+/** Right and wrong answers on one topic (a scenario and a question kind), and when. */
+export interface TopicRecord {
+  right: number;
+  wrong: number;
+  /** ISO time of the last answer. */
+  lastAt: string;
+  lastRight: boolean;
+}
+
+export interface LessonRecord {
+  /** How many times the lesson was finished in `learn`. */
+  finished: number;
+  lastAt: string;
+}
+
+/** progress.json: `{version: 1, quiz: {scenario: {kind: TopicRecord}}, lessons: {id: LessonRecord}}`. */
+export interface ProgressData {
+  version: typeof FORMAT_VERSION;
+  quiz: Record<string, Record<string, TopicRecord>>;
+  lessons: Record<string, LessonRecord>;
+}
+
+export interface Store {
+  dir: string;
+  path: string;
+  data: ProgressData;
+  /** False when saving would lose or overwrite something (a newer format, an unreadable file) or is impossible. */
+  writable: boolean;
+  /** The format version of a newer file found on disk, if any. */
+  newerVersion: number | null;
+  lang: Lang;
+  warn: (line: string) => void;
+  now: () => Date;
+  /** One warning about saving per session is enough. */
+  warnedSave: boolean;
+}
+
+export interface StoreOptions {
+  /** The environment to read XDG_STATE_HOME and HOME from (never process.env). */
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  /** Receives one-line warnings. */
+  warn: (line: string) => void;
+  now?: () => Date;
+}
+
+export const emptyData = (): ProgressData => ({ version: FORMAT_VERSION, quiz: {}, lessons: {} });
+
+/**
+ * $XDG_STATE_HOME/zcopy, or ~/.local/state/zcopy. The XDG spec says a relative
+ * XDG_STATE_HOME is invalid and must be ignored.
+ */
+export function stateDir(env: NodeJS.ProcessEnv): string | null {
+  const xdg = env.XDG_STATE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'zcopy');
+  const home = env.HOME || homedir();
+  return home ? join(home, '.local', 'state', 'zcopy') : null;
+}
+
+const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The data if `raw` is a well-formed version-1 file, else null. */
+export function validData(raw: unknown): ProgressData | null {
+  if (!isObject(raw) || raw.version !== FORMAT_VERSION || !isObject(raw.quiz) || !isObject(raw.lessons)) return null;
+  for (const kinds of Object.values(raw.quiz)) {
+    if (!isObject(kinds)) return null;
+    for (const t of Object.values(kinds)) {
+      if (!isObject(t) || !isCount(t.right) || !isCount(t.wrong) || typeof t.lastAt !== 'string' || typeof t.lastRight !== 'boolean') return null;
+    }
+  }
+  for (const l of Object.values(raw.lessons)) {
+    if (!isObject(l) || !isCount(l.finished) || typeof l.lastAt !== 'string') return null;
+  }
+  return raw as unknown as ProgressData;
+}
+
+const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/**
+ * Opens the learner's progress. Never throws: a missing file is an empty
+ * record; a corrupt one is moved aside (kept) with a warning; an unreadable
+ * one or one from a newer zcopy is left alone and nothing is saved.
+ */
+export function openStore(o: StoreOptions): Store {
+  const dir = stateDir(o.env);
+  const store: Store = {
+    dir: dir ?? '',
+    path: dir ? join(dir, 'progress.json') : '',
+    data: emptyData(),
+    writable: dir !== null,
+    newerVersion: null,
+    lang: o.lang,
+    warn: o.warn,
+    now: o.now ?? (() => new Date()),
+    warnedSave: false,
+  };
+  if (!dir) {
+    o.warn(WARNINGS.noHome[o.lang]);
+    return store;
+  }
+  let text: string;
+  try {
+    text = readFileSync(store.path, 'utf8');
+  } catch (e) {
+    // No file (or no directory where one should be) is nothing to lose; saving will say if it cannot.
+    if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+      store.writable = false;
+      o.warn(WARNINGS.unreadable[o.lang](store.path, why(e)));
+    }
+    return store;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  if (isObject(raw) && typeof raw.version === 'number' && raw.version > FORMAT_VERSION) {
+    store.writable = false;
+    store.newerVersion = raw.version;
+    o.warn(WARNINGS.newer[o.lang](store.path, raw.version));
+    return store;
+  }
+  const data = validData(raw);
+  if (data) {
+    store.data = data;
+    return store;
+  }
+  moveAside(store);
+  return store;
+}
+
+/** Keeps a corrupt file as progress.json.corrupt-<time> (never deleting one), then starts afresh. */
+function moveAside(store: Store): void {
+  const stamp = store.now().toISOString().replace(/[:.]/g, '-');
+  let aside = `${store.path}.corrupt-${stamp}`;
+  for (let i = 1; existsSync(aside); i++) aside = `${store.path}.corrupt-${stamp}-${i}`;
+  try {
+    renameSync(store.path, aside);
+    store.warn(WARNINGS.corrupt[store.lang](aside));
+  } catch {
+    store.writable = false;
+    store.warn(WARNINGS.corruptStuck[store.lang](store.path));
+  }
+}
+
+/** Writes the whole record atomically: a temporary file in the same directory, then a rename over the old one. */
+export function save(store: Store): boolean {
+  if (!store.writable) return false;
+  const tmp = `${store.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    mkdirSync(store.dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, JSON.stringify(store.data, null, 2) + '\n', { mode: 0o600 });
+    renameSync(tmp, store.path);
+    return true;
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temporary file was never made.
+    }
+    if (!store.warnedSave) store.warn(WARNINGS.unwritable[store.lang](store.dir, why(e)));
+    store.warnedSave = true;
+    return false;
+  }
+}
+
+/** Records one quiz answer on its topic and saves at once. */
+export function recordAnswer(store: Store, scenario: string, kind: string, right: boolean): boolean {
+  const at = store.now().toISOString();
+  const kinds = (store.data.quiz[scenario] ??= {});
+  const t = (kinds[kind] ??= { right: 0, wrong: 0, lastAt: at, lastRight: right });
+  if (right) t.right++;
+  else t.wrong++;
+  t.lastAt = at;
+  t.lastRight = right;
+  return save(store);
+}
+
+/** Records that the learner finished a lesson in `learn`, and saves at once. */
+export function recordLessonFinished(store: Store, id: string): boolean {
+  const at = store.now().toISOString();
+  const l = (store.data.lessons[id] ??= { finished: 0, lastAt: at });
+  l.finished++;
+  l.lastAt = at;
+  return save(store);
+}
+
+/** Deletes progress.json (corrupt copies kept aside stay). False when there was nothing to delete. */
+export function deleteProgress(store: Store): boolean {
+  store.data = emptyData();
+  if (!existsSync(store.path)) return false;
+  rmSync(store.path);
+  return true;
+}
+
+export interface WeakTopic {
+  scenario: string;
+  kind: string;
+  right: number;
+  wrong: number;
+}
+
+/**
+ * Topics with at least one wrong answer, weakest first: by the share of wrong
+ * answers with one right and one wrong assumed (so 3 of 3 wrong is weaker than
+ * 1 of 1), then by more wrong, then by name.
+ */
+export function weakestTopics(data: ProgressData, limit = 5): WeakTopic[] {
+  const topics: WeakTopic[] = [];
+  for (const [scenario, kinds] of Object.entries(data.quiz)) {
+    for (const [kind, t] of Object.entries(kinds)) if (t.wrong > 0) topics.push({ scenario, kind, right: t.right, wrong: t.wrong });
+  }
+  const weakness = (t: WeakTopic) => (t.wrong + 1) / (t.right + t.wrong + 2);
+  return topics
+    .sort((a, b) => weakness(b) - weakness(a) || b.wrong - a.wrong || a.scenario.localeCompare(b.scenario) || a.kind.localeCompare(b.kind))
+    .slice(0, limit);
+}

@@ -1,0 +1,65 @@
+import type { Lang } from '../i18n/lang.js';
+import { letter, type Picked, type Question, type Revisit, type Topic } from './generate.js';
+import { SESSION, type Kind } from './strings.js';
+
+export interface Verdict {
+  /** 'invalid': neither a number (count questions) nor one of the choices. */
+  status: 'right' | 'wrong' | 'invalid' | 'blank';
+  right: boolean;
+  misconception: string | null;
+  revisit: Revisit;
+}
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * What the learner's line means: a whole number for a count question; a choice
+ * letter or the choice's text (any case) otherwise. Undefined when it is neither.
+ */
+export function parseAnswer(q: Question, input: string): Picked | undefined {
+  const text = norm(input);
+  if (!q.choices.length) return /^\d{1,6}$/.test(text) ? { number: Number(text) } : undefined;
+  const byLetter = q.choices.findIndex((_, i) => letter(i) === text || `${letter(i)})` === text);
+  if (byLetter >= 0) return { choice: byLetter };
+  const byText = q.choices.findIndex((c) => norm(c) === text);
+  return byText >= 0 ? { choice: byText } : undefined;
+}
+
+export function judge(q: Question, input: string): Verdict {
+  if (!input.trim()) return { status: 'blank', right: false, misconception: null, revisit: q.revisit };
+  const picked = parseAnswer(q, input);
+  if (!picked) return { status: 'invalid', right: false, misconception: null, revisit: q.revisit };
+  const right = 'number' in picked ? String(picked.number) === q.answer : letter(picked.choice) === q.answer;
+  const d = q.diagnose(picked);
+  return { status: right ? 'right' : 'wrong', right, misconception: right ? null : d.misconception, revisit: d.revisit };
+}
+
+/** The right answer as the learner sees it: "b) the DMA controller", or the number. */
+export function answerText(q: Question): string {
+  if (!q.choices.length) return q.answer;
+  const i = q.answer.charCodeAt(0) - 97;
+  return `${q.answer}) ${q.choices[i]}`;
+}
+
+export function revisitText(r: Revisit, lang: Lang): string {
+  if ('command' in r) return r.command;
+  return `zcopy learn ${r.scenario}${r.step ? SESSION.atStep[lang](r.step) : ''}`;
+}
+
+export interface Answered {
+  question: Question;
+  verdict: Verdict;
+}
+
+/** The topics of a session's wrong answers, most wrong first (ties: first met first). */
+export function weakestOf(answers: Answered[], limit = 3): (Topic & { wrong: number })[] {
+  const tally = new Map<string, Topic & { wrong: number }>();
+  for (const { question: q, verdict } of answers) {
+    if (verdict.right) continue;
+    const key = `${q.scenario}\u0000${q.kind}`;
+    const t = tally.get(key) ?? { scenario: q.scenario, kind: q.kind as Kind, wrong: 0 };
+    t.wrong++;
+    tally.set(key, t);
+  }
+  return [...tally.values()].sort((a, b) => b.wrong - a.wrong).slice(0, limit);
+}

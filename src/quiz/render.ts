@@ -1,0 +1,81 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
+import { wrap } from '../term/text.js';
+import { answerText, revisitText, weakestOf, type Answered, type Verdict } from './check.js';
+import { letter, type Question } from './generate.js';
+import { KIND_LABELS, Q, SESSION } from './strings.js';
+
+const para = (text: string, width: number, indent = '') => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
+
+/** A question as text lines: its heading, the prompt, the choices (or how to answer). */
+export function questionLines(q: Question, i: number, n: number, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const out = [paint.bold(SESSION.question[lang](i, n, q.scenario, q.kind)), ...para(q.prompt, width)];
+  if (q.choices.length) {
+    q.choices.forEach((c, k) => {
+      const [first, ...rest] = para(c, width, '     ');
+      out.push(`  ${letter(k)}) ${first.slice(5)}`, ...rest);
+    });
+  } else {
+    out.push(paint.dim(Q.typeNumber[lang]));
+  }
+  return out;
+}
+
+/** The verdict; after a wrong answer, the right one, the mistake it reveals, the explanation and where to look again. */
+export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  if (v.right) return [paint.green(SESSION.right[lang])];
+  const head =
+    v.status !== 'invalid' ? SESSION.wrong[lang](answerText(q))
+    : q.choices.length ? SESSION.invalid[lang](answerText(q))
+    : SESSION.notNumber[lang](answerText(q));
+  const out = para(head, width).map((l) => paint.red(l));
+  if (v.misconception) out.push(...para(v.misconception, width).map((l) => paint.yellow(l)));
+  out.push(...para(q.explanation, width));
+  out.push(...para(SESSION.revisit[lang](revisitText(v.revisit, lang)), width).map((l) => paint.cyan(l)));
+  return out;
+}
+
+/** The answer key: every question with its answer and explanation. */
+export function revealText(questions: Question[], lang: Lang, width: number, paint: ChalkInstance): string {
+  const blocks = questions.map((q, i) => {
+    const lines = questionLines(q, i + 1, questions.length, lang, width, paint).filter((l) => !l.includes(Q.typeNumber[lang]));
+    lines.push(...para(SESSION.answer[lang] + answerText(q), width).map((l) => paint.green(l)));
+    lines.push(...para(q.explanation, width).map((l) => paint.dim(l)));
+    return lines.join('\n');
+  });
+  return blocks.join('\n\n') + '\n';
+}
+
+/** The weakest topics of a session, one line each; empty when nothing was wrong. */
+export function weakestLines(answers: Answered[], lang: Lang): string[] {
+  const weak = weakestOf(answers);
+  if (!weak.length) return [];
+  return [SESSION.weakest[lang], ...weak.map((t) => `  ${t.scenario} · ${KIND_LABELS[lang][t.kind]} (${SESSION.wrongCount[lang](t.wrong)})`)];
+}
+
+/** The JSON answer key's shape. */
+export interface KeyEntry {
+  id: string;
+  kind: string;
+  scenario: string;
+  counter: string | null;
+  prompt: string;
+  choices: string[];
+  answer: string;
+  explanation: string;
+}
+
+export function keyEntries(questions: Question[]): KeyEntry[] {
+  return questions.map(({ id, kind, scenario, counter, prompt, choices, answer, explanation }) => ({
+    id,
+    kind,
+    scenario,
+    counter,
+    prompt,
+    choices,
+    answer,
+    explanation,
+  }));
+}
+
+export type { Verdict };

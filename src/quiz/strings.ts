@@ -1,0 +1,349 @@
+import type { Lang } from '../i18n/lang.js';
+
+/** Every learner-visible string of the quiz and of `zcopy progress`, in both languages. */
+
+export const KINDS = ['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** The counters the quiz asks about. */
+export const QUIZ_COUNTERS = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const;
+export type QuizCounter = (typeof QUIZ_COUNTERS)[number];
+
+/** Situations a "which technique fits" question describes. */
+export const CONSTRAINTS = ['modify', 'socketInput', 'noScatterGather', 'hugeFile'] as const;
+export type Constraint = (typeof CONSTRAINTS)[number];
+
+type L<T> = Record<Lang, T>;
+
+export const KIND_LABELS: L<Record<Kind, string>> = {
+  en: {
+    counts: 'counting',
+    mover: 'who moves the bytes',
+    mode: 'CPU mode',
+    next: 'what happens next',
+    where: 'where the payload is',
+    fits: 'which technique fits',
+    fewer: 'which makes fewer',
+  },
+  zh: {
+    counts: '计数',
+    mover: '谁搬运数据',
+    mode: 'CPU 模式',
+    next: '下一步发生什么',
+    where: '数据在哪里',
+    fits: '哪种技术合适',
+    fewer: '谁更少',
+  },
+};
+
+/** A counter as a noun: [one, many]. */
+const NOUNS: L<Record<QuizCounter, [string, string]>> = {
+  en: {
+    cpuCopies: ['CPU copy', 'CPU copies'],
+    dmaCopies: ['DMA copy', 'DMA copies'],
+    modeSwitches: ['mode switch', 'mode switches'],
+    syscalls: ['system call', 'system calls'],
+  },
+  zh: {
+    cpuCopies: ['次 CPU 拷贝', '次 CPU 拷贝'],
+    dmaCopies: ['次 DMA 拷贝', '次 DMA 拷贝'],
+    modeSwitches: ['次模式切换', '次模式切换'],
+    syscalls: ['次系统调用', '次系统调用'],
+  },
+};
+
+const NAMES: L<Record<QuizCounter, string>> = {
+  en: { cpuCopies: 'CPU copies', dmaCopies: 'DMA copies', modeSwitches: 'mode switches', syscalls: 'system calls' },
+  // Latin words get a space before them after Chinese text.
+  zh: { cpuCopies: ' CPU 拷贝', dmaCopies: ' DMA 拷贝', modeSwitches: '模式切换', syscalls: '系统调用' },
+};
+
+/** "1 CPU copy", "2 mode switches"; "1 次 CPU 拷贝". */
+export function amount(n: number, counter: QuizCounter, lang: Lang): string {
+  const [one, many] = NOUNS[lang][counter];
+  return lang === 'zh' ? `${n} ${one}` : `${n} ${n === 1 ? one : many}`;
+}
+
+const list = (items: (string | number)[], lang: Lang) => items.join(lang === 'zh' ? '、' : ', ');
+
+export const Q = {
+  countPrompt: {
+    en: (id: string, c: QuizCounter) => `How many ${NAMES.en[c]} does ${id} make in all?`,
+    zh: (id: string, c: QuizCounter) => `${id} 一共发生几次${NAMES.zh[c]}？`,
+  },
+  countExplain: {
+    en: (id: string, n: number, c: QuizCounter, steps: number[]) =>
+      `${id} makes ${amount(n, c, 'en')}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${list(steps, 'en')})` : ''}.`,
+    zh: (id: string, n: number, c: QuizCounter, steps: number[]) =>
+      `${id} 一共 ${amount(n, c, 'zh')}${steps.length ? `（第 ${list(steps, 'zh')} 步）` : ''}。`,
+  },
+  callsAre: {
+    en: (calls: string[]) => `The calls: ${list(calls, 'en')}.`,
+    zh: (calls: string[]) => `调用依次是：${list(calls, 'zh')}。`,
+  },
+  twoPerCall: {
+    en: (calls: number) =>
+      calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
+    zh: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
+  },
+  typeNumber: { en: 'Type a number.', zh: '请输入一个数字。' },
+  typeChoice: { en: (last: string) => `Type a letter (a-${last}) or the choice.`, zh: (last: string) => `请输入字母（a-${last}）或选项内容。` },
+  stepHead: {
+    en: (id: string, n: number, does: string) => `${id}, step ${n}: ${does}.`,
+    zh: (id: string, n: number, does: string) => `${id} 第 ${n} 步：${does}。`,
+  },
+  moverPrompt: {
+    en: (id: string, n: number, blocks: string, from: string, to: string) =>
+      `${id}, step ${n}: the payload ${blocks} goes from the ${from} to the ${to}. Who moves the bytes?`,
+    zh: (id: string, n: number, blocks: string, from: string, to: string) =>
+      `${id} 第 ${n} 步：数据 ${blocks} 从${from}到了${to}。是谁搬运这些字节？`,
+  },
+  moverChoices: {
+    en: ['the CPU', 'the DMA controller', 'nobody: only a reference or a mapping moves'],
+    zh: ['CPU', 'DMA 控制器', '没有谁：只移动了引用或映射'],
+  },
+  moverExplain: {
+    en: (n: number, does: string) => `Step ${n} is a ${does}.`,
+    zh: (n: number, does: string) => `第 ${n} 步是${does}。`,
+  },
+  modePrompt: {
+    en: (head: string) => `${head} After this step, which mode is the CPU in, and was the step a mode switch?`,
+    zh: (head: string) => `${head}这一步之后 CPU 处于哪种模式？这一步是不是一次模式切换？`,
+  },
+  modeChoices: {
+    en: ['user mode, after a mode switch', 'kernel mode, after a mode switch', 'user mode, no mode switch', 'kernel mode, no mode switch'],
+    zh: ['用户态，发生了模式切换', '内核态，发生了模式切换', '用户态，没有模式切换', '内核态，没有模式切换'],
+  },
+  modeExplain: {
+    en: (n: number, mode: string, switched: boolean, total: number) =>
+      `After step ${n} the CPU is in ${mode} mode; ` +
+      (switched ? `the step is a mode switch, number ${total} in this scenario.` : 'no mode switch is counted here (only system calls switch modes).'),
+    zh: (n: number, mode: string, switched: boolean, total: number) =>
+      `第 ${n} 步之后 CPU 处于${mode}；` +
+      (switched ? `这一步是一次模式切换，是本场景的第 ${total} 次。` : '这里不计模式切换（只有系统调用才算）。'),
+  },
+  modeOnly: {
+    en: (mode: string) => `Mixed up the modes: after this step the CPU runs in ${mode} mode.`,
+    zh: (mode: string) => `把模式弄反了：这一步之后 CPU 运行在${mode}。`,
+  },
+  nextPrompt: {
+    en: (head: string) => `${head} What happens next?`,
+    zh: (head: string) => `${head}接下来发生什么？`,
+  },
+  nextExplain: {
+    en: (n: number, does: string, narration: string) => `Step ${n}: ${does}. ${narration}`,
+    zh: (n: number, does: string, narration: string) => `第 ${n} 步：${does}。${narration}`,
+  },
+  wherePrompt: {
+    en: (head: string) => `${head} Which of these places holds the payload's bytes after this step?`,
+    zh: (head: string) => `${head}这一步之后，下面哪个位置存有数据的字节？`,
+  },
+  whereExplain: {
+    en: (n: number, held: string, pointers: string) =>
+      `After step ${n} the bytes are in: ${held}.${pointers ? ` Only references or mappings: ${pointers}.` : ''} The other choices hold nothing of the payload.`,
+    zh: (n: number, held: string, pointers: string) =>
+      `第 ${n} 步之后，字节在：${held}。${pointers ? `只有引用或映射：${pointers}。` : ''}其余选项不存有任何数据。`,
+  },
+  fitsPrompt: {
+    en: (situation: string) => `${situation} Which technique fits?`,
+    zh: (situation: string) => `${situation}哪种技术合适？`,
+  },
+  fitsExplain: {
+    en: (id: string, why: string, others: string) => `${id} fits: ${why}. ${others}`,
+    zh: (id: string, why: string, others: string) => `${id} 合适：${why}。${others}`,
+  },
+  fewerPrompt: {
+    en: (c: QuizCounter, a: string, b: string) => `Which makes fewer ${NAMES.en[c]}, ${a} or ${b}, and by how many?`,
+    zh: (c: QuizCounter, a: string, b: string) => `${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
+  },
+  fewerChoice: {
+    en: (id: string, d: number) => `${id}, by ${d}`,
+    zh: (id: string, d: number) => `${id}，少 ${d} 次`,
+  },
+  fewerExplain: {
+    en: (c: QuizCounter, a: string, na: number, b: string, nb: number) => {
+      const [lo, nlo, hi, nhi] = na < nb ? [a, na, b, nb] : [b, nb, a, na];
+      return `${lo} makes ${amount(nlo, c, 'en')}, ${hi} ${amount(nhi, c, 'en')}: ${lo} makes ${nhi - nlo} fewer.`;
+    },
+    zh: (c: QuizCounter, a: string, na: number, b: string, nb: number) => {
+      const [lo, nlo, hi, nhi] = na < nb ? [a, na, b, nb] : [b, nb, a, na];
+      return `${lo} ${amount(nlo, c, 'zh')}，${hi} ${amount(nhi, c, 'zh')}：${lo} 少 ${nhi - nlo} 次。`;
+    },
+  },
+};
+
+/** Each situation, why a technique fits it, and why one does not. */
+export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string) => string }>> = {
+  en: {
+    modify: {
+      text: 'The application must change the data on its way (compress or encrypt it).',
+      fits: 'the bytes pass through memory the application can write',
+      fails: (id) => `${id} never lets the application change the bytes`,
+    },
+    socketInput: {
+      text: 'The input is a socket, not a file.',
+      fits: 'its input need not be a file',
+      fails: (id) => `${id} needs its input to be a file it can map`,
+    },
+    noScatterGather: {
+      text: 'The network card has no scatter-gather DMA.',
+      fits: 'it works with any network card',
+      fails: (id) => `${id} needs a NIC that does scatter-gather DMA`,
+    },
+    hugeFile: {
+      text: 'The file is huge and read once, so it must not flood the page cache.',
+      fits: 'it reads the file without ever putting it in the page cache',
+      fails: (id) => `${id} puts the payload in the page cache`,
+    },
+  },
+  zh: {
+    modify: {
+      text: '应用必须在途中修改数据（压缩或加密）。',
+      fits: '字节会经过应用可以写的内存',
+      fails: (id) => `${id} 不让应用修改这些字节`,
+    },
+    socketInput: {
+      text: '输入是一个 socket，不是文件。',
+      fits: '它的输入不必是文件',
+      fails: (id) => `${id} 要求输入是可映射的文件`,
+    },
+    noScatterGather: {
+      text: '网卡不支持 scatter-gather DMA。',
+      fits: '它对任何网卡都适用',
+      fails: (id) => `${id} 需要支持 scatter-gather DMA 的网卡`,
+    },
+    hugeFile: {
+      text: '文件很大且只读一次，不能把页缓存挤满。',
+      fits: '它读文件时完全不经过页缓存',
+      fails: (id) => `${id} 会把数据放进页缓存`,
+    },
+  },
+};
+
+/** What a wrong count reveals; null when the number matches no known mistake. */
+export const COUNT_MISTAKES = {
+  dmaAsCpu: {
+    en: 'Counted the DMA copies as CPU copies: the DMA controller moves those bytes; the CPU only programs it.',
+    zh: '把 DMA 拷贝算成了 CPU 拷贝：那些字节由 DMA 控制器搬运，CPU 只负责设置它。',
+  },
+  refAsCopy: {
+    en: 'Counted a descriptor or page-reference copy as a data copy: only addresses and lengths move there, not the bytes.',
+    zh: '把描述符或页引用的拷贝算成了数据拷贝：那里移动的只是地址和长度，不是字节。',
+  },
+  cpuAsDma: {
+    en: 'Counted the CPU copies as DMA copies: a DMA copy runs between a device and memory; memory-to-memory copies are the CPU\'s.',
+    zh: '把 CPU 拷贝算成了 DMA 拷贝：DMA 只在设备和内存之间搬数据，内存之间的拷贝由 CPU 完成。',
+  },
+  zeroDma: {
+    en: '"Zero-copy" never means zero copies: the DMA copies between the devices and memory remain.',
+    zh: '"零拷贝"并不是一次拷贝都没有：设备和内存之间的 DMA 拷贝仍然存在。',
+  },
+  oneSwitchPerCall: {
+    en: 'Forgot that each system call costs two switches: one into the kernel and one back out.',
+    zh: '忘了每个系统调用要两次模式切换：进入内核一次，返回用户态一次。',
+  },
+  faultsAsSwitches: {
+    en: 'Counted interrupts or page faults as mode switches: they enter the kernel too, but only system calls count as mode switches.',
+    zh: '把中断或缺页算成了模式切换：它们也进入内核，但只有系统调用引起的切换才计数。',
+  },
+  switchesAsCalls: {
+    en: 'Counted each mode switch as a system call: one call makes two switches.',
+    zh: '把每次模式切换当成了一次系统调用：一次调用会产生两次切换。',
+  },
+  forgotSetup: {
+    en: 'Left out the set-up calls: calls like pipe(), setsockopt() or mmap() count like any other.',
+    zh: '漏掉了准备性的调用：pipe()、setsockopt()、mmap() 这类调用也要计数。',
+  },
+};
+
+export const FITS_MISTAKE = {
+  en: (why: string) => `That one does not fit: ${why}.`,
+  zh: (why: string) => `这个不合适：${why}。`,
+};
+
+export const FEWER_MISTAKES = {
+  wrongSide: {
+    en: (id: string) => `It is ${id} that makes fewer.`,
+    zh: (id: string) => `更少的是 ${id}。`,
+  },
+  wrongBy: {
+    en: (d: number) => `Right technique, but the difference is ${d}.`,
+    zh: (d: number) => `技术选对了，但差值是 ${d}。`,
+  },
+};
+
+export const NEXT_MISTAKE = {
+  en: (n: number) => `That happens at another point of the scenario; step through it again around step ${n}.`,
+  zh: (n: number) => `那一步发生在场景的别处；请在第 ${n} 步附近再走一遍。`,
+};
+
+export const WHERE_MISTAKE = {
+  en: (place: string) => `Nothing of the payload is in the ${place} after this step.`,
+  zh: (place: string) => `这一步之后${place}里没有任何数据。`,
+};
+
+/** The quiz session's own words. */
+export const SESSION = {
+  seed: {
+    en: (seed: number) => `Seed ${seed} (replay this quiz with --seed ${seed})`,
+    zh: (seed: number) => `种子 ${seed}（用 --seed ${seed} 可重做同一套题）`,
+  },
+  fewerQuestions: {
+    en: (n: number, asked: number) => `Only ${n} different questions fit this choice of scenarios and kinds (asked for ${asked}).`,
+    zh: (n: number, asked: number) => `这些场景和题型只能出 ${n} 道不同的题（要求 ${asked} 道）。`,
+  },
+  noReview: {
+    en: 'No wrong answers recorded yet, so there is nothing to review: here is a regular quiz.',
+    zh: '还没有答错的记录，无可复习：下面是一套普通测验。',
+  },
+  question: {
+    en: (i: number, n: number, scenario: string, kind: Kind) => `Question ${i}/${n} · ${scenario} · ${KIND_LABELS.en[kind]}`,
+    zh: (i: number, n: number, scenario: string, kind: Kind) => `第 ${i}/${n} 题 · ${scenario} · ${KIND_LABELS.zh[kind]}`,
+  },
+  yourAnswer: { en: 'Your answer: ', zh: '你的答案：' },
+  noAnswer: { en: '(none)', zh: '（无）' },
+  right: { en: 'Right.', zh: '答对了。' },
+  wrong: { en: (answer: string) => `Wrong: the answer is ${answer}.`, zh: (answer: string) => `答错了：正确答案是 ${answer}。` },
+  invalid: {
+    en: (answer: string) => `Not one of the choices: the answer is ${answer}.`,
+    zh: (answer: string) => `不是任何一个选项：正确答案是 ${answer}。`,
+  },
+  notNumber: {
+    en: (answer: string) => `Not a number: the answer is ${answer}.`,
+    zh: (answer: string) => `不是数字：正确答案是 ${answer}。`,
+  },
+  revisit: { en: (where: string) => `Revisit: ${where}`, zh: (where: string) => `复习：${where}` },
+  atStep: { en: (n: number) => `, step ${n}`, zh: (n: number) => `，第 ${n} 步` },
+  unanswered: {
+    en: (n: number) => `Input ended: ${n} question${n === 1 ? '' : 's'} left unanswered.`,
+    zh: (n: number) => `输入已结束：还有 ${n} 道题没有作答。`,
+  },
+  weakest: { en: 'Weakest topics:', zh: '最薄弱的主题：' },
+  wrongCount: { en: (n: number) => `${n} wrong`, zh: (n: number) => `错 ${n} 题` },
+  answer: { en: 'Answer: ', zh: '答案：' },
+  /** The machine-readable last line; the same words in every language. */
+  score: (right: number, total: number) => `Score: ${right}/${total}`,
+  nextKey: { en: 'Enter: next question · Ctrl-C: quit', zh: 'Enter：下一题 · Ctrl-C：退出' },
+  doneKey: { en: 'Enter or q: quit', zh: 'Enter 或 q：退出' },
+  typeKey: { en: 'Enter: answer · Ctrl-C: quit (answers given are saved)', zh: 'Enter：作答 · Ctrl-C：退出（已答的会保存）' },
+};
+
+export const ERRORS = {
+  badCount: {
+    en: (v: string, max: number) => `--count must be a whole number from 1 to ${max}, not "${v}"`,
+    zh: (v: string, max: number) => `--count 必须是 1 到 ${max} 之间的整数，而不是 "${v}"`,
+  },
+  badSeed: {
+    en: (v: string) => `--seed must be a whole number from 0 to 4294967295, not "${v}"`,
+    zh: (v: string) => `--seed 必须是 0 到 4294967295 之间的整数，而不是 "${v}"`,
+  },
+  badKind: {
+    en: (v: string, guess?: string) => `no question kind "${v}"; ${guess ? `did you mean ${guess}? ` : ''}kinds: ${KINDS.join(', ')}`,
+    zh: (v: string, guess?: string) => `没有 "${v}" 这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${KINDS.join('、')}`,
+  },
+  jsonNeedsReveal: {
+    en: '--json prints the answer key, so it needs --reveal',
+    zh: '--json 输出的是答案，需要同时使用 --reveal',
+  },
+};
+
