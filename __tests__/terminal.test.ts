@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
 // The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
 const SOCKET = `zcopy-test-${process.pid}`;
 const SESSION = 'learn';
+let state = '';
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -31,7 +35,8 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
 beforeEach(() => {
   // A plain shell, so prompts and rc files cannot get in the way. ink draws only a
   // final frame when CI is set, so the program runs without it, as a learner's would.
-  tmux('-u', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', 'bash', '--norc', '--noprofile');
+  state = mkdtempSync(join(tmpdir(), 'zcopy-state-'));
+  tmux('-u', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', `XDG_STATE_HOME=${state}`, 'bash', '--norc', '--noprofile');
 });
 
 afterEach(() => {
@@ -68,6 +73,9 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     expect(after).toMatch(/exit=0/);
     expect(after).toMatch(/^icanon$/m);
     expect(after).toMatch(/^echo$/m);
+    // Reaching the last step recorded the lesson as finished.
+    const progress = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
+    expect(progress.lessons.sendfile.finished).toBe(1);
   }, 30_000);
 
   test('Ctrl-C quits cleanly too', async () => {

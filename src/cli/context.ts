@@ -28,6 +28,8 @@ export interface Ctx {
   lessons: () => Catalog;
   /** The lesson an id or alias names, or a UsageError with a suggestion. */
   lookup: (name: string) => Lesson;
+  /** A one-line warning on stderr; the command goes on. */
+  warn: (line: string) => void;
 }
 
 /** A command module: the words it answers to and how it adds itself to the parser. */
@@ -47,6 +49,7 @@ export function makeContext(io: Io, lang: Lang): Ctx {
     paint: painter(io.env, stdout.isTTY === true),
     width: stdout.isTTY ? Math.max(40, Math.min(stdout.columns || 80, 100)) : 80,
     lessons,
+    warn: (line) => void io.stderr.write(`zcopy: ${line}\n`),
     lookup: (name) => {
       const found = lessons().find(name);
       if (found) return found;

@@ -197,12 +197,12 @@ export const LEARN_CLI = {
   en: {
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
-    pickFooter: '↑↓ move   Enter start   q quit',
+    pickFooter: '↑↓ move   Enter start   q quit   ✓ finished',
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
     pickTitle: 'zcopy learn · 选择一个场景',
-    pickFooter: '↑↓ 移动   回车 开始   q 退出',
+    pickFooter: '↑↓ 移动   回车 开始   q 退出   ✓ 已学完',
   },
 };
 
@@ -213,6 +213,7 @@ export const HOME = {
     items: {
       learn: ['learn', 'step through a scenario and watch the machine'],
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
+      quiz: ['quiz', 'ten questions on copies, switches, modes and techniques'],
       explain: ['explain', 'print a scenario step by step'],
       compare: ['compare', 'every scenario side by side'],
     },
@@ -223,6 +224,7 @@ export const HOME = {
     items: {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],
+      quiz: ['quiz', '十道题：拷贝、切换、模式与技术'],
       explain: ['explain', '打印一个场景的全部步骤'],
       compare: ['compare', '并排比较所有场景'],
     },

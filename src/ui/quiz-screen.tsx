@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { Box, Text, render, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { useState } from 'react';
 import type { Lang } from '../i18n/lang.js';
 import {
@@ -15,6 +15,8 @@ import {
   type Question,
 } from '../quiz/index.js';
 import { wrap } from '../term/text.js';
+import { runFullScreen } from './screen.js';
+import { useTerminalSize } from './terminal-size.js';
 
 export interface QuizScreenProps {
   questions: Question[];
@@ -23,8 +25,9 @@ export interface QuizScreenProps {
   paint: ChalkInstance;
   /** Called with each answer as soon as it is given (the command saves it). */
   onAnswer: (a: Answered) => void;
-  columns: number;
-  rows: number;
+  /** A fixed size (tests); by default the terminal's, kept current on resize. */
+  columns?: number;
+  rows?: number;
 }
 
 /** Keeps a frame within `max` lines: the middle gives way, the last line (the keys) stays. */
@@ -35,9 +38,12 @@ export function fitLines(lines: string[], max: number): string[] {
 }
 
 /** One question at a time: type a number or a letter, Enter; the verdict; Enter for the next. */
-export function QuizScreen({ questions, lang, seed, paint, onAnswer, columns, rows }: QuizScreenProps) {
+export function QuizScreen({ questions, lang, seed, paint, onAnswer, ...fixed }: QuizScreenProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const terminal = useTerminalSize();
+  const columns = fixed.columns ?? terminal.cols;
+  const rows = fixed.rows ?? terminal.rows;
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
   const [hint, setHint] = useState<string | null>(null);
@@ -110,19 +116,16 @@ export interface TakeQuizOptions {
   onAnswer: (a: Answered) => void;
 }
 
-/** Runs the quiz screen until the learner finishes or presses Ctrl-C; answers are saved as they come. */
-export async function takeQuiz(o: TakeQuizOptions): Promise<void> {
-  const app = render(
-    <QuizScreen
-      questions={o.questions}
-      lang={o.lang}
-      seed={o.seed}
-      paint={o.paint}
-      onAnswer={o.onAnswer}
-      columns={o.stdout.columns || 80}
-      rows={o.stdout.rows || 24}
-    />,
-    { stdin: o.stdin, stdout: o.stdout, exitOnCtrlC: false, patchConsole: false },
-  );
-  await app.waitUntilExit();
+/**
+ * Runs the quiz screen full-screen until the learner finishes or leaves (Ctrl-C,
+ * q at the end); answers are saved as they come, and returned for the summary.
+ */
+export async function takeQuiz(o: TakeQuizOptions): Promise<Answered[]> {
+  const answers: Answered[] = [];
+  const onAnswer = (a: Answered) => {
+    answers.push(a);
+    o.onAnswer(a);
+  };
+  await runFullScreen(<QuizScreen questions={o.questions} lang={o.lang} seed={o.seed} paint={o.paint} onAnswer={onAnswer} />, o);
+  return answers;
 }

@@ -4,14 +4,15 @@ import type { Ctx } from '../context.js';
 import { compareRows, printComparison } from './compare.js';
 import { explain, renderExplanation } from './explain.js';
 import { learn, pickLesson } from './learn.js';
+import { runQuiz } from './quiz.js';
 
-type Choice = 'learn' | 'predict' | 'explain' | 'compare';
+type Choice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare';
 
 /** `zcopy` alone in a terminal: a menu of what zcopy does. */
 export async function home(ctx: Ctx): Promise<void> {
   const { lang, paint, io } = ctx;
   const t = HOME[lang];
-  const items: MenuItem<Choice>[] = (['learn', 'predict', 'explain', 'compare'] as const).map((value) => ({
+  const items: MenuItem<Choice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare'] as const).map((value) => ({
     value,
     label: t.items[value][0],
     hint: t.items[value][1],
@@ -19,6 +20,7 @@ export async function home(ctx: Ctx): Promise<void> {
   const { chooseFromMenu } = await import('../../ui/learn/run.js');
   const choice = await chooseFromMenu(t.title, items, t.footer, paint, io);
   if (choice === 'compare') return printComparison(ctx, compareRows(ctx.lessons().lessons));
+  if (choice === 'quiz') return runQuiz(ctx, {});
   if (choice === null) return;
   const lesson = await pickLesson(ctx);
   if (!lesson) return;

@@ -1,5 +1,6 @@
 import { LEARN_CLI, UI } from '../../i18n/strings.js';
 import type { Lesson } from '../../lessons/index.js';
+import { openStore, recordLessonFinished } from '../../progress/index.js';
 import { judgePrediction } from '../../quiz/predict.js';
 import { transcript } from '../../ui/learn/frame.js';
 import { learnView } from '../../ui/learn/view.js';
@@ -37,13 +38,17 @@ export async function learn(ctx: Ctx, lesson: Lesson, predict: boolean): Promise
   const view = learnView(lesson, lang, next);
   if (!isInteractive(ctx)) return ctx.out(transcript(view, paint, ctx.width));
   const { runLearn } = await import('../../ui/learn/run.js');
+  // Warnings wait until the screen is gone; written under it, they would tear the frame.
+  const held: string[] = [];
   await runLearn(view, {
     stdin: io.stdin,
     stdout: io.stdout,
     paint,
     predict,
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
+    onFinish: () => void recordLessonFinished(openStore({ env: io.env, lang, warn: (line) => held.push(line) }), lesson.id),
   });
+  for (const line of held) ctx.warn(line);
 }
 
 /** The scenario picker, grouped as `list` groups them; a pipe gets the list of ids instead. */
@@ -51,7 +56,14 @@ export async function pickLesson(ctx: Ctx): Promise<Lesson | null> {
   const { lang, paint, io } = ctx;
   const all = ctx.lessons().lessons;
   if (!isInteractive(ctx)) throw new UsageError(LEARN_CLI[lang].needScenario(all.map((l) => l.id)));
-  const items: MenuItem<string>[] = all.map((l) => ({ value: l.id, label: l.id, hint: l.title[lang], group: UI.groups[lang][l.group] }));
+  const finished = openStore({ env: io.env, lang, warn: ctx.warn }).data.lessons;
+  const items: MenuItem<string>[] = all.map((l) => ({
+    value: l.id,
+    label: l.id,
+    hint: l.title[lang],
+    group: UI.groups[lang][l.group],
+    mark: finished[l.id]?.finished ? '✓' : ' ',
+  }));
   const { chooseFromMenu } = await import('../../ui/learn/run.js');
   const id = await chooseFromMenu(LEARN_CLI[lang].pickTitle, items, LEARN_CLI[lang].pickFooter, paint, io);
   return id === null ? null : ctx.lookup(id);

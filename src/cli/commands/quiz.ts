@@ -79,10 +79,6 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   };
 }
 
-function warner(ctx: Ctx) {
-  return (line: string) => void ctx.io.stderr.write(`zcopy: ${line}\n`);
-}
-
 /** The learner's weak topics within the selection, weakest first. */
 export function reviewTopics(store: Store, plan: QuizPlan): Topic[] {
   const ids = new Set(plan.selected.map((l) => l.id));
@@ -151,41 +147,47 @@ export const quizCommand: Command = {
           .option('review', { type: 'boolean', describe: 'draw from your weakest scenarios and kinds' })
           .option('reveal', { type: 'boolean', describe: 'print the questions with answers and explanations; ask nothing' })
           .option('json', { type: 'boolean', describe: 'with --reveal: print the answer key as JSON' }),
-      async (args) => {
-        const { io, lang, out, paint, width } = ctx;
-        const plan = planQuiz(args as QuizArgs, ctx);
-        const warn = warner(ctx);
-        const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
-        let review: Topic[] | undefined;
-        if (args.review && store) {
-          review = reviewTopics(store, plan);
-          if (!review.length) warn(SESSION.noReview[lang]);
-        }
-        const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review });
-        const seedLine = SESSION.seed[lang](plan.seed);
-        if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
-
-        if (args.reveal) {
-          if (args.json) {
-            if (plan.seedChosen) warn(seedLine);
-            return out(json(keyEntries(questions)));
-          }
-          return out(`${paint.dim(seedLine)}\n\n${revealText(questions, lang, width, paint)}`);
-        }
-
-        const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
-        if (io.stdin.isTTY && io.stdout.isTTY) {
-          // Only a terminal at both ends gets the ink screen; everything else reads lines.
-          const { takeQuiz } = await import('../../ui/quiz-screen.js');
-          const held: string[] = [];
-          store!.warn = (line) => void held.push(line);
-          await takeQuiz({ questions, lang, seed: plan.seed, paint, stdin: io.stdin, stdout: io.stdout, onAnswer });
-          for (const line of held) warn(line);
-          return;
-        }
-        out(paint.dim(seedLine) + '\n\n');
-        await takeByLines(questions, io.stdin, out, onAnswer, lang, width, paint);
-      },
+      (args) => runQuiz(ctx, args as QuizArgs),
     );
   },
 };
+
+/** A quiz from parsed options: the answer key, a terminal screen, or answers read line by line. */
+export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
+  const { io, lang, out, paint, width } = ctx;
+  const plan = planQuiz(args, ctx);
+  const { warn } = ctx;
+  const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
+  let review: Topic[] | undefined;
+  if (args.review && store) {
+    review = reviewTopics(store, plan);
+    if (!review.length) warn(SESSION.noReview[lang]);
+  }
+  const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review });
+  const seedLine = SESSION.seed[lang](plan.seed);
+  if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
+
+  if (args.reveal) {
+    if (args.json) {
+      if (plan.seedChosen) warn(seedLine);
+      return out(json(keyEntries(questions)));
+    }
+    return out(`${paint.dim(seedLine)}\n\n${revealText(questions, lang, width, paint)}`);
+  }
+
+  const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
+  if (io.stdin.isTTY && io.stdout.isTTY) {
+    // Only a terminal at both ends gets the ink screen; everything else reads lines.
+    const { takeQuiz } = await import('../../ui/quiz-screen.js');
+    const held: string[] = [];
+    store!.warn = (line) => void held.push(line);
+    const answers = await takeQuiz({ questions, lang, seed: plan.seed, paint, stdin: io.stdin, stdout: io.stdout, onAnswer });
+    for (const line of held) warn(line);
+    // The screen is gone with the alternate screen; the result stays in the scrollback.
+    const weak = weakestLines(answers, lang);
+    out(`${SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
+    return;
+  }
+  out(paint.dim(seedLine) + '\n\n');
+  await takeByLines(questions, io.stdin, out, onAnswer, lang, width, paint);
+}
