@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Argv } from 'yargs';
 import type { Lang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/strings.js';
-import { loadCatalog, type Catalog, type Lesson } from '../lessons/index.js';
+import { loadCatalog, loadLessonFile, type Catalog, type Lesson } from '../lessons/index.js';
 import { painter } from '../term/color.js';
 import { UsageError } from './errors.js';
 
@@ -30,6 +30,8 @@ export interface Ctx {
   lookup: (name: string) => Lesson;
   /** A one-line warning on stderr; the command goes on. */
   warn: (line: string) => void;
+  /** The lesson a command was pointed at: a scenario id, a teacher's `--file`, or neither (null). */
+  lessonArg: (scenario: string | undefined, file: string | undefined) => Lesson | null;
 }
 
 /** A command module: the words it answers to and how it adds itself to the parser. */
@@ -41,6 +43,12 @@ export interface Command {
 export function makeContext(io: Io, lang: Lang): Ctx {
   let catalog: Catalog | undefined;
   const lessons = () => (catalog ??= loadCatalog(io.lessonsDir));
+  const lookup = (name: string): Lesson => {
+    const found = lessons().find(name);
+    if (found) return found;
+    const guess = lessons().suggest(name);
+    throw new UsageError(`${MESSAGES.unknownScenario[lang](name)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]}`);
+  };
   const { stdout } = io;
   return {
     io,
@@ -49,12 +57,12 @@ export function makeContext(io: Io, lang: Lang): Ctx {
     paint: painter(io.env, stdout.isTTY === true),
     width: stdout.isTTY ? Math.max(40, Math.min(stdout.columns || 80, 100)) : 80,
     lessons,
+    lookup,
     warn: (line) => void io.stderr.write(`zcopy: ${line}\n`),
-    lookup: (name) => {
-      const found = lessons().find(name);
-      if (found) return found;
-      const guess = lessons().suggest(name);
-      throw new UsageError(`${MESSAGES.unknownScenario[lang](name)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]}`);
+    lessonArg: (scenario, file) => {
+      if (scenario !== undefined && file !== undefined) throw new UsageError(MESSAGES.scenarioOrFile[lang]);
+      if (file !== undefined) return loadLessonFile(file);
+      return scenario === undefined ? null : lookup(scenario);
     },
   };
 }

@@ -10,13 +10,14 @@ import { isInteractive, learnCommand } from './commands/learn.js';
 import { listCommand } from './commands/list.js';
 import { progressCommand } from './commands/progress.js';
 import { quizCommand } from './commands/quiz.js';
+import { validateCommand } from './commands/validate.js';
 import { makeContext, type Command, type Io } from './context.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, Exit, UsageError } from './errors.js';
 
 export type { Io } from './context.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;
@@ -74,6 +75,7 @@ export async function main(io: Io): Promise<number> {
 
 /** One line on stderr and the documented exit code; a stack trace only when asked for. */
 function reportError(error: unknown, { stderr, env }: Io): number {
+  if (error instanceof Exit) return error.code;
   if (error instanceof UsageError) {
     stderr.write(`zcopy: ${error.message}\n`);
     return EXIT.usage;

@@ -86,6 +86,7 @@ export const MESSAGES = {
     en: (name: string) => `unknown command "${name}"; see zcopy --help`,
     zh: (name: string) => `没有 "${name}" 这个命令；请看 zcopy --help`,
   },
+  scenarioOrFile: { en: 'give a scenario or --file, not both', zh: '请只给出场景或 --file 其中之一' },
   needCommand: { en: 'a command is needed; see zcopy --help', zh: '需要一个命令；请看 zcopy --help' },
   needScenario: {
     en: (ids: string[]) => `explain needs a scenario: ${ids.join(', ')}`,

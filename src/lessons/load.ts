@@ -72,10 +72,13 @@ export function parseLesson(text: string, file: string): Lesson {
   return result.lesson;
 }
 
-/** The line of the deepest node along `path` that the document has. */
+/**
+ * The line of the deepest node along `path` that the document has; none for a
+ * field missing from the top level, where "line 1" would only mislead.
+ */
 function lineOf(doc: Document, lines: LineCounter, path: Problem['path']): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;

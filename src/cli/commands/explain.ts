@@ -148,17 +148,19 @@ function colourOf(mover: Mover, paint: ChalkInstance) {
 
 export const explainCommand: Command = {
   names: ['explain'],
-  register: (y, { lang, out, paint, width, lessons, lookup }) => {
+  register: (y, { lang, out, paint, width, lessons, lessonArg }) => {
     y.command(
       'explain [scenario]',
       'print one scenario step by step, with its counts',
       (c) =>
         c
           .positional('scenario', { type: 'string', describe: 'a scenario id or alias (see zcopy list)' })
+          .option('file', { type: 'string', describe: 'explain a lesson file of your own instead' })
           .option('json', { type: 'boolean', describe: 'print the explanation as JSON' }),
       (args) => {
-        if (!args.scenario) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(lookup(args.scenario), lang);
+        const lesson = lessonArg(args.scenario, args.file);
+        if (!lesson) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
+        const x = explain(lesson, lang);
         out(args.json ? json(x) : renderExplanation(x, lang, width, paint));
       },
     );

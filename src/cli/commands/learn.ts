@@ -17,9 +17,10 @@ export const learnCommand: Command = {
       (c) =>
         c
           .positional('scenario', { type: 'string', describe: 'a scenario id or alias (default: choose from a list)' })
+          .option('file', { type: 'string', describe: 'step through a lesson file of your own instead' })
           .option('predict', { type: 'boolean', describe: 'predict who moves the bytes before each step is shown' }),
       async (args) => {
-        const lesson = args.scenario ? ctx.lookup(args.scenario) : await pickLesson(ctx);
+        const lesson = ctx.lessonArg(args.scenario, args.file) ?? (await pickLesson(ctx));
         if (lesson) await learn(ctx, lesson, args.predict === true);
       },
     );
@@ -33,8 +34,10 @@ export function isInteractive(ctx: Ctx): boolean {
 /** Steps through a lesson in the terminal; in a pipe, prints every step as a transcript instead. */
 export async function learn(ctx: Ctx, lesson: Lesson, predict: boolean): Promise<void> {
   const { lang, paint, io } = ctx;
+  // A teacher's own lesson file is not in the catalogue, so it has no "next".
   const all = ctx.lessons().lessons;
-  const next = all[all.indexOf(lesson) + 1]?.id ?? null;
+  const at = all.indexOf(lesson);
+  const next = at >= 0 ? (all[at + 1]?.id ?? null) : null;
   const view = learnView(lesson, lang, next);
   if (!isInteractive(ctx)) return ctx.out(transcript(view, paint, ctx.width));
   const { runLearn } = await import('../../ui/learn/run.js');

@@ -1,0 +1,95 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'zcopy-lessons-'));
+const write = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+/** The example lesson in the README, exactly as a teacher would copy it. */
+const readmeExample = (() => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Write your own lesson'));
+  return /```yaml\n([\s\S]*?)```/.exec(section)![1];
+})();
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe("teachers' own lessons", () => {
+  test('the README example passes validate, with the counts the engine derives', () => {
+    const file = write('my-read.yaml', readmeExample);
+    const r = zcopy(['validate', file]);
+    expect(r.code).toBe(0);
+    // One DMA copy into the page cache and one CPU copy out of it, in one read(): as dma-io in MODEL.md.
+    expect(r.stdout).toMatch(/^ok\s+.*my-read\.yaml\s+my-read · 7 steps · CPU copies 1, DMA copies 1, Mode switches 2, Syscalls 1$/m);
+  });
+
+  test('explain --file and learn --file run it like a built-in lesson', () => {
+    const file = write('my-read.yaml', readmeExample);
+    const x = JSON.parse(zcopy(['explain', '--file', file, '--json']).stdout);
+    expect(x.id).toBe('my-read');
+    expect(x.counts).toMatchObject({ cpuCopies: 1, dmaCopies: 1, modeSwitches: 2, syscalls: 1 });
+    const learn = zcopy(['learn', '--file', file, '--lang', 'zh']);
+    expect(learn.code).toBe(0);
+    expect(learn.stdout).toContain('第 7/7 步');
+    expect(learn.stdout).not.toContain('zcopy learn programmed-io'); // no "next lesson" for a file of one's own
+  });
+
+  test('an illegal step is reported with its file, line, step number and why', () => {
+    const file = write('illegal.yaml', readmeExample.replace('{ type: programDma, from: disk, to: pageCache, block: true }', '{ type: run }'));
+    const r = zcopy(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^FAIL\s+.*illegal\.yaml:\d+: steps\[1\]\.event: step 2 is illegal: .*user mode/m);
+    const emptySource = write('empty.yaml', readmeExample.replace('{ type: cpuCopy, from: pageCache, to: user }', '{ type: cpuCopy, from: user, to: socket }'));
+    expect(zcopy(['validate', emptySource]).stdout).toMatch(/step 6 is illegal: the user buffer holds nothing/);
+  });
+
+  test('a broken, missing, unreadable or huge file: one line on stderr, exit 2, no stack trace', () => {
+    const broken = write('broken.yaml', 'id: x\nsteps: [\n');
+    const unreadable = write('secret.yaml', readmeExample);
+    chmodSync(unreadable, 0o000);
+    const huge = write('huge.yaml', `# ${'x'.repeat(1024 * 1024)}\n`);
+    const cases: [string, RegExp][] = [
+      [broken, /broken\.yaml:\d+: /],
+      [join(dir, 'missing.yaml'), /missing\.yaml: no such file/],
+      [huge, /huge\.yaml: is \d+ bytes; a lesson may be at most 1048576 \(1 MiB\)/],
+    ];
+    // root reads any file whatever its mode; the check is meaningful only for other users.
+    if (process.getuid?.() !== 0) cases.push([unreadable, /secret\.yaml: permission denied/]);
+    for (const [file, message] of cases) {
+      for (const command of [['explain', '--file', file], ['learn', '--file', file]]) {
+        const r = zcopy(command);
+        expect({ command, code: r.code }).toEqual({ command, code: 2 });
+        expect(r.stderr.trim().split('\n')[0]).toMatch(message);
+        noStackTrace(r.stderr);
+      }
+    }
+  });
+
+  test('YAML tags that would construct objects are refused', () => {
+    const file = write('tagged.yaml', `${readmeExample}\nextra: !!js/function "function () { return 1 }"\n`);
+    const r = zcopy(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/tag/i);
+  });
+
+  test('--json reports each file with its problems', () => {
+    const good = write('good.yaml', readmeExample);
+    const bad = write('bad.yaml', readmeExample.replace('from: pageCache, to: user', 'from: pagecache, to: user'));
+    const rows = JSON.parse(zcopy(['validate', good, bad, '--json']).stdout);
+    expect(rows[0]).toMatchObject({ ok: true, id: 'my-read', steps: 7 });
+    expect(rows[1].ok).toBe(false);
+    expect(rows[1].problems[0]).toMatchObject({ field: 'steps[5].event.from', line: expect.any(Number) });
+  });
+
+  test('a scenario and --file together are refused', () => {
+    const r = zcopy(['explain', 'sendfile', '--file', write('x.yaml', readmeExample)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('zcopy: give a scenario or --file, not both\n');
+  });
+});
