@@ -119,3 +119,29 @@ describe('finding lessons', () => {
     expect(catalog.suggest('qqqqqqq')).toBeUndefined();
   });
 });
+
+describe('the prebuilt catalogue', () => {
+  test('is used while fresh, and an edited lesson is read again', async () => {
+    const { writeCatalogCache } = await import('../src/lessons/index.js');
+    const { copyFileSync, utimesSync, mkdirSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-catalog-'));
+    const lessons = join(dir, 'lessons');
+    mkdirSync(lessons);
+    copyFileSync(join(LESSONS, 'sendfile.yaml'), join(lessons, 'sendfile.yaml'));
+    const cache = join(dir, 'lessons.json');
+    writeCatalogCache(lessons, cache);
+
+    // The same size, older than the cache: the cache answers (a parse would see "Linux 9.9").
+    const file = join(lessons, 'sendfile.yaml');
+    writeFileSync(file, sendfileYaml.replace('since: Linux 2.2', 'since: Linux 9.9'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    expect(loadCatalog(lessons, cache).find('sendfile')!.since).toBe('Linux 2.2');
+    expect(loadCatalog(lessons, cache).find('sendfile')!.source).toBe(file);
+
+    // Edited after the cache was written: parsed again.
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(file, future, future);
+    expect(loadCatalog(lessons, cache).find('sendfile')!.since).toBe('Linux 9.9');
+  });
+});

@@ -38,7 +38,7 @@ class FakeStdin extends EventEmitter {
   }
 }
 
-const lessonsDir = process.argv[2] ?? 'lessons';
+const lessonsDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'lessons';
 const paint = new Chalk({ level: 2 });
 const samples: number[] = [];
 const perLesson: { id: string; median: number }[] = [];

@@ -1,6 +1,7 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /**
@@ -20,8 +21,26 @@ const lightTextMeasure = {
   },
 };
 
+/**
+ * yargs finds its translations (zh_CN for --lang zh) next to its own source,
+ * through import.meta.url; bundled, that would point into dist/. Give it the
+ * installed package's real location instead.
+ */
+const yargsLocales = {
+  name: 'yargs-locales',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const prefix =
+        "import { createRequire as __yargsCr } from 'node:module'; import { pathToFileURL as __yargsUrl } from 'node:url';\n" +
+        "const __yargsShim = __yargsUrl(__yargsCr(import.meta.url).resolve('yargs/package.json').replace(/package\\.json$/, 'lib/platform-shims/esm.mjs')).href;\n";
+      return { contents: prefix + source.replaceAll('import.meta.url', '__yargsShim'), loader: 'js' };
+    });
+  },
+};
+
 const shared = {
-  plugins: [lightTextMeasure],
+  plugins: [lightTextMeasure, yargsLocales],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -40,6 +59,9 @@ if (target === 'cli') {
   // Chunk names carry content hashes; old ones would pile up.
   rmSync('dist/chunks', { recursive: true, force: true });
   await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML.
+  const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
+  writeCatalogCache('lessons', 'dist/lessons.json');
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
 } else if (target === 'bench-redraw') {

@@ -14,6 +14,8 @@ export interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   lessonsDir: string;
+  /** The prebuilt catalogue of lessonsDir, used while it matches the files. */
+  catalogCache?: string;
   version: string;
 }
 
@@ -42,7 +44,7 @@ export interface Command {
 
 export function makeContext(io: Io, lang: Lang): Ctx {
   let catalog: Catalog | undefined;
-  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir));
+  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir, io.catalogCache));
   const lookup = (name: string): Lesson => {
     const found = lessons().find(name);
     if (found) return found;

@@ -1,4 +1,5 @@
-import yargs from 'yargs';
+import yargs, { type FallbackCompletionFunction } from 'yargs';
+import { HELP } from '../i18n/help.js';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/strings.js';
 import { LessonError } from '../lessons/index.js';
@@ -15,6 +16,11 @@ import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
 
 export type { Io } from './context.js';
+// The build writes the lesson catalogue with the same code that reads it.
+export { writeCatalogCache } from '../lessons/index.js';
+
+/** Commands whose positional arguments are scenario ids, for shell completion. */
+const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
 /** Every command, in the order --help lists them. */
 const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand];
@@ -25,8 +31,9 @@ export async function main(io: Io): Promise<number> {
   const ctx = makeContext(io, lang);
 
   const command = commandOf(io.argv);
-  const known = ['help', ...COMMANDS.flatMap((c) => c.names)];
-  if (command !== undefined && !known.includes(command)) {
+  const known = ['help', 'completion', ...COMMANDS.flatMap((c) => c.names)];
+  const completing = io.argv.includes('--get-yargs-completions');
+  if (command !== undefined && !known.includes(command) && !completing) {
     stderr.write(`zcopy: ${MESSAGES.unknownCommand[lang](command)}\n`);
     return EXIT.usage;
   }
@@ -43,10 +50,20 @@ export async function main(io: Io): Promise<number> {
   const parser = yargs(io.argv)
     .scriptName('zcopy')
     .locale(lang === 'zh' ? 'zh_CN' : 'en')
-    .usage('$0 <command>\n\nLearn Linux I/O and zero-copy by stepping through the machine.')
-    .option('lang', { choices: LANGS, describe: 'language of everything zcopy prints (default: from LANG)', global: true });
+    .usage(`$0 <command>\n\n${HELP[lang].usage}`)
+    .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   for (const c of COMMANDS) c.register(parser, ctx);
   parser
+    .completion('completion', HELP[lang].completion, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
+      // After a command that takes scenarios, offer the scenario ids and aliases.
+      const words = argv._.map(String).filter((w) => w !== 'zcopy');
+      if (SCENARIO_COMMANDS.includes(words[0]) && !current.startsWith('-')) {
+        const catalog = ctx.lessons();
+        done(catalog.lessons.flatMap((l) => [l.id, ...l.aliases]).filter((n) => n.startsWith(current)));
+      } else {
+        completeDefault();
+      }
+    }) satisfies FallbackCompletionFunction)
     .demandCommand(1, '')
     .strict()
     .recommendCommands()

@@ -1,5 +1,7 @@
-import { LessonError, lessonFilesIn, loadLessonFile } from './load.js';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { closest } from '../term/suggest.js';
+import { LessonError, lessonFilesIn, loadLessonFile } from './load.js';
 import { GROUPS, type Lesson } from './types.js';
 
 export interface Catalog {
@@ -11,8 +13,48 @@ export interface Catalog {
   suggest(name: string): string | undefined;
 }
 
-export function loadCatalog(dir: string): Catalog {
-  return catalogOf(lessonFilesIn(dir).map(loadLessonFile));
+/**
+ * A folder's lessons. With `cacheFile`, parsed lessons are read from there
+ * while it is fresh: made from files of the same names and sizes, none of them
+ * changed since (as make decides). Otherwise every file is read and parsed.
+ */
+export function loadCatalog(dir: string, cacheFile?: string): Catalog {
+  const files = lessonFilesIn(dir);
+  const cached = cacheFile ? readCache(cacheFile, files, dir) : null;
+  return catalogOf(cached ?? files.map(loadLessonFile));
+}
+
+interface CacheFile {
+  files: { name: string; size: number }[];
+  lessons: Lesson[];
+}
+
+/** Parses a folder's lessons and writes the cache `loadCatalog` reads (the build does this). */
+export function writeCatalogCache(dir: string, cacheFile: string): number {
+  const files = lessonFilesIn(dir);
+  const lessons = catalogOf(files.map(loadLessonFile)).lessons;
+  const cache: CacheFile = {
+    files: files.map((f) => ({ name: basename(f), size: statSync(f).size })),
+    // Sources are stored by file name: the package may be installed anywhere.
+    lessons: lessons.map((l) => ({ ...l, source: basename(l.source) })),
+  };
+  writeFileSync(cacheFile, JSON.stringify(cache));
+  return lessons.length;
+}
+
+function readCache(cacheFile: string, files: string[], dir: string): Lesson[] | null {
+  try {
+    const written = statSync(cacheFile).mtimeMs;
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    if (cache.files.length !== files.length) return null;
+    const fresh = files.every((f, i) => {
+      const st = statSync(f);
+      return cache.files[i].name === basename(f) && cache.files[i].size === st.size && st.mtimeMs <= written;
+    });
+    return fresh ? cache.lessons.map((l) => ({ ...l, source: join(dir, l.source) })) : null;
+  } catch {
+    return null; // no cache, or an unreadable one: parse the files instead
+  }
 }
 
 /** Indexes lessons by id and alias; two lessons answering to one name is an error. */

@@ -1,8 +1,18 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import type { Lesson } from './types.js';
 import { formatPath, validateLesson, type Problem } from './validate.js';
+
+/**
+ * The YAML parser, loaded the first time a lesson is parsed: the built-in
+ * lessons normally come from the prebuilt catalogue, so most runs never need it.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 /** Lessons are small; anything larger is a mistake or an attack on the parser. */
 export const MAX_LESSON_BYTES = 1024 * 1024;
@@ -26,6 +36,11 @@ export function formatProblem(file: string, p: Problem): string {
 }
 
 export function loadLessonFile(file: string): Lesson {
+  return parseLesson(readLessonText(file), file);
+}
+
+/** A lesson file's text, refused past 1 MiB before it is read. */
+export function readLessonText(file: string): string {
   let size: number;
   try {
     size = statSync(file).size;
@@ -35,13 +50,11 @@ export function loadLessonFile(file: string): Lesson {
   if (size > MAX_LESSON_BYTES) {
     throw new LessonError(file, [{ path: [], message: `is ${size} bytes; a lesson may be at most ${MAX_LESSON_BYTES} (1 MiB)` }]);
   }
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new LessonError(file, [{ path: [], message: describeFsError(error) }]);
   }
-  return parseLesson(text, file);
 }
 
 /**
@@ -49,6 +62,7 @@ export function loadLessonFile(file: string): Lesson {
  * nothing in a lesson is ever constructed or executed.
  */
 export function parseLesson(text: string, file: string): Lesson {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
   const parseProblems = [...doc.errors, ...doc.warnings].map((e) => ({
@@ -79,7 +93,7 @@ export function parseLesson(text: string, file: string): Lesson {
 function lineOf(doc: Document, lines: LineCounter, path: Problem['path']): number | undefined {
   for (let depth = path.length; depth >= 1; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
 }

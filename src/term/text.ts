@@ -1,7 +1,25 @@
-/** Columns a string takes in a terminal: CJK and full-width forms take two. */
+/** Columns a string takes in a terminal: CJK and full-width forms take two; colour codes none. */
 export function displayWidth(s: string): number {
   let width = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x1b && s[i + 1] === '[') {
+      // Skip an SGR sequence: ESC [ digits/semicolons m.
+      let j = i + 2;
+      while (j < s.length && /[0-9;]/.test(s[j])) j++;
+      if (s[j] === 'm') {
+        i = j;
+        continue;
+      }
+    }
+    if (c < 0x1100) {
+      width += 1;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    width += isWide(cp) ? 2 : 1;
+  }
   return width;
 }
 
@@ -29,6 +47,9 @@ export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
+/** Chinese punctuation that must not begin a line: it stays with the character before. */
+const NO_BREAK_BEFORE = new Set('，。；：、！？）》」』”’'.split(''));
+
 /**
  * Wraps plain text to `width` columns: English breaks at spaces, Chinese
  * between any two wide characters; a word longer than the line is split.
@@ -36,31 +57,67 @@ export function padStart(s: string, width: number): string {
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const tokens = text.replace(/\s+/g, ' ').trim().match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6][，。；：、！？）》」』]*|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s/g) ?? [];
-  for (const token of tokens) {
-    if (token === ' ') {
-      if (line && displayWidth(line) < width) line += ' ';
-      continue;
-    }
-    if (displayWidth(line) + displayWidth(token) <= width) {
-      line += token;
-      continue;
-    }
+  let lineWidth = 0;
+  const flush = () => {
     if (line.trim()) lines.push(line.trimEnd());
     line = '';
+    lineWidth = 0;
+  };
+  const place = (token: string, tokenWidth: number) => {
+    if (lineWidth + tokenWidth > width) flush();
     let rest = token;
-    while (displayWidth(rest) > width) {
+    let restWidth = tokenWidth;
+    while (restWidth > width) {
       let cut = '';
+      let cutWidth = 0;
       for (const ch of rest) {
-        if (displayWidth(cut + ch) > width) break;
+        const w = displayWidth(ch);
+        if (cutWidth + w > width) break;
         cut += ch;
+        cutWidth += w;
       }
       lines.push(cut);
       rest = rest.slice(cut.length);
+      restWidth -= cutWidth;
     }
-    line = rest;
+    line += rest;
+    lineWidth += restWidth;
+  };
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  let word = '';
+  let wordWidth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === ' ') {
+      place(word, wordWidth);
+      word = '';
+      wordWidth = 0;
+      if (line && lineWidth < width) {
+        line += ' ';
+        lineWidth += 1;
+      }
+      continue;
+    }
+    const w = displayWidth(ch);
+    if (w === 2) {
+      // A wide character is a word of its own, with any closing punctuation after it.
+      place(word, wordWidth);
+      let token = ch;
+      let tokenWidth = 2;
+      while (i + 1 < chars.length && NO_BREAK_BEFORE.has(chars[i + 1])) {
+        token += chars[++i];
+        tokenWidth += displayWidth(chars[i]);
+      }
+      place(token, tokenWidth);
+      word = '';
+      wordWidth = 0;
+      continue;
+    }
+    word += ch;
+    wordWidth += w;
   }
-  if (line.trim()) lines.push(line.trimEnd());
+  place(word, wordWidth);
+  flush();
   return lines;
 }
 

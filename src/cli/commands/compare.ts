@@ -1,3 +1,5 @@
+import { loadUi } from '../load-ui.js';
+import { HELP } from '../../i18n/help.js';
 import type { Lang } from '../../i18n/lang.js';
 import { UI } from '../../i18n/strings.js';
 import { PROPERTY_KEYS, type Lesson } from '../../lessons/index.js';
@@ -64,13 +66,14 @@ export function legend(lang: Lang, width: number): string {
 export const compareCommand: Command = {
   names: ['compare'],
   register: (y, ctx) => {
+    const H = HELP[ctx.lang];
     y.command(
       'compare [scenarios..]',
-      'compare scenarios side by side: counts and constraints',
+      H.compare,
       (c) =>
         c
-          .positional('scenarios', { type: 'string', array: true, describe: 'scenario ids (default: all)' })
-          .option('json', { type: 'boolean', describe: 'print the rows as JSON' }),
+          .positional('scenarios', { type: 'string', array: true, describe: H.compareScenarios })
+          .option('json', { type: 'boolean', describe: H.compareJson }),
       async (args) => {
         const names = args.scenarios ?? [];
         const rows = compareRows(names.length ? names.map(ctx.lookup) : ctx.lessons().lessons);
@@ -87,7 +90,7 @@ export async function printComparison({ io, lang, out, paint, width }: Ctx, rows
   const { stdout } = io;
   if (stdout.isTTY && boxedTableFits(cells, stdout.columns || 80, stdout.rows || 24)) {
     // Only here, on a terminal, is ink worth its start-up cost.
-    const { drawTable } = await import('../../ui/compare-table.js');
+    const { drawTable } = await loadUi(() => import('../../ui/compare-table.js'));
     await drawTable(cells, stdout);
   } else {
     out(renderPlainTable(cells));

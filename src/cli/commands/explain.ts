@@ -1,3 +1,4 @@
+import { HELP } from '../../i18n/help.js';
 import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -149,14 +150,15 @@ function colourOf(mover: Mover, paint: ChalkInstance) {
 export const explainCommand: Command = {
   names: ['explain'],
   register: (y, { lang, out, paint, width, lessons, lessonArg }) => {
+    const H = HELP[lang];
     y.command(
       'explain [scenario]',
-      'print one scenario step by step, with its counts',
+      H.explain,
       (c) =>
         c
-          .positional('scenario', { type: 'string', describe: 'a scenario id or alias (see zcopy list)' })
-          .option('file', { type: 'string', describe: 'explain a lesson file of your own instead' })
-          .option('json', { type: 'boolean', describe: 'print the explanation as JSON' }),
+          .positional('scenario', { type: 'string', describe: H.scenario })
+          .option('file', { type: 'string', describe: H.explainFile })
+          .option('json', { type: 'boolean', describe: H.explainJson }),
       (args) => {
         const lesson = lessonArg(args.scenario, args.file);
         if (!lesson) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));

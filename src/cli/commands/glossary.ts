@@ -1,3 +1,4 @@
+import { HELP } from '../../i18n/help.js';
 import type { ChalkInstance } from 'chalk';
 import { TERMS, findTerm, suggestTerm, type Term } from '../../glossary/index.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -45,13 +46,14 @@ export function renderIndex(entries: GlossaryEntry[], lang: Lang, paint: ChalkIn
 export const glossaryCommand: Command = {
   names: ['glossary'],
   register: (y, { lang, out, paint, width, lessons }) => {
+    const H = HELP[lang];
     y.command(
       'glossary [term]',
-      'the terms a learner meets, each with the lessons that use it',
+      H.glossary,
       (c) =>
         c
-          .positional('term', { type: 'string', describe: 'a term such as dma, page-cache, mode-switch' })
-          .option('json', { type: 'boolean', describe: 'print the entries as JSON' }),
+          .positional('term', { type: 'string', describe: H.term })
+          .option('json', { type: 'boolean', describe: H.glossaryJson }),
       (args) => {
         const all = lessons().lessons;
         if (!args.term) {

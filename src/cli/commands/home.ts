@@ -1,3 +1,4 @@
+import { loadUi } from '../load-ui.js';
 import { HOME } from '../../i18n/strings.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Ctx } from '../context.js';
@@ -17,7 +18,7 @@ export async function home(ctx: Ctx): Promise<void> {
     label: t.items[value][0],
     hint: t.items[value][1],
   }));
-  const { chooseFromMenu } = await import('../../ui/learn/run.js');
+  const { chooseFromMenu } = await loadUi(() => import('../../ui/learn/run.js'));
   const choice = await chooseFromMenu(t.title, items, t.footer, paint, io);
   if (choice === 'compare') return printComparison(ctx, compareRows(ctx.lessons().lessons));
   if (choice === 'quiz') return runQuiz(ctx, {});

@@ -1,3 +1,5 @@
+import { loadUi } from '../load-ui.js';
+import { HELP } from '../../i18n/help.js';
 import { LEARN_CLI, UI } from '../../i18n/strings.js';
 import type { Lesson } from '../../lessons/index.js';
 import { openStore, recordLessonFinished } from '../../progress/index.js';
@@ -11,14 +13,15 @@ import { UsageError } from '../errors.js';
 export const learnCommand: Command = {
   names: ['learn'],
   register: (y, ctx) => {
+    const H = HELP[ctx.lang];
     y.command(
       'learn [scenario]',
-      'step through a scenario, forward and back, and watch the machine',
+      H.learn,
       (c) =>
         c
-          .positional('scenario', { type: 'string', describe: 'a scenario id or alias (default: choose from a list)' })
-          .option('file', { type: 'string', describe: 'step through a lesson file of your own instead' })
-          .option('predict', { type: 'boolean', describe: 'predict who moves the bytes before each step is shown' }),
+          .positional('scenario', { type: 'string', describe: H.learnScenario })
+          .option('file', { type: 'string', describe: H.learnFile })
+          .option('predict', { type: 'boolean', describe: H.predict }),
       async (args) => {
         const lesson = ctx.lessonArg(args.scenario, args.file) ?? (await pickLesson(ctx));
         if (lesson) await learn(ctx, lesson, args.predict === true);
@@ -40,7 +43,7 @@ export async function learn(ctx: Ctx, lesson: Lesson, predict: boolean): Promise
   const next = at >= 0 ? (all[at + 1]?.id ?? null) : null;
   const view = learnView(lesson, lang, next);
   if (!isInteractive(ctx)) return ctx.out(transcript(view, paint, ctx.width));
-  const { runLearn } = await import('../../ui/learn/run.js');
+  const { runLearn } = await loadUi(() => import('../../ui/learn/run.js'));
   // Warnings wait until the screen is gone; written under it, they would tear the frame.
   const held: string[] = [];
   await runLearn(view, {
@@ -67,7 +70,7 @@ export async function pickLesson(ctx: Ctx): Promise<Lesson | null> {
     group: UI.groups[lang][l.group],
     mark: finished[l.id]?.finished ? '✓' : ' ',
   }));
-  const { chooseFromMenu } = await import('../../ui/learn/run.js');
+  const { chooseFromMenu } = await loadUi(() => import('../../ui/learn/run.js'));
   const id = await chooseFromMenu(LEARN_CLI[lang].pickTitle, items, LEARN_CLI[lang].pickFooter, paint, io);
   return id === null ? null : ctx.lookup(id);
 }

@@ -1,13 +1,15 @@
+import { HELP } from '../../i18n/help.js';
 import { UI } from '../../i18n/strings.js';
 import { json, type Command } from '../context.js';
 
 export const listCommand: Command = {
   names: ['list'],
   register: (y, { lang, out, paint, lessons }) => {
+    const H = HELP[lang];
     y.command(
       'list',
-      'list the scenarios',
-      (c) => c.option('json', { type: 'boolean', describe: 'print [{id, aliases, title}]' }),
+      H.list,
+      (c) => c.option('json', { type: 'boolean', describe: H.listJson }),
       (args) => {
         const all = lessons().lessons;
         if (args.json) return out(json(all.map((l) => ({ id: l.id, aliases: l.aliases, title: l.title[lang] }))));

@@ -1,3 +1,4 @@
+import { HELP } from '../../i18n/help.js';
 import { createInterface } from 'node:readline';
 import type { Lang } from '../../i18n/lang.js';
 import { PROGRESS, deleteProgress, openStore, weakestTopics, type ProgressData } from '../../progress/index.js';
@@ -50,14 +51,15 @@ async function readOneLine(input: NodeJS.ReadableStream): Promise<string | undef
 export const progressCommand: Command = {
   names: ['progress'],
   register: (y, { io, lang, out }) => {
+    const H = HELP[lang];
     y.command(
       'progress',
-      'show what you have finished and how your quiz answers went',
+      H.progress,
       (c) =>
         c
-          .option('json', { type: 'boolean', describe: 'print the progress as JSON' })
-          .option('reset', { type: 'boolean', describe: 'delete the progress (asks first)' })
-          .option('yes', { type: 'boolean', describe: 'with --reset: do not ask' }),
+          .option('json', { type: 'boolean', describe: H.progressJson })
+          .option('reset', { type: 'boolean', describe: H.progressReset })
+          .option('yes', { type: 'boolean', describe: H.progressYes }),
       async (args) => {
         const store = openStore({ env: io.env, lang, warn: (line) => void io.stderr.write(`zcopy: ${line}\n`) });
         if (args.reset) {

@@ -1,3 +1,5 @@
+import { loadUi } from '../load-ui.js';
+import { HELP } from '../../i18n/help.js';
 import { randomInt } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Lang } from '../../i18n/lang.js';
@@ -135,18 +137,19 @@ export async function takeByLines(
 export const quizCommand: Command = {
   names: ['quiz'],
   register: (y, ctx) => {
+    const H = HELP[ctx.lang];
     y.command(
       'quiz',
-      'test yourself on copies, switches, modes and techniques',
+      H.quiz,
       (c) =>
         c
-          .option('scenario', { type: 'string', array: true, describe: 'ask only about these scenarios' })
-          .option('kind', { type: 'string', array: true, describe: `question kinds: ${KINDS.join(', ')}` })
-          .option('count', { type: 'string', describe: `how many questions (1-${MAX_COUNT}, default ${DEFAULT_COUNT})` })
-          .option('seed', { type: 'string', describe: `replay a quiz: a whole number from 0 to ${MAX_SEED}` })
-          .option('review', { type: 'boolean', describe: 'draw from your weakest scenarios and kinds' })
-          .option('reveal', { type: 'boolean', describe: 'print the questions with answers and explanations; ask nothing' })
-          .option('json', { type: 'boolean', describe: 'with --reveal: print the answer key as JSON' }),
+          .option('scenario', { type: 'string', array: true, describe: H.quizScenario })
+          .option('kind', { type: 'string', array: true, describe: H.quizKind(KINDS.join(', ')) })
+          .option('count', { type: 'string', describe: H.quizCount(MAX_COUNT, DEFAULT_COUNT) })
+          .option('seed', { type: 'string', describe: H.quizSeed(MAX_SEED) })
+          .option('review', { type: 'boolean', describe: H.quizReview })
+          .option('reveal', { type: 'boolean', describe: H.quizReveal })
+          .option('json', { type: 'boolean', describe: H.quizJson }),
       (args) => runQuiz(ctx, args as QuizArgs),
     );
   },
@@ -178,7 +181,7 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
   const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
   if (io.stdin.isTTY && io.stdout.isTTY) {
     // Only a terminal at both ends gets the ink screen; everything else reads lines.
-    const { takeQuiz } = await import('../../ui/quiz-screen.js');
+    const { takeQuiz } = await loadUi(() => import('../../ui/quiz-screen.js'));
     const held: string[] = [];
     store!.warn = (line) => void held.push(line);
     const answers = await takeQuiz({ questions, lang, seed: plan.seed, paint, stdin: io.stdin, stdout: io.stdout, onAnswer });

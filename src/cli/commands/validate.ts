@@ -1,3 +1,4 @@
+import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS } from '../../i18n/strings.js';
 import { LessonError, formatPath, formatProblem, loadLessonFile } from '../../lessons/index.js';
 import { run } from '../../model/index.js';
@@ -13,13 +14,14 @@ const WORDS = {
 export const validateCommand: Command = {
   names: ['validate'],
   register: (y, { lang, out, paint, io }) => {
+    const H = HELP[lang];
     y.command(
       'validate <files..>',
-      'check lesson files of your own: every field, then every step through the machine',
+      H.validate,
       (c) =>
         c
-          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'lesson files (YAML or JSON)' })
-          .option('json', { type: 'boolean', describe: 'print [{file, ok, id, steps, counts, problems}]' }),
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: H.validateFiles })
+          .option('json', { type: 'boolean', describe: H.validateJson }),
       (args) => {
         const w = WORDS[lang];
         const results = args.files.map((file) => {

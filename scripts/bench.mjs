@@ -1,0 +1,104 @@
+// zcopy's performance, measured as ratios against baselines taken in the same run
+// (these machines are noisy, so absolute times mean little). Run: npm run bench
+//
+//   1. `zcopy explain sendfile`, whole process, against `node -e 0`            goal <= 2.0x
+//   2. `zcopy learn sendfile` in a pseudo-terminal, time to its first frame,
+//      against a bare node script printing one line under the same harness    goal <= 3.5x
+//   3. learn's redraw time per step over every step of every lesson            goal p99 <= 16 ms
+//   4. peak RSS of `zcopy learn`, stepped through a whole lesson               goal <= 100 MiB
+//
+// Runs are interleaved (baseline, subject, baseline, ...) so drift hits both alike.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/zcopy.js', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const env = { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', TERM: 'xterm-256color', XDG_STATE_HOME: '/tmp/zcopy-bench-state' };
+delete env.CI; // ink draws only a final frame when CI is set; the learner's terminal does not set it
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function wallMs(command, args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Milliseconds until `marker` appears on the pseudo-terminal `script` gives the command; then it is told to quit. */
+function firstFrameMs(commandLine, marker) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', commandLine, '/dev/null'], { env: { ...env, COLUMNS: '80', LINES: '24' }, cwd: ROOT });
+    let seen = '';
+    let done = false;
+    const timer = setTimeout(() => finish(new Error(`no "${marker}" within 10 s from: ${commandLine}`)), 10_000);
+    const finish = (error, ms) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.stdin.write('q');
+      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      child.on('close', () => (error ? reject(error) : resolve(ms)));
+    };
+    child.stdout.on('data', (d) => {
+      seen += d;
+      if (seen.includes(marker)) finish(null, Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  });
+}
+
+/** Peak resident memory of `zcopy learn` stepped through every step of a long lesson, in MiB. */
+function learnPeakRssMiB() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', `stty rows 24 cols 80; /usr/bin/time -f 'PEAK_KB %M' node ${BIN} learn msg-zerocopy`, '/dev/null'], { env, cwd: ROOT });
+    let seen = '';
+    child.stdout.on('data', (d) => (seen += d));
+    const press = (keys, delay) => new Promise((r) => setTimeout(() => (child.stdin.write(keys), r()), delay));
+    (async () => {
+      await press('', 1500);
+      for (let i = 0; i < 30; i++) await press('l', 40);
+      await press('q', 300);
+    })();
+    child.on('close', () => {
+      const kb = /PEAK_KB (\d+)/.exec(seen);
+      return kb ? resolve(Number(kb[1]) / 1024) : reject(new Error('no peak RSS reported'));
+    });
+  });
+}
+
+function redraw() {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'bench-redraw'], { cwd: ROOT });
+  return JSON.parse(execFileSync(process.execPath, ['dist/dev/bench-redraw.js', '--json'], { cwd: ROOT, encoding: 'utf8', env }).trim().split('\n').at(-1));
+}
+
+const baseline = [];
+const explain = [];
+for (let i = 0; i < RUNS; i++) {
+  baseline.push(wallMs(process.execPath, ['-e', '0']));
+  explain.push(wallMs(process.execPath, [BIN, 'explain', 'sendfile']));
+}
+
+const bare = [];
+const learn = [];
+for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+  bare.push(await firstFrameMs(`${process.execPath} -e "console.log('READY')"`, 'READY'));
+  learn.push(await firstFrameMs(`stty rows 24 cols 80; ${process.execPath} ${BIN} learn sendfile`, 'USER SPACE'));
+}
+
+const frames = redraw();
+const rss = await learnPeakRssMiB();
+
+const rows = [
+  ['explain sendfile vs node -e 0', `${(median(explain) / median(baseline)).toFixed(2)}x`, '<= 2.0x', `${median(explain).toFixed(0)} ms vs ${median(baseline).toFixed(0)} ms`, median(explain) / median(baseline) <= 2.0],
+  ['learn first frame vs bare node line', `${(median(learn) / median(bare)).toFixed(2)}x`, '<= 3.5x', `${median(learn).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms`, median(learn) / median(bare) <= 3.5],
+  ['learn redraw per step, p99', `${frames.p99Ms.toFixed(1)} ms`, '<= 16 ms', `median ${frames.medianMs.toFixed(1)} ms over ${frames.steps} steps`, frames.p99Ms <= 16],
+  ['learn peak RSS', `${rss.toFixed(0)} MiB`, '<= 100 MiB', 'msg-zerocopy, every step', rss <= 100],
+];
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows.map(([what, value, goal, detail, ok]) => ({ what, value, goal, detail, ok }))));
+} else {
+  console.log(`zcopy bench (${RUNS} runs each, medians; node ${process.version})`);
+  for (const [what, value, goal, detail, ok] of rows) console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${what.padEnd(38)} ${value.padStart(7)}  (goal ${goal}; ${detail})`);
+}
