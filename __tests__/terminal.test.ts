@@ -78,6 +78,28 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     expect(progress.lessons.sendfile.finished).toBe(1);
   }, 30_000);
 
+  test('colour carries meaning in a terminal, and NO_COLOR turns it off', async () => {
+    const screenWithEscapes = () => tmux('capture-pane', '-e', '-p', '-t', SESSION);
+    const colour = /\u001b\[[0-9;]*(3[0-7]|9[0-7]|38;5;\d+)m/;
+    keys('node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes('USER SPACE'), 'the first frame');
+    keys('Right', 'Right', 'Right');
+    await waitFor((s) => s.includes('step 3/'), 'the DMA copy');
+    expect(screenWithEscapes()).toMatch(colour);
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+
+    keys('clear; NO_COLOR=1 node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes('USER SPACE'), 'the first frame without colour');
+    keys('Right', 'Right', 'Right');
+    const plain = await waitFor((s) => s.includes('step 3/'), 'the DMA copy without colour');
+    expect(screenWithEscapes()).not.toMatch(colour);
+    // The meaning stays in words: the arrow is labelled.
+    expect(plain).toContain('◀══ DMA copy ══ disk');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+  }, 30_000);
+
   test('Ctrl-C quits cleanly too', async () => {
     keys(`node bin/zcopy.js learn mmap --lang zh`, 'Enter');
     await waitFor((s) => s.includes('用户空间'), 'the first frame in Chinese');
