@@ -30,6 +30,15 @@ async function waitFor(predicate: (text: string) => boolean, what: string, ms = 
 /** The last line is a bare prompt: the program has ended and the alternate screen is gone. */
 const atPrompt = (s: string) => /^\$\s*$/.test(s.split('\n').at(-1) ?? '');
 
+/** The program exited 0 and left the terminal in canonical mode with echo on. */
+async function expectExitedCleanly() {
+  keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
+  const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
+  expect(after).toMatch(/exit=0/);
+  expect(after).toMatch(/^icanon$/m);
+  expect(after).toMatch(/^echo$/m);
+}
+
 const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
 
 beforeEach(() => {
@@ -68,11 +77,7 @@ describe('zcopy learn in a real 80x24 terminal', () => {
 
     keys('q');
     await waitFor(atPrompt, 'the shell prompt');
-    keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
-    const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
-    expect(after).toMatch(/exit=0/);
-    expect(after).toMatch(/^icanon$/m);
-    expect(after).toMatch(/^echo$/m);
+    await expectExitedCleanly();
     // Reaching the last step recorded the lesson as finished.
     const progress = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
     expect(progress.lessons.sendfile.finished).toBe(1);
@@ -107,10 +112,6 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     await waitFor((s) => s.includes('第 2/'), 'step 2');
     keys('C-c');
     await waitFor(atPrompt, 'the shell prompt');
-    keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
-    const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
-    expect(after).toMatch(/exit=0/);
-    expect(after).toMatch(/^icanon$/m);
-    expect(after).toMatch(/^echo$/m);
+    await expectExitedCleanly();
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import type { EventType, Mover } from '../model/index.js';
+import type { Counters, EventType, Mover } from '../model/index.js';
 import { COUNT_MISTAKES } from './strings.js';
 
 /**
@@ -63,14 +63,7 @@ export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, eve
 }
 
 /** What the counts of a scenario are made of, for judging a wrong count. */
-export interface CountFacts {
-  cpuCopies: number;
-  dmaCopies: number;
-  modeSwitches: number;
-  syscalls: number;
-  descriptorCopies: number;
-  interrupts: number;
-  pageFaults: number;
+export interface CountFacts extends Counters {
   /** System calls that set things up rather than move the payload (pipe, setsockopt, mmap...). */
   setupCalls: number;
 }
