@@ -259,6 +259,10 @@ export function step(state: State, event: Event): State {
       const cow = event.cow ?? false;
       for (const b of blocks) {
         if (!event.lazy) resolveData(s, from, b);
+        const referrer = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === 'user'));
+        if (referrer && holds(s, 'user', b, 'data')) {
+          throw new IllegalEvent(`${PLACE_NAMES[referrer]} still points at block ${b} in the user buffer; mapping over it would lose those bytes`);
+        }
         setPte(s, b, { frame: from, present: !event.lazy, writable: cow ? false : (event.writable ?? true), cow, pinned: false });
         put(s, 'user', { block: b, as: 'map', target: from });
       }
@@ -280,6 +284,7 @@ export function step(state: State, event: Event): State {
       needsKernel('copying descriptors');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
+        referenceInto(s, event.from, event.to, b);
         const where = resolveData(s, event.from, b);
         put(s, event.to, { block: b, as: 'ref', target: where });
       }
@@ -292,6 +297,7 @@ export function step(state: State, event: Event): State {
       needsKernel('moving page references');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
+        referenceInto(s, event.from, event.to, b);
         const h = holding(s, event.from, b);
         const where = resolveData(s, event.from, b);
         put(s, event.to, { block: b, as: 'ref', target: where });
@@ -332,18 +338,21 @@ export function step(state: State, event: Event): State {
       // Fault-around: besides the faulting page, Linux maps neighbours already in the page cache.
       needsInFault(s);
       const waiting = s.pageTable.filter((p) => !p.present);
-      const blocks = event.blocks ?? waiting.filter((p) => holds(s, p.frame, p.block, 'data')).map((p) => p.block);
+      const ready = waiting.filter((p) => holds(s, p.frame, p.block, 'data'));
+      const blocks = event.blocks ?? ready.filter((p) => p.frame === ready[0]?.frame).map((p) => p.block);
       if (blocks.length === 0) throw new IllegalEvent('no page is waiting to be faulted in with its data ready');
+      const frame = waiting.find((p) => p.block === blocks[0])?.frame;
       for (const b of blocks) {
         const entry = waiting.find((p) => p.block === b);
         if (!entry) throw new IllegalEvent(`the page of block ${b} is not waiting to be faulted in`);
+        if (entry.frame !== frame) throw new IllegalEvent(`one fault brings in pages of one mapping: block ${b} is in ${PLACE_NAMES[entry.frame]}, not ${PLACE_NAMES[frame!]}`);
         if (!holds(s, entry.frame, b, 'data')) {
           throw new IllegalEvent(`${PLACE_NAMES[entry.frame]} does not hold ${b} yet: bring it in first`);
         }
         setPte(s, b, { ...entry, present: true });
       }
       activity = 'fault';
-      transfer = { kind: 'mapping', from: waiting.find((p) => p.block === blocks[0])!.frame, to: 'user', blocks };
+      transfer = { kind: 'mapping', from: frame!, to: 'user', blocks };
       break;
     }
     case 'cowCopy': {
@@ -398,6 +407,12 @@ function dmaReadable(s: State, place: Location, block: string) {
   if (where === 'user' && !pte(s, block)?.pinned) {
     throw new IllegalEvent(`the DMA would read block ${block} from user pages that are not pinned`);
   }
+}
+
+/** A reference goes to another place, never over the bytes it would point at (they would be lost). */
+function referenceInto(s: State, from: Location, to: Location, block: string) {
+  if (from === to) throw new IllegalEvent('a descriptor or page reference moves between two different places');
+  if (holds(s, to, block, 'data')) throw new IllegalEvent(`${PLACE_NAMES[to]} already holds the bytes of block ${block}; a reference there would replace them`);
 }
 
 function needsInFault(s: State) {

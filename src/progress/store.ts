@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
@@ -177,23 +177,76 @@ export function save(store: Store): boolean {
 
 /** Records one quiz answer on its topic and saves at once. */
 export function recordAnswer(store: Store, scenario: string, kind: string, right: boolean): boolean {
-  const at = store.now().toISOString();
-  const kinds = (store.data.quiz[scenario] ??= {});
-  const t = (kinds[kind] ??= { right: 0, wrong: 0, lastAt: at, lastRight: right });
-  if (right) t.right++;
-  else t.wrong++;
-  t.lastAt = at;
-  t.lastRight = right;
-  return save(store);
+  return update(store, (data) => {
+    const at = store.now().toISOString();
+    const kinds = (data.quiz[scenario] ??= {});
+    const t = (kinds[kind] ??= { right: 0, wrong: 0, lastAt: at, lastRight: right });
+    if (right) t.right++;
+    else t.wrong++;
+    t.lastAt = at;
+    t.lastRight = right;
+  });
 }
 
 /** Records that the learner finished a lesson in `learn`, and saves at once. */
 export function recordLessonFinished(store: Store, id: string): boolean {
-  const at = store.now().toISOString();
-  const l = (store.data.lessons[id] ??= { finished: 0, lastAt: at });
-  l.finished++;
-  l.lastAt = at;
-  return save(store);
+  return update(store, (data) => {
+    const at = store.now().toISOString();
+    const l = (data.lessons[id] ??= { finished: 0, lastAt: at });
+    l.finished++;
+    l.lastAt = at;
+  });
+}
+
+/**
+ * Applies one change to the latest record on disk and saves it, holding a lock
+ * file meanwhile, so that two zcopy processes (two quizzes in two terminals)
+ * add up their answers instead of the last save winning.
+ */
+function update(store: Store, change: (data: ProgressData) => void): boolean {
+  const unlock = store.writable ? lock(store) : () => {};
+  try {
+    if (store.writable) {
+      try {
+        const latest = validData(JSON.parse(readFileSync(store.path, 'utf8')));
+        if (latest) store.data = latest;
+      } catch {
+        // No file yet, or one being replaced: what this process holds is the latest it can know.
+      }
+    }
+    change(store.data);
+    return save(store);
+  } finally {
+    unlock();
+  }
+}
+
+const LOCK_WAIT_MS = 2000;
+
+/** Takes progress.json.lock (created exclusively); a lock older than the wait is a crashed writer's and is broken. */
+function lock(store: Store): () => void {
+  const path = `${store.path}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  try {
+    mkdirSync(store.dir, { recursive: true, mode: 0o700 });
+  } catch {
+    return () => {}; // saving will report the directory
+  }
+  for (;;) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return () => {};
+      try {
+        if (Date.now() - statSync(path).mtimeMs > LOCK_WAIT_MS) rmSync(path, { force: true });
+      } catch {
+        // the other writer just finished
+      }
+      if (Date.now() > deadline) return () => {}; // better an unlocked save than a lost answer
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }
 
 /** Deletes progress.json (corrupt copies kept aside stay). False when there was nothing to delete. */

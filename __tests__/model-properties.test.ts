@@ -1,0 +1,360 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadCatalog } from '../src/lessons/index.js';
+import {
+  COUNTER_KEYS,
+  EVENT_FIELDS,
+  EVENT_TYPES,
+  IRQ_SOURCES,
+  IllegalEvent,
+  LOCATIONS,
+  initialState,
+  run,
+  step,
+  type Event,
+  type EventType,
+  type FieldKind,
+  type HoldKind,
+  type Location,
+  type State,
+  type TransferKind,
+} from '../src/model/index.js';
+import { ROOT } from './helpers/cli.js';
+
+// Properties of the engine over random VALID event sequences. A sequence is made by drawing
+// candidate events and keeping only those step() accepts, so the walk reaches deep states
+// (DMA half done, pages faulted in, references moved) that a fully random list rarely does.
+// Half of the walks start part-way through a shipped lesson, then wander off at random.
+
+const LESSONS = loadCatalog(join(ROOT, 'lessons')).lessons;
+
+/** Any event the vocabulary allows for this payload (the lesson validator lets the same through). */
+function eventFor(payload: readonly string[]): fc.Arbitrary<Event> {
+  const value = (kind: FieldKind): fc.Arbitrary<unknown> => {
+    switch (kind) {
+      case 'place':
+        return fc.constantFrom(...LOCATIONS);
+      case 'name':
+        return fc.constantFrom('read', 'write', 'sendfile', 'splice', 'mmap');
+      case 'block':
+        return fc.constantFrom(...payload);
+      case 'blocks':
+        // In payload order, shuffled, or with repeats: the validator only checks each is a payload block.
+        return fc.oneof(
+          fc.subarray([...payload], { minLength: 1 }),
+          fc.shuffledSubarray([...payload], { minLength: 1 }),
+          fc.array(fc.constantFrom(...payload), { minLength: 1, maxLength: payload.length + 1 }),
+        );
+      case 'flag':
+        return fc.boolean();
+      case 'count':
+        return fc.integer({ min: 1, max: payload.length + 1 });
+      case 'irqSource':
+        return fc.constantFrom(...IRQ_SOURCES);
+    }
+  };
+  return fc.oneof(
+    ...EVENT_TYPES.map((type) => {
+      const fields = Object.entries(EVENT_FIELDS[type]);
+      const model = Object.fromEntries(fields.map(([name, spec]) => [name, value(spec.kind)]));
+      const requiredKeys = fields.filter(([, spec]) => spec.required).map(([name]) => name);
+      return fc.record(model, { requiredKeys }).map((f) => ({ type, ...f }) as Event);
+    }),
+  );
+}
+
+interface Plan {
+  payload: string[];
+  /** Events known to be valid (a prefix of a shipped lesson), applied first. */
+  prefix: Event[];
+  /** Random events; step() decides which of them happen. */
+  candidates: Event[];
+}
+
+const randomPlan: fc.Arbitrary<Plan> = fc
+  .constantFrom<string[]>(['A'], ['A', 'B'], ['A', 'B', 'C', 'D'])
+  .chain((payload) => fc.array(eventFor(payload), { maxLength: 200, size: 'max' }).map((candidates) => ({ payload, prefix: [], candidates })));
+
+const lessonPlan: fc.Arbitrary<Plan> = fc.constantFrom(...LESSONS).chain((lesson) =>
+  fc
+    .tuple(fc.integer({ min: 0, max: lesson.steps.length }), fc.array(eventFor(lesson.payload), { maxLength: 120, size: 'max' }))
+    .map(([k, candidates]) => ({ payload: lesson.payload, prefix: lesson.steps.slice(0, k).map((s) => s.event), candidates })),
+);
+
+const anyPlan = fc.oneof(randomPlan, lessonPlan);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+interface Walk {
+  payload: string[];
+  /** The accepted events, in order: a valid script. */
+  events: Event[];
+  /** states[0] is the initial machine; states[i] the machine after events[i - 1]. Deep-frozen. */
+  states: State[];
+  /** Candidates step() refused, with the (frozen) state it refused them in and that state's JSON before. */
+  refused: { state: State; json: string; event: Event; error: unknown }[];
+}
+
+/** Plays a plan: every state handed to step() is deep-frozen, so any write to it throws. */
+function walk(plan: Plan): Walk {
+  const states = [deepFreeze(initialState(plan.payload))];
+  const events: Event[] = [];
+  const refused: Walk['refused'] = [];
+  for (const event of plan.prefix) {
+    states.push(deepFreeze(step(states.at(-1)!, event)));
+    events.push(event);
+  }
+  for (const event of plan.candidates) {
+    const state = states.at(-1)!;
+    const json = JSON.stringify(state);
+    let next: State;
+    try {
+      next = step(state, event);
+    } catch (error) {
+      refused.push({ state, json, event, error });
+      continue;
+    }
+    states.push(deepFreeze(next));
+    events.push(event);
+  }
+  return { payload: plan.payload, events, states, refused };
+}
+
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) };
+
+describe('the generator reaches deep states', () => {
+  test('walks get long and visit DMA, interrupts, faults, descriptors and mappings', () => {
+    const walks = fc.sample(anyPlan.map(walk), { numRuns: 300, seed: 42 });
+    const ends = walks.map((w) => w.states.at(-1)!);
+    expect(Math.max(...walks.map((w) => w.events.length))).toBeGreaterThanOrEqual(40);
+    expect(walks.filter((w) => w.events.length >= 20).length).toBeGreaterThanOrEqual(30);
+    for (const key of COUNTER_KEYS) expect(ends.filter((s) => s.counts[key] >= 2).length).toBeGreaterThan(0);
+    expect(ends.some((s) => s.pageTable.some((p) => p.pinned))).toBe(true);
+    expect(ends.some((s) => s.places.socket.some((h) => h.as === 'ref'))).toBe(true);
+    expect(ends.some((s) => s.places.user.some((h) => h.as === 'map'))).toBe(true);
+    expect(ends.some((s) => s.places.nic.length > 0)).toBe(true);
+  });
+});
+
+describe('books over random valid sequences', () => {
+  test('no counter ever decreases; mode switches are two per finished call and one for an open call', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states } = walk(plan);
+        for (let i = 1; i < states.length; i++) {
+          const [prev, next] = [states[i - 1], states[i]];
+          for (const key of COUNTER_KEYS) expect(next.counts[key]).toBeGreaterThanOrEqual(prev.counts[key]);
+          expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - (next.openSyscall === null ? 0 : 1));
+          expect(next.syscallLog).toHaveLength(next.counts.syscalls);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Which transfer kinds each event may report; an event not listed moves nothing. */
+const KINDS: Partial<Record<EventType, TransferKind[]>> = {
+  deviceRead: ['device'],
+  dmaTransfer: ['dma-copy'],
+  cpuCopy: ['cpu-copy'],
+  cowCopy: ['cpu-copy'],
+  mapPages: ['mapping'],
+  faultIn: ['mapping'],
+  descriptorCopy: ['descriptor'],
+  pageRefMove: ['reference'],
+};
+
+/** How a place holds what a transfer of this kind leaves there. */
+const LEAVES: Record<TransferKind, HoldKind> = {
+  'cpu-copy': 'data',
+  'dma-copy': 'data',
+  device: 'data',
+  mapping: 'map',
+  descriptor: 'ref',
+  reference: 'ref',
+};
+
+const sameHolding = (a: object, b: object) => isDeepStrictEqual(a, b);
+
+/**
+ * Every holding that is new at a place after `event` (absent before, or held differently) must
+ * be explained by the step's own `transfer`: one of its blocks, held the way that kind of
+ * transfer leaves it, at its destination (or, for a write through a mapping, in the frame the
+ * destination maps). Every holding that disappears must be a mapping undone by unmapPages or a
+ * reference moved on by pageRefMove. Returns what is unexplained.
+ */
+function unexplained(prev: State, next: State, event: Event): string[] {
+  const problems: string[] = [];
+  const t = next.transfer;
+  const allowed = KINDS[event.type] ?? [];
+  if (t === null) {
+    if (allowed.length) problems.push(`${event.type} reported no transfer`);
+  } else {
+    if (!allowed.includes(t.kind)) problems.push(`${event.type} reported a ${t.kind} transfer`);
+    if (t.kind !== 'mapping') {
+      // Bytes and references are made from something the source holds.
+      for (const b of t.blocks) if (!prev.places[t.from].some((h) => h.block === b)) problems.push(`${t.kind} of ${b} from ${t.from}, which did not hold it`);
+    } else {
+      for (const b of t.blocks) if (!next.pageTable.some((p) => p.block === b && p.frame === t.from)) problems.push(`mapping of ${b} with no page backed by ${t.from}`);
+    }
+  }
+  for (const place of LOCATIONS) {
+    for (const h of next.places[place]) {
+      if (prev.places[place].some((x) => sameHolding(x, h))) continue;
+      const throughMap = (dest: Location) => prev.places[dest].some((x) => x.block === h.block && x.as === 'map' && x.target === place);
+      const ok = t !== null && t.blocks.includes(h.block) && h.as === LEAVES[t.kind] && (place === t.to || (h.as === 'data' && throughMap(t.to)));
+      if (!ok) problems.push(`${place} newly holds ${JSON.stringify(h)} after ${JSON.stringify(event)} with transfer ${JSON.stringify(t)}`);
+    }
+    for (const h of prev.places[place]) {
+      if (next.places[place].some((x) => x.block === h.block)) continue;
+      const unmapped = event.type === 'unmapPages' && place === 'user' && h.as === 'map' && h.target === event.from;
+      const moved = event.type === 'pageRefMove' && place === event.from && h.as === 'ref';
+      if (!unmapped && !moved) problems.push(`${place} lost ${JSON.stringify(h)} after ${JSON.stringify(event)}`);
+    }
+  }
+  return problems;
+}
+
+describe('payload provenance over random valid sequences', () => {
+  test('payload appears only where a step copied, transferred, referenced or mapped it', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        for (let i = 1; i < states.length; i++) expect(unexplained(states[i - 1], states[i], events[i - 1])).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  test('every reference points at another place that holds the bytes', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        states.forEach((s, i) => {
+          for (const place of LOCATIONS) {
+            for (const h of s.places[place]) {
+              if (h.as !== 'ref') continue;
+              const where = `${place} holds ${h.block} as a reference to ${h.target} after step ${i} (${JSON.stringify(events[i - 1])})`;
+              expect({ where, selfReference: h.target === place }).toEqual({ where, selfReference: false });
+              const bytes = s.places[h.target!].some((x) => x.block === h.block && x.as === 'data');
+              expect({ where, bytesThere: bytes }).toEqual({ where, bytesThere: true });
+            }
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('determinism: stepping back and forward', () => {
+  test('run() replays the walk exactly; re-stepping from timeline[i-1] gives timeline[i]', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { payload, events, states } = walk(plan);
+        const script = { payload, steps: events.map((event) => ({ event })) };
+        const timeline = run(script);
+        expect(timeline).toHaveLength(events.length + 1);
+        // Replaying steps 1..i from the initial state, for every i at once: a fresh fold.
+        let replay = initialState(payload);
+        expect(isDeepStrictEqual(replay, timeline[0])).toBe(true);
+        for (let i = 1; i < timeline.length; i++) {
+          replay = step(replay, events[i - 1]);
+          if (!isDeepStrictEqual(replay, timeline[i])) expect(replay).toStrictEqual(timeline[i]);
+          if (!isDeepStrictEqual(states[i], timeline[i])) expect(states[i]).toStrictEqual(timeline[i]);
+        }
+        // A learner going back and forth: read timeline[i - 1], step forward again. The frozen
+        // timeline cannot be written to, and forward always lands on the same state.
+        timeline.forEach(deepFreeze);
+        for (let i = timeline.length - 1; i >= 1; i--) {
+          const forward = step(timeline[i - 1], events[i - 1]);
+          if (!isDeepStrictEqual(forward, timeline[i])) expect(forward).toStrictEqual(timeline[i]);
+        }
+        expect(isDeepStrictEqual(run(script), timeline)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('invalid events at random deep states', () => {
+  test('are refused with IllegalEvent and never another error, leaving the state untouched', () => {
+    let refusals = 0;
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { refused } = walk(plan);
+        for (const r of refused) {
+          // The state was frozen, so a write to it would have been a TypeError, not an IllegalEvent.
+          if (!(r.error instanceof IllegalEvent)) {
+            throw new Error(`${JSON.stringify(r.event)} threw ${String(r.error)} in state ${r.json}`);
+          }
+          expect(r.error.reason).toMatch(/\S/);
+          expect(JSON.stringify(r.state)).toBe(r.json);
+        }
+        refusals += refused.length;
+      }),
+      RUNS,
+    );
+    expect(refusals).toBeGreaterThan(1000);
+  });
+});
+
+describe('counterexamples the properties found, kept as fixed cases', () => {
+  const intoPageCache: Event[] = [
+    { type: 'syscall', name: 'read' },
+    { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
+    { type: 'dmaTransfer' },
+    { type: 'raiseInterrupt', source: 'dma' },
+    { type: 'handleInterrupt' },
+  ];
+  const play = (events: Event[]) => run({ payload: ['A', 'B', 'C', 'D'], steps: events.map((event) => ({ event })) }).at(-1)!;
+  const refused = (state: State, event: Event, reason: RegExp) => {
+    expect(() => step(state, event)).toThrow(IllegalEvent);
+    expect(() => step(state, event)).toThrow(reason);
+  };
+
+  test('a reference cannot go to its own place, nor over the bytes it points at', () => {
+    const s = play([...intoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }]);
+    refused(s, { type: 'pageRefMove', from: 'user', to: 'user' }, /two different places/);
+    refused(s, { type: 'descriptorCopy', from: 'pageCache', to: 'pageCache' }, /two different places/);
+    refused(s, { type: 'pageRefMove', from: 'disk', to: 'disk' }, /two different places/);
+    refused(s, { type: 'descriptorCopy', from: 'user', to: 'pageCache' }, /already holds the bytes of block A/);
+    // Where the bytes are not, a reference is fine.
+    expect(step(s, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }).places.socket[0]).toEqual({ block: 'A', as: 'ref', target: 'pageCache' });
+  });
+
+  test('mapping over user bytes the socket still points at is refused', () => {
+    const s = play([
+      ...intoPageCache,
+      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'pin' },
+      { type: 'descriptorCopy', from: 'user', to: 'socket' },
+    ]);
+    refused(s, { type: 'mapPages', from: 'socket' }, /socket buffer still points at block A in the user buffer/);
+  });
+
+  test('one fault-in brings in pages of one mapping, and says which', () => {
+    const s = play([
+      ...intoPageCache,
+      { type: 'deviceRead' },
+      { type: 'mapPages', from: 'ctrl', blocks: ['C'], lazy: true },
+      { type: 'mapPages', from: 'pageCache', blocks: ['A'], lazy: true },
+      { type: 'pageFault', block: 'A' },
+    ]);
+    const around = step(s, { type: 'faultIn' });
+    // Fault-around stays within the first waiting page's mapping: C, mapped from the controller, waits.
+    expect(around.transfer).toEqual({ kind: 'mapping', from: 'pageCache', to: 'user', blocks: ['A'] });
+    expect(around.pageTable.find((p) => p.block === 'C')?.present).toBe(false);
+    refused(s, { type: 'faultIn', blocks: ['A', 'C'] }, /one fault brings in pages of one mapping/);
+    expect(step(s, { type: 'faultIn', blocks: ['C'] }).transfer).toEqual({ kind: 'mapping', from: 'ctrl', to: 'user', blocks: ['C'] });
+  });
+});
