@@ -7,6 +7,7 @@ import { compareCommand } from './commands/compare.js';
 import { explainCommand } from './commands/explain.js';
 import { glossaryCommand } from './commands/glossary.js';
 import { home } from './commands/home.js';
+import { labCommand } from './commands/lab.js';
 import { isInteractive, learnCommand } from './commands/learn.js';
 import { listCommand } from './commands/list.js';
 import { progressCommand } from './commands/progress.js';
@@ -23,7 +24,7 @@ export { writeCatalogCache } from '../lessons/index.js';
 const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, labCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;

@@ -217,6 +217,7 @@ export const HOME = {
       quiz: ['quiz', 'ten questions on copies, switches, modes and techniques'],
       explain: ['explain', 'print a scenario step by step'],
       compare: ['compare', 'every scenario side by side'],
+      lab: ['lab', 'measure the techniques on this machine (a 64 MiB file, a few seconds)'],
     },
   },
   zh: {
@@ -228,6 +229,7 @@ export const HOME = {
       quiz: ['quiz', '十道题：拷贝、切换、模式与技术'],
       explain: ['explain', '打印一个场景的全部步骤'],
       compare: ['compare', '并排比较所有场景'],
+      lab: ['lab', '在本机上实测各种技术（64 MiB 文件，几秒钟）'],
     },
   },
 };

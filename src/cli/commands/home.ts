@@ -6,14 +6,15 @@ import { compareRows, printComparison } from './compare.js';
 import { explain, renderExplanation } from './explain.js';
 import { learn, pickLesson } from './learn.js';
 import { runQuiz } from './quiz.js';
+import { runLabOnce } from './lab.js';
 
-type Choice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare';
+type Choice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare' | 'lab';
 
 /** `zcopy` alone in a terminal: a menu of what zcopy does. */
 export async function home(ctx: Ctx): Promise<void> {
   const { lang, paint, io } = ctx;
   const t = HOME[lang];
-  const items: MenuItem<Choice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare'] as const).map((value) => ({
+  const items: MenuItem<Choice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({
     value,
     label: t.items[value][0],
     hint: t.items[value][1],
@@ -22,6 +23,7 @@ export async function home(ctx: Ctx): Promise<void> {
   const choice = await chooseFromMenu(t.title, items, t.footer, paint, io);
   if (choice === 'compare') return printComparison(ctx, compareRows(ctx.lessons().lessons));
   if (choice === 'quiz') return runQuiz(ctx, {});
+  if (choice === 'lab') return void (await runLabOnce(ctx));
   if (choice === null) return;
   const lesson = await pickLesson(ctx);
   if (!lesson) return;

@@ -1,0 +1,359 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LabError } from '../src/lab/errors.js';
+import { ensureHelper, helperSource, type Compile } from '../src/lab/helper.js';
+import { modelFigure, TECHNIQUES, type ModelFigure, type Technique } from '../src/lab/model.js';
+import { parseSize, planLab } from '../src/lab/options.js';
+import { differences, summarize, type LabResult } from '../src/lab/report.js';
+import { helperArgs, parseHelperLine, type HelperOutput, type RunLine } from '../src/lab/run.js';
+import { loadCatalog } from '../src/lessons/index.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const LESSONS = join(ROOT, 'lessons');
+const SOURCE = helperSource(LESSONS);
+const BIN = fileURLToPath(new URL('../bin/zcopy.js', import.meta.url));
+const catalog = loadCatalog(LESSONS);
+const models = Object.fromEntries(TECHNIQUES.map((t) => [t, modelFigure(t, catalog)])) as Record<Technique, ModelFigure>;
+const scratches: string[] = [];
+const scratch = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `zcopy-${name}-`));
+  scratches.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
+const onLinux = process.platform === 'linux';
+const hasCc = spawnSync(process.env.CC || 'cc', ['--version']).status === 0;
+/** Why the lab cannot run here, printed when its tests are skipped; undefined when it can. */
+const labBlocked = !onLinux ? `not Linux (${process.platform})` : !hasCc ? 'no C compiler (cc)' : undefined;
+if (labBlocked) console.warn(`lab tests that run the helper are skipped: ${labBlocked}`);
+const labTest = labBlocked ? test.skip : test;
+
+/** The built helper, in a cache of the test's own. */
+let helper: Promise<string> | undefined;
+const builtHelper = () => (helper ??= ensureHelper({ env: { HOME: scratch('lab-home') }, lang: 'en', source: SOURCE }));
+
+/** Runs the helper directly; `wrap` puts a command (strace) in front of it. */
+function runHelperSync(args: string[], binary: string, wrap: string[] = []): { lines: ReturnType<typeof parseHelperLine>[]; status: number | null; stderr: string } {
+  const [cmd, ...rest] = wrap.length ? [...wrap, binary] : [binary];
+  const r = spawnSync(cmd, [...rest, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { lines: r.stdout.trim().split('\n').filter(Boolean).map(parseHelperLine), status: r.status, stderr: r.stderr };
+}
+
+/** Skips, out loud, the checks of a technique this kernel refused. */
+function refusedHere(r: LabResult): boolean {
+  if (!r.refused) return false;
+  console.warn(`lab: ${r.technique} skipped: this kernel refused it (${r.refused.call}: ${r.refused.errno} ${r.refused.message})`);
+  return true;
+}
+
+describe('lab options', () => {
+  test('sizes take K, M and G suffixes, in binary units', () => {
+    expect(parseSize('64K')).toBe(65536);
+    expect(parseSize('16M')).toBe(16 * 1024 * 1024);
+    expect(parseSize('1g')).toBe(1024 ** 3);
+    expect(parseSize('4096')).toBe(4096);
+    expect(parseSize('2MiB')).toBe(2 * 1024 * 1024);
+    expect(parseSize('ten')).toBeUndefined();
+    expect(parseSize('-1M')).toBeUndefined();
+    expect(parseSize('0.5K')).toBe(512);
+    expect(parseSize('0.3')).toBeUndefined();
+  });
+
+  test('defaults: 64 MiB in 64 KiB chunks, 5 runs, every technique', () => {
+    expect(planLab({}, 'en')).toEqual({ size: 64 * 1024 * 1024, chunk: 65536, runs: 5, warmup: 1, techniques: [...TECHNIQUES] });
+    expect(planLab({ technique: ['splice,sendfile'] }, 'en').techniques).toEqual(['sendfile', 'splice']);
+  });
+
+  test.each([
+    [['--size', '0'], /^zcopy: --size must be a size from 1 B to 4 GiB \(like 64K, 16M, 1G\), not "0"$/],
+    [['--size', '5G'], /--size must be a size from 1 B to 4 GiB/],
+    [['--size', 'lots'], /not "lots"/],
+    [['--chunk=-64K'], /--chunk must be a size from 512 B to 64 MiB/],
+    [['--runs', '0'], /^zcopy: --runs must be a whole number from 1 to 100, not "0"$/],
+    [['--runs', '2.5'], /--runs must be a whole number/],
+    [['--technique', 'sendfil'], /^zcopy: no technique called "sendfil"; did you mean sendfile\?$/],
+    [['--technique', 'zzzzzzzz'], /the techniques are read-write, mmap-write, sendfile/],
+  ])('zcopy lab %j: one line, exit 1, nothing run', (args, message) => {
+    const r = zcopy(['lab', ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+
+  test('--lang zh explains a bad size in Chinese', () => {
+    const r = zcopy(['lab', '--size', '0', '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--size 须是');
+  });
+});
+
+describe('the model beside the lab', () => {
+  test('calls per chunk come from the lessons, less their one-time set-up calls', () => {
+    expect(models['read-write']).toEqual({ syscallsPerChunk: 2, calls: ['read', 'write'], source: 'lesson traditional' });
+    expect(models['mmap-write']).toEqual({ syscallsPerChunk: 1, calls: ['write'], source: 'lesson mmap' });
+    expect(models.sendfile).toEqual({ syscallsPerChunk: 1, calls: ['sendfile'], source: 'lesson sendfile' });
+    expect(models.splice).toEqual({ syscallsPerChunk: 2, calls: ['splice', 'splice'], source: 'lesson splice' });
+    expect(models['msg-zerocopy'].calls).toEqual(['read', 'sendto', 'poll', 'recvmsg']);
+    expect(models['direct-io']).toEqual({ syscallsPerChunk: 2, calls: ['read', 'write'], source: 'lesson direct-io + MODEL.md strace table' });
+    expect(models['copy-file-range']).toEqual({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: 'MODEL.md strace table' });
+  });
+
+  test('differences name each call whose count per run is not the model\'s', () => {
+    expect(differences({ splice: 32 }, models.splice, 16)).toEqual([]);
+    expect(differences({ splice: 40 }, models.splice, 16)).toEqual([{ call: 'splice', measured: 40, model: 32 }]);
+    // ppoll is poll on architectures without poll().
+    expect(differences({ read: 4, sendto: 4, ppoll: 4, recvmsg: 3 }, models['msg-zerocopy'], 4)).toEqual([{ call: 'recvmsg', measured: 3, model: 4 }]);
+  });
+
+  const run = (over: Partial<RunLine>): RunLine => ({
+    type: 'run', technique: 'sendfile', warmup: false, index: 0, pid: 1, size: 4096, chunk: 1024, chunks: 4, sent: 4096, received: 4096,
+    verified: false, wallNs: 2e6, sendNs: 1e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cachedPages: 1, filePages: 1,
+    zcCompletions: 0, zcCopied: 0, syscalls: { openat: 1, sendfile: 4, close: 2, exit_group: 1 }, loop: { sendfile: 4 }, ...over,
+  });
+  const env = { type: 'env' as const, kernel: '6.1', machine: 'x86_64', fs: 'ext4', pageSize: 4096, pid: 1 };
+  const plan = { size: 4096, chunk: 1024, runs: 3, warmup: 1, techniques: ['sendfile' as const] };
+
+  test('medians with min and max over the measured runs; the warm-up is left out', () => {
+    const out: HelperOutput = {
+      env,
+      refused: [],
+      runs: [run({ warmup: true, wallNs: 9e9 }), run({ wallNs: 3e6 }), run({ index: 1, wallNs: 1e6, loop: { sendfile: 5 }, syscalls: { sendfile: 5 } }), run({ index: 2, wallNs: 2e6 })],
+    };
+    const [r] = summarize(out, plan, models, 'en');
+    expect(r.wallS).toEqual({ min: 0.001, median: 0.002, max: 0.003 });
+    expect(r.syscallsPerChunk).toBe(1);
+    expect(r.syscalls!.sendfile).toBe(4);
+    expect(r.bytes).toBe(4096);
+    expect(r.differences).toEqual([]);
+  });
+
+  test('a run whose receiver counted other than the size is an error, not a result', () => {
+    const out: HelperOutput = { env, refused: [], runs: [run({}), run({ index: 1, received: 4000 }), run({ index: 2 })] };
+    expect(() => summarize(out, plan, models, 'en')).toThrow(/sendfile: 4096 bytes sent and 4000 received, not 4096/);
+  });
+
+  test('a refused technique says what refused it and has no figures', () => {
+    const out: HelperOutput = { env, runs: [], refused: [{ type: 'refused', technique: 'direct-io', call: 'openat', errno: 'EINVAL', message: 'Invalid argument' }] };
+    const [r] = summarize(out, { ...plan, techniques: ['direct-io'] }, models, 'en');
+    expect(r).toMatchObject({ bytes: null, wallS: null, refused: { call: 'openat', errno: 'EINVAL' } });
+    expect(r.notes[0]).toMatch(/refused it: openat\(\) gave EINVAL \(Invalid argument\) on ext4/);
+  });
+
+  test('the helper\'s lines are checked before they are believed', () => {
+    expect(parseHelperLine('{"type":"run","technique":"sendfile"}')).toBeUndefined();
+    expect(parseHelperLine('not json')).toBeUndefined();
+    expect(parseHelperLine(JSON.stringify({ ...run({}), syscalls: { 'rm -rf': 1 } }))).toBeUndefined();
+    expect(parseHelperLine(JSON.stringify(run({})))).toMatchObject({ technique: 'sendfile' });
+  });
+});
+
+describe('building the helper', () => {
+  const source = () => {
+    const dir = scratch('lab-src');
+    writeFileSync(join(dir, 'zcopy-lab.c'), 'int main(void) { return 0; }\n');
+    return join(dir, 'zcopy-lab.c');
+  };
+
+  test('not Linux: one clear LabError with exit code 3, and no compiler is run', async () => {
+    let compiled = 0;
+    const compile: Compile = async () => {
+      compiled++;
+      return { stderr: '' };
+    };
+    const p = ensureHelper({ env: { HOME: scratch('lab-home') }, lang: 'en', source: source(), platform: 'darwin', compile });
+    await expect(p).rejects.toThrow(new LabError('zcopy lab measures the Linux kernel and this is darwin; the other commands work here', 3));
+    await expect(p).rejects.toMatchObject({ exitCode: 3 });
+    expect(compiled).toBe(0);
+  });
+
+  test('no compiler: exit code 3 and what to install', async () => {
+    const compile: Compile = () => Promise.reject(Object.assign(new Error('spawn cc ENOENT'), { code: 'ENOENT' }));
+    const p = ensureHelper({ env: { HOME: scratch('lab-home') }, lang: 'en', source: source(), platform: 'linux', compile });
+    await expect(p).rejects.toMatchObject({ exitCode: 3, message: expect.stringMatching(/found no C compiler \(cc\); install gcc or clang/) });
+  });
+
+  test('built once into $XDG_CACHE_HOME/zcopy, rebuilt when the source changes', async () => {
+    const cache = scratch('lab-cache');
+    const calls: string[][] = [];
+    const compile: Compile = async (_cc, args) => {
+      calls.push(args);
+      writeFileSync(args[args.indexOf('-o') + 1], '#!/bin/sh\n', { mode: 0o755 });
+      return { stderr: '' };
+    };
+    const src = source();
+    const deps = { env: { XDG_CACHE_HOME: cache, HOME: '/nonexistent' }, lang: 'en' as const, source: src, platform: 'linux' as const, compile };
+    const first = await ensureHelper(deps);
+    expect(first.startsWith(join(cache, 'zcopy', 'zcopy-lab-'))).toBe(true);
+    expect(await ensureHelper(deps)).toBe(first);
+    expect(calls).toHaveLength(1);
+    writeFileSync(src, 'int main(void) { return 1; }\n');
+    const second = await ensureHelper(deps);
+    expect(second).not.toBe(first);
+    expect(calls).toHaveLength(2);
+    // The helper built from the old source is removed.
+    expect(readdirSync(join(cache, 'zcopy'))).toEqual([second.split('/').at(-1)]);
+  });
+
+  labTest('zcopy lab with CC naming no compiler: one line, exit 3', () => {
+    const r = zcopy(['lab', '--size', '1M', '--runs', '1'], { CC: '/nonexistent/cc', XDG_CACHE_HOME: scratch('lab-cache') });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('zcopy: zcopy lab builds a small C helper on first use and found no C compiler (/nonexistent/cc); install gcc or clang, or set CC\n');
+  });
+});
+
+describe('zcopy lab on this kernel', () => {
+  labTest('system calls per chunk equal the model\'s, and every run moves exactly the size', () => {
+    const size = 2 * 1024 * 1024;
+    const r = zcopy(['lab', '--size', '2M', '--chunk', '64K', '--runs', '2', '--json'], {}, undefined);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as LabResult[];
+    expect(results.map((x) => x.technique)).toEqual([...TECHNIQUES]);
+    const by = Object.fromEntries(results.map((x) => [x.technique, x])) as Record<Technique, LabResult>;
+    for (const x of results) {
+      for (const key of ['technique', 'bytes', 'chunk', 'runs', 'syscalls', 'wallS', 'userS', 'sysS', 'nvcsw', 'nivcsw', 'zerocopyCopied', 'model', 'notes']) {
+        expect(x).toHaveProperty(key);
+      }
+      expect(x.model.syscallsPerChunk).toBe(models[x.technique].syscallsPerChunk);
+      if (refusedHere(x)) continue;
+      expect(x).toMatchObject({ bytes: size, chunk: 65536, runs: 2, chunks: 32 });
+      expect(x.wallS!.min).toBeLessThanOrEqual(x.wallS!.median);
+      expect(x.wallS!.median).toBeLessThanOrEqual(x.wallS!.max);
+      expect(x.wallS!.min).toBeGreaterThan(0);
+    }
+    const chunks = 32;
+    for (const [technique, perChunk, calls] of [
+      ['read-write', 2, { read: chunks, write: chunks }],
+      ['sendfile', 1, { sendfile: chunks }],
+      ['splice', 2, { splice: 2 * chunks, pipe2: 1 }],
+      ['copy-file-range', 1, { copy_file_range: chunks }],
+    ] as const) {
+      const x = by[technique];
+      if (refusedHere(x)) continue;
+      expect({ technique, perChunk: x.syscallsPerChunk }).toEqual({ technique, perChunk });
+      expect(x.syscallsPerChunk).toBe(x.model.syscallsPerChunk);
+      expect(x.syscalls).toMatchObject(calls);
+      expect(x.differences).toEqual([]);
+    }
+    const zc = by['msg-zerocopy'];
+    if (!refusedHere(zc)) {
+      // On loopback every completion reports that the kernel copied anyway (MODEL.md).
+      expect(zc.zerocopyCompletions).toBe(chunks);
+      expect(zc.zerocopyCopied).toBe(chunks);
+      expect(zc.notes[0]).toMatch(/^32 of 32 completions per run said SO_EE_CODE_ZEROCOPY_COPIED/);
+    }
+    expect(by.sendfile.zerocopyCopied).toBeNull();
+  }, 60_000);
+
+  labTest('the helper\'s own counts equal what strace counted for the sender\'s pid', async () => {
+    const probe = spawnSync('strace', ['-f', '-c', '-o', '/dev/null', 'true'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) {
+      const why = probe.error ? 'strace is not installed' : `strace cannot trace here: ${probe.stderr.trim().split('\n')[0]}`;
+      // .ci/run installs strace, so in CI its absence is a failure, not a skip.
+      if (process.env.CI && probe.error) throw new Error(`${why} (.ci/run should have installed it)`);
+      console.warn(`lab strace test skipped: ${why}`);
+      return;
+    }
+    const binary = await builtHelper();
+    const dir = scratch('lab-run');
+    const trace = join(dir, 'strace.txt');
+    const plan = { size: 1024 * 1024, chunk: 65536, runs: 1, warmup: 1, techniques: [...TECHNIQUES] };
+    // strace -f -c would add up all three processes (parent, receiver, sender); -o with -f
+    // writes one line per call with its pid, so the sender's calls can be counted alone.
+    const r = runHelperSync(helperArgs(plan, dir), binary, ['strace', '-f', '-qq', '-o', trace]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const counted = new Map<number, Record<string, number>>();
+    for (const line of readFileSync(trace, 'utf8').split('\n')) {
+      // A call's first line: "PID name(args..." ("<... name resumed>" continues one already counted).
+      const m = /^(\d+)\s+([a-z0-9_]+)\(/.exec(line);
+      if (!m) continue;
+      const calls = counted.get(Number(m[1])) ?? {};
+      calls[m[2]] = (calls[m[2]] ?? 0) + 1;
+      counted.set(Number(m[1]), calls);
+    }
+    const runs = r.lines.filter((l): l is RunLine => l?.type === 'run');
+    const refused = r.lines.filter((l) => l?.type === 'refused');
+    for (const x of refused) console.warn(`lab strace test: ${JSON.stringify(x)} (skipped: this kernel refused it)`);
+    expect(runs).toHaveLength(2 * (TECHNIQUES.length - refused.length));
+    for (const run of runs) {
+      expect({ technique: run.technique, pid: run.pid, calls: counted.get(run.pid) }).toEqual({ technique: run.technique, pid: run.pid, calls: run.syscalls });
+    }
+    expect(readdirSync(dir)).toEqual(['strace.txt']);
+  }, 60_000);
+
+  labTest('piped: plain text under 80 columns that states the runs, the medians and the page cache; --lang zh too', () => {
+    const r = zcopy(['lab', '--size', '1M', '--runs', '3', '--technique', 'sendfile,splice']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).toMatch(/^zcopy lab: 1 MiB in 64 KiB chunks \(16\), 3 runs after a warm-up$/m);
+    expect(r.stdout).toMatch(/Page cache: (warm|partly warm)/);
+    expect(r.stdout).toMatch(/^sendfile +1 +1 +[\d.]+ +[\d.]+ +[\d.]+ +\([\d.]+-[\d.]+\)$/m);
+    expect(r.stdout).toMatch(/^ {2}calls: openat 1 · pipe2 1 · splice 32 · close 4 · exit_group 1$/m);
+    expect(r.stdout).not.toContain('read-write');
+    for (const line of r.stdout.split('\n')) expect({ line, fits: line.length <= 80 }).toEqual({ line, fits: true });
+    const zh = zcopy(['lab', '--size', '1M', '--runs', '1', '--technique', 'sendfile', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('页缓存');
+    expect(zh.stdout).toContain('上下文切换');
+  }, 60_000);
+
+  labTest('Ctrl-C: exit 130, one line, and no temporary file or child process left', async () => {
+    const tmp = scratch('lab-tmp');
+    const child = spawn(process.execPath, [BIN, 'lab', '--size', '256M', '--runs', '20'], {
+      env: { PATH: process.env.PATH ?? '', HOME: scratch('lab-home'), LANG: 'C.UTF-8', TMPDIR: tmp },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let ended = false;
+    const exited = new Promise<number | string | null>((done) =>
+      child.on('close', (code, sig) => {
+        ended = true;
+        done(code ?? sig);
+      }),
+    );
+    // Wait until the helper has written its file, then interrupt.
+    const started = Date.now();
+    let helperDir: string | undefined;
+    try {
+      while (Date.now() - started < 30_000 && !ended) {
+        // (The compiler keeps its own temporary files in TMPDIR too.)
+        const dir = readdirSync(tmp).find((d) => d.startsWith('zcopy-lab-'));
+        if (dir && readdirSync(join(tmp, dir)).length) {
+          helperDir = join(tmp, dir);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect({ helperDir: helperDir !== undefined, stderr }).toEqual({ helperDir: true, stderr: '' });
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toBe('zcopy: interrupted; the temporary files and child processes are gone\n');
+    expect(readdirSync(tmp)).toEqual([]);
+    // No process is left running the helper on that directory.
+    const left = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(helperDir!);
+      } catch {
+        return false;
+      }
+    });
+    expect(left).toEqual([]);
+  }, 60_000);
+});
+
+test('the helper source is where the CLI looks for it', () => {
+  expect(existsSync(SOURCE)).toBe(true);
+});

@@ -1,0 +1,89 @@
+import { HELP } from '../../i18n/help.js';
+import { LabError } from '../../lab/errors.js';
+import { ensureHelper, helperSource } from '../../lab/helper.js';
+import { modelFigure, TECHNIQUES, type ModelFigure, type Technique } from '../../lab/model.js';
+import { DEFAULTS, LIMITS, formatBytes, planLab, type LabArgs } from '../../lab/options.js';
+import { renderLab, summarize, type LabResult } from '../../lab/report.js';
+import { runHelper, type RunHelperOptions } from '../../lab/run.js';
+import { LAB_TEXT } from '../../lab/strings.js';
+import { json, type Command, type Ctx } from '../context.js';
+import { Exit } from '../errors.js';
+import { loadUi } from '../load-ui.js';
+
+export interface LabCommandArgs extends LabArgs {
+  json?: boolean;
+}
+
+/** What runLab reaches outside for, passed in so tests can supply their own. */
+export interface LabDeps {
+  ensure?: typeof ensureHelper;
+  run?: (options: RunHelperOptions) => ReturnType<typeof runHelper>;
+}
+
+export const labCommand: Command = {
+  names: ['lab'],
+  register: (y, ctx) => {
+    const H = HELP[ctx.lang];
+    y.command(
+      'lab',
+      H.lab,
+      (c) =>
+        c
+          .option('size', { type: 'string', describe: H.labSize(formatBytes(DEFAULTS.size), formatBytes(LIMITS.size.max)) })
+          .option('chunk', { type: 'string', describe: H.labChunk(formatBytes(DEFAULTS.chunk)) })
+          .option('runs', { type: 'string', describe: H.labRuns(DEFAULTS.runs, LIMITS.runs.max) })
+          .option('technique', { type: 'string', array: true, describe: H.labTechnique(TECHNIQUES.join(', ')) })
+          .option('json', { type: 'boolean', describe: H.labJson }),
+      (args) => runLabOnce(ctx, args as LabCommandArgs),
+    );
+  },
+};
+
+/** runLab, with a lab failure as one line and the exit code that says why (README, "Exit codes"). */
+export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<void> {
+  try {
+    await runLab(ctx, args);
+  } catch (error) {
+    if (!(error instanceof LabError)) throw error;
+    ctx.warn(error.message);
+    throw new Exit(error.exitCode);
+  }
+}
+
+/** Plans, builds the helper if needed, runs it (with a progress bar on a terminal) and prints the results. */
+export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
+  const { io, lang, out, paint, width } = ctx;
+  const plan = planLab(args, lang);
+  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons())])) as Record<Technique, ModelFigure>;
+  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+
+  const t = LAB_TEXT[lang];
+  let progress: import('../../ui/lab-screen.js').Progress | undefined;
+  if (!args.json && io.stdout.isTTY && io.stdin.isTTY) {
+    // Only a terminal gets ink, and only now.
+    const { startProgress } = await loadUi(() => import('../../ui/lab-screen.js'));
+    progress = startProgress(io.stdout, { done: 0, total: plan.techniques.length * (plan.warmup + plan.runs), label: t.progress(plan.techniques[0], t.warmup) });
+  }
+  const per = plan.warmup + plan.runs;
+  let output;
+  try {
+    output = await (deps.run ?? runHelper)({
+      binary,
+      plan,
+      lang,
+      env: io.env,
+      onProgress: (done, total) => {
+        // The label names the run that comes next.
+        const technique = plan.techniques[Math.min(Math.floor(done / per), plan.techniques.length - 1)];
+        const k = (done % per) + 1;
+        const label = done >= total ? '' : t.progress(technique, k <= plan.warmup ? t.warmup : t.runOf(k - plan.warmup, plan.runs));
+        progress?.update({ done, total, label });
+      },
+    });
+  } finally {
+    await progress?.stop();
+  }
+  const results = summarize(output, plan, models, lang);
+  out(args.json ? json(results) : renderLab(results, output.env, plan, lang, width, paint));
+  return results;
+}

@@ -1,0 +1,15 @@
+/** Exit codes of `zcopy lab` beyond the CLI's own (README, "Exit codes"). */
+export const LAB_EXIT = {
+  /** The lab cannot run here: not Linux, no C compiler, the helper does not build, or the machine failed the experiment. */
+  unavailable: 3,
+} as const;
+
+/** A one-line failure of `zcopy lab` with the exit code that says why. */
+export class LabError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,75 @@
+import { UsageError } from '../cli/errors.js';
+import type { Lang } from '../i18n/lang.js';
+import { closest } from '../term/suggest.js';
+import { LAB_ERRORS } from './strings.js';
+import { TECHNIQUES, isTechnique, type Technique } from './model.js';
+
+export const KiB = 1024;
+export const MiB = 1024 * KiB;
+export const GiB = 1024 * MiB;
+
+export const DEFAULTS = { size: 64 * MiB, chunk: 64 * KiB, runs: 5, warmup: 1 } as const;
+/** Beyond these a value is a typo, not an experiment. */
+export const LIMITS = {
+  size: { min: 1, max: 4 * GiB },
+  chunk: { min: 512, max: 64 * MiB },
+  runs: { min: 1, max: 100 },
+} as const;
+
+export interface LabPlan {
+  size: number;
+  chunk: number;
+  runs: number;
+  warmup: number;
+  techniques: Technique[];
+}
+
+/** "64M", "64MiB", "64k", "1G", "4096": whole bytes; undefined when it is not a size. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: KiB, m: MiB, g: GiB }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Number(m[1]) * unit;
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [['GiB', GiB], ['MiB', MiB], ['KiB', KiB]] as const) {
+    if (n >= size && n % (size / 4) === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} B`;
+}
+
+export interface LabArgs {
+  size?: string;
+  chunk?: string;
+  runs?: string;
+  technique?: string[];
+}
+
+/** Checks the options; a bad one is a one-line UsageError in the learner's language. */
+export function planLab(args: LabArgs, lang: Lang): LabPlan {
+  const e = LAB_ERRORS[lang];
+  const sizeOf = (key: 'size' | 'chunk', value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const n = parseSize(String(value));
+    const { min, max } = LIMITS[key];
+    if (n === undefined || n < min || n > max) throw new UsageError(e.badSize(key, String(value), formatBytes(min), formatBytes(max)));
+    return n;
+  };
+  const size = sizeOf('size', args.size, DEFAULTS.size);
+  const chunk = sizeOf('chunk', args.chunk, DEFAULTS.chunk);
+  let runs: number = DEFAULTS.runs;
+  if (args.runs !== undefined) {
+    const text = String(args.runs).trim();
+    runs = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(runs >= LIMITS.runs.min && runs <= LIMITS.runs.max)) throw new UsageError(e.badRuns(String(args.runs), LIMITS.runs.max));
+  }
+  const words = (args.technique ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const w of words) {
+    if (!isTechnique(w)) throw new UsageError(e.badTechnique(w, closest(w, TECHNIQUES), TECHNIQUES));
+  }
+  const chosen = new Set(words);
+  const techniques = words.length ? TECHNIQUES.filter((t) => chosen.has(t)) : [...TECHNIQUES];
+  return { size, chunk, runs, warmup: DEFAULTS.warmup, techniques };
+}

@@ -1,0 +1,162 @@
+import type { Lang } from '../i18n/lang.js';
+
+/** One-line errors of `zcopy lab`. */
+export const LAB_ERRORS = {
+  en: {
+    badSize: (key: string, value: string, min: string, max: string) => `--${key} must be a size from ${min} to ${max} (like 64K, 16M, 1G), not "${value}"`,
+    badRuns: (value: string, max: number) => `--runs must be a whole number from 1 to ${max}, not "${value}"`,
+    badTechnique: (name: string, guess: string | undefined, all: readonly string[]) =>
+      `no technique called "${name}"; ${guess ? `did you mean ${guess}?` : `the techniques are ${all.join(', ')}`}`,
+    notLinux: (platform: string) => `zcopy lab measures the Linux kernel and this is ${platform}; the other commands work here`,
+    noCompiler: (cc: string) => `zcopy lab builds a small C helper on first use and found no C compiler (${cc}); install gcc or clang, or set CC`,
+    buildFailed: (cc: string, line: string) => `zcopy lab could not build its C helper with ${cc}: ${line}`,
+    cacheUnwritable: (dir: string, why: string) => `zcopy lab cannot keep its helper in ${dir}: ${why}`,
+    helperFailed: (call: string, errno: string, message: string) => `the lab failed on this machine: ${call}() gave ${errno} (${message})`,
+    helperBroken: (why: string) => `the lab helper misbehaved: ${why}`,
+    bytesWrong: (technique: string, sent: number, received: number, size: number) =>
+      `${technique}: ${sent} bytes sent and ${received} received, not ${size}`,
+    interrupted: 'interrupted; the temporary files and child processes are gone',
+  },
+  zh: {
+    badSize: (key: string, value: string, min: string, max: string) => `--${key} 须是 ${min} 到 ${max} 之间的大小（如 64K、16M、1G），"${value}" 不行`,
+    badRuns: (value: string, max: number) => `--runs 须是 1 到 ${max} 之间的整数，"${value}" 不行`,
+    badTechnique: (name: string, guess: string | undefined, all: readonly string[]) =>
+      `没有叫 "${name}" 的技术；${guess ? `你是想输入 ${guess} 吗？` : `可选的有 ${all.join('、')}`}`,
+    notLinux: (platform: string) => `zcopy lab 测量的是 Linux 内核，这台机器是 ${platform}；其他命令在这里照常可用`,
+    noCompiler: (cc: string) => `zcopy lab 首次使用时要编译一个小的 C 辅助程序，但找不到 C 编译器（${cc}）；请安装 gcc 或 clang，或设置 CC`,
+    buildFailed: (cc: string, line: string) => `zcopy lab 无法用 ${cc} 编译它的 C 辅助程序：${line}`,
+    cacheUnwritable: (dir: string, why: string) => `zcopy lab 无法把辅助程序放进 ${dir}：${why}`,
+    helperFailed: (call: string, errno: string, message: string) => `实验在这台机器上失败了：${call}() 返回 ${errno}（${message}）`,
+    helperBroken: (why: string) => `实验辅助程序行为异常：${why}`,
+    bytesWrong: (technique: string, sent: number, received: number, size: number) =>
+      `${technique}：发送 ${sent} 字节、收到 ${received} 字节，应为 ${size}`,
+    interrupted: '已中断；临时文件和子进程都已清理',
+  },
+} satisfies Record<Lang, unknown>;
+
+export interface NoteFacts {
+  technique: string;
+  fs: string;
+  chunks: number;
+  chunk: number;
+  nvcsw: number;
+  minflt: number;
+  zcCompletions: number;
+  zcCopied: number;
+}
+
+/** What `zcopy lab` prints around its numbers, and the notes that say what they can and cannot show. */
+export const LAB_TEXT = {
+  en: {
+    progress: (technique: string, run: string) => `measuring ${technique} (${run})`,
+    warmup: 'warm-up',
+    runOf: (i: number, n: number) => `run ${i} of ${n}`,
+    heading: (size: string, chunk: string, chunks: number, runs: number) =>
+      `zcopy lab: ${size} in ${chunk} chunks (${chunks}), ${runs} run${runs === 1 ? '' : 's'} after a warm-up`,
+    machine: (kernel: string, arch: string, fs: string) => `Linux ${kernel} ${arch} · the file on ${fs} · receiver on 127.0.0.1 over TCP`,
+    pageCache: (pct: number) =>
+      pct >= 99.5
+        ? `Page cache: warm. The file was just written and fsync'd, and mincore() found ${fmtPct(pct)} of its pages cached before every run: reads came from memory, not the disk. zcopy leaves the cache warm, so every technique starts alike.`
+        : `Page cache: partly warm: mincore() found at least ${fmtPct(pct)} of the file's pages cached before each run.`,
+    columns: { technique: 'technique', calls: 'calls/chunk', lab: 'lab', model: 'model', cpu: 'sender CPU ms', user: 'user', sys: 'sys', wall: 'wall ms', median: 'median (min-max)' },
+    refused: 'refused',
+    barsCalls: 'System calls per chunk, sender side: █ measured  ░ model',
+    barsCpu: 'Sender CPU time per run, user + system (median)',
+    details: 'What the sender did, per run (median)',
+    callsPerRun: 'calls',
+    switches: (v: number, i: number) => `context switches: ${v} voluntary, ${i} involuntary`,
+    received: (bytes: string) => `receiver counted ${bytes}, all of it`,
+    copied: (bytes: string) => `the copy holds ${bytes}, all of it`,
+    medians: 'Figures are medians over the runs, with (min-max) where shown.',
+    verified: 'the warm-up checked every byte',
+    modelFrom: (n: number, calls: string, source: string) => `model: ${n} per chunk (${calls}; ${source})`,
+    notes: 'Notes',
+    general: [
+      'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
+      'System calls are counted by the helper at each call site, by their kernel names: the same counts `strace -f` shows for the sender\'s process.',
+      'Context switches (ru_nvcsw, ru_nivcsw) count the times the sender\'s process gave up or lost the CPU. They are process context switches, not the model\'s mode switches: every system call is two mode switches and usually no context switch.',
+      'CPU times come from getrusage(); a kernel may account them in timer ticks, so short runs read coarse (0 means less than a tick).',
+    ],
+    technique: {
+      'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are spent in the sender\'s system time.',
+      'mmap-write': (f: NoteFacts) =>
+        `One mmap() before the loop and one munmap() after; reading the mapping took ${f.minflt} minor page faults per run, which are not system calls.`,
+      sendfile: () => 'One sendfile() per chunk because the lab asks for a chunk per call; one call could move the whole file.',
+      splice: (f: NoteFacts) =>
+        `pipe2() once (the lesson's pipe), then two splice() calls per chunk: file -> pipe, pipe -> socket.${f.chunk > 64 * 1024 ? ' A pipe holds 64 KiB (16 pages) unless resized, so a larger chunk takes more splices.' : ''}`,
+      'msg-zerocopy': (f: NoteFacts) =>
+        `${f.zcCopied} of ${f.zcCompletions} completions per run said SO_EE_CODE_ZEROCOPY_COPIED: on loopback the packet is delivered to a local socket, and the kernel copies it there (a deferred copy). MSG_ZEROCOPY avoids the copy only towards a real NIC. Each chunk waits for its completion (poll + recvmsg on the error queue) before its buffer is reused.`,
+      'direct-io': (f: NoteFacts) =>
+        f.fs === 'tmpfs'
+          ? 'The file is on tmpfs, which has no disk: O_DIRECT reads memory here.'
+          : `O_DIRECT skips the page cache even though the file is cached: every read waits for the disk (${f.nvcsw} voluntary context switches for ${f.chunks} chunks).`,
+      'copy-file-range': (f: NoteFacts) =>
+        `File to file inside the kernel: no socket and no receiver process; the bytes are checked by the copy's size. On ${f.fs}${f.fs === 'btrfs' || f.fs === 'xfs' ? ' the kernel may share the blocks (reflink) instead of copying them' : ' the kernel copies the pages itself'}.`,
+    } as Record<string, (f: NoteFacts) => string>,
+    refusedNote: (fs: string, call: string, errno: string, message: string) =>
+      `This machine refused it: ${call}() gave ${errno} (${message}) on ${fs}. Nothing was measured.`,
+    directRefused: ' O_DIRECT needs the buffer, the offset and the length aligned to the block size, and a filesystem that supports it; programs that meet a refusal fall back to ordinary buffered reads.',
+    difference: (name: string, measured: number, predicted: number) => `${name}: ${measured} calls per run against the model's ${predicted}`,
+    why: {
+      more: 'a call moved less than it was asked to (a socket buffer was full, or a pipe held less), so another call moved the rest',
+      fewer: 'one completion notification covered several sends',
+    },
+  },
+  zh: {
+    progress: (technique: string, run: string) => `正在测量 ${technique}（${run}）`,
+    warmup: '预热',
+    runOf: (i: number, n: number) => `第 ${i}/${n} 轮`,
+    heading: (size: string, chunk: string, chunks: number, runs: number) =>
+      `zcopy lab：${size}，每块 ${chunk}（共 ${chunks} 块），预热后测 ${runs} 轮`,
+    machine: (kernel: string, arch: string, fs: string) => `Linux ${kernel} ${arch} · 文件在 ${fs} 上 · 接收方在 127.0.0.1，走 TCP`,
+    pageCache: (pct: number) =>
+      pct >= 99.5
+        ? `页缓存：热。文件刚写完并 fsync，每轮之前 mincore() 都发现 ${fmtPct(pct)} 的页在缓存里：读取来自内存而不是磁盘。zcopy 不清空缓存，让每种技术从同样的起点开始。`
+        : `页缓存：部分为热：每轮之前 mincore() 发现至少 ${fmtPct(pct)} 的页在缓存里。`,
+    columns: { technique: '技术', calls: '每块调用', lab: '实测', model: '模型', cpu: '发送方 CPU ms', user: '用户', sys: '系统', wall: '耗时 ms', median: '中位数（最小-最大）' },
+    refused: '被拒绝',
+    barsCalls: '发送方每块的系统调用：█ 实测  ░ 模型',
+    barsCpu: '发送方每轮 CPU 时间，用户态 + 内核态（中位数）',
+    details: '发送方每轮做了什么（中位数）',
+    callsPerRun: '调用',
+    switches: (v: number, i: number) => `上下文切换：自愿 ${v} 次，非自愿 ${i} 次`,
+    received: (bytes: string) => `接收方收到 ${bytes}，一个不少`,
+    copied: (bytes: string) => `副本有 ${bytes}，一个不少`,
+    medians: '数字是各轮的中位数，括号里是（最小-最大）。',
+    verified: '预热时逐字节核对过',
+    modelFrom: (n: number, calls: string, source: string) => `模型：每块 ${n} 次（${calls}；${source}）`,
+    notes: '说明',
+    general: [
+      '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
+      '系统调用由辅助程序在每个调用处按内核名字计数：和 `strace -f` 对发送方进程看到的数一样。',
+      '上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数。它们是进程上下文切换，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有上下文切换。',
+      'CPU 时间来自 getrusage()；内核可能按时钟滴答记账，所以短的测量很粗（0 表示不到一个滴答）。',
+    ],
+    technique: {
+      'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都花在发送方的内核态时间里。',
+      'mmap-write': (f: NoteFacts) => `循环前一次 mmap()，循环后一次 munmap()；读映射区每轮产生 ${f.minflt} 次次要缺页，缺页不是系统调用。`,
+      sendfile: () => '每块一次 sendfile()，因为实验每次只要求一块；其实一次调用就能发完整个文件。',
+      splice: (f: NoteFacts) =>
+        `先一次 pipe2()（课程里的管道），然后每块两次 splice()：文件 -> 管道，管道 -> socket。${f.chunk > 64 * 1024 ? '管道默认只能装 64 KiB（16 页），块更大就要更多次 splice。' : ''}`,
+      'msg-zerocopy': (f: NoteFacts) =>
+        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。每块都要等它的完成通知（poll + 从错误队列 recvmsg）之后才能复用缓冲区。`,
+      'direct-io': (f: NoteFacts) =>
+        f.fs === 'tmpfs'
+          ? '文件在 tmpfs 上，没有磁盘：这里的 O_DIRECT 读的是内存。'
+          : `即使文件在缓存里，O_DIRECT 也绕过页缓存：每次 read 都要等磁盘（${f.chunks} 块对应 ${f.nvcsw} 次自愿上下文切换）。`,
+      'copy-file-range': (f: NoteFacts) =>
+        `在内核里从文件到文件：没有 socket，也没有接收进程；字节数由副本的大小核对。在 ${f.fs} 上${f.fs === 'btrfs' || f.fs === 'xfs' ? '内核可能共享数据块（reflink）而不拷贝' : '内核自己拷贝这些页'}。`,
+    } as Record<string, (f: NoteFacts) => string>,
+    refusedNote: (fs: string, call: string, errno: string, message: string) => `这台机器拒绝了它：在 ${fs} 上 ${call}() 返回 ${errno}（${message}）。没有测到任何数据。`,
+    directRefused: 'O_DIRECT 要求缓冲区、偏移和长度都按块大小对齐，还要文件系统支持；被拒绝的程序会退回普通的带缓存读取。',
+    difference: (name: string, measured: number, predicted: number) => `${name}：每轮 ${measured} 次，模型是 ${predicted} 次`,
+    why: {
+      more: '有的调用没搬完要求的量（socket 缓冲区满了，或管道装不下），于是再调用一次搬剩下的',
+      fewer: '一个完成通知覆盖了好几次发送',
+    },
+  },
+} satisfies Record<Lang, unknown>;
+
+function fmtPct(pct: number): string {
+  return `${Math.round(pct * 10) / 10}%`;
+}
