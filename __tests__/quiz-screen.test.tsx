@@ -96,3 +96,16 @@ describe('the quiz screen', () => {
     expect(fitLines(['a', 'b'], 4)).toEqual(['a', 'b']);
   });
 });
+
+describe('keys that arrive together', () => {
+  test('an answer and Enter in one read are both taken', async () => {
+    const [cpuCopies] = questions();
+    const given: Answered[] = [];
+    const app = render(<QuizScreen questions={[cpuCopies]} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
+    await tick();
+    app.stdin.write(`${cpuCopies.answer}\r`);
+    await tick();
+    expect(given.map((a) => a.verdict.right)).toEqual([true]);
+    app.unmount();
+  });
+});

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useState } from 'react';
+import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
+import { useRef, useState } from 'react';
 import type { Lang } from '../i18n/lang.js';
 import {
   Q,
@@ -44,54 +44,69 @@ export function QuizScreen({ questions, lang, seed, paint, onAnswer, ...fixed }:
   const terminal = useTerminalSize();
   const columns = fixed.columns ?? terminal.cols;
   const rows = fixed.rows ?? terminal.rows;
-  const [index, setIndex] = useState(0);
-  const [typed, setTyped] = useState('');
-  const [hint, setHint] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<Answered[]>([]);
+  // Keys can arrive together ("1" and Enter in one read); each must see what the last one left.
+  const current = useRef({ index: 0, typed: '', hint: null as string | null, answers: [] as Answered[] });
+  const [, redraw] = useState(0);
+  const { index, typed, hint, answers } = current.current;
   const width = Math.max(40, Math.min(columns, 100));
   const q = questions[index] as Question | undefined;
-  const current = answers.length > index ? answers[index] : undefined;
+  const given = answers.length > index ? answers[index] : undefined;
 
   useInput(
     (input, key) => {
-      if (key.ctrl && input === 'c') return exit();
-      if (!q) {
-        if (key.return || input === 'q' || key.escape) exit();
-        return;
-      }
-      if (current) {
-        if (key.return) {
-          setIndex(index + 1);
-          setTyped('');
+      // Typed ahead or pasted, "3<Enter>" comes as one input: take it as the keys it was.
+      if (!key.return && /[\r\n]/.test(input) && input.length > 1) {
+        for (const part of input.split(/(\r\n|\r|\n)/)) {
+          if (/^(\r\n|\r|\n)$/.test(part)) onKey('', { ...key, return: true });
+          else if (part) onKey(part, key);
         }
         return;
       }
-      if (key.return) {
-        if (!typed.trim()) return;
-        if (!parseAnswer(q, typed)) {
-          setHint(q.choices.length ? Q.typeChoice[lang](letter(q.choices.length - 1)) : Q.typeNumber[lang]);
-          return;
-        }
-        const a = { question: q, verdict: judge(q, typed) };
-        setHint(null);
-        setAnswers([...answers, a]);
-        onAnswer(a);
-        return;
-      }
-      if (key.backspace || key.delete) return setTyped(typed.slice(0, -1));
-      const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-      if (printable) setTyped((typed + printable).slice(0, 60));
+      onKey(input, key);
     },
     { isActive: isRawModeSupported === true },
   );
 
+  /** One key (or typed text) against the state the previous key left. */
+  function onKey(input: string, key: Key) {
+    const now = current.current;
+    const set = (change: Partial<typeof now>) => {
+      current.current = { ...now, ...change };
+      redraw((n) => n + 1);
+    };
+    const question = questions[now.index] as Question | undefined;
+    if (key.ctrl && input === 'c') return exit();
+    if (!question) {
+      if (key.return || input === 'q' || key.escape) exit();
+      return;
+    }
+    if (now.answers.length > now.index) {
+      if (key.return) set({ index: now.index + 1, typed: '' });
+      return;
+    }
+    if (key.return) {
+      if (!now.typed.trim()) return;
+      if (!parseAnswer(question, now.typed)) {
+        set({ hint: question.choices.length ? Q.typeChoice[lang](letter(question.choices.length - 1)) : Q.typeNumber[lang] });
+        return;
+      }
+      const a = { question, verdict: judge(question, now.typed) };
+      set({ hint: null, answers: [...now.answers, a] });
+      onAnswer(a);
+      return;
+    }
+    if (key.backspace || key.delete) return set({ typed: now.typed.slice(0, -1) });
+    const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    if (printable) set({ typed: (now.typed + printable).slice(0, 60) });
+  }
+
   const lines: string[] = [];
   if (q) {
     lines.push(paint.dim(SESSION.seed[lang](seed)), ...questionLines(q, index + 1, questions.length, lang, width, paint), '');
-    lines.push(`> ${typed}${current ? '' : paint.inverse(' ')}`);
+    lines.push(`> ${typed}${given ? '' : paint.inverse(' ')}`);
     if (hint) lines.push(paint.yellow(hint));
-    if (current) lines.push('', ...verdictLines(q, current.verdict, lang, width, paint));
-    lines.push('', paint.dim(current ? SESSION.nextKey[lang] : SESSION.typeKey[lang]));
+    if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint));
+    lines.push('', paint.dim(given ? SESSION.nextKey[lang] : SESSION.typeKey[lang]));
   } else {
     const right = answers.filter((a) => a.verdict.right).length;
     lines.push(paint.bold(SESSION.score(right, questions.length)), ...weakestLines(answers, lang));
