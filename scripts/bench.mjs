@@ -70,7 +70,9 @@ function learnPeakRssMiB() {
 
 function redraw() {
   execFileSync(process.execPath, ['scripts/build.mjs', 'bench-redraw'], { cwd: ROOT });
-  return JSON.parse(execFileSync(process.execPath, ['dist/dev/bench-redraw.js', '--json'], { cwd: ROOT, encoding: 'utf8', env }).trim().split('\n').at(-1));
+  // ink shows the cursor on stderr as it lets go of its (fake) terminal; that is not output.
+  const json = execFileSync(process.execPath, ['dist/dev/bench-redraw.js', '--json'], { cwd: ROOT, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(json.trim().split('\n').at(-1));
 }
 
 const baseline = [];
