@@ -222,3 +222,11 @@ describe('zcopy learn without a terminal', () => {
     expect(r.stdout).toContain('zcopy learn');
   });
 });
+
+describe('the README', () => {
+  test('its transcript of zcopy explain sendfile is what zcopy prints', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = /```\n\$ zcopy explain sendfile\n([\s\S]*?)```/.exec(readme)![1];
+    expect(shown).toBe(zcopy(['explain', 'sendfile']).stdout);
+  });
+});

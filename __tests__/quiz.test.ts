@@ -254,6 +254,8 @@ describe('zcopy quiz through a pipe', () => {
       [['--count', '0'], /--count must be a whole number from 1 to 100, not "0"/],
       [['--count', 'abc'], /--count must be a whole number/],
       [['--count', '101'], /from 1 to 100/],
+      [['--count', '-5'], /--count must be a whole number from 1 to 100, not "-5"/],
+      [['--count', '99999999999'], /from 1 to 100, not "99999999999"/],
       [['--seed', '1.5'], /--seed must be a whole number from 0 to 4294967295, not "1.5"/],
       [['--seed', '-3'], /--seed must be a whole number/],
       [['--kind', 'count'], /no question kind "count"; did you mean counts\?/],
