@@ -1,5 +1,7 @@
 /** Exit codes of `zcopy lab` beyond the CLI's own (README, "Exit codes"). */
 export const LAB_EXIT = {
+  /** A bad option, as for every command. */
+  usage: 1,
   /** The lab cannot run here: not Linux, no C compiler, the helper does not build, or the machine failed the experiment. */
   unavailable: 3,
 } as const;

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { LAB_EXIT, LabError } from './errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { closest } from '../term/suggest.js';
 import { LAB_ERRORS } from './strings.js';
@@ -47,14 +47,14 @@ export interface LabArgs {
   technique?: string[];
 }
 
-/** Checks the options; a bad one is a one-line UsageError in the learner's language. */
+/** Checks the options; a bad one is a one-line LabError (exit 1) in the learner's language. */
 export function planLab(args: LabArgs, lang: Lang): LabPlan {
   const e = LAB_ERRORS[lang];
   const sizeOf = (key: 'size' | 'chunk', value: string | undefined, fallback: number) => {
     if (value === undefined) return fallback;
     const n = parseSize(String(value));
     const { min, max } = LIMITS[key];
-    if (n === undefined || n < min || n > max) throw new UsageError(e.badSize(key, String(value), formatBytes(min), formatBytes(max)));
+    if (n === undefined || n < min || n > max) throw new LabError(e.badSize(key, String(value), formatBytes(min), formatBytes(max)), LAB_EXIT.usage);
     return n;
   };
   const size = sizeOf('size', args.size, DEFAULTS.size);
@@ -63,11 +63,11 @@ export function planLab(args: LabArgs, lang: Lang): LabPlan {
   if (args.runs !== undefined) {
     const text = String(args.runs).trim();
     runs = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-    if (!(runs >= LIMITS.runs.min && runs <= LIMITS.runs.max)) throw new UsageError(e.badRuns(String(args.runs), LIMITS.runs.max));
+    if (!(runs >= LIMITS.runs.min && runs <= LIMITS.runs.max)) throw new LabError(e.badRuns(String(args.runs), LIMITS.runs.max), LAB_EXIT.usage);
   }
   const words = (args.technique ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const w of words) {
-    if (!isTechnique(w)) throw new UsageError(e.badTechnique(w, closest(w, TECHNIQUES), TECHNIQUES));
+    if (!isTechnique(w)) throw new LabError(e.badTechnique(w, closest(w, TECHNIQUES), TECHNIQUES), LAB_EXIT.usage);
   }
   const chosen = new Set(words);
   const techniques = words.length ? TECHNIQUES.filter((t) => chosen.has(t)) : [...TECHNIQUES];
