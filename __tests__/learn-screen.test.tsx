@@ -88,7 +88,8 @@ describe('zcopy learn, on screen', () => {
     await tick();
     await press('?');
     expect(frame()).toContain('Keys');
-    expect(frame()).toContain('{A} a page mapped from elsewhere');
+    expect(frame()).toContain('<A> a reference to them');
+    expect(frame()).toContain('pin pinned for a device');
     await press('x');
     expect(frame()).toContain('USER SPACE');
     app.unmount();
@@ -145,6 +146,26 @@ describe('zcopy learn, on screen', () => {
       await tick();
       expect({ key, quit }).toEqual({ key, quit: 1 });
       app.unmount();
+    }
+  });
+});
+
+describe('every frame fits its screen', () => {
+  test('at the smallest size, in both languages, every step, the help included', async () => {
+    const { renderFrame, initialScreen, MIN_COLS, MIN_ROWS } = await import('../src/ui/learn/frame.js');
+    const { displayWidth } = await import('../src/term/text.js');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const lesson of catalog.lessons) {
+        const view = learnView(lesson, lang, null);
+        for (let position = 0; position <= view.steps.length; position++) {
+          for (const help of [false, true]) {
+            const lines = renderFrame(view, { ...initialScreen(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);
+            const where = `${lesson.id} ${lang} ${position}${help ? ' help' : ''}`;
+            expect({ where, rows: lines.length <= MIN_ROWS - 1 }).toEqual({ where, rows: true });
+            expect({ where, cols: Math.max(...lines.map(displayWidth)) <= MIN_COLS }).toEqual({ where, cols: true });
+          }
+        }
+      }
     }
   });
 });

@@ -107,7 +107,7 @@ function machine(view: LearnView, position: number, width: number, paint: ChalkI
   const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
   out.push(row(t.app, appStatus(state, view.lang)));
   out.push(placeRow('user'));
-  if (view.usesPageTable) for (const l of pageTableLines(state, view.lang, inner - labelWidth - 2)) out.push(row(t.pageTable, l));
+  if (view.usesPageTable) pageTableLines(state, view.lang, inner - labelWidth - 2).forEach((l, i) => out.push(row(i === 0 ? t.pageTable : '', l)));
   out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
   for (const place of view.places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
   out.push(border('├', '┤', t.hardware, '', width));
@@ -181,8 +181,8 @@ export function colourOfTransfer(kind: Transfer['kind'], paint: ChalkInstance) {
 }
 
 const FRAME_SHORT: Record<Lang, Partial<Record<Location, string>>> = {
-  en: { pageCache: 'cache', user: 'own', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
-  zh: { pageCache: '页缓存', user: '私有', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
+  en: { pageCache: 'cache', user: 'user', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
+  zh: { pageCache: '页缓存', user: '用户', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
 };
 
 /** `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned. */
@@ -294,11 +294,16 @@ function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstanc
 
 function helpLines(lang: Lang, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
-  const keys = KEY_HELP[lang].map(([k, what]) => `   ${padEnd(k, 18)} ${what}`);
+  const keyWidth = Math.max(...KEY_HELP[lang].map(([k]) => displayWidth(k)));
+  const keys = KEY_HELP[lang].map(([k, what]) => `${padEnd(k, keyWidth)}  ${what}`);
+  // Two keys to a line where they fit, so that help and legend fit the smallest screen.
+  const column = Math.max(...keys.map(displayWidth)) + 3;
+  const pairs = 3 + 2 * column <= width;
+  const keyLines: string[] = [];
+  for (let i = 0; i < keys.length; i += pairs ? 2 : 1) keyLines.push(`   ${pairs ? padEnd(keys[i], column) + (keys[i + 1] ?? '') : keys[i]}`);
   return [
-    '',
     paint.bold(` ${t.helpTitle}`),
-    ...keys,
+    ...keyLines,
     '',
     paint.bold(` ${t.legendTitle}`),
     ...t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`)),
