@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validData, type ProgressData } from '../src/progress/store.js';
 import { ROOT, zcopy } from './helpers/cli.js';
+import { tmuxServer } from './helpers/tmux.js';
 
 // Faults from issue 7: the program interrupted (Ctrl-C, SIGTERM, SIGHUP), the terminal shrunk
 // under it, a reader that goes away, and two quizzes saving progress at the same time.
@@ -23,24 +24,10 @@ const SOCKET = `zcopy-faults-${process.pid}`;
 const SESSION = 'faults';
 let dir = '';
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION).trimEnd();
-
-async function waitFor(predicate: (text: string) => boolean, what: string, ms = 6_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = screen();
-    if (predicate(text)) return text;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
-
-const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
+const term = tmuxServer(SOCKET, SESSION);
+const { screen, keys } = term;
+const tmux = term.run;
+const waitFor = (predicate: (text: string) => boolean, what: string, ms = 6_000) => term.waitFor(predicate, what, ms);
 
 /** One key at a time, each seen on the screen before the next: keys sent together reach ink as one chunk. */
 async function type(key: string, shown: (s: string) => boolean, what: string): Promise<string> {
@@ -101,13 +88,7 @@ async function afterExit(): Promise<{ exit: number; screen: string }> {
   return { exit: Number(/^exit=(\d+)$/m.exec(text)![1]), screen: text };
 }
 
-afterEach(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
-});
+afterEach(() => term.kill());
 
 /* ------------------------------------------------------------------ learn */
 

@@ -1,31 +1,18 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
+import { tmuxServer } from './helpers/tmux.js';
 
 // The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
 const SOCKET = `zcopy-test-${process.pid}`;
 const SESSION = 'learn';
 let state = '';
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION).trimEnd();
-
-async function waitFor(predicate: (text: string) => boolean, what: string, ms = 10_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = screen();
-    if (predicate(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
+const term = tmuxServer(SOCKET, SESSION);
+const { waitFor, keys } = term;
+const tmux = term.run;
 
 /** The last line is a bare prompt: the program has ended and the alternate screen is gone. */
 const atPrompt = (s: string) => /^\$\s*$/.test(s.split('\n').at(-1) ?? '');
@@ -39,8 +26,6 @@ async function expectExitedCleanly() {
   expect(after).toMatch(/^echo$/m);
 }
 
-const keys = (...k: string[]) => tmux('send-keys', '-t', SESSION, ...k);
-
 beforeEach(() => {
   // A plain shell, so prompts and rc files cannot get in the way. ink draws only a
   // final frame when CI is set, so the program runs without it, as a learner's would.
@@ -48,13 +33,7 @@ beforeEach(() => {
   tmux('-u', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', `XDG_STATE_HOME=${state}`, 'bash', '--norc', '--noprofile');
 });
 
-afterEach(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
-});
+afterEach(() => term.kill());
 
 describe('zcopy learn in a real 80x24 terminal', () => {
   test('steps to the end of sendfile, back one, and quits leaving the terminal sane', async () => {

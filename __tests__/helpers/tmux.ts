@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+
+/** A private tmux server (its own socket) with one session, for driving zcopy in a real terminal. */
+export interface Tmux {
+  /** Runs a tmux command against this server. */
+  run: (...args: string[]) => string;
+  /** The visible screen, without trailing blank lines. */
+  screen: () => string;
+  /** Sends keys to the session (tmux key names or text). */
+  keys: (...keys: string[]) => string;
+  /** Polls the screen until `predicate` holds, or fails naming `what` and showing the screen. */
+  waitFor: (predicate: (text: string) => boolean, what: string, ms?: number) => Promise<string>;
+  /** Ends the server and everything in it. */
+  kill: () => void;
+}
+
+export function tmuxServer(socket: string, session: string): Tmux {
+  const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const screen = () => run('capture-pane', '-p', '-t', session).trimEnd();
+  return {
+    run,
+    screen,
+    keys: (...keys) => run('send-keys', '-t', session, ...keys),
+    async waitFor(predicate, what, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = screen();
+        if (predicate(text)) return text;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+    },
+    kill() {
+      try {
+        run('kill-server');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
