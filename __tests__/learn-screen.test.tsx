@@ -169,3 +169,47 @@ describe('every frame fits its screen', () => {
     }
   });
 });
+
+describe('one session: home, picker, lesson', () => {
+  test('q steps back a level, Enter goes in, and the picker returns to the lesson just left', async () => {
+    const { Session } = await import('../src/ui/learn/run.js');
+    const ids = catalog.lessons.map((l) => l.id);
+    const finished: string[] = [];
+    const ended: unknown[] = [];
+    const app = render(
+      <Session
+        start={{ screen: 'home' }}
+        paint={plain}
+        home={{ title: 'HOME', footer: '', items: (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({ value, label: value })) }}
+        picker={{ title: 'PICK', footer: '', items: () => ids.map((id) => ({ value: id, label: id, mark: finished.includes(id) ? '✓' : ' ' })) }}
+        view={(id) => learnView(catalog.find(id)!, 'en', null)}
+        judge={judge('en')}
+        onFinish={(id) => finished.push(id)}
+        onEnd={(o) => ended.push(o)}
+      />,
+    );
+    const press = async (k: string) => {
+      app.stdin.write(k);
+      await tick();
+    };
+    await tick();
+    expect(app.lastFrame()).toContain('HOME');
+    await press('\r');
+    expect(app.lastFrame()).toContain('PICK');
+    await press('j');
+    await press('j');
+    await press('\r');
+    expect(app.lastFrame()).toContain(`zcopy · ${ids[2]}`);
+    await press('G');
+    expect(finished).toEqual([ids[2]]);
+    await press('q');
+    expect(app.lastFrame()).toMatch(new RegExp(`› ${ids[2]}\\s+✓`));
+    await press('q');
+    expect(app.lastFrame()).toContain('HOME');
+    await press('j');
+    await press('j');
+    await press('\r'); // quiz leaves the screen for the command line
+    expect(ended).toEqual([{ kind: 'quiz' }]);
+    app.unmount();
+  });
+});

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
 import { actionOf } from './keys.js';
+import type { Leaving } from './learn/controller.js';
 import { renderMenu, type MenuItem } from './menu-lines.js';
 import { useTerminalSize } from './terminal-size.js';
 
@@ -10,15 +11,18 @@ export interface MenuProps<T> {
   items: MenuItem<T>[];
   footer: string;
   paint: ChalkInstance;
-  onChoose: (value: T | null) => void;
+  /** The item the cursor starts on (the lesson just left, say). */
+  initial?: T;
+  onChoose: (value: T) => void;
+  /** The learner leaves: q or Esc ('screen'), Ctrl-C ('all'). */
+  onQuit: (leaving: Leaving) => void;
 }
 
 /** Up/down (or j/k) to move, Enter (or →, l) to choose, q or Esc to leave with nothing. */
-export function Menu<T>({ title, items, footer, paint, onChoose }: MenuProps<T>) {
-  const { exit } = useApp();
+export function Menu<T>({ title, items, footer, paint, initial, onChoose, onQuit }: MenuProps<T>) {
   const { isRawModeSupported } = useStdin();
   const size = useTerminalSize();
-  const [cursor, setCursor] = useState(0);
+  const [cursor, setCursor] = useState(() => Math.max(0, items.findIndex((i) => i.value === initial)));
 
   useInput(
     (input, key) => {
@@ -27,13 +31,9 @@ export function Menu<T>({ title, items, footer, paint, onChoose }: MenuProps<T>)
       else if (action === 'down') setCursor((c) => (c + 1) % items.length);
       else if (action === 'first') setCursor(0);
       else if (action === 'last') setCursor(items.length - 1);
-      else if (action === 'next') {
-        onChoose(items[cursor].value);
-        exit();
-      } else if (action === 'quit' || action === 'interrupt') {
-        onChoose(null);
-        exit();
-      }
+      else if (action === 'next') onChoose(items[cursor].value);
+      else if (action === 'quit') onQuit('screen');
+      else if (action === 'interrupt') onQuit('all');
     },
     { isActive: isRawModeSupported === true },
   );

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { Text, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useTerminalSize } from '../terminal-size.js';
-import { onKey, type Judge } from './controller.js';
+import { onKey, type Judge, type Leaving } from './controller.js';
 import { initialScreen, renderFrame } from './frame.js';
 import type { LearnView } from './view.js';
 
@@ -13,8 +13,8 @@ export interface LearnScreenProps {
   judge: Judge;
   /** Called once, the first time the learner reaches the last step. */
   onFinish?: () => void;
-  /** Called as the learner leaves (q, Esc, Ctrl-C). */
-  onQuit?: () => void;
+  /** The learner leaves: q or Esc ('screen'), Ctrl-C ('all'). Without it, the app ends. */
+  onQuit?: (leaving: Leaving) => void;
 }
 
 export function LearnScreen({ view, paint, predict, judge, onFinish, onQuit }: LearnScreenProps) {
@@ -29,10 +29,7 @@ export function LearnScreen({ view, paint, predict, judge, onFinish, onQuit }: L
   useInput(
     (input, key) => {
       const outcome = onKey(current.current, input, key, view, judge);
-      if (outcome.quit) {
-        onQuit?.();
-        return exit();
-      }
+      if (outcome.quit) return onQuit ? onQuit(outcome.quit) : exit();
       current.current = outcome.ui;
       setUi(outcome.ui);
     },

@@ -7,9 +7,12 @@ import type { LearnView, StepView } from './view.js';
 /** Judges a prediction; passed in, so the screen does not decide what is right. */
 export type Judge = (said: { mover: Mover; switches: boolean }, step: StepView) => Verdict;
 
+/** How the learner leaves: q or Esc leaves this screen, Ctrl-C leaves zcopy. */
+export type Leaving = 'screen' | 'all';
+
 export interface Outcome {
   ui: ScreenState;
-  quit?: boolean;
+  quit?: Leaving;
 }
 
 const MOVER_KEYS: Record<string, Mover> = { c: 'cpu', d: 'dma', n: 'none' };
@@ -17,12 +20,12 @@ const MOVER_KEYS: Record<string, Mover> = { c: 'cpu', d: 'dma', n: 'none' };
 /** What a keypress does to the learn screen. Pure, so it is tested without a terminal. */
 export function onKey(ui: ScreenState, input: string, key: Key, view: LearnView, judge: Judge): Outcome {
   const action = actionOf(input, key);
-  if (action === 'interrupt') return { ui, quit: true };
-  if (ui.help) return action === 'quit' ? { ui, quit: true } : { ui: { ...ui, help: false } };
+  if (action === 'interrupt') return { ui, quit: 'all' };
+  if (ui.help) return action === 'quit' ? { ui, quit: 'screen' } : { ui: { ...ui, help: false } };
 
   if (ui.asking) {
     const { step, mover } = ui.asking;
-    if (input === 'q' || key.escape) return { ui, quit: true };
+    if (input === 'q' || key.escape) return { ui, quit: 'screen' };
     if (action === 'back') return { ui: { ...ui, asking: null } };
     if (action === 'predict') return { ui: { ...ui, predict: false, asking: null } };
     if (mover === undefined) {
@@ -38,7 +41,7 @@ export function onKey(ui: ScreenState, input: string, key: Key, view: LearnView,
   const last = view.steps.length;
   switch (action) {
     case 'quit':
-      return { ui, quit: true };
+      return { ui, quit: 'screen' };
     case 'help':
       return { ui: { ...ui, help: true } };
     case 'predict':
