@@ -36,7 +36,8 @@ export const KEY_HELP = {
     ['g Home / G End', 'first / last step'],
     ['p', 'predict mode on or off'],
     ['?', 'this help'],
-    ['q Esc Ctrl-C', 'quit'],
+    ['q Esc', 'back (to the list), or quit'],
+    ['Ctrl-C', 'quit zcopy'],
   ],
   zh: [
     ['→ l 空格 回车', '下一步'],
@@ -44,6 +45,7 @@ export const KEY_HELP = {
     ['g Home / G End', '第一步 / 最后一步'],
     ['p', '开关预测模式'],
     ['?', '本帮助'],
-    ['q Esc Ctrl-C', '退出'],
+    ['q Esc', '返回（列表），或退出'],
+    ['Ctrl-C', '退出 zcopy'],
   ],
 } as const;
