@@ -5,21 +5,12 @@ import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { judge, makeQuiz, mulberry32, parseAnswer, parseSeed, type Question } from '../src/quiz/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
+import type { KeyEntry } from '../src/quiz/render.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const lessons = catalog.lessons;
 const state = () => ({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'zcopy-quiz-')) });
 
-interface KeyEntry {
-  id: string;
-  kind: string;
-  scenario: string;
-  counter: string | null;
-  prompt: string;
-  choices: string[];
-  answer: string;
-  explanation: string;
-}
 const key = (args: string[], env: Record<string, string> = {}): KeyEntry[] => {
   const r = zcopy(['quiz', '--reveal', '--json', ...args], env);
   expect(r.code).toBe(0);
