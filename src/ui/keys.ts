@@ -11,8 +11,7 @@ export type Action =
   | 'quit'
   | 'interrupt'
   | 'up'
-  | 'down'
-  | 'choose';
+  | 'down';
 
 /** The action a keypress means, or undefined. `input` is the printable text ink reports. */
 export function actionOf(input: string, key: Key): Action | undefined {

@@ -81,8 +81,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   const section = (title: string) => out.push('', paint.bold(title));
 
   const titleLines = wrap(`${x.id} · ${x.title}`, width).map((l) => paint.bold(l));
-  if (x.since && displayWidth(titleLines.at(-1)!) + 3 + displayWidth(x.since) <= width) titleLines[titleLines.length - 1] += paint.dim(` · ${x.since}`);
-  else if (x.since) titleLines.push(paint.dim(x.since));
+  if (x.since) appendOrBreak(titleLines, ' · ', x.since, width, '', paint.dim);
   out.push(...titleLines);
   out.push('', ...para(x.summary, ''));
 
@@ -90,9 +89,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     section(h.api);
     for (const a of x.api) {
       const lines = wrap(a.signature, width - 4).map((l, i) => (i === 0 ? '  ' : '      ') + paint.cyan(l));
-      const since = a.since ? `(${a.since})` : '';
-      if (since && displayWidth(lines.at(-1)!) + 2 + since.length <= width) lines[lines.length - 1] += paint.dim(`  ${since}`);
-      else if (since) lines.push(`      ${paint.dim(since)}`);
+      if (a.since) appendOrBreak(lines, '  ', `(${a.since})`, width, '      ', paint.dim);
       out.push(...lines);
     }
   }
@@ -104,12 +101,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     const head = `${padStart(String(s.n), 3)}  ${padEnd(modeText(s, lang), modeWidth)}  ${padEnd(who, 4)} `;
     const avail = Math.max(20, width - displayWidth(head));
     const lines = wrap(s.does, avail).map((l) => colourOf(s.mover, paint)(l));
-    const activity = `· ${s.activity}`;
-    if (displayWidth(wrap(s.does, avail).at(-1)!) + 1 + displayWidth(activity) <= avail) {
-      lines[lines.length - 1] += paint.dim(` ${activity}`);
-    } else {
-      lines.push(paint.dim(activity));
-    }
+    appendOrBreak(lines, ' ', `· ${s.activity}`, avail, '', paint.dim);
     lines.forEach((l, i) => out.push((i === 0 ? head : ' '.repeat(displayWidth(head))) + l));
     for (const line of wrap(s.narration, body)) out.push(`      ${line}`);
   }
@@ -134,6 +126,15 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Puts `text` after the last line, behind `separator`, where it fits in `width`;
+ * otherwise on a line of its own after `indent`. `style` colours what is added.
+ */
+function appendOrBreak(lines: string[], separator: string, text: string, width: number, indent: string, style: (s: string) => string) {
+  if (displayWidth(lines.at(-1)!) + displayWidth(separator + text) <= width) lines[lines.length - 1] += style(separator + text);
+  else lines.push(indent + style(text));
 }
 
 function modeText(s: Explanation['steps'][number], lang: Lang): string {
