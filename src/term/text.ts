@@ -121,6 +121,19 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** Items side by side, `separator` between them, as many to a line as fit in `width` (an item is never split). */
+export function flow(items: string[], separator: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && displayWidth(`${line}${separator}${item}`) > width) {
+      lines.push(line);
+      line = item;
+    } else line = line ? `${line}${separator}${item}` : item;
+  }
+  return [...lines, line];
+}
+
 /** At most `width` columns of `s`; colour is dropped from a line that must be cut. */
 export function fitWidth(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;

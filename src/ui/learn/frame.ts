@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/lang.js';
 import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type Mover, type State, type Transfer } from '../../model/index.js';
-import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
+import { displayWidth, fitWidth, flow, padEnd, wrap } from '../../term/text.js';
 import { KEY_HELP } from '../keys.js';
 import type { LearnView } from './view.js';
 
@@ -192,15 +192,7 @@ function pageTableLines(state: State, lang: Lang, width: number): string[] {
     const flags = [p.present ? 'p' : '-', p.writable ? 'w' : 'r', p.cow ? 'cow' : '', p.pinned ? 'pin' : ''].filter(Boolean).join(' ');
     return `${p.block}→${FRAME_SHORT[lang][p.frame] ?? p.frame}(${flags})`;
   });
-  const lines: string[] = [];
-  let line = '';
-  for (const e of entries) {
-    if (line && displayWidth(`${line}  ${e}`) > width) {
-      lines.push(line);
-      line = e;
-    } else line = line ? `${line}  ${e}` : e;
-  }
-  return [...lines, line];
+  return flow(entries, '  ', width);
 }
 
 const DMA_STATUS: Record<Lang, Record<State['dma']['status'], string>> = {
@@ -234,15 +226,7 @@ function counterLines(view: LearnView, position: number, width: number, paint: C
     const text = `${COUNTER_LABELS[k][view.lang]} ${state.counts[k]}${changed ? '▲' : ''}`;
     return changed ? paint.yellow.bold(text) : text;
   });
-  const lines: string[] = [];
-  let line = '';
-  for (const item of items) {
-    if (line && displayWidth(`${line}   ${item}`) > width - 1) {
-      lines.push(` ${line}`);
-      line = item;
-    } else line = line ? `${line}   ${item}` : item;
-  }
-  return [...lines, ` ${line}`];
+  return flow(items, '   ', width - 1).map((l) => ` ${l}`);
 }
 
 /** Below the counters: the step's transfer and narration, predict mode's questions, or the end. */
