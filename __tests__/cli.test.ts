@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayWidth } from '../src/term/text.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const ESC = '\u001b[';
@@ -39,16 +40,65 @@ describe('zcopy explain', () => {
     expect(x.steps.map((s: { n: number }) => s.n)).toEqual(x.steps.map((_: unknown, i: number) => i + 1));
     for (const s of x.steps) {
       expect(['user', 'kernel']).toContain(s.mode);
-      expect(['cpu', 'dma', 'device']).toContain(s.actor);
+      expect(['cpu', 'dma', 'disk', 'nic']).toContain(s.actor);
       expect(typeof s.event.type).toBe('string');
       expect(s.narration.length).toBeGreaterThan(10);
     }
     expect(x.steps.at(-1).counts).toEqual(x.counts);
+    expect(x.job).toBe('send');
+    for (const s of x.steps) expect(['setup', 'transfer', 'teardown']).toContain(s.phase);
+    // sendfile has no set-up: one call moves each chunk, so every chunk costs the totals.
+    expect(x.perTransfer).toEqual(x.counts);
+    expect(Object.values(x.setup).every((n) => n === 0)).toBe(true);
+    // The NIC reads the socket buffer the CPU copied into; the disk's DMA fills the page cache.
+    const dma = x.steps.filter((s: { transfer: { kind: string } | null }) => s.transfer?.kind === 'dma-copy').map((s: { transfer: unknown }) => s.transfer);
+    expect(dma).toEqual([
+      { kind: 'dma-copy', from: 'disk', to: 'pageCache', via: null, blocks: ['A', 'B', 'C', 'D'] },
+      { kind: 'dma-copy', from: 'socket', to: 'nic', via: null, blocks: ['A', 'B', 'C', 'D'] },
+    ]);
+    // The interrupt rule (MODEL.md): the disk's completion and the NIC's, each named by its device.
+    expect(x.counts.interrupts).toBe(2);
+    expect(x.steps.filter((s: { event: { type: string } }) => s.event.type === 'raiseInterrupt').map((s: { actor: string }) => s.actor)).toEqual(['dma', 'nic']);
     // The one CPU copy is the kernel copying page cache -> socket buffer.
     const cpuSteps = x.steps.filter((s: { mover: string }) => s.mover === 'cpu');
     expect(cpuSteps).toHaveLength(1);
     expect(cpuSteps[0].event).toMatchObject({ from: 'pageCache', to: 'socket' });
     expect(cpuSteps[0].mode).toBe('kernel');
+  });
+
+  test('a gather DMA is drawn from where the bytes are, via the socket buffer\'s descriptors', () => {
+    for (const [id, source] of [['sendfile-sg', 'pageCache'], ['splice', 'pageCache'], ['msg-zerocopy', 'pageCache']] as const) {
+      const x = JSON.parse(zcopy(['explain', id, '--json']).stdout);
+      const toNic = x.steps.find((s: { transfer: { kind: string; to: string } | null }) => s.transfer?.kind === 'dma-copy' && s.transfer.to === 'nic');
+      expect({ id, transfer: toNic.transfer }).toMatchObject({ id, transfer: { from: source, via: 'socket' } });
+      expect(toNic.does).toMatch(/page cache → NIC \[A B C D\], via the socket buffer/);
+    }
+  });
+
+  test('phases: set-up calls once, the transfer per chunk (MODEL.md "Phases")', () => {
+    const of = (id: string) => JSON.parse(zcopy(['explain', id, '--json']).stdout);
+    const splice = of('splice');
+    // pipe() once; per chunk splice(file -> pipe) and splice(pipe -> socket): 2 calls, 4 switches.
+    expect(splice.counts).toMatchObject({ syscalls: 3, modeSwitches: 6 });
+    expect(splice.setup).toMatchObject({ syscalls: 1, modeSwitches: 2 });
+    expect(splice.perTransfer).toMatchObject({ syscalls: 2, modeSwitches: 4, cpuCopies: 0 });
+    // User-level kernel bypass: per packet 0 system calls, 0 mode switches, 0 interrupts, no CPU copy.
+    const bypass = of('kernel-bypass');
+    expect(bypass.perTransfer).toMatchObject({ syscalls: 0, modeSwitches: 0, interrupts: 0, cpuCopies: 0, dmaCopies: 2 });
+    expect(bypass.counts.cpuCopies).toBe(0);
+    // MSG_ZEROCOPY: setsockopt(SO_ZEROCOPY) and the mmap() of the file once; no CPU copy at all.
+    const zc = of('msg-zerocopy');
+    expect(zc.counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2 });
+    expect(zc.steps.filter((s: { phase: string; event: { type: string; name?: string } }) => s.phase === 'setup' && s.event.type === 'syscall').map((s: { event: { name: string } }) => s.event.name)).toEqual(['setsockopt', 'mmap']);
+    for (const x of [splice, bypass, zc]) {
+      const teardown = x.counts.syscalls - x.setup.syscalls - x.perTransfer.syscalls;
+      expect({ id: x.id, teardown }).toEqual({ id: x.id, teardown: 0 });
+    }
+    const text = zcopy(['explain', 'splice']).stdout;
+    expect(text).toMatch(/^\s+total\s+set-up\s+per chunk$/m);
+    expect(text).toMatch(/^\s+Mode switches\s+6\s+2\s+4$/m);
+    expect(text).toMatch(/^  Set-up, once$/m);
+    expect(text).toMatch(/^  Every chunk$/m);
   });
 
   test('text names every counter and who moves the data, without colour when piped', () => {
@@ -115,23 +165,57 @@ describe('zcopy explain', () => {
 });
 
 describe('zcopy compare', () => {
-  test('piped: aligned plain text, one row per scenario, with the constraints', () => {
-    const r = zcopy(['compare', 'traditional', 'sendfile', 'sendfile-sg']);
+  test('piped: one table of counts per job, never two jobs in one, then what each allows', () => {
+    const r = zcopy(['compare', 'direct-io', 'traditional', 'sendfile', 'sendfile-sg', 'splice']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[┌─│]/);
-    const rows = r.stdout.split('\n');
-    expect(rows[0]).toMatch(/^Scenario\s+CPU\s+DMA\s+Switches\s+Calls\s+Desc\s+Modify\s+NIC SG\s+Pipe\s+File in$/);
-    // read() takes any descriptor, so the input need not be a file.
-    expect(rows[1]).toMatch(/^traditional\s+2\s+2\s+4\s+2\s+0\s+yes\s+-\s+-\s+-$/);
-    expect(rows[2]).toMatch(/^sendfile\s+1\s+2\s+2\s+1\s+0\s+-\s+-\s+-\s+yes$/);
-    expect(rows[3]).toMatch(/^sendfile-sg\s+0\s+2\s+2\s+1\s+1\s+-\s+yes\s+-\s+yes$/);
+    const blocks = r.stdout.split('\n\n').map((b) => b.split('\n'));
+    expect(blocks[0][0]).toMatch(/^read: /);
+    expect(blocks[0][1]).toMatch(/^Scenario\s+CPU\s+DMA\s+Switches\s+Calls\s+Desc\s+IRQ\s+Faults$/);
+    // MODEL.md: direct I/O 0 CPU, 1 DMA, 2 switches, 1 interrupt.
+    expect(blocks[0][2]).toMatch(/^direct-io\s+0\s+1\s+2\s+1\s+0\s+1\s+0$/);
+    expect(blocks[0]).toHaveLength(3);
+    expect(blocks[1][0]).toMatch(/^send: /);
+    // MODEL.md's agreed figures; 2 interrupts per chunk with a cold cache (the disk's and the NIC's).
+    expect(blocks[1][2]).toMatch(/^traditional\s+2\s+2\s+4\s+2\s+0\s+2\s+0$/);
+    expect(blocks[1][3]).toMatch(/^sendfile\s+1\s+2\s+2\s+1\s+0\s+2\s+0$/);
+    expect(blocks[1][4]).toMatch(/^sendfile-sg\s+0\s+2\s+2\s+1\s+1\s+2\s+0$/);
+    // splice: 6 switches and 3 calls for one chunk, 4 and 2 for every chunk with the pipe reused.
+    expect(blocks[1][5]).toMatch(/^splice\s+0\s+2\s+6 \(4\)\s+3 \(2\)\s+2\s+2\s+0$/);
+    expect(blocks[2][0]).toMatch(/^What each technique allows or needs$/);
+    expect(blocks[2][1]).toMatch(/^Scenario\s+Modify\s+No SG: copy\s+Pipe\s+File in\s+Own device$/);
+    expect(blocks[2].find((l) => l.startsWith('splice'))).toMatch(/^splice\s+-\s+yes\s+yes\s+-\s+-$/);
+    expect(blocks[2].find((l) => l.startsWith('traditional'))).toMatch(/^traditional\s+yes\s+-\s+-\s+-\s+-$/);
   });
 
-  test('--json gives the counts and the constraints for every scenario by default', () => {
+  test('every scenario: each job in a table of its own, within 80 columns, in both languages', () => {
+    for (const lang of ['en', 'zh']) {
+      const r = zcopy(['compare', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
+      const rows = JSON.parse(zcopy(['compare', '--json']).stdout) as { id: string; job: string }[];
+      const tables = r.stdout.split('\n\n').slice(0, 4).map((b) => b.split('\n').slice(2).map((l) => l.split(/\s+/)[0]));
+      expect(tables).toHaveLength(4);
+      for (const ids of tables) {
+        const jobs = new Set(ids.map((id) => rows.find((x) => x.id === id)!.job));
+        expect({ lang, ids, jobs: jobs.size }).toEqual({ lang, ids, jobs: 1 });
+      }
+      expect(tables.flat().sort()).toEqual(rows.map((x) => x.id).sort());
+    }
+  });
+
+  test('--json gives each scenario its job, the counts per chunk and its set-up, and the constraints', () => {
     const rows = JSON.parse(zcopy(['compare', '--json']).stdout);
     const mmap = rows.find((r: { id: string }) => r.id === 'mmap');
     expect(mmap.counts).toMatchObject({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 4, syscalls: 2 });
-    expect(mmap).toMatchObject({ canModify: true, needsPipe: false });
+    expect(mmap).toMatchObject({ job: 'send', canModify: true, needsPipe: false, copiesWithoutGather: false, ownsDevice: false });
+    // One mmap() of the file before the loop (MODEL.md strace table): per chunk only write().
+    expect(mmap.setup).toMatchObject({ syscalls: 1, modeSwitches: 2 });
+    expect(mmap.perTransfer).toMatchObject({ syscalls: 1, modeSwitches: 2, cpuCopies: 1, dmaCopies: 2 });
+    const bypass = rows.find((r: { id: string }) => r.id === 'kernel-bypass');
+    expect(bypass).toMatchObject({ job: 'send', ownsDevice: true, counts: { cpuCopies: 0 } });
+    expect(rows.find((r: { id: string }) => r.id === 'msg-zerocopy').counts.cpuCopies).toBe(0);
   });
 
   test('an unknown id in the list is refused with a suggestion', () => {
@@ -176,14 +260,16 @@ describe('the CLI itself', () => {
 
 describe('the ink table is used only where it draws correctly', () => {
   test('it must fit the screen and hold no wide characters', async () => {
-    const { boxedTableFits, tableCells, compareRows } = await import('../src/cli/commands/compare.js');
+    const { boxedTableFits, countTables, compareRows } = await import('../src/present/compare.js');
     const { loadCatalog } = await import('../src/lessons/index.js');
     const catalog = loadCatalog(join(ROOT, 'lessons'));
-    const three = compareRows(['sendfile', 'mmap', 'splice'].map((id) => catalog.find(id)!));
-    expect(boxedTableFits(tableCells(three, 'en'), 100, 30)).toBe(true);
-    expect(boxedTableFits(tableCells(three, 'en'), 60, 30)).toBe(false);
-    expect(boxedTableFits(tableCells(three, 'zh'), 200, 30)).toBe(false);
-    expect(boxedTableFits(tableCells(compareRows(catalog.lessons), 'en'), 200, 24)).toBe(false);
+    const [three] = countTables(compareRows(['sendfile', 'mmap', 'splice'].map((id) => catalog.find(id)!)), 'en');
+    expect(boxedTableFits(three.cells, 100, 30)).toBe(true);
+    expect(boxedTableFits(three.cells, 50, 30)).toBe(false);
+    const [threeZh] = countTables(compareRows(['sendfile', 'mmap', 'splice'].map((id) => catalog.find(id)!)), 'zh');
+    expect(boxedTableFits(threeZh.cells, 200, 30)).toBe(false);
+    const send = countTables(compareRows(catalog.lessons), 'en').find((t) => t.cells.length === 8)!;
+    expect(boxedTableFits(send.cells, 200, 18)).toBe(false);
   });
 });
 

@@ -69,7 +69,7 @@ describe('the curriculum', () => {
 
   test('the properties that compare shows match the techniques', () => {
     expect(catalog.find('splice')!.properties.needsPipe).toBe(true);
-    expect(catalog.find('sendfile-sg')!.properties.needsNicSupport).toBe(true);
+    expect(catalog.find('sendfile-sg')!.properties.copiesWithoutGather).toBe(true);
     expect(catalog.find('sendfile')!.properties).toMatchObject({ canModify: false, inputMustBeFile: true });
     expect(catalog.find('traditional')!.properties.canModify).toBe(true);
   });
@@ -120,6 +120,16 @@ describe('the glossary', () => {
     expect(lessonsOf('copy-on-write')).toContain('cow');
     expect(lessonsOf('pinning')).toEqual(expect.arrayContaining(['direct-io', 'msg-zerocopy']));
     expect(lessonsOf('fbuf')).toEqual(['fbufs']);
+  });
+
+  test('zero-copy links the techniques the sources call zero-copy, and no path that copies every chunk', () => {
+    const entries = JSON.parse(zcopy(['glossary', 'zero-copy', '--json']).stdout) as { lessons: string[] };
+    // Seeds 000 and 001: mmap, sendfile (with and without gather), splice, direct I/O and fbufs;
+    // MODEL.md: MSG_ZEROCOPY and kernel bypass send without any CPU copy; aio-direct is direct I/O.
+    // Not cow (a CPU copy of the written page), page-cache (read() copies), nor the copy paths.
+    expect([...entries.lessons].sort()).toEqual(
+      ['aio-direct', 'direct-io', 'fbufs', 'kernel-bypass', 'mmap', 'msg-zerocopy', 'sendfile', 'sendfile-sg', 'splice'].sort(),
+    );
   });
 
   test('one term, in Chinese, with its lessons', () => {

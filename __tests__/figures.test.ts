@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
-import { run, type Counters } from '../src/model/index.js';
+import { countsByPhase, run, type Counters } from '../src/model/index.js';
 import { ROOT } from './helpers/cli.js';
 
 // Written by hand from ../shared/MODEL.md: "The figures the sources agree on" (both tables),
@@ -58,6 +58,78 @@ describe('the engine reproduces the agreed figures', () => {
   });
 });
 
+const phasesOf = (id: string) => {
+  const lesson = catalog.find(id)!;
+  return countsByPhase(lesson, run(lesson));
+};
+
+describe('each technique\'s figures are the technique\'s (MODEL.md "no CPU copy at all", "Phases")', () => {
+  test('MSG_ZEROCOPY sends a mapped file with no CPU copy: 0 CPU, 2 DMA copies', () => {
+    expect(endOf('msg-zerocopy').counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2 });
+    // Set-up: setsockopt(SO_ZEROCOPY) and the mmap(); per chunk: sendto and the completion read.
+    const { setup, perTransfer } = phasesOf('msg-zerocopy');
+    expect(setup).toMatchObject({ syscalls: 2, cpuCopies: 0 });
+    expect(perTransfer).toMatchObject({ cpuCopies: 0, dmaCopies: 2 });
+    expect(endOf('msg-zerocopy').syscallLog).not.toContain('read');
+  });
+
+  test('kernel bypass: 0 CPU copies; per packet 0 system calls, 0 mode switches, 0 interrupts', () => {
+    expect(endOf('kernel-bypass').counts.cpuCopies).toBe(0);
+    expect(phasesOf('kernel-bypass').perTransfer).toMatchObject({ cpuCopies: 0, syscalls: 0, modeSwitches: 0, interrupts: 0 });
+  });
+
+  test('splice with a pooled pipe: 2 calls and 4 mode switches per chunk', () => {
+    expect(phasesOf('splice').perTransfer).toMatchObject({ syscalls: 2, modeSwitches: 4, cpuCopies: 0 });
+    expect(phasesOf('splice').setup).toMatchObject({ syscalls: 1, modeSwitches: 2 });
+  });
+
+  test('totals are set-up + one transfer + teardown, in every lesson', () => {
+    for (const lesson of catalog.lessons) {
+      const p = countsByPhase(lesson, run(lesson));
+      const end = endOf(lesson.id).counts;
+      for (const k of Object.keys(end) as (keyof Counters)[]) {
+        expect({ id: lesson.id, k, sum: p.setup[k] + p.perTransfer[k] + p.teardown[k] }).toEqual({ id: lesson.id, k, sum: end[k] });
+      }
+    }
+  });
+});
+
+describe('interrupts follow one rule in every lesson (MODEL.md "Interrupts")', () => {
+  // Every DMA completion the CPU takes raises one interrupt, the NIC's included, unless the
+  // lesson polls: so a send lesson with a cold cache takes 2 per chunk, the disk's and the NIC's.
+  const PER_CHUNK: Record<string, number> = {
+    traditional: 2,
+    mmap: 2,
+    sendfile: 2,
+    'sendfile-sg': 2,
+    splice: 2,
+    'msg-zerocopy': 2,
+    // No DMA controller: the disk's interrupt (interrupt-driven I/O), and the CPU feeds the NIC.
+    'traditional-nodma': 1,
+    // A DPDK poll-mode driver (and SPDK for the disk) polls instead of taking interrupts.
+    'kernel-bypass': 0,
+  };
+
+  test('every send lesson', () => {
+    const send = catalog.lessons.filter((l) => l.job === 'send').map((l) => l.id);
+    expect(send.sort()).toEqual(Object.keys(PER_CHUNK).sort());
+    for (const id of send) expect({ id, interrupts: phasesOf(id).perTransfer.interrupts }).toEqual({ id, interrupts: PER_CHUNK[id] });
+  });
+
+  test('in every lesson, each DMA completion is taken by one interrupt or by polling', () => {
+    for (const lesson of catalog.lessons) {
+      const timeline = run(lesson);
+      let taken = 0;
+      lesson.steps.forEach(({ event }, i) => {
+        const before = timeline[i];
+        const done = before.dma.status === 'done';
+        if (done && (event.type === 'handleInterrupt' || event.type === 'pollStatus')) taken += 1;
+      });
+      expect({ id: lesson.id, taken }).toEqual({ id: lesson.id, taken: timeline.at(-1)!.counts.dmaCopies });
+    }
+  });
+});
+
 /** `before` comes before `after` in the lesson's calls. */
 function callsInOrder(id: string, ...names: string[]) {
   const log = endOf(id).syscallLog;
@@ -70,8 +142,8 @@ function callsInOrder(id: string, ...names: string[]) {
 }
 
 describe('system calls follow the real API order (MODEL.md, strace table)', () => {
-  test('MSG_ZEROCOPY: setsockopt(SO_ZEROCOPY), then sendto, then recvmsg(MSG_ERRQUEUE)', () => {
-    callsInOrder('msg-zerocopy', 'setsockopt', 'sendto', 'recvmsg');
+  test('MSG_ZEROCOPY: setsockopt(SO_ZEROCOPY), mmap of the file, then sendto, then recvmsg(MSG_ERRQUEUE)', () => {
+    callsInOrder('msg-zerocopy', 'setsockopt', 'mmap', 'sendto', 'recvmsg');
   });
 
   test('asynchronous I/O submits before it collects', () => {

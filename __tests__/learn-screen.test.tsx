@@ -13,6 +13,10 @@ const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
 const KEY = { right: '\u001B[C', left: '\u001B[D', ctrlC: '\u0003', escape: '\u001B' };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+/** Waits until `ready()` holds (effects run after a render, later on a loaded machine), at most two seconds. */
+async function until(ready: () => boolean) {
+  for (let waited = 0; !ready() && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const judge = (lang: 'en' | 'zh'): Judge => (said, step) =>
   judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang);
 
@@ -188,9 +192,12 @@ describe('one session: home, picker, lesson', () => {
         onEnd={(o) => ended.push(o)}
       />,
     );
+    // One key per frame: a loaded machine renders late, and this test is about where keys lead.
     const press = async (k: string) => {
+      const before = app.lastFrame();
       app.stdin.write(k);
       await tick();
+      await until(() => app.lastFrame() !== before);
     };
     await tick();
     expect(app.lastFrame()).toContain('HOME');
@@ -201,6 +208,7 @@ describe('one session: home, picker, lesson', () => {
     await press('\r');
     expect(app.lastFrame()).toContain(`zcopy · ${ids[2]}`);
     await press('G');
+    await until(() => finished.length > 0);
     expect(finished).toEqual([ids[2]]);
     await press('q');
     expect(app.lastFrame()).toMatch(new RegExp(`› ${ids[2]}\\s+✓`));

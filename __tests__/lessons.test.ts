@@ -67,7 +67,7 @@ describe('the validator names the file, line, step and field', () => {
       '\n  - event: { type: cpuCopy, from: pageCache, to: user }\n    text: { en: peek, zh: 偷看 }\nlimits:',
     );
     expect(problemsOf(userReadsCache)).toEqual([
-      expect.stringMatching(/steps\[9\]\.event: step 10 is illegal: user mode cannot touch the page cache/),
+      expect.stringMatching(/steps\[11\]\.event: step 12 is illegal: user mode cannot touch the page cache/),
     ]);
     const dmaNeverProgrammed = sendfileYaml.replace('{ type: programDma, from: socket, to: nic }', '{ type: sysret }');
     expect(problemsOf(dmaNeverProgrammed)[0]).toMatch(/steps\[7\]\.event: step 8 is illegal: DMA transfer with nothing programmed/);

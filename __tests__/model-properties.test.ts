@@ -235,6 +235,57 @@ describe('payload provenance over random valid sequences', () => {
     );
   });
 
+  test('every copy starts where the bytes are; a place it read them through is named in via', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        for (let i = 1; i < states.length; i++) {
+          const [prev, t] = [states[i - 1], states[i].transfer];
+          if (t === null || (t.kind !== 'cpu-copy' && t.kind !== 'dma-copy')) continue;
+          const where = `step ${i} (${JSON.stringify(events[i - 1])}): ${JSON.stringify(t)}`;
+          for (const b of t.blocks) {
+            const bytes = prev.places[t.from].some((h) => h.block === b && h.as === 'data');
+            expect({ where, block: b, bytesAtSource: bytes }).toEqual({ where, block: b, bytesAtSource: true });
+            if (t.via !== null) {
+              const through = prev.places[t.via].some((h) => h.block === b && h.as !== 'data');
+              expect({ where, block: b, referencedVia: through }).toEqual({ where, block: b, referencedVia: true });
+            }
+          }
+          // The event's own place is the source, or the way to it.
+          const named = events[i - 1];
+          if (named.type === 'cpuCopy') expect({ where, named: [t.from, t.via].includes(named.from) }).toEqual({ where, named: true });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('a system call is always entered from user mode, never from the kernel or an interrupt handler', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        events.forEach((e, i) => {
+          if (e.type !== 'syscall') return;
+          const where = `step ${i + 1} (${e.name}) after ${JSON.stringify(events[i - 1] ?? null)}`;
+          expect({ where, mode: states[i].cpu.mode }).toEqual({ where, mode: 'user' });
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  test('a finished DMA transfer is taken, by an interrupt or by polling, before the controller is programmed again', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        events.forEach((e, i) => {
+          if (e.type === 'programDma') expect({ step: i + 1, status: states[i].dma.status }).toEqual({ step: i + 1, status: 'idle' });
+        });
+      }),
+      RUNS,
+    );
+  });
+
   test('every reference points at another place that holds the bytes', () => {
     fc.assert(
       fc.property(anyPlan, (plan) => {
@@ -352,9 +403,9 @@ describe('counterexamples the properties found, kept as fixed cases', () => {
     ]);
     const around = step(s, { type: 'faultIn' });
     // Fault-around stays within the first waiting page's mapping: C, mapped from the controller, waits.
-    expect(around.transfer).toEqual({ kind: 'mapping', from: 'pageCache', to: 'user', blocks: ['A'] });
+    expect(around.transfer).toEqual({ kind: 'mapping', from: 'pageCache', to: 'user', via: null, blocks: ['A'] });
     expect(around.pageTable.find((p) => p.block === 'C')?.present).toBe(false);
     refused(s, { type: 'faultIn', blocks: ['A', 'C'] }, /one fault brings in pages of one mapping/);
-    expect(step(s, { type: 'faultIn', blocks: ['C'] }).transfer).toEqual({ kind: 'mapping', from: 'ctrl', to: 'user', blocks: ['C'] });
+    expect(step(s, { type: 'faultIn', blocks: ['C'] }).transfer).toEqual({ kind: 'mapping', from: 'ctrl', to: 'user', via: null, blocks: ['C'] });
   });
 });

@@ -82,6 +82,89 @@ describe('system calls', () => {
     rejects([{ type: 'syscall', name: 'read' }, { type: 'syscall', name: 'write' }], /still inside read/);
     rejects([{ type: 'syscall', name: 'read' }, { type: 'sysret', name: 'write' }], /open system call is read/);
   });
+
+  test('a call is made from user mode: not from inside an interrupt handler, even one that interrupted user code', () => {
+    // aio-direct's shape: the DMA finishes while the program runs; the handler runs in ring 0.
+    const submit: Event[] = [
+      { type: 'syscall', name: 'io_submit' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'sysret' },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+    ];
+    rejects([...submit, { type: 'syscall', name: 'io_getevents' }], /called by the program, in user mode; the CPU is still in kernel mode/);
+    const s = play([...submit, { type: 'run' }, { type: 'syscall', name: 'io_getevents' }]);
+    expect(s.openSyscall).toBe('io_getevents');
+  });
+});
+
+describe('the interrupt rule', () => {
+  const sendToNic: Event[] = [
+    ...readIntoPageCache,
+    { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+    { type: 'programDma', from: 'socket', to: 'nic' },
+    { type: 'dmaTransfer' },
+  ];
+
+  test('the NIC signals its own transmit completion; the DMA controller does not', () => {
+    rejects([...sendToNic, { type: 'raiseInterrupt', source: 'dma' }], /its transmit-complete interrupt comes from the NIC/);
+    const s = play([...sendToNic, { type: 'raiseInterrupt', source: 'nic' }]);
+    expect(s.actor).toBe('nic');
+    expect(play([...sendToNic, { type: 'raiseInterrupt', source: 'nic' }, { type: 'handleInterrupt' }]).counts.interrupts).toBe(2);
+    rejects([...readIntoPageCache.slice(0, 3), { type: 'raiseInterrupt', source: 'nic' }], /was not for the NIC/);
+  });
+
+  test('a finished transfer must be taken before the controller is programmed again', () => {
+    const unblocked: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache' }, { type: 'dmaTransfer' }];
+    rejects([...unblocked, { type: 'programDma', from: 'pageCache', to: 'nic' }], /nobody has taken its completion/);
+    // Polling the status takes the completion instead of an interrupt (programmed I/O, DPDK).
+    expect(play([...unblocked, { type: 'pollStatus' }, { type: 'programDma', from: 'pageCache', to: 'nic' }]).dma.status).toBe('programmed');
+  });
+});
+
+describe('fault-around', () => {
+  test('maps with the faulting page only the pages already cached when the fault was taken', () => {
+    const mapped: Event[] = [
+      { type: 'syscall', name: 'mmap' },
+      { type: 'mapPages', from: 'pageCache', lazy: true },
+      { type: 'sysret' },
+      { type: 'pageFault', block: 'A' },
+      { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+    ];
+    rejects([...mapped, { type: 'faultIn', blocks: ['A', 'B'] }], /block B arrived during this fault/);
+    const first = play([...mapped, { type: 'faultIn' }]);
+    expect(first.pageTable.filter((p) => p.present).map((p) => p.block)).toEqual(['A']);
+    // The next touch faults again and finds B, C and D cached: fault-around maps them all.
+    const second = play([...mapped, { type: 'faultIn' }, { type: 'faultReturn' }, { type: 'pageFault', block: 'B' }, { type: 'faultIn' }]);
+    expect(second.pageTable.filter((p) => p.present).map((p) => p.block)).toEqual(ABCD);
+    expect(second.counts.pageFaults).toBe(2);
+  });
+});
+
+describe('where a copy reads from', () => {
+  test('a gather DMA reads the page cache through the socket buffer\'s descriptors, and says so', () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+      { type: 'dmaTransfer' },
+    ]);
+    expect(s.transfer).toEqual({ kind: 'dma-copy', from: 'pageCache', to: 'nic', via: 'socket', blocks: ABCD });
+  });
+
+  test('a CPU copy through a mapping reads the frame the mapping points at', () => {
+    const s = play([
+      ...readIntoPageCache,
+      { type: 'mapPages', from: 'pageCache' },
+      { type: 'cpuCopy', from: 'user', to: 'socket' },
+    ]);
+    expect(s.transfer).toEqual({ kind: 'cpu-copy', from: 'pageCache', to: 'socket', via: 'user', blocks: ABCD });
+  });
 });
 
 describe('privilege', () => {
@@ -183,7 +266,7 @@ describe('copies conserve data', () => {
     expect(s.counts.cpuCopies).toBe(1);
     expect(s.places.pageCache.map((h) => h.block)).toEqual(ABCD);
     expect(s.places.user.map((h) => `${h.block}:${h.as}`)).toEqual(['A:data', 'B:data', 'C:data', 'D:data']);
-    expect(s.transfer).toEqual({ kind: 'cpu-copy', from: 'pageCache', to: 'user', blocks: ABCD });
+    expect(s.transfer).toEqual({ kind: 'cpu-copy', from: 'pageCache', to: 'user', via: null, blocks: ABCD });
     expect(s.cpu.activity).toBe('copying');
   });
 

@@ -1,5 +1,13 @@
 import type { Text } from '../i18n/lang.js';
-import type { Event } from '../model/index.js';
+import type { Counters, Event } from '../model/index.js';
+
+/** What the glossary reads of a lesson to decide whether it teaches a term. */
+export interface TermFacts {
+  events: readonly Event[];
+  group: string;
+  /** What the lesson's transfer steps count: the steps a program repeats for every chunk. */
+  perTransfer: Counters;
+}
 
 export interface Term {
   id: string;
@@ -7,8 +15,8 @@ export interface Term {
   aliases: string[];
   name: Text;
   definition: Text;
-  /** Whether a lesson's steps use the idea; links are derived, so they never go stale. */
-  usedBy: (events: readonly Event[]) => boolean;
+  /** Whether a lesson teaches the idea; links are derived, so they never go stale. */
+  taughtIn: (lesson: TermFacts) => boolean;
 }
 
 const any = (events: readonly Event[], test: (e: Event) => boolean) => events.some(test);
@@ -23,7 +31,7 @@ export const TERMS: Term[] = [
       en: 'A controller that moves data between a device and memory on its own. The CPU only programs it and takes its completion interrupt, so it is free while the bytes move.',
       zh: '一种控制器，能自行在设备和内存之间搬运数据。CPU 只负责设置它并处理它的完成中断，数据搬运期间 CPU 可以去做别的事。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'programDma'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'programDma'),
   },
   {
     id: 'mar-adr-wc',
@@ -33,7 +41,7 @@ export const TERMS: Term[] = [
       en: 'What the CPU writes to start a DMA transfer: MAR, the memory address; ADR, the device address; WC, the word count still to move. WC counts down as the DMA works; at zero the transfer is complete and the controller raises an interrupt.',
       zh: 'CPU 启动一次 DMA 传输时要写的寄存器：MAR 是内存地址，ADR 是设备地址，WC 是剩余要传的字数。DMA 工作时 WC 递减，减到 0 传输完成，控制器发出中断。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'programDma'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'programDma'),
   },
   {
     id: 'page-cache',
@@ -43,7 +51,7 @@ export const TERMS: Term[] = [
       en: "The kernel's cache of file contents in memory. A read that finds the data there (a hit) needs no disk; a miss reads from disk, often with read-ahead. Many articles call it the kernel buffer or read buffer.",
       zh: '内核在内存中缓存的文件内容。读取时若数据已在其中（命中）就无需访问磁盘；未命中则从磁盘读取，通常还会预读。很多文章称它为内核缓冲区或读缓冲区。',
     },
-    usedBy: (events) => any(events, (e) => touches(e, 'pageCache')),
+    taughtIn: ({ events }) => any(events, (e) => touches(e, 'pageCache')),
   },
   {
     id: 'mode-switch',
@@ -53,7 +61,7 @@ export const TERMS: Term[] = [
       en: "A user-to-kernel or kernel-to-user transition of the same process; every system call costs two. The articles call these context switches, but a process context switch is something else: the scheduler replacing one process with another. zcopy counts only system-call transitions; interrupts and page faults have their own counters.",
       zh: '同一进程在用户态和内核态之间的一次转换；每个系统调用要花两次。文章里常称之为"上下文切换"，但进程上下文切换是另一回事：调度器把一个进程换成另一个。zcopy 只统计系统调用引起的切换，中断和缺页另有计数。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'syscall'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'syscall'),
   },
   {
     id: 'scatter-gather',
@@ -63,7 +71,7 @@ export const TERMS: Term[] = [
       en: 'DMA that works from a list of (address, length) descriptors instead of one contiguous buffer. On sending it gathers pieces scattered in memory straight to the NIC, so the kernel copies descriptors instead of bytes; it needs NIC support, and checksum offload for the copy to vanish.',
       zh: '按一组（地址，长度）描述符工作、而不要求一块连续缓冲区的 DMA。发送时它把分散在内存各处的数据直接收集到网卡，内核只需拷贝描述符而不是数据；这需要网卡支持，并且要有校验和卸载，CPU 拷贝才能真正消失。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'descriptorCopy' || e.type === 'pageRefMove'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'descriptorCopy' || e.type === 'pageRefMove'),
   },
   {
     id: 'pinning',
@@ -73,7 +81,7 @@ export const TERMS: Term[] = [
       en: 'Fixing user pages in physical memory so they cannot be swapped out or moved while a device reads or writes them by DMA. Direct I/O, MSG_ZEROCOPY and kernel bypass all pin the user buffer.',
       zh: '把用户页固定在物理内存中，使设备通过 DMA 读写它们时不会被换出或移动。直接 I/O、MSG_ZEROCOPY 和内核旁路都要锁定用户缓冲区。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'pin'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'pin'),
   },
   {
     id: 'copy-on-write',
@@ -83,7 +91,7 @@ export const TERMS: Term[] = [
       en: 'Sharing pages read-only until someone writes. The write faults, the kernel copies just that page into a private one, and every other page stays shared. fork() and MAP_PRIVATE mappings rely on it.',
       zh: '页面以只读方式共享，直到有人写入。写操作触发缺页，内核只复制被写的那一页给写者私用，其余页仍然共享。fork() 和 MAP_PRIVATE 映射都依赖它。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'cowCopy' || (e.type === 'mapPages' && e.cow === true)),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'cowCopy' || (e.type === 'mapPages' && e.cow === true)),
   },
   {
     id: 'pipe-buffer',
@@ -93,7 +101,7 @@ export const TERMS: Term[] = [
       en: "An entry of a pipe's ring: a pointer to a page plus offset and length. splice() fills these entries with references to page-cache pages, so data passes through the pipe without being copied. A pipe holds 16 of them (64 KiB) by default since Linux 2.6.11.",
       zh: '管道环形队列中的一项：一个页指针加上偏移和长度。splice() 往这些项里填入指向页缓存页面的引用，数据因此无需拷贝就能穿过管道。自 Linux 2.6.11 起，管道默认有 16 项（64 KiB）。',
     },
-    usedBy: (events) => any(events, (e) => touches(e, 'pipe')),
+    taughtIn: ({ events }) => any(events, (e) => touches(e, 'pipe')),
   },
   {
     id: 'fbuf',
@@ -103,7 +111,7 @@ export const TERMS: Term[] = [
       en: 'A buffer from a pool mapped into both user and kernel space, so a sender passes buffers by reference across the boundary instead of copying bytes. A research design that mainline Linux never adopted.',
       zh: '来自一个同时映射到用户空间和内核空间的缓冲池的缓冲区，发送方跨越边界时只传递缓冲区的引用而不拷贝数据。这是一项研究设计，主线 Linux 从未采纳。',
     },
-    usedBy: (events) => any(events, (e) => touches(e, 'fbuf')),
+    taughtIn: ({ events }) => any(events, (e) => touches(e, 'fbuf')),
   },
   {
     id: 'zero-copy',
@@ -113,7 +121,10 @@ export const TERMS: Term[] = [
       en: 'Moving data without the CPU copying the payload. It never means zero copies: the DMA copies between devices and memory remain. What disappears are the CPU copies, and often mode switches with them.',
       zh: '在 CPU 不拷贝数据本身的情况下传输数据。它从不意味着完全没有拷贝：设备与内存之间的 DMA 拷贝依然存在。消失的是 CPU 拷贝，往往还有随之而来的模式切换。',
     },
-    usedBy: (events) => !any(events, (e) => e.type === 'cpuCopy') && any(events, (e) => e.type === 'programDma'),
+    // What zero-copy means in the lessons: the zero-copy group, and every path whose per-chunk
+    // steps make no CPU copy of the payload (direct I/O, fbufs, kernel bypass). A lesson that
+    // copies on every chunk (cow's private page, the page cache's read()s) is not one.
+    taughtIn: ({ group, perTransfer }) => group === 'zero-copy' || perTransfer.cpuCopies === 0,
   },
   {
     id: 'interrupt',
@@ -123,7 +134,7 @@ export const TERMS: Term[] = [
       en: 'A signal from a device that makes the CPU stop what it runs and execute a handler in kernel mode, for instance when a DMA transfer completes. It enters the kernel, but it is not a counted mode switch.',
       zh: '设备发给 CPU 的信号，让 CPU 暂停当前工作、在内核态执行处理程序，例如 DMA 传输完成时。它会进入内核，但不计入模式切换。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'handleInterrupt'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'handleInterrupt'),
   },
   {
     id: 'page-fault',
@@ -133,6 +144,6 @@ export const TERMS: Term[] = [
       en: 'A trap taken when the program touches a page that is mapped but not present, or writes a copy-on-write page. The kernel brings the page in (or copies it) and resumes the program.',
       zh: '程序访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页面调入（或复制一份）后让程序继续执行。',
     },
-    usedBy: (events) => any(events, (e) => e.type === 'pageFault'),
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'pageFault'),
   },
 ];

@@ -14,7 +14,8 @@ export function describeStep(before: State, after: State, event: Event, lang: La
   const t = after.transfer;
   const colon = zh ? '：' : ': ';
   const comma = zh ? '，' : ', ';
-  const moved = t ? `${TRANSFER_LABELS[t.kind][lang]}${colon}${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}` : '';
+  const through = t?.via ? (zh ? `，经由${place(t.via, lang)}` : `, via the ${place(t.via, lang)}`) : '';
+  const moved = t ? `${TRANSFER_LABELS[t.kind][lang]}${colon}${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}${through}` : '';
   switch (event.type) {
     case 'syscall':
       return zh ? `系统调用 ${event.name}()` : `system call ${event.name}()`;
@@ -64,9 +65,13 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return zh ? `解除${place(event.from, lang)}的映射` : `unmap the ${place(event.from, lang)}`;
     case 'pin':
     case 'unpin': {
-      const which = blocks(event.blocks ?? after.payload);
-      if (event.type === 'pin') return zh ? `锁定用户页 ${which}` : `pin the user pages ${which}`;
-      return zh ? `解除锁定 ${which}` : `unpin the user pages ${which}`;
+      const named = event.blocks ?? after.payload;
+      const which = blocks(named);
+      // Mapped page-cache pages (MSG_ZEROCOPY on a mapped file) are pinned as they are, not the user buffer's own.
+      const mapped = after.pageTable.some((p) => named.includes(p.block) && p.frame !== 'user');
+      const pages = mapped ? (zh ? '映射的页缓存页' : 'mapped page-cache pages') : zh ? '用户页' : 'user pages';
+      if (event.type === 'pin') return zh ? `锁定${pages} ${which}` : `pin the ${pages} ${which}`;
+      return zh ? `解除${pages}的锁定 ${which}` : `unpin the ${pages} ${which}`;
     }
     case 'pageFault':
       return zh ? `访问块 ${event.block} 所在页，触发缺页异常` : `touching block ${event.block} takes a page fault`;

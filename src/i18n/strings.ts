@@ -46,28 +46,54 @@ export const ACTIVITY_LABELS: Table<Activity> = {
 /** Labels of the commands' own output (headings, table columns, messages). */
 export const UI = {
   mode: { en: { user: 'user', kernel: 'kernel' }, zh: { user: '用户态', kernel: '内核态' } },
-  actor: { en: { cpu: 'CPU', dma: 'DMA', device: 'disk' }, zh: { cpu: 'CPU', dma: 'DMA', device: '磁盘' } },
+  actor: { en: { cpu: 'CPU', dma: 'DMA', disk: 'disk', nic: 'NIC' }, zh: { cpu: 'CPU', dma: 'DMA', disk: '磁盘', nic: '网卡' } },
+  phase: {
+    en: { setup: 'Set-up, once', transfer: 'Every chunk', teardown: 'At the end, once' },
+    zh: { setup: '准备，只做一次', transfer: '每段数据都做', teardown: '收尾，只做一次' },
+  },
+  countColumns: { en: { total: 'total', setup: 'set-up', perChunk: 'per chunk' }, zh: { total: '合计', setup: '准备', perChunk: '每段' } },
   heading: {
     en: { api: 'API', steps: 'Steps', counts: 'Counts', limits: 'Limits', usedBy: 'Used by', notes: 'Notes' },
     zh: { api: '接口', steps: '步骤', counts: '计数', limits: '局限', usedBy: '应用', notes: '说明' },
   },
   compare: {
     en: {
-      scenario: 'Scenario', cpu: 'CPU', dma: 'DMA', switches: 'Switches', calls: 'Calls', desc: 'Desc',
-      canModify: 'Modify', needsNicSupport: 'NIC SG', needsPipe: 'Pipe', inputMustBeFile: 'File in',
+      scenario: 'Scenario',
+      columns: { cpuCopies: 'CPU', dmaCopies: 'DMA', modeSwitches: 'Switches', syscalls: 'Calls', descriptorCopies: 'Desc', interrupts: 'IRQ', pageFaults: 'Faults' },
+      jobs: {
+        read: 'read: disk -> the process\'s buffer',
+        send: 'send: a file on disk -> the network card',
+        share: 'share: pages between address spaces',
+        cache: 'cache: the page cache serving readers',
+      },
+      propertiesTitle: 'What each technique allows or needs',
+      properties: { canModify: 'Modify', copiesWithoutGather: 'No SG: copy', needsPipe: 'Pipe', inputMustBeFile: 'File in', ownsDevice: 'Own device' },
       yes: 'yes', no: '-',
       legend:
         'CPU/DMA: copies of the payload · Switches: user<->kernel mode switches · Calls: system calls · ' +
-        'Desc: descriptor or page-reference copies · Modify: the app can change the bytes on the way · ' +
-        'NIC SG: needs a NIC with scatter-gather · Pipe: one end must be a pipe · File in: the input must be a file',
+        'Desc: descriptor or page-reference copies · IRQ: interrupts taken · Faults: page faults · ' +
+        '6 (4): 6 for one chunk, of which 4 repeat for every chunk (the rest is set-up) · ' +
+        'Modify: the app can change the bytes on the way · No SG: copy: with a NIC that cannot gather, it still works but the CPU copies ' +
+        'into the socket buffer · Pipe: one end of every call must be a pipe · File in: the input must be a file · ' +
+        'Own device: the process drives the device itself, past the kernel',
     },
     zh: {
-      scenario: '场景', cpu: 'CPU', dma: 'DMA', switches: '切换', calls: '调用', desc: '描述符',
-      canModify: '可改数据', needsNicSupport: '需网卡SG', needsPipe: '需管道', inputMustBeFile: '须文件',
+      scenario: '场景',
+      columns: { cpuCopies: 'CPU', dmaCopies: 'DMA', modeSwitches: '切换', syscalls: '调用', descriptorCopies: '描述符', interrupts: '中断', pageFaults: '缺页' },
+      jobs: {
+        read: 'read：磁盘 -> 进程的缓冲区',
+        send: 'send：磁盘上的文件 -> 网卡',
+        share: 'share：在地址空间之间共享页',
+        cache: 'cache：页缓存为读者服务',
+      },
+      propertiesTitle: '各技术允许什么、需要什么',
+      properties: { canModify: '可改数据', copiesWithoutGather: '无SG则拷贝', needsPipe: '需管道', inputMustBeFile: '须文件', ownsDevice: '独占设备' },
       yes: '是', no: '-',
       legend:
         'CPU/DMA：数据拷贝次数 · 切换：用户态与内核态之间的模式切换 · 调用：系统调用 · 描述符：描述符或页引用拷贝 · ' +
-        '可改数据：应用能否在途中修改数据 · 需网卡SG：需要支持 scatter-gather 的网卡 · 需管道：一端必须是管道 · 须文件：输入必须是文件',
+        '中断：CPU 处理的中断 · 缺页：缺页次数 · 6 (4)：一段数据合计 6 次，其中 4 次每段都要重复（其余是准备工作）· ' +
+        '可改数据：应用能否在途中修改数据 · 无SG则拷贝：网卡不支持 scatter-gather 时仍能工作，但 CPU 要把数据拷进 socket 缓冲区 · ' +
+        '需管道：每次调用都有一端必须是管道 · 须文件：输入必须是文件 · 独占设备：进程绕过内核，自己驱动设备',
     },
   },
   groups: {
@@ -116,6 +142,7 @@ export const LEARN = {
     dma: 'DMA',
     irq: 'IRQ',
     pending: (source: string) => `${source} pending`,
+    via: (place: string) => `(via ${place})`,
     ready: 'ready',
     start: 'start',
     step: (i: number, n: number) => `step ${i}/${n}`,
@@ -142,6 +169,7 @@ export const LEARN = {
     legend: [
       '[A] the bytes of block A · <A> a reference to them (descriptor, page pointer) · {A} a page mapped from elsewhere · · nothing',
       '══ CPU copy (red) · ══ DMA copy (green) · ── descriptor or reference (cyan) · ┄┄ mapping (magenta) · ▲ a counter this step changed',
+      'An arrow starts where the bytes are; (via sock) names the descriptors or mapping it followed',
       'Page table A→cache(p r cow): p present (- not yet), w writable or r read-only, cow copy-on-write, pin pinned for a device',
     ],
     anyKey: 'Press any key to go back.',
@@ -160,6 +188,7 @@ export const LEARN = {
     dma: 'DMA',
     irq: '中断线',
     pending: (source: string) => `${source} 待处理`,
+    via: (place: string) => `（经由${place}）`,
     ready: '就绪',
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,
@@ -186,6 +215,7 @@ export const LEARN = {
     legend: [
       '[A] 数据块 A 的字节 · <A> 指向它的引用（描述符、页指针）· {A} 从别处映射来的页 · · 空',
       '══ CPU 拷贝（红）· ══ DMA 拷贝（绿）· ── 描述符或引用（青）· ┄┄ 映射（品红）· ▲ 这一步改变了的计数',
+      '箭头从数据所在之处出发；（经由sock）指出它顺着的描述符或映射',
       '页表 A→页缓存(p r cow)：p 在内存中（- 尚未调入），w 可写或 r 只读，cow 写时复制，pin 已为设备锁定',
     ],
     anyKey: '按任意键返回。',

@@ -1,5 +1,5 @@
 import type { Catalog } from '../lessons/index.js';
-import { run } from '../model/index.js';
+import { transferCalls } from '../model/index.js';
 
 /** The techniques `zcopy lab` runs, in the order it runs and prints them. */
 export const TECHNIQUES = ['read-write', 'mmap-write', 'sendfile', 'splice', 'msg-zerocopy', 'direct-io', 'copy-file-range'] as const;
@@ -19,35 +19,33 @@ export interface ModelFigure {
 }
 
 interface Derivation {
-  /** The lesson whose engine run gives the calls. */
+  /** The lesson whose transfer steps give the calls per chunk. */
   lesson?: string;
-  /** Calls the lesson makes once per transfer, not once per chunk. */
-  oneTime?: string[];
   /** Calls MODEL.md's table ("What real programs do") adds for the lab's job. */
   fromTable?: string[];
 }
 
 /**
  * Where each prediction comes from. A lesson's script is one chunk's worth of
- * a program, so the calls per chunk are the engine's system-call log for that
- * lesson minus its one-time set-up calls:
+ * a program, and its transfer steps are what the program repeats for every
+ * chunk, so the calls per chunk are the system calls of those steps; set-up
+ * calls (mmap of the file, pipe, setsockopt) are made once.
  * - read-write: lesson traditional, [read, write].
- * - mmap-write: lesson mmap, [mmap, write] less the one mmap of the file.
+ * - mmap-write: lesson mmap, [write] (the file is mapped once, at set-up).
  * - sendfile: lesson sendfile, [sendfile].
- * - splice: lesson splice, [pipe, splice, splice] less the one pipe (a reused pipe, HAProxy's way).
- * - msg-zerocopy: lesson msg-zerocopy, [setsockopt, read, sendto, poll, recvmsg] less the
- *   one setsockopt(SO_ZEROCOPY); the lab, like the lesson, waits for each chunk's completion
- *   before it reads the next chunk into the same buffer.
+ * - splice: lesson splice, [splice, splice] (the pipe is made once and reused, HAProxy's way).
+ * - msg-zerocopy: lesson msg-zerocopy, [sendto, poll, recvmsg] (setsockopt(SO_ZEROCOPY) and the
+ *   mmap of the file at set-up); the lab, like the lesson, waits for each chunk's completion.
  * - direct-io: lesson direct-io teaches the disk -> user half, [read]; the write of each chunk
  *   to the socket is MODEL.md's strace table ("read (O_DIRECT), write").
  * - copy-file-range: no lesson; MODEL.md's strace table: [copy_file_range].
  */
 const DERIVATIONS: Record<Technique, Derivation> = {
   'read-write': { lesson: 'traditional' },
-  'mmap-write': { lesson: 'mmap', oneTime: ['mmap'] },
+  'mmap-write': { lesson: 'mmap' },
   sendfile: { lesson: 'sendfile' },
-  splice: { lesson: 'splice', oneTime: ['pipe'] },
-  'msg-zerocopy': { lesson: 'msg-zerocopy', oneTime: ['setsockopt'] },
+  splice: { lesson: 'splice' },
+  'msg-zerocopy': { lesson: 'msg-zerocopy' },
   'direct-io': { lesson: 'direct-io', fromTable: ['write'] },
   'copy-file-range': { fromTable: ['copy_file_range'] },
 };
@@ -59,13 +57,7 @@ export function modelFigure(technique: Technique, catalog: Catalog): ModelFigure
   if (d.lesson) {
     const lesson = catalog.find(d.lesson);
     if (!lesson) throw new Error(`the ${d.lesson} lesson is missing`);
-    const log = run(lesson).at(-1)!.syscallLog;
-    const oneTime = [...(d.oneTime ?? [])];
-    for (const call of log) {
-      const i = oneTime.indexOf(call);
-      if (i >= 0) oneTime.splice(i, 1);
-      else calls.push(call);
-    }
+    calls.push(...transferCalls(lesson));
     sources.push(`lesson ${d.lesson}`);
   }
   if (d.fromTable) {

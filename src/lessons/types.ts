@@ -1,22 +1,34 @@
-import type { Event } from '../model/index.js';
+import type { Event, Phase } from '../model/index.js';
 import type { Text } from '../i18n/lang.js';
 
 export const GROUPS = ['io-modes', 'copy-paths', 'zero-copy', 'beyond'] as const;
 export type Group = (typeof GROUPS)[number];
 
-/** Facts about a technique that `compare` and the quiz's "which fits" questions read. */
+/**
+ * What a lesson does, end to end. Figures are compared only within one job:
+ * a read's single DMA copy is not "better" than a send's two.
+ */
+export const JOBS = ['read', 'send', 'share', 'cache'] as const;
+export type Job = (typeof JOBS)[number];
+
+/**
+ * Facts about a technique that `compare` and the quiz's "which fits" questions
+ * read. Each has one exact meaning; lessons/FORMAT.md says it in full.
+ */
 export interface Properties {
-  /** The application can change the bytes on their way. */
+  /** The payload passes through memory the program can write, so it can change the bytes on their way. */
   canModify: boolean;
-  /** Works only with a NIC that does scatter-gather DMA (and checksum offload). */
-  needsNicSupport: boolean;
-  /** One end of the transfer must be a pipe. */
+  /** With a NIC that cannot gather (no scatter-gather DMA), it still works, but the CPU copies the payload into the socket buffer. */
+  copiesWithoutGather: boolean;
+  /** One end of every call must be a pipe. */
   needsPipe: boolean;
-  /** The input must be a file (something that can be mapped), not a socket. */
+  /** The input must be a file (read through the page cache or a mapping); a socket cannot be the input. */
   inputMustBeFile: boolean;
+  /** The process must be given the device itself, driven from user space past the kernel's drivers and network stack. */
+  ownsDevice: boolean;
 }
 
-export const PROPERTY_KEYS: readonly (keyof Properties)[] = ['canModify', 'needsNicSupport', 'needsPipe', 'inputMustBeFile'];
+export const PROPERTY_KEYS: readonly (keyof Properties)[] = ['canModify', 'copiesWithoutGather', 'needsPipe', 'inputMustBeFile', 'ownsDevice'];
 
 export interface ApiEntry {
   signature: string;
@@ -26,6 +38,8 @@ export interface ApiEntry {
 
 export interface LessonStep {
   event: Event;
+  /** Once before the data moves, for every chunk, or once at the end (a step file may leave it out: transfer). */
+  phase: Phase;
   text: Text;
 }
 
@@ -33,6 +47,7 @@ export interface Lesson {
   id: string;
   aliases: string[];
   group: Group;
+  job: Job;
   /** Position within its group. */
   order: number;
   title: Text;

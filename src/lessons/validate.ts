@@ -3,13 +3,15 @@ import {
   EVENT_TYPES,
   IRQ_SOURCES,
   LOCATIONS,
+  PHASES,
   StepError,
+  phaseOrderBreak,
   run,
   type Event,
   type FieldKind,
 } from '../model/index.js';
 import { LANGS, type Text } from '../i18n/lang.js';
-import { GROUPS, PROPERTY_KEYS, type Lesson, type Properties } from './types.js';
+import { GROUPS, JOBS, PROPERTY_KEYS, type Lesson, type LessonStep, type Properties } from './types.js';
 
 export type Path = (string | number)[];
 
@@ -62,7 +64,7 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
   };
 
   const known = new Set([
-    'id', 'aliases', 'group', 'order', 'title', 'summary', 'since', 'api', 'payload',
+    'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
     'properties', 'steps', 'limits', 'usedBy', 'notes',
   ]);
   for (const key of Object.keys(data)) if (!known.has(key)) fail([key], 'is not a lesson field');
@@ -76,6 +78,7 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
   }, true);
 
   if (!GROUPS.includes(data.group as never)) fail(['group'], `must be one of ${GROUPS.join(', ')}`);
+  if (!JOBS.includes(data.job as never)) fail(['job'], `must be one of ${JOBS.join(', ')} (what the lesson does, end to end)`);
   const order = data.order ?? 0;
   if (typeof order !== 'number' || !Number.isFinite(order)) fail(['order'], 'must be a number');
 
@@ -98,12 +101,13 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
   if (Array.isArray(data.payload) && payload.length === 0) fail(['payload'], 'needs at least one block');
   if (new Set(payload).size !== payload.length) fail(['payload'], 'block names must be distinct');
 
-  const properties = {} as Properties;
-  if (!isRecord(data.properties)) fail(['properties'], `must be a mapping of ${PROPERTY_KEYS.join(', ')}`);
-  else {
+  // A property left out is false: a lesson names only what its technique needs or allows.
+  const properties = Object.fromEntries(PROPERTY_KEYS.map((k) => [k, false])) as unknown as Properties;
+  if (data.properties !== undefined && !isRecord(data.properties)) fail(['properties'], `must be a mapping of ${PROPERTY_KEYS.join(', ')}`);
+  else if (data.properties !== undefined) {
     for (const key of PROPERTY_KEYS) {
       const v = data.properties[key];
-      if (typeof v !== 'boolean') fail(['properties', key], 'must be true or false');
+      if (v !== undefined && typeof v !== 'boolean') fail(['properties', key], 'must be true or false');
       properties[key] = v === true;
     }
     for (const key of Object.keys(data.properties)) {
@@ -111,20 +115,30 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
     }
   }
 
-  const steps = list(['steps'], data.steps, (p, v) => {
+  const steps = list(['steps'], data.steps, (p, v): LessonStep => {
     if (!isRecord(v)) {
       fail(p, 'must be a mapping with an event and its text');
-      return { event: { type: 'run' } as Event, text: { en: '', zh: '' } };
+      return { event: { type: 'run' } as Event, phase: 'transfer', text: { en: '', zh: '' } };
     }
-    for (const key of Object.keys(v)) if (key !== 'event' && key !== 'text') fail([...p, key], 'is not a step field (event, text)');
-    return { event: checkEvent([...p, 'event'], v.event, payload, fail), text: text([...p, 'text'], v.text) };
+    for (const key of Object.keys(v)) {
+      if (!STEP_FIELDS.includes(key)) fail([...p, key], `is not a step field (${STEP_FIELDS.join(', ')})`);
+    }
+    const phase = v.phase ?? 'transfer';
+    if (!PHASES.includes(phase as never)) fail([...p, 'phase'], `must be one of ${PHASES.join(', ')}`);
+    return { event: checkEvent([...p, 'event'], v.event, payload, fail), phase: phase as LessonStep['phase'], text: text([...p, 'text'], v.text) };
   });
   if (Array.isArray(data.steps) && steps.length === 0) fail(['steps'], 'needs at least one step');
+  else if (problems.length === 0) {
+    const at = phaseOrderBreak({ payload, steps });
+    if (at >= 0) fail(['steps', at, 'phase'], `comes after a ${steps[at - 1].phase} step: a lesson's steps are setup, then transfer, then teardown`);
+    else if (!steps.some((s) => s.phase === 'transfer')) fail(['steps'], 'needs at least one transfer step (the steps repeated for every chunk)');
+  }
 
   const lesson: Lesson = {
     id,
     aliases,
     group: data.group as Lesson['group'],
+    job: data.job as Lesson['job'],
     order: typeof order === 'number' ? order : 0,
     title: text(['title'], data.title),
     summary: text(['summary'], data.summary),
@@ -140,14 +154,22 @@ export function validateLesson(data: unknown, source: string): { lesson: Lesson 
   };
   if (problems.length > 0) return { problems };
 
+  let end;
   try {
-    run(lesson);
+    end = run(lesson).at(-1)!;
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
     return { problems: [{ path: ['steps', error.step - 1, 'event'], message: `step ${error.step} is illegal: ${error.reason}` }] };
   }
+  // MODEL.md's interrupt rule: every finished DMA transfer's completion is taken, by an interrupt or by polling.
+  if (end.dma.status === 'done') {
+    const last = lesson.steps.map((s) => s.event.type).lastIndexOf('dmaTransfer');
+    return { problems: [{ path: ['steps', last, 'event'], message: `step ${last + 1}'s DMA transfer finishes, but no later step takes its completion (raise and handle its interrupt, or poll its status)` }] };
+  }
   return { lesson };
 }
+
+const STEP_FIELDS = ['event', 'phase', 'text'];
 
 function checkEvent(path: Path, value: unknown, payload: string[], fail: (p: Path, m: string) => void): Event {
   if (!isRecord(value)) {

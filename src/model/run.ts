@@ -1,10 +1,10 @@
 import { IllegalEvent, initialState, step } from './step.js';
-import type { Event, Mover, State } from './types.js';
+import type { Event, Mover, Phase, State } from './types.js';
 
-/** What the runner needs of a lesson: the payload's blocks and one event per step. */
+/** What the runner needs of a lesson: the payload's blocks and one event per step (and when it happens). */
 export interface Script {
   payload: readonly string[];
-  steps: readonly { event: Event }[];
+  steps: readonly { event: Event; phase?: Phase }[];
 }
 
 /** An illegal event, with the 1-based step that holds it. */

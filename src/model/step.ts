@@ -43,7 +43,8 @@ export function initialState(payload: readonly string[]): State {
     process: 'running',
     openSyscall: null,
     faultReturn: null,
-    dma: { mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] },
+    fault: null,
+    dma: idleDma(),
     deviceReady: false,
     interruptLine: null,
     places,
@@ -69,6 +70,26 @@ const PLACE_NAMES: Record<Location, string> = {
 };
 
 const isHardware = (l: Location) => HARDWARE.includes(l);
+
+const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] });
+
+/** The place whose registers must be mapped for user mode to drive a device: the disk is driven through its controller. */
+const registersOf = (device: Location): Location => (device === 'disk' ? 'ctrl' : device);
+
+/** The CPU reads memory and the controller's buffer, never the disk, however a reference leads there. */
+function cpuReadable(origin: Location): Location {
+  if (origin === 'disk') throw new IllegalEvent('the CPU cannot address the disk itself; the controller reads it into its buffer first');
+  return origin;
+}
+
+/** One copy reads from one place: blocks whose bytes sit in different places take one step each. */
+function oneOrigin(origins: Location[]): Location {
+  const places = [...new Set(origins)];
+  if (places.length > 1) {
+    throw new IllegalEvent(`these blocks' bytes are in ${places.map((p) => PLACE_NAMES[p]).join(' and ')}: one copy reads from one place, so move them in separate steps`);
+  }
+  return places[0];
+}
 
 /**
  * The pure reducer: the state after `event`, or an IllegalEvent saying why the
@@ -100,6 +121,9 @@ export function step(state: State, event: Event): State {
       if (s.openSyscall !== null) {
         throw new IllegalEvent(`${event.name}() cannot start: the process is still inside ${s.openSyscall}()`);
       }
+      if (state.cpu.mode !== 'user') {
+        throw new IllegalEvent(`${event.name}() is called by the program, in user mode; the CPU is still in kernel mode (let the program run first)`);
+      }
       s.privilege = 'kernel';
       s.openSyscall = event.name;
       s.counts.syscalls += 1;
@@ -125,16 +149,18 @@ export function step(state: State, event: Event): State {
       const blocks = pick(s, 'disk', event.blocks);
       for (const b of blocks) put(s, 'ctrl', { block: b, as: 'data' });
       s.deviceReady = true;
-      actor = 'device';
+      actor = 'disk';
       activity = bystander();
-      transfer = { kind: 'device', from: 'disk', to: 'ctrl', blocks };
+      transfer = { kind: 'device', from: 'disk', to: 'ctrl', via: null, blocks };
       break;
     }
     case 'pollStatus': {
       needsRunningProcess();
-      if (s.privilege !== 'kernel' && !s.userMapped.includes('ctrl')) {
-        throw new IllegalEvent("reading the device's status register needs kernel mode");
+      if (s.privilege !== 'kernel' && !s.userMapped.some(isHardware)) {
+        throw new IllegalEvent("reading the device's status register needs kernel mode (or the device mapped into user space)");
       }
+      // Reading a finished transfer's status is how a poller takes its completion, instead of an interrupt.
+      if (s.dma.status === 'done') s.dma = idleDma();
       activity = 'polling';
       break;
     }
@@ -147,10 +173,13 @@ export function step(state: State, event: Event): State {
       const device = fromHw ? from : to;
       const memory = fromHw ? to : from;
       needsRunningProcess();
-      if (s.privilege !== 'kernel' && !s.userMapped.includes(device)) {
+      if (s.privilege !== 'kernel' && !s.userMapped.includes(registersOf(device))) {
         throw new IllegalEvent(`programming the DMA controller for ${PLACE_NAMES[device]} needs kernel mode (or the device mapped into user space)`);
       }
       if (s.dma.status === 'programmed') throw new IllegalEvent('the DMA controller is still busy with its last transfer');
+      if (s.dma.status === 'done') {
+        throw new IllegalEvent('the last DMA transfer is done but nobody has taken its completion: handle its interrupt or poll its status first');
+      }
       const blocks = event.blocks ?? (fromHw && from === 'disk' ? s.payload : s.places[from].map((h) => h.block));
       if (blocks.length === 0) throw new IllegalEvent(`${PLACE_NAMES[from]} holds nothing to transfer`);
       if (memory === 'user') {
@@ -163,7 +192,8 @@ export function step(state: State, event: Event): State {
       else for (const b of blocks) holding(s, from, b);
       s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks] };
       if (event.block) sleep(s);
-      activity = 'syscall';
+      // From user mode this is the program itself writing a mapped device's registers (kernel bypass).
+      activity = s.privilege === 'user' ? 'running' : 'syscall';
       break;
     }
     case 'sleep': {
@@ -183,11 +213,14 @@ export function step(state: State, event: Event): State {
       const moving = s.dma.queue.slice(0, count);
       const source = (s.dma.toDevice ? s.dma.mar : s.dma.adr) as Location;
       const dest = (s.dma.toDevice ? s.dma.adr : s.dma.mar) as Location;
-      for (const b of moving) {
-        if (source === 'disk') holding(s, 'disk', b);
-        else dmaReadable(s, source, b);
-        writeData(s, dest, b);
-      }
+      const origin = oneOrigin(
+        moving.map((b) => {
+          if (source !== 'disk') return dmaReadable(s, source, b);
+          holding(s, 'disk', b);
+          return 'disk';
+        }),
+      );
+      for (const b of moving) writeData(s, dest, b);
       s.dma.queue = s.dma.queue.slice(count);
       s.dma.wc -= count;
       if (s.dma.wc === 0) {
@@ -196,25 +229,31 @@ export function step(state: State, event: Event): State {
       }
       actor = 'dma';
       activity = bystander();
-      transfer = { kind: 'dma-copy', from: source, to: dest, blocks: moving };
+      transfer = { kind: 'dma-copy', from: origin, to: dest, via: origin === source ? null : source, blocks: moving };
       break;
     }
     case 'raiseInterrupt': {
       if (s.interruptLine !== null) throw new IllegalEvent(`an interrupt from ${s.interruptLine} is already pending`);
-      if (event.source === 'dma' && s.dma.status !== 'done') {
-        throw new IllegalEvent('the DMA controller raises its interrupt only when WC reaches 0');
+      if (event.source !== 'disk' && s.dma.status !== 'done') {
+        throw new IllegalEvent('a DMA completion interrupt comes only when WC reaches 0');
+      }
+      if (event.source === 'dma' && s.dma.adr === 'nic') {
+        throw new IllegalEvent("the NIC's own DMA engine sent these blocks: its transmit-complete interrupt comes from the NIC");
+      }
+      if (event.source === 'nic' && s.dma.adr !== 'nic') {
+        throw new IllegalEvent('the NIC interrupts when it has sent what it was given; the finished transfer was not for the NIC');
       }
       if (event.source === 'disk' && !s.deviceReady) {
         throw new IllegalEvent('the disk raises its interrupt only when its buffer is ready');
       }
       s.interruptLine = event.source;
-      actor = event.source === 'dma' ? 'dma' : 'device';
+      actor = event.source;
       activity = bystander();
       break;
     }
     case 'handleInterrupt': {
       if (s.interruptLine === null) throw new IllegalEvent('no interrupt is pending');
-      if (s.interruptLine === 'dma') s.dma = { mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] };
+      if (s.interruptLine !== 'disk') s.dma = idleDma();
       s.interruptLine = null;
       s.counts.interrupts += 1;
       s.process = 'running';
@@ -234,13 +273,11 @@ export function step(state: State, event: Event): State {
         }
       }
       const blocks = pick(s, from, event.blocks);
-      for (const b of blocks) {
-        resolveData(s, from, b);
-        writeData(s, to, b, s.privilege);
-      }
+      const origin = cpuReadable(oneOrigin(blocks.map((b) => resolveData(s, from, b))));
+      for (const b of blocks) writeData(s, to, b, s.privilege);
       s.counts.cpuCopies += 1;
       activity = 'copying';
-      transfer = { kind: 'cpu-copy', from, to, blocks };
+      transfer = { kind: 'cpu-copy', from: origin, to, via: origin === from ? null : from, blocks };
       break;
     }
     case 'mapPages': {
@@ -252,7 +289,7 @@ export function step(state: State, event: Event): State {
         // A device's register and queue window (kernel bypass): no payload pages, only access.
         if (!s.userMapped.includes(from)) s.userMapped.push(from);
         activity = 'syscall';
-        transfer = { kind: 'mapping', from, to: 'user', blocks: [] };
+        transfer = { kind: 'mapping', from, to: 'user', via: null, blocks: [] };
         break;
       }
       const blocks = event.lazy ? (event.blocks ?? s.payload) : pick(s, from, event.blocks);
@@ -268,7 +305,7 @@ export function step(state: State, event: Event): State {
       }
       if (!s.userMapped.includes(from)) s.userMapped.push(from);
       activity = 'syscall';
-      transfer = { kind: 'mapping', from, to: 'user', blocks };
+      transfer = { kind: 'mapping', from, to: 'user', via: null, blocks };
       break;
     }
     case 'unmapPages': {
@@ -290,7 +327,7 @@ export function step(state: State, event: Event): State {
       }
       s.counts.descriptorCopies += 1;
       activity = 'syscall';
-      transfer = { kind: 'descriptor', from: event.from, to: event.to, blocks };
+      transfer = { kind: 'descriptor', from: event.from, to: event.to, via: null, blocks };
       break;
     }
     case 'pageRefMove': {
@@ -306,12 +343,15 @@ export function step(state: State, event: Event): State {
       }
       s.counts.descriptorCopies += 1;
       activity = 'syscall';
-      transfer = { kind: 'reference', from: event.from, to: event.to, blocks };
+      transfer = { kind: 'reference', from: event.from, to: event.to, via: null, blocks };
       break;
     }
     case 'pin':
     case 'unpin': {
-      needsKernel(event.type === 'pin' ? 'pinning pages' : 'unpinning pages');
+      // A device's completion handler may release the pages it used, whatever the process was doing.
+      const inHandler = event.type === 'unpin' && state.cpu.activity === 'interrupt';
+      if (inHandler) needsRunningProcess();
+      else needsKernel(event.type === 'pin' ? 'pinning pages' : 'unpinning pages');
       const blocks = event.blocks ?? s.payload;
       for (const b of blocks) {
         if (!s.payload.includes(b)) throw new IllegalEvent(`there is no block ${b} in the payload`);
@@ -319,7 +359,7 @@ export function step(state: State, event: Event): State {
         if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent(`the page of block ${b} is not pinned`);
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
-      activity = 'syscall';
+      activity = inHandler ? 'interrupt' : 'syscall';
       break;
     }
     case 'pageFault': {
@@ -329,22 +369,30 @@ export function step(state: State, event: Event): State {
       if (!entry) throw new IllegalEvent(`no page maps block ${event.block}: touching it would be a segmentation fault`);
       if (entry.present && !entry.cow) throw new IllegalEvent(`the page of block ${event.block} is present and writable: no fault`);
       s.faultReturn = s.privilege;
+      s.fault = {
+        block: event.block,
+        around: s.pageTable.filter((p) => !p.present && p.block !== event.block && holds(s, p.frame, p.block, 'data')).map((p) => p.block),
+      };
       s.privilege = 'kernel';
       s.counts.pageFaults += 1;
       activity = 'fault';
       break;
     }
     case 'faultIn': {
-      // Fault-around: besides the faulting page, Linux maps neighbours already in the page cache.
+      // Fault-around: besides the faulting page, Linux maps neighbours that were already in the page cache.
       needsInFault(s);
+      const mappable = new Set([s.fault!.block, ...s.fault!.around]);
       const waiting = s.pageTable.filter((p) => !p.present);
-      const ready = waiting.filter((p) => holds(s, p.frame, p.block, 'data'));
+      const ready = waiting.filter((p) => mappable.has(p.block) && holds(s, p.frame, p.block, 'data'));
       const blocks = event.blocks ?? ready.filter((p) => p.frame === ready[0]?.frame).map((p) => p.block);
       if (blocks.length === 0) throw new IllegalEvent('no page is waiting to be faulted in with its data ready');
       const frame = waiting.find((p) => p.block === blocks[0])?.frame;
       for (const b of blocks) {
         const entry = waiting.find((p) => p.block === b);
         if (!entry) throw new IllegalEvent(`the page of block ${b} is not waiting to be faulted in`);
+        if (!mappable.has(b)) {
+          throw new IllegalEvent(`fault-around maps only pages that were already cached when the fault was taken; block ${b} arrived during this fault, so the next touch of it faults again`);
+        }
         if (entry.frame !== frame) throw new IllegalEvent(`one fault brings in pages of one mapping: block ${b} is in ${PLACE_NAMES[entry.frame]}, not ${PLACE_NAMES[frame!]}`);
         if (!holds(s, entry.frame, b, 'data')) {
           throw new IllegalEvent(`${PLACE_NAMES[entry.frame]} does not hold ${b} yet: bring it in first`);
@@ -352,25 +400,26 @@ export function step(state: State, event: Event): State {
         setPte(s, b, { ...entry, present: true });
       }
       activity = 'fault';
-      transfer = { kind: 'mapping', from: frame!, to: 'user', blocks };
+      transfer = { kind: 'mapping', from: frame!, to: 'user', via: null, blocks };
       break;
     }
     case 'cowCopy': {
       needsInFault(s);
       const entry = pte(s, event.block);
       if (!entry?.cow) throw new IllegalEvent(`the page of block ${event.block} is not copy-on-write`);
-      resolveData(s, entry.frame, event.block);
+      const origin = cpuReadable(resolveData(s, entry.frame, event.block));
       put(s, 'user', { block: event.block, as: 'data' });
       setPte(s, event.block, { ...entry, frame: 'user', present: true, writable: true, cow: false });
       s.counts.cpuCopies += 1;
       activity = 'copying';
-      transfer = { kind: 'cpu-copy', from: entry.frame, to: 'user', blocks: [event.block] };
+      transfer = { kind: 'cpu-copy', from: origin, to: 'user', via: origin === entry.frame ? null : entry.frame, blocks: [event.block] };
       break;
     }
     case 'faultReturn': {
       needsInFault(s);
       s.privilege = s.faultReturn as Mode;
       s.faultReturn = null;
+      s.fault = null;
       activity = s.privilege === 'user' ? 'running' : 'syscall';
       break;
     }
@@ -401,12 +450,13 @@ function sleep(s: State) {
   s.process = 'blocked';
 }
 
-/** A device may read memory only where the bytes stay put: user pages must be pinned. */
-function dmaReadable(s: State, place: Location, block: string) {
+/** Where a device reads `block` through `place`; it may read only where the bytes stay put, so user pages must be pinned. */
+function dmaReadable(s: State, place: Location, block: string): Location {
   const where = resolveData(s, place, block);
   if (where === 'user' && !pte(s, block)?.pinned) {
     throw new IllegalEvent(`the DMA would read block ${block} from user pages that are not pinned`);
   }
+  return where;
 }
 
 /** A reference goes to another place, never over the bytes it would point at (they would be lost). */
@@ -432,6 +482,7 @@ function draft(state: State): State {
     dma: { ...state.dma, queue: [...state.dma.queue] },
     places,
     pageTable: state.pageTable.map((p) => ({ ...p })),
+    fault: state.fault && { ...state.fault, around: [...state.fault.around] },
     userMapped: [...state.userMapped],
     payload: [...state.payload],
     counts: { ...state.counts },

@@ -104,6 +104,12 @@ export interface State {
   openSyscall: string | null;
   /** The mode to go back to when the page-fault handler returns, if one is running. */
   faultReturn: Mode | null;
+  /**
+   * The fault being handled: the page that faulted, and the neighbours that
+   * fault-around may map with it (those whose bytes were already cached when the
+   * fault was taken; pages read in during the fault are mapped by the next one).
+   */
+  fault: { block: string; around: string[] } | null;
   dma: DmaRegisters;
   /** The disk controller has data ready in its buffer (what a polling CPU reads). */
   deviceReady: boolean;
@@ -123,7 +129,8 @@ export interface State {
   actor: Actor;
 }
 
-export type Actor = 'cpu' | 'dma' | 'device';
+/** Who carries out a step: the CPU, the DMA engine, or a device acting on its own (a read, an interrupt). */
+export type Actor = 'cpu' | 'dma' | 'disk' | 'nic';
 
 /** Which blocks an event concerns; omitted means every block the source holds. */
 type Blocks = { blocks?: string[] };
@@ -161,7 +168,20 @@ export type TransferKind = 'cpu-copy' | 'dma-copy' | 'descriptor' | 'reference' 
 
 export interface Transfer {
   kind: TransferKind;
+  /** For a copy, where the bytes physically are; for a descriptor, reference or mapping, the place it is taken from. */
   from: Location;
   to: Location;
+  /**
+   * The place the event named when the bytes are elsewhere: the socket buffer whose
+   * descriptors a gather DMA follows, the user mapping a CPU copy reads through.
+   */
+  via: Location | null;
   blocks: string[];
 }
+
+/**
+ * When a step happens in a real program: once before the data moves, for every
+ * chunk, or once at the end.
+ */
+export const PHASES = ['setup', 'transfer', 'teardown'] as const;
+export type Phase = (typeof PHASES)[number];

@@ -324,7 +324,7 @@ function fits(f: Facts, c: Constraint): boolean | undefined {
     case 'socketInput':
       return !p.inputMustBeFile;
     case 'noScatterGather':
-      return !p.needsNicSupport;
+      return !p.copiesWithoutGather && !p.ownsDevice;
     case 'hugeFile':
       // A technique for files that never puts the payload in the page cache fits; one that does, does not.
       if (!f.bypassesPageCache) return false;

@@ -4,6 +4,7 @@ import { TERMS, findTerm, suggestTerm, type Term } from '../../glossary/index.js
 import type { Lang } from '../../i18n/lang.js';
 import { MESSAGES } from '../../i18n/strings.js';
 import type { Lesson } from '../../lessons/index.js';
+import { countsByPhase, run } from '../../model/index.js';
 import { displayWidth, padEnd, wrap } from '../../term/text.js';
 import { json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -22,7 +23,9 @@ export function glossaryEntry(term: Term, lessons: Lesson[], lang: Lang): Glossa
     aliases: term.aliases,
     name: term.name[lang],
     definition: term.definition[lang],
-    lessons: lessons.filter((l) => term.usedBy(l.steps.map((s) => s.event))).map((l) => l.id),
+    lessons: lessons
+      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: countsByPhase(l, run(l)).perTransfer }))
+      .map((l) => l.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
-import { compareRows, printComparison } from './compare.js';
-import { explain, renderExplanation } from './explain.js';
+import { compareRows } from '../../present/compare.js';
+import { printComparison } from './compare.js';
+import { explain, renderExplanation } from '../../present/explain.js';
 import { runLabOnce } from './lab.js';
 import { session } from './learn.js';
 import { runQuiz } from './quiz.js';

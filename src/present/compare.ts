@@ -1,0 +1,106 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
+import { UI } from '../i18n/strings.js';
+import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
+import { COUNTER_KEYS, countsByPhase, run, type Counters } from '../model/index.js';
+import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+
+/** One `compare --json` row; scripts and tests rely on it (README, "JSON"). */
+export type ComparisonRow = {
+  id: string;
+  job: Job;
+  /** Totals for one chunk: the sources' figures. */
+  counts: Counters;
+  setup: Counters;
+  /** What every further chunk costs. */
+  perTransfer: Counters;
+} & Properties;
+
+export function compareRows(lessons: Lesson[]): ComparisonRow[] {
+  return lessons.map((l) => {
+    const timeline = run(l);
+    const { setup, perTransfer } = countsByPhase(l, timeline);
+    return { id: l.id, job: l.job, counts: timeline.at(-1)!.counts, setup, perTransfer, ...l.properties };
+  });
+}
+
+/** The counters compare shows, in column order: descriptor copies, interrupts and faults too. */
+const COLUMNS: readonly (keyof Counters)[] = COUNTER_KEYS;
+
+/** A table: its title, header -> cell per row, in column order. */
+export interface Table {
+  title: string;
+  cells: Record<string, string>[];
+}
+
+/**
+ * One table of counts per job, in job order, never two jobs in one table: a
+ * read's single DMA copy is no saving over a send's two. A count whose
+ * per-chunk share differs from its total (set-up calls) shows both: `6 (4)`.
+ */
+export function countTables(rows: ComparisonRow[], lang: Lang): Table[] {
+  const c = UI.compare[lang];
+  return JOBS.filter((job) => rows.some((r) => r.job === job)).map((job) => ({
+    title: c.jobs[job],
+    cells: rows
+      .filter((r) => r.job === job)
+      .map((r) => ({
+        [c.scenario]: r.id,
+        ...Object.fromEntries(
+          COLUMNS.map((k) => [c.columns[k], r.perTransfer[k] === r.counts[k] ? String(r.counts[k]) : `${r.counts[k]} (${r.perTransfer[k]})`]),
+        ),
+      })),
+  }));
+}
+
+/** What each technique allows or needs: facts, not figures, so one table may hold every job. */
+export function propertyTable(rows: ComparisonRow[], lang: Lang): Table {
+  const c = UI.compare[lang];
+  const byJob = JOBS.flatMap((job) => rows.filter((r) => r.job === job));
+  return {
+    title: c.propertiesTitle,
+    cells: byJob.map((r) => ({
+      [c.scenario]: r.id,
+      ...Object.fromEntries(PROPERTY_KEYS.map((k) => [c.properties[k], r[k] ? c.yes : c.no])),
+    })),
+  };
+}
+
+/** Aligned columns for a pipe or a file: first column left, the rest right. */
+export function renderPlainTable(cells: Record<string, string>[]): string[] {
+  const headers = Object.keys(cells[0] ?? {});
+  const widths = headers.map((h) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[h]))));
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? padEnd(v, widths[i]) : padStart(v, widths[i]))).join('  ').trimEnd();
+  return [line(headers), ...cells.map((r) => line(headers.map((h) => r[h])))];
+}
+
+/** The whole comparison as plain text: each job's counts, the properties, then the legend. */
+export function renderComparison(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): string {
+  const out: string[] = [];
+  for (const t of [...countTables(rows, lang), propertyTable(rows, lang)]) {
+    if (out.length) out.push('');
+    out.push(paint.bold(t.title), ...renderPlainTable(t.cells));
+  }
+  out.push('', ...legend(lang, width).map((l) => paint.dim(l)));
+  return out.join('\n') + '\n';
+}
+
+export function legend(lang: Lang, width: number): string[] {
+  return wrap(UI.compare[lang].legend, width);
+}
+
+/**
+ * Whether the ink table can draw these cells on a screen this size: it sizes
+ * columns by string length, so wide (CJK) text would misalign it; each column
+ * is its widest cell plus a space either side, and every row has a rule under it.
+ */
+export function boxedTableFits(cells: Record<string, string>[], columns: number, rows: number): boolean {
+  const headers = Object.keys(cells[0] ?? {});
+  const texts = [...headers, ...cells.flatMap((r) => Object.values(r))];
+  if (texts.some((t) => displayWidth(t) !== t.length)) return false;
+  const widths = headers.map((h) => Math.max(h.length, ...cells.map((r) => r[h].length)) + 2);
+  const width = widths.reduce((a, b) => a + b, 0) + headers.length + 1;
+  // ink clears the screen to redraw a frame taller than it, so leave a line spare.
+  return width <= columns && 2 * cells.length + 3 <= rows - 1;
+}

@@ -1,0 +1,196 @@
+import type { ChalkInstance } from 'chalk';
+import { describeStep } from '../i18n/describe.js';
+import type { Lang } from '../i18n/lang.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, UI } from '../i18n/strings.js';
+import type { Job, Lesson } from '../lessons/index.js';
+import {
+  COUNTER_KEYS,
+  countsByPhase,
+  moverOf,
+  run,
+  type Actor,
+  type Counters,
+  type Event,
+  type Mode,
+  type Mover,
+  type Phase,
+  type Transfer,
+} from '../model/index.js';
+import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+
+/** The `explain --json` shape; scripts and tests rely on it (README, "JSON"). */
+export interface Explanation {
+  id: string;
+  aliases: string[];
+  job: Job;
+  title: string;
+  summary: string;
+  since: string | null;
+  api: { signature: string; since: string | null }[];
+  /** Totals for the lesson's one chunk: the sources' figures. */
+  counts: Counters;
+  /** What the set-up steps (once per process or connection) count. */
+  setup: Counters;
+  /** What the transfer steps count: what a program pays for every further chunk. */
+  perTransfer: Counters;
+  syscalls: string[];
+  steps: {
+    n: number;
+    phase: Phase;
+    event: Event;
+    actor: Actor;
+    /** Who moves payload bytes in this step. */
+    mover: Mover;
+    /** What moved: a copy's `from` is where the bytes are, `via` the place it read them through. */
+    transfer: Transfer | null;
+    mode: Mode;
+    /** The mode before the step, where the step switched it. */
+    modeBefore?: Mode;
+    activity: string;
+    does: string;
+    narration: string;
+    counts: Counters;
+  }[];
+  limits: string[];
+  usedBy: string[];
+  notes: string[];
+}
+
+export function explain(lesson: Lesson, lang: Lang): Explanation {
+  const timeline = run(lesson);
+  const end = timeline.at(-1)!;
+  const phases = countsByPhase(lesson, timeline);
+  return {
+    id: lesson.id,
+    aliases: lesson.aliases,
+    job: lesson.job,
+    title: lesson.title[lang],
+    summary: lesson.summary[lang],
+    since: lesson.since,
+    api: lesson.api,
+    counts: end.counts,
+    setup: phases.setup,
+    perTransfer: phases.perTransfer,
+    syscalls: end.syscallLog,
+    steps: lesson.steps.map((s, i) => {
+      const before = timeline[i];
+      const after = timeline[i + 1];
+      return {
+        n: i + 1,
+        phase: s.phase,
+        event: s.event,
+        actor: after.actor,
+        mover: moverOf(after),
+        transfer: after.transfer,
+        mode: after.cpu.mode,
+        ...(before.cpu.mode !== after.cpu.mode ? { modeBefore: before.cpu.mode } : {}),
+        activity: ACTIVITY_LABELS[after.cpu.activity][lang],
+        does: describeStep(before, after, s.event, lang),
+        narration: s.text[lang],
+        counts: after.counts,
+      };
+    }),
+    limits: lesson.limits.map((t) => t[lang]),
+    usedBy: lesson.usedBy.map((t) => t[lang]),
+    notes: lesson.notes.map((t) => t[lang]),
+  };
+}
+
+/** Whether the lesson has steps outside its transfer: only then are its phases worth naming. */
+const hasPhases = (x: Explanation) => x.steps.some((s) => s.phase !== 'transfer');
+
+/** The explanation as text for a terminal or a pipe, `width` columns wide. */
+export function renderExplanation(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string {
+  const out: string[] = [];
+  const h = UI.heading[lang];
+  const body = Math.max(20, width - 6);
+  const para = (text: string, indent: string) => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
+  const section = (title: string) => out.push('', paint.bold(title));
+
+  const titleLines = wrap(`${x.id} · ${x.title}`, width).map((l) => paint.bold(l));
+  if (x.since) appendOrBreak(titleLines, ' · ', x.since, width, '', paint.dim);
+  out.push(...titleLines);
+  out.push('', ...para(x.summary, ''));
+
+  if (x.api.length) {
+    section(h.api);
+    for (const a of x.api) {
+      const lines = wrap(a.signature, width - 4).map((l, i) => (i === 0 ? '  ' : '      ') + paint.cyan(l));
+      if (a.since) appendOrBreak(lines, '  ', `(${a.since})`, width, '      ', paint.dim);
+      out.push(...lines);
+    }
+  }
+
+  section(h.steps);
+  const modeWidth = Math.max(...x.steps.map((s) => displayWidth(modeText(s, lang))));
+  const actorWidth = Math.max(...x.steps.map((s) => displayWidth(UI.actor[lang][s.actor])));
+  const phased = hasPhases(x);
+  x.steps.forEach((s, i) => {
+    if (phased && s.phase !== x.steps[i - 1]?.phase) out.push(paint.underline(`  ${UI.phase[lang][s.phase]}`));
+    const head = `${padStart(String(s.n), 3)}  ${padEnd(modeText(s, lang), modeWidth)}  ${padEnd(UI.actor[lang][s.actor], actorWidth)}  `;
+    const avail = Math.max(20, width - displayWidth(head));
+    const lines = wrap(s.does, avail).map((l) => colourOf(s.mover, paint)(l));
+    appendOrBreak(lines, ' ', `· ${s.activity}`, avail, '', paint.dim);
+    lines.forEach((l, i) => out.push((i === 0 ? head : ' '.repeat(displayWidth(head))) + l));
+    for (const line of wrap(s.narration, body)) out.push(`      ${line}`);
+  });
+
+  section(h.counts);
+  out.push(...countLines(x, lang, width, paint));
+
+  for (const [title, items] of [
+    [h.limits, x.limits],
+    [h.usedBy, x.usedBy],
+    [h.notes, x.notes],
+  ] as const) {
+    if (!items.length) continue;
+    section(title);
+    for (const item of items) {
+      const [first, ...rest] = wrap(item, Math.max(20, width - 4));
+      out.push(`  • ${first}`, ...rest.map((l) => `    ${l}`));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The counters: the total alone where every step is a transfer step, else the
+ * total beside its set-up and per-chunk shares; the calls listed by name.
+ */
+function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
+  const c = UI.countColumns[lang];
+  const phased = hasPhases(x);
+  const headers = phased ? [c.total, c.setup, c.perChunk] : [''];
+  const widths = headers.map((t) => Math.max(2, displayWidth(t)));
+  const cell = (values: string[]) => values.map((v, i) => padStart(v, widths[i])).join('  ');
+  const out = phased ? [paint.dim(`  ${padEnd('', labelWidth)}  ${cell(headers)}`)] : [];
+  for (const k of COUNTER_KEYS) {
+    const values = phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]];
+    const lines = [`  ${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${cell(values.map(String))}`];
+    // The calls by name, after their count where they fit, else on the next line.
+    if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', x.syscalls.join(', '), width, '    ', paint.dim);
+    out.push(...lines);
+  }
+  return out;
+}
+
+/**
+ * Puts `text` after the last line, behind `separator`, where it fits in `width`;
+ * otherwise on a line of its own after `indent`. `style` colours what is added.
+ */
+function appendOrBreak(lines: string[], separator: string, text: string, width: number, indent: string, style: (s: string) => string) {
+  if (displayWidth(lines.at(-1)!) + displayWidth(separator + text) <= width) lines[lines.length - 1] += style(separator + text);
+  else lines.push(indent + style(text));
+}
+
+function modeText(s: Explanation['steps'][number], lang: Lang): string {
+  const m = UI.mode[lang];
+  return s.modeBefore ? `${m[s.modeBefore]} → ${m[s.mode]}` : m[s.mode];
+}
+
+function colourOf(mover: Mover, paint: ChalkInstance) {
+  if (mover === 'cpu') return paint.red;
+  if (mover === 'dma') return paint.green;
+  return paint.reset;
+}
