@@ -254,6 +254,10 @@ export function step(state: State, event: Event): State {
     case 'handleInterrupt': {
       if (s.interruptLine === null) throw new IllegalEvent('no interrupt is pending');
       if (s.interruptLine !== 'disk') s.dma = idleDma();
+      // The NIC is done with what it was sent: the driver frees the packets, and with them the
+      // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
+      // where the lessons leave them.
+      if (s.interruptLine === 'nic') s.places.socket = s.places.socket.filter((h) => h.as !== 'ref');
       s.interruptLine = null;
       s.counts.interrupts += 1;
       s.process = 'running';
@@ -357,6 +361,11 @@ export function step(state: State, event: Event): State {
         if (!s.payload.includes(b)) throw new IllegalEvent(`there is no block ${b} in the payload`);
         const existing = pte(s, b);
         if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent(`the page of block ${b} is not pinned`);
+        if (event.type === 'unpin') {
+          // A page is pinned because a device will read it; it stays pinned while anything may still send it.
+          const holder = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === existing!.frame));
+          if (holder) throw new IllegalEvent(`${PLACE_NAMES[holder]} still points at block ${b}'s page: unpin it once the device has finished with it`);
+        }
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
       activity = inHandler ? 'interrupt' : 'syscall';
