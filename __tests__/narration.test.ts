@@ -270,3 +270,21 @@ test('the narration states figures the test actually checks, in every language',
     expect(claims.some((c) => c.scope === 'per chunk')).toBe(true);
   }
 });
+
+describe("every send lesson's notes state the interrupt rule in the same words", () => {
+  // MODEL.md's rule: one sentence shared by all of them, so no lesson can drift to its own version
+  // (the old "a single NIC interrupt" kind). What follows it is the lesson's own consequence.
+  const RULE = {
+    en: "Interrupts follow one rule in every lesson: each DMA transfer that completes costs one completion interrupt taken by the CPU, the NIC's transmit completion included, unless the program polls for it instead.",
+    zh: '每一课的中断都按同一条规则计数：每完成一次 DMA 传输，CPU 就要处理一次完成中断，网卡的发送完成也算在内，除非程序改用轮询。',
+  };
+  const send = LESSONS.filter((l) => l.job === 'send');
+
+  test('there are send lessons to check', () => {
+    expect(send.map((l) => l.id)).toEqual(expect.arrayContaining(['traditional', 'sendfile', 'msg-zerocopy', 'kernel-bypass']));
+  });
+
+  test.each(send.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
+    for (const lang of LANGS) expect(lesson.notes.filter((n) => n[lang].startsWith(RULE[lang])).length).toBe(1);
+  });
+});

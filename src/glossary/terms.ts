@@ -131,8 +131,8 @@ export const TERMS: Term[] = [
     aliases: ['irq', 'interrupts'],
     name: { en: 'interrupt', zh: '中断' },
     definition: {
-      en: 'A signal from a device that makes the CPU stop what it runs and execute a handler in kernel mode, for instance when a DMA transfer completes. It enters the kernel, but it is not a counted mode switch.',
-      zh: '设备发给 CPU 的信号，让 CPU 暂停当前工作、在内核态执行处理程序，例如 DMA 传输完成时。它会进入内核，但不计入模式切换。',
+      en: "A signal from a device that makes the CPU stop what it runs and execute a handler in kernel mode, for instance when a DMA transfer completes. zcopy counts one for every DMA transfer whose completion the CPU takes, the NIC's transmit completion included, unless the program polls instead. It enters the kernel, but it is not a counted mode switch.",
+      zh: '设备发给 CPU 的信号，让 CPU 暂停当前工作、在内核态执行处理程序，例如 DMA 传输完成时。zcopy 为 CPU 处理的每一次 DMA 传输完成记一次中断，网卡的发送完成也算在内，除非程序改用轮询。它会进入内核，但不计入模式切换。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'handleInterrupt'),
   },
