@@ -66,7 +66,7 @@ export const TERMS: Term[] = [
   {
     id: 'scatter-gather',
     aliases: ['sg', 'sg-dma', 'gather'],
-    name: { en: 'scatter-gather DMA', zh: '分散-聚集 DMA（SG-DMA）' },
+    name: { en: 'scatter-gather DMA', zh: 'scatter-gather DMA（SG-DMA）' },
     definition: {
       en: 'DMA that works from a list of (address, length) descriptors instead of one contiguous buffer. On sending it gathers pieces scattered in memory straight to the NIC, so the kernel copies descriptors instead of bytes; it needs NIC support, and checksum offload for the copy to vanish.',
       zh: '按一组（地址，长度）描述符工作、而不要求一块连续缓冲区的 DMA。发送时它把分散在内存各处的数据直接收集到网卡，内核只需拷贝描述符而不是数据；这需要网卡支持，并且要有校验和卸载，CPU 拷贝才能真正消失。',
@@ -79,7 +79,7 @@ export const TERMS: Term[] = [
     name: { en: 'pinning pages', zh: '锁定页（pinning）' },
     definition: {
       en: 'Fixing user pages in physical memory so they cannot be swapped out or moved while a device reads or writes them by DMA. Direct I/O, MSG_ZEROCOPY and kernel bypass all pin the user buffer.',
-      zh: '把用户页固定在物理内存中，使设备通过 DMA 读写它们时不会被换出或移动。直接 I/O、MSG_ZEROCOPY 和内核旁路都要锁定用户缓冲区。',
+      zh: '把用户页锁定在物理内存中，使设备通过 DMA 读写它们时不会被换出或移动。直接 I/O、MSG_ZEROCOPY 和绕过内核的做法都要锁定用户缓冲区。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'pin'),
   },
@@ -89,7 +89,7 @@ export const TERMS: Term[] = [
     name: { en: 'copy-on-write', zh: '写时复制（copy-on-write）' },
     definition: {
       en: 'Sharing pages read-only until someone writes. The write faults, the kernel copies just that page into a private one, and every other page stays shared. fork() and MAP_PRIVATE mappings rely on it.',
-      zh: '页面以只读方式共享，直到有人写入。写操作触发缺页，内核只复制被写的那一页给写者私用，其余页仍然共享。fork() 和 MAP_PRIVATE 映射都依赖它。',
+      zh: '页以只读方式共享，直到有人写入。写操作触发缺页，内核只拷贝被写的那一页给写者私用，其余页仍然共享。fork() 和 MAP_PRIVATE 映射都依赖它。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'cowCopy' || (e.type === 'mapPages' && e.cow === true)),
   },
@@ -99,7 +99,7 @@ export const TERMS: Term[] = [
     name: { en: 'pipe_buffer', zh: 'pipe_buffer（管道缓冲项）' },
     definition: {
       en: "An entry of a pipe's ring: a pointer to a page plus offset and length. splice() fills these entries with references to page-cache pages, so data passes through the pipe without being copied. A pipe holds 16 of them (64 KiB) by default since Linux 2.6.11.",
-      zh: '管道环形队列中的一项：一个页指针加上偏移和长度。splice() 往这些项里填入指向页缓存页面的引用，数据因此无需拷贝就能穿过管道。自 Linux 2.6.11 起，管道默认有 16 项（64 KiB）。',
+      zh: '管道环形队列中的一项：一个页指针加上偏移和长度。splice() 往这些项里填入指向页缓存页的引用，数据因此无需拷贝就能穿过管道。自 Linux 2.6.11 起，管道默认有 16 项（64 KiB）。',
     },
     taughtIn: ({ events }) => any(events, (e) => touches(e, 'pipe')),
   },
@@ -139,10 +139,10 @@ export const TERMS: Term[] = [
   {
     id: 'page-fault',
     aliases: ['fault', 'page-faults'],
-    name: { en: 'page fault', zh: '缺页异常' },
+    name: { en: 'page fault', zh: '缺页（page fault）' },
     definition: {
       en: 'A trap taken when the program touches a page that is mapped but not present, or writes a copy-on-write page. The kernel brings the page in (or copies it) and resumes the program.',
-      zh: '程序访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页面调入（或复制一份）后让程序继续执行。',
+      zh: '程序访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页调入（或拷贝一份）后让程序继续执行。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'pageFault'),
   },

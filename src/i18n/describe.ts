@@ -74,7 +74,7 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return zh ? `解除${pages}的锁定 ${which}` : `unpin the ${pages} ${which}`;
     }
     case 'pageFault':
-      return zh ? `访问块 ${event.block} 所在页，触发缺页异常` : `touching block ${event.block} takes a page fault`;
+      return zh ? `访问块 ${event.block} 所在页，触发缺页` : `touching block ${event.block} takes a page fault`;
     case 'faultIn':
       return zh ? `页表项就绪 ${blocks(t!.blocks)}` : `page-table entries present ${blocks(t!.blocks)}`;
     case 'faultReturn':

@@ -10,7 +10,7 @@ export const COUNTER_LABELS: Table<keyof Counters> = {
   syscalls: { en: 'Syscalls', zh: '系统调用' },
   descriptorCopies: { en: 'Descriptor copies', zh: '描述符拷贝' },
   interrupts: { en: 'Interrupts', zh: '中断' },
-  pageFaults: { en: 'Page faults', zh: '缺页异常' },
+  pageFaults: { en: 'Page faults', zh: '缺页' },
 };
 
 export const PLACE_LABELS: Table<Location> = {

@@ -107,43 +107,43 @@ export const LAB_TEXT = {
     warmup: '预热',
     runOf: (i: number, n: number) => `第 ${i}/${n} 轮`,
     heading: (size: string, chunk: string, chunks: number, runs: number) =>
-      `zcopy lab：${size}，每块 ${chunk}（共 ${chunks} 块），预热后测 ${runs} 轮`,
+      `zcopy lab：${size}，每段 ${chunk}（共 ${chunks} 段），预热后测 ${runs} 轮`,
     machine: (kernel: string, arch: string, fs: string) => `Linux ${kernel} ${arch} · 文件在 ${fs} 上 · 接收方在 127.0.0.1，走 TCP`,
     pageCache: (pct: number) =>
       pct >= 99.5
         ? `页缓存：热。文件刚写完并 fsync，每轮之前 mincore() 都发现 ${fmtPct(pct)} 的页在缓存里：读取来自内存而不是磁盘。zcopy 不清空缓存，让每种技术从同样的起点开始。`
         : `页缓存：部分为热：每轮之前 mincore() 发现至少 ${fmtPct(pct)} 的页在缓存里。`,
-    columns: { technique: '技术', calls: '每块调用', lab: '实测', model: '模型', cpu: '发送方 CPU ms', user: '用户', sys: '系统', wall: '耗时 ms', median: '中位数（最小-最大）' },
+    columns: { technique: '技术', calls: '每段调用', lab: '实测', model: '模型', cpu: '发送方 CPU ms', user: '用户', sys: '系统', wall: '耗时 ms', median: '中位数（最小-最大）' },
     refused: '被拒绝',
-    barsCalls: '发送方每块的系统调用：█ 实测  ░ 模型',
+    barsCalls: '发送方每段的系统调用：█ 实测  ░ 模型',
     barsCpu: '发送方每轮 CPU 时间，用户态 + 内核态（中位数）',
     details: '发送方每轮做了什么（中位数）',
     callsPerRun: '调用',
-    switches: (v: number, i: number) => `上下文切换：自愿 ${v} 次，非自愿 ${i} 次`,
+    switches: (v: number, i: number) => `进程上下文切换：自愿 ${v} 次，非自愿 ${i} 次`,
     received: (bytes: string) => `接收方收到 ${bytes}，一个不少`,
     copied: (bytes: string) => `副本有 ${bytes}，一个不少`,
     medians: '数字是各轮的中位数，括号里是（最小-最大）。',
     verified: '预热时逐字节核对过',
-    modelFrom: (n: number, calls: string, source: string) => `模型：每块 ${n} 次（${calls}；${source}）`,
+    modelFrom: (n: number, calls: string, source: string) => `模型：每段 ${n} 次（${calls}；${source}）`,
     notes: '说明',
     general: [
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
       '系统调用由辅助程序在每个调用处按内核名字计数：和 `strace -f` 对发送方进程看到的数一样。',
-      '上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数。它们是进程上下文切换，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有上下文切换。',
+      '进程上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有进程上下文切换。',
       'CPU 时间来自 getrusage()；内核可能按时钟滴答记账，所以短的测量很粗（0 表示不到一个滴答）。',
     ],
     technique: {
       'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都花在发送方的内核态时间里。',
       'mmap-write': (f: NoteFacts) => `循环前一次 mmap()，循环后一次 munmap()；读映射区每轮产生 ${f.minflt} 次次要缺页，缺页不是系统调用。`,
-      sendfile: () => '每块一次 sendfile()，因为实验每次只要求一块；其实一次调用就能发完整个文件。',
+      sendfile: () => '每段一次 sendfile()，因为实验每次只要求一段；其实一次调用就能发完整个文件。',
       splice: (f: NoteFacts) =>
-        `先一次 pipe2()（课程里的管道），然后每块两次 splice()：文件 -> 管道，管道 -> socket。${f.chunk > 64 * 1024 ? '管道默认只能装 64 KiB（16 页），块更大就要更多次 splice。' : ''}`,
+        `先一次 pipe2()（课程里的管道），然后每段两次 splice()：文件 -> 管道，管道 -> socket。${f.chunk > 64 * 1024 ? '管道默认只能装 64 KiB（16 页），段更大就要更多次 splice。' : ''}`,
       'msg-zerocopy': (f: NoteFacts) =>
-        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每块都是映射区里的一段，原样发送；和课程里一样，每块都要等它的完成通知（poll + 从错误队列 recvmsg）。`,
+        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每段都是映射区里的一片，原样发送；和课程里一样，每段都要等它的完成通知（poll + 从错误队列 recvmsg）。`,
       'direct-io': (f: NoteFacts) =>
         f.fs === 'tmpfs'
           ? '文件在 tmpfs 上，没有磁盘：这里的 O_DIRECT 读的是内存。'
-          : `即使文件在缓存里，O_DIRECT 也绕过页缓存：每次 read 都要等磁盘（${f.chunks} 块对应 ${f.nvcsw} 次自愿上下文切换）。`,
+          : `即使文件在缓存里，O_DIRECT 也绕过页缓存：每次 read 都要等磁盘（${f.chunks} 段对应 ${f.nvcsw} 次自愿上下文切换）。`,
       'copy-file-range': (f: NoteFacts) =>
         `在内核里从文件到文件：没有 socket，也没有接收进程；字节数由副本的大小核对。在 ${f.fs} 上${f.fs === 'btrfs' || f.fs === 'xfs' ? '内核可能共享数据块（reflink）而不拷贝' : '内核自己拷贝这些页'}。`,
     } as Record<string, (f: NoteFacts) => string>,
