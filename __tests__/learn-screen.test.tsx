@@ -119,6 +119,24 @@ describe('zcopy learn, on screen', () => {
     app.unmount();
   });
 
+  test('predict mode asks at the traps (interrupts, page faults) too, and its prompts never name the mode a step ends in', () => {
+    for (const lesson of catalog.lessons) {
+      for (const lang of ['en', 'zh'] as const) {
+        const view = learnView(lesson, lang, null);
+        view.steps.forEach((s, i) => {
+          const at = `${lesson.id} step ${i + 1} (${s.event})`;
+          if (['handleInterrupt', 'pageFault', 'faultReturn'].includes(s.event)) expect({ at, asked: s.predictable }).toEqual({ at, asked: true });
+          for (const word of lang === 'en' ? ['user mode', 'kernel mode'] : ['用户态', '内核态']) {
+            expect({ at, tease: s.tease, names: s.tease.includes(word) }).toEqual({ at, tease: s.tease, names: false });
+          }
+        });
+      }
+    }
+    // sendfile's interrupt handler (step 5): it enters the kernel's handler, but is no mode switch.
+    const step5 = learnView(catalog.find('sendfile')!, 'en', null).steps[4];
+    expect([step5.predictable, step5.switchesMode]).toEqual([true, false]);
+  });
+
   test('predict mode: a right answer is marked right, and p turns the mode off', async () => {
     const { press, frame, app } = open('sendfile', { predict: true });
     await tick();

@@ -28,6 +28,8 @@ export function describeStep(before: State, after: State, event: Event, lang: La
     case 'deviceRead':
       return zh ? `${moved}，就绪位置位` : `${moved}, ready bit set`;
     case 'pollStatus':
+      // A poller that reads a finished DMA's status takes its completion there (kernel bypass).
+      if (before.dma.status === 'done') return zh ? '轮询 DMA 状态：传输已完成' : 'poll the DMA status: the transfer is done';
       return zh
         ? `轮询设备状态：${after.deviceReady ? '已就绪' : '未就绪'}`
         : `poll the device status: ${after.deviceReady ? 'ready' : 'not ready'}`;
@@ -85,11 +87,49 @@ export function describeStep(before: State, after: State, event: Event, lang: La
 }
 
 /**
+ * A step by its event alone: no place and no CPU mode is named, so a question
+ * about where the bytes are or which mode the CPU is in does not state its answer.
+ */
+export function describeEvent(before: State, after: State, event: Event, lang: Lang): string {
+  const zh = lang === 'zh';
+  const t = after.transfer;
+  const what = t ? `${TRANSFER_LABELS[t.kind][lang]} ${blocks(t.blocks)}` : '';
+  switch (event.type) {
+    case 'sysret': {
+      const name = before.openSyscall ?? '';
+      return zh ? `${name}() 返回` : `${name}() returns`;
+    }
+    case 'deviceRead':
+      return zh ? `设备读出 ${blocks(t!.blocks)}，就绪位置位` : `the device reads ${blocks(t!.blocks)}, ready bit set`;
+    case 'programDma': {
+      const sleeps = after.process === 'blocked' ? (zh ? '，进程睡眠' : ', the process sleeps') : '';
+      return zh ? `设置 DMA：WC=${after.dma.wc}${sleeps}` : `program the DMA: WC=${after.dma.wc}${sleeps}`;
+    }
+    case 'dmaTransfer':
+      return `${what}${zh ? '，' : ', '}WC=${after.dma.wc}`;
+    case 'cpuCopy':
+    case 'descriptorCopy':
+    case 'pageRefMove':
+    case 'cowCopy':
+      return what;
+    case 'mapPages':
+      if (t!.blocks.length === 0) return zh ? '把设备寄存器映射进进程的地址空间' : "map a device's registers into the process's address space";
+      return zh ? `把 ${blocks(t!.blocks)} 映射进进程的地址空间` : `map ${blocks(t!.blocks)} into the process's address space`;
+    case 'unmapPages':
+      return zh ? '解除映射' : 'unmap the pages';
+    case 'run':
+      return zh ? '程序继续运行' : 'the program runs';
+    default:
+      return describeStep(before, after, event, lang);
+  }
+}
+
+/**
  * What predict mode may say about a step before it is revealed: where data goes,
- * never who moves it or how.
+ * never who moves it, how, or which mode the CPU ends in.
  */
 export function teaseStep(before: State, after: State, event: Event, lang: Lang): string {
   const t = after.transfer;
   if (t && t.blocks.length) return `${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}`;
-  return describeStep(before, after, event, lang);
+  return describeEvent(before, after, event, lang);
 }

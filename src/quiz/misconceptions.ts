@@ -3,6 +3,13 @@ import type { Counters, EventType, Mover } from '../model/index.js';
 import { COUNT_MISTAKES } from './strings.js';
 
 /**
+ * Steps that enter or leave the kernel without a system call: an interrupt
+ * handler, a page fault and its return. They are the traps of "does this switch
+ * modes?": the sources count only system-call transitions.
+ */
+export const UNCOUNTED_TRAPS: readonly EventType[] = ['handleInterrupt', 'pageFault', 'faultReturn'];
+
+/**
  * What a wrong prediction reveals, in the learner's language. Predict mode in
  * `learn` and the quiz's explanations share these, so a learner hears the same
  * correction wherever they make the same mistake.
@@ -52,7 +59,7 @@ export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, eve
         ? '忘了系统调用会切换模式：进入内核就是一次从用户态到内核态的切换。'
         : 'Forgot that a system call switches mode: entering the kernel is one user-to-kernel switch.';
   }
-  if (event === 'handleInterrupt' || event === 'pageFault') {
+  if (UNCOUNTED_TRAPS.includes(event)) {
     return zh
       ? '把中断或缺页算成了模式切换：它们也进入内核，但这里只统计系统调用引起的切换。'
       : 'Counted an interrupt or a page fault as a mode switch: they enter the kernel too, but only system calls count as mode switches.';

@@ -2,6 +2,7 @@ import { describeStep, teaseStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Lesson } from '../../lessons/index.js';
 import { LOCATIONS, moverOf, run, type EventType, type Location, type Mover, type State } from '../../model/index.js';
+import { UNCOUNTED_TRAPS } from '../../quiz/misconceptions.js';
 
 /** One step as the learn screen shows it: everything read off the model, nothing computed here. */
 export interface StepView {
@@ -15,7 +16,7 @@ export interface StepView {
   narration: string;
   mover: Mover;
   switchesMode: boolean;
-  /** Predict mode asks about steps that move data or switch mode. */
+  /** Predict mode asks about steps that move data, switch mode, or look as if they do (interrupts, page faults). */
   predictable: boolean;
 }
 
@@ -52,7 +53,7 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null): Le
       narration: s.text[lang],
       mover,
       switchesMode,
-      predictable: state.transfer !== null || switchesMode,
+      predictable: state.transfer !== null || switchesMode || UNCOUNTED_TRAPS.includes(s.event.type),
     };
   });
   const used = new Set<Location>(['disk', 'user']);
