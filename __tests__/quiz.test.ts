@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
-import { judge, makeQuiz, mulberry32, parseAnswer, parseSeed, type Question } from '../src/quiz/index.js';
+import { Chalk } from 'chalk';
+import { KINDS, judge, letter, makeQuiz, mulberry32, parseAnswer, parseSeed, questionLines, specsFor, type Question } from '../src/quiz/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 import type { KeyEntry } from '../src/quiz/render.js';
 
@@ -24,13 +25,26 @@ const MODEL: Record<string, Partial<Record<'cpuCopies' | 'dmaCopies' | 'modeSwit
   mmap: { cpuCopies: 1, dmaCopies: 2, modeSwitches: 4, syscalls: 2 },
   sendfile: { cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 },
   'sendfile-sg': { cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1 },
-  'programmed-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2 },
-  'interrupt-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2 },
-  'dma-io': { cpuCopies: 1, dmaCopies: 1, modeSwitches: 2 },
-  'direct-io': { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2 },
+  // "Single-direction I/O modes (disk -> user buffer with read())": one read(), so one system call.
+  'programmed-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2, syscalls: 1 },
+  'interrupt-io': { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2, syscalls: 1 },
+  'dma-io': { cpuCopies: 1, dmaCopies: 1, modeSwitches: 2, syscalls: 1 },
+  'direct-io': { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2, syscalls: 1 },
   // "pipe() once, then splice(file -> pipe) and splice(pipe -> socket): 3 system calls, 6 mode switches", "0 CPU copies".
   splice: { cpuCopies: 0, modeSwitches: 6, syscalls: 3 },
 };
+
+/** MODEL.md's per-transfer figures ("Phases"): what a steady-state program pays per chunk. */
+const PER_CHUNK: typeof MODEL = {
+  // "splice 2 calls and 4 mode switches per chunk with a pooled pipe"
+  splice: { syscalls: 2, modeSwitches: 4 },
+  // "user-level kernel bypass 0 system calls, 0 mode switches and 0 interrupts per packet"
+  'kernel-bypass': { syscalls: 0, modeSwitches: 0 },
+};
+
+/** The figure MODEL.md gives for a count question, if it gives one. */
+const figureFor = (e: { scenario: string; counter: string | null; perTransfer: boolean }) =>
+  (e.perTransfer ? PER_CHUNK : MODEL)[e.scenario]?.[e.counter as 'cpuCopies'];
 
 describe('the seed', () => {
   test('the same seed gives the same quiz; different seeds give different quizzes', () => {
@@ -79,34 +93,48 @@ describe('the seed', () => {
 });
 
 describe('the answer key agrees with MODEL.md', () => {
-  test('every count answer, for every scenario MODEL.md gives figures for', () => {
-    const entries = key(['--kind', 'counts', '--count', '100', '--seed', '1', '--scenario', ...Object.keys(MODEL)]);
+  test('every count answer, for every scenario MODEL.md gives figures for, totals and per chunk', () => {
+    const scenarios = [...new Set([...Object.keys(MODEL), ...Object.keys(PER_CHUNK)])];
+    const entries = key(['--kind', 'counts', '--count', '100', '--seed', '1', '--scenario', ...scenarios]);
     let checked = 0;
     for (const e of entries) {
       expect(e.kind).toBe('counts');
       expect(e.choices).toEqual([]);
-      const want = MODEL[e.scenario]?.[e.counter as keyof (typeof MODEL)[string]];
+      const want = figureFor(e);
       if (want === undefined) continue;
       expect({ id: e.id, answer: e.answer }).toEqual({ id: e.id, answer: String(want) });
       checked++;
     }
-    // Every figure of the table above was asked and checked.
-    expect(checked).toBe(Object.values(MODEL).reduce((n, f) => n + Object.keys(f).length, 0));
+    // Every figure of both tables above was asked and checked.
+    const figures = (t: typeof MODEL) => Object.values(t).reduce((n, f) => n + Object.keys(f).length, 0);
+    expect(checked).toBe(figures(MODEL) + figures(PER_CHUNK));
+    // Per-chunk questions are asked only where the per-chunk figure is not the total.
+    for (const e of entries.filter((x) => x.perTransfer)) {
+      expect(entries.find((x) => x.id === e.id.replace(/:perTransfer$/, ''))!.answer).not.toBe(e.answer);
+    }
   });
 
   test('the default `quiz --seed 7` key: each count answer matches its scenario figures', () => {
     const entries = key(['--seed', '7']);
     expect(entries).toHaveLength(10);
+    let checked = 0;
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(['answer', 'choices', 'counter', 'explanation', 'id', 'kind', 'prompt', 'scenario']);
+      expect(Object.keys(e).sort()).toEqual(
+        ['answer', 'choices', 'counter', 'explanation', 'heading', 'id', 'kind', 'perTransfer', 'prompt', 'scenario'],
+      );
       if (e.kind === 'counts') {
-        const want = MODEL[e.scenario]?.[e.counter as 'cpuCopies'];
-        if (want !== undefined) expect(e.answer).toBe(String(want));
+        const want = figureFor(e);
+        if (want !== undefined) {
+          expect({ id: e.id, answer: e.answer }).toEqual({ id: e.id, answer: String(want) });
+          checked++;
+        }
       } else {
         expect(e.answer).toMatch(/^[a-d]$/);
         expect(e.choices.length).toBeGreaterThan(1);
       }
     }
+    // The key asked at least one figure MODEL.md gives, so the check above checked something.
+    expect(checked).toBeGreaterThanOrEqual(1);
   });
 
   test('"which makes fewer" follows the figures: sendfile makes 1 CPU copy fewer than traditional', () => {
@@ -116,16 +144,25 @@ describe('the answer key agrees with MODEL.md', () => {
     expect(q.choices[q.answer.charCodeAt(0) - 97]).toBe('sendfile, by 1');
   });
 
-  test('"which fits" reads the declared properties: with no scatter-gather NIC, sendfile fits and sendfile-sg does not', () => {
+  test('"which fits" reads the declared properties: with no scatter-gather NIC, sendfile keeps its copies; sendfile-sg, splice and msg-zerocopy add one', () => {
     const entries = key(['--kind', 'fits', '--count', '100', '--seed', '5']);
     const q = entries.find((e) => e.id === 'fits:noScatterGather:sendfile')!;
     expect(q.choices[q.answer.charCodeAt(0) - 97]).toBe('sendfile');
+    // FORMAT.md, copiesWithoutGather: these still work without a gather NIC, with a CPU copy into the socket buffer.
     for (const e of entries.filter((x) => x.id.startsWith('fits:noScatterGather:'))) {
-      expect(e.choices.filter((c) => ['sendfile-sg', 'splice', 'fbufs', 'msg-zerocopy', 'kernel-bypass'].includes(c)).length).toBe(e.choices.length - 1);
+      const wrong = e.choices.filter((_, i) => letter(i) !== e.answer);
+      expect(wrong.sort()).toEqual(['msg-zerocopy', 'sendfile-sg', 'splice']);
+      expect(e.explanation).toMatch(/splice still works without a gather NIC, but the CPU then copies/);
     }
+    // A socket as input: never a technique of another job (cow), never one that reads a file.
+    for (const e of entries.filter((x) => x.id.startsWith('fits:socketInput:'))) {
+      expect(['traditional', 'traditional-nodma', 'splice', 'msg-zerocopy', 'kernel-bypass']).toContain(e.scenario);
+    }
+    // No system call per chunk: only kernel bypass (MODEL.md: 0 system calls per packet).
+    expect(entries.filter((x) => x.id.startsWith('fits:noSyscallPerChunk:')).map((x) => x.scenario)).toEqual(['kernel-bypass']);
     // Nothing that must change the bytes is answered with a technique that hides them.
     for (const e of entries.filter((x) => x.id.startsWith('fits:modify:'))) {
-      expect(['sendfile', 'sendfile-sg', 'splice', 'fbufs']).not.toContain(e.choices[e.answer.charCodeAt(0) - 97]);
+      expect(['sendfile', 'sendfile-sg', 'splice', 'fbufs', 'direct-io', 'page-cache']).not.toContain(e.choices[e.answer.charCodeAt(0) - 97]);
     }
     // A huge file: the techniques that bypass the page cache.
     for (const e of entries.filter((x) => x.id.startsWith('fits:hugeFile:'))) {
@@ -234,11 +271,17 @@ describe('zcopy quiz through a pipe', () => {
 
   test('--scenario and --kind narrow the quiz; a selection with few questions says so', () => {
     const entries = key(['--scenario', 'mmap', '--kind', 'counts', '--seed', '2']);
-    expect(entries.map((e) => e.id).sort()).toEqual(
-      ['counts:mmap:cpuCopies', 'counts:mmap:dmaCopies', 'counts:mmap:modeSwitches', 'counts:mmap:syscalls'],
-    );
+    // mmap() is set-up: per chunk, mmap makes 1 call and 2 mode switches fewer than its total.
+    expect(entries.map((e) => e.id).sort()).toEqual([
+      'counts:mmap:cpuCopies',
+      'counts:mmap:dmaCopies',
+      'counts:mmap:modeSwitches',
+      'counts:mmap:modeSwitches:perTransfer',
+      'counts:mmap:syscalls',
+      'counts:mmap:syscalls:perTransfer',
+    ]);
     const r = zcopy(['quiz', '--reveal', '--scenario', 'mmap', '--kind', 'counts', '--seed', '2']);
-    expect(r.stderr).toBe('zcopy: Only 4 different questions fit this choice of scenarios and kinds (asked for 10).\n');
+    expect(r.stderr).toBe('zcopy: Only 6 different questions fit this choice of scenarios and kinds (asked for 10).\n');
   });
 
   test('bad options: one line, exit 1', () => {
@@ -259,6 +302,143 @@ describe('zcopy quiz through a pipe', () => {
       expect({ args, code: r.code }).toEqual({ args, code: 1 });
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('questions that teach: no answer given away, none wrong', () => {
+  const paint0 = new Chalk({ level: 0 });
+  const lessonOf = (id: string) => catalog.find(id)!;
+  const chosen = (q: Question) => q.choices[q.answer.charCodeAt(0) - 97];
+  /** `text` names `id` as a word of its own ("sendfile()" names sendfile, not sendfile-sg). */
+  const namesId = (text: string, id: string) => new RegExp(`(^|[^a-z0-9-])${id}(?![a-z0-9-])`, 'i').test(text);
+  const MODE_WORDS = { en: ['user mode', 'kernel mode'], zh: ['用户态', '内核态'] };
+  /** FORMAT.md's meaning of each property, and MODEL.md's scenarios, for each situation: does a lesson fit it? */
+  const FITS: Record<string, (id: string) => boolean> = {
+    modify: (id) => lessonOf(id).properties.canModify,
+    socketInput: (id) => !lessonOf(id).properties.inputMustBeFile,
+    noScatterGather: (id) => !lessonOf(id).properties.copiesWithoutGather,
+    noSyscallPerChunk: (id) => id === 'kernel-bypass',
+    hugeFile: (id) => id === 'direct-io' || id === 'aio-direct',
+  };
+  const FIGURE_WORDS = { cpuCopies: 'CPU cop', dmaCopies: 'DMA cop', modeSwitches: 'mode switch' } as const;
+
+  /** What is wrong with a question: its answer stated before it is asked, or an answer the references disagree with. */
+  function problems(q: Question): string[] {
+    const out: string[] = [];
+    const header = questionLines(q, 1, 1, q.lang, 300, paint0)[0];
+    const answer = chosen(q);
+    switch (q.kind) {
+      case 'fits':
+      case 'reverse': {
+        if (namesId(q.prompt, q.scenario)) out.push('the prompt names the answer');
+        if (namesId(header, q.scenario)) out.push('the header names the answer');
+        if (answer !== q.scenario) out.push('the answer is not the scenario');
+        const job = lessonOf(q.scenario).job;
+        for (const c of q.choices) if (lessonOf(c).job !== job) out.push(`${c} does another job than ${q.scenario}`);
+        if (q.kind === 'fits') {
+          const fits = FITS[q.id.split(':')[1]];
+          if (!fits) out.push(`no reference for ${q.id}`);
+          else for (const c of q.choices) if (fits(c) !== (c === answer)) out.push(`${c} ${fits(c) ? 'fits' : 'does not fit'}`);
+        } else if (q.lang === 'en') {
+          const figures = (q.perTransfer ? PER_CHUNK : MODEL)[q.scenario] ?? {};
+          for (const [k, word] of Object.entries(FIGURE_WORDS)) {
+            const n = figures[k as keyof typeof FIGURE_WORDS];
+            if (n !== undefined && !new RegExp(`(^|\\D)${n} ${word}`).test(q.prompt)) out.push(`the prompt does not say ${n} ${word}`);
+          }
+        }
+        break;
+      }
+      case 'mode':
+        for (const w of MODE_WORDS[q.lang]) if (q.prompt.includes(w)) out.push(`the prompt says "${w}"`);
+        break;
+      case 'where':
+      case 'next':
+      case 'mover':
+        if (q.prompt.includes(answer)) out.push(`the prompt contains the answer "${answer}"`);
+        break;
+      case 'counts': {
+        const want = figureFor(q);
+        if (want !== undefined && q.answer !== String(want)) out.push(`the answer ${q.answer} is not MODEL.md's ${want}`);
+        break;
+      }
+      case 'fewer': {
+        const [, counter, a, b] = q.id.split(':');
+        if (lessonOf(a).job !== lessonOf(b).job) out.push(`${a} and ${b} do different jobs`);
+        const [na, nb] = [MODEL[a]?.[counter as 'cpuCopies'], MODEL[b]?.[counter as 'cpuCopies']];
+        if (q.lang === 'en' && na !== undefined && nb !== undefined && answer !== `${na < nb ? a : b}, by ${Math.abs(na - nb)}`) {
+          out.push(`the answer "${answer}" disagrees with MODEL.md`);
+        }
+        break;
+      }
+    }
+    return out;
+  }
+  const check = (questions: Question[]) => questions.map((q) => ({ id: q.id, lang: q.lang, problems: problems(q) })).filter((p) => p.problems.length);
+
+  test('for 200 seeds, every question of every kind: no prompt or header states its answer, and the answer agrees with MODEL.md and FORMAT.md', () => {
+    for (const kind of KINDS) {
+      const specs = specsFor(lessons, lessons, [kind]);
+      expect({ kind, some: specs.length > 0 }).toEqual({ kind, some: true });
+      // Kinds that draw nothing at random need one seed; the others get 200 (and 20 in Chinese).
+      const random = ['next', 'where', 'fits', 'fewer', 'reverse'].includes(kind);
+      for (const [lang, seeds] of [['en', random ? 200 : 1], ['zh', random ? 20 : 1]] as const) {
+        for (let seed = 0; seed < seeds; seed++) {
+          const rng = mulberry32(seed);
+          expect(check(specs.map((s) => s.build(rng, lang)))).toEqual([]);
+        }
+      }
+    }
+  });
+
+  test('the checks above can fail: a mode prompt that says the mode, and a header that names the answer, are caught', () => {
+    const mode = quizOf('sendfile', ['mode']).find((q) => q.id === 'mode:sendfile:11')!;
+    expect(problems({ ...mode, prompt: `${mode.prompt} (sendfile() returns to user mode)` })).toEqual(['the prompt says "user mode"']);
+    const fits = makeQuiz({ selected: lessons, catalog: lessons, kinds: ['fits'], count: 1, seed: 1, lang: 'en' })[0];
+    expect(problems({ ...fits, heading: fits.scenario })).toEqual(['the header names the answer']);
+  });
+
+  test('every choice of a "which fits" and a "which technique" question does the job of the situation', () => {
+    const qs = makeQuiz({ selected: lessons, catalog: lessons, kinds: ['fits', 'reverse'], count: 100, seed: 4, lang: 'en' });
+    expect(qs.length).toBeGreaterThan(20);
+    for (const q of qs) expect({ id: q.id, jobs: [...new Set(q.choices.map((c) => lessonOf(c).job))] }).toEqual({ id: q.id, jobs: [lessonOf(q.scenario).job] });
+    // The network situations offer send lessons only: no cow for "the input is a socket", no direct-io for "must change the data".
+    for (const q of qs.filter((x) => /^fits:(modify|socketInput|noScatterGather|noSyscallPerChunk):/.test(x.id))) {
+      for (const c of q.choices) expect(lessonOf(c).job).toBe('send');
+    }
+  });
+
+  test('"which makes fewer" compares only scenarios of the same job', () => {
+    const qs = makeQuiz({ selected: lessons, catalog: lessons, kinds: ['fewer'], count: 100, seed: 9, lang: 'en' });
+    expect(qs.length).toBeGreaterThan(50);
+    for (const q of qs) {
+      const [, , a, b] = q.id.split(':');
+      expect({ id: q.id, same: lessonOf(a).job === lessonOf(b).job }).toEqual({ id: q.id, same: true });
+    }
+  });
+
+  test('"which technique is it": a trace and counters, per chunk where set-up makes them differ', () => {
+    const qs = makeQuiz({ selected: lessons, catalog: lessons, kinds: ['reverse'], count: 100, seed: 2, lang: 'en' });
+    const perChunk = qs.find((q) => q.id === 'reverse:kernel-bypass:perTransfer')!;
+    // MODEL.md: per packet 0 system calls, 0 mode switches, 0 interrupts.
+    expect(perChunk.perTransfer).toBe(true);
+    expect(perChunk.prompt).toMatch(/every chunk: no system call\. Per chunk: 0 CPU copies, 2 DMA copies, 0 mode switches, 0 interrupts/);
+    // sendfile-sg's trace is sendfile(): sendfile is offered, and its CPU copy tells them apart.
+    const sg = qs.find((q) => q.id === 'reverse:sendfile-sg:total')!;
+    expect(sg.prompt).toMatch(/sendfile\(\)/);
+    expect(sg.choices).toContain('sendfile');
+    expect(sg.explanation).toMatch(/sendfile would show 1 CPU copy/);
+    // splice's trace would name it: only the number of calls is given.
+    const splice = qs.find((q) => q.id === 'reverse:splice:total')!;
+    expect(splice.prompt).toMatch(/3 system calls \(names withheld\)\. In all: 0 CPU copies, 2 DMA copies, 6 mode switches/);
+  });
+
+  test('a quiz of 50 questions, on any seed and in either language, has no answer given away or wrong', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const lang = seed % 4 === 3 ? 'zh' : 'en';
+      const qs = makeQuiz({ selected: lessons, catalog: lessons, count: 50, seed: seed * 7919, lang });
+      expect(qs).toHaveLength(50);
+      expect(check(qs)).toEqual([]);
     }
   });
 });

@@ -9,7 +9,7 @@ const para = (text: string, width: number, indent = '') => wrap(text, Math.max(2
 
 /** A question as text lines: its heading, the prompt, the choices (or how to answer). */
 export function questionLines(q: Question, i: number, n: number, lang: Lang, width: number, paint: ChalkInstance): string[] {
-  const out = [paint.bold(SESSION.question[lang](i, n, q.scenario, q.kind)), ...para(q.prompt, width)];
+  const out = [paint.bold(SESSION.question[lang](i, n, q.heading, q.kind)), ...para(q.prompt, width)];
   if (q.choices.length) {
     q.choices.forEach((c, k) => {
       const [first, ...rest] = para(c, width, '     ');
@@ -57,8 +57,13 @@ export function weakestLines(answers: Answered[], lang: Lang): string[] {
 export interface KeyEntry {
   id: string;
   kind: string;
+  /** The scenario asked about; for "fits" and "reverse", the answer. */
   scenario: string;
+  /** What the question's header shows (the job, where the scenario is the answer). */
+  heading: string;
   counter: string | null;
+  /** The figures asked or shown are per chunk, once set up, not one chunk's total. */
+  perTransfer: boolean;
   prompt: string;
   choices: string[];
   answer: string;
@@ -66,11 +71,13 @@ export interface KeyEntry {
 }
 
 export function keyEntries(questions: Question[]): KeyEntry[] {
-  return questions.map(({ id, kind, scenario, counter, prompt, choices, answer, explanation }) => ({
+  return questions.map(({ id, kind, scenario, heading, counter, perTransfer, prompt, choices, answer, explanation }) => ({
     id,
     kind,
     scenario,
+    heading,
     counter,
+    perTransfer,
     prompt,
     choices,
     answer,

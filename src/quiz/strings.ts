@@ -1,8 +1,10 @@
 import type { Lang } from '../i18n/lang.js';
+import type { Job } from '../lessons/index.js';
+import type { Counters } from '../model/index.js';
 
 /** Every learner-visible string of the quiz and of `zcopy progress`, in both languages. */
 
-export const KINDS = ['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer'] as const;
+export const KINDS = ['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer', 'reverse'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** The counters the quiz asks about. */
@@ -10,7 +12,7 @@ export const QUIZ_COUNTERS = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscall
 export type QuizCounter = (typeof QUIZ_COUNTERS)[number];
 
 /** Situations a "which technique fits" question describes. */
-export const CONSTRAINTS = ['modify', 'socketInput', 'noScatterGather', 'hugeFile'] as const;
+export const CONSTRAINTS = ['modify', 'socketInput', 'noScatterGather', 'noSyscallPerChunk', 'hugeFile'] as const;
 export type Constraint = (typeof CONSTRAINTS)[number];
 
 type L<T> = Record<Lang, T>;
@@ -24,6 +26,7 @@ export const KIND_LABELS: L<Record<Kind, string>> = {
     where: 'where the payload is',
     fits: 'which technique fits',
     fewer: 'which makes fewer',
+    reverse: 'which technique is it',
   },
   zh: {
     counts: '计数',
@@ -33,22 +36,35 @@ export const KIND_LABELS: L<Record<Kind, string>> = {
     where: '数据在哪里',
     fits: '哪种技术合适',
     fewer: '谁更少',
+    reverse: '这是哪种技术',
   },
 };
 
+/** What a job does, as the header of a question whose answer is a scenario. */
+export const JOB_LABELS: L<Record<Job, string>> = {
+  en: { read: 'reading a file into a process', send: 'sending a file to the network', share: 'sharing pages', cache: 'serving readers from the page cache' },
+  zh: { read: '把文件读进进程', send: '把文件发到网络', share: '共享页面', cache: '用页缓存服务读者' },
+};
+
 /** A counter as a noun: [one, many]. */
-const NOUNS: L<Record<QuizCounter, [string, string]>> = {
+const NOUNS: L<Record<keyof Counters, [string, string]>> = {
   en: {
     cpuCopies: ['CPU copy', 'CPU copies'],
     dmaCopies: ['DMA copy', 'DMA copies'],
     modeSwitches: ['mode switch', 'mode switches'],
     syscalls: ['system call', 'system calls'],
+    descriptorCopies: ['descriptor copy', 'descriptor copies'],
+    interrupts: ['interrupt', 'interrupts'],
+    pageFaults: ['page fault', 'page faults'],
   },
   zh: {
     cpuCopies: ['次 CPU 拷贝', '次 CPU 拷贝'],
     dmaCopies: ['次 DMA 拷贝', '次 DMA 拷贝'],
     modeSwitches: ['次模式切换', '次模式切换'],
     syscalls: ['次系统调用', '次系统调用'],
+    descriptorCopies: ['次描述符拷贝', '次描述符拷贝'],
+    interrupts: ['次中断', '次中断'],
+    pageFaults: ['次缺页', '次缺页'],
   },
 };
 
@@ -59,7 +75,7 @@ const NAMES: L<Record<QuizCounter, string>> = {
 };
 
 /** "1 CPU copy", "2 mode switches"; "1 次 CPU 拷贝". */
-export function amount(n: number, counter: QuizCounter, lang: Lang): string {
+export function amount(n: number, counter: keyof Counters, lang: Lang): string {
   const [one, many] = NOUNS[lang][counter];
   return lang === 'zh' ? `${n} ${one}` : `${n} ${n === 1 ? one : many}`;
 }
@@ -85,6 +101,23 @@ export const Q = {
     en: (calls: number) =>
       calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
     zh: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
+  },
+  countPromptPerChunk: {
+    en: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,
+    zh: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，每传一块数据发生几次${NAMES.zh[c]}（程序每块都要重复的部分）？`,
+  },
+  countExplainPerChunk: {
+    en: (id: string, n: number, c: QuizCounter, steps: number[]) =>
+      `Per chunk ${id} makes ${amount(n, c, 'en')}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${list(steps, 'en')})` : ''}.`,
+    zh: (id: string, n: number, c: QuizCounter, steps: number[]) =>
+      `${id} 每块 ${amount(n, c, 'zh')}${steps.length ? `（第 ${list(steps, 'zh')} 步）` : ''}。`,
+  },
+  /** How the once-only steps make the difference between one chunk's total and what each chunk costs. */
+  onceNote: {
+    en: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
+      `${once.length ? `${list(once, 'en')} ${once.length > 1 ? 'are' : 'is'} made once, not per chunk` : 'Its set-up happens once, not per chunk'}, so one chunk's total is ${amount(total, c, 'en')} but every further chunk costs ${amount(perChunk, c, 'en')}.`,
+    zh: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
+      `${once.length ? `${list(once, 'zh')} 只调用一次，并非每块都调` : '它的准备工作只做一次，并非每块都做'}，所以一块数据的总数是 ${amount(total, c, 'zh')}，之后每块只需 ${amount(perChunk, c, 'zh')}。`,
   },
   typeNumber: { en: 'Type a number.', zh: '请输入一个数字。' },
   typeChoice: { en: (last: string) => `Type a letter (a-${last}) or the choice.`, zh: (last: string) => `请输入字母（a-${last}）或选项内容。` },
@@ -152,6 +185,35 @@ export const Q = {
     en: (id: string, why: string, others: string) => `${id} fits: ${why}. ${others}`,
     zh: (id: string, why: string, others: string) => `${id} 合适：${why}。${others}`,
   },
+  /** What the answer still asks of the program, from its properties. */
+  fitsCaveat: {
+    en: { needsPipe: 'It needs a pipe: one end of every splice() call must be one.', ownsDevice: 'It needs the device itself: the process drives it from user space, past the kernel.' },
+    zh: { needsPipe: '它需要一个管道：每次 splice() 调用都必须有一端是管道。', ownsDevice: '它需要独占设备：进程绕过内核，在用户态直接驱动设备。' },
+  },
+  reversePrompt: {
+    en: (job: string, trace: string, counters: string, perChunk: boolean) =>
+      perChunk
+        ? `A program ${job}, once set up, repeats for every chunk: ${trace}. Per chunk: ${counters}. Which technique is it?`
+        : `A program ${job} makes, for one chunk (set-up included): ${trace}. In all: ${counters}. Which technique is it?`,
+    zh: (job: string, trace: string, counters: string, perChunk: boolean) =>
+      perChunk
+        ? `一个${job}的程序做完准备工作后，每块数据都要重复的系统调用：${trace}。每块：${counters}。这是哪种技术？`
+        : `一个${job}的程序传一块数据（含准备工作）的系统调用：${trace}。合计：${counters}。这是哪种技术？`,
+  },
+  /** A trace whose call names would name the answer is told by its length only. */
+  callCount: {
+    en: (n: number) => (n === 0 ? 'no system call' : `${n} system call${n === 1 ? '' : 's'} (names withheld)`),
+    zh: (n: number) => (n === 0 ? '无' : `共 ${n} 次（名字略去）`),
+  },
+  reverseExplain: {
+    en: (id: string, trace: string, counters: string, others: string) => `It is ${id}: ${trace}; ${counters}. ${others}`,
+    zh: (id: string, trace: string, counters: string, others: string) => `是 ${id}：${trace}；${counters}。${others}`,
+  },
+  /** How a wrong choice differs: its own figure where the answer's differs. */
+  reverseOther: {
+    en: (id: string, differs: string) => `${id} would show ${differs}`,
+    zh: (id: string, differs: string) => `${id} 则会看到 ${differs}`,
+  },
   fewerPrompt: {
     en: (c: QuizCounter, a: string, b: string) => `Which makes fewer ${NAMES.en[c]}, ${a} or ${b}, and by how many?`,
     zh: (c: QuizCounter, a: string, b: string) => `${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
@@ -172,50 +234,64 @@ export const Q = {
   },
 };
 
-/** Each situation, why a technique fits it, and why one does not. */
-export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string) => string }>> = {
+/**
+ * Each situation, why a technique fits it, and why one does not. `perChunk` is
+ * what the technique pays per chunk (the model's count), for the sentences that
+ * quote it.
+ */
+export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string, perChunk: Counters) => string }>> = {
   en: {
     modify: {
-      text: 'The application must change the data on its way (compress or encrypt it).',
-      fits: 'the bytes pass through memory the application can write',
-      fails: (id) => `${id} never lets the application change the bytes`,
+      text: 'A server sends a file to a socket and must change the data on its way (compress or encrypt it).',
+      fits: 'the bytes pass through memory the program can write',
+      fails: (id) => `${id} never lets the program change the bytes`,
     },
     socketInput: {
-      text: 'The input is a socket, not a file.',
+      text: 'A proxy forwards data to a socket, and its input is a socket, not a file.',
       fits: 'its input need not be a file',
-      fails: (id) => `${id} needs its input to be a file it can map`,
+      fails: (id) => `${id} needs its input to be a file, read through the page cache or a mapping`,
     },
     noScatterGather: {
-      text: 'The network card has no scatter-gather DMA.',
-      fits: 'it works with any network card',
-      fails: (id) => `${id} needs a NIC that does scatter-gather DMA`,
+      text: 'A server sends a file, and its network card has no scatter-gather DMA; it wants a technique whose copies do not depend on the card.',
+      fits: 'it never asks the card to gather, so it makes the same copies with any network card',
+      fails: (id) => `${id} still works without a gather NIC, but the CPU then copies the payload into the socket buffer`,
+    },
+    noSyscallPerChunk: {
+      text: 'A packet sender must push every chunk out without a single system call per chunk.',
+      fits: 'once set up, the process drives the devices itself: 0 system calls per chunk',
+      fails: (id, n) => `${id} makes ${amount(n.syscalls, 'syscalls', 'en')} per chunk`,
     },
     hugeFile: {
-      text: 'The file is huge and read once, so it must not flood the page cache.',
+      text: 'A process reads a huge file once, so the read must not flood the page cache.',
       fits: 'it reads the file without ever putting it in the page cache',
-      fails: (id) => `${id} puts the payload in the page cache`,
+      fails: (id) => `${id} reads the payload through the page cache`,
     },
   },
   zh: {
     modify: {
-      text: '应用必须在途中修改数据（压缩或加密）。',
-      fits: '字节会经过应用可以写的内存',
-      fails: (id) => `${id} 不让应用修改这些字节`,
+      text: '服务器把文件发往 socket，途中必须修改数据（压缩或加密）。',
+      fits: '字节会经过程序可以写的内存',
+      fails: (id) => `${id} 不让程序修改这些字节`,
     },
     socketInput: {
-      text: '输入是一个 socket，不是文件。',
+      text: '代理把数据转发到 socket，而它的输入是一个 socket，不是文件。',
       fits: '它的输入不必是文件',
-      fails: (id) => `${id} 要求输入是可映射的文件`,
+      fails: (id) => `${id} 要求输入是文件，经页缓存或映射读取`,
     },
     noScatterGather: {
-      text: '网卡不支持 scatter-gather DMA。',
-      fits: '它对任何网卡都适用',
-      fails: (id) => `${id} 需要支持 scatter-gather DMA 的网卡`,
+      text: '服务器要发送文件，但网卡不支持 scatter-gather DMA；它需要一种拷贝次数与网卡无关的技术。',
+      fits: '它从不要求网卡做聚合，所以用任何网卡拷贝次数都一样',
+      fails: (id) => `${id} 在不支持聚合的网卡上照样能用，但 CPU 要把数据拷进 socket 缓冲区`,
+    },
+    noSyscallPerChunk: {
+      text: '一个发包程序必须做到每发一块数据都不进行任何系统调用。',
+      fits: '准备完成后，进程自己驱动设备：每块 0 次系统调用',
+      fails: (id, n) => `${id} 每块要 ${amount(n.syscalls, 'syscalls', 'zh')}`,
     },
     hugeFile: {
-      text: '文件很大且只读一次，不能把页缓存挤满。',
+      text: '进程只读一次一个很大的文件，读的时候不能把页缓存挤满。',
       fits: '它读文件时完全不经过页缓存',
-      fails: (id) => `${id} 会把数据放进页缓存`,
+      fails: (id) => `${id} 要经过页缓存读取数据`,
     },
   },
 };
@@ -254,6 +330,15 @@ export const COUNT_MISTAKES = {
     en: 'Left out the set-up calls: calls like pipe(), setsockopt() or mmap() count like any other.',
     zh: '漏掉了准备性的调用：pipe()、setsockopt()、mmap() 这类调用也要计数。',
   },
+  countedOnce: {
+    en: 'Counted the set-up too: it happens once, before the first chunk; a program repeats only the transfer steps for every chunk.',
+    zh: '把准备工作也算进去了：它只在第一块之前做一次，程序每块只重复传输的那些步骤。',
+  },
+};
+
+export const REVERSE_MISTAKE = {
+  en: (other: string) => `That one does not match: ${other}.`,
+  zh: (other: string) => `那个对不上：${other}。`,
 };
 
 export const FITS_MISTAKE = {
@@ -297,8 +382,8 @@ export const SESSION = {
     zh: '还没有答错的记录，无可复习：下面是一套普通测验。',
   },
   question: {
-    en: (i: number, n: number, scenario: string, kind: Kind) => `Question ${i}/${n} · ${scenario} · ${KIND_LABELS.en[kind]}`,
-    zh: (i: number, n: number, scenario: string, kind: Kind) => `第 ${i}/${n} 题 · ${scenario} · ${KIND_LABELS.zh[kind]}`,
+    en: (i: number, n: number, heading: string, kind: Kind) => `Question ${i}/${n} · ${heading} · ${KIND_LABELS.en[kind]}`,
+    zh: (i: number, n: number, heading: string, kind: Kind) => `第 ${i}/${n} 题 · ${heading} · ${KIND_LABELS.zh[kind]}`,
   },
   yourAnswer: { en: 'Your answer: ', zh: '你的答案：' },
   noAnswer: { en: '(none)', zh: '（无）' },

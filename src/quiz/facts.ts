@@ -1,0 +1,67 @@
+import { describeEvent, describeStep } from '../i18n/describe.js';
+import type { Lang } from '../i18n/lang.js';
+import { PLACE_LABELS } from '../i18n/strings.js';
+import type { Lesson, LessonStep } from '../lessons/index.js';
+import { COUNTER_KEYS, countsByPhase, phaseOf, run, transferCalls, type Counters, type Location, type Phase, type PhaseCounts, type State } from '../model/index.js';
+
+/** What the quiz reads from a lesson: its timeline and its counts by phase, computed once by the model. */
+export interface Facts {
+  lesson: Lesson;
+  timeline: State[];
+  end: State;
+  phases: PhaseCounts;
+  /** Steps (1-based) where each counter went up. */
+  rises: Record<keyof Counters, number[]>;
+  /** The payload never sits in the page cache as data. */
+  bypassesPageCache: boolean;
+}
+
+export function factsOf(lesson: Lesson): Facts {
+  const timeline = run(lesson);
+  const rises = Object.fromEntries(COUNTER_KEYS.map((k) => [k, [] as number[]])) as unknown as Facts['rises'];
+  for (let i = 1; i < timeline.length; i++) {
+    for (const k of COUNTER_KEYS) if (timeline[i].counts[k] !== timeline[i - 1].counts[k]) rises[k].push(i);
+  }
+  const bypassesPageCache = timeline.every((s) => !s.places.pageCache.some((h) => h.as === 'data'));
+  return { lesson, timeline, end: timeline.at(-1)!, phases: countsByPhase(lesson, timeline), rises, bypassesPageCache };
+}
+
+/** What every kind may read besides its own lesson: the whole catalogue, and which lessons were chosen. */
+export interface KindContext {
+  all: Facts[];
+  chosenIds: ReadonlySet<string>;
+}
+
+/** One chunk's totals, or what the transfer steps alone cost (what a program repeats per chunk). */
+export type Scope = 'total' | 'perTransfer';
+
+export const countsIn = (f: Facts, scope: Scope): Counters => (scope === 'total' ? f.end.counts : f.phases.perTransfer);
+
+/** The calls a program makes in that scope, in order. */
+export const callsIn = (f: Facts, scope: Scope): string[] => (scope === 'total' ? f.end.syscallLog : transferCalls(f.lesson));
+
+/** A lesson's set-up or teardown differs from nothing: its per-chunk figures are not its totals. */
+export const hasOnceSteps = (f: Facts) => f.lesson.steps.some((s) => phaseOf(s) !== 'transfer');
+
+/** The system calls of one phase, by name. */
+export const callsOfPhase = (f: Facts, phase: Phase) =>
+  f.lesson.steps.flatMap((s: LessonStep) => (phaseOf(s) === phase && s.event.type === 'syscall' ? [s.event.name] : []));
+
+/** Steps (1-based) of the transfer phase where a counter went up. */
+export const transferRises = (f: Facts, k: keyof Counters) => f.rises[k].filter((n) => phaseOf(f.lesson.steps[n - 1]) === 'transfer');
+
+export const blocksText = (b: readonly string[]) => `[${b.join(' ')}]`;
+export const place = (l: Location, lang: Lang) => PLACE_LABELS[l][lang];
+export const calls = (names: readonly string[]) => names.map((c) => `${c}()`);
+
+/** Step n as explain and the learn screen describe it. */
+export const does = (f: Facts, n: number, lang: Lang) => describeStep(f.timeline[n - 1], f.timeline[n], f.lesson.steps[n - 1].event, lang);
+
+/** Step n by its event alone, naming neither a place nor a mode: for questions that ask about those. */
+export const brief = (f: Facts, n: number, lang: Lang) => describeEvent(f.timeline[n - 1], f.timeline[n], f.lesson.steps[n - 1].event, lang);
+
+/** `text` names `id` as a word of its own (so "sendfile()" names sendfile, not sendfile-sg). */
+export function names(text: string, id: string): boolean {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9-])${escaped}(?![a-z0-9-])`, 'i').test(text);
+}

@@ -1,0 +1,43 @@
+import { moverOf, type Mover } from '../../model/index.js';
+import { moverMistake } from '../misconceptions.js';
+import { blocksText, does, place, type Facts } from '../facts.js';
+import { choiceQuestion, learnAt, type Spec } from '../question.js';
+import { Q } from '../strings.js';
+
+const MOVERS: Mover[] = ['cpu', 'dma', 'none'];
+
+function moverSpec(f: Facts, n: number): Spec {
+  const id = f.lesson.id;
+  return {
+    kind: 'mover',
+    scenario: id,
+    build: (_rng, lang) => {
+      const after = f.timeline[n];
+      const t = after.transfer!;
+      const actual = moverOf(after);
+      const event = f.lesson.steps[n - 1].event.type;
+      return choiceQuestion(
+        {
+          id: `mover:${id}:${n}`,
+          kind: 'mover',
+          scenario: id,
+          counter: null,
+          prompt: Q.moverPrompt[lang](id, n, blocksText(t.blocks), place(t.from, lang), place(t.to, lang)),
+          explanation: `${Q.moverExplain[lang](n, does(f, n, lang))} ${f.lesson.steps[n - 1].text[lang]}`,
+          lang,
+          revisit: learnAt(id, n),
+        },
+        [...Q.moverChoices[lang]],
+        MOVERS.indexOf(actual),
+        (choice) => ({ misconception: MOVERS[choice] ? moverMistake(MOVERS[choice], actual, event, lang) : null }),
+      );
+    },
+  };
+}
+
+/** Steps where something moves that is not a device acting on its own. */
+export const moverSpecs = (f: Facts): Spec[] =>
+  f.lesson.steps.flatMap((_, i) => {
+    const t = f.timeline[i + 1].transfer;
+    return t && t.kind !== 'device' ? [moverSpec(f, i + 1)] : [];
+  });

@@ -1,0 +1,62 @@
+import type { Lang } from '../../i18n/lang.js';
+import { LOCATIONS, type Location, type State } from '../../model/index.js';
+import { blocksText, brief, place, type Facts } from '../facts.js';
+import { choiceQuestion, learnAt, type Spec } from '../question.js';
+import { pick, shuffle } from '../rng.js';
+import { Q, WHERE_MISTAKE } from '../strings.js';
+
+const holdsData = (s: State, l: Location) => s.places[l].some((h) => h.as === 'data');
+const holdsAny = (s: State, l: Location) => s.places[l].length > 0;
+
+/**
+ * The places after step n that may be the answer: they hold payload bytes, are not
+ * the disk the payload started on, and are not named by the prompt in either language.
+ */
+function answers(f: Facts, n: number): Location[] {
+  const prompts = (['en', 'zh'] as Lang[]).map((lang) => [lang, brief(f, n, lang)] as const);
+  return LOCATIONS.filter(
+    (l) => l !== 'disk' && holdsData(f.timeline[n], l) && prompts.every(([lang, text]) => !text.includes(place(l, lang))),
+  );
+}
+
+function whereSpec(f: Facts, n: number): Spec {
+  const id = f.lesson.id;
+  return {
+    kind: 'where',
+    scenario: id,
+    build: (rng, lang) => {
+      const s = f.timeline[n];
+      const withData = LOCATIONS.filter((l) => holdsData(s, l));
+      const right = pick(rng, answers(f, n));
+      const empty = LOCATIONS.filter((l) => !holdsAny(s, l));
+      const places = shuffle(rng, [right, ...shuffle(rng, empty).slice(0, 3)]);
+      const held = withData.map((l) => `${place(l, lang)} ${blocksText(s.places[l].filter((h) => h.as === 'data').map((h) => h.block))}`);
+      const pointers = LOCATIONS.filter((l) => holdsAny(s, l) && !holdsData(s, l)).map((l) => place(l, lang));
+      const sep = lang === 'zh' ? '、' : ', ';
+      return choiceQuestion(
+        {
+          id: `where:${id}:${n}`,
+          kind: 'where',
+          scenario: id,
+          counter: null,
+          // The step by its event: "DMA copy: disk -> page cache" would name the answer.
+          prompt: Q.wherePrompt[lang](Q.stepHead[lang](id, n, brief(f, n, lang))),
+          explanation: Q.whereExplain[lang](n, held.join(sep), pointers.join(sep)),
+          lang,
+          revisit: learnAt(id, n),
+        },
+        places.map((l) => place(l, lang)),
+        places.indexOf(right),
+        (choice) => ({ misconception: WHERE_MISTAKE[lang](place(places[choice], lang)) }),
+      );
+    },
+  };
+}
+
+/** Steps after which the payload is somewhere the prompt does not name, and at least three places hold none of it. */
+export const whereSpecs = (f: Facts): Spec[] =>
+  f.lesson.steps.flatMap((_, i) => {
+    const n = i + 1;
+    const s = f.timeline[n];
+    return answers(f, n).length && LOCATIONS.filter((l) => !holdsAny(s, l)).length >= 3 ? [whereSpec(f, n)] : [];
+  });
