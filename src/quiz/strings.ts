@@ -242,12 +242,12 @@ export const Q = {
 export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string, perChunk: Counters) => string }>> = {
   en: {
     modify: {
-      text: 'A server sends a file to a socket and must change the data on its way (compress or encrypt it).',
+      text: 'A server sends a file over the network and must change the data on its way (compress or encrypt it).',
       fits: 'the bytes pass through memory the program can write',
       fails: (id) => `${id} never lets the program change the bytes`,
     },
     socketInput: {
-      text: 'A proxy forwards data to a socket, and its input is a socket, not a file.',
+      text: 'A proxy forwards data over the network, and its input is a socket, not a file.',
       fits: 'its input need not be a file',
       fails: (id) => `${id} needs its input to be a file, read through the page cache or a mapping`,
     },
@@ -269,12 +269,12 @@ export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fail
   },
   zh: {
     modify: {
-      text: '服务器把文件发往 socket，途中必须修改数据（压缩或加密）。',
+      text: '服务器把文件发到网络上，途中必须修改数据（压缩或加密）。',
       fits: '字节会经过程序可以写的内存',
       fails: (id) => `${id} 不让程序修改这些字节`,
     },
     socketInput: {
-      text: '代理把数据转发到 socket，而它的输入是一个 socket，不是文件。',
+      text: '代理把数据转发到网络上，而它的输入是一个 socket，不是文件。',
       fits: '它的输入不必是文件',
       fails: (id) => `${id} 要求输入是文件，经页缓存或映射读取`,
     },

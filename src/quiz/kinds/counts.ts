@@ -17,9 +17,11 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
       const perChunk = f.phases.perTransfer[counter];
       const steps = perTransfer ? transferRises(f, counter) : f.rises[counter];
       let explanation = perTransfer ? Q.countExplainPerChunk[lang](id, n, counter, steps) : Q.countExplain[lang](id, n, counter, steps);
-      if (counter === 'modeSwitches' && counts.syscalls > 0) explanation += ' ' + Q.twoPerCall[lang](counts.syscalls);
-      if (counter === 'syscalls' && n > 0) explanation += ' ' + Q.callsAre[lang](calls(callsIn(f, scope)));
-      if (perChunk !== total) explanation += ' ' + Q.onceNote[lang](counter, perChunk, total, calls([...callsOfPhase(f, 'setup'), ...callsOfPhase(f, 'teardown')]));
+      // Chinese sentences follow one another without a space.
+      const then = lang === 'zh' ? '' : ' ';
+      if (counter === 'modeSwitches' && counts.syscalls > 0) explanation += then + Q.twoPerCall[lang](counts.syscalls);
+      if (counter === 'syscalls' && n > 0) explanation += then + Q.callsAre[lang](calls(callsIn(f, scope)));
+      if (perChunk !== total) explanation += then + Q.onceNote[lang](counter, perChunk, total, calls([...callsOfPhase(f, 'setup'), ...callsOfPhase(f, 'teardown')]));
       const fallback = steps[0] ?? f.rises.descriptorCopies[0] ?? 1;
       const once = f.phases.setup.syscalls + f.phases.teardown.syscalls;
       const facts: CountFacts = { ...counts, setupCalls: perTransfer ? 0 : once };

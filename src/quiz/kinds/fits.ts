@@ -44,7 +44,7 @@ function fitsSpec(f: Facts, c: Constraint, all: Facts[]): Spec {
           heading: JOB_LABELS[lang][rule.job],
           counter: null,
           prompt: Q.fitsPrompt[lang](s.text),
-          explanation: [Q.fitsExplain[lang](id, s.fits, others), ...caveats].join(' '),
+          explanation: [Q.fitsExplain[lang](id, s.fits, others), ...caveats].join(lang === 'zh' ? '' : ' '),
           lang,
           revisit: { command: `zcopy compare ${ids.join(' ')}` },
         },
