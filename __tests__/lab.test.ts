@@ -101,8 +101,8 @@ describe('the model beside the lab', () => {
     expect(models['mmap-write']).toEqual({ syscallsPerChunk: 1, calls: ['write'], source: 'lesson mmap' });
     expect(models.sendfile).toEqual({ syscallsPerChunk: 1, calls: ['sendfile'], source: 'lesson sendfile' });
     expect(models.splice).toEqual({ syscallsPerChunk: 2, calls: ['splice', 'splice'], source: 'lesson splice' });
-    // MODEL.md: the reference program mmap()s the file once; per chunk it sends and reaps the completion.
-    expect(models['msg-zerocopy']).toEqual({ syscallsPerChunk: 3, calls: ['sendto', 'poll', 'recvmsg'], source: 'lesson msg-zerocopy' });
+    // MODEL.md: the reference program mmap()s the file once; per chunk a send and a completion read.
+    expect(models['msg-zerocopy']).toEqual({ syscallsPerChunk: 2, calls: ['sendto', 'recvmsg'], source: 'lesson msg-zerocopy' });
     expect(models['direct-io']).toEqual({ syscallsPerChunk: 2, calls: ['read', 'write'], source: 'lesson direct-io + MODEL.md strace table' });
     expect(models['copy-file-range']).toEqual({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: 'MODEL.md strace table' });
   });
@@ -111,7 +111,8 @@ describe('the model beside the lab', () => {
     expect(differences({ splice: 32 }, models.splice, 16)).toEqual([]);
     expect(differences({ splice: 40 }, models.splice, 16)).toEqual([{ call: 'splice', measured: 40, model: 32 }]);
     // ppoll is poll on architectures without poll().
-    expect(differences({ sendto: 4, ppoll: 4, recvmsg: 3 }, models['msg-zerocopy'], 4)).toEqual([{ call: 'recvmsg', measured: 3, model: 4 }]);
+    expect(differences({ sendto: 4, recvmsg: 3 }, models['msg-zerocopy'], 4)).toEqual([{ call: 'recvmsg', measured: 3, model: 4 }]);
+    expect(differences({ sendto: 4, recvmsg: 4, ppoll: 1 }, models['msg-zerocopy'], 4)).toEqual([{ call: 'poll', measured: 1, model: 0 }]);
   });
 
   const run = (over: Partial<RunLine>): RunLine => ({
@@ -248,8 +249,10 @@ describe('zcopy lab on this kernel', () => {
     const zc = by['msg-zerocopy'];
     if (!refusedHere(zc)) {
       // The lesson's calls (MODEL.md): the file mapped once, then per chunk sendto and the completion read.
-      expect(zc.syscallsPerChunk).toBe(3);
-      expect(zc.syscalls).toMatchObject({ sendto: chunks, recvmsg: chunks });
+      expect(zc.syscallsPerChunk).toBe(2);
+      expect(zc.syscalls).toMatchObject({ sendto: chunks });
+      // After the loop, poll() and recvmsg() collect the completions still out (MODEL.md: "poll at the end").
+      expect(zc.syscalls!.recvmsg).toBeGreaterThanOrEqual(chunks);
       expect(zc.syscalls?.read).toBeUndefined();
       expect(zc.differences).toEqual([]);
       // On loopback every completion reports that the kernel copied anyway (MODEL.md).

@@ -34,8 +34,9 @@ interface Derivation {
  * - mmap-write: lesson mmap, [write] (the file is mapped once, at set-up).
  * - sendfile: lesson sendfile, [sendfile].
  * - splice: lesson splice, [splice, splice] (the pipe is made once and reused, HAProxy's way).
- * - msg-zerocopy: lesson msg-zerocopy, [sendto, poll, recvmsg] (setsockopt(SO_ZEROCOPY) and the
- *   mmap of the file at set-up); the lab, like the lesson, waits for each chunk's completion.
+ * - msg-zerocopy: lesson msg-zerocopy, [sendto, recvmsg] (setsockopt(SO_ZEROCOPY) and the mmap
+ *   of the file at set-up); the lab, like MODEL.md's reference program, poll()s only after its
+ *   loop, for the completions still out.
  * - direct-io: lesson direct-io teaches the disk -> user half, [read]; the write of each chunk
  *   to the socket is MODEL.md's strace table ("read (O_DIRECT), write").
  * - copy-file-range: no lesson; MODEL.md's strace table: [copy_file_range].

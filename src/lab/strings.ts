@@ -85,7 +85,7 @@ export const LAB_TEXT = {
       splice: (f: NoteFacts) =>
         `pipe2() once (the lesson's pipe), then two splice() calls per chunk: file -> pipe, pipe -> socket.${f.chunk > 64 * 1024 ? ' A pipe holds 64 KiB (16 pages) unless resized, so a larger chunk takes more splices.' : ''}`,
       'msg-zerocopy': (f: NoteFacts) =>
-        `${f.zcCopied} of ${f.zcCompletions} completions per run said SO_EE_CODE_ZEROCOPY_COPIED: on loopback the packet is delivered to a local socket, and the kernel copies it there (a deferred copy). MSG_ZEROCOPY avoids the copy only towards a real NIC. The file is mapped once and each chunk is a slice of the mapping, sent as it is; each chunk waits for its completion (poll + recvmsg on the error queue), as the lesson does.`,
+        `${f.zcCopied} of ${f.zcCompletions} completions per run said SO_EE_CODE_ZEROCOPY_COPIED: on loopback the packet is delivered to a local socket, and the kernel copies it there (a deferred copy). MSG_ZEROCOPY avoids the copy only towards a real NIC. The file is mapped once and each chunk is a slice of the mapping, sent as it is; after each send the error queue is read once (recvmsg), and poll() waits only at the end for the completions still out, as the lesson says.`,
       'direct-io': (f: NoteFacts) =>
         f.fs === 'tmpfs'
           ? 'The file is on tmpfs, which has no disk: O_DIRECT reads memory here.'
@@ -139,7 +139,7 @@ export const LAB_TEXT = {
       splice: (f: NoteFacts) =>
         `先一次 pipe2()（课程里的管道），然后每段两次 splice()：文件 -> 管道，管道 -> socket。${f.chunk > 64 * 1024 ? '管道默认只能装 64 KiB（16 页），段更大就要更多次 splice。' : ''}`,
       'msg-zerocopy': (f: NoteFacts) =>
-        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每段都是映射区里的一片，原样发送；和课程里一样，每段都要等它的完成通知（poll + 从错误队列 recvmsg）。`,
+        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每段都是映射区里的一片，原样发送；每次发送之后读一次错误队列（recvmsg），只在最后用 poll() 等待剩下的完成通知，和课程里说的一样。`,
       'direct-io': (f: NoteFacts) =>
         f.fs === 'tmpfs'
           ? '文件在 tmpfs 上，没有磁盘：这里的 O_DIRECT 读的是内存。'
