@@ -55,7 +55,9 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return moved;
     case 'mapPages': {
       if (t!.blocks.length === 0) {
-        return zh ? `把${place(event.from, lang)}的寄存器映射进用户空间` : `map the ${place(event.from, lang)}'s registers into user space`;
+        // The registers are the device's; the controller's buffer is only where its data waits.
+        const device = event.from === 'ctrl' ? (zh ? '磁盘控制器' : 'disk controller') : place(event.from, lang);
+        return zh ? `把${device}的寄存器映射进用户空间` : `map the ${device}'s registers into user space`;
       }
       const how = [event.lazy ? (zh ? '暂不在内存' : 'not present yet') : '', event.cow ? (zh ? '写时复制' : 'copy-on-write') : '']
         .filter(Boolean)

@@ -65,8 +65,8 @@ export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, eve
       : 'Counted an interrupt or a page fault as a mode switch: they enter the kernel too, but only system calls count as mode switches.';
   }
   return zh
-    ? '这里没有模式切换：CPU 一直待在同一个模式里。'
-    : 'No mode switch here: the CPU stays in the mode it was in.';
+    ? '这里没有计入的模式切换：只有进入和离开系统调用才算模式切换（从中断或缺页处理返回，只是回到原来的地方）。'
+    : 'No counted mode switch here: only entering and leaving a system call count (returning from an interrupt or a fault only goes back to where the CPU was).';
 }
 
 /** What the counts of a scenario are made of, for judging a wrong count. */
