@@ -211,6 +211,15 @@ static int write_all(int s, const char *p, long len) {
 
 static long open_file(const char *path, int flags) { return SC(openat, AT_FDCWD, path, flags | O_CLOEXEC, 0600); }
 
+/* The whole file, mapped read-only and shared, as mmap-write and msg-zerocopy send it; -1 on failure. */
+static long map_file(int fd, long long size) {
+#ifdef SYS_mmap
+  return SC(mmap, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+#else
+  return SC(mmap2, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+#endif
+}
+
 /* Reads what the socket's error queue holds now (it never blocks): returns the number of
    sends whose completion it reported, 0 when there was none yet, -1 on failure. */
 static long read_completions(int s) {
@@ -319,11 +328,7 @@ static void sender(const char *technique, int s, long long size, long chunk, cha
     }
     S->in_loop = 0;
   } else if (strcmp(technique, "mmap-write") == 0) {
-#ifdef SYS_mmap
-    long p = SC(mmap, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-#else
-    long p = SC(mmap2, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-#endif
+    long p = map_file(fd, size);
     if (p == -1) { fail("mmap", errno); EXIT_SENDER(1); }
     S->in_loop = 1;
     while (off < size) {
@@ -391,11 +396,7 @@ static void sender(const char *technique, int s, long long size, long chunk, cha
        mapping are sent, so the page-cache pages themselves are pinned and gathered. Per chunk:
        the send, and one read of the error queue for whatever has completed; poll() only after
        the loop, for the completions still out. */
-#ifdef SYS_mmap
-    long p = SC(mmap, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-#else
-    long p = SC(mmap2, NULL, size, PROT_READ, MAP_SHARED, fd, 0);
-#endif
+    long p = map_file(fd, size);
     if (p == -1) { fail("mmap", errno); EXIT_SENDER(1); }
     long pending = 0;
     S->in_loop = 1;
