@@ -4,6 +4,8 @@ import { PLACE_LABELS, TRANSFER_LABELS } from './strings.js';
 
 const place = (l: Location | null, lang: Lang) => (l ? PLACE_LABELS[l][lang] : '—');
 const blocks = (b: readonly string[]) => `[${b.join(' ')}]`;
+/** Chinese puts a space between a character and a Latin word that follows it. */
+const latinGap = (word: string) => (/^[A-Za-z]/.test(word) ? ` ${word}` : word);
 
 /**
  * One line saying what a step did, for explain's step list and the learn screen.
@@ -14,7 +16,7 @@ export function describeStep(before: State, after: State, event: Event, lang: La
   const t = after.transfer;
   const colon = zh ? '：' : ': ';
   const comma = zh ? '，' : ', ';
-  const through = t?.via ? (zh ? `，经由${place(t.via, lang)}` : `, via the ${place(t.via, lang)}`) : '';
+  const through = t?.via ? (zh ? `，经由${latinGap(place(t.via, lang))}` : `, via the ${place(t.via, lang)}`) : '';
   const moved = t ? `${TRANSFER_LABELS[t.kind][lang]}${colon}${place(t.from, lang)} → ${place(t.to, lang)} ${blocks(t.blocks)}${through}` : '';
   switch (event.type) {
     case 'syscall':

@@ -142,7 +142,8 @@ export const LEARN = {
     dma: 'DMA',
     irq: 'IRQ',
     pending: (source: string) => `${source} pending`,
-    via: (place: string) => `(via ${place})`,
+    // Led by its own gap: Chinese parentheses carry their own space.
+    via: (place: string) => ` (via ${place})`,
     ready: 'ready',
     start: 'start',
     step: (i: number, n: number) => `step ${i}/${n}`,
@@ -188,7 +189,7 @@ export const LEARN = {
     dma: 'DMA',
     irq: '中断线',
     pending: (source: string) => `${source} 待处理`,
-    via: (place: string) => `（经由${place}）`,
+    via: (place: string) => `（经由 ${place}）`,
     ready: '就绪',
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,

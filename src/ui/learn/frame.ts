@@ -160,7 +160,7 @@ const ARROW_SHAPES: Record<Transfer['kind'], [string, string]> = {
 function arrow(transfer: Transfer | null, place: Location, lang: Lang, paint: ChalkInstance): string {
   if (!transfer || transfer.to !== place) return '';
   const [head, tail] = ARROW_SHAPES[transfer.kind];
-  const via = transfer.via ? ` ${LEARN[lang].via(FRAME_SHORT[lang][transfer.via] ?? transfer.via)}` : '';
+  const via = transfer.via ? LEARN[lang].via(FRAME_SHORT[lang][transfer.via] ?? transfer.via) : '';
   const text = `  ${head}${TRANSFER_LABELS[transfer.kind][lang]}${tail} ${PLACE_LABELS[transfer.from][lang]}${via}`;
   return colourOfTransfer(transfer.kind, paint)(text);
 }
