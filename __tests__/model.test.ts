@@ -12,6 +12,7 @@ import {
   type Event,
   type State,
 } from '../src/model/index.js';
+import { refusalText } from '../src/i18n/refusals.js';
 
 const ABCD = ['A', 'B', 'C', 'D'];
 
@@ -40,7 +41,7 @@ function rejects(events: Event[], reason: RegExp, payload = ABCD) {
   const e = caught as StepError;
   expect(e.step).toBe(events.length);
   expect(e.message).toContain(`step ${events.length} (${events.at(-1)!.type})`);
-  expect(e.reason).toMatch(reason);
+  expect(refusalText(e.refusal, 'en')).toMatch(reason);
 }
 
 describe('the initial machine', () => {
@@ -56,7 +57,14 @@ describe('the initial machine', () => {
 
   test('refuses an empty or repeated payload', () => {
     expect(() => initialState([])).toThrow(IllegalEvent);
-    expect(() => initialState(['A', 'A'])).toThrow(/distinct/);
+    let repeated: unknown;
+    try {
+      initialState(['A', 'A']);
+    } catch (error) {
+      repeated = error;
+    }
+    expect(repeated).toBeInstanceOf(IllegalEvent);
+    expect(refusalText((repeated as IllegalEvent).refusal, 'en')).toMatch(/distinct/);
   });
 });
 

@@ -190,7 +190,7 @@ export function readNarration(lang: Lang, text: string): { claims: Claim[]; unre
   return { claims: found.flatMap((f) => f.claims), unread: found.flatMap((f) => f.unread) };
 }
 
-const LESSONS: Lesson[] = lessonFilesIn(join(ROOT, 'lessons')).map(loadLessonFile);
+const LESSONS: Lesson[] = lessonFilesIn(join(ROOT, 'lessons')).map((f) => loadLessonFile(f));
 
 describe('the parser reads what the lessons write', () => {
   test('totals, ordinals and per-chunk figures in English', () => {

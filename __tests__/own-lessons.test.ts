@@ -49,6 +49,21 @@ describe("teachers' own lessons", () => {
     expect(zcopy(['validate', emptySource]).stdout).toMatch(/step 6 is illegal: the user buffer holds nothing/);
   });
 
+  test('with --lang zh, validate, explain --file and learn --file give the reason in Chinese', () => {
+    const file = write('illegal-zh.yaml', readmeExample.replace('{ type: cpuCopy, from: pageCache, to: user }', '{ type: cpuCopy, from: user, to: socket }'));
+    const r = zcopy(['validate', file, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^失败\s+.*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：用户缓冲区里什么也没有$/m);
+    for (const command of [['explain', '--file', file], ['learn', '--file', file]]) {
+      const e = zcopy([...command, '--lang', 'zh']);
+      expect({ command, code: e.code }).toEqual({ command, code: 2 });
+      expect(e.stderr).toMatch(/^zcopy: .*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：用户缓冲区里什么也没有$/m);
+    }
+    const field = write('field-zh.yaml', readmeExample.replace('from: pageCache, to: user', 'from: pagecache, to: user'));
+    expect(zcopy(['validate', field, '--lang', 'zh']).stdout).toMatch(/steps\[5\]\.event\.from: "pagecache" 不是一个地方/);
+    expect(zcopy(['validate', join(dir, 'nowhere.yaml'), '--lang', 'zh']).stdout).toMatch(/nowhere\.yaml: 没有这个文件$/m);
+  });
+
   test('a broken, missing, unreadable or huge file: one line on stderr, exit 2, no stack trace', () => {
     const broken = write('broken.yaml', 'id: x\nsteps: [\n');
     const unreadable = write('secret.yaml', readmeExample);

@@ -44,7 +44,7 @@ export interface Command {
 
 export function makeContext(io: Io, lang: Lang): Ctx {
   let catalog: Catalog | undefined;
-  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir, io.catalogCache));
+  const lessons = () => (catalog ??= loadCatalog(io.lessonsDir, io.catalogCache, lang));
   const lookup = (name: string): Lesson => {
     const found = lessons().find(name);
     if (found) return found;
@@ -63,7 +63,7 @@ export function makeContext(io: Io, lang: Lang): Ctx {
     warn: (line) => void io.stderr.write(`zcopy: ${line}\n`),
     lessonArg: (scenario, file) => {
       if (scenario !== undefined && file !== undefined) throw new UsageError(MESSAGES.scenarioOrFile[lang]);
-      if (file !== undefined) return loadLessonFile(file);
+      if (file !== undefined) return loadLessonFile(file, lang);
       return scenario === undefined ? null : lookup(scenario);
     },
   };

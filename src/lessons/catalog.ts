@@ -1,5 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { Lang } from '../i18n/lang.js';
+import { PROBLEMS } from '../i18n/problems.js';
 import { closest } from '../term/suggest.js';
 import { LessonError, lessonFilesIn, loadLessonFile } from './load.js';
 import { GROUPS, type Lesson } from './types.js';
@@ -16,12 +18,13 @@ export interface Catalog {
 /**
  * A folder's lessons. With `cacheFile`, parsed lessons are read from there
  * while it is fresh: made from files of the same names and sizes, none of them
- * changed since (as make decides). Otherwise every file is read and parsed.
+ * changed since (as make decides). Otherwise every file is read and parsed,
+ * and a broken one is reported in `lang`.
  */
-export function loadCatalog(dir: string, cacheFile?: string): Catalog {
+export function loadCatalog(dir: string, cacheFile?: string, lang: Lang = 'en'): Catalog {
   const files = lessonFilesIn(dir);
   const cached = cacheFile ? readCache(cacheFile, files, dir) : null;
-  return catalogOf(cached ?? files.map(loadLessonFile));
+  return catalogOf(cached ?? files.map((f) => loadLessonFile(f, lang)), lang);
 }
 
 interface CacheFile {
@@ -32,7 +35,7 @@ interface CacheFile {
 /** Parses a folder's lessons and writes the cache `loadCatalog` reads (the build does this). */
 export function writeCatalogCache(dir: string, cacheFile: string): number {
   const files = lessonFilesIn(dir);
-  const lessons = catalogOf(files.map(loadLessonFile)).lessons;
+  const lessons = catalogOf(files.map((f) => loadLessonFile(f))).lessons;
   const cache: CacheFile = {
     files: files.map((f) => ({ name: basename(f), size: statSync(f).size })),
     // Sources are stored by file name: the package may be installed anywhere.
@@ -58,14 +61,14 @@ function readCache(cacheFile: string, files: string[], dir: string): Lesson[] | 
 }
 
 /** Indexes lessons by id and alias; two lessons answering to one name is an error. */
-export function catalogOf(lessons: Lesson[]): Catalog {
+export function catalogOf(lessons: Lesson[], lang: Lang = 'en'): Catalog {
   const byName = new Map<string, Lesson>();
   for (const lesson of lessons) {
     for (const [i, name] of [lesson.id, ...lesson.aliases].entries()) {
       const other = byName.get(name);
       if (other && other !== lesson) {
         const field = i === 0 ? ['id'] : ['aliases', i - 1];
-        throw new LessonError(lesson.source, [{ path: field, message: `"${name}" is already taken by ${other.source}` }]);
+        throw new LessonError(lesson.source, [{ path: field, message: PROBLEMS[lang].taken(name, other.source) }]);
       }
       byName.set(name, lesson);
     }

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
+import type { Lang } from '../i18n/lang.js';
+import { PROBLEMS } from '../i18n/problems.js';
 import type { Lesson } from './types.js';
 import { formatPath, validateLesson, type Problem } from './validate.js';
 
@@ -35,25 +37,26 @@ export function formatProblem(file: string, p: Problem): string {
   return `${where}: ${field}${p.message}`;
 }
 
-export function loadLessonFile(file: string): Lesson {
-  return parseLesson(readLessonText(file), file);
+/** A lesson file, or a LessonError whose problems are said in `lang`. */
+export function loadLessonFile(file: string, lang: Lang = 'en'): Lesson {
+  return parseLesson(readLessonText(file, lang), file, lang);
 }
 
 /** A lesson file's text, refused past 1 MiB before it is read. */
-export function readLessonText(file: string): string {
+export function readLessonText(file: string, lang: Lang = 'en'): string {
   let size: number;
   try {
     size = statSync(file).size;
   } catch (error) {
-    throw new LessonError(file, [{ path: [], message: describeFsError(error) }]);
+    throw new LessonError(file, [{ path: [], message: describeFsError(error, lang) }]);
   }
   if (size > MAX_LESSON_BYTES) {
-    throw new LessonError(file, [{ path: [], message: `is ${size} bytes; a lesson may be at most ${MAX_LESSON_BYTES} (1 MiB)` }]);
+    throw new LessonError(file, [{ path: [], message: PROBLEMS[lang].tooLarge(size, MAX_LESSON_BYTES) }]);
   }
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new LessonError(file, [{ path: [], message: describeFsError(error) }]);
+    throw new LessonError(file, [{ path: [], message: describeFsError(error, lang) }]);
   }
 }
 
@@ -61,7 +64,7 @@ export function readLessonText(file: string): string {
  * Parses YAML (JSON is YAML too) with the core schema only: no custom tags, so
  * nothing in a lesson is ever constructed or executed.
  */
-export function parseLesson(text: string, file: string): Lesson {
+export function parseLesson(text: string, file: string, lang: Lang = 'en'): Lesson {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
@@ -79,7 +82,7 @@ export function parseLesson(text: string, file: string): Lesson {
   } catch (error) {
     throw new LessonError(file, [{ path: [], message: (error as Error).message }]);
   }
-  const result = validateLesson(data, file);
+  const result = validateLesson(data, file, lang);
   if ('problems' in result) {
     throw new LessonError(file, result.problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path) })));
   }
@@ -112,10 +115,11 @@ export function lessonFilesIn(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-function describeFsError(error: unknown): string {
+function describeFsError(error: unknown, lang: Lang = 'en'): string {
+  const t = PROBLEMS[lang];
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a lesson file';
+  if (code === 'ENOENT') return t.noFile;
+  if (code === 'EACCES' || code === 'EPERM') return t.denied;
+  if (code === 'EISDIR') return t.isFolder;
   return (error as Error).message;
 }

@@ -1,4 +1,5 @@
-import { IllegalEvent, initialState, step } from './step.js';
+import { IllegalEvent, type Refusal } from './refusals.js';
+import { initialState, step } from './step.js';
 import type { Event, Mover, Phase, State } from './types.js';
 
 /** What the runner needs of a lesson: the payload's blocks and one event per step (and when it happens). */
@@ -7,14 +8,14 @@ export interface Script {
   steps: readonly { event: Event; phase?: Phase }[];
 }
 
-/** An illegal event, with the 1-based step that holds it. */
+/** An illegal event, with the 1-based step that holds it and why (said in words by src/i18n/refusals.ts). */
 export class StepError extends Error {
   constructor(
     readonly step: number,
     readonly event: Event,
-    readonly reason: string,
+    readonly refusal: Refusal,
   ) {
-    super(`step ${step} (${event.type}): ${reason}`);
+    super(`step ${step} (${event.type}): ${refusal.code} ${JSON.stringify(refusal.params)}`);
     this.name = 'StepError';
   }
 }
@@ -29,7 +30,7 @@ export function run(script: Script): State[] {
     try {
       timeline.push(step(timeline[i], event));
     } catch (error) {
-      if (error instanceof IllegalEvent) throw new StepError(i + 1, event, error.reason);
+      if (error instanceof IllegalEvent) throw new StepError(i + 1, event, error.refusal);
       throw error;
     }
   });

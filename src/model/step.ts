@@ -12,14 +12,7 @@ import {
   type State,
   type Transfer,
 } from './types.js';
-
-/** An event the machine refuses. `reason` is written for the learner, not for a stack trace. */
-export class IllegalEvent extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = 'IllegalEvent';
-  }
-}
+import { IllegalEvent, type KernelAction } from './refusals.js';
 
 const NO_COUNTS: Counters = {
   cpuCopies: 0,
@@ -33,8 +26,8 @@ const NO_COUNTS: Counters = {
 
 /** The machine before anything happens: the payload is on disk, the learner's program runs. */
 export function initialState(payload: readonly string[]): State {
-  if (payload.length === 0) throw new IllegalEvent('the payload needs at least one block');
-  if (new Set(payload).size !== payload.length) throw new IllegalEvent('payload block names must be distinct');
+  if (payload.length === 0) throw new IllegalEvent('emptyPayload', {});
+  if (new Set(payload).size !== payload.length) throw new IllegalEvent('repeatedBlocks', {});
   const places = Object.fromEntries(LOCATIONS.map((l) => [l, [] as Holding[]])) as Record<Location, Holding[]>;
   places.disk = payload.map((block) => ({ block, as: 'data' }));
   return {
@@ -58,17 +51,6 @@ export function initialState(payload: readonly string[]): State {
   };
 }
 
-const PLACE_NAMES: Record<Location, string> = {
-  disk: 'the disk',
-  ctrl: "the disk controller's buffer",
-  pageCache: 'the page cache',
-  user: 'the user buffer',
-  socket: 'the socket buffer',
-  pipe: 'the pipe',
-  fbuf: 'the fbuf pool',
-  nic: 'the NIC',
-};
-
 const isHardware = (l: Location) => HARDWARE.includes(l);
 
 const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] });
@@ -78,7 +60,7 @@ const registersOf = (device: Location): Location => (device === 'disk' ? 'ctrl' 
 
 /** The CPU reads memory and the controller's buffer, never the disk, however a reference leads there. */
 function cpuReadable(origin: Location): Location {
-  if (origin === 'disk') throw new IllegalEvent('the CPU cannot address the disk itself; the controller reads it into its buffer first');
+  if (origin === 'disk') throw new IllegalEvent('cpuCannotAddressDisk', {});
   return origin;
 }
 
@@ -86,7 +68,7 @@ function cpuReadable(origin: Location): Location {
 function oneOrigin(origins: Location[]): Location {
   const places = [...new Set(origins)];
   if (places.length > 1) {
-    throw new IllegalEvent(`these blocks' bytes are in ${places.map((p) => PLACE_NAMES[p]).join(' and ')}: one copy reads from one place, so move them in separate steps`);
+    throw new IllegalEvent('mixedOrigins', { places });
   }
   return places[0];
 }
@@ -103,12 +85,12 @@ export function step(state: State, event: Event): State {
 
   const needsRunningProcess = () => {
     if (s.process === 'blocked') {
-      throw new IllegalEvent('the process is blocked until an interrupt wakes it; the CPU cannot act for it');
+      throw new IllegalEvent('processBlocked', {});
     }
   };
-  const needsKernel = (what: string) => {
+  const needsKernel = (action: KernelAction) => {
     needsRunningProcess();
-    if (s.privilege !== 'kernel') throw new IllegalEvent(`${what} needs kernel mode; the CPU is in user mode`);
+    if (s.privilege !== 'kernel') throw new IllegalEvent('needsKernel', { action });
   };
   /** Activity of a step the CPU takes no part in. */
   const bystander = (): Activity =>
@@ -117,12 +99,12 @@ export function step(state: State, event: Event): State {
   switch (event.type) {
     case 'syscall': {
       needsRunningProcess();
-      if (s.faultReturn !== null) throw new IllegalEvent('a system call cannot start inside the page-fault handler');
+      if (s.faultReturn !== null) throw new IllegalEvent('syscallInFault', {});
       if (s.openSyscall !== null) {
-        throw new IllegalEvent(`${event.name}() cannot start: the process is still inside ${s.openSyscall}()`);
+        throw new IllegalEvent('syscallInSyscall', { call: event.name, open: s.openSyscall });
       }
       if (state.cpu.mode !== 'user') {
-        throw new IllegalEvent(`${event.name}() is called by the program, in user mode; the CPU is still in kernel mode (let the program run first)`);
+        throw new IllegalEvent('syscallFromKernel', { call: event.name });
       }
       s.privilege = 'kernel';
       s.openSyscall = event.name;
@@ -134,11 +116,11 @@ export function step(state: State, event: Event): State {
     }
     case 'sysret': {
       needsRunningProcess();
-      if (s.openSyscall === null) throw new IllegalEvent('return from a system call that was never entered');
+      if (s.openSyscall === null) throw new IllegalEvent('sysretWithoutSyscall', {});
       if (event.name !== undefined && event.name !== s.openSyscall) {
-        throw new IllegalEvent(`return from ${event.name}(), but the open system call is ${s.openSyscall}()`);
+        throw new IllegalEvent('sysretMismatch', { call: event.name, open: s.openSyscall });
       }
-      if (s.faultReturn !== null) throw new IllegalEvent('the page-fault handler has not returned yet');
+      if (s.faultReturn !== null) throw new IllegalEvent('sysretInFault', {});
       s.privilege = 'user';
       s.openSyscall = null;
       s.counts.modeSwitches += 1;
@@ -157,7 +139,7 @@ export function step(state: State, event: Event): State {
     case 'pollStatus': {
       needsRunningProcess();
       if (s.privilege !== 'kernel' && !s.userMapped.some(isHardware)) {
-        throw new IllegalEvent("reading the device's status register needs kernel mode (or the device mapped into user space)");
+        throw new IllegalEvent('statusNeedsKernel', {});
       }
       // Reading a finished transfer's status is how a poller takes its completion, instead of an interrupt.
       if (s.dma.status === 'done') s.dma = idleDma();
@@ -168,23 +150,23 @@ export function step(state: State, event: Event): State {
       const { from, to } = event;
       const fromHw = isHardware(from);
       if (fromHw === isHardware(to)) {
-        throw new IllegalEvent('DMA moves data between a device and memory: exactly one end must be a device');
+        throw new IllegalEvent('dmaNeedsOneDevice', {});
       }
       const device = fromHw ? from : to;
       const memory = fromHw ? to : from;
       needsRunningProcess();
       if (s.privilege !== 'kernel' && !s.userMapped.includes(registersOf(device))) {
-        throw new IllegalEvent(`programming the DMA controller for ${PLACE_NAMES[device]} needs kernel mode (or the device mapped into user space)`);
+        throw new IllegalEvent('dmaProgramNeedsKernel', { device });
       }
-      if (s.dma.status === 'programmed') throw new IllegalEvent('the DMA controller is still busy with its last transfer');
+      if (s.dma.status === 'programmed') throw new IllegalEvent('dmaBusy', {});
       if (s.dma.status === 'done') {
-        throw new IllegalEvent('the last DMA transfer is done but nobody has taken its completion: handle its interrupt or poll its status first');
+        throw new IllegalEvent('dmaCompletionNotTaken', {});
       }
       const blocks = event.blocks ?? (fromHw && from === 'disk' ? s.payload : s.places[from].map((h) => h.block));
-      if (blocks.length === 0) throw new IllegalEvent(`${PLACE_NAMES[from]} holds nothing to transfer`);
+      if (blocks.length === 0) throw new IllegalEvent('nothingToTransfer', { place: from });
       if (memory === 'user') {
         for (const b of blocks) {
-          if (!pte(s, b)?.pinned) throw new IllegalEvent(`DMA into the user buffer needs its pages pinned first (block ${b} is not)`);
+          if (!pte(s, b)?.pinned) throw new IllegalEvent('dmaUserNotPinned', { block: b });
         }
       }
       // Memory -> device: the bytes must be reachable now, possibly through descriptors (gather).
@@ -204,11 +186,11 @@ export function step(state: State, event: Event): State {
     }
     case 'dmaTransfer': {
       if (s.dma.status !== 'programmed' || s.dma.wc === 0) {
-        throw new IllegalEvent('DMA transfer with nothing programmed: the CPU must set MAR, ADR and WC first');
+        throw new IllegalEvent('dmaNotProgrammed', {});
       }
       const count = event.count ?? s.dma.wc;
       if (!Number.isInteger(count) || count < 1 || count > s.dma.wc) {
-        throw new IllegalEvent(`the DMA can move 1 to ${s.dma.wc} blocks now, not ${count}`);
+        throw new IllegalEvent('dmaCount', { max: s.dma.wc, count });
       }
       const moving = s.dma.queue.slice(0, count);
       const source = (s.dma.toDevice ? s.dma.mar : s.dma.adr) as Location;
@@ -233,18 +215,18 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'raiseInterrupt': {
-      if (s.interruptLine !== null) throw new IllegalEvent(`an interrupt from ${s.interruptLine} is already pending`);
+      if (s.interruptLine !== null) throw new IllegalEvent('interruptPending', { source: s.interruptLine });
       if (event.source !== 'disk' && s.dma.status !== 'done') {
-        throw new IllegalEvent('a DMA completion interrupt comes only when WC reaches 0');
+        throw new IllegalEvent('dmaInterruptEarly', {});
       }
       if (event.source === 'dma' && s.dma.adr === 'nic') {
-        throw new IllegalEvent("the NIC's own DMA engine sent these blocks: its transmit-complete interrupt comes from the NIC");
+        throw new IllegalEvent('nicInterruptFromDma', {});
       }
       if (event.source === 'nic' && s.dma.adr !== 'nic') {
-        throw new IllegalEvent('the NIC interrupts when it has sent what it was given; the finished transfer was not for the NIC');
+        throw new IllegalEvent('nicInterruptNotNic', {});
       }
       if (event.source === 'disk' && !s.deviceReady) {
-        throw new IllegalEvent('the disk raises its interrupt only when its buffer is ready');
+        throw new IllegalEvent('diskNotReady', {});
       }
       s.interruptLine = event.source;
       actor = event.source;
@@ -252,7 +234,7 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'handleInterrupt': {
-      if (s.interruptLine === null) throw new IllegalEvent('no interrupt is pending');
+      if (s.interruptLine === null) throw new IllegalEvent('noInterruptPending', {});
       if (s.interruptLine !== 'disk') s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
@@ -267,13 +249,13 @@ export function step(state: State, event: Event): State {
     case 'cpuCopy': {
       needsRunningProcess();
       const { from, to } = event;
-      if (from === to) throw new IllegalEvent('a copy needs two different places');
+      if (from === to) throw new IllegalEvent('copySamePlace', {});
       if (from === 'disk' || to === 'disk') {
-        throw new IllegalEvent('the CPU cannot address the disk itself; the controller reads it into its buffer first');
+        throw new IllegalEvent('cpuCannotAddressDisk', {});
       }
       for (const place of [from, to]) {
         if (s.privilege === 'user' && !userCanTouch(s, place)) {
-          throw new IllegalEvent(`user mode cannot touch ${PLACE_NAMES[place]}: it is kernel memory not mapped into the process`);
+          throw new IllegalEvent('userCannotTouch', { place });
         }
       }
       const blocks = pick(s, from, event.blocks);
@@ -285,10 +267,10 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'mapPages': {
-      needsKernel('mapping pages');
+      needsKernel('mapPages');
       const { from } = event;
-      if (from === 'user') throw new IllegalEvent('the user buffer is already in user space; map a kernel place or a device');
-      if (from === 'disk') throw new IllegalEvent('the disk has no memory frames to map; map the page cache instead');
+      if (from === 'user') throw new IllegalEvent('mapUserBuffer', {});
+      if (from === 'disk') throw new IllegalEvent('mapDisk', {});
       if (isHardware(from) && event.blocks === undefined) {
         // A device's register and queue window (kernel bypass): no payload pages, only access.
         if (!s.userMapped.includes(from)) s.userMapped.push(from);
@@ -302,7 +284,7 @@ export function step(state: State, event: Event): State {
         if (!event.lazy) resolveData(s, from, b);
         const referrer = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === 'user'));
         if (referrer && holds(s, 'user', b, 'data')) {
-          throw new IllegalEvent(`${PLACE_NAMES[referrer]} still points at block ${b} in the user buffer; mapping over it would lose those bytes`);
+          throw new IllegalEvent('mapOverReferenced', { referrer, block: b });
         }
         setPte(s, b, { frame: from, present: !event.lazy, writable: cow ? false : (event.writable ?? true), cow, pinned: false });
         put(s, 'user', { block: b, as: 'map', target: from });
@@ -313,8 +295,8 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'unmapPages': {
-      needsKernel('unmapping pages');
-      if (!s.userMapped.includes(event.from)) throw new IllegalEvent(`${PLACE_NAMES[event.from]} is not mapped`);
+      needsKernel('unmapPages');
+      if (!s.userMapped.includes(event.from)) throw new IllegalEvent('notMapped', { place: event.from });
       s.userMapped = s.userMapped.filter((l) => l !== event.from);
       s.places.user = s.places.user.filter((h) => !(h.as === 'map' && h.target === event.from));
       s.pageTable = s.pageTable.filter((p) => p.frame !== event.from);
@@ -322,7 +304,7 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'descriptorCopy': {
-      needsKernel('copying descriptors');
+      needsKernel('descriptorCopy');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
         referenceInto(s, event.from, event.to, b);
@@ -335,7 +317,7 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'pageRefMove': {
-      needsKernel('moving page references');
+      needsKernel('pageRefMove');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
         referenceInto(s, event.from, event.to, b);
@@ -355,16 +337,16 @@ export function step(state: State, event: Event): State {
       // A device's completion handler may release the pages it used, whatever the process was doing.
       const inHandler = event.type === 'unpin' && state.cpu.activity === 'interrupt';
       if (inHandler) needsRunningProcess();
-      else needsKernel(event.type === 'pin' ? 'pinning pages' : 'unpinning pages');
+      else needsKernel(event.type);
       const blocks = event.blocks ?? s.payload;
       for (const b of blocks) {
-        if (!s.payload.includes(b)) throw new IllegalEvent(`there is no block ${b} in the payload`);
+        if (!s.payload.includes(b)) throw new IllegalEvent('noSuchBlock', { block: b });
         const existing = pte(s, b);
-        if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent(`the page of block ${b} is not pinned`);
+        if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent('notPinned', { block: b });
         if (event.type === 'unpin') {
           // A page is pinned because a device will read it; it stays pinned while anything may still send it.
           const holder = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === existing!.frame));
-          if (holder) throw new IllegalEvent(`${PLACE_NAMES[holder]} still points at block ${b}'s page: unpin it once the device has finished with it`);
+          if (holder) throw new IllegalEvent('unpinStillReferenced', { holder, block: b });
         }
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
@@ -373,10 +355,10 @@ export function step(state: State, event: Event): State {
     }
     case 'pageFault': {
       needsRunningProcess();
-      if (s.faultReturn !== null) throw new IllegalEvent('already inside the page-fault handler');
+      if (s.faultReturn !== null) throw new IllegalEvent('alreadyInFault', {});
       const entry = pte(s, event.block);
-      if (!entry) throw new IllegalEvent(`no page maps block ${event.block}: touching it would be a segmentation fault`);
-      if (entry.present && !entry.cow) throw new IllegalEvent(`the page of block ${event.block} is present and writable: no fault`);
+      if (!entry) throw new IllegalEvent('noPage', { block: event.block });
+      if (entry.present && !entry.cow) throw new IllegalEvent('noFault', { block: event.block });
       s.faultReturn = s.privilege;
       s.fault = {
         block: event.block,
@@ -394,17 +376,17 @@ export function step(state: State, event: Event): State {
       const waiting = s.pageTable.filter((p) => !p.present);
       const ready = waiting.filter((p) => mappable.has(p.block) && holds(s, p.frame, p.block, 'data'));
       const blocks = event.blocks ?? ready.filter((p) => p.frame === ready[0]?.frame).map((p) => p.block);
-      if (blocks.length === 0) throw new IllegalEvent('no page is waiting to be faulted in with its data ready');
+      if (blocks.length === 0) throw new IllegalEvent('nothingToFaultIn', {});
       const frame = waiting.find((p) => p.block === blocks[0])?.frame;
       for (const b of blocks) {
         const entry = waiting.find((p) => p.block === b);
-        if (!entry) throw new IllegalEvent(`the page of block ${b} is not waiting to be faulted in`);
+        if (!entry) throw new IllegalEvent('notWaitingForFault', { block: b });
         if (!mappable.has(b)) {
-          throw new IllegalEvent(`fault-around maps only pages that were already cached when the fault was taken; block ${b} arrived during this fault, so the next touch of it faults again`);
+          throw new IllegalEvent('faultAroundLate', { block: b });
         }
-        if (entry.frame !== frame) throw new IllegalEvent(`one fault brings in pages of one mapping: block ${b} is in ${PLACE_NAMES[entry.frame]}, not ${PLACE_NAMES[frame!]}`);
+        if (entry.frame !== frame) throw new IllegalEvent('faultInMixedMappings', { block: b, place: entry.frame, expected: frame! });
         if (!holds(s, entry.frame, b, 'data')) {
-          throw new IllegalEvent(`${PLACE_NAMES[entry.frame]} does not hold ${b} yet: bring it in first`);
+          throw new IllegalEvent('faultInNotHeld', { place: entry.frame, block: b });
         }
         setPte(s, b, { ...entry, present: true });
       }
@@ -415,7 +397,7 @@ export function step(state: State, event: Event): State {
     case 'cowCopy': {
       needsInFault(s);
       const entry = pte(s, event.block);
-      if (!entry?.cow) throw new IllegalEvent(`the page of block ${event.block} is not copy-on-write`);
+      if (!entry?.cow) throw new IllegalEvent('notCow', { block: event.block });
       const origin = cpuReadable(resolveData(s, entry.frame, event.block));
       put(s, 'user', { block: event.block, as: 'data' });
       setPte(s, event.block, { ...entry, frame: 'user', present: true, writable: true, cow: false });
@@ -434,13 +416,13 @@ export function step(state: State, event: Event): State {
     }
     case 'run': {
       needsRunningProcess();
-      if (s.privilege !== 'user') throw new IllegalEvent("the learner's program runs in user mode; return from the kernel first");
+      if (s.privilege !== 'user') throw new IllegalEvent('runInKernel', {});
       activity = 'running';
       break;
     }
     default: {
       const unknown: never = event;
-      throw new IllegalEvent(`unknown event ${JSON.stringify(unknown)}`);
+      throw new IllegalEvent('unknownEvent', { event: JSON.stringify(unknown) });
     }
   }
 
@@ -454,7 +436,7 @@ export function step(state: State, event: Event): State {
 /** The process sleeps in the kernel until an interrupt wakes it; the CPU is free meanwhile. */
 function sleep(s: State) {
   if (s.openSyscall === null && s.faultReturn === null) {
-    throw new IllegalEvent('only a process inside a system call or a page fault can sleep');
+    throw new IllegalEvent('sleepOutsideCall', {});
   }
   s.process = 'blocked';
 }
@@ -463,20 +445,20 @@ function sleep(s: State) {
 function dmaReadable(s: State, place: Location, block: string): Location {
   const where = resolveData(s, place, block);
   if (where === 'user' && !pte(s, block)?.pinned) {
-    throw new IllegalEvent(`the DMA would read block ${block} from user pages that are not pinned`);
+    throw new IllegalEvent('dmaReadsUnpinned', { block });
   }
   return where;
 }
 
 /** A reference goes to another place, never over the bytes it would point at (they would be lost). */
 function referenceInto(s: State, from: Location, to: Location, block: string) {
-  if (from === to) throw new IllegalEvent('a descriptor or page reference moves between two different places');
-  if (holds(s, to, block, 'data')) throw new IllegalEvent(`${PLACE_NAMES[to]} already holds the bytes of block ${block}; a reference there would replace them`);
+  if (from === to) throw new IllegalEvent('referenceSamePlace', {});
+  if (holds(s, to, block, 'data')) throw new IllegalEvent('referenceOverData', { place: to, block });
 }
 
 function needsInFault(s: State) {
-  if (s.process === 'blocked') throw new IllegalEvent('the process is blocked until an interrupt wakes it');
-  if (s.faultReturn === null) throw new IllegalEvent('this happens only inside the page-fault handler');
+  if (s.process === 'blocked') throw new IllegalEvent('blockedInFault', {});
+  if (s.faultReturn === null) throw new IllegalEvent('onlyInFault', {});
 }
 
 /** A deep-enough copy: every nested structure step() writes to is fresh. */
@@ -505,7 +487,7 @@ function userCanTouch(s: State, place: Location) {
 
 function holding(s: State, place: Location, block: string): Holding {
   const h = s.places[place].find((x) => x.block === block);
-  if (!h) throw new IllegalEvent(`${PLACE_NAMES[place]} does not hold block ${block}`);
+  if (!h) throw new IllegalEvent('notHeld', { place, block });
   return h;
 }
 
@@ -516,7 +498,7 @@ function holds(s: State, place: Location, block: string, as: Holding['as']) {
 /** The blocks an event names, or all the place holds; each must be there. */
 function pick(s: State, place: Location, blocks: string[] | undefined): string[] {
   const chosen = blocks ?? s.places[place].map((h) => h.block);
-  if (chosen.length === 0) throw new IllegalEvent(`${PLACE_NAMES[place]} holds nothing`);
+  if (chosen.length === 0) throw new IllegalEvent('placeEmpty', { place });
   for (const b of chosen) holding(s, place, b);
   return chosen;
 }
@@ -533,12 +515,12 @@ function resolveData(s: State, place: Location, block: string): Location {
   if (h.as === 'map') {
     const entry = pte(s, block);
     if (entry && !entry.present) {
-      throw new IllegalEvent(`the page of block ${block} is not present yet: the first touch takes a page fault`);
+      throw new IllegalEvent('notPresent', { block });
     }
     if (entry && entry.frame === 'user') return 'user';
   }
   if (!holds(s, target, block, 'data')) {
-    throw new IllegalEvent(`${PLACE_NAMES[place]} points at block ${block} in ${PLACE_NAMES[target]}, which does not hold it`);
+    throw new IllegalEvent('danglingReference', { place, block, target });
   }
   return target;
 }
@@ -548,9 +530,9 @@ function writeData(s: State, place: Location, block: string, by: Mode = 'kernel'
   const h = s.places[place].find((x) => x.block === block);
   if (h?.as === 'map') {
     const entry = pte(s, block);
-    if (entry?.cow) throw new IllegalEvent(`block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`);
-    if (entry && !entry.present) throw new IllegalEvent(`the page of block ${block} is not present yet: the first touch takes a page fault`);
-    if (by === 'user' && entry && !entry.writable) throw new IllegalEvent(`the page of block ${block} is mapped read-only`);
+    if (entry?.cow) throw new IllegalEvent('cowWrite', { block });
+    if (entry && !entry.present) throw new IllegalEvent('notPresent', { block });
+    if (by === 'user' && entry && !entry.writable) throw new IllegalEvent('readOnly', { block });
     put(s, h.target as Location, { block, as: 'data' });
     return;
   }

@@ -26,7 +26,7 @@ export const validateCommand: Command = {
         const w = WORDS[lang];
         const results = args.files.map((file) => {
           try {
-            const lesson = loadLessonFile(file);
+            const lesson = loadLessonFile(file, lang);
             const counts = run(lesson).at(-1)!.counts;
             return { file, ok: true as const, id: lesson.id, steps: lesson.steps.length, counts, problems: [] };
           } catch (error) {

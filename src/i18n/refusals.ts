@@ -1,0 +1,174 @@
+import type { KernelAction, Location, Refusal, RefusalCode, RefusalParams } from '../model/index.js';
+import type { Lang } from './lang.js';
+import { PLACE_LABELS } from './strings.js';
+
+/** Every refusal in one language; exhaustive, so a code the model adds without its words fails to compile. */
+type Sayings = { [C in RefusalCode]: (p: RefusalParams[C]) => string };
+
+/** In an English sentence a place takes its article; the labels elsewhere are bare. */
+const EN_PLACES: Record<Location, string> = {
+  disk: 'the disk',
+  ctrl: "the disk controller's buffer",
+  pageCache: 'the page cache',
+  user: 'the user buffer',
+  socket: 'the socket buffer',
+  pipe: 'the pipe',
+  fbuf: 'the fbuf pool',
+  nic: 'the NIC',
+};
+
+const EN_ACTIONS: Record<KernelAction, string> = {
+  mapPages: 'mapping pages',
+  unmapPages: 'unmapping pages',
+  descriptorCopy: 'copying descriptors',
+  pageRefMove: 'moving page references',
+  pin: 'pinning pages',
+  unpin: 'unpinning pages',
+};
+
+const ZH_ACTIONS: Record<KernelAction, string> = {
+  mapPages: '映射页',
+  unmapPages: '解除页映射',
+  descriptorCopy: '拷贝描述符',
+  pageRefMove: '移动页引用',
+  pin: '锁定页',
+  unpin: '解除页的锁定',
+};
+
+const ZH_SOURCES = { dma: 'DMA', disk: '磁盘', nic: '网卡' } as const;
+
+const en = (l: Location) => EN_PLACES[l];
+const zh = (l: Location) => PLACE_LABELS[l].zh;
+
+const EN: Sayings = {
+  emptyPayload: () => 'the payload needs at least one block',
+  repeatedBlocks: () => 'payload block names must be distinct',
+  cpuCannotAddressDisk: () => 'the CPU cannot address the disk itself; the controller reads it into its buffer first',
+  mixedOrigins: ({ places }) => `these blocks' bytes are in ${places.map(en).join(' and ')}: one copy reads from one place, so move them in separate steps`,
+  processBlocked: () => 'the process is blocked until an interrupt wakes it; the CPU cannot act for it',
+  needsKernel: ({ action }) => `${EN_ACTIONS[action]} needs kernel mode; the CPU is in user mode`,
+  syscallInFault: () => 'a system call cannot start inside the page-fault handler',
+  syscallInSyscall: ({ call, open }) => `${call}() cannot start: the process is still inside ${open}()`,
+  syscallFromKernel: ({ call }) => `${call}() is called by the program, in user mode; the CPU is still in kernel mode (let the program run first)`,
+  sysretWithoutSyscall: () => 'return from a system call that was never entered',
+  sysretMismatch: ({ call, open }) => `return from ${call}(), but the open system call is ${open}()`,
+  sysretInFault: () => 'the page-fault handler has not returned yet',
+  statusNeedsKernel: () => "reading the device's status register needs kernel mode (or the device mapped into user space)",
+  dmaNeedsOneDevice: () => 'DMA moves data between a device and memory: exactly one end must be a device',
+  dmaProgramNeedsKernel: ({ device }) => `programming the DMA controller for ${en(device)} needs kernel mode (or the device mapped into user space)`,
+  dmaBusy: () => 'the DMA controller is still busy with its last transfer',
+  dmaCompletionNotTaken: () => 'the last DMA transfer is done but nobody has taken its completion: handle its interrupt or poll its status first',
+  nothingToTransfer: ({ place }) => `${en(place)} holds nothing to transfer`,
+  dmaUserNotPinned: ({ block }) => `DMA into the user buffer needs its pages pinned first (block ${block} is not)`,
+  dmaNotProgrammed: () => 'DMA transfer with nothing programmed: the CPU must set MAR, ADR and WC first',
+  dmaCount: ({ max, count }) => `the DMA can move 1 to ${max} blocks now, not ${count}`,
+  interruptPending: ({ source }) => `an interrupt from ${source} is already pending`,
+  dmaInterruptEarly: () => 'a DMA completion interrupt comes only when WC reaches 0',
+  nicInterruptFromDma: () => "the NIC's own DMA engine sent these blocks: its transmit-complete interrupt comes from the NIC",
+  nicInterruptNotNic: () => 'the NIC interrupts when it has sent what it was given; the finished transfer was not for the NIC',
+  diskNotReady: () => 'the disk raises its interrupt only when its buffer is ready',
+  noInterruptPending: () => 'no interrupt is pending',
+  copySamePlace: () => 'a copy needs two different places',
+  userCannotTouch: ({ place }) => `user mode cannot touch ${en(place)}: it is kernel memory not mapped into the process`,
+  mapUserBuffer: () => 'the user buffer is already in user space; map a kernel place or a device',
+  mapDisk: () => 'the disk has no memory frames to map; map the page cache instead',
+  mapOverReferenced: ({ referrer, block }) => `${en(referrer)} still points at block ${block} in the user buffer; mapping over it would lose those bytes`,
+  notMapped: ({ place }) => `${en(place)} is not mapped`,
+  noSuchBlock: ({ block }) => `there is no block ${block} in the payload`,
+  notPinned: ({ block }) => `the page of block ${block} is not pinned`,
+  unpinStillReferenced: ({ holder, block }) => `${en(holder)} still points at block ${block}'s page: unpin it once the device has finished with it`,
+  alreadyInFault: () => 'already inside the page-fault handler',
+  noPage: ({ block }) => `no page maps block ${block}: touching it would be a segmentation fault`,
+  noFault: ({ block }) => `the page of block ${block} is present and writable: no fault`,
+  nothingToFaultIn: () => 'no page is waiting to be faulted in with its data ready',
+  notWaitingForFault: ({ block }) => `the page of block ${block} is not waiting to be faulted in`,
+  faultAroundLate: ({ block }) =>
+    `fault-around maps only pages that were already cached when the fault was taken; block ${block} arrived during this fault, so the next touch of it faults again`,
+  faultInMixedMappings: ({ block, place, expected }) => `one fault brings in pages of one mapping: block ${block} is in ${en(place)}, not ${en(expected)}`,
+  faultInNotHeld: ({ place, block }) => `${en(place)} does not hold ${block} yet: bring it in first`,
+  notCow: ({ block }) => `the page of block ${block} is not copy-on-write`,
+  runInKernel: () => "the learner's program runs in user mode; return from the kernel first",
+  unknownEvent: ({ event }) => `unknown event ${event}`,
+  sleepOutsideCall: () => 'only a process inside a system call or a page fault can sleep',
+  dmaReadsUnpinned: ({ block }) => `the DMA would read block ${block} from user pages that are not pinned`,
+  referenceSamePlace: () => 'a descriptor or page reference moves between two different places',
+  referenceOverData: ({ place, block }) => `${en(place)} already holds the bytes of block ${block}; a reference there would replace them`,
+  blockedInFault: () => 'the process is blocked until an interrupt wakes it',
+  onlyInFault: () => 'this happens only inside the page-fault handler',
+  notHeld: ({ place, block }) => `${en(place)} does not hold block ${block}`,
+  placeEmpty: ({ place }) => `${en(place)} holds nothing`,
+  notPresent: ({ block }) => `the page of block ${block} is not present yet: the first touch takes a page fault`,
+  danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
+  cowWrite: ({ block }) => `block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`,
+  readOnly: ({ block }) => `the page of block ${block} is mapped read-only`,
+};
+
+const ZH: Sayings = {
+  emptyPayload: () => '数据至少要有一个块',
+  repeatedBlocks: () => '数据块的名字不能重复',
+  cpuCannotAddressDisk: () => 'CPU 无法直接寻址磁盘；要先由控制器把它读进自己的缓冲区',
+  mixedOrigins: ({ places }) => `这些块的字节分别在${places.map(zh).join('和')}：一次拷贝只从一处读取，请分成几步来搬`,
+  processBlocked: () => '进程已阻塞，要等中断把它唤醒；CPU 不能替它做事',
+  needsKernel: ({ action }) => `${ZH_ACTIONS[action]}需要内核态；CPU 现在处于用户态`,
+  syscallInFault: () => '在缺页处理程序里不能发起系统调用',
+  syscallInSyscall: ({ call, open }) => `${call}() 无法开始：进程还在 ${open}() 之中`,
+  syscallFromKernel: ({ call }) => `${call}() 由程序在用户态调用；CPU 还处于内核态（先让程序运行）`,
+  sysretWithoutSyscall: () => '要返回的系统调用从未进入过',
+  sysretMismatch: ({ call, open }) => `要从 ${call}() 返回，但当前打开的系统调用是 ${open}()`,
+  sysretInFault: () => '缺页处理程序还没有返回',
+  statusNeedsKernel: () => '读设备的状态寄存器需要内核态（或者把设备映射到用户空间）',
+  dmaNeedsOneDevice: () => 'DMA 在设备和内存之间搬运数据：两端中恰好有一端必须是设备',
+  dmaProgramNeedsKernel: ({ device }) => `为${zh(device)}设置 DMA 控制器需要内核态（或者把设备映射到用户空间）`,
+  dmaBusy: () => 'DMA 控制器还在忙上一次传输',
+  dmaCompletionNotTaken: () => '上一次 DMA 传输已经完成，但还没有人处理它的完成：先处理它的中断，或轮询它的状态',
+  nothingToTransfer: ({ place }) => `${zh(place)}里没有可传输的数据`,
+  dmaUserNotPinned: ({ block }) => `DMA 写入用户缓冲区之前，要先锁定它的页（块 ${block} 没有锁定）`,
+  dmaNotProgrammed: () => 'DMA 传输之前没有设置：CPU 要先写好 MAR、ADR 和 WC',
+  dmaCount: ({ max, count }) => `DMA 现在能搬 1 到 ${max} 个块，不能搬 ${count} 个`,
+  interruptPending: ({ source }) => `已经有一个来自${ZH_SOURCES[source]}的中断在等待处理`,
+  dmaInterruptEarly: () => 'DMA 的完成中断只在 WC 减到 0 时才会到来',
+  nicInterruptFromDma: () => '这些块是网卡自己的 DMA 引擎发出的：它的发送完成中断来自网卡',
+  nicInterruptNotNic: () => '网卡在发完交给它的数据后才发出中断；刚完成的传输不是发往网卡的',
+  diskNotReady: () => '磁盘只在缓冲区就绪时才发出中断',
+  noInterruptPending: () => '没有待处理的中断',
+  copySamePlace: () => '拷贝需要两个不同的地方',
+  userCannotTouch: ({ place }) => `用户态访问不了${zh(place)}：它是内核内存，没有映射到进程里`,
+  mapUserBuffer: () => '用户缓冲区本来就在用户空间；请映射内核里的某处或某个设备',
+  mapDisk: () => '磁盘没有可映射的物理页；请映射页缓存',
+  mapOverReferenced: ({ referrer, block }) => `${zh(referrer)}还指向用户缓冲区里的块 ${block}；映射覆盖它会丢掉这些字节`,
+  notMapped: ({ place }) => `${zh(place)}没有被映射`,
+  noSuchBlock: ({ block }) => `数据里没有块 ${block}`,
+  notPinned: ({ block }) => `块 ${block} 所在的页没有锁定`,
+  unpinStillReferenced: ({ holder, block }) => `${zh(holder)}还指向块 ${block} 所在的页：等设备用完再解除锁定`,
+  alreadyInFault: () => '已经在缺页处理程序之中',
+  noPage: ({ block }) => `没有页映射块 ${block}：访问它会导致段错误`,
+  noFault: ({ block }) => `块 ${block} 所在的页已在内存中且可写：不会缺页`,
+  nothingToFaultIn: () => '没有数据已就绪、等待调入的页',
+  notWaitingForFault: ({ block }) => `块 ${block} 所在的页并不在等待调入`,
+  faultAroundLate: ({ block }) => `fault-around 只映射缺页发生时已经缓存的页；块 ${block} 是在这次缺页期间才到的，下次访问它还会缺页`,
+  faultInMixedMappings: ({ block, place, expected }) => `一次缺页只调入同一个映射的页：块 ${block} 在${zh(place)}，不在${zh(expected)}`,
+  faultInNotHeld: ({ place, block }) => `${zh(place)}里还没有 ${block}：先把它读进来`,
+  notCow: ({ block }) => `块 ${block} 所在的页不是写时复制的`,
+  runInKernel: () => '学习者的程序在用户态运行；先从内核返回',
+  unknownEvent: ({ event }) => `未知事件 ${event}`,
+  sleepOutsideCall: () => '只有处在系统调用或缺页之中的进程才能睡眠',
+  dmaReadsUnpinned: ({ block }) => `DMA 会从没有锁定的用户页读取块 ${block}`,
+  referenceSamePlace: () => '描述符或页引用要在两个不同的地方之间移动',
+  referenceOverData: ({ place, block }) => `${zh(place)}已经存有块 ${block} 的字节；在那里放引用会把它们替换掉`,
+  blockedInFault: () => '进程已阻塞，要等中断把它唤醒',
+  onlyInFault: () => '这只能发生在缺页处理程序之中',
+  notHeld: ({ place, block }) => `${zh(place)}里没有块 ${block}`,
+  placeEmpty: ({ place }) => `${zh(place)}里什么也没有`,
+  notPresent: ({ block }) => `块 ${block} 所在的页还不在内存中：第一次访问会缺页`,
+  danglingReference: ({ place, block, target }) => `${zh(place)}指向${zh(target)}里的块 ${block}，但那里并没有它`,
+  cowWrite: ({ block }) => `块 ${block} 所在的页是写时复制的：写入之前要先缺页，得到一份私有拷贝`,
+  readOnly: ({ block }) => `块 ${block} 所在的页是只读映射`,
+};
+
+export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };
+
+/** Why the machine refused a step, in the learner's language. */
+export function refusalText(refusal: Refusal, lang: Lang): string {
+  const say = REFUSALS[lang][refusal.code] as (p: Refusal['params']) => string;
+  return say(refusal.params);
+}
