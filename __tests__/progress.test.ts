@@ -138,6 +138,16 @@ describe('zcopy quiz and zcopy progress', () => {
     expect(r.stdout).toMatch(/Score: \d\/2\n$/);
   });
 
+  test('a state directory under /proc, where mkdir never succeeds: one warning, and the quiz ends', () => {
+    // Node's recursive mkdirSync spins forever on such a path; the helper's timeout would kill it (code null).
+    const started = Date.now();
+    const r = zcopy(['quiz', '--seed', '7', '--count', '2'], { XDG_STATE_HOME: '/proc/zcopy-test' }, 'a\na\n');
+    expect(r.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.stderr).toMatch(/^zcopy: warning: cannot save progress in \/proc\/zcopy-test\/zcopy \(\w+\); the quiz goes on without it\n$/);
+    expect(r.stdout).toMatch(/Score: \d\/2\n$/);
+  });
+
   test('--reset asks first: no keeps it, yes deletes it; a newer file is refused', () => {
     const env = { XDG_STATE_HOME: temp() };
     zcopy(['quiz', '--seed', '7', '--count', '1'], env, 'a\n');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { WARNINGS } from './strings.js';
 
@@ -154,12 +154,24 @@ function moveAside(store: Store): void {
   }
 }
 
+/**
+ * Creates `dir` and any missing parents, one level at a time. Node's recursive
+ * mkdirSync loops forever where mkdir fails with ENOENT under a parent that
+ * exists (anywhere in /proc), so the first level that cannot be made throws.
+ */
+export function makeDir(dir: string): void {
+  const missing: string[] = [];
+  // Up to the nearest thing that exists; if it is a file, the mkdir or write below it says so.
+  for (let d = dir; dirname(d) !== d && !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d, { mode: 0o700 });
+}
+
 /** Writes the whole record atomically: a temporary file in the same directory, then a rename over the old one. */
 export function save(store: Store): boolean {
   if (!store.writable) return false;
   const tmp = `${store.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    mkdirSync(store.dir, { recursive: true, mode: 0o700 });
+    makeDir(store.dir);
     writeFileSync(tmp, JSON.stringify(store.data, null, 2) + '\n', { mode: 0o600 });
     renameSync(tmp, store.path);
     return true;
@@ -228,7 +240,7 @@ function lock(store: Store): () => void {
   const path = `${store.path}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   try {
-    mkdirSync(store.dir, { recursive: true, mode: 0o700 });
+    makeDir(store.dir);
   } catch {
     return () => {}; // saving will report the directory
   }
