@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { displayWidth } from '../src/term/text.js';
 import { ROOT, zcopy } from './helpers/cli.js';
@@ -244,6 +245,41 @@ describe('the CLI itself', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       noStackTrace(r.stderr);
     }
+  });
+
+  test('a mistyped command gets a suggestion, in the learner\'s language', () => {
+    expect(zcopy(['explian', 'sendfile'])).toMatchObject({ code: 1, stderr: 'zcopy: unknown command "explian"; did you mean explain?\n' });
+    expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有 "qiuz" 这个命令；你是不是想输入 quiz？\n' });
+    expect(zcopy(['frobnicate']).stderr).toBe('zcopy: unknown command "frobnicate"; see zcopy --help\n');
+  });
+
+  test('completion: a script for bash or zsh, and --help', () => {
+    const help = zcopy(['completion', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^zcopy completion \[shell\]/);
+    expect(zcopy(['completion', 'zsh']).stdout).toMatch(/^#compdef zcopy\n[\s\S]*compdef _zcopy_yargs_completions zcopy/);
+    expect(zcopy(['completion'], { SHELL: '/usr/bin/zsh' }).stdout).toBe(zcopy(['completion', 'zsh']).stdout);
+    expect(zcopy(['completion'], { SHELL: '/bin/bash' }).stdout).toBe(zcopy(['completion', 'bash']).stdout);
+    const fish = zcopy(['completion', 'fish']);
+    expect(fish.code).toBe(1);
+    expect(fish.stderr.trim().split('\n')).toHaveLength(1);
+    // What the zsh script asks for: words with their descriptions, which _describe shows.
+    const zshWords = zcopy(['--get-yargs-completions', 'zcopy', 'ex'], { SHELL: 'zsh' }).stdout;
+    expect(zshWords).toMatch(/^explain:print one scenario/m);
+  });
+
+  test('the bash script completes commands and scenario ids in a real bash', () => {
+    // `zcopy` on PATH, as after the README's quick start.
+    const bin = mkdtempSync(join(tmpdir(), 'zcopy-bin-'));
+    writeFileSync(join(bin, 'zcopy'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/zcopy.js')}" "$@"\n`, { mode: 0o755 });
+    const complete = (words: string[]) =>
+      spawnSync('bash', ['--norc', '-c', `source <(zcopy completion bash); COMP_WORDS=(${words.join(' ')}); COMP_CWORD=${words.length - 1}; _zcopy_yargs_completions; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+        env: { PATH: `${bin}:${process.env.PATH}`, HOME: tmpdir(), LANG: 'C.UTF-8' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      }).stdout.split('\n').filter(Boolean);
+    expect(complete(['zcopy', 'expl'])).toEqual(['explain']);
+    expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg', 'sendfile-gather', 'sendfile-sgdma']);
   });
 
   test('a reader that stops early ends the output quietly', async () => {

@@ -49,7 +49,7 @@ export function makeContext(io: Io, lang: Lang): Ctx {
     const found = lessons().find(name);
     if (found) return found;
     const guess = lessons().suggest(name);
-    throw new UsageError(`${MESSAGES.unknownScenario[lang](name)}; ${guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]}`);
+    throw new UsageError(MESSAGES.then[lang](MESSAGES.unknownScenario[lang](name), guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeList[lang]));
   };
   const { stdout } = io;
   return {

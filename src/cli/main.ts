@@ -3,7 +3,9 @@ import { HELP } from '../i18n/help.js';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/strings.js';
 import { LessonError } from '../lessons/index.js';
+import { closest } from '../term/suggest.js';
 import { compareCommand } from './commands/compare.js';
+import { completionCommand } from './commands/completion.js';
 import { explainCommand } from './commands/explain.js';
 import { glossaryCommand } from './commands/glossary.js';
 import { home } from './commands/home.js';
@@ -24,7 +26,7 @@ export { writeCatalogCache } from '../lessons/index.js';
 const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, labCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, labCommand, completionCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;
@@ -32,10 +34,11 @@ export async function main(io: Io): Promise<number> {
   const ctx = makeContext(io, lang);
 
   const command = commandOf(io.argv);
-  const known = ['help', 'completion', ...COMMANDS.flatMap((c) => c.names)];
+  const known = ['help', ...COMMANDS.flatMap((c) => c.names)];
   const completing = io.argv.includes('--get-yargs-completions');
   if (command !== undefined && !known.includes(command) && !completing) {
-    stderr.write(`zcopy: ${MESSAGES.unknownCommand[lang](command)}\n`);
+    const guess = closest(command, known);
+    stderr.write(`zcopy: ${MESSAGES.then[lang](MESSAGES.unknownCommand[lang](command), guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeHelp[lang])}\n`);
     return EXIT.usage;
   }
 
@@ -55,7 +58,8 @@ export async function main(io: Io): Promise<number> {
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   for (const c of COMMANDS) c.register(parser, ctx);
   parser
-    .completion('completion', HELP[lang].completion, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
+    // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
+    .completion('__yargs-completion-script', false, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
       // After a command that takes scenarios, offer the scenario ids and aliases.
       const words = argv._.map(String).filter((w) => w !== 'zcopy');
       if (SCENARIO_COMMANDS.includes(words[0]) && !current.startsWith('-')) {

@@ -4,7 +4,8 @@ import type { Lang } from './lang.js';
 export const HELP = {
   en: {
     usage: 'Learn Linux I/O and zero-copy by stepping through the machine.',
-    completion: 'print a shell completion script (bash or zsh): zcopy completion >> ~/.bashrc',
+    completion: 'print a shell completion script: zcopy completion bash >> ~/.bashrc (or zsh >> ~/.zshrc)',
+    completionShell: 'bash or zsh (default: the one $SHELL names)',
     lang: 'language of everything zcopy prints (default: from LANG)',
     learn: 'step through a scenario, forward and back, and watch the machine',
     learnScenario: 'a scenario id or alias (default: choose from a list)',
@@ -46,7 +47,8 @@ export const HELP = {
   },
   zh: {
     usage: '一步一步观察机器，学习 Linux I/O 与零拷贝。',
-    completion: '输出 shell 补全脚本（bash 或 zsh）：zcopy completion >> ~/.bashrc',
+    completion: '输出 shell 补全脚本：zcopy completion bash >> ~/.bashrc（或 zsh >> ~/.zshrc）',
+    completionShell: 'bash 或 zsh（默认取 $SHELL 所指的那个）',
     lang: 'zcopy 输出所用的语言（默认取自 LANG）',
     learn: '逐步演示一个场景，可前进后退，观察机器状态',
     learnScenario: '场景 id 或别名（默认从列表中选择）',

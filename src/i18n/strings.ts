@@ -109,9 +109,12 @@ export const MESSAGES = {
   },
   didYouMean: { en: (name: string) => `did you mean ${name}?`, zh: (name: string) => `你是不是想输入 ${name}？` },
   unknownCommand: {
-    en: (name: string) => `unknown command "${name}"; see zcopy --help`,
-    zh: (name: string) => `没有 "${name}" 这个命令；请看 zcopy --help`,
+    en: (name: string) => `unknown command "${name}"`,
+    zh: (name: string) => `没有 "${name}" 这个命令`,
   },
+  seeHelp: { en: 'see zcopy --help', zh: '请看 zcopy --help' },
+  /** A message and what to do about it, in one line. */
+  then: { en: (what: string, next: string) => `${what}; ${next}`, zh: (what: string, next: string) => `${what}；${next}` },
   scenarioOrFile: { en: 'give a scenario or --file, not both', zh: '请只给出场景或 --file 其中之一' },
   needCommand: { en: 'a command is needed; see zcopy --help', zh: '需要一个命令；请看 zcopy --help' },
   needScenario: {

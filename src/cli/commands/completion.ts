@@ -1,0 +1,68 @@
+import { HELP } from '../../i18n/help.js';
+import type { Command } from '../context.js';
+
+export const SHELLS = ['bash', 'zsh'] as const;
+type Shell = (typeof SHELLS)[number];
+
+/**
+ * The scripts ask `zcopy --get-yargs-completions` for the words, as yargs' own
+ * do (these are its templates, for zcopy). yargs would choose between them by
+ * $SHELL alone and reads a shell's name as a mistyped command, so zcopy prints
+ * them itself.
+ */
+const SCRIPTS: Record<Shell, string> = {
+  bash: `###-begin-zcopy-completions-###
+# zcopy completion for bash: zcopy completion bash >> ~/.bashrc
+_zcopy_yargs_completions()
+{
+    local cur_word args type_list
+    cur_word="\${COMP_WORDS[COMP_CWORD]}"
+    args=("\${COMP_WORDS[@]}")
+    mapfile -t type_list < <(zcopy --get-yargs-completions "\${args[@]}")
+    mapfile -t COMPREPLY < <(compgen -W "$( printf '%q ' "\${type_list[@]}" )" -- "\${cur_word}" |
+        awk '/ / { print "\\""$0"\\"" } /^[^ ]+$/ { print $0 }')
+    return 0
+}
+complete -o bashdefault -o default -F _zcopy_yargs_completions zcopy
+###-end-zcopy-completions-###
+`,
+  zsh: `#compdef zcopy
+###-begin-zcopy-completions-###
+# zcopy completion for zsh: zcopy completion zsh >> ~/.zshrc
+_zcopy_yargs_completions()
+{
+  local reply
+  local si=$IFS
+  IFS=$'\\n' reply=($(COMP_CWORD="$((CURRENT-1))" COMP_LINE="$BUFFER" COMP_POINT="$CURSOR" SHELL=zsh zcopy --get-yargs-completions "\${words[@]}"))
+  IFS=$si
+  if [[ \${#reply} -gt 0 ]]; then
+    _describe 'values' reply
+  else
+    _default
+  fi
+}
+if [[ "\${zsh_eval_context[-1]}" == "loadautofunc" ]]; then
+  _zcopy_yargs_completions "$@"
+else
+  compdef _zcopy_yargs_completions zcopy
+fi
+###-end-zcopy-completions-###
+`,
+};
+
+/** `zcopy completion [bash|zsh]`: the script for the shell named, or for $SHELL's. */
+export const completionCommand: Command = {
+  names: ['completion'],
+  register: (y, { lang, out, io }) => {
+    const H = HELP[lang];
+    y.command(
+      'completion [shell]',
+      H.completion,
+      (c) => c.positional('shell', { type: 'string', choices: SHELLS, describe: H.completionShell }),
+      (args) => {
+        const shell: Shell = (args.shell as Shell | undefined) ?? (/zsh/.test(io.env.SHELL ?? '') ? 'zsh' : 'bash');
+        out(SCRIPTS[shell]);
+      },
+    );
+  },
+};
