@@ -282,6 +282,24 @@ describe('the CLI itself', () => {
     expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg', 'sendfile-gather', 'sendfile-sgdma']);
   });
 
+  test("in Chinese, yargs' own messages are Chinese too, and a piped quiz ends with 得分", () => {
+    const zh = (args: string[], input?: string) => zcopy(['--lang', 'zh', ...args], {}, input);
+    expect(zh(['validate']).stderr).toBe('zcopy: 参数不够：给了 0 个，至少要 1 个\n');
+    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 无法识别的参数：extra\n');
+    expect(zh(['completion', 'fish']).stderr).toMatch(/^zcopy: 值无效：\s*shell 不能是 "fish"，可选值："bash", "zsh"\n$/);
+    expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
+    expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);
+    // English stays as it was.
+    expect(zcopy(['validate']).stderr).toBe('zcopy: Not enough non-option arguments: got 0, need at least 1\n');
+  });
+
+  test('a piped transcript asks for no key', () => {
+    for (const lang of ['en', 'zh']) {
+      const out = zcopy(['learn', 'sendfile', '--lang', lang]).stdout;
+      expect({ lang, keys: out.match(/Press|press|按 →|按任意键/g) }).toEqual({ lang, keys: null });
+    }
+  });
+
   test('a reader that stops early ends the output quietly', async () => {
     // Close the read end before zcopy writes, so its write fails with EPIPE.
     const child = spawn(process.execPath, [join(ROOT, 'bin/zcopy.js'), 'explain', 'sendfile'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,6 +2,7 @@ import yargs, { type FallbackCompletionFunction } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/strings.js';
+import { YARGS_ZH } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
 import { closest } from '../term/suggest.js';
 import { compareCommand } from './commands/compare.js';
@@ -54,6 +55,7 @@ export async function main(io: Io): Promise<number> {
   const parser = yargs(io.argv)
     .scriptName('zcopy')
     .locale(lang === 'zh' ? 'zh_CN' : 'en')
+    .updateLocale(lang === 'zh' ? (YARGS_ZH as Record<string, string>) : {})
     .usage(`$0 <command>\n\n${HELP[lang].usage}`)
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   for (const c of COMMANDS) c.register(parser, ctx);

@@ -91,7 +91,7 @@ export function reviewTopics(store: Store, plan: QuizPlan): Topic[] {
 
 /**
  * Asks the questions one per line of `input`, printing each question and its
- * verdict, and saving each answer as it comes. Ends with `Score: X/N`; when
+ * verdict, and saving each answer as it comes. Ends with `Score: X/N` (in zh `得分：X/N`); when
  * the input ends early, the rest are unanswered.
  */
 export async function takeByLines(
@@ -130,7 +130,7 @@ export async function takeByLines(
   if (left > 0) out(SESSION.unanswered[lang](left) + '\n');
   const weak = weakestLines(answers, lang);
   if (weak.length) out(weak.join('\n') + '\n');
-  out(SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length) + '\n');
+  out(SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length, lang) + '\n');
   return answers;
 }
 
@@ -188,7 +188,7 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
     for (const line of held) warn(line);
     // The screen is gone with the alternate screen; the result stays in the scrollback.
     const weak = weakestLines(answers, lang);
-    out(`${SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
+    out(`${SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length, lang)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
     return;
   }
   out(paint.dim(seedLine) + '\n\n');
