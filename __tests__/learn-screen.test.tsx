@@ -1,35 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { render } from 'ink-testing-library';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
 import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
+import { Session, type Route } from '../src/ui/learn/run.js';
 import type { Judge } from '../src/ui/learn/controller.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { ROOT } from './helpers/cli.js';
+import { KEY, mount } from './helpers/screen.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
-const KEY = { right: '\u001B[C', left: '\u001B[D', ctrlC: '\u0003', escape: '\u001B' };
-const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
-/** Waits until `ready()` holds (effects run after a render, later on a loaded machine), at most two seconds. */
-async function until(ready: () => boolean) {
-  for (let waited = 0; !ready() && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 const judge = (lang: 'en' | 'zh'): Judge => (said, step) =>
   judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang);
 
-function open(id: string, { predict = false, lang = 'en' as 'en' | 'zh' } = {}) {
+async function open(id: string, { predict = false, lang = 'en' as 'en' | 'zh' } = {}) {
   const view = learnView(catalog.find(id)!, lang, null);
-  const app = render(<LearnScreen view={view} paint={plain} predict={predict} judge={judge(lang)} />);
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      app.stdin.write(k);
-      await tick();
-    }
-  };
-  return { view, app, press, frame: () => app.lastFrame() ?? '' };
+  const screen = await mount(<LearnScreen view={view} paint={plain} predict={predict} judge={judge(lang)} />);
+  return { view, app: screen, press: screen.type, frame: screen.frame };
 }
 
 /** The counters line as numbers, read off the screen. */
@@ -40,8 +29,7 @@ function countersOn(frame: string) {
 
 describe('zcopy learn, on screen', () => {
   test('starts before step 1 and steps forward, back, to the last and the first', async () => {
-    const { press, frame, app, view } = open('sendfile');
-    await tick();
+    const { press, frame, app, view } = await open('sendfile');
     expect(frame()).toContain('start');
     await press(KEY.right);
     expect(frame()).toContain(`step 1/${view.steps.length}`);
@@ -61,8 +49,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('the counters follow the engine at every step and end at the agreed sendfile figures', async () => {
-    const { press, frame, app, view } = open('sendfile');
-    await tick();
+    const { press, frame, app, view } = await open('sendfile');
     for (const step of view.steps) {
       await press(KEY.right);
       expect(countersOn(frame())).toEqual({
@@ -78,8 +65,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('the step that copies shows its arrow, its mode and what changed', async () => {
-    const { press, frame, app } = open('sendfile');
-    await tick();
+    const { press, frame, app } = await open('sendfile');
     await press(...Array(6).fill(KEY.right));
     expect(frame()).toMatch(/socket buffer\s+\[A\]\[B\]\[C\]\[D\]\s+◀══ CPU copy ══ page cache/);
     expect(frame()).toContain('CPU: KERNEL (ring 0) · copying');
@@ -88,8 +74,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('? shows the keys and the legend, and any key goes back', async () => {
-    const { press, frame, app } = open('sendfile');
-    await tick();
+    const { press, frame, app } = await open('sendfile');
     await press('?');
     expect(frame()).toContain('Keys');
     expect(frame()).toContain('<A> a reference to them');
@@ -100,8 +85,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('predict mode asks before a step, then names the misconception of a wrong guess', async () => {
-    const { press, frame, app } = open('sendfile', { predict: true });
-    await tick();
+    const { press, frame, app } = await open('sendfile', { predict: true });
     await press(KEY.right);
     expect(frame()).toContain('Predict step 1');
     expect(frame()).toContain('Who moves the bytes?');
@@ -138,8 +122,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('predict mode: a right answer is marked right, and p turns the mode off', async () => {
-    const { press, frame, app } = open('sendfile', { predict: true });
-    await tick();
+    const { press, frame, app } = await open('sendfile', { predict: true });
     await press(KEY.right, 'n', 'y');
     expect(frame()).toMatch(/✓ who moves the bytes: nobody\s+✓ mode switch: yes/);
     await press('p', KEY.right);
@@ -149,8 +132,7 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('Chinese labels, aligned', async () => {
-    const { press, frame, app } = open('sendfile', { lang: 'zh' });
-    await tick();
+    const { press, frame, app } = await open('sendfile', { lang: 'zh' });
     await press(...Array(6).fill(KEY.right));
     expect(frame()).toContain('CPU 拷贝 1▲');
     expect(frame()).toContain('用户空间');
@@ -162,11 +144,20 @@ describe('zcopy learn, on screen', () => {
     for (const key of ['q', KEY.escape, KEY.ctrlC]) {
       const view = learnView(catalog.find('sendfile')!, 'en', null);
       let quit = 0;
-      const app = render(<LearnScreen view={view} paint={plain} predict={false} judge={judge('en')} onQuit={() => quit++} />);
-      await tick();
-      app.stdin.write(key);
-      await tick();
+      const app = await mount(<LearnScreen view={view} paint={plain} predict={false} judge={judge('en')} onQuit={() => quit++} />);
+      await app.type(key);
       expect({ key, quit }).toEqual({ key, quit: 1 });
+      app.unmount();
+    }
+  });
+
+  test('the help closes on any key, and that key does nothing else', async () => {
+    for (const key of ['q', KEY.escape, 'l', KEY.right, 'G', 'p']) {
+      let quit = 0;
+      const view = learnView(catalog.find('sendfile')!, 'en', null);
+      const app = await mount(<LearnScreen view={view} paint={plain} predict={false} judge={judge('en')} onQuit={() => quit++} />);
+      await app.type('?', key);
+      expect({ key, quit, start: app.frame().split('\n')[0].trim().endsWith('start'), predict: app.frame().includes('predict on') }).toEqual({ key, quit: 0, start: true, predict: false });
       app.unmount();
     }
   });
@@ -192,52 +183,91 @@ describe('every frame fits its screen', () => {
   });
 });
 
+const HOME_ITEMS = (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({ value, label: value }));
+
+/** The whole session as the learner meets it, with what it recorded. */
+async function openSession(start: Route = { screen: 'home' }) {
+  const ids = catalog.lessons.map((l) => l.id);
+  const finished: string[] = [];
+  const ended: unknown[] = [];
+  const screen = await mount(
+    <Session
+      start={start}
+      lang="en"
+      paint={plain}
+      home={{ title: 'HOME', note: '', items: HOME_ITEMS }}
+      picker={{ title: 'PICK', note: '', items: () => ids.map((id) => ({ value: id, label: id, mark: finished.includes(id) ? '✓' : ' ' })) }}
+      view={(id) => learnView(catalog.find(id)!, 'en', null)}
+      judge={judge('en')}
+      onFinish={(id) => finished.push(id)}
+      onEnd={(o) => ended.push(o)}
+    />,
+  );
+  return { ...screen, ids, finished, ended };
+}
+
 describe('one session: home, picker, lesson', () => {
   test('q steps back a level, Enter goes in, and the picker returns to the lesson just left', async () => {
-    const { Session } = await import('../src/ui/learn/run.js');
-    const ids = catalog.lessons.map((l) => l.id);
-    const finished: string[] = [];
-    const ended: unknown[] = [];
-    const app = render(
-      <Session
-        start={{ screen: 'home' }}
-        paint={plain}
-        home={{ title: 'HOME', footer: '', items: (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({ value, label: value })) }}
-        picker={{ title: 'PICK', footer: '', items: () => ids.map((id) => ({ value: id, label: id, mark: finished.includes(id) ? '✓' : ' ' })) }}
-        view={(id) => learnView(catalog.find(id)!, 'en', null)}
-        judge={judge('en')}
-        onFinish={(id) => finished.push(id)}
-        onEnd={(o) => ended.push(o)}
-      />,
-    );
-    // One key per frame: a loaded machine renders late, and this test is about where keys lead.
-    const press = async (k: string) => {
-      const before = app.lastFrame();
-      app.stdin.write(k);
-      await tick();
-      await until(() => app.lastFrame() !== before);
-      // A new screen subscribes to keys in an effect after its first frame: let it.
-      await tick();
-    };
-    await tick();
-    expect(app.lastFrame()).toContain('HOME');
-    await press('\r');
-    expect(app.lastFrame()).toContain('PICK');
-    await press('j');
-    await press('j');
-    await press('\r');
-    expect(app.lastFrame()).toContain(`zcopy · ${ids[2]}`);
-    await press('G');
-    await until(() => finished.length > 0);
+    const app = await openSession();
+    const { ids, finished, ended } = app;
+    expect(app.frame()).toContain('HOME');
+    await app.type('\r');
+    expect(app.frame()).toContain('PICK');
+    await app.type('j', 'j', '\r');
+    expect(app.frame()).toContain(`zcopy · ${ids[2]}`);
+    await app.type('G');
     expect(finished).toEqual([ids[2]]);
-    await press('q');
-    expect(app.lastFrame()).toMatch(new RegExp(`› ${ids[2]}\\s+✓`));
-    await press('q');
-    expect(app.lastFrame()).toContain('HOME');
-    await press('j');
-    await press('j');
-    await press('\r'); // quiz leaves the screen for the command line
+    await app.type('q');
+    expect(app.frame()).toMatch(new RegExp(`› ${ids[2]}\\s+✓`));
+    await app.type('q');
+    expect(app.frame()).toContain('HOME');
+    await app.type('j', 'j', '\r'); // quiz leaves the screen for the command line
     expect(ended).toEqual([{ kind: 'quiz' }]);
     app.unmount();
+  });
+});
+
+/**
+ * Keys that arrive in one read (a slow ssh link, a held key) do exactly what the
+ * same keys do one at a time: the same frames end, the same things are recorded.
+ */
+describe('every key counts, in order', () => {
+  const cases: { what: string; start: Route; keys: string[] }[] = [
+    { what: 'lll in a lesson', start: { screen: 'learn', id: 'sendfile', predict: false, back: null }, keys: ['l', 'l', 'l'] },
+    { what: 'jjj Enter in the picker', start: { screen: 'picker', then: 'learn', back: null }, keys: ['j', 'j', 'j', '\r'] },
+    { what: 'Down Enter in the picker', start: { screen: 'picker', then: 'learn', back: null }, keys: [KEY.down, '\r'] },
+    { what: 'ny in predict mode', start: { screen: 'learn', id: 'sendfile', predict: true, back: null }, keys: [KEY.right, 'n', 'y'] },
+    { what: 'qq from a lesson to the end', start: { screen: 'picker', then: 'learn', back: { screen: 'home' } }, keys: ['\r', 'q', 'q', 'q'] },
+    { what: 'Enter jj Enter from home into a lesson', start: { screen: 'home' }, keys: ['\r', 'j', 'j', '\r', 'l', 'l'] },
+    { what: 'G then q records the end and leaves', start: { screen: 'picker', then: 'learn', back: null }, keys: ['j', '\r', 'G', 'q'] },
+    { what: 'help then a key', start: { screen: 'learn', id: 'mmap', predict: false, back: null }, keys: ['?', 'q', 'l', KEY.ctrlRight, 'l'] },
+  ];
+  for (const c of cases) {
+    test(c.what, async () => {
+      const one = await openSession(c.start);
+      await one.type(...c.keys);
+      const all = await openSession(c.start);
+      await all.burst(...c.keys);
+      // Once the session has ended no frame is drawn, so only what it recorded is compared.
+      const seen = (s: typeof one) => ({ frame: s.ended.length ? null : s.frame(), finished: s.finished, ended: s.ended });
+      expect(seen(all)).toEqual(seen(one));
+      // And the keys did something: the frame moved on from the first one.
+      expect(one.ended.length > 0 || one.frame() !== one.frames()[0]).toBe(true);
+      one.unmount();
+      all.unmount();
+    });
+  }
+
+  test('lll moves three steps, Down Enter opens the lesson under the cursor, qq quits', async () => {
+    const lesson = await openSession({ screen: 'learn', id: 'sendfile', predict: false, back: null });
+    await lesson.burst('lll');
+    expect(lesson.frame()).toContain('step 3/');
+    const picker = await openSession({ screen: 'picker', then: 'learn', back: null });
+    await picker.burst(KEY.down, '\r');
+    expect(picker.frame()).toContain(`zcopy · ${picker.ids[1]}`);
+    const quits = await openSession({ screen: 'picker', then: 'learn', back: { screen: 'home' } });
+    await quits.burst('\r', 'qqq');
+    expect(quits.ended).toEqual([{ kind: 'done' }]);
+    for (const s of [lesson, picker, quits]) s.unmount();
   });
 });

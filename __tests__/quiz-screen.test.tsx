@@ -1,21 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { render } from 'ink-testing-library';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { makeQuiz, type Answered } from '../src/quiz/index.js';
 import { QuizScreen, fitLines } from '../src/ui/quiz-screen.js';
 import { ROOT } from './helpers/cli.js';
+import { mount } from './helpers/screen.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const paint = new Chalk({ level: 0 });
-const tick = () => new Promise((r) => setTimeout(r, 30));
-const type = async (stdin: { write: (s: string) => void }, text: string) => {
-  for (const ch of text) {
-    stdin.write(ch);
-    await tick();
-  }
-};
+/** Types text a character at a time. */
+const type = (screen: { type: (...keys: string[]) => Promise<void> }, text: string) => screen.type(...text);
 
 /** Two questions on sendfile: its CPU copies (1), then who moves the bytes at step 6 (the CPU, choice a). */
 function questions() {
@@ -26,69 +21,65 @@ function questions() {
 describe('the quiz screen', () => {
   test('one question at a time, a verdict at once, the score at the end; every answer is handed over', async () => {
     const given: Answered[] = [];
-    const { stdin, lastFrame, unmount } = render(
+    const screen = await mount(
       <QuizScreen questions={questions()} lang="en" seed={42} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
     );
-    await tick();
-    expect(lastFrame()).toMatch(/Question 1\/2 · sendfile · counting/);
-    expect(lastFrame()).not.toMatch(/Question 2\/2/);
-    await type(stdin, '1\r');
-    expect(lastFrame()).toMatch(/^Right\.$/m);
+    expect(screen.frame()).toMatch(/Question 1\/2 · sendfile · counting/);
+    expect(screen.frame()).not.toMatch(/Question 2\/2/);
+    await type(screen, '1\r');
+    expect(screen.frame()).toMatch(/^Right\.$/m);
     expect(given.map((a) => a.verdict.right)).toEqual([true]);
-    await type(stdin, '\r');
-    expect(lastFrame()).toMatch(/Question 2\/2 · sendfile · who moves the bytes/);
-    await type(stdin, 'b\r');
-    const frame = lastFrame()!;
+    await type(screen, '\r');
+    expect(screen.frame()).toMatch(/Question 2\/2 · sendfile · who moves the bytes/);
+    await type(screen, 'b\r');
+    const frame = screen.frame()!;
     expect(frame).toMatch(/Wrong: the answer is a\) the CPU\./);
     expect(frame).toMatch(/Thought the DMA does this one/);
     expect(frame).toMatch(/Revisit: zcopy learn sendfile, step 6/);
     expect(given.map((a) => a.verdict.right)).toEqual([true, false]);
-    await type(stdin, '\r');
-    expect(lastFrame()).toMatch(/^Score: 1\/2$/m);
-    expect(lastFrame()).toMatch(/sendfile · who moves the bytes \(1 wrong\)/);
-    unmount();
+    await type(screen, '\r');
+    expect(screen.frame()).toMatch(/^Score: 1\/2$/m);
+    expect(screen.frame()).toMatch(/sendfile · who moves the bytes \(1 wrong\)/);
+    screen.unmount();
   });
 
   test('an answer that is not a choice gets a hint and is not judged; backspace edits', async () => {
     const given: Answered[] = [];
-    const { stdin, lastFrame, unmount } = render(
+    const screen = await mount(
       <QuizScreen questions={questions().reverse()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
     );
-    await tick();
-    await type(stdin, 'x\r');
-    expect(lastFrame()).toMatch(/Type a letter \(a-c\) or the choice\./);
+    await type(screen, 'x\r');
+    expect(screen.frame()).toMatch(/Type a letter \(a-c\) or the choice\./);
     expect(given).toHaveLength(0);
-    await type(stdin, '\u007fa\r');
-    expect(lastFrame()).toMatch(/^Right\.$/m);
+    await type(screen, '\u007fa\r');
+    expect(screen.frame()).toMatch(/^Right\.$/m);
     expect(given).toHaveLength(1);
-    unmount();
+    screen.unmount();
   });
 
   test('a frame is never taller than the screen minus one line', async () => {
-    const { stdin, lastFrame, unmount } = render(
+    const screen = await mount(
       <QuizScreen questions={questions().reverse()} lang="zh" seed={1} paint={paint} onAnswer={() => {}} columns={40} rows={12} />,
     );
-    await tick();
-    await type(stdin, 'b\r');
-    expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(11);
-    expect(lastFrame()).toMatch(/Enter：下一题/);
-    unmount();
+    await type(screen, 'b\r');
+    expect(screen.frame()!.split('\n').length).toBeLessThanOrEqual(11);
+    expect(screen.frame()).toMatch(/回车 下一题/);
+    screen.unmount();
   });
 
   test('Ctrl-C quits at once, keeping the answers already given', async () => {
     const given: Answered[] = [];
-    const { stdin, lastFrame, unmount } = render(
+    const screen = await mount(
       <QuizScreen questions={questions()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
     );
-    await tick();
-    await type(stdin, '1\r');
-    await type(stdin, '\u0003');
-    const frame = lastFrame();
-    await type(stdin, '\r2\r');
+    await type(screen, '1\r');
+    await type(screen, '\u0003');
+    const frame = screen.frame();
+    await type(screen, '\r2\r');
     // After Ctrl-C nothing moves on and nothing more is recorded.
-    expect(lastFrame()).toBe(frame);
+    expect(screen.frame()).toBe(frame);
     expect(given).toHaveLength(1);
-    unmount();
+    screen.unmount();
   });
 
   test('fitLines keeps the first lines and the last', () => {
@@ -101,11 +92,41 @@ describe('keys that arrive together', () => {
   test('an answer and Enter in one read are both taken', async () => {
     const [cpuCopies] = questions();
     const given: Answered[] = [];
-    const app = render(<QuizScreen questions={[cpuCopies]} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
-    await tick();
-    app.stdin.write(`${cpuCopies.answer}\r`);
-    await tick();
+    const app = await mount(<QuizScreen questions={[cpuCopies]} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
+    await app.burst(`${cpuCopies.answer}\r`);
     expect(given.map((a) => a.verdict.right)).toEqual([true]);
+    app.unmount();
+  });
+
+  // Each burst against the same keys one at a time: the same frame, the same answers saved.
+  for (const keys of ['1\r\rb\r\r', 'x\rc', '1\rq', '1\r\r\u001b[Ba\r', 'qq', '1\r\ra\r\rq']) {
+    test(JSON.stringify(keys), async () => {
+      const run = async (burst: boolean) => {
+        const given: Answered[] = [];
+        const app = await mount(<QuizScreen questions={questions()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
+        await (burst ? app.burst(keys) : app.type(...keys.replace('\u001b[B', '\u0000').split('').map((k) => (k === '\u0000' ? '\u001b[B' : k))));
+        // Leaving ends the app before it draws again, so then only the answers saved are compared.
+        const result = { frame: keys.endsWith('q') ? null : app.frame(), given: given.map((a) => a.verdict.status) };
+        const moved = app.frame() !== app.frames()[0];
+        // A quiz that was left takes no more keys: a digit typed now draws nothing.
+        const drawn = app.frames().length;
+        await app.type('7');
+        const listening = app.frames().length > drawn;
+        app.unmount();
+        return { ...result, moved: keys.endsWith('q') ? null : moved, listening };
+      };
+      const one = await run(false);
+      expect(await run(true)).toEqual(one);
+      if (keys.endsWith('q')) expect(one.listening).toBe(false);
+      else expect(one.moved).toBe(true);
+    });
+  }
+
+  test('a rejected answer is cleared: x, Enter, c gives c', async () => {
+    const app = await mount(<QuizScreen questions={questions().reverse()} lang="en" seed={1} paint={paint} onAnswer={() => {}} columns={80} rows={40} />);
+    await app.burst('x\rc');
+    expect(app.frame()).toMatch(/^> c/m);
+    expect(app.frame()).toMatch(/Type a letter \(a-c\)/);
     app.unmount();
   });
 });

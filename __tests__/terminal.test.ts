@@ -94,3 +94,32 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     await expectExitedCleanly();
   }, 30_000);
 });
+
+// A slow link or a held key delivers several keys in one read; each must count, in order.
+describe('keys in one read, in a real terminal', () => {
+  test('lll in a lesson moves three steps; jjj Enter in the picker opens the fourth lesson; qq leaves', async () => {
+    keys('node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes('start') && s.includes('USER SPACE'), 'the first frame');
+    keys('-l', 'lll');
+    await waitFor((s) => s.includes('step 3/'), 'step 3 after lll');
+    keys('-l', 'q');
+    await waitFor(atPrompt, 'the shell prompt');
+
+    keys('clear; node bin/zcopy.js learn', 'Enter');
+    await waitFor((s) => s.includes('choose a scenario'), 'the picker');
+    keys('-l', 'jjj\r');
+    await waitFor((s) => s.includes('zcopy · traditional-nodma'), 'the fourth lesson');
+    keys('-l', 'qq');
+    await waitFor(atPrompt, 'the shell prompt after qq');
+    await expectExitedCleanly();
+  }, 30_000);
+
+  test('the quiz: a rejected answer is cleared, so x Enter c leaves c typed', async () => {
+    keys('node bin/zcopy.js quiz --scenario sendfile --kind mover --count 1 --seed 1', 'Enter');
+    await waitFor((s) => s.includes('Question 1/1'), 'the question');
+    keys('-l', 'x\rc');
+    await waitFor((s) => /^> c\s*$/m.test(s) && s.includes('Type a letter'), 'the hint, and c typed');
+    keys('-l', 'q');
+    await waitFor(atPrompt, 'the shell prompt');
+  }, 30_000);
+});

@@ -153,12 +153,10 @@ export const LEARN = {
     startHint: 'The file is on the disk and the program is about to ask for it.',
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
-    keys: '← h back   → l next   g/G first/last   p predict   ? help   q quit',
-    keysPredicting: 'c CPU   d DMA   n nobody   y yes / n no   ← back   q quit',
     predictOn: 'predict on',
     predictPrompt: (i: number, tease: string) => `Predict step ${i}: ${tease}`,
-    askMover: 'Who moves the bytes?   [c] CPU   [d] DMA   [n] nobody (a reference or a mapping)',
-    askMode: 'Does this step switch the CPU between user and kernel mode?   [y] yes   [n] no',
+    askMover: 'Who moves the bytes?',
+    askMode: 'Does this step switch the CPU between user and kernel mode?',
     youSaid: (what: string) => `you said ${what}`,
     mover: { cpu: 'CPU', dma: 'DMA', none: 'nobody' },
     yesNo: { yes: 'yes', no: 'no' },
@@ -176,7 +174,6 @@ export const LEARN = {
       'An arrow starts where the bytes are; (via sock) names the descriptors or mapping it followed',
       'Page table A→cache(p r cow): p present (- not yet), w writable or r read-only, cow copy-on-write, pin pinned for a device',
     ],
-    anyKey: 'Press any key to go back.',
   },
   zh: {
     user: '用户空间',
@@ -199,12 +196,10 @@ export const LEARN = {
     startHint: '文件在磁盘上，程序正要读取它。',
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
-    keys: '← h 上一步   → l 下一步   g/G 首/末步   p 预测   ? 帮助   q 退出',
-    keysPredicting: 'c CPU   d DMA   n 无人   y 是 / n 否   ← 返回   q 退出',
     predictOn: '预测模式',
     predictPrompt: (i: number, tease: string) => `预测第 ${i} 步：${tease}`,
-    askMover: '谁来搬运这些字节？   [c] CPU   [d] DMA   [n] 无人（只是引用或映射）',
-    askMode: '这一步会让 CPU 在用户态和内核态之间切换吗？   [y] 是   [n] 否',
+    askMover: '谁来搬运这些字节？',
+    askMode: '这一步会让 CPU 在用户态和内核态之间切换吗？',
     youSaid: (what: string) => `你的答案是${what}`,
     mover: { cpu: 'CPU', dma: 'DMA', none: '无人' },
     yesNo: { yes: '是', no: '否' },
@@ -222,7 +217,6 @@ export const LEARN = {
       '箭头从数据所在之处出发；（经由sock）指出它顺着的描述符或映射',
       '页表 A→页缓存(p r cow)：p 在内存中（- 尚未调入），w 可写或 r 只读，cow 写时复制，pin 已为设备锁定',
     ],
-    anyKey: '按任意键返回。',
   },
 };
 
@@ -230,19 +224,19 @@ export const LEARN_CLI = {
   en: {
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
-    pickFooter: '↑↓ move   Enter start   q quit   ✓ finished',
+    pickNote: '✓ finished',
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
     pickTitle: 'zcopy learn · 选择一个场景',
-    pickFooter: '↑↓ 移动   回车 开始   q 退出   ✓ 已学完',
+    pickNote: '✓ 已学完',
   },
 };
 
 export const HOME = {
   en: {
     title: 'zcopy · Linux I/O and zero-copy, one step at a time',
-    footer: '↑↓ move   Enter choose   q quit   (zcopy --help lists every command)',
+    note: '(zcopy --help lists every command)',
     items: {
       learn: ['learn', 'step through a scenario and watch the machine'],
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
@@ -254,7 +248,7 @@ export const HOME = {
   },
   zh: {
     title: 'zcopy · 一步一步看懂 Linux I/O 与零拷贝',
-    footer: '↑↓ 移动   回车 选择   q 退出   （zcopy --help 列出全部命令）',
+    note: '（zcopy --help 列出全部命令）',
     items: {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],

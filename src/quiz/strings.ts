@@ -408,9 +408,6 @@ export const SESSION = {
   answer: { en: 'Answer: ', zh: '答案：' },
   /** The last line, one shape for a script to read in each language (`--lang en` for the English one). */
   score: (right: number, total: number, lang: Lang = 'en') => (lang === 'zh' ? `得分：${right}/${total}` : `Score: ${right}/${total}`),
-  nextKey: { en: 'Enter: next question · Ctrl-C: quit', zh: 'Enter：下一题 · Ctrl-C：退出' },
-  doneKey: { en: 'Enter or q: quit', zh: 'Enter 或 q：退出' },
-  typeKey: { en: 'Enter: answer · Ctrl-C: quit (answers given are saved)', zh: 'Enter：作答 · Ctrl-C：退出（已答的会保存）' },
 };
 
 export const ERRORS = {

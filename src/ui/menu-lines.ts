@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
 import { displayWidth, fitWidth, padEnd } from '../term/text.js';
 
 export interface MenuItem<T> {
@@ -11,11 +12,17 @@ export interface MenuItem<T> {
   mark?: string;
 }
 
+const MORE: Record<Lang, { above: (n: number) => string; below: (n: number) => string }> = {
+  en: { above: (n) => `↑ ${n} more above`, below: (n) => `↓ ${n} more below` },
+  zh: { above: (n) => `↑ 上面还有 ${n} 项`, below: (n) => `↓ 下面还有 ${n} 项` },
+};
+
 /**
  * The menu as lines: title, items under their group headings, the cursor on
- * one, scrolled so the cursor stays in view within `rows - 1` lines.
+ * one, scrolled so the cursor stays in view within `rows - 1` lines. Where items
+ * are out of sight, a line above or below the list says how many.
  */
-export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: number, footer: string, size: { cols: number; rows: number }, paint: ChalkInstance): string[] {
+export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: number, footer: string, size: { cols: number; rows: number }, paint: ChalkInstance, lang: Lang = 'en'): string[] {
   const width = Math.min(size.cols, 100);
   const labelWidth = Math.max(...items.map((i) => displayWidth(i.label)));
   const body: { line: string; item?: number }[] = [];
@@ -28,9 +35,16 @@ export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: numbe
     const text = `${here ? '›' : ' '} ${padEnd(item.label, labelWidth)}  ${item.mark ?? ' '}  ${item.hint ?? ''}`;
     body.push({ line: here ? paint.inverse(text) : text, item: i });
   });
-  const room = Math.max(3, size.rows - 1 - 3);
+  // Title, the line under it (blank, or the mark above), the mark below, the footer.
+  const room = Math.max(3, size.rows - 1 - 4);
   const at = body.findIndex((b) => b.item === cursor);
   const start = Math.min(Math.max(0, at - Math.floor(room / 2)), Math.max(0, body.length - room));
-  const visible = body.slice(start, start + room).map((b) => b.line);
-  return [paint.bold(` ${title}`), '', ...visible, paint.dim(` ${footer}`)].map((l) => fitWidth(l, width));
+  const shown = body.slice(start, start + room);
+  const count = (part: typeof body) => part.filter((b) => b.item !== undefined).length;
+  const above = count(body.slice(0, start));
+  const below = count(body.slice(start + room));
+  const mark = (n: number, text: (n: number) => string) => (n ? paint.dim(`   ${text(n)}`) : '');
+  return [paint.bold(` ${title}`), mark(above, MORE[lang].above), ...shown.map((b) => b.line), mark(below, MORE[lang].below), paint.dim(` ${footer}`)].map((l) =>
+    fitWidth(l, width),
+  );
 }

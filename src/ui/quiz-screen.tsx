@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { Box, Text, useApp, useInput, useStdin, type Key } from 'ink';
-import { useRef, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
 import type { Lang } from '../i18n/lang.js';
 import {
   Q,
@@ -15,8 +14,11 @@ import {
   type Question,
 } from '../quiz/index.js';
 import { wrap } from '../term/text.js';
+import type { Keypress } from './keypress.js';
+import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from './keys.js';
 import { runFullScreen } from './screen.js';
 import { useTerminalSize } from './terminal-size.js';
+import { useKeys, type Step } from './use-keys.js';
 
 export interface QuizScreenProps {
   questions: Question[];
@@ -37,68 +39,64 @@ export function fitLines(lines: string[], max: number): string[] {
   return [...lines.slice(0, max - 2), '…', lines.at(-1)!];
 }
 
+export interface QuizState {
+  index: number;
+  typed: string;
+  hint: string | null;
+  answers: Answered[];
+  ended: boolean;
+}
+
+export type QuizEffect = { kind: 'answer'; answered: Answered } | { kind: 'leave' };
+
+/** What one keypress does to the quiz. Pure: the judging is the quiz's, the keys are QUIZ_KEYS'. */
+export function quizKey(now: QuizState, key: Keypress, questions: Question[], lang: Lang): Step<QuizState, QuizEffect> {
+  if (now.ended) return { state: now };
+  const leave: Step<QuizState, QuizEffect> = { state: { ...now, ended: true }, effects: [{ kind: 'leave' }] };
+  const question = questions[now.index] as Question | undefined;
+  if (!question) return actionOf(SCORE_KEYS, key) ? leave : { state: now };
+  if (now.answers.length > now.index) {
+    const action = actionOf(VERDICT_KEYS, key);
+    if (action === 'next') return { state: { ...now, index: now.index + 1, typed: '' } };
+    return action ? leave : { state: now };
+  }
+  switch (actionOf(QUIZ_KEYS, key)) {
+    case 'back':
+    case 'quit':
+      return leave;
+    case 'erase':
+      return { state: { ...now, typed: now.typed.slice(0, -1) } };
+    case 'answer': {
+      if (!now.typed.trim()) return { state: now };
+      // A rejected answer is cleared, so the next key starts a fresh one.
+      if (!parseAnswer(question, now.typed)) {
+        const hint = question.choices.length ? Q.typeChoice[lang](letter(question.choices.length - 1)) : Q.typeNumber[lang];
+        return { state: { ...now, typed: '', hint } };
+      }
+      const answered = { question, verdict: judge(question, now.typed) };
+      return { state: { ...now, hint: null, answers: [...now.answers, answered] }, effects: [{ kind: 'answer', answered }] };
+    }
+    default:
+      // A printable character is one code point; named keys (arrows, Tab) type nothing.
+      if ([...key].length !== 1) return { state: now };
+      return { state: { ...now, typed: (now.typed + key).slice(0, 60) } };
+  }
+}
+
 /** One question at a time: type a number or a letter, Enter; the verdict; Enter for the next. */
 export function QuizScreen({ questions, lang, seed, paint, onAnswer, ...fixed }: QuizScreenProps) {
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const terminal = useTerminalSize();
   const columns = fixed.columns ?? terminal.cols;
   const rows = fixed.rows ?? terminal.rows;
-  // Keys can arrive together ("1" and Enter in one read); each must see what the last one left.
-  const current = useRef({ index: 0, typed: '', hint: null as string | null, answers: [] as Answered[] });
-  const [, redraw] = useState(0);
-  const { index, typed, hint, answers } = current.current;
+  const { index, typed, hint, answers } = useKeys(
+    (): QuizState => ({ index: 0, typed: '', hint: null, answers: [], ended: false }),
+    (state, key) => quizKey(state, key, questions, lang),
+    (e: QuizEffect) => (e.kind === 'answer' ? onAnswer(e.answered) : exit()),
+  );
   const width = Math.max(40, Math.min(columns, 100));
   const q = questions[index] as Question | undefined;
   const given = answers.length > index ? answers[index] : undefined;
-
-  useInput(
-    (input, key) => {
-      // Typed ahead or pasted, "3<Enter>" comes as one input: take it as the keys it was.
-      if (!key.return && /[\r\n]/.test(input) && input.length > 1) {
-        for (const part of input.split(/(\r\n|\r|\n)/)) {
-          if (/^(\r\n|\r|\n)$/.test(part)) onKey('', { ...key, return: true });
-          else if (part) onKey(part, key);
-        }
-        return;
-      }
-      onKey(input, key);
-    },
-    { isActive: isRawModeSupported === true },
-  );
-
-  /** One key (or typed text) against the state the previous key left. */
-  function onKey(input: string, key: Key) {
-    const now = current.current;
-    const set = (change: Partial<typeof now>) => {
-      current.current = { ...now, ...change };
-      redraw((n) => n + 1);
-    };
-    const question = questions[now.index] as Question | undefined;
-    if (key.ctrl && input === 'c') return exit();
-    if (!question) {
-      if (key.return || input === 'q' || key.escape) exit();
-      return;
-    }
-    if (now.answers.length > now.index) {
-      if (key.return) set({ index: now.index + 1, typed: '' });
-      return;
-    }
-    if (key.return) {
-      if (!now.typed.trim()) return;
-      if (!parseAnswer(question, now.typed)) {
-        set({ hint: question.choices.length ? Q.typeChoice[lang](letter(question.choices.length - 1)) : Q.typeNumber[lang] });
-        return;
-      }
-      const a = { question, verdict: judge(question, now.typed) };
-      set({ hint: null, answers: [...now.answers, a] });
-      onAnswer(a);
-      return;
-    }
-    if (key.backspace || key.delete) return set({ typed: now.typed.slice(0, -1) });
-    const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-    if (printable) set({ typed: (now.typed + printable).slice(0, 60) });
-  }
 
   const lines: string[] = [];
   if (q) {
@@ -106,11 +104,12 @@ export function QuizScreen({ questions, lang, seed, paint, onAnswer, ...fixed }:
     lines.push(`> ${typed}${given ? '' : paint.inverse(' ')}`);
     if (hint) lines.push(paint.yellow(hint));
     if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint));
-    lines.push('', paint.dim(given ? SESSION.nextKey[lang] : SESSION.typeKey[lang]));
+    const keys = given ? footerOf(VERDICT_KEYS, ['next', 'back', 'quit'], lang, width) : footerOf(QUIZ_KEYS, ['answer', 'erase', 'back', 'quit'], lang, width);
+    lines.push('', paint.dim(keys));
   } else {
     const right = answers.filter((a) => a.verdict.right).length;
-    lines.push(paint.bold(SESSION.score(right, questions.length)), ...weakestLines(answers, lang));
-    lines.push('', ...wrap(SESSION.seed[lang](seed), width).map((l) => paint.dim(l)), paint.dim(SESSION.doneKey[lang]));
+    lines.push(paint.bold(SESSION.score(right, questions.length, lang)), ...weakestLines(answers, lang));
+    lines.push('', ...wrap(SESSION.seed[lang](seed), width).map((l) => paint.dim(l)), paint.dim(footerOf(SCORE_KEYS, ['back'], lang, width)));
   }
   return (
     <Box flexDirection="column">
@@ -132,8 +131,8 @@ export interface TakeQuizOptions {
 }
 
 /**
- * Runs the quiz screen full-screen until the learner finishes or leaves (Ctrl-C,
- * q at the end); answers are saved as they come, and returned for the summary.
+ * Runs the quiz screen full-screen until the learner finishes or leaves (q, Esc
+ * or Ctrl-C); answers are saved as they come, and returned for the summary.
  */
 export async function takeQuiz(o: TakeQuizOptions): Promise<Answered[]> {
   const answers: Answered[] = [];

@@ -63,9 +63,10 @@ export async function session(ctx: Ctx, start: Route, own: Lesson | null = null)
     stdin: io.stdin,
     stdout: io.stdout,
     start,
+    lang,
     paint,
     home: homeMenu(lang),
-    picker: { title: t.pickTitle, footer: t.pickFooter, items: () => pickerItems(ctx, store().data.lessons) },
+    picker: { title: t.pickTitle, note: t.pickNote, items: () => pickerItems(ctx, store().data.lessons) },
     view: (id) => viewOf(ctx, own?.id === id ? own : ctx.lookup(id)),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     onFinish: (id) => void recordLessonFinished(store(), id),
@@ -99,5 +100,5 @@ function homeMenu(lang: Lang) {
     label: t.items[value][0],
     hint: t.items[value][1],
   }));
-  return { title: t.title, footer: t.footer, items };
+  return { title: t.title, note: t.note, items };
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type Mover, type State, type Transfer } from '../../model/index.js';
 import { displayWidth, fitWidth, flow, padEnd, wrap } from '../../term/text.js';
-import { KEY_HELP } from '../keys.js';
+import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, MODE_KEYS, MOVER_KEYS, footerOf, helpRows, keyLabel, type Keymap } from '../keys.js';
 import type { LearnView } from './view.js';
 
 /** Below this the three bands and the narration cannot both fit. */
@@ -28,10 +28,16 @@ export interface ScreenState {
   /** Predict mode is asking about this step; `mover` is set once the first answer is in. */
   asking: { step: number; mover?: Mover } | null;
   verdicts: Record<number, Verdict>;
+  /** How many lines of this step's text are scrolled out of sight above. */
+  scroll: number;
+  /** The last step has been reached once (the lesson counts as finished). */
+  reachedEnd: boolean;
+  /** There is a screen to go back to (the picker); without one, q quits. */
+  behind: boolean;
 }
 
-export function initialScreen(predict: boolean): ScreenState {
-  return { position: 0, help: false, predict, asking: null, verdicts: {} };
+export function initialScreen(predict: boolean, behind = false): ScreenState {
+  return { position: 0, help: false, predict, asking: null, verdicts: {}, scroll: 0, reachedEnd: false, behind };
 }
 
 export interface Size {
@@ -45,23 +51,44 @@ export interface Size {
  * arguments always give the same lines, on a terminal or in a transcript.
  */
 export function renderFrame(view: LearnView, ui: ScreenState, size: Size, paint: ChalkInstance): string[] {
+  return layoutFrame(view, ui, size, paint).lines;
+}
+
+export interface Layout {
+  lines: string[];
+  /** How far the text below the counters can scroll: 0 when all of it fits. */
+  maxScroll: number;
+}
+
+/** The frame, and how much of the step's text it had to leave out of sight. */
+export function layoutFrame(view: LearnView, ui: ScreenState, size: Size, paint: ChalkInstance): Layout {
   const t = LEARN[view.lang];
   if (size.cols < MIN_COLS || size.rows < MIN_ROWS) {
-    return wrap(t.tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1));
+    return { lines: wrap(t.tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1)), maxScroll: 0 };
   }
   const width = Math.min(size.cols, MAX_COLS);
   const budget = size.rows - 1;
   const lines = [header(view, ui, width, paint)];
   if (ui.help) {
-    lines.push(...helpLines(view.lang, width, paint));
-    return lines.slice(0, budget).map((l) => fitWidth(l, width));
+    lines.push(...helpLines(view.lang, ui.behind, width, budget - 1, paint));
+    return { lines: lines.map((l) => fitWidth(l, width)), maxScroll: 0 };
   }
   lines.push(...machine(view, ui.position, width, paint));
   const counters = counterLines(view, ui.position, width, paint);
-  const keys = paint.dim(` ${ui.asking ? t.keysPredicting : t.keys}`);
-  const room = budget - lines.length - counters.length - 1;
-  lines.push(...counters, ...lower(view, ui, width, room, paint), keys);
-  return lines.map((l) => fitWidth(l, width));
+  const room = Math.max(1, budget - lines.length - counters.length - 1);
+  const body = lower(view, ui, width, paint);
+  const maxScroll = Math.max(0, body.length - room);
+  const scroll = Math.min(ui.scroll, maxScroll);
+  const more = { above: scroll > 0, below: scroll < maxScroll };
+  lines.push(...counters, ...body.slice(scroll, scroll + room), paint.dim(` ${footerLine(view.lang, ui, more, width - 1)}`));
+  return { lines: lines.map((l) => fitWidth(l, width)), maxScroll };
+}
+
+/** The footer of the lesson as it stands: the keys that do something now, the most needed first. */
+export function footerLine(lang: Lang, ui: ScreenState, more: { above: boolean; below: boolean }, width: number): string {
+  if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
+  const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
+  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, ['next', 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
 }
 
 /** A plain transcript of every step, for a pipe: the same frames, without keys. */
@@ -231,18 +258,18 @@ function counterLines(view: LearnView, position: number, width: number, paint: C
 }
 
 /** Below the counters: the step's transfer and narration, predict mode's questions, or the end. */
-function lower(view: LearnView, ui: ScreenState, width: number, room: number, paint: ChalkInstance): string[] {
+function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[view.lang];
   const text = (s: string) => wrap(s, width - 2).map((l) => ` ${l}`);
   const out: string[] = [];
   if (ui.asking) {
     const step = view.steps[ui.asking.step - 1];
     out.push(...text(t.predictPrompt(ui.asking.step, step.tease)).map((l) => paint.bold(l)));
-    if (ui.asking.mover === undefined) out.push(...text(t.askMover));
-    else out.push(...text(`${t.whoLabel}: ${t.mover[ui.asking.mover]}`), ...text(t.askMode));
-    return out.slice(0, room);
+    if (ui.asking.mover === undefined) out.push(...text(`${t.askMover}   ${options(MOVER_KEYS, ['cpu', 'dma', 'none'], view.lang)}`));
+    else out.push(...text(`${t.whoLabel}: ${t.mover[ui.asking.mover]}`), ...text(`${t.askMode}   ${options(MODE_KEYS, ['yes', 'no'], view.lang)}`));
+    return out;
   }
-  if (ui.position === 0) return [...text(t.startHint)].slice(0, room);
+  if (ui.position === 0) return text(t.startHint);
 
   const step = view.steps[ui.position - 1];
   const mover = step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
@@ -259,13 +286,12 @@ function lower(view: LearnView, ui: ScreenState, width: number, room: number, pa
       ending.push(...text(t.score(right, asked.length)));
     }
   }
-  const narrationRoom = Math.max(1, room - out.length - ending.length);
-  const narration = text(step.narration);
-  if (narration.length > narrationRoom) {
-    narration.length = narrationRoom;
-    narration[narrationRoom - 1] = fitWidth(`${narration[narrationRoom - 1]} …`, width);
-  }
-  return [...out, ...narration, ...ending].slice(0, room);
+  return [...out, ...text(step.narration), ...ending];
+}
+
+/** A question's answers as `[c] CPU   [d] DMA`, read off its keymap. */
+function options<A extends string>(map: Keymap<A>, actions: A[], lang: Lang): string {
+  return actions.map((a) => `[${map[a].keys.map((k) => keyLabel(k, lang)).join('/')}] ${map[a].brief[lang]}`).join('   ');
 }
 
 function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
@@ -277,22 +303,34 @@ function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstanc
   return [head, ...v.mistakes.flatMap((m) => wrap(m, width - 4).map((l) => `   ${paint.yellow(l)}`))];
 }
 
-function helpLines(lang: Lang, width: number, paint: ChalkInstance): string[] {
+/** The help: the lesson's keys and predict mode's, read off their keymaps, then the legend, in at most `budget` lines. */
+function helpLines(lang: Lang, behind: boolean, width: number, budget: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
-  const keyWidth = Math.max(...KEY_HELP[lang].map(([k]) => displayWidth(k)));
-  const keys = KEY_HELP[lang].map(([k, what]) => `${padEnd(k, keyWidth)}  ${what}`);
-  // Two keys to a line where they fit, so that help and legend fit the smallest screen.
-  const column = Math.max(...keys.map(displayWidth)) + 3;
-  const pairs = 3 + 2 * column <= width;
-  const keyLines: string[] = [];
-  for (let i = 0; i < keys.length; i += pairs ? 2 : 1) keyLines.push(`   ${pairs ? padEnd(keys[i], column) + (keys[i + 1] ?? '') : keys[i]}`);
-  return [
-    paint.bold(` ${t.helpTitle}`),
-    ...keyLines,
-    '',
-    paint.bold(` ${t.legendTitle}`),
-    ...t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`)),
-    '',
-    paint.dim(` ${t.anyKey}`),
+  const lesson = helpRows(behind ? LESSON_KEYS : LONE_LESSON_KEYS, lang);
+  // Two keys to a line where they fit, each column aligned on its own, so that help and legend fit the smallest screen.
+  const column = (rows: [string, string][]) => {
+    const keyWidth = Math.max(...rows.map(([k]) => displayWidth(k)));
+    return rows.map(([k, what]) => `${padEnd(k, keyWidth)}  ${what}`);
+  };
+  const left = column(lesson.filter((_, i) => i % 2 === 0));
+  const right = column(lesson.filter((_, i) => i % 2 === 1));
+  const leftWidth = Math.max(...left.map(displayWidth)) + 3;
+  const pairs = 3 + leftWidth + Math.max(...right.map(displayWidth)) <= width;
+  const keyLines = pairs ? left.map((l, i) => `   ${padEnd(l, leftWidth)}${right[i] ?? ''}`) : column(lesson).map((l) => `   ${l}`);
+  const predict = column(predictRows(lang)).map((l) => `   ${l}`);
+  const legend = t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`));
+  const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
+  const full = [paint.bold(` ${t.helpTitle}`), ...keyLines, ...predict, '', paint.bold(` ${t.legendTitle}`), ...legend, '', close];
+  // Where the screen is short the blank lines go first.
+  return full.length <= budget ? full : full.filter((l) => l !== '');
+}
+
+/** Predict mode's two questions, one help row each: their keys and their answers. */
+function predictRows(lang: Lang): [string, string][] {
+  const t = LEARN[lang];
+  const row = <A extends string>(map: Keymap<A>, actions: A[], question: string): [string, string] => [
+    actions.map((a) => map[a].keys.map((k) => keyLabel(k, lang)).join(' ')).join(' '),
+    `${question}: ${actions.map((a) => map[a].brief[lang]).join(' / ')}`,
   ];
+  return [row(MOVER_KEYS, ['cpu', 'dma', 'none'], t.whoLabel), row(MODE_KEYS, ['yes', 'no'], t.modeLabel)];
 }

@@ -1,11 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { useApp } from 'ink';
-import { useState } from 'react';
-import { Menu } from '../Menu.js';
+import { Text, useApp } from 'ink';
+import type { Lang } from '../../i18n/lang.js';
+import type { Keypress } from '../keypress.js';
+import { MenuView, menuKey, type MenuState } from '../Menu.js';
 import type { MenuItem } from '../menu-lines.js';
 import { runFullScreen, type Terminal } from '../screen.js';
-import type { Judge, Leaving } from './controller.js';
-import { LearnScreen } from './LearnScreen.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useKeys, type Step } from '../use-keys.js';
+import { learnKey, type Judge } from './controller.js';
+import { initialScreen, renderFrame, type ScreenState, type Size } from './frame.js';
 import type { LearnView } from './view.js';
 
 /** What the home menu offers; the first two stay on screen, the rest leave it for the command line. */
@@ -22,16 +25,24 @@ export type Outcome = { kind: 'done' } | { kind: 'quiz' | 'compare' | 'lab' } | 
 
 export interface SessionProps {
   start: Route;
+  lang: Lang;
   paint: ChalkInstance;
-  home: { title: string; footer: string; items: MenuItem<HomeChoice>[] };
+  home: { title: string; note: string; items: MenuItem<HomeChoice>[] };
   /** The scenarios to pick from, asked again each time (finished marks change). */
-  picker: { title: string; footer: string; items: () => MenuItem<string>[] };
+  picker: { title: string; note: string; items: () => MenuItem<string>[] };
   view: (id: string) => LearnView;
   judge: Judge;
   onFinish: (id: string) => void;
 }
 
 export type SessionOptions = SessionProps & Terminal;
+
+/** The session as one value: where it is, and that screen's own state. */
+export type SessionState =
+  | { route: Route & { screen: 'home' | 'picker' }; items: MenuItem<string>[]; menu: MenuState; ended: boolean }
+  | { route: Route & { screen: 'learn' }; view: LearnView; lesson: ScreenState; ended: boolean };
+
+export type SessionEffect = { kind: 'end'; outcome: Outcome } | { kind: 'finished'; id: string };
 
 /**
  * One full-screen session: home menu, picker and lessons in one ink app, so that
@@ -44,56 +55,60 @@ export async function runSession(options: SessionOptions): Promise<Outcome> {
   return outcome;
 }
 
-export function Session({ start, paint, home, picker, view, judge, onFinish, onEnd }: SessionProps & { onEnd: (o: Outcome) => void }) {
-  const { exit } = useApp();
-  const [route, setRoute] = useState<Route>(start);
-  const end = (o: Outcome) => {
-    onEnd(o);
-    exit();
-  };
-  const quit = (back: Route | null) => (leaving: Leaving) => (leaving === 'screen' && back ? setRoute(back) : end({ kind: 'done' }));
+type Deps = Pick<SessionProps, 'home' | 'picker' | 'view' | 'judge'> & { size: Size };
 
-  switch (route.screen) {
-    case 'home':
-      return (
-        <Menu
-          key="home"
-          {...home}
-          paint={paint}
-          onQuit={quit(null)}
-          onChoose={(choice) =>
-            choice === 'learn' || choice === 'predict' || choice === 'explain'
-              ? setRoute({ screen: 'picker', then: choice, back: route })
-              : end({ kind: choice })
-          }
-        />
-      );
-    case 'picker':
-      return (
-        <Menu
-          key="picker"
-          title={picker.title}
-          footer={picker.footer}
-          items={picker.items()}
-          initial={route.at}
-          paint={paint}
-          onQuit={quit(route.back)}
-          onChoose={(id) =>
-            route.then === 'explain' ? end({ kind: 'explain', id }) : setRoute({ screen: 'learn', id, predict: route.then === 'predict', back: { ...route, at: id } })
-          }
-        />
-      );
-    case 'learn':
-      return (
-        <LearnScreen
-          key={`learn-${route.id}`}
-          view={view(route.id)}
-          paint={paint}
-          predict={route.predict}
-          judge={judge}
-          onFinish={() => onFinish(route.id)}
-          onQuit={quit(route.back)}
-        />
-      );
+/** The state of the screen `route` opens. */
+export function enter(route: Route, deps: Deps): SessionState {
+  if (route.screen === 'learn') return { route, view: deps.view(route.id), lesson: initialScreen(route.predict, route.back !== null), ended: false };
+  const items: MenuItem<string>[] = route.screen === 'home' ? deps.home.items : deps.picker.items();
+  const at = route.screen === 'picker' ? items.findIndex((i) => i.value === route.at) : -1;
+  return { route, items, menu: { cursor: Math.max(0, at), count: items.length, behind: route.screen === 'picker' && route.back !== null }, ended: false };
+}
+
+/** What one keypress does to the session: the active screen's reducer, then the route it leads to. Pure. */
+export function sessionKey(s: SessionState, key: Keypress, deps: Deps): Step<SessionState, SessionEffect> {
+  if (s.ended) return { state: s };
+  const end = (outcome: Outcome): Step<SessionState, SessionEffect> => ({ state: { ...s, ended: true }, effects: [{ kind: 'end', outcome }] });
+  const back = (to: Route | null): Step<SessionState, SessionEffect> => (to ? { state: enter(to, deps) } : end({ kind: 'done' }));
+
+  if ('lesson' in s) {
+    const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
+    const finished: SessionEffect[] = (step.effects ?? []).filter((e) => e.kind === 'finished').map(() => ({ kind: 'finished', id: s.route.id }));
+    const leaving = step.effects?.find((e) => e.kind === 'leave');
+    if (!leaving) return { state: { ...s, lesson: step.state }, effects: finished };
+    const next = leaving.leaving === 'all' ? end({ kind: 'done' }) : back(s.route.back);
+    return { state: next.state, effects: [...finished, ...(next.effects ?? [])] };
   }
+
+  const step = menuKey(s.menu, key);
+  const effect = step.effects?.[0];
+  if (!effect) return { state: { ...s, menu: step.state } };
+  const route = s.route;
+  if (effect.kind === 'leave') return effect.leaving === 'all' ? end({ kind: 'done' }) : back(route.screen === 'picker' ? route.back : null);
+  const value = s.items[effect.index].value;
+  if (route.screen === 'home') {
+    const choice = value as HomeChoice;
+    if (choice === 'learn' || choice === 'predict' || choice === 'explain') return { state: enter({ screen: 'picker', then: choice, back: route }, deps) };
+    return end({ kind: choice });
+  }
+  if (route.then === 'explain') return end({ kind: 'explain', id: value });
+  return { state: enter({ screen: 'learn', id: value, predict: route.then === 'predict', back: { ...route, at: value } }, deps) };
+}
+
+export function Session({ start, lang, paint, home, picker, view, judge, onFinish, onEnd }: SessionProps & { onEnd: (o: Outcome) => void }) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const deps: Deps = { home, picker, view, judge, size };
+  const s = useKeys(
+    () => enter(start, deps),
+    (state, key) => sessionKey(state, key, deps),
+    (e: SessionEffect) => {
+      if (e.kind === 'finished') return onFinish(e.id);
+      onEnd(e.outcome);
+      exit();
+    },
+  );
+  if ('lesson' in s) return <Text>{renderFrame(s.view, s.lesson, size, paint).join('\n')}</Text>;
+  const menu = s.route.screen === 'home' ? home : picker;
+  return <MenuView title={menu.title} note={menu.note} items={s.items} state={s.menu} lang={lang} paint={paint} size={size} />;
 }
