@@ -35,7 +35,7 @@ export const MENU_KEYS = {
 
 export const LESSON_KEYS = {
   next: { keys: ['right', 'l', ' ', 'enter'], brief: { en: 'next', zh: '下一步' }, does: { en: 'next step', zh: '下一步' } },
-  previous: { keys: ['left', 'h'], brief: { en: 'back', zh: '上一步' }, does: { en: 'previous step', zh: '上一步' } },
+  previous: { keys: ['left', 'h'], brief: { en: 'previous', zh: '上一步' }, does: { en: 'previous step', zh: '上一步' } },
   first: { keys: ['home', 'g'], shown: 1, brief: { en: 'first', zh: '第一步' }, does: { en: 'the start', zh: '回到开始' } },
   last: { keys: ['end', 'G'], shown: 1, brief: { en: 'last', zh: '最后一步' }, does: { en: 'the last step', zh: '最后一步' } },
   more: { keys: ['down', 'j'], brief: { en: 'more text', zh: '看下文' }, does: { en: 'scroll text down', zh: '讲解下翻' } },
