@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+import { bullet, paragraph } from '../term/layout.js';
+import { displayWidth, padEnd, padStart } from '../term/text.js';
 import { LAB_EXIT, LabError } from './errors.js';
 import type { ModelFigure, Technique } from './model.js';
 import { formatBytes, type LabPlan } from './options.js';
@@ -141,7 +142,7 @@ const perChunk = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2))
 export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lang: Lang, width: number, paint: ChalkInstance): string {
   const t = LAB_TEXT[lang];
   const out: string[] = [];
-  const para = (text: string, indent = '') => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
+  const para = (text: string, indent = '') => paragraph(text, width, indent);
   const chunks = Math.ceil(plan.size / plan.chunk);
   out.push(...para(t.heading(formatBytes(plan.size), formatBytes(plan.chunk), chunks, plan.runs)).map((l) => paint.bold(l)));
   out.push(...para(t.machine(env.kernel, env.machine, env.fs)).map((l) => paint.dim(l)));
@@ -199,16 +200,10 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
       out.push(...para(`${moved(formatBytes(r.bytes!))}; ${t.verified}`, '  '));
     }
     out.push(...para(t.modelFrom(r.model.syscallsPerChunk, r.model.calls.join(', '), r.model.source), '  ').map((l) => paint.dim(l)));
-    for (const note of r.notes.filter((n) => n !== t.general[0])) {
-      const [first, ...rest] = wrap(note, Math.max(20, width - 4));
-      out.push(`  • ${first}`, ...rest.map((l) => `    ${l}`));
-    }
+    for (const note of r.notes.filter((n) => n !== t.general[0])) out.push(...bullet(note, width));
   }
 
   out.push('', paint.bold(t.notes));
-  for (const note of t.general) {
-    const [first, ...rest] = wrap(note, Math.max(20, width - 4));
-    out.push(`  • ${first}`, ...rest.map((l) => `    ${l}`));
-  }
+  for (const note of t.general) out.push(...bullet(note, width));
   return out.join('\n') + '\n';
 }

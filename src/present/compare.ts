@@ -3,7 +3,8 @@ import type { Lang } from '../i18n/lang.js';
 import { UI } from '../i18n/strings.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
 import { COUNTER_KEYS, countsByPhase, run, type Counters } from '../model/index.js';
-import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
+import { columns, paragraph } from '../term/layout.js';
+import { displayWidth } from '../term/text.js';
 
 /** One `compare --json` row; scripts and tests rely on it (README, "JSON"). */
 export type ComparisonRow = {
@@ -66,13 +67,10 @@ export function propertyTable(rows: ComparisonRow[], lang: Lang): Table {
   };
 }
 
-/** Aligned columns for a pipe or a file: first column left, the rest right. */
+/** Aligned columns for a pipe or a file: the header row, then one row per scenario. */
 export function renderPlainTable(cells: Record<string, string>[]): string[] {
   const headers = Object.keys(cells[0] ?? {});
-  const widths = headers.map((h) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[h]))));
-  const line = (values: string[]) =>
-    values.map((v, i) => (i === 0 ? padEnd(v, widths[i]) : padStart(v, widths[i]))).join('  ').trimEnd();
-  return [line(headers), ...cells.map((r) => line(headers.map((h) => r[h])))];
+  return columns([headers, ...cells.map((r) => headers.map((h) => r[h]))]);
 }
 
 /** The whole comparison as plain text: each job's counts, the properties, then the legend. */
@@ -87,7 +85,7 @@ export function renderComparison(rows: ComparisonRow[], lang: Lang, width: numbe
 }
 
 export function legend(lang: Lang, width: number): string[] {
-  return wrap(UI.compare[lang].legend, width);
+  return paragraph(UI.compare[lang].legend, width);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type Phase,
   type Transfer,
 } from '../model/index.js';
+import { MIN_TEXT_WIDTH, bullet, paragraph } from '../term/layout.js';
 import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
 
 /** The `explain --json` shape; scripts and tests rely on it (README, "JSON"). */
@@ -103,14 +104,12 @@ const hasPhases = (x: Explanation) => x.steps.some((s) => s.phase !== 'transfer'
 export function renderExplanation(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string {
   const out: string[] = [];
   const h = UI.heading[lang];
-  const body = Math.max(20, width - 6);
-  const para = (text: string, indent: string) => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
   const section = (title: string) => out.push('', paint.bold(title));
 
   const titleLines = wrap(`${x.id} · ${x.title}`, width).map((l) => paint.bold(l));
   if (x.since) appendOrBreak(titleLines, ' · ', x.since, width, '', paint.dim);
   out.push(...titleLines);
-  out.push('', ...para(x.summary, ''));
+  out.push('', ...paragraph(x.summary, width));
 
   if (x.api.length) {
     section(h.api);
@@ -128,11 +127,11 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   x.steps.forEach((s, i) => {
     if (phased && s.phase !== x.steps[i - 1]?.phase) out.push(paint.underline(`  ${UI.phase[lang][s.phase]}`));
     const head = `${padStart(String(s.n), 3)}  ${padEnd(modeText(s, lang), modeWidth)}  ${padEnd(UI.actor[lang][s.actor], actorWidth)}  `;
-    const avail = Math.max(20, width - displayWidth(head));
+    const avail = Math.max(MIN_TEXT_WIDTH, width - displayWidth(head));
     const lines = wrap(s.does, avail).map((l) => colourOf(s.mover, paint)(l));
     appendOrBreak(lines, ' ', `· ${s.activity}`, avail, '', paint.dim);
     lines.forEach((l, i) => out.push((i === 0 ? head : ' '.repeat(displayWidth(head))) + l));
-    for (const line of wrap(s.narration, body)) out.push(`      ${line}`);
+    out.push(...paragraph(s.narration, width, '      '));
   });
 
   section(h.counts);
@@ -145,10 +144,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   ] as const) {
     if (!items.length) continue;
     section(title);
-    for (const item of items) {
-      const [first, ...rest] = wrap(item, Math.max(20, width - 4));
-      out.push(`  • ${first}`, ...rest.map((l) => `    ${l}`));
-    }
+    for (const item of items) out.push(...bullet(item, width));
   }
   return out.join('\n') + '\n';
 }

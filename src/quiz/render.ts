@@ -1,18 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { wrap } from '../term/text.js';
+import { paragraph } from '../term/layout.js';
 import { answerText, revisitText, weakestOf, type Answered, type Verdict } from './check.js';
 import { letter, type Question } from './generate.js';
 import { KIND_LABELS, Q, SESSION } from './strings.js';
 
-const para = (text: string, width: number, indent = '') => wrap(text, Math.max(20, width - indent.length)).map((l) => indent + l);
-
 /** A question as text lines: its heading, the prompt, the choices (or how to answer). */
 export function questionLines(q: Question, i: number, n: number, lang: Lang, width: number, paint: ChalkInstance): string[] {
-  const out = [paint.bold(SESSION.question[lang](i, n, q.heading, q.kind)), ...para(q.prompt, width)];
+  const out = [paint.bold(SESSION.question[lang](i, n, q.heading, q.kind)), ...paragraph(q.prompt, width)];
   if (q.choices.length) {
     q.choices.forEach((c, k) => {
-      const [first, ...rest] = para(c, width, '     ');
+      const [first, ...rest] = paragraph(c, width, '     ');
       out.push(`  ${letter(k)}) ${first.slice(5)}`, ...rest);
     });
   } else {
@@ -28,10 +26,10 @@ export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number,
     v.status !== 'invalid' ? SESSION.wrong[lang](answerText(q))
     : q.choices.length ? SESSION.invalid[lang](answerText(q))
     : SESSION.notNumber[lang](answerText(q));
-  const out = para(head, width).map((l) => paint.red(l));
-  if (v.misconception) out.push(...para(v.misconception, width).map((l) => paint.yellow(l)));
-  out.push(...para(q.explanation, width));
-  out.push(...para(SESSION.revisit[lang](revisitText(v.revisit, lang)), width).map((l) => paint.cyan(l)));
+  const out = paragraph(head, width).map((l) => paint.red(l));
+  if (v.misconception) out.push(...paragraph(v.misconception, width).map((l) => paint.yellow(l)));
+  out.push(...paragraph(q.explanation, width));
+  out.push(...paragraph(SESSION.revisit[lang](revisitText(v.revisit, lang)), width).map((l) => paint.cyan(l)));
   return out;
 }
 
@@ -39,8 +37,8 @@ export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number,
 export function revealText(questions: Question[], lang: Lang, width: number, paint: ChalkInstance): string {
   const blocks = questions.map((q, i) => {
     const lines = questionLines(q, i + 1, questions.length, lang, width, paint).filter((l) => !l.includes(Q.typeNumber[lang]));
-    lines.push(...para(SESSION.answer[lang] + answerText(q), width).map((l) => paint.green(l)));
-    lines.push(...para(q.explanation, width).map((l) => paint.dim(l)));
+    lines.push(...paragraph(SESSION.answer[lang] + answerText(q), width).map((l) => paint.green(l)));
+    lines.push(...paragraph(q.explanation, width).map((l) => paint.dim(l)));
     return lines.join('\n');
   });
   return blocks.join('\n\n') + '\n';
