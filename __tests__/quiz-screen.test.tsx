@@ -35,7 +35,7 @@ describe('the quiz screen', () => {
     const frame = screen.frame()!;
     expect(frame).toMatch(/Wrong: the answer is a\) the CPU\./);
     expect(frame).toMatch(/Thought the DMA does this one/);
-    expect(frame).toMatch(/Revisit: zcopy learn sendfile, step 6/);
+    expect(frame).toMatch(/Revisit: zcopy learn sendfile --step 6/);
     expect(given.map((a) => a.verdict.right)).toEqual([true, false]);
     await type(screen, '\r');
     expect(screen.frame()).toMatch(/^Score: 1\/2$/m);

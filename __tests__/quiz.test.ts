@@ -240,7 +240,7 @@ describe('zcopy quiz through a pipe', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 0/10');
     expect(r.stdout.match(/^Wrong: the answer is /gm)).toHaveLength(10);
-    expect(r.stdout.match(/^Revisit: zcopy (learn \S+(, step \d+)?|compare .+)$/gm)).toHaveLength(10);
+    expect(r.stdout.match(/^Revisit: zcopy (learn \S+( --step \d+)?|compare .+)$/gm)).toHaveLength(10);
     for (const e of entries) expect(r.stdout).toContain(e.explanation.split(' ').slice(0, 4).join(' '));
     expect(r.stdout).toMatch(/^Weakest topics:$/m);
   });

@@ -1,6 +1,5 @@
-import type { Lang } from '../i18n/lang.js';
 import { letter, type Picked, type Question, type Revisit, type Topic } from './generate.js';
-import { SESSION, type Kind } from './strings.js';
+import type { Kind } from './strings.js';
 
 export interface Verdict {
   /** 'invalid': neither a number (count questions) nor one of the choices. */
@@ -41,9 +40,10 @@ export function answerText(q: Question): string {
   return `${q.answer}) ${q.choices[i]}`;
 }
 
-export function revisitText(r: Revisit, lang: Lang): string {
+/** A command, the same in every language, that runs as printed: `zcopy learn sendfile --step 6`. */
+export function revisitText(r: Revisit): string {
   if ('command' in r) return r.command;
-  return `zcopy learn ${r.scenario}${r.step ? SESSION.atStep[lang](r.step) : ''}`;
+  return `zcopy learn ${r.scenario}${r.step ? ` --step ${r.step}` : ''}`;
 }
 
 export interface Answered {

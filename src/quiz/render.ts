@@ -29,7 +29,7 @@ export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number,
   const out = paragraph(head, width).map((l) => paint.red(l));
   if (v.misconception) out.push(...paragraph(v.misconception, width).map((l) => paint.yellow(l)));
   out.push(...paragraph(q.explanation, width));
-  out.push(...paragraph(SESSION.revisit[lang](revisitText(v.revisit, lang)), width).map((l) => paint.cyan(l)));
+  out.push(...paragraph(SESSION.revisit[lang](revisitText(v.revisit)), width).map((l) => paint.cyan(l)));
   return out;
 }
 

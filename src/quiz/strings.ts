@@ -398,7 +398,6 @@ export const SESSION = {
     zh: (answer: string) => `不是数字：正确答案是 ${answer}。`,
   },
   revisit: { en: (where: string) => `Revisit: ${where}`, zh: (where: string) => `复习：${where}` },
-  atStep: { en: (n: number) => `, step ${n}`, zh: (n: number) => `，第 ${n} 步` },
   unanswered: {
     en: (n: number) => `Input ended: ${n} question${n === 1 ? '' : 's'} left unanswered.`,
     zh: (n: number) => `输入已结束：还有 ${n} 道题没有作答。`,
