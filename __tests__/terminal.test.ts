@@ -57,9 +57,31 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     keys('q');
     await waitFor(atPrompt, 'the shell prompt');
     await expectExitedCleanly();
-    // Reaching the last step recorded the lesson as finished.
+    // Jumping to the end is not finishing: the steps skipped were never seen. Where it was left is kept.
     const progress = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
-    expect(progress.lessons.sendfile.finished).toBe(1);
+    expect(progress.lessons.sendfile).toMatchObject({ finished: 0, lastStep: total - 1, seen: [total - 1, total] });
+  }, 30_000);
+
+  test('--step opens a lesson at that step; zcopy learn then offers to resume it, and n opens the next lesson', async () => {
+    keys('node bin/zcopy.js learn sendfile --step 5', 'Enter');
+    const opened = await waitFor((s) => /step 5\/\d+/.test(s), 'step 5');
+    const total = Number(/step 5\/(\d+)/.exec(opened)![1]);
+    keys('3', 'g');
+    await waitFor((s) => s.includes(`step 3/${total}`), '3g');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('clear; node bin/zcopy.js learn', 'Enter');
+    // The picker's cursor is on the lesson left part-way, which says where it reopens.
+    await waitFor((s) => new RegExp(`› sendfile .*resume at 3/${total}`).test(s), 'the resume offer');
+    keys('Enter');
+    await waitFor((s) => s.includes(`step 3/${total}`), 'the lesson resumed at step 3');
+    keys('G');
+    await waitFor((s) => s.includes('n next lesson') && s.includes('Against read() + write() (traditional): -1 CPU copy'), 'the end with its saving');
+    keys('n');
+    await waitFor((s) => s.includes('zcopy · sendfile-sg') && s.includes('start'), 'the next lesson');
+    keys('C-c');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
   }, 30_000);
 
   test('colour carries meaning in a terminal, and NO_COLOR turns it off', async () => {
@@ -97,7 +119,7 @@ describe('zcopy learn in a real 80x24 terminal', () => {
 
 // A slow link or a held key delivers several keys in one read; each must count, in order.
 describe('keys in one read, in a real terminal', () => {
-  test('lll in a lesson moves three steps; jjj Enter in the picker opens the fourth lesson; qq leaves', async () => {
+  test('lll in a lesson moves three steps; jjj Enter in the picker opens the third lesson below the one left; qq leaves', async () => {
     keys('node bin/zcopy.js learn sendfile', 'Enter');
     await waitFor((s) => s.includes('start') && s.includes('USER SPACE'), 'the first frame');
     keys('-l', 'lll');
@@ -106,9 +128,10 @@ describe('keys in one read, in a real terminal', () => {
     await waitFor(atPrompt, 'the shell prompt');
 
     keys('clear; node bin/zcopy.js learn', 'Enter');
-    await waitFor((s) => s.includes('choose a scenario'), 'the picker');
+    // The cursor starts on the lesson left part-way.
+    await waitFor((s) => s.includes('choose a scenario') && /› sendfile /.test(s), 'the picker');
     keys('-l', 'jjj\r');
-    await waitFor((s) => s.includes('zcopy · traditional-nodma'), 'the fourth lesson');
+    await waitFor((s) => s.includes('zcopy · msg-zerocopy'), 'the third lesson below sendfile');
     keys('-l', 'qq');
     await waitFor(atPrompt, 'the shell prompt after qq');
     await expectExitedCleanly();

@@ -164,6 +164,7 @@ export const LEARN = {
     whoLabel: 'who moves the bytes',
     modeLabel: 'mode switch',
     score: (right: number, asked: number) => `Predictions: ${right}/${asked} right`,
+    counting: (n: number) => `${n}: g or Enter goes to step ${n}, Esc cancels`,
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
       `zcopy learn needs a terminal of at least ${needCols}×${needRows}; this one is ${cols}×${rows}. Enlarge it, or press q.`,
     helpTitle: 'Keys',
@@ -207,6 +208,7 @@ export const LEARN = {
     whoLabel: '谁搬运字节',
     modeLabel: '模式切换',
     score: (right: number, asked: number) => `预测：${asked} 题答对 ${right} 题`,
+    counting: (n: number) => `${n}：按 g 或回车跳到第 ${n} 步，Esc 取消`,
     tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
       `zcopy learn 需要至少 ${needCols}×${needRows} 的终端，当前是 ${cols}×${rows}。请放大窗口，或按 q 退出。`,
     helpTitle: '按键',
@@ -225,18 +227,25 @@ export const LEARN_CLI = {
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
     pickNote: '✓ finished',
+    resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
+    stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
+    badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
     pickTitle: 'zcopy learn · 选择一个场景',
     pickNote: '✓ 已学完',
+    resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,
+    stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
+    badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
   },
 };
 
 export const HOME = {
   en: {
     title: 'zcopy · Linux I/O and zero-copy, one step at a time',
-    note: '(zcopy --help lists every command)',
+    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null) =>
+      `finished ${finished}/${of}` + (quiz ? ` · quiz ${Math.round((100 * quiz.right) / quiz.answered)}% (${quiz.right}/${quiz.answered})` : ''),
     items: {
       learn: ['learn', 'step through a scenario and watch the machine'],
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
@@ -248,7 +257,8 @@ export const HOME = {
   },
   zh: {
     title: 'zcopy · 一步一步看懂 Linux I/O 与零拷贝',
-    note: '（zcopy --help 列出全部命令）',
+    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null) =>
+      `已学完 ${finished}/${of}` + (quiz ? ` · 测验正确率 ${Math.round((100 * quiz.right) / quiz.answered)}%（${quiz.right}/${quiz.answered}）` : ''),
     items: {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],
@@ -256,6 +266,61 @@ export const HOME = {
       explain: ['explain', '打印一个场景的全部步骤'],
       compare: ['compare', '并排比较所有场景'],
       lab: ['lab', '在本机上实测各种技术（64 MiB 文件，几秒钟）'],
+    },
+  },
+};
+
+/** What a lesson's end says it saved against its job's plain baseline (src/present/savings.ts). */
+export const SAVED = {
+  en: {
+    // The words for one unit and for several, so that "-1 system call" and "-2 mode switches" both read right.
+    units: {
+      cpuCopies: ['CPU copy', 'CPU copies'],
+      dmaCopies: ['DMA copy', 'DMA copies'],
+      modeSwitches: ['mode switch', 'mode switches'],
+      syscalls: ['system call', 'system calls'],
+      descriptorCopies: ['descriptor copy', 'descriptor copies'],
+      interrupts: ['interrupt', 'interrupts'],
+      pageFaults: ['page fault', 'page faults'],
+    } as Record<keyof Counters, [string, string]>,
+    change: (label: string, delta: number) => `${delta > 0 ? '+' : ''}${delta} ${label}`,
+    list: (items: string[]) => items.join(', '),
+    same: 'the same counts',
+    against: { send: 'Against read() + write() (traditional)', read: 'Against a plain read() with DMA (dma-io)' },
+    perChunk: 'Per chunk, set-up left out',
+    line: (head: string, what: string) => `${head}: ${what}.`,
+    isBaseline: {
+      send: 'This is read() + write(): the baseline the other send lessons are measured against.',
+      read: 'This is the plain read() with DMA: the baseline the other read lessons are measured against.',
+    },
+    notApplicable: {
+      share: 'Against read() + write(): does not apply; this lesson shares pages between address spaces, it sends no file.',
+      cache: 'Against read() + write(): does not apply; this lesson is about the page cache serving readers, not one transfer.',
+    },
+  },
+  zh: {
+    units: {
+      cpuCopies: ['CPU 拷贝', 'CPU 拷贝'],
+      dmaCopies: ['DMA 拷贝', 'DMA 拷贝'],
+      modeSwitches: ['模式切换', '模式切换'],
+      syscalls: ['系统调用', '系统调用'],
+      descriptorCopies: ['描述符拷贝', '描述符拷贝'],
+      interrupts: ['中断', '中断'],
+      pageFaults: ['缺页', '缺页'],
+    } as Record<keyof Counters, [string, string]>,
+    change: (label: string, delta: number) => `${label} ${delta > 0 ? '+' : ''}${delta}`,
+    list: (items: string[]) => items.join('，'),
+    same: '各项计数相同',
+    against: { send: '与 read() + write()（traditional）相比', read: '与使用 DMA 的普通 read()（dma-io）相比' },
+    perChunk: '每段（不计一次性的准备）',
+    line: (head: string, what: string) => `${head}：${what}。`,
+    isBaseline: {
+      send: '这就是 read() + write()：其他发送类课程都以它为比较基准。',
+      read: '这就是使用 DMA 的普通 read()：其他读取类课程都以它为比较基准。',
+    },
+    notApplicable: {
+      share: '与 read() + write() 相比：不适用；本课是在地址空间之间共享页，并不发送文件。',
+      cache: '与 read() + write() 相比：不适用；本课讲页缓存如何服务多个读者，而不是一次传输。',
     },
   },
 };

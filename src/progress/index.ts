@@ -5,6 +5,8 @@ export {
   openStore,
   recordAnswer,
   recordLessonFinished,
+  recordLessonVisit,
+  quizTotals,
   save,
   stateDir,
   validData,
@@ -14,6 +16,7 @@ export {
   type Store,
   type StoreOptions,
   type TopicRecord,
+  type Visit,
   type WeakTopic,
 } from './store.js';
 export { PROGRESS, WARNINGS } from './strings.js';

@@ -16,10 +16,20 @@ export interface TopicRecord {
   lastRight: boolean;
 }
 
+/**
+ * One lesson in `learn`. The optional fields came later, still in format 1:
+ * an older zcopy reads them as unknown and keeps `finished` and `lastAt`.
+ */
 export interface LessonRecord {
-  /** How many times the lesson was finished in `learn`. */
+  /** How many times the lesson was finished in `learn` (every step seen). */
   finished: number;
   lastAt: string;
+  /** The step the learner last left it at (0, the start). */
+  lastStep?: number;
+  /** The steps seen in the pass not yet finished, so that a resumed lesson need not be seen again. */
+  seen?: number[];
+  /** Predict mode's answers over every visit: how many were right out of how many asked. */
+  predicted?: { right: number; asked: number };
 }
 
 /** progress.json: `{version: 1, quiz: {scenario: {kind: TopicRecord}}, lessons: {id: LessonRecord}}`. */
@@ -80,6 +90,9 @@ export function validData(raw: unknown): ProgressData | null {
   }
   for (const l of Object.values(raw.lessons)) {
     if (!isObject(l) || !isCount(l.finished) || typeof l.lastAt !== 'string') return null;
+    if (l.lastStep !== undefined && !isCount(l.lastStep)) return null;
+    if (l.seen !== undefined && !(Array.isArray(l.seen) && l.seen.every(isCount))) return null;
+    if (l.predicted !== undefined && !(isObject(l.predicted) && isCount(l.predicted.right) && isCount(l.predicted.asked))) return null;
   }
   return raw as unknown as ProgressData;
 }
@@ -208,6 +221,41 @@ export function recordLessonFinished(store: Store, id: string): boolean {
     l.finished++;
     l.lastAt = at;
   });
+}
+
+/** Where the learner left a lesson. */
+export interface Visit {
+  at: number;
+  seen: number[];
+  predicted: { right: number; asked: number };
+}
+
+/** Records where the learner left a lesson, the steps seen and predict mode's answers, and saves at once. */
+export function recordLessonVisit(store: Store, id: string, visit: Visit): boolean {
+  return update(store, (data) => {
+    const at = store.now().toISOString();
+    const l = (data.lessons[id] ??= { finished: 0, lastAt: at });
+    l.lastAt = at;
+    l.lastStep = visit.at;
+    l.seen = visit.seen;
+    if (visit.predicted.asked > 0) {
+      const before = l.predicted ?? { right: 0, asked: 0 };
+      l.predicted = { right: before.right + visit.predicted.right, asked: before.asked + visit.predicted.asked };
+    }
+  });
+}
+
+/** Quiz answers over every topic: right out of all answered. */
+export function quizTotals(data: ProgressData): { right: number; answered: number } {
+  let right = 0;
+  let answered = 0;
+  for (const kinds of Object.values(data.quiz)) {
+    for (const t of Object.values(kinds)) {
+      right += t.right;
+      answered += t.right + t.wrong;
+    }
+  }
+  return { right, answered };
 }
 
 /**

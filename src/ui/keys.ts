@@ -11,6 +11,8 @@ export interface Binding {
   brief: Text;
   /** The help's line for it. */
   does: Text;
+  /** How the help writes the keys where listing each would be too long (the digits). */
+  keysText?: string;
 }
 
 /**
@@ -38,6 +40,15 @@ export const LESSON_KEYS = {
   previous: { keys: ['left', 'h'], brief: { en: 'previous', zh: '上一步' }, does: { en: 'previous step', zh: '上一步' } },
   first: { keys: ['home', 'g'], shown: 1, brief: { en: 'first', zh: '第一步' }, does: { en: 'the start', zh: '回到开始' } },
   last: { keys: ['end', 'G'], shown: 1, brief: { en: 'last', zh: '最后一步' }, does: { en: 'the last step', zh: '最后一步' } },
+  // The digits are read before the keymap (controller.ts): a count waits for g, G or Enter.
+  count: {
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    shown: 0,
+    keysText: 'N g',
+    brief: { en: 'go to step N', zh: '跳到第 N 步' },
+    does: { en: 'step N: 5g, 5 Enter', zh: '第 N 步：5g、5 回车' },
+  },
+  open: { keys: ['n'], brief: { en: 'next lesson', zh: '下一课' }, does: { en: 'next lesson (at end)', zh: '下一课（最后一步）' } },
   more: { keys: ['down', 'j'], brief: { en: 'more text', zh: '看下文' }, does: { en: 'scroll text down', zh: '讲解下翻' } },
   less: { keys: ['up', 'k'], brief: { en: 'text above', zh: '看上文' }, does: { en: 'scroll text up', zh: '讲解上翻' } },
   predict: { keys: ['p'], brief: { en: 'predict', zh: '预测' }, does: { en: 'predict on/off', zh: '开关预测模式' } },
@@ -135,5 +146,5 @@ export function footerOf<A extends string>(map: Keymap<A>, actions: readonly A[]
 
 /** The help's rows: every action's keys, all of them, and what it does. */
 export function helpRows<A extends string>(map: Keymap<A>, lang: Lang): [string, string][] {
-  return (Object.keys(map) as A[]).map((a) => [map[a].keys.map((k) => keyLabel(k, lang)).join(' '), map[a].does[lang]]);
+  return (Object.keys(map) as A[]).map((a) => [map[a].keysText ?? map[a].keys.map((k) => keyLabel(k, lang)).join(' '), map[a].does[lang]]);
 }

@@ -2,8 +2,9 @@ import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
 import type { Lang } from '../../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../../i18n/strings.js';
-import type { Lesson } from '../../lessons/index.js';
-import { openStore, recordLessonFinished } from '../../progress/index.js';
+import { nextOnPath, type Lesson } from '../../lessons/index.js';
+import { BASELINES, savedLines } from '../../present/savings.js';
+import { openStore, quizTotals, recordLessonFinished, recordLessonVisit, type LessonRecord, type ProgressData } from '../../progress/index.js';
 import { judgePrediction } from '../../quiz/predict.js';
 import { transcript } from '../../ui/learn/frame.js';
 import { learnView } from '../../ui/learn/view.js';
@@ -23,8 +24,13 @@ export const learnCommand: Command = {
         c
           .positional('scenario', { type: 'string', describe: H.learnScenario })
           .option('file', { type: 'string', describe: H.learnFile })
-          .option('predict', { type: 'boolean', describe: H.predict }),
-      (args) => learn(ctx, ctx.lessonArg(args.scenario, args.file), args.predict === true),
+          .option('predict', { type: 'boolean', describe: H.predict })
+          // A string, so that `--step five` is told what is wrong rather than read as NaN.
+          .option('step', { type: 'string', describe: H.learnStep }),
+      (args) => {
+        const lesson = ctx.lessonArg(args.scenario, args.file);
+        return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step));
+      },
     );
   },
 };
@@ -33,19 +39,46 @@ export function isInteractive(ctx: Ctx): boolean {
   return ctx.io.stdin.isTTY === true && ctx.io.stdout.isTTY === true;
 }
 
+/** `--step N`: a step of `lesson`, 1 to its last, or one line saying what is wrong. */
+function stepArg(ctx: Ctx, lesson: Lesson | null, raw: string): number {
+  const t = LEARN_CLI[ctx.lang];
+  if (!lesson) throw new UsageError(t.stepNeedsScenario);
+  const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= lesson.steps.length)) throw new UsageError(t.badStep(lesson.id, lesson.steps.length, raw));
+  return n;
+}
+
 /**
- * Steps through a lesson in the terminal (without one, from the picker); in a
- * pipe, prints every step as a transcript instead.
+ * Steps through a lesson in the terminal (without one, from the picker, which
+ * offers to resume); in a pipe, prints every step from `step` as a transcript.
  */
-export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean): Promise<void> {
+export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, step = 0): Promise<void> {
   if (!isInteractive(ctx)) {
     if (!lesson) throw new UsageError(LEARN_CLI[ctx.lang].needScenario(ctx.lessons().lessons.map((l) => l.id)));
-    return ctx.out(transcript(viewOf(ctx, lesson), ctx.paint, ctx.width));
+    return ctx.out(transcript(viewOf(ctx, lesson), ctx.paint, ctx.width, step));
   }
   const start: Route = lesson
-    ? { screen: 'learn', id: lesson.id, predict, back: null }
-    : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null };
+    ? { screen: 'learn', id: lesson.id, predict, back: null, step }
+    : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null, at: lastVisited(ctx) ?? undefined };
   await session(ctx, start, lesson);
+}
+
+/**
+ * Where a lesson chosen from the picker reopens: the step it was left at, with
+ * the steps already seen; left at its end, it starts again. Null: from the start.
+ */
+export function resumePoint(record: LessonRecord | undefined, steps: number): { step: number; seen: number[] } | null {
+  const step = record?.lastStep && record.lastStep < steps ? record.lastStep : 0;
+  const seen = (record?.seen ?? []).filter((n) => n >= 1 && n <= steps);
+  return step || seen.length ? { step, seen } : null;
+}
+
+/** The catalogue lesson most recently left part-way, for the picker's cursor. */
+function lastVisited(ctx: Ctx): string | null {
+  const lessons = openStore({ env: ctx.io.env, lang: ctx.lang, warn: () => {} }).data.lessons;
+  const open = ctx.lessons().lessons.filter((l) => resumePoint(lessons[l.id], l.steps.length)?.step);
+  open.sort((a, b) => lessons[b.id].lastAt.localeCompare(lessons[a.id].lastAt));
+  return open[0]?.id ?? null;
 }
 
 /**
@@ -65,40 +98,53 @@ export async function session(ctx: Ctx, start: Route, own: Lesson | null = null)
     start,
     lang,
     paint,
-    home: homeMenu(lang),
-    picker: { title: t.pickTitle, note: t.pickNote, items: () => pickerItems(ctx, store().data.lessons) },
+    home: homeMenu(lang, ctx.lessons().lessons.map((l) => l.id), store().data),
+    picker: {
+      title: t.pickTitle,
+      note: t.pickNote,
+      items: () => pickerItems(ctx, store().data.lessons),
+      resume: (id) => resumePoint(store().data.lessons[id], (own?.id === id ? own : ctx.lookup(id)).steps.length),
+    },
     view: (id) => viewOf(ctx, own?.id === id ? own : ctx.lookup(id)),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     onFinish: (id) => void recordLessonFinished(store(), id),
+    onStop: (id, { at, seen, predicted }) => void recordLessonVisit(store(), id, { at, seen, predicted }),
   });
   for (const line of held) ctx.warn(line);
   return outcome;
 }
 
 function viewOf(ctx: Ctx, lesson: Lesson) {
-  // A teacher's own lesson file is not in the catalogue, so it has no "next".
-  const all = ctx.lessons().lessons;
-  const at = all.indexOf(lesson);
-  return learnView(lesson, ctx.lang, at >= 0 ? (all[at + 1]?.id ?? null) : null);
+  // A teacher's own lesson file is not on the path, so it has no "next".
+  const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
+  const base = BASELINES[lesson.job];
+  return learnView(lesson, ctx.lang, own ? null : nextOnPath(lesson.id), savedLines(lesson, base ? ctx.lookup(base) : null, ctx.lang));
 }
 
-/** The scenarios grouped as `list` groups them, finished ones marked. */
-function pickerItems(ctx: Ctx, finished: Record<string, { finished: number }>): MenuItem<string>[] {
-  return ctx.lessons().lessons.map((l) => ({
-    value: l.id,
-    label: l.id,
-    hint: l.title[ctx.lang],
-    group: UI.groups[ctx.lang][l.group],
-    mark: finished[l.id]?.finished ? '✓' : ' ',
-  }));
+/** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */
+function pickerItems(ctx: Ctx, records: Record<string, LessonRecord>): MenuItem<string>[] {
+  const t = LEARN_CLI[ctx.lang];
+  return ctx.lessons().lessons.map((l) => {
+    const resume = resumePoint(records[l.id], l.steps.length);
+    return {
+      value: l.id,
+      label: l.id,
+      hint: resume?.step ? `${t.resumeAt(resume.step, l.steps.length)} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
+      group: UI.groups[ctx.lang][l.group],
+      mark: records[l.id]?.finished ? '✓' : ' ',
+    };
+  });
 }
 
-function homeMenu(lang: Lang) {
+/** The home menu; its note says how far the learner is: lessons finished of the catalogue's, and quiz accuracy. */
+export function homeMenu(lang: Lang, ids: string[], data: ProgressData) {
   const t = HOME[lang];
   const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({
     value,
     label: t.items[value][0],
     hint: t.items[value][1],
   }));
-  return { title: t.title, note: t.note, items };
+  const finished = ids.filter((id) => (data.lessons[id]?.finished ?? 0) > 0).length;
+  const { right, answered } = quizTotals(data);
+  return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null), items };
 }

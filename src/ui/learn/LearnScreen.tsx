@@ -26,6 +26,8 @@ export function LearnScreen({ view, paint, predict, judge, onFinish, onQuit }: L
     (state, key) => learnKey(state, key, { view, judge, size }),
     (e: LearnEffect) => {
       if (e.kind === 'finished') onFinish?.();
+      // Alone, a lesson has no other to open and no progress to keep.
+      else if (e.kind !== 'leave') return;
       else if (onQuit) onQuit(e.leaving);
       else exit();
     },

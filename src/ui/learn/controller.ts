@@ -12,8 +12,20 @@ export type Judge = (said: { mover: Mover; switches: boolean }, step: StepView) 
 /** How the learner leaves: q or Esc leaves this screen, Ctrl-C leaves zcopy. */
 export type Leaving = 'screen' | 'all';
 
-/** What the lesson asks of the world: to be left, or to be recorded as finished. */
-export type LearnEffect = { kind: 'leave'; leaving: Leaving } | { kind: 'finished' };
+/** Where the learner stopped, for progress to remember: the step, every step seen, this visit's predictions. */
+export interface Stopped {
+  kind: 'stopped';
+  at: number;
+  seen: number[];
+  predicted: { right: number; asked: number };
+}
+
+/**
+ * What the lesson asks of the world: to be left, to open another lesson (the
+ * next on the path), to be recorded as finished, or to remember where it was
+ * left (always right after a leave or an open).
+ */
+export type LearnEffect = { kind: 'leave'; leaving: Leaving } | { kind: 'open'; id: string } | { kind: 'finished' } | Stopped;
 
 export interface LearnContext {
   view: LearnView;
@@ -25,14 +37,29 @@ export interface LearnContext {
 // Widths do not depend on colour, so the scroll limit is measured without it.
 const measure = new Chalk({ level: 0 });
 
-const leave = (ui: ScreenState, leaving: Leaving): Step<ScreenState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }] });
+function stopped(ui: ScreenState): Stopped {
+  const asked = Object.values(ui.verdicts);
+  // Once finished, the pass is complete: the next visit starts a new one, so finishing again counts again.
+  return { kind: 'stopped', at: ui.position, seen: ui.finished ? [] : ui.seen, predicted: { right: asked.filter((v) => v.moverRight && v.modeRight).length, asked: asked.length } };
+}
 
-/** Moves to `position`, the narration scrolled back to its top; reaching the end the first time finishes the lesson. */
+const leave = (ui: ScreenState, leaving: Leaving): Step<ScreenState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
+
+/**
+ * Moves to `position`, the narration scrolled back to its top. The lesson is
+ * finished the first time every step has been seen, not when the last one is
+ * reached: jumping to the end (G) skips what it teaches.
+ */
 function goTo(ui: ScreenState, position: number, view: LearnView, extra: Partial<ScreenState> = {}): Step<ScreenState, LearnEffect> {
-  const end = position === view.steps.length && !ui.reachedEnd;
-  const state = { ...ui, ...extra, position, scroll: position === ui.position ? ui.scroll : 0, reachedEnd: ui.reachedEnd || end };
+  const seen = position > 0 && !ui.seen.includes(position) ? [...ui.seen, position].sort((a, b) => a - b) : ui.seen;
+  const end = !ui.finished && seen.length === view.steps.length;
+  const state = { ...ui, ...extra, position, seen, count: '', scroll: position === ui.position ? ui.scroll : 0, finished: ui.finished || end };
   return { state, effects: end ? [{ kind: 'finished' }] : [] };
 }
+
+/** A count typed before g, G or Enter goes to that step (vi's `5G`); longer ones are typing mistakes. */
+const MAX_COUNT_DIGITS = 3;
+const COUNTED = ['g', 'G', 'enter'];
 
 /** What one keypress does to the learn screen. Pure, so it is tested without a terminal. */
 export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: LearnContext): Step<ScreenState, LearnEffect> {
@@ -54,6 +81,16 @@ export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: 
   }
 
   const last = view.steps.length;
+  if (/^[0-9]$/.test(key) && (key !== '0' || ui.count !== '')) {
+    return { state: { ...ui, count: (ui.count + key).slice(0, MAX_COUNT_DIGITS) } };
+  }
+  if (ui.count !== '') {
+    const n = Number(ui.count);
+    if (COUNTED.includes(key)) return goTo(ui, Math.min(n, last), view);
+    // Esc takes the count back; any other key drops it and does what it always does.
+    if (key === 'esc') return { state: { ...ui, count: '' } };
+    return learnKey({ ...ui, count: '' }, key, { view, judge, size });
+  }
   switch (actionOf(LESSON_KEYS, key)) {
     case 'back':
       return leave(ui, 'screen');
@@ -63,6 +100,10 @@ export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: 
       return { state: { ...ui, help: true } };
     case 'predict':
       return { state: { ...ui, predict: !ui.predict } };
+    case 'open':
+      // Only the end offers the next lesson: in the middle, n would skip the rest of this one.
+      if (ui.position < last || !view.nextId) return { state: ui };
+      return { state: ui, effects: [{ kind: 'open', id: view.nextId }, stopped(ui)] };
     case 'previous':
       return goTo(ui, Math.max(0, ui.position - 1), view);
     case 'first':

@@ -30,14 +30,20 @@ export interface ScreenState {
   verdicts: Record<number, Verdict>;
   /** How many lines of this step's text are scrolled out of sight above. */
   scroll: number;
-  /** The last step has been reached once (the lesson counts as finished). */
-  reachedEnd: boolean;
+  /** The steps seen so far (1-based, ascending), this visit's and those progress remembered. */
+  seen: number[];
+  /** Every step has been seen (the lesson counts as finished). */
+  finished: boolean;
+  /** Digits typed before g, G or Enter: the step to go to. */
+  count: string;
   /** There is a screen to go back to (the picker); without one, q quits. */
   behind: boolean;
 }
 
-export function initialScreen(predict: boolean, behind = false): ScreenState {
-  return { position: 0, help: false, predict, asking: null, verdicts: {}, scroll: 0, reachedEnd: false, behind };
+/** The screen as a lesson opens: at the start, or at `at` (`--step`, a resumed lesson) with the steps already `seen`. */
+export function initialScreen(predict: boolean, behind = false, at = 0, seen: number[] = []): ScreenState {
+  const all = at > 0 && !seen.includes(at) ? [...seen, at].sort((a, b) => a - b) : [...seen];
+  return { position: at, help: false, predict, asking: null, verdicts: {}, scroll: 0, seen: all, finished: false, count: '', behind };
 }
 
 export interface Size {
@@ -80,22 +86,25 @@ export function layoutFrame(view: LearnView, ui: ScreenState, size: Size, paint:
   const maxScroll = Math.max(0, body.length - room);
   const scroll = Math.min(ui.scroll, maxScroll);
   const more = { above: scroll > 0, below: scroll < maxScroll };
-  lines.push(...counters, ...body.slice(scroll, scroll + room), paint.dim(` ${footerLine(view.lang, ui, more, width - 1)}`));
+  const openable = ui.position === view.steps.length && view.nextId !== null;
+  lines.push(...counters, ...body.slice(scroll, scroll + room), paint.dim(` ${footerLine(view.lang, ui, more, width - 1, openable)}`));
   return { lines: lines.map((l) => fitWidth(l, width)), maxScroll };
 }
 
 /** The footer of the lesson as it stands: the keys that do something now, the most needed first. */
-export function footerLine(lang: Lang, ui: ScreenState, more: { above: boolean; below: boolean }, width: number): string {
+export function footerLine(lang: Lang, ui: ScreenState, more: { above: boolean; below: boolean }, width: number, openable = false): string {
+  if (ui.count) return LEARN[lang].counting(Number(ui.count));
   if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
-  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, ['next', 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
+  const open = openable ? (['open'] as const) : [];
+  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, 'next', 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
 }
 
-/** A plain transcript of every step, for a pipe: the same frames, without keys. */
-export function transcript(view: LearnView, paint: ChalkInstance, cols = 80): string {
+/** A plain transcript of every step from `from` (0, the start, unless `--step` says), for a pipe: the same frames, without keys. */
+export function transcript(view: LearnView, paint: ChalkInstance, cols = 80, from = 0): string {
   const size = { cols: Math.max(cols, MIN_COLS), rows: 200 };
   const blocks: string[] = [];
-  for (let position = 0; position <= view.steps.length; position++) {
+  for (let position = from; position <= view.steps.length; position++) {
     const frame = renderFrame(view, { ...initialScreen(false), position }, size, paint);
     blocks.push(frame.slice(0, -1).join('\n'));
   }
@@ -280,6 +289,7 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
   if (ui.position === view.steps.length) {
     const quiz = `zcopy quiz --scenario ${view.id}`;
     ending.push(...text(`${t.done} ${t.next(quiz, view.nextId ? `zcopy learn ${view.nextId}` : null)}`).map((l) => paint.green(l)));
+    for (const line of view.saved) ending.push(...text(line).map((l) => paint.bold(l)));
     const asked = Object.values(ui.verdicts);
     if (asked.length) {
       const right = asked.filter((v) => v.moverRight && v.modeRight).length;
@@ -306,7 +316,9 @@ function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstanc
 /** The help: the lesson's keys and predict mode's, read off their keymaps, then the legend, in at most `budget` lines. */
 function helpLines(lang: Lang, behind: boolean, width: number, budget: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
-  const lesson = helpRows(behind ? LESSON_KEYS : LONE_LESSON_KEYS, lang);
+  // Not `?` (the help is open) nor Ctrl-C (its last line says it): the smallest screen has room for no more.
+  const { help: _help, quit: _quit, ...listed } = behind ? LESSON_KEYS : LONE_LESSON_KEYS;
+  const lesson = helpRows(listed, lang);
   // Two keys to a line where they fit, each column aligned on its own, so that help and legend fit the smallest screen.
   const column = (rows: [string, string][]) => {
     const keyWidth = Math.max(...rows.map(([k]) => displayWidth(k)));

@@ -7,7 +7,7 @@ import type { MenuItem } from '../menu-lines.js';
 import { runFullScreen, type Terminal } from '../screen.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useKeys, type Step } from '../use-keys.js';
-import { learnKey, type Judge } from './controller.js';
+import { learnKey, type Judge, type Stopped } from './controller.js';
 import { initialScreen, renderFrame, type ScreenState, type Size } from './frame.js';
 import type { LearnView } from './view.js';
 
@@ -18,7 +18,7 @@ export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare' | 
 export type Route =
   | { screen: 'home' }
   | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
-  | { screen: 'learn'; id: string; predict: boolean; back: Route | null };
+  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] };
 
 /** Why the session ended: nothing more to do, or a choice the command line carries out. */
 export type Outcome = { kind: 'done' } | { kind: 'quiz' | 'compare' | 'lab' } | { kind: 'explain'; id: string };
@@ -28,11 +28,13 @@ export interface SessionProps {
   lang: Lang;
   paint: ChalkInstance;
   home: { title: string; note: string; items: MenuItem<HomeChoice>[] };
-  /** The scenarios to pick from, asked again each time (finished marks change). */
-  picker: { title: string; note: string; items: () => MenuItem<string>[] };
+  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
+  picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
   view: (id: string) => LearnView;
   judge: Judge;
   onFinish: (id: string) => void;
+  /** Where the learner left a lesson, for progress to keep. */
+  onStop?: (id: string, stopped: Stopped) => void;
 }
 
 export type SessionOptions = SessionProps & Terminal;
@@ -42,7 +44,7 @@ export type SessionState =
   | { route: Route & { screen: 'home' | 'picker' }; items: MenuItem<string>[]; menu: MenuState; ended: boolean }
   | { route: Route & { screen: 'learn' }; view: LearnView; lesson: ScreenState; ended: boolean };
 
-export type SessionEffect = { kind: 'end'; outcome: Outcome } | { kind: 'finished'; id: string };
+export type SessionEffect = { kind: 'end'; outcome: Outcome } | { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped };
 
 /**
  * One full-screen session: home menu, picker and lessons in one ink app, so that
@@ -59,7 +61,9 @@ type Deps = Pick<SessionProps, 'home' | 'picker' | 'view' | 'judge'> & { size: S
 
 /** The state of the screen `route` opens. */
 export function enter(route: Route, deps: Deps): SessionState {
-  if (route.screen === 'learn') return { route, view: deps.view(route.id), lesson: initialScreen(route.predict, route.back !== null), ended: false };
+  if (route.screen === 'learn') {
+    return { route, view: deps.view(route.id), lesson: initialScreen(route.predict, route.back !== null, route.step ?? 0, route.seen ?? []), ended: false };
+  }
   const items: MenuItem<string>[] = route.screen === 'home' ? deps.home.items : deps.picker.items();
   const at = route.screen === 'picker' ? items.findIndex((i) => i.value === route.at) : -1;
   return { route, items, menu: { cursor: Math.max(0, at), count: items.length, behind: route.screen === 'picker' && route.back !== null }, ended: false };
@@ -73,11 +77,17 @@ export function sessionKey(s: SessionState, key: Keypress, deps: Deps): Step<Ses
 
   if ('lesson' in s) {
     const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
-    const finished: SessionEffect[] = (step.effects ?? []).filter((e) => e.kind === 'finished').map(() => ({ kind: 'finished', id: s.route.id }));
+    const id = s.route.id;
+    const kept: SessionEffect[] = (step.effects ?? []).flatMap((e): SessionEffect[] =>
+      e.kind === 'finished' ? [{ kind: 'finished', id }] : e.kind === 'stopped' ? [{ kind: 'stopped', id, stopped: e }] : [],
+    );
+    // The next lesson replaces this one: q from it goes back where this one would have.
+    const open = step.effects?.find((e) => e.kind === 'open');
+    if (open) return { state: enter({ screen: 'learn', id: open.id, predict: step.state.predict, back: s.route.back }, deps), effects: kept };
     const leaving = step.effects?.find((e) => e.kind === 'leave');
-    if (!leaving) return { state: { ...s, lesson: step.state }, effects: finished };
+    if (!leaving) return { state: { ...s, lesson: step.state }, effects: kept };
     const next = leaving.leaving === 'all' ? end({ kind: 'done' }) : back(s.route.back);
-    return { state: next.state, effects: [...finished, ...(next.effects ?? [])] };
+    return { state: next.state, effects: [...kept, ...(next.effects ?? [])] };
   }
 
   const step = menuKey(s.menu, key);
@@ -92,10 +102,11 @@ export function sessionKey(s: SessionState, key: Keypress, deps: Deps): Step<Ses
     return end({ kind: choice });
   }
   if (route.then === 'explain') return end({ kind: 'explain', id: value });
-  return { state: enter({ screen: 'learn', id: value, predict: route.then === 'predict', back: { ...route, at: value } }, deps) };
+  const resume = deps.picker.resume?.(value) ?? null;
+  return { state: enter({ screen: 'learn', id: value, predict: route.then === 'predict', back: { ...route, at: value }, ...resume }, deps) };
 }
 
-export function Session({ start, lang, paint, home, picker, view, judge, onFinish, onEnd }: SessionProps & { onEnd: (o: Outcome) => void }) {
+export function Session({ start, lang, paint, home, picker, view, judge, onFinish, onStop, onEnd }: SessionProps & { onEnd: (o: Outcome) => void }) {
   const { exit } = useApp();
   const size = useTerminalSize();
   const deps: Deps = { home, picker, view, judge, size };
@@ -104,6 +115,7 @@ export function Session({ start, lang, paint, home, picker, view, judge, onFinis
     (state, key) => sessionKey(state, key, deps),
     (e: SessionEffect) => {
       if (e.kind === 'finished') return onFinish(e.id);
+      if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
       onEnd(e.outcome);
       exit();
     },

@@ -32,11 +32,13 @@ export interface LearnView {
   usesPageTable: boolean;
   /** Which counters to show beyond the four the articles use. */
   extraCounters: ('interrupts' | 'pageFaults' | 'descriptorCopies')[];
-  /** The lesson after this one, for the last step's "what next". */
+  /** The lesson after this one on the recommended path, for the last step's "what next" and its key. */
   nextId: string | null;
+  /** What the lesson saved against its job's baseline, the model's figures as sentences (src/present/savings.ts). */
+  saved: string[];
 }
 
-export function learnView(lesson: Lesson, lang: Lang, nextId: string | null): LearnView {
+export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = []): LearnView {
   const timeline = run(lesson);
   const end = timeline.at(-1)!;
   const steps = lesson.steps.map((s, i): StepView => {
@@ -70,5 +72,6 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null): Le
     usesPageTable: timeline.some((s) => s.pageTable.length > 0),
     extraCounters: (['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => end.counts[k] > 0),
     nextId,
+    saved,
   };
 }

@@ -1,0 +1,278 @@
+import { describe, expect, test } from '@jest/globals';
+import { Chalk } from 'chalk';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { homeMenu, resumePoint } from '../src/cli/commands/learn.js';
+import { RECOMMENDED_PATH, loadCatalog, nextOnPath } from '../src/lessons/index.js';
+import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit } from '../src/progress/index.js';
+import { KINDS, makeQuiz, revisitText, type Picked, type Question } from '../src/quiz/index.js';
+import { judgePrediction } from '../src/quiz/predict.js';
+import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
+import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
+import { initialScreen, renderFrame, type ScreenState } from '../src/ui/learn/frame.js';
+import { Session, type Route } from '../src/ui/learn/run.js';
+import { learnView } from '../src/ui/learn/view.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+import { mount } from './helpers/screen.js';
+
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+const plain = new Chalk({ level: 0 });
+const judge: Judge = (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, 'en');
+const size = { cols: 80, rows: 24 };
+const sendfile = learnView(catalog.find('sendfile')!, 'en', nextOnPath('sendfile'));
+const last = sendfile.steps.length;
+
+/** The keys in order through the pure reducer: the state they leave and every effect on the way. */
+function press(keys: string[], ui: ScreenState = initialScreen(false, true), view = sendfile) {
+  const effects: LearnEffect[] = [];
+  for (const k of keys) {
+    const step = learnKey(ui, k, { view, judge, size });
+    ui = step.state;
+    effects.push(...(step.effects ?? []));
+  }
+  return { ui, effects };
+}
+
+describe('a count before g, G or Enter goes to that step', () => {
+  test('5g, 12 Enter, 3G; a count past the end goes to the end', () => {
+    expect(press(['5', 'g']).ui.position).toBe(5);
+    expect(press(['1', '0', 'enter']).ui.position).toBe(10);
+    expect(press(['l', 'l', '3', 'G']).ui.position).toBe(3);
+    expect(press(['9', '9', 'g']).ui.position).toBe(last);
+    // Without a count, g and Enter do what they always did.
+    expect(press(['l', 'l', 'g']).ui.position).toBe(0);
+    expect(press(['l', 'enter']).ui.position).toBe(2);
+  });
+
+  test('a count then another key drops the count and the key does its usual thing; Esc only drops it', () => {
+    const typed = press(['l', '5']);
+    expect(typed.ui.count).toBe('5');
+    const then = press(['l'], typed.ui);
+    expect(then.ui).toMatchObject({ position: 2, count: '' });
+    // The count is gone: g now goes to the start, not to step 5.
+    expect(press(['g'], then.ui).ui.position).toBe(0);
+    const esc = press(['esc'], typed.ui);
+    expect(esc.ui).toMatchObject({ position: 1, count: '' });
+    expect(esc.effects).toEqual([]);
+    // 0 alone is no count; after a digit it is one.
+    expect(press(['0']).ui.count).toBe('');
+    expect(press(['1', '0']).ui.count).toBe('10');
+  });
+
+  test('the footer says what a pending count does, and the frame still fits', () => {
+    for (const s of [size, { cols: 72, rows: 20 }]) {
+      const lines = renderFrame(sendfile, press(['1', '2']).ui, s, plain);
+      expect(lines.at(-1)).toContain('12: g or Enter goes to step 12, Esc cancels');
+      expect(lines.length).toBeLessThanOrEqual(s.rows - 1);
+    }
+  });
+
+  test('5g in one read, on screen', async () => {
+    const app = await mount(<LearnScreen view={sendfile} paint={plain} predict={false} judge={judge} />);
+    await app.burst('5', 'g');
+    expect(app.frame()).toContain(`step 5/${last}`);
+    await app.burst('1', '1', '\r');
+    expect(app.frame()).toContain(`step 11/${last}`);
+    app.unmount();
+  });
+});
+
+describe('finished means every step was seen', () => {
+  test('G then q does not finish; seeing the steps skipped does, once', () => {
+    const jumped = press(['G', 'q']);
+    expect(jumped.effects.map((e) => e.kind)).toEqual(['leave', 'stopped']);
+    const back = press(Array(last).fill('h'), press(['G']).ui);
+    expect(back.effects.filter((e) => e.kind === 'finished')).toHaveLength(1);
+    expect(press(['l', 'l'], back.ui).effects).toEqual([]);
+  });
+
+  test('steps seen on an earlier visit count: a resumed lesson need not be seen again', () => {
+    const resumed = initialScreen(false, true, 6, [1, 2, 3, 4, 5]);
+    const { effects } = press(Array(last - 6).fill('l'), resumed);
+    expect(effects.map((e) => e.kind)).toEqual(['finished']);
+  });
+
+  test("leaving says where: the step, the steps seen, and predict mode's score", () => {
+    const predicting = initialScreen(true, true);
+    // Step 1 is a system call: the CPU moves nothing and the mode switches.
+    const { effects } = press(['l', 'n', 'y', 'q'], predicting);
+    expect(effects).toEqual([
+      { kind: 'leave', leaving: 'screen' },
+      { kind: 'stopped', at: 1, seen: [1], predicted: { right: 1, asked: 1 } },
+    ]);
+  });
+});
+
+describe('at the end, n opens the next lesson of the path', () => {
+  test('n opens it only at the end, and the footer offers it there', () => {
+    expect(press(['l', 'n']).effects).toEqual([]);
+    const { effects } = press(['G', 'n']);
+    expect(effects[0]).toEqual({ kind: 'open', id: 'sendfile-sg' });
+    expect(effects[1]).toMatchObject({ kind: 'stopped', at: last });
+    expect(renderFrame(sendfile, press(['G']).ui, { cols: 72, rows: 20 }, plain).at(-1)).toMatch(/^ n next lesson/);
+    expect(renderFrame(sendfile, press(['l']).ui, size, plain).at(-1)).not.toContain('next lesson');
+  });
+
+  test('in a session: n opens it, and q from it goes back to the picker the first came from', async () => {
+    const stops: string[] = [];
+    const app = await mount(
+      <Session
+        start={{ screen: 'picker', then: 'learn', back: null, at: 'sendfile' }}
+        lang="en"
+        paint={plain}
+        home={{ title: 'HOME', note: '', items: [] }}
+        picker={{ title: 'PICK', note: '', items: () => catalog.lessons.map((l) => ({ value: l.id, label: l.id })) }}
+        view={(id) => learnView(catalog.find(id)!, 'en', nextOnPath(id))}
+        judge={judge}
+        onFinish={() => {}}
+        onStop={(id, s) => stops.push(`${id}@${s.at}`)}
+        onEnd={() => {}}
+      />,
+    );
+    await app.type('\r', 'G', 'n');
+    expect(app.frame()).toContain('zcopy · sendfile-sg');
+    expect(app.frame()).toContain('start');
+    await app.type('l', 'q');
+    expect(app.frame()).toContain('PICK');
+    expect(stops).toEqual([`sendfile@${last}`, 'sendfile-sg@1']);
+    app.unmount();
+  });
+
+  test('a session opened at a step (--step, a resumed lesson) starts there', async () => {
+    const start: Route = { screen: 'learn', id: 'sendfile', predict: false, back: null, step: 5 };
+    const app = await mount(
+      <Session
+        start={start}
+        lang="en"
+        paint={plain}
+        home={{ title: 'HOME', note: '', items: [] }}
+        picker={{ title: 'PICK', note: '', items: () => [] }}
+        view={(id) => learnView(catalog.find(id)!, 'en', null)}
+        judge={judge}
+        onFinish={() => {}}
+        onEnd={() => {}}
+      />,
+    );
+    expect(app.frame()).toContain(`step 5/${last}`);
+    app.unmount();
+  });
+});
+
+/** The number in a transcript's first step header. */
+const firstStep = (out: string) => Number(/(?:step|第) (\d+)\/\d+/.exec(out.split('\n')[0])?.[1]);
+
+describe('zcopy learn --step', () => {
+  test('piped: the transcript starts at that step', () => {
+    const r = zcopy(['learn', 'sendfile', '--step', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`step 5/${last} $`));
+    expect(r.stdout).not.toContain(' start ');
+    expect(r.stdout).not.toContain(`step 4/${last}`);
+    expect(r.stdout).toContain(`step ${last}/${last}`);
+  });
+
+  test.each([['0'], [String(last + 1)], ['five'], ['2.5'], ['']])('--step %p: one line naming the range, exit 1', (n) => {
+    const r = zcopy(['learn', 'sendfile', '--step', n]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`zcopy: --step must be a whole number from 1 to ${last} (the steps of sendfile), not "${n}"`]);
+  });
+
+  test('in Chinese, and without a scenario', () => {
+    const zh = zcopy(['learn', 'sendfile', '--step', '99', '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain(`--step 必须是 1 到 ${last} 之间的整数`);
+    const none = zcopy(['learn', '--step', '3']);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe('zcopy: --step needs a scenario: zcopy learn sendfile --step 5');
+  });
+});
+
+describe("the quiz's Revisit commands work as printed", () => {
+  test('for many seeds, every learn command parses and opens the step it names', () => {
+    const lessons = catalog.lessons;
+    const commands = new Set<string>();
+    const wrong = (q: Question): Picked => (q.choices.length ? { choice: (q.answer.charCodeAt(0) - 96) % q.choices.length } : { number: Number(q.answer) + 1 });
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const q of makeQuiz({ selected: lessons, catalog: lessons, count: 20, seed, lang, kinds: [...KINDS] })) {
+          commands.add(revisitText(q.revisit));
+          commands.add(revisitText(q.diagnose(wrong(q)).revisit));
+        }
+      }
+    }
+    const learn = [...commands].filter((c) => c.startsWith('zcopy learn ') && c.includes('--step'));
+    expect(learn.length).toBeGreaterThan(10);
+    for (const command of learn) {
+      const args = command.split(' ').slice(1);
+      const [, , id, flag, n] = ['zcopy', ...args];
+      expect({ command, shape: flag === '--step' && /^\d+$/.test(n) && catalog.find(id) !== undefined }).toEqual({ command, shape: true });
+      const r = zcopy(args);
+      expect({ command, code: r.code, step: firstStep(r.stdout) }).toEqual({ command, code: 0, step: Number(n) });
+    }
+  }, 120_000);
+});
+
+const temp = () => mkdtempSync(join(tmpdir(), 'zcopy-nav-'));
+const at = new Date('2030-01-02T03:04:05.678Z');
+const store = (xdg: string) => openStore({ env: { XDG_STATE_HOME: xdg }, lang: 'en', warn: () => {}, now: () => at });
+
+describe('progress remembers where each lesson was left', () => {
+  test('lastStep, the steps seen and predict scores are saved; predictions add up over visits', () => {
+    const xdg = temp();
+    recordLessonVisit(store(xdg), 'sendfile', { at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 2, asked: 3 } });
+    recordLessonVisit(store(xdg), 'sendfile', { at: 6, seen: [1, 2, 3, 4, 5, 6], predicted: { right: 1, asked: 1 } });
+    const saved = JSON.parse(readFileSync(join(xdg, 'zcopy', 'progress.json'), 'utf8'));
+    expect(saved.version).toBe(1);
+    expect(saved.lessons.sendfile).toEqual({ finished: 0, lastAt: at.toISOString(), lastStep: 6, seen: [1, 2, 3, 4, 5, 6], predicted: { right: 3, asked: 4 } });
+    expect(resumePoint(saved.lessons.sendfile, last)).toEqual({ step: 6, seen: [1, 2, 3, 4, 5, 6] });
+    // Left at its end, a lesson starts again; never visited, from the start.
+    expect(resumePoint({ finished: 1, lastAt: '', lastStep: last, seen: [] }, last)).toBeNull();
+    expect(resumePoint(undefined, last)).toBeNull();
+  });
+
+  test('a file written before these fields still loads, and keeps its records when one is added', () => {
+    const xdg = temp();
+    mkdirSync(join(xdg, 'zcopy'));
+    const old = {
+      version: 1,
+      quiz: { mmap: { counts: { right: 1, wrong: 0, lastAt: '2025-01-01T00:00:00.000Z', lastRight: true } } },
+      lessons: { mmap: { finished: 2, lastAt: '2025-01-01T00:00:00.000Z' } },
+    };
+    writeFileSync(join(xdg, 'zcopy', 'progress.json'), JSON.stringify(old));
+    const s = store(xdg);
+    expect(s.data).toEqual(old);
+    expect(resumePoint(s.data.lessons.mmap, 9)).toBeNull();
+    recordLessonVisit(s, 'sendfile', { at: 3, seen: [3], predicted: { right: 0, asked: 0 } });
+    const now = store(xdg).data;
+    expect(now.lessons.mmap).toEqual(old.lessons.mmap);
+    expect(now.quiz).toEqual(old.quiz);
+    expect(now.lessons.sendfile.predicted).toBeUndefined();
+  });
+
+  test('a malformed new field is refused like any other (the file is moved aside)', () => {
+    const xdg = temp();
+    mkdirSync(join(xdg, 'zcopy'));
+    writeFileSync(join(xdg, 'zcopy', 'progress.json'), JSON.stringify({ version: 1, quiz: {}, lessons: { mmap: { finished: 0, lastAt: '', lastStep: -1 } } }));
+    expect(store(xdg).data).toEqual(emptyData());
+  });
+});
+
+describe('the home menu says how far the learner is', () => {
+  const ids = catalog.lessons.map((l) => l.id);
+  test('lessons finished out of the sixteen, and quiz accuracy', () => {
+    const xdg = temp();
+    const s = store(xdg);
+    expect(homeMenu('en', ids, s.data).note).toBe('finished 0/16');
+    recordLessonFinished(s, 'sendfile');
+    recordLessonFinished(s, 'mmap');
+    recordLessonVisit(s, 'splice', { at: 2, seen: [1, 2], predicted: { right: 0, asked: 0 } });
+    recordAnswer(s, 'sendfile', 'counts', true);
+    recordAnswer(s, 'sendfile', 'mover', true);
+    recordAnswer(s, 'mmap', 'counts', false);
+    expect(homeMenu('en', ids, s.data).note).toBe('finished 2/16 · quiz 67% (2/3)');
+    expect(homeMenu('zh', ids, s.data).note).toBe('已学完 2/16 · 测验正确率 67%（2/3）');
+    expect(ids).toHaveLength(RECOMMENDED_PATH.length);
+  });
+});
