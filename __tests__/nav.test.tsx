@@ -230,6 +230,8 @@ describe('progress remembers where each lesson was left', () => {
     // Left at its end, a lesson starts again; never visited, from the start.
     expect(resumePoint({ finished: 1, lastAt: '', lastStep: last, seen: [] }, last)).toBeNull();
     expect(resumePoint(undefined, last)).toBeNull();
+    const shown = zcopy(['progress'], { XDG_STATE_HOME: xdg });
+    expect(shown.stdout).toMatch(/^  sendfile\s+0 times\s+last 2030-01-02  predictions 3\/4$/m);
   });
 
   test('a file written before these fields still loads, and keeps its records when one is added', () => {
@@ -264,15 +266,29 @@ describe('the home menu says how far the learner is', () => {
   test('lessons finished out of the sixteen, and quiz accuracy', () => {
     const xdg = temp();
     const s = store(xdg);
-    expect(homeMenu('en', ids, s.data).note).toBe('finished 0/16');
+    expect(homeMenu('en', ids, s.data).note).toBe('0/16 finished');
     recordLessonFinished(s, 'sendfile');
     recordLessonFinished(s, 'mmap');
     recordLessonVisit(s, 'splice', { at: 2, seen: [1, 2], predicted: { right: 0, asked: 0 } });
     recordAnswer(s, 'sendfile', 'counts', true);
     recordAnswer(s, 'sendfile', 'mover', true);
     recordAnswer(s, 'mmap', 'counts', false);
-    expect(homeMenu('en', ids, s.data).note).toBe('finished 2/16 · quiz 67% (2/3)');
-    expect(homeMenu('zh', ids, s.data).note).toBe('已学完 2/16 · 测验正确率 67%（2/3）');
+    expect(homeMenu('en', ids, s.data).note).toBe('2/16 finished · quiz 67%');
+    expect(homeMenu('zh', ids, s.data).note).toBe('已学完 2/16 · 测验 67%');
     expect(ids).toHaveLength(RECOMMENDED_PATH.length);
+  });
+
+  test('the note fits beside the keys on the smallest screen, in both languages', async () => {
+    const data = emptyData();
+    data.lessons.sendfile = { finished: 1, lastAt: '' };
+    data.quiz.sendfile = { counts: { right: 100, wrong: 0, lastAt: '', lastRight: true } };
+    for (const lang of ['en', 'zh'] as const) {
+      const home = homeMenu(lang, ids, data);
+      const { renderMenu } = await import('../src/ui/menu-lines.js');
+      const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
+      const keys = footerOf(HOME_KEYS, ['down', 'up', 'choose', 'back'], lang);
+      const lines = renderMenu(home.title, home.items, 0, `${keys}   ${home.note}`, { cols: 72, rows: 20 }, plain, lang);
+      expect(lines.at(-1)).toContain(home.note);
+    }
   });
 });

@@ -9,6 +9,7 @@ export const PROGRESS = {
   lessons: { en: 'Lessons finished', zh: '已学完的课' },
   times: { en: (n: number) => `${n} time${n === 1 ? '' : 's'}`, zh: (n: number) => `${n} 次` },
   last: { en: 'last', zh: '最近' },
+  predicted: { en: (right: number, asked: number) => `predictions ${right}/${asked}`, zh: (right: number, asked: number) => `预测 ${asked} 题对 ${right} 题` },
   quiz: { en: 'Quiz answers', zh: '测验答题' },
   head: {
     en: { scenario: 'scenario', kind: 'kind', right: 'right', wrong: 'wrong', last: 'last answered' },

@@ -19,7 +19,10 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang): st
   if (lessons.length) {
     out.push(PROGRESS.lessons[lang]);
     const w = Math.max(...lessons.map(([id]) => id.length));
-    for (const [id, l] of lessons) out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS.times[lang](l.finished), 9)}  ${PROGRESS.last[lang]} ${day(l.lastAt)}`);
+    for (const [id, l] of lessons) {
+      const predicted = l.predicted ? `  ${PROGRESS.predicted[lang](l.predicted.right, l.predicted.asked)}` : '';
+      out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS.times[lang](l.finished), 9)}  ${PROGRESS.last[lang]} ${day(l.lastAt)}${predicted}`);
+    }
     out.push('');
   }
   if (topics.length) {
