@@ -72,3 +72,8 @@ export function makeContext(io: Io, lang: Lang): Ctx {
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/** A presenter's lines as a command prints them. */
+export function asText(lines: string[]): string {
+  return lines.join('\n') + '\n';
+}

@@ -73,15 +73,15 @@ export function renderPlainTable(cells: Record<string, string>[]): string[] {
   return columns([headers, ...cells.map((r) => headers.map((h) => r[h]))]);
 }
 
-/** The whole comparison as plain text: each job's counts, the properties, then the legend. */
-export function renderComparison(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): string {
+/** The whole comparison as plain lines: each job's counts, the properties, then the legend. */
+export function renderComparison(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): string[] {
   const out: string[] = [];
   for (const t of [...countTables(rows, lang), propertyTable(rows, lang)]) {
     if (out.length) out.push('');
     out.push(paint.bold(t.title), ...renderPlainTable(t.cells));
   }
   out.push('', ...legend(lang, width).map((l) => paint.dim(l)));
-  return out.join('\n') + '\n';
+  return out;
 }
 
 export function legend(lang: Lang, width: number): string[] {

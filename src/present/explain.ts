@@ -100,8 +100,8 @@ export function explain(lesson: Lesson, lang: Lang): Explanation {
 /** Whether the lesson has steps outside its transfer: only then are its phases worth naming. */
 const hasPhases = (x: Explanation) => x.steps.some((s) => s.phase !== 'transfer');
 
-/** The explanation as text for a terminal or a pipe, `width` columns wide. */
-export function renderExplanation(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string {
+/** The explanation as lines, `width` columns wide: what `zcopy explain` prints, and what its screen scrolls. */
+export function renderExplanation(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const out: string[] = [];
   const h = UI.heading[lang];
   const section = (title: string) => out.push('', paint.bold(title));
@@ -146,7 +146,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     section(title);
     for (const item of items) out.push(...bullet(item, width));
   }
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /**

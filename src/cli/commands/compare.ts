@@ -1,7 +1,7 @@
 import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, type ComparisonRow } from '../../present/compare.js';
-import { json, type Command, type Ctx } from '../context.js';
+import { asText, json, type Command, type Ctx } from '../context.js';
 
 export const compareCommand: Command = {
   names: ['compare'],
@@ -31,7 +31,7 @@ export async function printComparison({ io, lang, out, paint, width }: Ctx, rows
   const screenRows = stdout.rows || 24;
   const height = tables.reduce((n, t) => n + 2 * t.cells.length + 5, 0);
   const fits = tables.every((t) => boxedTableFits(t.cells, stdout.columns || 80, screenRows)) && height <= screenRows - 1;
-  if (!stdout.isTTY || !fits) return out(renderComparison(rows, lang, width, paint));
+  if (!stdout.isTTY || !fits) return out(asText(renderComparison(rows, lang, width, paint)));
   // Only here, on a terminal, is ink worth its start-up cost.
   const { drawTable } = await loadUi(() => import('../../ui/compare-table.js'));
   for (const t of tables) {

@@ -1,7 +1,7 @@
 import { HELP } from '../../i18n/help.js';
 import { MESSAGES } from '../../i18n/strings.js';
 import { explain, renderExplanation } from '../../present/explain.js';
-import { json, type Command } from '../context.js';
+import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
 
 export const explainCommand: Command = {
@@ -20,7 +20,7 @@ export const explainCommand: Command = {
         const lesson = lessonArg(args.scenario, args.file);
         if (!lesson) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
         const x = explain(lesson, lang);
-        out(args.json ? json(x) : renderExplanation(x, lang, width, paint));
+        out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },
     );
   },

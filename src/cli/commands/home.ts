@@ -1,4 +1,4 @@
-import type { Ctx } from '../context.js';
+import { asText, type Ctx } from '../context.js';
 import { compareRows } from '../../present/compare.js';
 import { printComparison } from './compare.js';
 import { explain, renderExplanation } from '../../present/explain.js';
@@ -20,7 +20,7 @@ export async function home(ctx: Ctx): Promise<void> {
     case 'lab':
       return runLabOnce(ctx);
     case 'explain':
-      return ctx.out(renderExplanation(explain(ctx.lookup(outcome.id), ctx.lang), ctx.lang, ctx.width, ctx.paint));
+      return ctx.out(asText(renderExplanation(explain(ctx.lookup(outcome.id), ctx.lang), ctx.lang, ctx.width, ctx.paint)));
     case 'done':
       return;
   }

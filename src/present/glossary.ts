@@ -1,0 +1,51 @@
+import type { ChalkInstance } from 'chalk';
+import type { Term } from '../glossary/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Lesson } from '../lessons/index.js';
+import { countsByPhase, run } from '../model/index.js';
+import { displayWidth, padEnd, wrap } from '../term/text.js';
+
+/** One `glossary --json` entry; scripts and tests rely on it (README, "JSON"). */
+export interface GlossaryEntry {
+  id: string;
+  aliases: string[];
+  name: string;
+  definition: string;
+  lessons: string[];
+}
+
+export function glossaryEntry(term: Term, lessons: Lesson[], lang: Lang): GlossaryEntry {
+  return {
+    id: term.id,
+    aliases: term.aliases,
+    name: term.name[lang],
+    definition: term.definition[lang],
+    lessons: lessons
+      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: countsByPhase(l, run(l)).perTransfer }))
+      .map((l) => l.id),
+  };
+}
+
+const LESSONS_LABEL = { en: 'Lessons', zh: '相关课程' };
+const MORE = { en: 'zcopy glossary <term> for the definition', zh: 'zcopy glossary <术语> 查看释义' };
+
+/** One term: its name, its definition, and the lessons that use it. */
+export function renderEntry(e: GlossaryEntry, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const lines = [paint.bold(e.name), ...wrap(e.definition, width)];
+  if (e.lessons.length) {
+    lines.push('', ...wrap(`${LESSONS_LABEL[lang]}: ${e.lessons.map((id) => `zcopy explain ${id}`).join(', ')}`, width));
+  }
+  return lines;
+}
+
+/** The terms by id and name, for a pipe: the definitions are one command away. */
+export function renderIndex(entries: GlossaryEntry[], lang: Lang, paint: ChalkInstance): string[] {
+  const idWidth = Math.max(...entries.map((e) => displayWidth(e.id)));
+  const rows = entries.map((e) => `${paint.bold(padEnd(e.id, idWidth))}  ${e.name}`);
+  return [...rows, '', paint.dim(MORE[lang])];
+}
+
+/** Every term in full, one after another: on a screen that scrolls, the index would only send the reader elsewhere. */
+export function renderGlossary(entries: GlossaryEntry[], lang: Lang, width: number, paint: ChalkInstance): string[] {
+  return entries.flatMap((e, i) => [...(i ? [''] : []), ...renderEntry(e, lang, width, paint)]);
+}
