@@ -11,9 +11,10 @@ import { judgePrediction } from '../src/quiz/predict.js';
 import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
 import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
 import { initialScreen, renderFrame, type ScreenState } from '../src/ui/learn/frame.js';
-import { Session, type Route } from '../src/ui/learn/run.js';
+import type { Route } from '../src/ui/app/route.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { ROOT, zcopy } from './helpers/cli.js';
+import { openApp } from './helpers/app.js';
 import { mount } from './helpers/screen.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -115,45 +116,22 @@ describe('at the end, n opens the next lesson of the path', () => {
   });
 
   test('in a session: n opens it, and q from it goes back to the picker the first came from', async () => {
-    const stops: string[] = [];
-    const app = await mount(
-      <Session
-        start={{ screen: 'picker', then: 'learn', back: null, at: 'sendfile' }}
-        lang="en"
-        paint={plain}
-        home={{ title: 'HOME', note: '', items: [] }}
-        picker={{ title: 'PICK', note: '', items: () => catalog.lessons.map((l) => ({ value: l.id, label: l.id })) }}
-        view={(id) => learnView(catalog.find(id)!, 'en', nextOnPath(id))}
-        judge={judge}
-        onFinish={() => {}}
-        onStop={(id, s) => stops.push(`${id}@${s.at}`)}
-        onEnd={() => {}}
-      />,
-    );
+    const app = await openApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' });
     await app.type('\r', 'G', 'n');
     expect(app.frame()).toContain('zcopy · sendfile-sg');
     expect(app.frame()).toContain('start');
     await app.type('l', 'q');
-    expect(app.frame()).toContain('PICK');
-    expect(stops).toEqual([`sendfile@${last}`, 'sendfile-sg@1']);
+    expect(app.frame()).toContain('choose a scenario');
+    // Where each was left is what progress keeps.
+    const lessons = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.lessons;
+    expect(lessons.sendfile.lastStep).toBe(last);
+    expect(lessons['sendfile-sg'].lastStep).toBe(1);
     app.unmount();
   });
 
   test('a session opened at a step (--step, a resumed lesson) starts there', async () => {
     const start: Route = { screen: 'learn', id: 'sendfile', predict: false, back: null, step: 5 };
-    const app = await mount(
-      <Session
-        start={start}
-        lang="en"
-        paint={plain}
-        home={{ title: 'HOME', note: '', items: [] }}
-        picker={{ title: 'PICK', note: '', items: () => [] }}
-        view={(id) => learnView(catalog.find(id)!, 'en', null)}
-        judge={judge}
-        onFinish={() => {}}
-        onEnd={() => {}}
-      />,
-    );
+    const app = await openApp(start);
     expect(app.frame()).toContain(`step 5/${last}`);
     app.unmount();
   });

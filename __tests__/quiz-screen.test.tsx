@@ -1,16 +1,30 @@
 import { describe, expect, test } from '@jest/globals';
-import { Chalk } from 'chalk';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
-import { makeQuiz, type Answered } from '../src/quiz/index.js';
-import { QuizScreen, fitLines } from '../src/ui/quiz-screen.js';
+import { makeQuiz, type Answered, type Question } from '../src/quiz/index.js';
+import { fitLines } from '../src/ui/app/quiz.js';
+import { openApp } from './helpers/app.js';
 import { ROOT } from './helpers/cli.js';
-import { mount } from './helpers/screen.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
-const paint = new Chalk({ level: 0 });
 /** Types text a character at a time. */
 const type = (screen: { type: (...keys: string[]) => Promise<void> }, text: string) => screen.type(...text);
+
+/**
+ * The quiz route alone, as `zcopy quiz` opens it, with these questions; `onAnswer`
+ * sees each answer the app hands out to be saved.
+ */
+async function quizApp(questions: Question[], seed: number, onAnswer: (a: Answered) => void, lang: 'en' | 'zh' = 'en', size = { cols: 80, rows: 40 }) {
+  const app = await openApp({ screen: 'quiz', back: null }, { lang, size, quiz: () => ({ questions, seed }) });
+  const type = app.type;
+  const burst = app.burst;
+  // Answers are read from what the app recorded, after each batch of keys.
+  const sync = () => {
+    while (seen < app.answers.length) onAnswer(app.answers[seen++]);
+  };
+  let seen = 0;
+  return { ...app, type: async (...k: string[]) => (await type(...k), sync()), burst: async (...k: string[]) => (await burst(...k), sync()) };
+}
 
 /** Two questions on sendfile: its CPU copies (1), then who moves the bytes at step 6 (the CPU, choice a). */
 function questions() {
@@ -21,9 +35,7 @@ function questions() {
 describe('the quiz screen', () => {
   test('one question at a time, a verdict at once, the score at the end; every answer is handed over', async () => {
     const given: Answered[] = [];
-    const screen = await mount(
-      <QuizScreen questions={questions()} lang="en" seed={42} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
-    );
+    const screen = await quizApp(questions(), 42, (a) => given.push(a), 'en', { cols: 80, rows: 40 });
     expect(screen.frame()).toMatch(/Question 1\/2 · sendfile · counting/);
     expect(screen.frame()).not.toMatch(/Question 2\/2/);
     await type(screen, '1\r');
@@ -45,9 +57,7 @@ describe('the quiz screen', () => {
 
   test('an answer that is not a choice gets a hint and is not judged; backspace edits', async () => {
     const given: Answered[] = [];
-    const screen = await mount(
-      <QuizScreen questions={questions().reverse()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
-    );
+    const screen = await quizApp(questions().reverse(), 1, (a) => given.push(a), 'en', { cols: 80, rows: 40 });
     await type(screen, 'x\r');
     expect(screen.frame()).toMatch(/Type a letter \(a-c\) or the choice\./);
     expect(given).toHaveLength(0);
@@ -58,9 +68,7 @@ describe('the quiz screen', () => {
   });
 
   test('a frame is never taller than the screen minus one line', async () => {
-    const screen = await mount(
-      <QuizScreen questions={questions().reverse()} lang="zh" seed={1} paint={paint} onAnswer={() => {}} columns={40} rows={12} />,
-    );
+    const screen = await quizApp(questions().reverse(), 1, () => {}, 'zh', { cols: 40, rows: 12 });
     await type(screen, 'b\r');
     expect(screen.frame()!.split('\n').length).toBeLessThanOrEqual(11);
     expect(screen.frame()).toMatch(/回车 下一题/);
@@ -69,9 +77,7 @@ describe('the quiz screen', () => {
 
   test('Ctrl-C quits at once, keeping the answers already given', async () => {
     const given: Answered[] = [];
-    const screen = await mount(
-      <QuizScreen questions={questions()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />,
-    );
+    const screen = await quizApp(questions(), 1, (a) => given.push(a), 'en', { cols: 80, rows: 40 });
     await type(screen, '1\r');
     await type(screen, '\u0003');
     const frame = screen.frame();
@@ -92,7 +98,7 @@ describe('keys that arrive together', () => {
   test('an answer and Enter in one read are both taken', async () => {
     const [cpuCopies] = questions();
     const given: Answered[] = [];
-    const app = await mount(<QuizScreen questions={[cpuCopies]} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
+    const app = await quizApp([cpuCopies], 1, (a) => given.push(a), 'en', { cols: 80, rows: 40 });
     await app.burst(`${cpuCopies.answer}\r`);
     expect(given.map((a) => a.verdict.right)).toEqual([true]);
     app.unmount();
@@ -103,7 +109,7 @@ describe('keys that arrive together', () => {
     test(JSON.stringify(keys), async () => {
       const run = async (burst: boolean) => {
         const given: Answered[] = [];
-        const app = await mount(<QuizScreen questions={questions()} lang="en" seed={1} paint={paint} onAnswer={(a) => given.push(a)} columns={80} rows={40} />);
+        const app = await quizApp(questions(), 1, (a) => given.push(a), 'en', { cols: 80, rows: 40 });
         await (burst ? app.burst(keys) : app.type(...keys.replace('\u001b[B', '\u0000').split('').map((k) => (k === '\u0000' ? '\u001b[B' : k))));
         // Leaving ends the app before it draws again, so then only the answers saved are compared.
         const result = { frame: keys.endsWith('q') ? null : app.frame(), given: given.map((a) => a.verdict.status) };
@@ -123,7 +129,7 @@ describe('keys that arrive together', () => {
   }
 
   test('a rejected answer is cleared: x, Enter, c gives c', async () => {
-    const app = await mount(<QuizScreen questions={questions().reverse()} lang="en" seed={1} paint={paint} onAnswer={() => {}} columns={80} rows={40} />);
+    const app = await quizApp(questions().reverse(), 1, () => {}, 'en', { cols: 80, rows: 40 });
     await app.burst('x\rc');
     expect(app.frame()).toMatch(/^> c/m);
     expect(app.frame()).toMatch(/Type a letter \(a-c\)/);

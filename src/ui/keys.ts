@@ -104,14 +104,26 @@ export const SCORE_KEYS = {
   quit: QUIT,
 } satisfies Keymap<string>;
 
+/** A page of text (explain, compare, the glossary, progress): it scrolls, and q goes back. */
+export const TEXT_KEYS = {
+  down: { keys: ['down', 'j'], brief: { en: 'down', zh: '下移' }, does: { en: 'down a line', zh: '下移一行' } },
+  up: { keys: ['up', 'k'], brief: { en: 'up', zh: '上移' }, does: { en: 'up a line', zh: '上移一行' } },
+  pageDown: { keys: [' ', 'pagedown'], shown: 1, brief: { en: 'page', zh: '翻页' }, does: { en: 'down a page', zh: '下翻一页' } },
+  pageUp: { keys: ['pageup', 'b'], shown: 1, brief: { en: 'page up', zh: '上翻' }, does: { en: 'up a page', zh: '上翻一页' } },
+  first: { keys: ['g', 'home'], shown: 1, brief: { en: 'top', zh: '开头' }, does: { en: 'the top', zh: '回到开头' } },
+  last: { keys: ['G', 'end'], shown: 1, brief: { en: 'end', zh: '末尾' }, does: { en: 'the end', zh: '跳到末尾' } },
+  back: { keys: BACK, shown: 1, brief: { en: 'back', zh: '返回' }, does: { en: 'back a level', zh: '返回上一层' } },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
 /** The action `key` asks for on a screen with this keymap, if any. */
 export function actionOf<A extends string>(map: Keymap<A>, key: Keypress): A | undefined {
   return (Object.keys(map) as A[]).find((a) => map[a].keys.includes(key));
 }
 
 const KEY_NAMES: Record<Lang, Record<string, string>> = {
-  en: { up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', esc: 'Esc', ' ': 'space', home: 'Home', end: 'End', backspace: 'Backspace', 'ctrl-c': 'Ctrl-C' },
-  zh: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
+  en: { up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', esc: 'Esc', ' ': 'space', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: 'Backspace', 'ctrl-c': 'Ctrl-C' },
+  zh: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
 };
 
 /** How a key is written on screen. */

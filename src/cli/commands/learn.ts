@@ -1,17 +1,34 @@
 import { loadUi } from '../load-ui.js';
+import { TERMS } from '../../glossary/index.js';
 import { HELP } from '../../i18n/help.js';
 import type { Lang } from '../../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../../i18n/strings.js';
 import { nextOnPath, type Lesson } from '../../lessons/index.js';
+import { compareRows, renderComparison } from '../../present/compare.js';
+import { explain, renderExplanation } from '../../present/explain.js';
+import { glossaryEntry, renderGlossary } from '../../present/glossary.js';
+import { renderProgress } from '../../present/progress.js';
 import { BASELINES, savedLines } from '../../present/savings.js';
-import { openStore, quizTotals, recordLessonFinished, recordLessonVisit, type LessonRecord, type ProgressData } from '../../progress/index.js';
+import {
+  openStore,
+  quizTotals,
+  recordAnswer,
+  recordLessonFinished,
+  recordLessonVisit,
+  type LessonRecord,
+  type ProgressData,
+  type Store,
+} from '../../progress/index.js';
+import type { Answered } from '../../quiz/index.js';
 import { judgePrediction } from '../../quiz/predict.js';
+import type { DrawnQuiz, HomeChoice, Outcome, Route } from '../../ui/app/route.js';
+import type { SessionProps } from '../../ui/app/session.js';
 import { transcript } from '../../ui/learn/frame.js';
 import { learnView } from '../../ui/learn/view.js';
-import type { HomeChoice, Outcome, Route } from '../../ui/learn/run.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
+import { drawQuiz } from './quiz.js';
 
 export const learnCommand: Command = {
   names: ['learn'],
@@ -60,7 +77,7 @@ export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, s
   const start: Route = lesson
     ? { screen: 'learn', id: lesson.id, predict, back: null, step }
     : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null, at: lastVisited(ctx) ?? undefined };
-  await session(ctx, start, lesson);
+  await session(ctx, start, { own: lesson });
 }
 
 /**
@@ -81,38 +98,76 @@ function lastVisited(ctx: Ctx): string | null {
   return open[0]?.id ?? null;
 }
 
-/**
- * The full-screen session (home menu, picker, lessons) on a terminal. `own` is a
- * teacher's lesson from a file, reachable by its id besides the catalogue's.
- */
-export async function session(ctx: Ctx, start: Route, own: Lesson | null = null): Promise<Outcome> {
-  const { lang, paint, io } = ctx;
-  const { runSession } = await loadUi(() => import('../../ui/learn/run.js'));
-  const t = LEARN_CLI[lang];
+export interface SessionOptions {
+  /** A teacher's lesson from a file, reachable by its id besides the catalogue's. */
+  own?: Lesson | null;
+  /** The quiz the quiz screen draws; by default a fresh one of everything, as `zcopy quiz` alone. */
+  quiz?: () => DrawnQuiz;
+  /** Where answers are saved; by default the learner's store, opened afresh for each. */
+  answers?: Store;
+  /** Sees each answer after it is saved. */
+  onAnswer?: (a: Answered) => void;
+}
+
+/** The full-screen session (every screen, from the home menu down) on a terminal. */
+export async function session(ctx: Ctx, start: Route, options: SessionOptions = {}): Promise<Outcome> {
+  const { runSession } = await loadUi(() => import('../../ui/app/session.js'));
   // Warnings wait until the screen is gone; written under it, they would tear the frame.
   const held: string[] = [];
-  const store = () => openStore({ env: io.env, lang, warn: (line) => held.push(line) });
-  const outcome = await runSession({
-    stdin: io.stdin,
-    stdout: io.stdout,
-    start,
+  const outcome = await runSession({ stdin: ctx.io.stdin, stdout: ctx.io.stdout, start, ...sessionWorld(ctx, options, (line) => void held.push(line)) });
+  for (const line of held) ctx.warn(line);
+  return outcome;
+}
+
+/** What the session's screens read and record: the lessons, the presenters, the progress store. */
+export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: string) => void): World {
+  const { lang, paint, io } = ctx;
+  const { own = null } = options;
+  const t = LEARN_CLI[lang];
+  const store = () => openStore({ env: io.env, lang, warn });
+  if (options.answers) options.answers.warn = warn;
+  const lesson = (id: string) => (own?.id === id ? own : ctx.lookup(id));
+  const all = () => ctx.lessons().lessons;
+  return {
     lang,
     paint,
-    home: homeMenu(lang, ctx.lessons().lessons.map((l) => l.id), store().data),
+    home: homeMenu(lang, all().map((l) => l.id), store().data),
     picker: {
       title: t.pickTitle,
       note: t.pickNote,
       items: () => pickerItems(ctx, store().data.lessons),
-      resume: (id) => resumePoint(store().data.lessons[id], (own?.id === id ? own : ctx.lookup(id)).steps.length),
+      resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
     },
-    view: (id) => viewOf(ctx, own?.id === id ? own : ctx.lookup(id)),
+    view: (id) => viewOf(ctx, lesson(id)),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
+    quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),
+    // The same presenters the commands print with, at the screen's width.
+    explain: (id) => {
+      const x = explain(lesson(id), lang);
+      return (width) => renderExplanation(x, lang, width, paint);
+    },
+    compare: () => {
+      const rows = compareRows(all());
+      return (width) => renderComparison(rows, lang, width, paint);
+    },
+    glossary: () => {
+      const entries = TERMS.map((term) => glossaryEntry(term, all(), lang));
+      return (width) => renderGlossary(entries, lang, width, paint);
+    },
+    progress: () => {
+      const { data, path } = store();
+      return () => renderProgress(data, path, lang);
+    },
     onFinish: (id) => void recordLessonFinished(store(), id),
     onStop: (id, { at, seen, predicted }) => void recordLessonVisit(store(), id, { at, seen, predicted }),
-  });
-  for (const line of held) ctx.warn(line);
-  return outcome;
+    onAnswer: (a) => {
+      recordAnswer(options.answers ?? store(), a.question.scenario, a.question.kind, a.verdict.right);
+      options.onAnswer?.(a);
+    },
+  };
 }
+
+type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
 
 function viewOf(ctx: Ctx, lesson: Lesson) {
   // A teacher's own lesson file is not on the path, so it has no "next".
@@ -139,7 +194,7 @@ function pickerItems(ctx: Ctx, records: Record<string, LessonRecord>): MenuItem<
 /** The home menu; its note says how far the learner is: lessons finished of the catalogue's, and quiz accuracy. */
 export function homeMenu(lang: Lang, ids: string[], data: ProgressData) {
   const t = HOME[lang];
-  const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare', 'lab'] as const).map((value) => ({
+  const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare', 'glossary', 'progress', 'lab'] as const).map((value) => ({
     value,
     label: t.items[value][0],
     hint: t.items[value][1],

@@ -1,4 +1,3 @@
-import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
 import { randomInt } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -26,6 +25,8 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
+import type { DrawnQuiz } from '../../ui/app/route.js';
+import { session } from './learn.js';
 
 /** More questions than this in one sitting is a typo, not a quiz. */
 export const MAX_COUNT = 100;
@@ -155,20 +156,30 @@ export const quizCommand: Command = {
   },
 };
 
-/** A quiz from parsed options: the answer key, a terminal screen, or answers read line by line. */
-export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
-  const { io, lang, out, paint, width } = ctx;
+/**
+ * The questions a quiz with these options asks, and its plan. `store` is read
+ * only for --review; a warning is given where the selection has fewer questions.
+ */
+export function drawQuiz(ctx: Ctx, args: QuizArgs, store?: Store): { plan: QuizPlan; quiz: DrawnQuiz } {
+  const { lang, warn } = ctx;
   const plan = planQuiz(args, ctx);
-  const { warn } = ctx;
-  const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
   let review: Topic[] | undefined;
   if (args.review && store) {
     review = reviewTopics(store, plan);
     if (!review.length) warn(SESSION.noReview[lang]);
   }
   const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review });
-  const seedLine = SESSION.seed[lang](plan.seed);
   if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
+  return { plan, quiz: { questions, seed: plan.seed } };
+}
+
+/** A quiz from parsed options: the answer key, a terminal screen, or answers read line by line. */
+export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
+  const { io, lang, out, paint, width, warn } = ctx;
+  const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
+  const { plan, quiz } = drawQuiz(ctx, args, store);
+  const { questions } = quiz;
+  const seedLine = SESSION.seed[lang](plan.seed);
 
   if (args.reveal) {
     if (args.json) {
@@ -178,19 +189,16 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
     return out(`${paint.dim(seedLine)}\n\n${revealText(questions, lang, width, paint)}`);
   }
 
-  const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
   if (io.stdin.isTTY && io.stdout.isTTY) {
-    // Only a terminal at both ends gets the ink screen; everything else reads lines.
-    const { takeQuiz } = await loadUi(() => import('../../ui/quiz-screen.js'));
-    const held: string[] = [];
-    store!.warn = (line) => void held.push(line);
-    const answers = await takeQuiz({ questions, lang, seed: plan.seed, paint, stdin: io.stdin, stdout: io.stdout, onAnswer });
-    for (const line of held) warn(line);
+    // Only a terminal at both ends gets the screen (the app's quiz, opened straight); everything else reads lines.
+    const answers: Answered[] = [];
+    await session(ctx, { screen: 'quiz', back: null }, { quiz: () => quiz, answers: store, onAnswer: (a) => answers.push(a) });
     // The screen is gone with the alternate screen; the result stays in the scrollback.
     const weak = weakestLines(answers, lang);
     out(`${SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length, lang)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
     return;
   }
+  const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
   out(paint.dim(seedLine) + '\n\n');
   await takeByLines(questions, io.stdin, out, onAnswer, lang, width, paint);
 }

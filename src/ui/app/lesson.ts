@@ -1,0 +1,35 @@
+import { learnKey } from '../learn/controller.js';
+import { initialScreen, renderFrame, type ScreenState } from '../learn/frame.js';
+import type { LearnView } from '../learn/view.js';
+import type { ScreenEffect, ScreenModule } from './route.js';
+
+export interface LessonState {
+  view: LearnView;
+  lesson: ScreenState;
+}
+
+/**
+ * A lesson as a route. Its effects are turned into the session's here and only
+ * here: reaching the end is recorded, q goes back a level, Ctrl-C quits.
+ */
+export const LESSON: ScreenModule<'learn', LessonState> = {
+  enter: (route, deps) => ({ view: deps.view(route.id), lesson: initialScreen(route.predict, route.back !== null, route.step ?? 0, route.seen ?? []) }),
+  key: (s, key, route, deps) => {
+    const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
+    const effects = (step.effects ?? []).map((e): ScreenEffect => {
+      switch (e.kind) {
+        case 'finished':
+          return { kind: 'finished', id: route.id };
+        case 'stopped':
+          return { kind: 'stopped', id: route.id, stopped: e };
+        case 'open':
+          // The next lesson replaces this one: q from it goes back where this one would have.
+          return { kind: 'go', to: { screen: 'learn', id: e.id, predict: step.state.predict, back: route.back } };
+        case 'leave':
+          return e.leaving === 'all' ? { kind: 'quit' } : { kind: 'back' };
+      }
+    });
+    return { state: { ...s, lesson: step.state }, effects };
+  },
+  frame: (s, _route, { size, paint }) => renderFrame(s.view, s.lesson, size, paint),
+};

@@ -1,0 +1,98 @@
+import type { Keypress } from '../keypress.js';
+import { HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
+import { renderMenu, type MenuItem } from '../menu-lines.js';
+import type { Step } from '../use-keys.js';
+import { backOf, type AppDeps, type HomeChoice, type Route, type RouteOf, type ScreenEffect, type ScreenModule } from './route.js';
+
+export interface MenuState {
+  cursor: number;
+  count: number;
+  /** There is a level behind this menu; without one, q quits. */
+  behind: boolean;
+}
+
+export type MenuEffect = { kind: 'choose'; index: number } | { kind: 'back' } | { kind: 'quit' };
+
+export function menuKeymap(behind: boolean) {
+  return behind ? MENU_KEYS : HOME_KEYS;
+}
+
+/** Up/down (or j/k) to move, Enter (or →, l) to choose, q or Esc to go back. Pure. */
+export function menuKey(m: MenuState, key: Keypress): Step<MenuState, MenuEffect> {
+  const move = (cursor: number) => ({ state: { ...m, cursor } });
+  switch (actionOf(menuKeymap(m.behind), key)) {
+    case 'up':
+      return move((m.cursor - 1 + m.count) % m.count);
+    case 'down':
+      return move((m.cursor + 1) % m.count);
+    case 'first':
+      return move(0);
+    case 'last':
+      return move(m.count - 1);
+    case 'choose':
+      return { state: m, effects: [{ kind: 'choose', index: m.cursor }] };
+    case 'back':
+      return { state: m, effects: [{ kind: 'back' }] };
+    case 'quit':
+      return { state: m, effects: [{ kind: 'quit' }] };
+    default:
+      return { state: m };
+  }
+}
+
+/** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
+function menuScreen<N extends 'home' | 'picker', T>(
+  menu: (deps: AppDeps) => { title: string; note: string; items: () => MenuItem<T>[] },
+  choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
+): ScreenModule<N, MenuState & { items: MenuItem<T>[] }> {
+  return {
+    enter: (menuRoute, deps) => {
+      const route = menuRoute as RouteOf<'home' | 'picker'>;
+      const items = menu(deps).items();
+      // Back from a screen, the cursor is on the item that opened it.
+      const at = items.findIndex((i) => i.value === route.at);
+      return { items, cursor: Math.max(0, at), count: items.length, behind: backOf(route) !== null };
+    },
+    key: (s, key, route, deps) => {
+      const step = menuKey(s, key);
+      const effects = (step.effects ?? []).map((e): ScreenEffect => (e.kind === 'choose' ? choose(s.items[e.index].value, route, deps) : e));
+      return { state: { ...s, ...step.state }, effects };
+    },
+    frame: (s, _route, deps) => {
+      const { title, note } = menu(deps);
+      const { lang, paint, size } = deps;
+      const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'back'], lang);
+      return renderMenu(title, s.items, s.cursor, note ? `${keys}   ${note}` : keys, size, paint, lang);
+    },
+  };
+}
+
+/** The home menu: learning and the reading views through the picker, the rest straight to their screen; only the lab leaves. */
+export const HOME = menuScreen<'home', HomeChoice>(
+  (deps) => ({ ...deps.home, items: () => deps.home.items }),
+  (choice, here): ScreenEffect => {
+    const route: Route = { ...here, at: choice };
+    switch (choice) {
+      case 'learn':
+      case 'predict':
+      case 'explain':
+        return { kind: 'go', to: { screen: 'picker', then: choice, back: route } };
+      case 'lab':
+        return { kind: 'end', outcome: { kind: 'lab' } };
+      default:
+        return { kind: 'go', to: { screen: choice, back: route } };
+    }
+  },
+);
+
+/** The scenario picker: the chosen one opens as a lesson or as its explanation; q comes back here, to it. */
+export const PICKER = menuScreen<'picker', string>(
+  (deps) => deps.picker,
+  (id, route, deps): ScreenEffect => {
+    const back: Route = { ...route, at: id };
+    if (route.then === 'explain') return { kind: 'go', to: { screen: 'explain', id, back } };
+    // A lesson left part-way reopens where it was left, with the steps already seen.
+    const resume = deps.picker.resume?.(id) ?? null;
+    return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back, ...resume } };
+  },
+);

@@ -1,0 +1,78 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../../i18n/lang.js';
+import type { Answered, Question } from '../../quiz/index.js';
+import type { Keypress } from '../keypress.js';
+import type { Judge, Stopped } from '../learn/controller.js';
+import type { Size } from '../learn/frame.js';
+import type { LearnView } from '../learn/view.js';
+import type { MenuItem } from '../menu-lines.js';
+import type { Step } from '../use-keys.js';
+
+/** What the home menu offers; all but the lab stay on screen. */
+export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
+
+/** Where the session is. `back` is where q returns to; without one, q ends the session. */
+export type Route =
+  | { screen: 'home'; at?: HomeChoice }
+  | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
+  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] }
+  | { screen: 'quiz'; back: Route | null }
+  | { screen: 'explain'; id: string; back: Route | null }
+  | { screen: 'compare'; back: Route | null }
+  | { screen: 'glossary'; back: Route | null }
+  | { screen: 'progress'; back: Route | null };
+
+export type RouteName = Route['screen'];
+export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
+
+/** Why the session ended: nothing more to do, or the lab, which the command line runs (it prints as it measures). */
+export type Outcome = { kind: 'done' } | { kind: 'lab' };
+
+/** A page of text at a given width: a presenter's lines, the same ones its command prints. */
+export type TextSource = (width: number) => string[];
+
+/** A quiz drawn afresh each time the quiz screen opens. */
+export interface DrawnQuiz {
+  questions: Question[];
+  seed: number;
+}
+
+/** What the screens need from the world, passed in so they stay pure and testable. */
+export interface AppDeps {
+  lang: Lang;
+  paint: ChalkInstance;
+  size: Size;
+  home: { title: string; note: string; items: MenuItem<HomeChoice>[] };
+  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
+  picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
+  view: (id: string) => LearnView;
+  judge: Judge;
+  quiz: () => DrawnQuiz;
+  explain: (id: string) => TextSource;
+  compare: () => TextSource;
+  glossary: () => TextSource;
+  /** Read when the screen opens, so it shows what was just recorded. */
+  progress: () => TextSource;
+}
+
+/** What a screen asks of the session: another screen, back a level, quit, or something the world must record. */
+export type ScreenEffect =
+  | { kind: 'go'; to: Route }
+  | { kind: 'back' }
+  | { kind: 'quit' }
+  | { kind: 'end'; outcome: Outcome }
+  | { kind: 'finished'; id: string }
+  | { kind: 'stopped'; id: string; stopped: Stopped }
+  | { kind: 'answer'; answered: Answered };
+
+/** One screen: the state its route opens, what a key does to it (pure), and its frame as lines. */
+export interface ScreenModule<N extends RouteName, S> {
+  enter: (route: RouteOf<N>, deps: AppDeps) => S;
+  key: (state: S, key: Keypress, route: RouteOf<N>, deps: AppDeps) => Step<S, ScreenEffect>;
+  frame: (state: S, route: RouteOf<N>, deps: AppDeps) => string[];
+}
+
+/** Where q leads from a route: the home menu has nothing behind it. */
+export function backOf(route: Route): Route | null {
+  return 'back' in route ? route.back : null;
+}

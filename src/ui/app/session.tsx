@@ -1,0 +1,121 @@
+import { Text, useApp } from 'ink';
+import type { Answered } from '../../quiz/index.js';
+import type { Stopped } from '../learn/controller.js';
+import type { Keypress } from '../keypress.js';
+import type { Size } from '../learn/frame.js';
+import { runFullScreen, type Terminal } from '../screen.js';
+import { useTerminalSize } from '../terminal-size.js';
+import { useKeys, type Step } from '../use-keys.js';
+import { LESSON } from './lesson.js';
+import { HOME, PICKER } from './menu.js';
+import { QUIZ } from './quiz.js';
+import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenModule } from './route.js';
+import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
+
+export type { HomeChoice, Outcome, Route } from './route.js';
+
+/** Every screen by its route's name; a route without a screen does not compile. */
+const SCREENS = {
+  home: HOME,
+  picker: PICKER,
+  learn: LESSON,
+  quiz: QUIZ,
+  explain: EXPLAIN,
+  compare: COMPARE,
+  glossary: GLOSSARY,
+  progress: PROGRESS,
+} satisfies { [N in RouteName]: ScreenModule<N, never> | ScreenModule<N, any> };
+
+type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
+
+/** The session as one value: where it is, and that screen's own state. */
+export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: StateOf<N>; ended: boolean } }[RouteName];
+
+/** What the world outside must do: end the app, or record what the learner did. */
+export type SessionEffect =
+  | { kind: 'end'; outcome: Outcome }
+  | { kind: 'finished'; id: string }
+  | { kind: 'stopped'; id: string; stopped: Stopped }
+  | { kind: 'answer'; answered: Answered };
+
+/**
+ * One screen's module, seen without its route's name. TypeScript cannot follow
+ * that a state and its route always share a name; `enter` is what pairs them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const screenOf = (name: RouteName) => SCREENS[name] as ScreenModule<RouteName, any>;
+
+/** The state of the screen `route` opens. */
+export function enter(route: Route, deps: AppDeps): SessionState {
+  return { route, state: screenOf(route.screen).enter(route, deps), ended: false } as SessionState;
+}
+
+/** What one keypress does to the session: the active screen's reducer, then the route it leads to. Pure. */
+export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): Step<SessionState, SessionEffect> {
+  if (s.ended) return { state: s };
+  const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
+  let next = { ...s, state: step.state } as SessionState;
+  const effects: SessionEffect[] = [];
+  const end = (outcome: Outcome) => {
+    next = { ...next, ended: true };
+    effects.push({ kind: 'end', outcome });
+  };
+  for (const e of step.effects ?? []) {
+    if (next.ended) break;
+    if (e.kind === 'go') next = enter(e.to, deps);
+    else if (e.kind === 'back') {
+      const to = backOf(s.route);
+      if (to) next = enter(to, deps);
+      else end({ kind: 'done' });
+    } else if (e.kind === 'quit') end({ kind: 'done' });
+    else if (e.kind === 'end') end(e.outcome);
+    else effects.push(e);
+  }
+  return { state: next, effects };
+}
+
+export interface SessionProps extends Omit<AppDeps, 'size'> {
+  start: Route;
+  /** Called the first time the learner reaches a lesson's last step. */
+  onFinish: (id: string) => void;
+  /** Called with each quiz answer as soon as it is given (the command line saves it). */
+  onAnswer: (a: Answered) => void;
+  /** Where the learner left a lesson (step, steps seen, predictions), for progress to keep. */
+  onStop?: (id: string, stopped: Stopped) => void;
+  onEnd: (o: Outcome) => void;
+  /** A fixed size (tests); by default the terminal's, kept current on resize. */
+  size?: Size;
+}
+
+/**
+ * Every screen in one ink app, reading its keys at the root, so that moving
+ * between screens neither flashes the terminal nor drops keys typed meanwhile.
+ */
+export function Session({ start, onFinish, onAnswer, onStop, onEnd, size: fixed, ...world }: SessionProps) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const deps: AppDeps = { ...world, size: fixed ?? terminal };
+  const s = useKeys(
+    () => enter(start, deps),
+    (state, key) => sessionKey(state, key, deps),
+    (e: SessionEffect) => {
+      if (e.kind === 'finished') return onFinish(e.id);
+      if (e.kind === 'answer') return onAnswer(e.answered);
+      if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
+      onEnd(e.outcome);
+      exit();
+    },
+  );
+  // One Text for the whole frame: the lines are already laid out, so ink need not measure each.
+  return <Text>{screenOf(s.route.screen).frame(s.state, s.route, deps).join('\n')}</Text>;
+}
+
+export type SessionOptions = Omit<SessionProps, 'onEnd'> & Terminal;
+
+/** Runs the session full-screen until the learner quits or leaves for the lab. */
+export async function runSession(options: SessionOptions): Promise<Outcome> {
+  let outcome: Outcome = { kind: 'done' };
+  const { stdin, stdout, ...props } = options;
+  await runFullScreen(<Session {...props} onEnd={(o) => (outcome = o)} />, { stdin, stdout });
+  return outcome;
+}

@@ -1,0 +1,109 @@
+import type { Lang } from '../../i18n/lang.js';
+import { displayWidth, fitWidth } from '../../term/text.js';
+import type { Keypress } from '../keypress.js';
+import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
+import type { Size } from '../learn/frame.js';
+import type { Step } from '../use-keys.js';
+import type { AppDeps, RouteOf, ScreenEffect, ScreenModule, TextSource } from './route.js';
+
+export interface TextState {
+  /** The first line shown. */
+  top: number;
+  source: TextSource;
+}
+
+/** The width a presenter lays its text out in: the command line's (at most 100 columns), never wider than the screen. */
+export function textWidth(size: Size): number {
+  return Math.min(size.cols, 100);
+}
+
+/**
+ * Cuts a line into pieces of at most `width` columns. Presenters wrap their
+ * prose; only a table wider than a small screen gets here, and its colour is
+ * dropped, as a cut line's is (fitWidth).
+ */
+export function fold(line: string, width: number): string[] {
+  if (displayWidth(line) <= width) return [line];
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of line.replace(/\u001b\[[0-9;]*m/g, '')) {
+    if (displayWidth(piece + ch) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  return [...out, piece];
+}
+
+/** The page's lines as the screen shows them: the presenter's, folded to the screen's width. */
+export function pageLines(source: TextSource, size: Size): string[] {
+  return source(textWidth(size)).flatMap((l) => fold(l, size.cols));
+}
+
+/** Lines of text on a screen: all but the footer, and a line spare, as every frame leaves one. */
+const room = (size: Size) => Math.max(1, size.rows - 2);
+const maxTop = (lines: number, size: Size) => Math.max(0, lines - room(size));
+
+/** What one keypress does to a page of text. Pure. */
+export function textKey(s: TextState, key: Keypress, size: Size): Step<TextState, ScreenEffect> {
+  const last = maxTop(pageLines(s.source, size).length, size);
+  // After a resize the page may start past its new end: count from what is shown.
+  const top = Math.min(s.top, last);
+  const to = (line: number) => ({ state: { ...s, top: Math.max(0, Math.min(last, line)) } });
+  switch (actionOf(TEXT_KEYS, key)) {
+    case 'down':
+      return to(top + 1);
+    case 'up':
+      return to(top - 1);
+    case 'pageDown':
+      return to(top + room(size));
+    case 'pageUp':
+      return to(top - room(size));
+    case 'first':
+      return to(0);
+    case 'last':
+      return to(last);
+    case 'back':
+      return { state: s, effects: [{ kind: 'back' }] };
+    case 'quit':
+      return { state: s, effects: [{ kind: 'quit' }] };
+    default:
+      return { state: s };
+  }
+}
+
+const WHERE: Record<Lang, (from: number, to: number, of: number) => string> = {
+  en: (from, to, of) => `lines ${from}-${to} of ${of}`,
+  zh: (from, to, of) => `第 ${from}-${to} 行，共 ${of} 行`,
+};
+
+/** The page from `top`, and a footer: the keys that fit, and which lines these are. */
+export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
+  const lines = pageLines(s.source, size);
+  const top = Math.min(s.top, maxTop(lines.length, size));
+  const shown = lines.slice(top, top + room(size));
+  const where = lines.length > shown.length ? WHERE[lang](top + 1, top + shown.length, lines.length) : '';
+  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'first', 'last', 'back', 'quit'], lang, size.cols - displayWidth(where) - 4);
+  return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
+}
+
+/** Every key measures the page, so it is laid out again only when the width changes. */
+function lastWidth(source: TextSource): TextSource {
+  let at: { width: number; lines: string[] } | null = null;
+  return (width) => (at?.width === width ? at : (at = { width, lines: source(width) })).lines;
+}
+
+/** A screen that scrolls the lines of `source`, the presenter its command prints with. */
+function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(source: (route: RouteOf<N>, deps: AppDeps) => TextSource): ScreenModule<N, TextState> {
+  return {
+    enter: (route, deps) => ({ top: 0, source: lastWidth(source(route, deps)) }),
+    key: (s, key, _route, deps) => textKey(s, key, deps.size),
+    frame: (s, _route, deps) => textFrame(s, deps),
+  };
+}
+
+export const EXPLAIN = textScreen<'explain'>((route, deps) => deps.explain(route.id));
+export const COMPARE = textScreen<'compare'>((_route, deps) => deps.compare());
+export const GLOSSARY = textScreen<'glossary'>((_route, deps) => deps.glossary());
+export const PROGRESS = textScreen<'progress'>((_route, deps) => deps.progress());
