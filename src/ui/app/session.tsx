@@ -74,6 +74,11 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): Step<
   return { state: next, effects };
 }
 
+/** The frame of the screen the session is on, as lines. */
+export function frameOf(s: SessionState, deps: AppDeps): string[] {
+  return screenOf(s.route.screen).frame(s.state, s.route, deps);
+}
+
 export interface SessionProps extends Omit<AppDeps, 'size'> {
   start: Route;
   /** Called the first time the learner reaches a lesson's last step. */
@@ -107,7 +112,7 @@ export function Session({ start, onFinish, onAnswer, onStop, onEnd, size: fixed,
     },
   );
   // One Text for the whole frame: the lines are already laid out, so ink need not measure each.
-  return <Text>{screenOf(s.route.screen).frame(s.state, s.route, deps).join('\n')}</Text>;
+  return <Text>{frameOf(s, deps).join('\n')}</Text>;
 }
 
 export type SessionOptions = Omit<SessionProps, 'onEnd'> & Terminal;

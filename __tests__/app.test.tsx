@@ -1,0 +1,211 @@
+import { describe, expect, test } from '@jest/globals';
+import { main } from '../src/cli/main.js';
+import { sessionWorld } from '../src/cli/commands/learn.js';
+import { drawQuiz } from '../src/cli/commands/quiz.js';
+import { recordAnswer, openStore, recordLessonFinished } from '../src/progress/index.js';
+import { displayWidth } from '../src/term/text.js';
+import type { AppDeps, Route } from '../src/ui/app/route.js';
+import { enter, frameOf, sessionKey, type SessionState } from '../src/ui/app/session.js';
+import { openApp, testContext } from './helpers/app.js';
+import { zcopy } from './helpers/cli.js';
+import { KEY } from './helpers/screen.js';
+
+const SIZES = [
+  { cols: 72, rows: 20 },
+  { cols: 80, rows: 24 },
+];
+
+/** Each home item, the keys that open it from its place on the menu, and what its screen shows. */
+const FROM_HOME: { item: string; open: string[]; shows: RegExp; levels: number }[] = [
+  { item: 'learn', open: ['\r', '\r'], shows: /zcopy · programmed-io/, levels: 2 },
+  { item: 'predict', open: ['\r', '\r'], shows: /predict on/, levels: 2 },
+  { item: 'quiz', open: ['\r'], shows: /Question 1\/10/, levels: 1 },
+  { item: 'explain', open: ['\r', '\r'], shows: /^programmed-io · Programmed I\/O/m, levels: 2 },
+  { item: 'compare', open: ['\r'], shows: /^Scenario\s+CPU\s+DMA/m, levels: 1 },
+  { item: 'glossary', open: ['\r'], shows: /^DMA \(direct memory access\)/m, levels: 1 },
+  { item: 'progress', open: ['\r'], shows: /^Progress \(/m, levels: 1 },
+];
+
+describe('from home, every screen and back', () => {
+  test('each item opens its screen, and q as many times as levels went in comes back to home, to that item', async () => {
+    for (const [i, c] of FROM_HOME.entries()) {
+      const app = await openApp();
+      await app.type(...Array(i).fill('j'), ...c.open);
+      expect({ item: c.item, shows: c.shows.test(app.frame()) }).toEqual({ item: c.item, shows: true });
+      await app.type(...Array(c.levels).fill('q'));
+      expect({ item: c.item, home: app.frame() }).toEqual({ item: c.item, home: expect.stringMatching(new RegExp(`› ${c.item} `)) });
+      expect(app.ended).toEqual([]);
+      app.unmount();
+    }
+  });
+
+  test('explain goes through the picker, and q from the explanation returns to the picker at that lesson', async () => {
+    const app = await openApp();
+    await app.type('j', 'j', 'j', '\r', 'j', 'j', '\r');
+    expect(app.frame()).toMatch(new RegExp(`^${app.ids[2]} · `, 'm'));
+    await app.type('q');
+    expect(app.frame()).toMatch(new RegExp(`› ${app.ids[2]} `));
+    await app.type('q');
+    expect(app.frame()).toMatch(/› explain /);
+    app.unmount();
+  });
+
+  test('the lab leaves the app for the command line', async () => {
+    const app = await openApp();
+    await app.type('G', '\r');
+    expect(app.ended).toEqual([{ kind: 'lab' }]);
+    app.unmount();
+  });
+
+  test('the progress screen shows what was just recorded: a quiz answer given in the same session', async () => {
+    const app = await openApp();
+    await app.type('j', 'j', '\r', 'a', '\r', 'q');
+    expect(app.answers).toHaveLength(1);
+    await app.type('G', 'k', '\r');
+    expect(app.frame()).toContain(app.answers[0].question.scenario);
+    // Saved in the store, as `zcopy quiz` saves it.
+    const saved = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.quiz;
+    expect(Object.keys(saved)).toEqual([app.answers[0].question.scenario]);
+    app.unmount();
+  });
+});
+
+const EVERY: Route[] = [
+  { screen: 'home' },
+  { screen: 'picker', then: 'learn', back: { screen: 'home' } },
+  { screen: 'learn', id: 'sendfile', predict: false, back: { screen: 'home' } },
+  { screen: 'quiz', back: { screen: 'home' } },
+  { screen: 'explain', id: 'sendfile', back: { screen: 'home' } },
+  { screen: 'compare', back: { screen: 'home' } },
+  { screen: 'glossary', back: { screen: 'home' } },
+  { screen: 'progress', back: { screen: 'home' } },
+];
+
+describe('Ctrl-C quits from every screen', () => {
+  for (const route of EVERY) {
+    test(route.screen, async () => {
+      const app = await openApp(route);
+      await app.type('j', KEY.ctrlC);
+      expect(app.ended).toEqual([{ kind: 'done' }]);
+      // Nothing after it is read: the app has ended.
+      const drawn = app.frames().length;
+      await app.type('j');
+      expect(app.frames().length).toBe(drawn);
+      app.unmount();
+    });
+  }
+});
+
+/** Keys in one read do what the same keys do one at a time, on the new screens. */
+describe('bursts of keys are the same keys typed slowly', () => {
+  const cases: { what: string; start: Route; keys: string[] }[] = [
+    { what: 'jjj G k on the explanation', start: { screen: 'explain', id: 'mmap', back: null }, keys: ['j', 'j', 'j', 'G', 'k'] },
+    { what: 'space space b on compare', start: { screen: 'compare', back: null }, keys: [' ', ' ', 'b'] },
+    { what: 'Down PgDn on the glossary', start: { screen: 'glossary', back: null }, keys: [KEY.down, '\u001b[6~', 'j'] },
+    { what: 'home: glossary, q, progress', start: { screen: 'home' }, keys: ['j', 'j', 'j', 'j', 'j', '\r', 'j', 'q', 'j', '\r'] },
+    { what: 'home: explain via the picker, q q', start: { screen: 'home' }, keys: ['j', 'j', 'j', '\r', 'j', '\r', 'G', 'q', 'q'] },
+    { what: 'home: quiz, an answer, q, compare', start: { screen: 'home' }, keys: ['j', 'j', '\r', 'a', '\r', '\r', 'q', 'j', 'j', '\r', 'j'] },
+    { what: 'q on a page with nothing behind ends', start: { screen: 'progress', back: null }, keys: ['j', 'q'] },
+  ];
+  for (const c of cases) {
+    test(c.what, async () => {
+      const one = await openApp(c.start, { quiz: QUIZ });
+      await one.type(...c.keys);
+      const all = await openApp(c.start, { quiz: QUIZ });
+      await all.burst(...c.keys);
+      // Each app has a store of its own: its path is no difference.
+      const seen = (s: typeof one) => ({ frame: s.ended.length ? null : s.frame().replace(s.state, 'STATE'), answers: s.answers.map((a) => a.question.id), ended: s.ended });
+      expect(seen(all)).toEqual(seen(one));
+      expect(one.ended.length > 0 || one.frame() !== one.frames()[0]).toBe(true);
+      one.unmount();
+      all.unmount();
+    });
+  }
+});
+
+/** A fixed quiz, so that two runs ask the same questions: the first a choice, the second a count. */
+const QUIZ = () => drawQuiz(testContext().ctx, { seed: '3', count: '3' }).quiz;
+
+/** Every line of a page, read by paging through it with space, as a learner would. */
+async function readAll(app: Awaited<ReturnType<typeof openApp>>) {
+  const lines: string[] = [];
+  for (let guard = 0; guard < 100; guard++) {
+    const frame = app.frame().split('\n');
+    const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame.at(-1)!);
+    if (!where) return frame.slice(0, -1);
+    const [from, to, of] = where.slice(1).map(Number);
+    frame.slice(0, -1).forEach((l, i) => (lines[from - 1 + i] = l));
+    if (to === of) return lines;
+    await app.type(' ');
+  }
+  throw new Error('the page never ended');
+}
+
+describe('the explain view is what `zcopy explain` prints', () => {
+  test('at 80 columns, line for line the binary\'s output in a pipe', async () => {
+    for (const id of ['sendfile', 'splice']) {
+      const app = await openApp({ screen: 'explain', id, back: null }, { size: { cols: 80, rows: 24 } });
+      const printed = zcopy(['explain', id]).stdout.replace(/\n$/, '').split('\n');
+      expect(await readAll(app)).toEqual(printed);
+      app.unmount();
+    }
+  });
+
+  test('at 72 columns, line for line what the command prints on a 72-column terminal', async () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, columns: 72, rows: 20, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const io = { ...testContext('en', tty).ctx.io, argv: ['explain', 'mmap'], env: { NO_COLOR: '1' } };
+    expect(await main(io)).toBe(0);
+    const app = await openApp({ screen: 'explain', id: 'mmap', back: null }, { size: { cols: 72, rows: 20 } });
+    expect(await readAll(app)).toEqual(written.join('').replace(/\n$/, '').split('\n'));
+    app.unmount();
+  });
+
+  test('compare shows the lines its command prints, a line wider than the screen folded', async () => {
+    const app = await openApp({ screen: 'compare', back: null });
+    expect(await readAll(app)).toEqual(zcopy(['compare']).stdout.replace(/\n$/, '').split('\n').flatMap((l) => (l.length > 80 ? [l.slice(0, 80), l.slice(80)] : [l])));
+    app.unmount();
+  });
+});
+
+describe('every frame of the new views fits 72x20 and 80x24, in both languages', () => {
+  test('home, quiz, and every page from top to bottom', () => {
+    let frames = 0;
+    for (const lang of ['en', 'zh'] as const) {
+      const { ctx, state } = testContext(lang);
+      // Some progress to show, so that its page is not empty.
+      const store = openStore({ env: { XDG_STATE_HOME: state }, lang, warn: () => {} });
+      recordAnswer(store, 'sendfile', 'mover', false);
+      recordLessonFinished(store, 'traditional-nodma');
+      const world = sessionWorld(ctx, {}, () => {});
+      const routes: Route[] = [
+        { screen: 'home' },
+        { screen: 'quiz', back: null },
+        { screen: 'compare', back: null },
+        { screen: 'glossary', back: null },
+        { screen: 'progress', back: null },
+        ...ctx.lessons().lessons.map((l): Route => ({ screen: 'explain', id: l.id, back: null })),
+      ];
+      for (const size of SIZES) {
+        const deps: AppDeps = { ...world, size };
+        for (const route of routes) {
+          let s: SessionState = enter(route, deps);
+          // j moves down the pages and the home menu; in the quiz, a letter or a number is an answer, Enter moves on.
+          const keys = route.screen === 'quiz' ? ['a', 'enter', '1', 'enter', 'enter'] : ['j'];
+          const limit = route.screen === 'home' ? 10 : 200;
+          for (let i = 0; i < limit && !s.ended; i++) {
+            const lines = frameOf(s, deps);
+            const where = `${lang} ${size.cols}x${size.rows} ${route.screen} ${'id' in route ? route.id : ''} #${i}`;
+            expect({ where, rows: lines.length <= size.rows - 1, cols: Math.max(...lines.map(displayWidth)) <= size.cols }).toEqual({ where, rows: true, cols: true });
+            frames++;
+            const next = sessionKey(s, keys[i % keys.length], deps).state;
+            if (JSON.stringify(frameOf(next, deps)) === JSON.stringify(lines) && route.screen !== 'quiz') break;
+            s = next;
+          }
+        }
+      }
+    }
+    expect(frames).toBeGreaterThan(500);
+  });
+});
+
