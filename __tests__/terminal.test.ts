@@ -117,6 +117,34 @@ describe('zcopy learn in a real 80x24 terminal', () => {
   }, 30_000);
 });
 
+describe('one app from the home menu, in a real terminal', () => {
+  test('zcopy: the quiz, an answer, q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
+    keys('node bin/zcopy.js', 'Enter');
+    await waitFor((s) => s.includes('› learn'), 'the home menu');
+    keys('j', 'j', 'Enter');
+    await waitFor((s) => s.includes('Question 1/10'), 'the first question');
+    // The seed is random: a letter answers a choice, a number a count.
+    keys('a', 'Enter');
+    const verdict = /^(Right|Wrong)/m;
+    if (!verdict.test(await waitFor((s) => verdict.test(s) || s.includes('Type a number'), 'a verdict or a hint'))) keys('1', 'Enter');
+    await waitFor((s) => verdict.test(s), 'the verdict');
+    keys('q');
+    await waitFor((s) => s.includes('› quiz'), 'home again, on the quiz');
+    keys('j', 'j', 'Enter');
+    const compare = await waitFor((s) => /^Scenario\s+CPU\s+DMA/m.test(s) && /lines 1-\d+ of \d+/.test(s), 'the comparison');
+    for (const line of compare.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    keys('q');
+    await waitFor((s) => s.includes('› compare'), 'home again, on compare');
+    keys('C-c');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+    // The answer was saved as `zcopy quiz` saves it.
+    const progress = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
+    const topics = Object.values(progress.quiz as Record<string, Record<string, { right: number; wrong: number }>>).flatMap((k) => Object.values(k));
+    expect(topics.reduce((n, t) => n + t.right + t.wrong, 0)).toBe(1);
+  }, 30_000);
+});
+
 // A slow link or a held key delivers several keys in one read; each must count, in order.
 describe('keys in one read, in a real terminal', () => {
   test('lll in a lesson moves three steps; jjj Enter in the picker opens the third lesson below the one left; qq leaves', async () => {
