@@ -198,6 +198,8 @@ describe('every frame of the new views fits 72x20 and 80x24, in both languages',
             const lines = frameOf(s, deps);
             const where = `${lang} ${size.cols}x${size.rows} ${route.screen} ${'id' in route ? route.id : ''} #${i}`;
             expect({ where, rows: lines.length <= size.rows - 1, cols: Math.max(...lines.map(displayWidth)) <= size.cols }).toEqual({ where, rows: true, cols: true });
+            // However narrow the screen, a page's footer says how to leave it.
+            if (!['home', 'quiz'].includes(route.screen)) expect({ where, footer: /q (back|返回)/.test(lines.at(-1)!) }).toEqual({ where, footer: true });
             frames++;
             const next = sessionKey(s, keys[i % keys.length], deps).state;
             if (JSON.stringify(frameOf(next, deps)) === JSON.stringify(lines) && route.screen !== 'quiz') break;

@@ -78,13 +78,13 @@ const WHERE: Record<Lang, (from: number, to: number, of: number) => string> = {
   zh: (from, to, of) => `第 ${from}-${to} 行，共 ${of} 行`,
 };
 
-/** The page from `top`, and a footer: the keys that fit, and which lines these are. */
+/** The page from `top`, and a footer: the keys that fit, q before the jumps a narrow screen can spare, and which lines these are. */
 export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
   const lines = pageLines(s.source, size);
   const top = Math.min(s.top, maxTop(lines.length, size));
   const shown = lines.slice(top, top + room(size));
   const where = lines.length > shown.length ? WHERE[lang](top + 1, top + shown.length, lines.length) : '';
-  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'first', 'last', 'back', 'quit'], lang, size.cols - displayWidth(where) - 4);
+  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
 }
 
