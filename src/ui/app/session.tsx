@@ -55,23 +55,28 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): Step<
   if (s.ended) return { state: s };
   const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
   let next = { ...s, state: step.state } as SessionState;
+  // What the learner did is recorded first, even on the way out (a lesson says where it was left as it is left).
   const effects: SessionEffect[] = [];
+  let ending: SessionEffect | null = null;
   const end = (outcome: Outcome) => {
     next = { ...next, ended: true };
-    effects.push({ kind: 'end', outcome });
+    ending = { kind: 'end', outcome };
   };
   for (const e of step.effects ?? []) {
-    if (next.ended) break;
+    if (e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer') {
+      effects.push(e);
+      continue;
+    }
+    if (next.ended) continue;
     if (e.kind === 'go') next = enter(e.to, deps);
     else if (e.kind === 'back') {
       const to = backOf(s.route);
       if (to) next = enter(to, deps);
       else end({ kind: 'done' });
     } else if (e.kind === 'quit') end({ kind: 'done' });
-    else if (e.kind === 'end') end(e.outcome);
-    else effects.push(e);
+    else end(e.outcome);
   }
-  return { state: next, effects };
+  return { state: next, effects: ending ? [...effects, ending] : effects };
 }
 
 /** The frame of the screen the session is on, as lines. */
