@@ -8,14 +8,12 @@ import { RECOMMENDED_PATH, loadCatalog, nextOnPath } from '../src/lessons/index.
 import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit } from '../src/progress/index.js';
 import { KINDS, makeQuiz, revisitText, type Picked, type Question } from '../src/quiz/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
-import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
 import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
 import { initialScreen, renderFrame, type ScreenState } from '../src/ui/learn/frame.js';
 import type { Route } from '../src/ui/app/route.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 import { openApp } from './helpers/app.js';
-import { mount } from './helpers/screen.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
@@ -70,7 +68,7 @@ describe('a count before g, G or Enter goes to that step', () => {
   });
 
   test('5g in one read, on screen', async () => {
-    const app = await mount(<LearnScreen view={sendfile} paint={plain} predict={false} judge={judge} />);
+    const app = await openApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
     await app.burst('5', 'g');
     expect(app.frame()).toContain(`step 5/${last}`);
     await app.burst('1', '1', '\r');

@@ -1,13 +1,19 @@
-// Redraw time of the learn screen: for every step of every lesson, the time from a
-// keypress to the new frame being written, on an 80x24 terminal held in memory.
+// Redraw time of the learn screen, in the app the learner runs: for every step of every
+// lesson, the time from a keypress to the new frame being written, on an 80x24 terminal
+// held in memory.
 // Build and run: npm run bench:redraw
 import { Chalk } from 'chalk';
 import { render } from 'ink';
 import { EventEmitter } from 'node:events';
 import { loadCatalog } from '../src/lessons/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
-import { LearnScreen } from '../src/ui/learn/LearnScreen.js';
+import { Session } from '../src/ui/app/session.js';
 import { learnView } from '../src/ui/learn/view.js';
+
+// Stepping a lesson opens no other screen: anything else asked of the world is a bench bug.
+const unused = () => {
+  throw new Error('the redraw bench steps one lesson; nothing else is opened');
+};
 
 class FakeStdout extends EventEmitter {
   columns = 80;
@@ -48,7 +54,23 @@ for (const lesson of loadCatalog(lessonsDir).lessons) {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const app = render(
-    <LearnScreen view={view} paint={paint} predict={false} judge={(said, s) => judgePrediction(said, { mover: s.mover, switches: s.switchesMode, event: s.event }, 'en')} />,
+    <Session
+      start={{ screen: 'learn', id: lesson.id, predict: false, back: null }}
+      lang="en"
+      paint={paint}
+      home={{ title: '', note: '', items: [] }}
+      picker={{ title: '', note: '', items: () => [] }}
+      view={() => view}
+      judge={(said, s) => judgePrediction(said, { mover: s.mover, switches: s.switchesMode, event: s.event }, 'en')}
+      quiz={unused}
+      explain={unused}
+      compare={unused}
+      glossary={unused}
+      progress={unused}
+      onFinish={() => {}}
+      onAnswer={unused}
+      onEnd={() => {}}
+    />,
     { stdout: stdout as never, stdin: stdin as never, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 },
   );
   await new Promise((r) => setTimeout(r, 20));
