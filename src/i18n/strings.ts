@@ -275,19 +275,31 @@ export const HOME = {
   },
 };
 
+/** A counter as a noun, for one and for several ("-1 system call", "-2 mode switches"); Chinese has one form. */
+export const COUNTER_NOUNS: Record<Lang, Record<keyof Counters, [string, string]>> = {
+  en: {
+    cpuCopies: ['CPU copy', 'CPU copies'],
+    dmaCopies: ['DMA copy', 'DMA copies'],
+    modeSwitches: ['mode switch', 'mode switches'],
+    syscalls: ['system call', 'system calls'],
+    descriptorCopies: ['descriptor copy', 'descriptor copies'],
+    interrupts: ['interrupt', 'interrupts'],
+    pageFaults: ['page fault', 'page faults'],
+  },
+  zh: {
+    cpuCopies: ['CPU 拷贝', 'CPU 拷贝'],
+    dmaCopies: ['DMA 拷贝', 'DMA 拷贝'],
+    modeSwitches: ['模式切换', '模式切换'],
+    syscalls: ['系统调用', '系统调用'],
+    descriptorCopies: ['描述符拷贝', '描述符拷贝'],
+    interrupts: ['中断', '中断'],
+    pageFaults: ['缺页', '缺页'],
+  },
+};
+
 /** What a lesson's end says it saved against its job's plain baseline (src/present/savings.ts). */
 export const SAVED = {
   en: {
-    // The words for one unit and for several, so that "-1 system call" and "-2 mode switches" both read right.
-    units: {
-      cpuCopies: ['CPU copy', 'CPU copies'],
-      dmaCopies: ['DMA copy', 'DMA copies'],
-      modeSwitches: ['mode switch', 'mode switches'],
-      syscalls: ['system call', 'system calls'],
-      descriptorCopies: ['descriptor copy', 'descriptor copies'],
-      interrupts: ['interrupt', 'interrupts'],
-      pageFaults: ['page fault', 'page faults'],
-    } as Record<keyof Counters, [string, string]>,
     change: (label: string, delta: number) => `${delta > 0 ? '+' : ''}${delta} ${label}`,
     list: (items: string[]) => items.join(', '),
     same: 'the same counts',
@@ -304,15 +316,6 @@ export const SAVED = {
     },
   },
   zh: {
-    units: {
-      cpuCopies: ['CPU 拷贝', 'CPU 拷贝'],
-      dmaCopies: ['DMA 拷贝', 'DMA 拷贝'],
-      modeSwitches: ['模式切换', '模式切换'],
-      syscalls: ['系统调用', '系统调用'],
-      descriptorCopies: ['描述符拷贝', '描述符拷贝'],
-      interrupts: ['中断', '中断'],
-      pageFaults: ['缺页', '缺页'],
-    } as Record<keyof Counters, [string, string]>,
     change: (label: string, delta: number) => `${label} ${delta > 0 ? '+' : ''}${delta}`,
     list: (items: string[]) => items.join('，'),
     same: '各项计数相同',

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
-import { SAVED } from '../i18n/strings.js';
+import { COUNTER_NOUNS, SAVED } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
 import { COUNTER_KEYS, type Counters } from '../model/index.js';
 import { compareRows } from './compare.js';
@@ -19,7 +19,7 @@ function changes(mine: Counters, base: Counters, lang: Lang): string {
   const t = SAVED[lang];
   const items = COUNTER_KEYS.filter((k) => mine[k] !== base[k]).map((k) => {
     const delta = mine[k] - base[k];
-    return t.change(t.units[k][Math.abs(delta) === 1 ? 0 : 1], delta);
+    return t.change(COUNTER_NOUNS[lang][k][Math.abs(delta) === 1 ? 0 : 1], delta);
   });
   return items.length ? t.list(items) : t.same;
 }

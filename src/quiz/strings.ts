@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { COUNTER_NOUNS } from '../i18n/strings.js';
 import type { Job } from '../lessons/index.js';
 import type { Counters } from '../model/index.js';
 
@@ -46,28 +47,6 @@ export const JOB_LABELS: L<Record<Job, string>> = {
   zh: { read: '把文件读进进程', send: '把文件发到网络', share: '共享页面', cache: '用页缓存服务读者' },
 };
 
-/** A counter as a noun: [one, many]. */
-const NOUNS: L<Record<keyof Counters, [string, string]>> = {
-  en: {
-    cpuCopies: ['CPU copy', 'CPU copies'],
-    dmaCopies: ['DMA copy', 'DMA copies'],
-    modeSwitches: ['mode switch', 'mode switches'],
-    syscalls: ['system call', 'system calls'],
-    descriptorCopies: ['descriptor copy', 'descriptor copies'],
-    interrupts: ['interrupt', 'interrupts'],
-    pageFaults: ['page fault', 'page faults'],
-  },
-  zh: {
-    cpuCopies: ['次 CPU 拷贝', '次 CPU 拷贝'],
-    dmaCopies: ['次 DMA 拷贝', '次 DMA 拷贝'],
-    modeSwitches: ['次模式切换', '次模式切换'],
-    syscalls: ['次系统调用', '次系统调用'],
-    descriptorCopies: ['次描述符拷贝', '次描述符拷贝'],
-    interrupts: ['次中断', '次中断'],
-    pageFaults: ['次缺页', '次缺页'],
-  },
-};
-
 const NAMES: L<Record<QuizCounter, string>> = {
   en: { cpuCopies: 'CPU copies', dmaCopies: 'DMA copies', modeSwitches: 'mode switches', syscalls: 'system calls' },
   // Latin words get a space before them after Chinese text.
@@ -76,8 +55,9 @@ const NAMES: L<Record<QuizCounter, string>> = {
 
 /** "1 CPU copy", "2 mode switches"; "1 次 CPU 拷贝". */
 export function amount(n: number, counter: keyof Counters, lang: Lang): string {
-  const [one, many] = NOUNS[lang][counter];
-  return lang === 'zh' ? `${n} ${one}` : `${n} ${n === 1 ? one : many}`;
+  const [one, many] = COUNTER_NOUNS[lang][counter];
+  // Chinese counts with the measure word 次, and spaces a Latin word from it.
+  return lang === 'zh' ? `${n} 次${/^[A-Za-z]/.test(one) ? ' ' : ''}${one}` : `${n} ${n === 1 ? one : many}`;
 }
 
 const list = (items: (string | number)[], lang: Lang) => items.join(lang === 'zh' ? '、' : ', ');
