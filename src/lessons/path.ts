@@ -12,7 +12,7 @@
  * - Then the copy paths and zero-copy in the order each removes one more cost
  *   from read() + write(): mmap removes the copy to user space, sendfile one
  *   system call as well, sendfile-sg the last CPU copy, splice does it with
- *   page references and no SG NIC, msg-zerocopy from a user buffer.
+ *   page references through a pipe, msg-zerocopy from the program's own pages.
  * - page-cache next: every lesson so far went through the cache, and its costs
  *   (pollution by huge files) are what direct-io and aio-direct avoid.
  * - kernel-bypass after them: it takes the kernel out of each transfer, the end
