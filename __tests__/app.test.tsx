@@ -212,3 +212,35 @@ describe('every frame of the new views fits 72x20 and 80x24, in both languages',
   });
 });
 
+
+describe('a text page does what its footer says', () => {
+  /** The "lines a-b of n" the footer shows. */
+  const window = (frame: string) => {
+    const m = /lines (\d+)-(\d+) of (\d+)/.exec(frame.split('\n').at(-1)!);
+    return m ? { from: Number(m[1]), to: Number(m[2]), of: Number(m[3]) } : null;
+  };
+
+  test('glossary: j and k move a line, space a page, b back a page, g the top, G the end, q back', async () => {
+    const app = await openApp({ screen: 'glossary', back: { screen: 'home' } });
+    const footer = app.frame().split('\n').at(-1)!;
+    for (const word of ['↓ j down', '↑ k up', 'space page', 'q back', 'g top', 'G end']) expect(footer).toContain(word);
+    const start = window(app.frame())!;
+    expect(start.from).toBe(1);
+    const page = start.to - start.from + 1;
+    await app.type('j');
+    expect(window(app.frame())!.from).toBe(2);
+    await app.type('k');
+    expect(window(app.frame())!.from).toBe(1);
+    await app.type(' ');
+    expect(window(app.frame())!.from).toBe(1 + page);
+    await app.type('b');
+    expect(window(app.frame())!.from).toBe(1);
+    await app.type('G');
+    expect(window(app.frame())!.to).toBe(start.of);
+    await app.type('g');
+    expect(window(app.frame())!.from).toBe(1);
+    await app.type('q');
+    expect(app.frame()).toMatch(/› learn /);
+    app.unmount();
+  });
+});
