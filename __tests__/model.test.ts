@@ -449,3 +449,35 @@ describe('kernel bypass', () => {
     rejects([...readIntoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'pin' }, { type: 'sysret' }, { type: 'programDma', from: 'user', to: 'nic' }], /kernel mode/);
   });
 });
+
+describe('the machine a scenario runs on', () => {
+  const machine = (m: Partial<State['machine']>): State['machine'] => ({ dma: true, gather: true, cache: 'cold', ...m });
+  const runOn = (m: Partial<State['machine']>, events: Event[]) => run({ payload: ['A'], machine: machine(m), steps: events.map((event) => ({ event })) }).at(-1)!;
+  const sendfileGather: Event[] = [
+    { type: 'syscall', name: 'sendfile' },
+    { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
+    { type: 'programDma', from: 'socket', to: 'nic' },
+  ];
+
+  test('a warm cache starts with the payload in the page cache as well as on disk', () => {
+    const s = initialState(['A', 'B'], machine({ cache: 'warm' }));
+    expect(s.places.pageCache).toEqual([{ block: 'A', as: 'data' }, { block: 'B', as: 'data' }]);
+    expect(s.places.disk.map((h) => h.block)).toEqual(['A', 'B']);
+  });
+
+  test('without a DMA controller, programming one is refused', () => {
+    expect(() => runOn({ dma: false }, [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache' }])).toThrow(/noDmaController/);
+  });
+
+  test('a NIC that cannot gather refuses descriptors, and the page cache itself, but sends a socket buffer copy', () => {
+    expect(runOn({ cache: 'warm' }, sendfileGather).dma.status).toBe('programmed');
+    expect(() => runOn({ cache: 'warm', gather: false }, sendfileGather)).toThrow(/nicCannotGather/);
+    expect(() => runOn({ cache: 'warm', gather: false }, [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'nic' }])).toThrow(/nicCannotGather/);
+    const copied = runOn({ cache: 'warm', gather: false }, [
+      { type: 'syscall', name: 'sendfile' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+    ]);
+    expect(copied.dma.status).toBe('programmed');
+  });
+});

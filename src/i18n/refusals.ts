@@ -98,6 +98,9 @@ const EN: Sayings = {
   notHeld: ({ place, block }) => `${en(place)} does not hold block ${block}`,
   placeEmpty: ({ place }) => `${en(place)} holds nothing`,
   notPresent: ({ block }) => `the page of block ${block} is not present yet: the first touch takes a page fault`,
+  noDmaController: () => 'this machine has no DMA controller: the CPU must move the bytes itself',
+  nicCannotGather: ({ place, block }) =>
+    `this NIC cannot gather: it sends only bytes copied into the socket buffer (or a pinned user pool), and block ${block} in ${en(place)} is not`,
   danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
   cowWrite: ({ block }) => `block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`,
   readOnly: ({ block }) => `the page of block ${block} is mapped read-only`,
@@ -163,6 +166,9 @@ const ZH: Sayings = {
   danglingReference: ({ place, block, target }) => `${zh(place)}指向${zh(target)}里的块 ${block}，但那里并没有它`,
   cowWrite: ({ block }) => `块 ${block} 所在的页是写时复制的：写入之前要先缺页，得到一份私有拷贝`,
   readOnly: ({ block }) => `块 ${block} 所在的页是只读映射`,
+  noDmaController: () => '这台机器没有 DMA 控制器：数据只能由 CPU 自己搬运',
+  nicCannotGather: ({ place, block }) =>
+    `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或用户态锁定的缓冲池）的数据，而${zh(place)}里的块 ${block} 不是`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

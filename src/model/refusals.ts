@@ -69,6 +69,8 @@ export interface RefusalParams {
   danglingReference: { place: Location; block: string; target: Location };
   cowWrite: { block: string };
   readOnly: { block: string };
+  noDmaController: Record<string, never>;
+  nicCannotGather: { place: Location; block: string };
 }
 
 export type RefusalCode = keyof RefusalParams;

@@ -1,11 +1,13 @@
 import { IllegalEvent, type Refusal } from './refusals.js';
 import { initialState, step } from './step.js';
-import type { Event, Mover, Phase, State } from './types.js';
+import type { Event, Machine, Mover, Phase, State } from './types.js';
 
 /** What the runner needs of a lesson: the payload's blocks and one event per step (and when it happens). */
 export interface Script {
   payload: readonly string[];
   steps: readonly { event: Event; phase?: Phase }[];
+  /** The hardware it runs on; lessons leave it out and get the default machine. */
+  machine?: Machine;
 }
 
 /** An illegal event, with the 1-based step that holds it and why (said in words by src/i18n/refusals.ts). */
@@ -25,7 +27,7 @@ export class StepError extends Error {
  * the machine after step i. Stepping back is reading timeline[i - 1].
  */
 export function run(script: Script): State[] {
-  const timeline = [initialState(script.payload)];
+  const timeline = [initialState(script.payload, script.machine)];
   script.steps.forEach(({ event }, i) => {
     try {
       timeline.push(step(timeline[i], event));

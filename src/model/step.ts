@@ -6,7 +6,9 @@ import {
   type Counters,
   type Event,
   type Holding,
+  DEFAULT_MACHINE,
   type Location,
+  type Machine,
   type Mode,
   type PageTableEntry,
   type State,
@@ -24,13 +26,15 @@ const NO_COUNTS: Counters = {
   pageFaults: 0,
 };
 
-/** The machine before anything happens: the payload is on disk, the learner's program runs. */
-export function initialState(payload: readonly string[]): State {
+/** The machine before anything happens: the payload is on disk (and cached, on a warm machine), the learner's program runs. */
+export function initialState(payload: readonly string[], machine: Machine = DEFAULT_MACHINE): State {
   if (payload.length === 0) throw new IllegalEvent('emptyPayload', {});
   if (new Set(payload).size !== payload.length) throw new IllegalEvent('repeatedBlocks', {});
   const places = Object.fromEntries(LOCATIONS.map((l) => [l, [] as Holding[]])) as Record<Location, Holding[]>;
   places.disk = payload.map((block) => ({ block, as: 'data' }));
+  if (machine.cache === 'warm') places.pageCache = payload.map((block) => ({ block, as: 'data' }));
   return {
+    machine: { ...machine },
     cpu: { mode: 'user', ring: 3, activity: 'running' },
     privilege: 'user',
     process: 'running',
@@ -147,6 +151,7 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'programDma': {
+      if (!s.machine.dma) throw new IllegalEvent('noDmaController', {});
       const { from, to } = event;
       const fromHw = isHardware(from);
       if (fromHw === isHardware(to)) {
@@ -171,6 +176,7 @@ export function step(state: State, event: Event): State {
       }
       // Memory -> device: the bytes must be reachable now, possibly through descriptors (gather).
       if (!fromHw) for (const b of blocks) dmaReadable(s, from, b);
+      if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
       else for (const b of blocks) holding(s, from, b);
       s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks] };
       if (event.block) sleep(s);
@@ -448,6 +454,16 @@ function dmaReadable(s: State, place: Location, block: string): Location {
     throw new IllegalEvent('dmaReadsUnpinned', { block });
   }
   return where;
+}
+
+/**
+ * A NIC that cannot gather sends one contiguous buffer: the socket buffer's own
+ * copy of the bytes, or a pinned user pool a kernel-bypass program builds its
+ * packets in. Descriptors into the page cache are of no use to it (MODEL.md).
+ */
+function wholePacket(s: State, place: Location, block: string) {
+  const ok = (place === 'socket' || place === 'user') && holds(s, place, block, 'data');
+  if (!ok) throw new IllegalEvent('nicCannotGather', { place, block });
 }
 
 /** A reference goes to another place, never over the bytes it would point at (they would be lost). */

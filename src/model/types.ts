@@ -94,7 +94,24 @@ export const COUNTER_KEYS: readonly (keyof Counters)[] = [
   'pageFaults',
 ];
 
+/**
+ * The hardware a scenario runs on. Lessons use the default machine; a challenge
+ * may take a feature away, or start with the file already cached.
+ */
+export interface Machine {
+  /** A DMA controller exists; without one the CPU moves every byte (MODEL.md's read + write without DMA). */
+  dma: boolean;
+  /** The NIC can gather (scatter-gather DMA); without it, it sends only bytes laid out in the buffer it is given. */
+  gather: boolean;
+  /** Warm: the payload's pages are already in the page cache (no disk DMA needed). */
+  cache: 'cold' | 'warm';
+}
+
+export const DEFAULT_MACHINE: Machine = { dma: true, gather: true, cache: 'cold' };
+
 export interface State {
+  /** What this machine has; fixed for a whole run. */
+  machine: Machine;
   /** What the CPU is in this step: an interrupt handler runs in ring 0 whatever it interrupted. */
   cpu: { mode: Mode; ring: 0 | 3; activity: Activity };
   /** The privilege of the learner's process; only system calls switch it (and faults, uncounted). */
