@@ -5,6 +5,7 @@ import { MESSAGES } from '../i18n/strings.js';
 import { YARGS_ZH } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
 import { closest } from '../term/suggest.js';
+import { challengeCommand } from './commands/challenge.js';
 import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';
 import { explainCommand } from './commands/explain.js';
@@ -27,7 +28,7 @@ export { writeCatalogCache } from '../lessons/index.js';
 const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, labCommand, completionCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, challengeCommand, labCommand, completionCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;

@@ -168,7 +168,7 @@ const ZH: Sayings = {
   readOnly: ({ block }) => `块 ${block} 所在的页是只读映射`,
   noDmaController: () => '这台机器没有 DMA 控制器：数据只能由 CPU 自己搬运',
   nicCannotGather: ({ place, block }) =>
-    `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或用户态锁定的缓冲池）的数据，而${zh(place)}里的块 ${block} 不是`,
+    `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或用户态锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

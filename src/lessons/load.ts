@@ -65,6 +65,18 @@ export function readLessonText(file: string, lang: Lang = 'en'): string {
  * nothing in a lesson is ever constructed or executed.
  */
 export function parseLesson(text: string, file: string, lang: Lang = 'en'): Lesson {
+  return parseWith(text, file, (data) => {
+    const result = validateLesson(data, file, lang);
+    return 'problems' in result ? result : { value: result.lesson };
+  });
+}
+
+/**
+ * Parses a data file zcopy reads (a lesson, a challenge level, a learner's
+ * path) and checks it with `validate`; its problems come back located by file,
+ * line and field as a LessonError.
+ */
+export function parseWith<T>(text: string, file: string, validate: (data: unknown) => { value: T } | { problems: Problem[] }): T {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
@@ -82,11 +94,11 @@ export function parseLesson(text: string, file: string, lang: Lang = 'en'): Less
   } catch (error) {
     throw new LessonError(file, [{ path: [], message: (error as Error).message }]);
   }
-  const result = validateLesson(data, file, lang);
+  const result = validate(data);
   if ('problems' in result) {
     throw new LessonError(file, result.problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path) })));
   }
-  return result.lesson;
+  return result.value;
 }
 
 /**
@@ -101,7 +113,7 @@ function lineOf(doc: Document, lines: LineCounter, path: Problem['path']): numbe
   return undefined;
 }
 
-/** Every `*.yaml` / `*.yml` / `*.json` lesson in a folder, in file-name order. */
+/** Every `*.yaml` / `*.yml` / `*.json` data file (lessons, levels) in a folder, in file-name order. */
 export function lessonFilesIn(dir: string): string[] {
   let names: string[];
   try {

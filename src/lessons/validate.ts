@@ -28,7 +28,7 @@ export function formatPath(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Checks that `data` (a parsed lesson file) is a lesson, then runs its steps
@@ -37,34 +37,10 @@ const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 export function validateLesson(data: unknown, source: string, lang: Lang = 'en'): { lesson: Lesson } | { problems: Problem[] } {
   const t = PROBLEMS[lang];
   const problems: Problem[] = [];
-  const fail = (path: Path, message: string) => {
-    problems.push({ path, message });
-  };
+  const r = readers(lang, problems);
+  const { fail, str, text, list } = r;
 
   if (!isRecord(data)) return { problems: [{ path: [], message: t.notMapping }] };
-
-  const str = (path: Path, value: unknown): string => {
-    if (typeof value !== 'string' || value.trim() === '') fail(path, t.nonEmptyString);
-    return typeof value === 'string' ? value : '';
-  };
-  const text = (path: Path, value: unknown): Text => {
-    if (!isRecord(value)) {
-      fail(path, t.everyLanguage(LANGS.join(', ')));
-      return { en: '', zh: '' };
-    }
-    for (const key of Object.keys(value)) {
-      if (!(LANGS as readonly string[]).includes(key)) fail([...path, key], t.notLanguage(LANGS.join(', ')));
-    }
-    return { en: str([...path, 'en'], value.en), zh: joinWideLines(str([...path, 'zh'], value.zh)) };
-  };
-  const list = <T>(path: Path, value: unknown, each: (p: Path, v: unknown) => T, optional = false): T[] => {
-    if (value === undefined && optional) return [];
-    if (!Array.isArray(value)) {
-      fail(path, t.list);
-      return [];
-    }
-    return value.map((v, i) => each([...path, i], v));
-  };
 
   const known = new Set([
     'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
@@ -97,12 +73,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     };
   }, true);
 
-  const payload = list(['payload'], data.payload, (p, v) => {
-    if (typeof v !== 'string' || !/^[A-Za-z0-9]{1,3}$/.test(v)) fail(p, t.blockName);
-    return String(v);
-  });
-  if (Array.isArray(data.payload) && payload.length === 0) fail(['payload'], t.needsBlock);
-  if (new Set(payload).size !== payload.length) fail(['payload'], t.distinctBlocks);
+  const payload = readPayload(['payload'], data.payload, r, lang);
 
   // A property left out is false: a lesson names only what its technique needs or allows.
   const properties = Object.fromEntries(PROPERTY_KEYS.map((k) => [k, false])) as unknown as Properties;
@@ -118,24 +89,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     }
   }
 
-  const steps = list(['steps'], data.steps, (p, v): LessonStep => {
-    if (!isRecord(v)) {
-      fail(p, t.stepMapping);
-      return { event: { type: 'run' } as Event, phase: 'transfer', text: { en: '', zh: '' } };
-    }
-    for (const key of Object.keys(v)) {
-      if (!STEP_FIELDS.includes(key)) fail([...p, key], t.notStepField(STEP_FIELDS.join(', ')));
-    }
-    const phase = v.phase ?? 'transfer';
-    if (!PHASES.includes(phase as never)) fail([...p, 'phase'], t.oneOf(PHASES.join(', ')));
-    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: text([...p, 'text'], v.text) };
-  });
-  if (Array.isArray(data.steps) && steps.length === 0) fail(['steps'], t.needsStep);
-  else if (problems.length === 0) {
-    const at = phaseOrderBreak({ payload, steps });
-    if (at >= 0) fail(['steps', at, 'phase'], t.phaseOrder(steps[at - 1].phase));
-    else if (!steps.some((s) => s.phase === 'transfer')) fail(['steps'], t.needsTransfer);
-  }
+  const steps = readSteps(['steps'], data.steps, payload, r, lang);
 
   const lesson: Lesson = {
     id,
@@ -170,6 +124,88 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     return { problems: [{ path: ['steps', last, 'event'], message: t.completionNotTaken(last + 1) }] };
   }
   return { lesson };
+}
+
+/** The field readers every data file zcopy loads shares: each records what is wrong in `problems` and returns a usable value. */
+export interface Readers {
+  problems: Problem[];
+  fail: (path: Path, message: string) => void;
+  str: (path: Path, value: unknown) => string;
+  text: (path: Path, value: unknown) => Text;
+  list: <T>(path: Path, value: unknown, each: (p: Path, v: unknown) => T, optional?: boolean) => T[];
+}
+
+export function readers(lang: Lang, problems: Problem[] = []): Readers {
+  const t = PROBLEMS[lang];
+  const fail = (path: Path, message: string) => {
+    problems.push({ path, message });
+  };
+  const str = (path: Path, value: unknown): string => {
+    if (typeof value !== 'string' || value.trim() === '') fail(path, t.nonEmptyString);
+    return typeof value === 'string' ? value : '';
+  };
+  const text = (path: Path, value: unknown): Text => {
+    if (!isRecord(value)) {
+      fail(path, t.everyLanguage(LANGS.join(', ')));
+      return { en: '', zh: '' };
+    }
+    for (const key of Object.keys(value)) {
+      if (!(LANGS as readonly string[]).includes(key)) fail([...path, key], t.notLanguage(LANGS.join(', ')));
+    }
+    return { en: str([...path, 'en'], value.en), zh: joinWideLines(str([...path, 'zh'], value.zh)) };
+  };
+  const list = <T>(path: Path, value: unknown, each: (p: Path, v: unknown) => T, optional = false): T[] => {
+    if (value === undefined && optional) return [];
+    if (!Array.isArray(value)) {
+      fail(path, t.list);
+      return [];
+    }
+    return value.map((v, i) => each([...path, i], v));
+  };
+  return { problems, fail, str, text, list };
+}
+
+/**
+ * A list of steps over `payload`, checked field by field and for phase order.
+ * With `textOptional`, a step may leave its narration out (a challenge's path
+ * says what it does, not why).
+ */
+export function readSteps(path: Path, value: unknown, payload: string[], r: Readers, lang: Lang, textOptional = false): LessonStep[] {
+  const t = PROBLEMS[lang];
+  const { fail, list, text, problems } = r;
+  const before = problems.length;
+  const steps = list(path, value, (p, v): LessonStep => {
+    if (!isRecord(v)) {
+      fail(p, t.stepMapping);
+      return { event: { type: 'run' } as Event, phase: 'transfer', text: { en: '', zh: '' } };
+    }
+    for (const key of Object.keys(v)) {
+      if (!STEP_FIELDS.includes(key)) fail([...p, key], t.notStepField(STEP_FIELDS.join(', ')));
+    }
+    const phase = v.phase ?? 'transfer';
+    if (!PHASES.includes(phase as never)) fail([...p, 'phase'], t.oneOf(PHASES.join(', ')));
+    const said = textOptional && v.text === undefined ? { en: '', zh: '' } : text([...p, 'text'], v.text);
+    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: said };
+  });
+  if (Array.isArray(value) && steps.length === 0) fail(path, t.needsStep);
+  else if (problems.length === before) {
+    const at = phaseOrderBreak({ payload, steps });
+    if (at >= 0) fail([...path, at, 'phase'], t.phaseOrder(steps[at - 1].phase));
+    else if (!steps.some((s) => s.phase === 'transfer')) fail(path, t.needsTransfer);
+  }
+  return steps;
+}
+
+/** A payload: one to many distinct block names. */
+export function readPayload(path: Path, value: unknown, r: Readers, lang: Lang): string[] {
+  const t = PROBLEMS[lang];
+  const payload = r.list(path, value, (p, v) => {
+    if (typeof v !== 'string' || !/^[A-Za-z0-9]{1,3}$/.test(v)) r.fail(p, t.blockName);
+    return String(v);
+  });
+  if (Array.isArray(value) && payload.length === 0) r.fail(path, t.needsBlock);
+  if (new Set(payload).size !== payload.length) r.fail(path, t.distinctBlocks);
+  return payload;
 }
 
 const STEP_FIELDS = ['event', 'phase', 'text'];
@@ -236,6 +272,6 @@ function joinWideLines(text: string): string {
   return text.replace(SPACE_BETWEEN_WIDE, '$1');
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,0 +1,218 @@
+import { resolve } from 'node:path';
+import type { Lang } from '../i18n/lang.js';
+import { PROBLEMS } from '../i18n/problems.js';
+import { refusalText } from '../i18n/refusals.js';
+import {
+  ID_PATTERN,
+  LessonError,
+  isRecord,
+  lessonFilesIn,
+  parseWith,
+  readLessonText,
+  readPayload,
+  readSteps,
+  readers,
+  type LessonStep,
+  type Problem,
+  type Readers,
+} from '../lessons/index.js';
+import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, StepError, type EventType, type Machine } from '../model/index.js';
+import { closest } from '../term/suggest.js';
+import { judge } from './judge.js';
+import { CHALLENGE } from './strings.js';
+import { GOAL_PLACES, type Goal, type Level, type Limits, type MachineFeatures } from './types.js';
+
+/** The levels ship next to the lessons, as the lab's helper does. */
+export function challengesDir(lessonsDir: string): string {
+  return resolve(lessonsDir, '..', 'challenges');
+}
+
+export interface Levels {
+  /** In climbing order. */
+  levels: Level[];
+  find(id: string): Level | undefined;
+  suggest(id: string): string | undefined;
+}
+
+/** Every level in `dir`, checked against the lessons they name; a broken one is a LessonError in `lang`. */
+export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang = 'en'): Levels {
+  const levels = lessonFilesIn(dir).map((f) => parseWith(readLessonText(f, lang), f, (data) => validateLevel(data, f, lessonIds, lang)));
+  const byId = new Map<string, Level>();
+  for (const level of levels) {
+    const other = byId.get(level.id);
+    if (other) throw new LessonError(level.source, [{ path: ['id'], message: CHALLENGE.problems[lang].taken(level.id, other.source) }]);
+    byId.set(level.id, level);
+  }
+  return {
+    levels: [...levels].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
+    find: (id) => byId.get(id.trim().toLowerCase()),
+    suggest: (id) => closest(id.trim().toLowerCase(), [...byId.keys()]),
+  };
+}
+
+const LEVEL_FIELDS = ['id', 'order', 'title', 'summary', 'teaches', 'start', 'goal', 'limits', 'banned', 'hints', 'par', 'solution'];
+const GOAL_FIELDS = ['at', 'blocks', 'own', 'canModify', 'userMode', 'callsClosed'];
+const FEATURES: Record<keyof MachineFeatures, readonly unknown[]> = { nic: ['sg', 'nosg'], dma: [true, false], cache: ['cold', 'warm'] };
+
+/** Checks a parsed level file, then judges its reference solution on its own level: a level nobody can pass is refused. */
+export function validateLevel(data: unknown, source: string, lessonIds: readonly string[], lang: Lang = 'en'): { value: Level } | { problems: Problem[] } {
+  const t = PROBLEMS[lang];
+  const c = CHALLENGE.problems[lang];
+  const r = readers(lang);
+  const { fail, str, text, list } = r;
+  if (!isRecord(data)) return { problems: [{ path: [], message: c.notMapping }] };
+  for (const key of Object.keys(data)) if (!LEVEL_FIELDS.includes(key)) fail([key], c.notLevelField);
+
+  const id = str(['id'], data.id);
+  if (id && !ID_PATTERN.test(id)) fail(['id'], t.idPattern);
+  const order = data.order ?? 0;
+  if (typeof order !== 'number' || !Number.isFinite(order)) fail(['order'], t.number);
+  const teaches = str(['teaches'], data.teaches);
+  if (teaches && !lessonIds.includes(teaches)) fail(['teaches'], c.notLesson(lessonIds.join(', ')));
+
+  const start = isRecord(data.start) ? data.start : (fail(['start'], t.notMapping), {});
+  for (const key of Object.keys(start)) if (key !== 'payload' && key !== 'machine') fail(['start', key], c.notLevelField);
+  const payload = readPayload(['start', 'payload'], start.payload, r, lang);
+  const features: MachineFeatures = {};
+  if (start.machine !== undefined) {
+    if (!isRecord(start.machine)) fail(['start', 'machine'], t.notMapping);
+    else {
+      for (const [key, value] of Object.entries(start.machine)) {
+        const choices = FEATURES[key as keyof MachineFeatures];
+        if (!choices) fail(['start', 'machine', key], c.feature(Object.keys(FEATURES).join(', ')));
+        else if (!choices.includes(value)) fail(['start', 'machine', key], c.feature(choices.join(', ')));
+        else Object.assign(features, { [key]: value });
+      }
+    }
+  }
+  const machine: Machine = {
+    dma: features.dma ?? DEFAULT_MACHINE.dma,
+    gather: features.nic === undefined ? DEFAULT_MACHINE.gather : features.nic === 'sg',
+    cache: features.cache ?? DEFAULT_MACHINE.cache,
+  };
+
+  const goal = readGoal(data.goal, payload, r, lang);
+
+  const perTransfer: Limits = {};
+  const limits: Limits = {};
+  if (data.limits !== undefined && !isRecord(data.limits)) fail(['limits'], t.notMapping);
+  else if (data.limits !== undefined) {
+    for (const [key, value] of Object.entries(data.limits)) {
+      if (key === 'perTransfer') {
+        if (!isRecord(value)) fail(['limits', key], t.notMapping);
+        else for (const [k, v] of Object.entries(value)) readLimit(['limits', key, k], k, v, perTransfer);
+      } else readLimit(['limits', key], key, value, limits);
+    }
+  }
+  function readLimit(path: (string | number)[], key: string, value: unknown, into: Limits) {
+    if (!(COUNTER_KEYS as readonly string[]).includes(key)) fail(path, c.notCounter(COUNTER_KEYS.join(', ')));
+    else if (!Number.isInteger(value) || (value as number) < 0) fail(path, c.max);
+    else into[key as keyof Limits] = value as number;
+  }
+
+  const banned = list(['banned'], data.banned, (p, v) => {
+    if (!(EVENT_TYPES as readonly unknown[]).includes(v)) fail(p, c.notEvent(EVENT_TYPES.join(', ')));
+    return v as EventType;
+  }, true);
+  const hints = list(['hints'], data.hints, text);
+  if (Array.isArray(data.hints) && (hints.length < 2 || hints.length > 3)) fail(['hints'], c.hints);
+
+  const par = { modeSwitches: 0, steps: 0 };
+  if (!isRecord(data.par)) fail(['par'], t.notMapping);
+  else {
+    for (const key of Object.keys(data.par)) if (!(key in par)) fail(['par', key], c.notLevelField);
+    for (const key of ['modeSwitches', 'steps'] as const) {
+      const v = data.par[key];
+      if (!Number.isInteger(v) || (v as number) < 0) fail(['par', key], c.max);
+      else par[key] = v as number;
+    }
+  }
+  const solution = readSteps(['solution'], data.solution, payload, r, lang, true);
+
+  const level: Level = {
+    id,
+    order: typeof order === 'number' ? order : 0,
+    title: text(['title'], data.title),
+    summary: text(['summary'], data.summary),
+    payload,
+    features,
+    machine,
+    goal,
+    limits,
+    perTransfer,
+    banned,
+    hints,
+    par,
+    solution,
+    teaches,
+    source,
+  };
+  if (r.problems.length) return { problems: r.problems };
+
+  let why: string | null;
+  let verdict;
+  try {
+    verdict = judge(level, solution);
+    why = verdict.unmet && CHALLENGE.unmet[lang](verdict.unmet);
+  } catch (error) {
+    if (!(error instanceof StepError)) throw error;
+    return { problems: [{ path: ['solution', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
+  }
+  if (why) return { problems: [{ path: ['solution'], message: c.solutionFails(why) }] };
+  // The par is what the reference solution takes: a par nobody is shown reaching would not be fair.
+  if (verdict.counts.modeSwitches !== par.modeSwitches) return { problems: [{ path: ['par', 'modeSwitches'], message: c.parNotReference('modeSwitches', par.modeSwitches, verdict.counts.modeSwitches) }] };
+  if (verdict.steps !== par.steps) return { problems: [{ path: ['par', 'steps'], message: c.parNotReference('steps', par.steps, verdict.steps) }] };
+  return { value: level };
+}
+
+function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Goal {
+  const t = PROBLEMS[lang];
+  const c = CHALLENGE.problems[lang];
+  const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, userMode: true, callsClosed: true };
+  if (!isRecord(value)) {
+    r.fail(['goal'], t.notMapping);
+    return goal;
+  }
+  for (const key of Object.keys(value)) if (!GOAL_FIELDS.includes(key)) r.fail(['goal', key], c.notLevelField);
+  if (!(GOAL_PLACES as readonly unknown[]).includes(value.at)) r.fail(['goal', 'at'], c.goalPlace(GOAL_PLACES.join(', ')));
+  else goal.at = value.at as Goal['at'];
+  if (value.blocks !== undefined) {
+    goal.blocks = r.list(['goal', 'blocks'], value.blocks, (p, b) => {
+      if (!payload.includes(b as string)) r.fail(p, c.notBlockOfPayload(String(b)));
+      return String(b);
+    });
+  }
+  for (const flag of ['own', 'canModify', 'userMode', 'callsClosed'] as const) {
+    const v = value[flag];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') r.fail(['goal', flag], t.trueFalse);
+    else goal[flag] = v;
+  }
+  if (goal.own && goal.at !== 'user') r.fail(['goal', 'own'], c.ownOnlyUser);
+  return goal;
+}
+
+const PATH_FIELDS = new Set(['steps', 'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload', 'properties', 'limits', 'usedBy', 'notes']);
+
+/**
+ * A learner's path for `level`: a file with `steps:`, or a whole lesson file
+ * (only its steps are judged, on the level's machine and payload). A broken
+ * file or an illegal step is a LessonError naming the file, line and step.
+ */
+export function readPath(file: string, level: Level, lang: Lang = 'en'): LessonStep[] {
+  const t = PROBLEMS[lang];
+  return parseWith<LessonStep[]>(readLessonText(file, lang), file, (data) => {
+    const r = readers(lang);
+    if (!isRecord(data)) return { problems: [{ path: [], message: CHALLENGE.problems[lang].notPathField }] };
+    for (const key of Object.keys(data)) if (!PATH_FIELDS.has(key)) r.fail([key], CHALLENGE.problems[lang].notPathField);
+    const steps = readSteps(['steps'], data.steps, level.payload, r, lang, true);
+    if (r.problems.length) return { problems: r.problems };
+    try {
+      judge(level, steps);
+    } catch (error) {
+      if (!(error instanceof StepError)) throw error;
+      return { problems: [{ path: ['steps', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
+    }
+    return { value: steps };
+  });
+}

@@ -1,0 +1,100 @@
+import type { Counters, Location } from '../model/index.js';
+import { COUNTER_LABELS, PLACE_LABELS } from '../i18n/strings.js';
+import type { Unmet } from './judge.js';
+
+const counter = (k: keyof Counters, lang: 'en' | 'zh') => COUNTER_LABELS[k][lang];
+const place = (l: Location, lang: 'en' | 'zh') => PLACE_LABELS[l][lang];
+
+/** What `zcopy challenge` and the level loader say, in both languages. */
+export const CHALLENGE = {
+  unmet: {
+    en: (u: Unmet): string => {
+      switch (u.kind) {
+        case 'banned':
+          return `step ${u.step} uses ${u.event}, which this level bans`;
+        case 'notAt':
+          return `the goal is not reached: block ${u.block} is not in the ${place(u.place, 'en')}${u.own ? ' as the process\'s own bytes' : ''}`;
+        case 'notUserMode':
+          return 'the goal is not reached: the process is not back in user mode';
+        case 'callOpen':
+          return `the goal is not reached: ${u.call}() is still open`;
+        case 'completionPending':
+          return 'the goal is not reached: the last DMA transfer\'s completion was never taken';
+        case 'notModifiable':
+          return `the application never held its own copy of block ${u.block}, so it could not change the bytes`;
+        case 'limit':
+          return `${counter(u.counter, 'en')} ${u.count}${u.perTransfer ? ' per transfer' : ''}: this level allows at most ${u.max}`;
+      }
+    },
+    zh: (u: Unmet): string => {
+      switch (u.kind) {
+        case 'banned':
+          return `第 ${u.step} 步用了 ${u.event}，本关禁止使用`;
+        case 'notAt':
+          return `没有达到目标：块 ${u.block} 不在${place(u.place, 'zh')}里${u.own ? '（须是进程自己的数据）' : ''}`;
+        case 'notUserMode':
+          return '没有达到目标：进程还没有回到用户态';
+        case 'callOpen':
+          return `没有达到目标：${u.call}() 还没有返回`;
+        case 'completionPending':
+          return '没有达到目标：最后一次 DMA 传输的完成没有被处理';
+        case 'notModifiable':
+          return `应用程序从没有持有块 ${u.block} 自己的副本，无法修改数据`;
+        case 'limit':
+          return `${counter(u.counter, 'zh')}${u.perTransfer ? '（每段）' : ''} ${u.count} 次：本关最多允许 ${u.max} 次`;
+      }
+    },
+  },
+  solved: { en: (id: string) => `solved ${id}`, zh: (id: string) => `通过 ${id}` },
+  notSolved: { en: (id: string) => `not solved ${id}`, zh: (id: string) => `未通过 ${id}` },
+  vsPar: {
+    en: (what: string, mine: number, par: number) => `${what} ${mine} (par ${par})`,
+    zh: (what: string, mine: number, par: number) => `${what} ${mine}（标准 ${par}）`,
+  },
+  steps: { en: 'Steps', zh: '步数' },
+  learnMore: { en: (id: string) => `learn more: zcopy learn ${id}`, zh: (id: string) => `延伸学习：zcopy learn ${id}` },
+  unknownLevel: { en: (id: string) => `no challenge level named ${id}`, zh: (id: string) => `没有名为 ${id} 的挑战关卡` },
+  seeLevels: { en: 'run `zcopy challenge --list` to see them all', zh: '运行 `zcopy challenge --list` 查看全部关卡' },
+  needLevel: { en: '--check needs a level id: zcopy challenge <id> --check path.yaml', zh: '--check 需要关卡 id：zcopy challenge <id> --check path.yaml' },
+  needCheck: {
+    en: 'give --check path.yaml to judge a path (the interactive challenge screen is not built yet)',
+    zh: '请用 --check path.yaml 评判一条路径（交互式挑战界面尚未实现）',
+  },
+  problems: {
+    en: {
+      notMapping: 'a challenge level must be a mapping of fields',
+      notLevelField: 'is not a challenge level field',
+      notPathField: 'is not a field of a path file (give `steps:`, or a whole lesson file)',
+      goalPlace: (places: string) => `must be one of ${places}`,
+      notBlockOfPayload: (b: string) => `${b} is not a block of the payload`,
+      ownOnlyUser: 'applies only to a goal in the user buffer',
+      notCounter: (counters: string) => `is not a counter (${counters})`,
+      max: 'must be a whole number, 0 or more',
+      notEvent: (events: string) => `is not an event (${events})`,
+      hints: 'must give 2 or 3 hints',
+      notLesson: (id: string) => `names no lesson (${id})`,
+      feature: (choices: string) => `must be one of ${choices}`,
+      solutionFails: (why: string) => `the reference solution does not pass: ${why}`,
+      parNotReference: (what: string, par: number, ref: number) => `${what} is ${par}, but the reference solution takes ${ref}`,
+      taken: (id: string, other: string) => `${id} is already the id of ${other}`,
+    },
+    zh: {
+      notMapping: '挑战关卡必须是字段的映射',
+      notLevelField: '不是挑战关卡的字段',
+      notPathField: '不是路径文件的字段（请给出 `steps:`，或一个完整的课程文件）',
+      goalPlace: (places: string) => `必须是 ${places} 之一`,
+      notBlockOfPayload: (b: string) => `${b} 不是数据中的块`,
+      ownOnlyUser: '只适用于目标在用户缓冲区的关卡',
+      notCounter: (counters: string) => `不是计数器（${counters}）`,
+      max: '必须是 0 或更大的整数',
+      notEvent: (events: string) => `不是事件（${events}）`,
+      hints: '必须给出 2 到 3 条提示',
+      notLesson: (id: string) => `没有这门课（${id}）`,
+      feature: (choices: string) => `必须是 ${choices} 之一`,
+      solutionFails: (why: string) => `参考解法没有通过：${why}`,
+      parNotReference: (what: string, par: number, ref: number) => `${what} 是 ${par}，但参考解法用了 ${ref}`,
+      taken: (id: string, other: string) => `${id} 已经是 ${other} 的 id`,
+    },
+  },
+} satisfies Record<string, unknown>;
+

@@ -1,0 +1,74 @@
+import { CHALLENGE, challengesDir, judge, loadLevels, readPath, type Level, type Levels, type Verdict } from '../../challenge/index.js';
+import { HELP } from '../../i18n/help.js';
+import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
+import { json, type Command, type Ctx } from '../context.js';
+import { EXIT, Exit, UsageError } from '../errors.js';
+
+/** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
+export const challengeCommand: Command = {
+  names: ['challenge'],
+  register: (y, ctx) => {
+    const { lang } = ctx;
+    const H = HELP[lang];
+    y.command(
+      'challenge [id]',
+      H.challenge,
+      (c) =>
+        c
+          .positional('id', { type: 'string', describe: H.challengeId })
+          .option('list', { type: 'boolean', describe: H.challengeList })
+          .option('check', { type: 'string', describe: H.challengeCheck, requiresArg: true })
+          .option('json', { type: 'boolean', describe: H.challengeJson }),
+      (args) => {
+        const levels = loadLevels(challengesDir(ctx.io.lessonsDir), ctx.lessons().lessons.map((l) => l.id), lang);
+        if (args.list) return list(ctx, levels, args.json === true);
+        if (args.check === undefined) throw new UsageError(CHALLENGE.needCheck[lang]);
+        if (args.id === undefined) throw new UsageError(CHALLENGE.needLevel[lang]);
+        const level = find(ctx, levels, args.id);
+        const verdict = judge(level, readPath(args.check, level, lang));
+        report(ctx, level, verdict, args.json === true);
+        if (verdict.unmet) throw new Exit(EXIT.usage);
+      },
+    );
+  },
+};
+
+function find({ lang }: Ctx, levels: Levels, id: string): Level {
+  const found = levels.find(id);
+  if (found) return found;
+  const guess = levels.suggest(id);
+  throw new UsageError(MESSAGES.then[lang](CHALLENGE.unknownLevel[lang](id), guess ? MESSAGES.didYouMean[lang](guess) : CHALLENGE.seeLevels[lang]));
+}
+
+function list({ lang, out, paint }: Ctx, levels: Levels, asJson: boolean) {
+  if (asJson) {
+    return out(
+      json(
+        levels.levels.map((l) => ({
+          id: l.id,
+          title: l.title[lang],
+          goal: l.goal,
+          limits: l.limits,
+          perTransfer: l.perTransfer,
+          banned: l.banned,
+          machine: l.features,
+          par: l.par,
+          hints: l.hints.length,
+        })),
+      ),
+    );
+  }
+  const width = Math.max(...levels.levels.map((l) => l.id.length));
+  for (const [i, l] of levels.levels.entries()) out(`${String(i + 1).padStart(2)}  ${paint.bold(l.id.padEnd(width))}  ${l.title[lang]}\n`);
+}
+
+function report({ lang, out, paint }: Ctx, level: Level, v: Verdict, asJson: boolean) {
+  const message = v.unmet && CHALLENGE.unmet[lang](v.unmet);
+  if (asJson) {
+    return out(json({ id: level.id, solved: v.unmet === null, unmet: v.unmet && { ...v.unmet, message }, counts: v.counts, perTransfer: v.perTransfer, steps: v.steps, par: level.par, teaches: level.teaches }));
+  }
+  if (message) return out(`${paint.red(CHALLENGE.notSolved[lang](level.id))}: ${message}\n`);
+  const vs = CHALLENGE.vsPar[lang];
+  out(`${paint.green(CHALLENGE.solved[lang](level.id))}: ${vs(COUNTER_LABELS.modeSwitches[lang], v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], v.steps, level.par.steps)}\n`);
+  out(`${level.summary[lang]}\n${CHALLENGE.learnMore[lang](level.teaches)}\n`);
+}
