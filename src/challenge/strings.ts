@@ -45,6 +45,8 @@ export const CHALLENGE = {
       }
     },
   },
+  /** A verdict's head and what follows it. */
+  verdict: { en: (head: string, rest: string) => `${head}: ${rest}`, zh: (head: string, rest: string) => `${head}：${rest}` },
   solved: { en: (id: string) => `solved ${id}`, zh: (id: string) => `通过 ${id}` },
   notSolved: { en: (id: string) => `not solved ${id}`, zh: (id: string) => `未通过 ${id}` },
   vsPar: {

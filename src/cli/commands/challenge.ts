@@ -67,8 +67,9 @@ function report({ lang, out, paint }: Ctx, level: Level, v: Verdict, asJson: boo
   if (asJson) {
     return out(json({ id: level.id, solved: v.unmet === null, unmet: v.unmet && { ...v.unmet, message }, counts: v.counts, perTransfer: v.perTransfer, steps: v.steps, par: level.par, teaches: level.teaches }));
   }
-  if (message) return out(`${paint.red(CHALLENGE.notSolved[lang](level.id))}: ${message}\n`);
+  const said = CHALLENGE.verdict[lang];
+  if (message) return out(`${said(paint.red(CHALLENGE.notSolved[lang](level.id)), message)}\n`);
   const vs = CHALLENGE.vsPar[lang];
-  out(`${paint.green(CHALLENGE.solved[lang](level.id))}: ${vs(COUNTER_LABELS.modeSwitches[lang], v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], v.steps, level.par.steps)}\n`);
+  out(`${said(paint.green(CHALLENGE.solved[lang](level.id)), `${vs(COUNTER_LABELS.modeSwitches[lang], v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], v.steps, level.par.steps)}`)}\n`);
   out(`${level.summary[lang]}\n${CHALLENGE.learnMore[lang](level.teaches)}\n`);
 }

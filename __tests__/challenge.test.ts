@@ -1,0 +1,215 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { challengesDir, judge, loadLevels, type Level, type Unmet } from '../src/challenge/index.js';
+import { LessonError, loadCatalog, loadLessonFile, type LessonStep } from '../src/lessons/index.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const LESSONS = join(ROOT, 'lessons');
+const lessonIds = loadCatalog(LESSONS).lessons.map((l) => l.id);
+const levels = loadLevels(challengesDir(LESSONS), lessonIds);
+const level = (id: string): Level => levels.find(id)!;
+const stepsOf = (lesson: string): LessonStep[] => loadLessonFile(join(LESSONS, `${lesson}.yaml`)).steps;
+const work = mkdtempSync(join(tmpdir(), 'zcopy-challenge-'));
+
+/** A path file with only `steps:`, as a learner writes one. */
+function pathFile(name: string, steps: readonly LessonStep[]): string {
+  const file = join(work, `${name}.yaml`);
+  writeFileSync(file, stringify({ steps: steps.map(({ event, phase }) => ({ event, phase })) }));
+  return file;
+}
+
+describe('the levels', () => {
+  test('at least 12, each with 2 or 3 hints and a lesson that teaches it', () => {
+    expect(levels.levels.length).toBeGreaterThanOrEqual(12);
+    for (const l of levels.levels) {
+      expect(l.hints.length).toBeGreaterThanOrEqual(2);
+      expect(l.hints.length).toBeLessThanOrEqual(3);
+      expect(lessonIds).toContain(l.teaches);
+    }
+  });
+
+  test("every level's reference solution passes --check through the built CLI, at par", () => {
+    for (const l of levels.levels) {
+      const r = zcopy(['challenge', l.id, '--check', pathFile(`ref-${l.id}`, l.solution), '--json']);
+      expect({ id: l.id, code: r.code, stderr: r.stderr }).toEqual({ id: l.id, code: 0, stderr: '' });
+      const verdict = JSON.parse(r.stdout);
+      expect(verdict).toMatchObject({ id: l.id, solved: true, unmet: null, steps: l.par.steps, par: l.par });
+      expect(verdict.counts.modeSwitches).toBe(l.par.modeSwitches);
+    }
+  });
+
+  // The figures are MODEL.md's: the reference solutions are the scenarios it counts.
+  test.each([
+    ['dma-read', { cpuCopies: 1, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
+    ['no-dma-read', { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2, interrupts: 0 }],
+    ['direct-read', { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
+    ['send-classic', { cpuCopies: 2, dmaCopies: 2, modeSwitches: 4, syscalls: 2 }],
+    ['send-no-dma', { cpuCopies: 4, dmaCopies: 0, modeSwitches: 4, syscalls: 2 }],
+    ['one-copy', { cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 }],
+    ['zero-copy', { cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1 }],
+    // splice: pipe once, then 2 calls: 6 mode switches, 4 per chunk with the pipe reused.
+    ['four-per-chunk', { cpuCopies: 0, dmaCopies: 2, modeSwitches: 6, syscalls: 3 }],
+    // A warm cache: no disk DMA and no disk interrupt, so one of each is left of sendfile-sg's two.
+    ['warm-send', { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
+    ['warm-read', { cpuCopies: 1, dmaCopies: 0, modeSwitches: 2, interrupts: 0 }],
+  ])('%s: its reference solution counts what MODEL.md says', (id, counts) => {
+    expect(judge(level(id), level(id).solution).counts).toMatchObject(counts);
+  });
+
+  test('splice pays 4 mode switches and 2 system calls per chunk', () => {
+    expect(judge(level('four-per-chunk'), level('four-per-chunk').solution).perTransfer).toMatchObject({ modeSwitches: 4, syscalls: 2 });
+  });
+});
+
+describe('wrong paths fail with the right reason', () => {
+  const why = (id: string, steps: readonly LessonStep[]): Unmet | null => judge(level(id), steps).unmet;
+  const over = (counter: string, perTransfer = false) => expect.objectContaining({ kind: 'limit', counter, perTransfer });
+
+  test('every level: half of its reference solution has not reached the goal', () => {
+    // The goal's own conditions: the payload's place, user mode, no call open, every completion taken.
+    const goalKinds = ['notAt', 'notUserMode', 'callOpen', 'completionPending'];
+    for (const l of levels.levels) {
+      const unmet = why(l.id, l.solution.slice(0, Math.floor(l.solution.length / 2)));
+      expect({ id: l.id, goal: goalKinds.includes(unmet?.kind ?? 'none') }).toEqual({ id: l.id, goal: true });
+    }
+    expect(why('zero-copy', level('zero-copy').solution.slice(0, 5))).toEqual({ kind: 'notAt', place: 'nic', block: 'A', own: false });
+    expect(why('direct-read', level('direct-read').solution.slice(0, 4))).toEqual({ kind: 'notUserMode' });
+  });
+
+  const noDmaPlusACall: LessonStep[] = [
+    ...stepsOf('traditional-nodma'),
+    { event: { type: 'syscall', name: 'close' }, phase: 'transfer', text: { en: '', zh: '' } },
+    { event: { type: 'sysret', name: 'close' }, phase: 'transfer', text: { en: '', zh: '' } },
+  ];
+  const spliceAllPerChunk = stepsOf('splice').map((s) => ({ ...s, phase: 'transfer' as const }));
+
+  test.each([
+    // programmed I/O copies twice (MODEL.md), one more than DMA I/O's one.
+    ['dma-read', stepsOf('programmed-io'), over('cpuCopies')],
+    ['no-dma-read', stepsOf('interrupt-io'), over('interrupts')],
+    ['direct-read', stepsOf('dma-io'), over('cpuCopies')],
+    ['warm-read', stepsOf('dma-io'), over('dmaCopies')],
+    ['send-classic', stepsOf('traditional-nodma'), over('cpuCopies')],
+    ['send-no-dma', noDmaPlusACall, over('modeSwitches')],
+    ['one-copy', stepsOf('traditional'), over('cpuCopies')],
+    ['zero-copy', stepsOf('sendfile'), over('cpuCopies')],
+    ['no-gather', stepsOf('sendfile'), over('cpuCopies')],
+    ['four-per-chunk', stepsOf('sendfile-sg'), { kind: 'banned', step: 6, event: 'descriptorCopy' }],
+    ['four-per-chunk', spliceAllPerChunk, over('modeSwitches', true)],
+    ['encrypt-one-copy', stepsOf('traditional'), over('cpuCopies')],
+    ['encrypt-one-copy', stepsOf('sendfile'), { kind: 'notModifiable', block: 'A' }],
+    ['encrypt-zero-copy', stepsOf('msg-zerocopy'), { kind: 'notModifiable', block: 'A' }],
+    ['encrypt-zero-copy', level('encrypt-one-copy').solution, over('cpuCopies')],
+    ['cow-one-page', stepsOf('dma-io'), { kind: 'banned', step: 7, event: 'cpuCopy' }],
+    ['fbuf-share', stepsOf('sendfile-sg'), { kind: 'banned', step: 6, event: 'descriptorCopy' }],
+    ['fbuf-share', stepsOf('splice'), over('modeSwitches')],
+    ['warm-send', stepsOf('sendfile-sg'), over('dmaCopies')],
+  ])('%s: %#', (id, steps, unmet) => {
+    expect(why(id, steps)).toEqual(unmet);
+  });
+
+  test('on a NIC that cannot gather, sendfile-sg is an illegal path, not a wrong one', () => {
+    const r = zcopy(['challenge', 'no-gather', '--check', join(LESSONS, 'sendfile-sg.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zcopy: .*sendfile-sg\.yaml:\d+: steps\[6\]\.event: step 7 is illegal: this NIC cannot gather/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('zcopy challenge', () => {
+  test('--list --json has the issue\'s shape', () => {
+    const r = zcopy(['challenge', '--list', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list.length).toBe(levels.levels.length);
+    for (const entry of list) {
+      expect(Object.keys(entry).sort()).toEqual(['banned', 'goal', 'hints', 'id', 'limits', 'machine', 'par', 'perTransfer', 'title'].sort());
+      expect(typeof entry.hints).toBe('number');
+      expect(Object.keys(entry.par).sort()).toEqual(['modeSwitches', 'steps']);
+    }
+    const chunk = list.find((e: { id: string }) => e.id === 'four-per-chunk');
+    expect(chunk).toMatchObject({ limits: { cpuCopies: 0 }, perTransfer: { modeSwitches: 4 }, banned: ['descriptorCopy', 'mapPages'], machine: {} });
+    expect(list.find((e: { id: string }) => e.id === 'no-gather').machine).toEqual({ nic: 'nosg' });
+  });
+
+  test('--list prints one level a line, in climbing order', () => {
+    const lines = zcopy(['challenge', '--list']).stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ 1 {2}dma-read +Read it with DMA$/);
+    expect(lines).toHaveLength(levels.levels.length);
+  });
+
+  test('exit 0 prints the counts against the par and the lesson that teaches it', () => {
+    const r = zcopy(['challenge', 'one-copy', '--check', join(LESSONS, 'sendfile.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^solved one-copy: Mode switches 2 \(par 2\) · Steps 11 \(par 11\)\n/);
+    expect(r.stdout).toContain('zcopy learn sendfile');
+  });
+
+  test('a path that is legal but slower than par still passes, and says so', () => {
+    const r = zcopy(['challenge', 'one-copy', '--check', join(LESSONS, 'mmap.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Mode switches 4 \(par 2\)/);
+  });
+
+  test('exit 1 names the first unmet condition, in both languages', () => {
+    const en = zcopy(['challenge', 'one-copy', '--check', join(LESSONS, 'traditional.yaml')]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toBe('not solved one-copy: CPU copies 2: this level allows at most 1\n');
+    const zh = zcopy(['challenge', 'one-copy', '--check', join(LESSONS, 'traditional.yaml'), '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toBe('未通过 one-copy：CPU 拷贝 2 次：本关最多允许 1 次\n');
+    const json = JSON.parse(zcopy(['challenge', 'one-copy', '--check', join(LESSONS, 'traditional.yaml'), '--json']).stdout);
+    expect(json).toMatchObject({ solved: false, unmet: { kind: 'limit', counter: 'cpuCopies', max: 1, count: 2 } });
+  });
+
+  test('exit 2 for a broken file or an illegal step, with the step and the reason, localized', () => {
+    const broken = join(work, 'broken.yaml');
+    writeFileSync(broken, 'steps:\n  - event: {type: teleport}\n');
+    const r = zcopy(['challenge', 'zero-copy', '--check', broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.yaml:2: steps\[0\]\.event\.type: must be one of/);
+    const illegal = pathFile('illegal', [{ event: { type: 'cpuCopy', from: 'pageCache', to: 'user' }, phase: 'transfer', text: { en: '', zh: '' } }]);
+    const zh = zcopy(['challenge', 'zero-copy', '--check', illegal, '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/steps\[0\]\.event: 第 1 步不合法：/);
+    expect(zcopy(['challenge', 'zero-copy', '--check', join(work, 'missing.yaml')]).code).toBe(2);
+  });
+
+  test('an unknown level gets a suggestion, on one line', () => {
+    const r = zcopy(['challenge', 'zero-copi', '--check', join(LESSONS, 'sendfile.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('zcopy: no challenge level named zero-copi; did you mean zero-copy?\n');
+    expect(zcopy(['challenge', 'zero-copi', '--check', 'x.yaml', '--lang', 'zh']).stderr).toBe('zcopy: 没有名为 zero-copi 的挑战关卡；你是不是想输入 zero-copy？\n');
+  });
+});
+
+describe('a broken level is refused, naming the file and field', () => {
+  const good = readFileSync(join(challengesDir(LESSONS), 'zero-copy.yaml'), 'utf8');
+  function problems(text: string): string {
+    const dir = mkdtempSync(join(work, 'levels-'));
+    writeFileSync(join(dir, 'level.yaml'), text);
+    try {
+      loadLevels(dir, lessonIds);
+    } catch (error) {
+      if (error instanceof LessonError) return error.message;
+      throw error;
+    }
+    throw new Error('the level was accepted');
+  }
+
+  test.each([
+    ['a limit of -1', good.replace('cpuCopies: 0', 'cpuCopies: -1'), /level\.yaml:\d+: limits\.cpuCopies: must be a whole number, 0 or more/],
+    ['a goal place that does not exist', good.replace('at: "nic"', 'at: "disk"'), /goal\.at: must be one of nic, user, pageCache/],
+    ['an unknown event', good.replace('type: dmaTransfer', 'type: teleport'), /solution\[\d+\]\.event\.type: must be one of/],
+    ['a banned event that is not one', good.replace('limits:', 'banned: [pipe]\nlimits:'), /banned\[0\]: is not an event/],
+    ['a reference solution that does not pass', good.replace('cpuCopies: 0', 'dmaCopies: 1'), /solution: the reference solution does not pass: DMA copies 2/],
+    ['a par the reference does not reach', good.replace('steps: 11', 'steps: 9'), /par\.steps: steps is 9, but the reference solution takes 11/],
+    ['one hint', good.replace(/hints:\n(  - en: .*\n    zh: .*\n)(  - en: .*\n    zh: .*\n)/, 'hints:\n$1'), /hints: must give 2 or 3 hints/],
+    ['a lesson that does not exist', good.replace('teaches: sendfile-sg', 'teaches: nope'), /teaches: names no lesson/],
+  ])('%s', (_, text, message) => {
+    expect(problems(text)).toMatch(message);
+  });
+});
