@@ -71,6 +71,10 @@ const files = [
     .map((f) => join('src', 'i18n', f)),
   'src/lab/strings.ts',
   'src/progress/strings.ts',
+  'src/challenge/strings.ts',
+  ...readdirSync(join(ROOT, 'challenges'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join('challenges', f)),
 ];
 
 describe('the term list in lessons/FORMAT.md', () => {
