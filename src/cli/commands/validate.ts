@@ -39,7 +39,7 @@ export const validateCommand: Command = {
         } else {
           for (const r of results) {
             if (r.ok) {
-              const counts = (['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const).map((k) => `${COUNTER_LABELS[k][lang]} ${r.counts[k]}`).join(', ');
+              const counts = (['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const).map((k) => `${COUNTER_LABELS[k][lang]} ${r.counts[k]}`).join(lang === 'zh' ? '，' : ', ');
               out(`${paint.green(w.ok)}  ${r.file}  ${r.id} · ${w.steps(r.steps)} · ${counts}\n`);
             } else {
               for (const p of r.problems) out(`${paint.red(w.bad)}  ${formatProblem(r.file, p)}\n`);
