@@ -175,9 +175,11 @@ export function step(state: State, event: Event): State {
         }
       }
       // Memory -> device: the bytes must be reachable now, possibly through descriptors (gather).
-      if (!fromHw) for (const b of blocks) dmaReadable(s, from, b);
-      if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
-      else for (const b of blocks) holding(s, from, b);
+      if (fromHw) for (const b of blocks) holding(s, from, b);
+      else {
+        for (const b of blocks) dmaReadable(s, from, b);
+        if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
+      }
       s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks] };
       if (event.block) sleep(s);
       // From user mode this is the program itself writing a mapped device's registers (kernel bypass).
