@@ -244,3 +244,17 @@ describe('a text page does what its footer says', () => {
     app.unmount();
   });
 });
+
+describe('the home menu counts what was just done', () => {
+  test('a lesson finished in this session shows in the note when q comes back home', async () => {
+    const app = await openApp();
+    expect(app.frame()).toContain('0/16 finished');
+    await app.type('\r', '\r');
+    const steps = app.ctx.lookup(app.ids[0]).steps.length;
+    await app.type(...Array(steps).fill('l'));
+    expect(app.finished).toEqual([app.ids[0]]);
+    await app.type('q', 'q');
+    expect(app.frame()).toContain('1/16 finished');
+    app.unmount();
+  });
+});

@@ -58,7 +58,7 @@ for (const lesson of loadCatalog(lessonsDir).lessons) {
       start={{ screen: 'learn', id: lesson.id, predict: false, back: null }}
       lang="en"
       paint={paint}
-      home={{ title: '', note: '', items: [] }}
+      home={() => ({ title: '', note: '', items: [] })}
       picker={{ title: '', note: '', items: () => [] }}
       view={() => view}
       judge={(said, s) => judgePrediction(said, { mover: s.mover, switches: s.switchesMode, event: s.event }, 'en')}

@@ -131,7 +131,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   return {
     lang,
     paint,
-    home: homeMenu(lang, all().map((l) => l.id), store().data),
+    home: () => homeMenu(lang, all().map((l) => l.id), store().data),
     picker: {
       title: t.pickTitle,
       note: t.pickNote,

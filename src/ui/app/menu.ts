@@ -44,14 +44,16 @@ export function menuKey(m: MenuState, key: Keypress): Step<MenuState, MenuEffect
 function menuScreen<N extends 'home' | 'picker', T>(
   menu: (deps: AppDeps) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
-): ScreenModule<N, MenuState & { items: MenuItem<T>[] }> {
+): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }> {
   return {
+    // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
       const route = menuRoute as RouteOf<'home' | 'picker'>;
-      const items = menu(deps).items();
+      const { title, note, items: itemsOf } = menu(deps);
+      const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
       const at = items.findIndex((i) => i.value === route.at);
-      return { items, cursor: Math.max(0, at), count: items.length, behind: backOf(route) !== null };
+      return { title, note, items, cursor: Math.max(0, at), count: items.length, behind: backOf(route) !== null };
     },
     key: (s, key, route, deps) => {
       const step = menuKey(s, key);
@@ -59,7 +61,7 @@ function menuScreen<N extends 'home' | 'picker', T>(
       return { state: { ...s, ...step.state }, effects };
     },
     frame: (s, _route, deps) => {
-      const { title, note } = menu(deps);
+      const { title, note } = s;
       const { lang, paint, size } = deps;
       const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'back'], lang);
       return renderMenu(title, s.items, s.cursor, note ? `${keys}   ${note}` : keys, size, paint, lang);
@@ -69,7 +71,10 @@ function menuScreen<N extends 'home' | 'picker', T>(
 
 /** The home menu: learning and the reading views through the picker, the rest straight to their screen; only the lab leaves. */
 export const HOME = menuScreen<'home', HomeChoice>(
-  (deps) => ({ ...deps.home, items: () => deps.home.items }),
+  (deps) => {
+    const home = deps.home();
+    return { ...home, items: () => home.items };
+  },
   (choice, here): ScreenEffect => {
     const route: Route = { ...here, at: choice };
     switch (choice) {

@@ -42,7 +42,8 @@ export interface AppDeps {
   lang: Lang;
   paint: ChalkInstance;
   size: Size;
-  home: { title: string; note: string; items: MenuItem<HomeChoice>[] };
+  /** Asked each time the home menu opens, so its note counts what was just finished or answered. */
+  home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
   /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
   view: (id: string) => LearnView;
