@@ -1,5 +1,5 @@
 import type { Catalog } from '../lessons/index.js';
-import { transferCalls } from '../model/index.js';
+import { callsOfPhase } from '../model/index.js';
 
 /** The techniques `zcopy lab` runs, in the order it runs and prints them. */
 export const TECHNIQUES = ['read-write', 'mmap-write', 'sendfile', 'splice', 'msg-zerocopy', 'direct-io', 'copy-file-range'] as const;
@@ -58,7 +58,7 @@ export function modelFigure(technique: Technique, catalog: Catalog): ModelFigure
   if (d.lesson) {
     const lesson = catalog.find(d.lesson);
     if (!lesson) throw new Error(`the ${d.lesson} lesson is missing`);
-    calls.push(...transferCalls(lesson));
+    calls.push(...callsOfPhase(lesson, 'transfer'));
     sources.push(`lesson ${d.lesson}`);
   }
   if (d.fromTable) {

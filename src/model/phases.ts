@@ -26,9 +26,9 @@ export function countsByPhase(script: Script, timeline: readonly State[]): Phase
   return { setup: out.setup, perTransfer: out.transfer, teardown: out.teardown };
 }
 
-/** The system calls a script's transfer steps make, in order: what a program calls for every chunk. */
-export function transferCalls(script: Script): string[] {
-  return script.steps.flatMap((s) => (phaseOf(s) === 'transfer' && s.event.type === 'syscall' ? [s.event.name] : []));
+/** The system calls a script's steps of one phase make, in order; for `transfer`, what a program calls for every chunk. */
+export function callsOfPhase(script: Script, phase: Phase): string[] {
+  return script.steps.flatMap((s) => (phaseOf(s) === phase && s.event.type === 'syscall' ? [s.event.name] : []));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { describeEvent, describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
 import { PLACE_LABELS } from '../i18n/strings.js';
-import type { Lesson, LessonStep } from '../lessons/index.js';
-import { COUNTER_KEYS, countsByPhase, phaseOf, run, transferCalls, type Counters, type Location, type Phase, type PhaseCounts, type State } from '../model/index.js';
+import type { Lesson } from '../lessons/index.js';
+import { COUNTER_KEYS, callsOfPhase, countsByPhase, phaseOf, run, type Counters, type Location, type PhaseCounts, type State } from '../model/index.js';
 
 /** What the quiz reads from a lesson: its timeline and its counts by phase, computed once by the model. */
 export interface Facts {
@@ -38,14 +38,10 @@ export type Scope = 'total' | 'perTransfer';
 export const countsIn = (f: Facts, scope: Scope): Counters => (scope === 'total' ? f.end.counts : f.phases.perTransfer);
 
 /** The calls a program makes in that scope, in order. */
-export const callsIn = (f: Facts, scope: Scope): string[] => (scope === 'total' ? f.end.syscallLog : transferCalls(f.lesson));
+export const callsIn = (f: Facts, scope: Scope): string[] => (scope === 'total' ? f.end.syscallLog : callsOfPhase(f.lesson, 'transfer'));
 
 /** A lesson's set-up or teardown differs from nothing: its per-chunk figures are not its totals. */
 export const hasOnceSteps = (f: Facts) => f.lesson.steps.some((s) => phaseOf(s) !== 'transfer');
-
-/** The system calls of one phase, by name. */
-export const callsOfPhase = (f: Facts, phase: Phase) =>
-  f.lesson.steps.flatMap((s: LessonStep) => (phaseOf(s) === phase && s.event.type === 'syscall' ? [s.event.name] : []));
 
 /** Steps (1-based) of the transfer phase where a counter went up. */
 export const transferRises = (f: Facts, k: keyof Counters) => f.rises[k].filter((n) => phaseOf(f.lesson.steps[n - 1]) === 'transfer');

@@ -1,5 +1,6 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
-import { calls, callsIn, callsOfPhase, countsIn, hasOnceSteps, transferRises, type Facts, type Scope } from '../facts.js';
+import { callsOfPhase } from '../../model/index.js';
+import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type Scope } from '../facts.js';
 import { learnAt, type Question, type Spec } from '../question.js';
 import { COUNT_MISTAKES, Q, QUIZ_COUNTERS, type QuizCounter } from '../strings.js';
 
@@ -21,7 +22,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
       const then = lang === 'zh' ? '' : ' ';
       if (counter === 'modeSwitches' && counts.syscalls > 0) explanation += then + Q.twoPerCall[lang](counts.syscalls);
       if (counter === 'syscalls' && n > 0) explanation += then + Q.callsAre[lang](calls(callsIn(f, scope)));
-      if (perChunk !== total) explanation += then + Q.onceNote[lang](counter, perChunk, total, calls([...callsOfPhase(f, 'setup'), ...callsOfPhase(f, 'teardown')]));
+      if (perChunk !== total) explanation += then + Q.onceNote[lang](counter, perChunk, total, calls([...callsOfPhase(f.lesson, 'setup'), ...callsOfPhase(f.lesson, 'teardown')]));
       const fallback = steps[0] ?? f.rises.descriptorCopies[0] ?? 1;
       const once = f.phases.setup.syscalls + f.phases.teardown.syscalls;
       const facts: CountFacts = { ...counts, setupCalls: perTransfer ? 0 : once };
