@@ -1,6 +1,6 @@
 import { COUNTER_KEYS, countsByPhase, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
-import type { Level, Limits } from './types.js';
+import type { Level } from './types.js';
 
 /** The first condition of a level a path does not meet, as data; src/challenge/strings.ts says it. */
 export type Unmet =
@@ -21,33 +21,69 @@ export interface Verdict {
 }
 
 /**
- * Judges a path on a level's machine. Illegal steps throw the model's StepError
- * (a broken path, not a wrong one). The conditions are checked in a fixed
- * order, so the first unmet one is the same on every run: banned events, then
- * the goal, then the limits.
+ * One condition of a level, as data (src/challenge/strings.ts says it), and
+ * what stops the path meeting it now, if anything does.
  */
-export function judge(level: Level, steps: readonly LessonStep[]): Verdict {
+export type Condition =
+  | { kind: 'banned'; events: EventType[] }
+  | { kind: 'at'; place: Location; blocks: string[]; own: boolean }
+  | { kind: 'userMode' }
+  | { kind: 'callsClosed' }
+  | { kind: 'completion' }
+  | { kind: 'canModify' }
+  | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
+
+export interface Check {
+  condition: Condition;
+  unmet: Unmet | null;
+}
+
+/**
+ * Every condition of a level, checked against a path, in the fixed order the
+ * judge reports them: banned events, then the goal, then the limits (total
+ * before per transfer). Illegal steps throw the model's StepError (a broken
+ * path, not a wrong one).
+ */
+export function checks(level: Level, steps: readonly LessonStep[]): { checks: Check[]; counts: Counters; perTransfer: Counters } {
   const script = { payload: level.payload, machine: level.machine, steps };
   const timeline = run(script);
   const end = timeline.at(-1)!;
   const byPhase = countsByPhase(script, timeline);
-  const verdict = (unmet: Unmet | null): Verdict => ({ unmet, counts: end.counts, perTransfer: byPhase.perTransfer, steps: steps.length });
+  const out: Check[] = [];
+  const check = (condition: Condition, unmet: Unmet | null) => out.push({ condition, unmet });
 
-  const banned = steps.findIndex((s) => level.banned.includes(s.event.type));
-  if (banned >= 0) return verdict({ kind: 'banned', step: banned + 1, event: steps[banned].event.type });
-
-  const missing = goalMissing(level, end);
-  if (missing) return verdict(missing);
-  if (level.goal.userMode && (end.privilege !== 'user' || end.faultReturn !== null)) return verdict({ kind: 'notUserMode' });
-  if (level.goal.callsClosed && end.openSyscall !== null) return verdict({ kind: 'callOpen', call: end.openSyscall });
-  // MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
-  if (end.dma.status === 'done') return verdict({ kind: 'completionPending' });
-  if (level.goal.canModify) {
-    const never = level.payload.find((b) => !timeline.some((s) => ownsWritable(s, b)));
-    if (never !== undefined) return verdict({ kind: 'notModifiable', block: never });
+  if (level.banned.length) {
+    const banned = steps.findIndex((s) => level.banned.includes(s.event.type));
+    check({ kind: 'banned', events: level.banned }, banned >= 0 ? { kind: 'banned', step: banned + 1, event: steps[banned].event.type } : null);
   }
+  const { goal } = level;
+  check({ kind: 'at', place: goal.at, blocks: goal.blocks ?? level.payload, own: goal.own }, goalMissing(level, end));
+  if (goal.userMode) check({ kind: 'userMode' }, end.privilege !== 'user' || end.faultReturn !== null ? { kind: 'notUserMode' } : null);
+  if (goal.callsClosed) check({ kind: 'callsClosed' }, end.openSyscall !== null ? { kind: 'callOpen', call: end.openSyscall } : null);
+  // MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
+  check({ kind: 'completion' }, end.dma.status === 'done' ? { kind: 'completionPending' } : null);
+  if (goal.canModify) {
+    const never = level.payload.find((b) => !timeline.some((s) => ownsWritable(s, b)));
+    check({ kind: 'canModify' }, never !== undefined ? { kind: 'notModifiable', block: never } : null);
+  }
+  for (const [limits, counts, perTransfer] of [
+    [level.limits, end.counts, false],
+    [level.perTransfer, byPhase.perTransfer, true],
+  ] as const) {
+    for (const counter of COUNTER_KEYS) {
+      const max = limits[counter];
+      if (max === undefined) continue;
+      const count = counts[counter];
+      check({ kind: 'limit', counter, max, count, perTransfer }, count > max ? { kind: 'limit', counter, max, count, perTransfer } : null);
+    }
+  }
+  return { checks: out, counts: end.counts, perTransfer: byPhase.perTransfer };
+}
 
-  return verdict(overLimit(level.limits, end.counts, false) ?? overLimit(level.perTransfer, byPhase.perTransfer, true));
+/** Judges a path on a level's machine: the first condition it does not meet, in checks' order. */
+export function judge(level: Level, steps: readonly LessonStep[]): Verdict {
+  const c = checks(level, steps);
+  return { unmet: c.checks.find((x) => x.unmet)?.unmet ?? null, counts: c.counts, perTransfer: c.perTransfer, steps: steps.length };
 }
 
 function goalMissing(level: Level, end: State): Unmet | null {
@@ -67,12 +103,4 @@ function ownsWritable(s: State, block: string): boolean {
   if (!s.places.user.some((h) => h.block === block && h.as === 'data')) return false;
   const entry = s.pageTable.find((p) => p.block === block);
   return entry === undefined || (entry.frame === 'user' && entry.writable);
-}
-
-function overLimit(limits: Limits, counts: Counters, perTransfer: boolean): Unmet | null {
-  for (const counter of COUNTER_KEYS) {
-    const max = limits[counter];
-    if (max !== undefined && counts[counter] > max) return { kind: 'limit', counter, max, count: counts[counter], perTransfer };
-  }
-  return null;
 }

@@ -3,4 +3,5 @@ export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec 
 export { IllegalEvent, type KernelAction, type Refusal, type RefusalCode, type RefusalParams } from './refusals.js';
 export { initialState, step } from './step.js';
 export { StepError, moverOf, run, type Script } from './run.js';
+export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';

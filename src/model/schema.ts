@@ -6,10 +6,13 @@ export type FieldKind = 'place' | 'name' | 'blocks' | 'block' | 'flag' | 'count'
 export interface FieldSpec {
   kind: FieldKind;
   required: boolean;
+  /** What a flag left out means. */
+  default?: boolean;
 }
 
 const req = (kind: FieldKind): FieldSpec => ({ kind, required: true });
 const opt = (kind: FieldKind): FieldSpec => ({ kind, required: false });
+const flag = (byDefault: boolean): FieldSpec => ({ kind: 'flag', required: false, default: byDefault });
 
 /** Every event the machine knows and the fields each takes; the Event union in types.ts mirrors it. */
 export const EVENT_FIELDS: Record<EventType, Record<string, FieldSpec>> = {
@@ -18,12 +21,12 @@ export const EVENT_FIELDS: Record<EventType, Record<string, FieldSpec>> = {
   deviceRead: { blocks: opt('blocks') },
   pollStatus: {},
   sleep: {},
-  programDma: { from: req('place'), to: req('place'), blocks: opt('blocks'), block: opt('flag') },
+  programDma: { from: req('place'), to: req('place'), blocks: opt('blocks'), block: flag(false) },
   dmaTransfer: { count: opt('count') },
   raiseInterrupt: { source: req('irqSource') },
   handleInterrupt: {},
   cpuCopy: { from: req('place'), to: req('place'), blocks: opt('blocks') },
-  mapPages: { from: req('place'), blocks: opt('blocks'), lazy: opt('flag'), cow: opt('flag'), writable: opt('flag') },
+  mapPages: { from: req('place'), blocks: opt('blocks'), lazy: flag(false), cow: flag(false), writable: flag(true) },
   unmapPages: { from: req('place') },
   descriptorCopy: { from: req('place'), to: req('place'), blocks: opt('blocks') },
   pageRefMove: { from: req('place'), to: req('place'), blocks: opt('blocks') },
