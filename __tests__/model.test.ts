@@ -6,6 +6,7 @@ import {
   IllegalEvent,
   LOCATIONS,
   StepError,
+  countsByPhase,
   initialState,
   run,
   step,
@@ -13,6 +14,9 @@ import {
   type State,
 } from '../src/model/index.js';
 import { refusalText } from '../src/i18n/refusals.js';
+import { loadLessonFile } from '../src/lessons/index.js';
+import { join } from 'node:path';
+import { ROOT } from './helpers/cli.js';
 
 const ABCD = ['A', 'B', 'C', 'D'];
 
@@ -479,5 +483,76 @@ describe('the machine a scenario runs on', () => {
       { type: 'programDma', from: 'socket', to: 'nic' },
     ]);
     expect(copied.dma.status).toBe('programmed');
+  });
+
+  // MODEL.md: without gather, MSG_ZEROCOPY too ends in a CPU copy into the socket buffer; what
+  // the NIC can read from user pages is a pool that a kernel-bypass program builds its packets in.
+  const nosg = machine({ gather: false });
+  const refusalOn = (events: Event[]) => {
+    try {
+      run({ payload: ABCD, machine: nosg, steps: events.map((event) => ({ event })) });
+    } catch (error) {
+      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
+      throw error;
+    }
+    return null;
+  };
+  /** A read with O_DIRECT: the file's bytes in pinned user pages, with no CPU copy, back in user mode. */
+  const directRead: Event[] = [
+    { type: 'syscall', name: 'read' },
+    { type: 'pin' },
+    { type: 'programDma', from: 'disk', to: 'user', block: true },
+    { type: 'dmaTransfer' },
+    { type: 'raiseInterrupt', source: 'dma' },
+    { type: 'handleInterrupt' },
+    { type: 'unpin' },
+    { type: 'sysret', name: 'read' },
+    { type: 'run' },
+  ];
+
+  test('a NIC that cannot gather does not take pinned user pages from a send through the kernel', () => {
+    const zerocopySend: Event[] = [...directRead, { type: 'syscall', name: 'sendto' }, { type: 'pin' }, { type: 'programDma', from: 'user', to: 'nic' }];
+    expect(refusalOn(zerocopySend)).toEqual({ step: zerocopySend.length, refusal: { code: 'nicNeedsOwnedPool', params: { block: 'A' } } });
+    // The same pages with gather: the refusal is this NIC's, not the path's.
+    expect(run({ payload: ABCD, steps: zerocopySend.map((event) => ({ event })) }).at(-1)!.dma.status).toBe('programmed');
+    // Owning the NIC is not enough while the kernel is the one programming it (here inside the setup ioctl).
+    const fromTheIoctl: Event[] = [
+      { type: 'syscall', name: 'ioctl' },
+      { type: 'mapPages', from: 'nic' },
+      { type: 'mapPages', from: 'ctrl' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'dmaTransfer' },
+      { type: 'pollStatus' },
+      { type: 'programDma', from: 'user', to: 'nic' },
+    ];
+    expect(refusalOn(fromTheIoctl)).toEqual({ step: fromTheIoctl.length, refusal: { code: 'nicNeedsOwnedPool', params: { block: 'A' } } });
+    // What MSG_ZEROCOPY falls back to here: the CPU copies the user pages into the socket buffer.
+    const copied = run({
+      payload: ABCD,
+      machine: nosg,
+      steps: [...directRead, { type: 'syscall', name: 'sendto' }, { type: 'cpuCopy', from: 'user', to: 'socket' }, { type: 'programDma', from: 'socket', to: 'nic' }].map(
+        (event) => ({ event: event as Event }),
+      ),
+    }).at(-1)!;
+    expect(copied.dma.status).toBe('programmed');
+    expect(copied.counts.cpuCopies).toBe(1);
+  });
+
+  test('the refusal says what to do instead, in both languages', () => {
+    const refusal = { code: 'nicNeedsOwnedPool', params: { block: 'B' } } as const;
+    expect(refusalText(refusal, 'en')).toMatch(/cannot gather.*socket buffer.*block B.*user mode/);
+    expect(refusalText(refusal, 'zh')).toMatch(/scatter-gather.*socket 缓冲区.*块 B.*用户态/);
+  });
+
+  test('kernel bypass still sends with no CPU copy on a NIC that cannot gather, at the counts MODEL.md gives', () => {
+    const lesson = loadLessonFile(join(ROOT, 'lessons', 'kernel-bypass.yaml'));
+    const script = { payload: lesson.payload, machine: nosg, steps: lesson.steps };
+    const timeline = run(script);
+    const end = timeline.at(-1)!;
+    expect(end.places.nic.map((h) => h.block)).toEqual(lesson.payload);
+    // 0 CPU copies, 2 DMA copies; the one ioctl() is the only call; both completions are polled.
+    expect(end.counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1, interrupts: 0 });
+    expect(countsByPhase(script, timeline).perTransfer).toMatchObject({ syscalls: 0, modeSwitches: 0, interrupts: 0, cpuCopies: 0 });
   });
 });

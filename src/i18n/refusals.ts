@@ -100,7 +100,9 @@ const EN: Sayings = {
   notPresent: ({ block }) => `the page of block ${block} is not present yet: the first touch takes a page fault`,
   noDmaController: () => 'this machine has no DMA controller: the CPU must move the bytes itself',
   nicCannotGather: ({ place, block }) =>
-    `this NIC cannot gather: it sends only bytes copied into the socket buffer (or a pinned user pool), and block ${block} in ${en(place)} is not`,
+    `this NIC cannot gather: it sends only bytes copied into the socket buffer (or the pinned pool of a program that drives it itself), and block ${block} in ${en(place)} is not`,
+  nicNeedsOwnedPool: ({ block }) =>
+    `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
   danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
   cowWrite: ({ block }) => `block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`,
   readOnly: ({ block }) => `the page of block ${block} is mapped read-only`,
@@ -168,7 +170,9 @@ const ZH: Sayings = {
   readOnly: ({ block }) => `块 ${block} 所在的页是只读映射`,
   noDmaController: () => '这台机器没有 DMA 控制器：数据只能由 CPU 自己搬运',
   nicCannotGather: ({ place, block }) =>
-    `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或用户态锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
+    `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或自己驱动网卡的程序所锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
+  nicNeedsOwnedPool: ({ block }) =>
+    `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

@@ -71,6 +71,7 @@ export interface RefusalParams {
   readOnly: { block: string };
   noDmaController: Record<string, never>;
   nicCannotGather: { place: Location; block: string };
+  nicNeedsOwnedPool: { block: string };
 }
 
 export type RefusalCode = keyof RefusalParams;

@@ -466,6 +466,13 @@ function dmaReadable(s: State, place: Location, block: string): Location {
 function wholePacket(s: State, place: Location, block: string) {
   const ok = (place === 'socket' || place === 'user') && holds(s, place, block, 'data');
   if (!ok) throw new IllegalEvent('nicCannotGather', { place, block });
+  // A send the kernel makes puts its headers in the socket buffer and could only hang pinned
+  // user pages beside them as fragments, which takes gather: so MSG_ZEROCOPY ends in a CPU copy
+  // here (MODEL.md). Only a program that owns the NIC (user mode, registers mapped) lays out
+  // whole packets in its own pool.
+  if (place === 'user' && !(s.privilege === 'user' && s.userMapped.includes('nic'))) {
+    throw new IllegalEvent('nicNeedsOwnedPool', { block });
+  }
 }
 
 /** A reference goes to another place, never over the bytes it would point at (they would be lost). */
