@@ -75,8 +75,6 @@ describe('wrong paths fail with the right reason', () => {
       const unmet = why(l.id, l.solution.slice(0, Math.floor(l.solution.length / 2)));
       expect({ id: l.id, goal: goalKinds.includes(unmet?.kind ?? 'none') }).toEqual({ id: l.id, goal: true });
     }
-    expect(why('zero-copy', level('zero-copy').solution.slice(0, 5))).toEqual({ kind: 'notAt', place: 'nic', block: 'A', own: false });
-    expect(why('direct-read', level('direct-read').solution.slice(0, 4))).toEqual({ kind: 'notUserMode' });
   });
 
   const noDmaPlusACall: LessonStep[] = [
@@ -86,7 +84,18 @@ describe('wrong paths fail with the right reason', () => {
   ];
   const spliceAllPerChunk = stepsOf('splice').map((s) => ({ ...s, phase: 'transfer' as const }));
 
-  test.each([
+  const solutionWithout = (id: string, drop: (e: LessonStep['event']) => boolean): LessonStep[] => level(id).solution.filter((s) => !drop(s.event));
+  const notAt = (place: string, block: string, own = false) => ({ kind: 'notAt', place, block, own });
+  // MSG_ZEROCOPY's path on a NIC that cannot gather, with the copy MODEL.md says it ends in.
+  const zerocopyWithItsCopy = level('encrypt-zero-copy').solution.flatMap((s) =>
+    s.event.type === 'descriptorCopy' ? [{ ...s, event: { type: 'cpuCopy' as const, from: 'user' as const, to: 'socket' as const } }] : [s],
+  );
+
+  const cow = level('cow-one-page').solution.findIndex((s) => s.event.type === 'cowCopy');
+  const withoutWriteFault = level('cow-one-page').solution.filter((_, i) => i < cow - 1 || i > cow + 1);
+
+  /** Wrong paths and the first condition each misses: every level has at least two (checked below). */
+  const wrongPaths: [string, readonly LessonStep[], unknown][] = [
     // programmed I/O copies twice (MODEL.md), one more than DMA I/O's one.
     ['dma-read', stepsOf('programmed-io'), over('cpuCopies')],
     ['no-dma-read', stepsOf('interrupt-io'), over('interrupts')],
@@ -107,8 +116,50 @@ describe('wrong paths fail with the right reason', () => {
     ['fbuf-share', stepsOf('sendfile-sg'), { kind: 'banned', step: 6, event: 'descriptorCopy' }],
     ['fbuf-share', stepsOf('splice'), over('modeSwitches')],
     ['warm-send', stepsOf('sendfile-sg'), over('dmaCopies')],
-  ])('%s: %#', (id, steps, unmet) => {
+    // Without the copy out of the page cache, read() leaves the bytes in the kernel.
+    ['dma-read', solutionWithout('dma-read', (e) => e.type === 'cpuCopy'), notAt('user', 'A')],
+    ['no-dma-read', solutionWithout('no-dma-read', (e) => e.type === 'cpuCopy' && e.to === 'user'), notAt('user', 'A')],
+    // Interrupt-driven I/O takes 1 interrupt (MODEL.md), even with the pages cached.
+    ['warm-read', stepsOf('interrupt-io'), over('interrupts')],
+    // MSG_ZEROCOPY's setup calls count too: setsockopt and mmap, then sendto and recvmsg, 8 mode switches.
+    ['send-classic', stepsOf('msg-zerocopy'), over('modeSwitches')],
+    ['send-no-dma', solutionWithout('send-no-dma', (e) => e.type === 'cpuCopy' && e.to === 'nic'), notAt('nic', 'A')],
+    ['one-copy', stepsOf('dma-io'), notAt('nic', 'A')],
+    ['no-gather', zerocopyWithItsCopy, over('cpuCopies')],
+    // Polling is how a kernel-bypass program takes the NIC's completion; without it the transfer is not finished.
+    ['no-gather', level('no-gather').solution.slice(0, -1), { kind: 'completionPending' }],
+    // Without the write fault (the fault, its copy and its return), block B is still the file's page, shared read-only.
+    ['cow-one-page', withoutWriteFault, notAt('user', 'B', true)],
+    ['zero-copy', level('zero-copy').solution.slice(0, 5), notAt('nic', 'A')],
+    // The DMA has filled the pinned pages, but read() has not returned.
+    ['direct-read', level('direct-read').solution.slice(0, 4), { kind: 'notUserMode' }],
+    // sendfile without gather copies once (MODEL.md), whether or not the disk had to be read.
+    ['warm-send', stepsOf('sendfile'), over('cpuCopies')],
+  ];
+
+  test.each(wrongPaths)('%s: %#', (id, steps, unmet) => {
     expect(why(id, steps)).toEqual(unmet);
+  });
+
+  test('every level has at least two wrong paths above', () => {
+    for (const l of levels.levels) {
+      expect({ id: l.id, enough: wrongPaths.filter(([id]) => id === l.id).length >= 2 }).toEqual({ id: l.id, enough: true });
+    }
+  });
+
+  test('on a NIC that cannot gather, sending pinned user pages from inside sendto() is illegal: only a program that drives the NIC sends from its pool', () => {
+    // encrypt-zero-copy's MSG_ZEROCOPY send with the gap the model used to leave: the DMA reads the pinned pages directly.
+    const steps = level('encrypt-zero-copy').solution.flatMap((s) =>
+      s.event.type === 'descriptorCopy' ? [] : s.event.type === 'programDma' && s.event.from === 'socket' ? [{ ...s, event: { ...s.event, from: 'user' as const } }] : [s],
+    );
+    const at = steps.findIndex((s) => s.event.type === 'programDma' && s.event.from === 'user');
+    expect(() => judge(level('no-gather'), steps)).toThrow(expect.objectContaining({ step: at + 1, refusal: { code: 'nicNeedsOwnedPool', params: { block: 'A' } } }));
+    const r = zcopy(['challenge', 'no-gather', '--check', pathFile('zerocopy-from-user', steps)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^zcopy: .*zerocopy-from-user\\.yaml:\\d+: steps\\[${at}\\]\\.event: step ${at + 1} is illegal: this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer`));
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const zh = zcopy(['challenge', 'no-gather', '--check', pathFile('zerocopy-from-user', steps), '--lang', 'zh']);
+    expect(zh.stderr).toMatch(/不合法：这块网卡不支持 scatter-gather，而经内核发送时/);
   });
 
   test('on a NIC that cannot gather, sendfile-sg is an illegal path, not a wrong one', () => {
