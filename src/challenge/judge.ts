@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, countsByPhase, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
+import { COUNTER_KEYS, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
@@ -10,6 +10,7 @@ export type Unmet =
   | { kind: 'callOpen'; call: string }
   | { kind: 'completionPending' }
   | { kind: 'notModifiable'; block: string }
+  | { kind: 'movedOutsidePerChunk'; step: number }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
 export interface Verdict {
@@ -31,6 +32,7 @@ export type Condition =
   | { kind: 'callsClosed' }
   | { kind: 'completion' }
   | { kind: 'canModify' }
+  | { kind: 'perChunk' }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
 export interface Check {
@@ -65,6 +67,11 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   if (goal.canModify) {
     const never = level.payload.find((b) => !timeline.some((s) => ownsWritable(s, b)));
     check({ kind: 'canModify' }, never !== undefined ? { kind: 'notModifiable', block: never } : null);
+  }
+  if (Object.keys(level.perTransfer).length) {
+    // What a program pays per chunk is what its transfer steps pay: a step that moves the payload cannot be called set-up to escape the limit.
+    const outside = steps.findIndex((s, i) => phaseOf(s) !== 'transfer' && timeline[i + 1].transfer !== null && timeline[i + 1].transfer!.kind !== 'mapping');
+    check({ kind: 'perChunk' }, outside >= 0 ? { kind: 'movedOutsidePerChunk', step: outside + 1 } : null);
   }
   for (const [limits, counts, perTransfer] of [
     [level.limits, end.counts, false],

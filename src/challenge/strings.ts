@@ -22,6 +22,8 @@ export const CHALLENGE = {
           return 'the goal is not reached: the last DMA transfer\'s completion was never taken';
         case 'notModifiable':
           return `the application never held its own copy of block ${u.block}, so it could not change the bytes`;
+        case 'movedOutsidePerChunk':
+          return `step ${u.step} moves the payload but is not a per-chunk (transfer) step: a program pays it for every chunk`;
         case 'limit':
           return `${counter(u.counter, 'en')} ${u.count}${u.perTransfer ? ' per transfer' : ''}: this level allows at most ${u.max}`;
       }
@@ -40,6 +42,8 @@ export const CHALLENGE = {
           return '没有达到目标：最后一次 DMA 传输的完成没有被处理';
         case 'notModifiable':
           return `应用程序从没有持有块 ${u.block} 自己的副本，无法修改数据`;
+        case 'movedOutsidePerChunk':
+          return `第 ${u.step} 步搬运了数据，却没有标为每段（transfer）步骤：程序每传一段都要付出它`;
         case 'limit':
           return `${counter(u.counter, 'zh')}${u.perTransfer ? '（每段）' : ''} ${u.count} 次：本关最多允许 ${u.max} 次`;
       }

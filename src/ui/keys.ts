@@ -116,6 +116,34 @@ export const TEXT_KEYS = {
   quit: QUIT,
 } satisfies Keymap<string>;
 
+/** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
+export const BUILD_KEYS = {
+  add: { keys: ['enter', 'a', ' '], shown: 1, brief: { en: 'add a step', zh: '添加一步' }, does: { en: 'open the palette of events', zh: '打开事件面板' } },
+  undo: { keys: ['u', 'backspace'], shown: 1, brief: { en: 'undo', zh: '撤销' }, does: { en: 'undo the last step', zh: '撤销上一步' } },
+  redo: { keys: ['r'], brief: { en: 'redo', zh: '重做' }, does: { en: 'redo a step undone', zh: '重做撤销的步骤' } },
+  hint: { keys: ['h'], brief: { en: 'hint', zh: '提示' }, does: { en: 'show the next hint', zh: '显示下一条提示' } },
+  phase: { keys: ['t'], brief: { en: 'phase', zh: '阶段' }, does: { en: 'the phase of new steps: set-up, per chunk, teardown', zh: '新步骤的阶段：准备、每段、收尾' } },
+  write: { keys: ['w'], brief: { en: 'write lesson', zh: '写成课程' }, does: { en: 'write the path as a lesson file', zh: '把路径写成课程文件' } },
+  open: { keys: ['n'], brief: { en: 'next level', zh: '下一关' }, does: { en: 'the next level (once solved)', zh: '下一关（通过后）' } },
+  more: { keys: ['down', 'j'], brief: { en: 'more text', zh: '看下文' }, does: { en: 'scroll text down', zh: '文字下翻' } },
+  less: { keys: ['up', 'k'], brief: { en: 'text above', zh: '看上文' }, does: { en: 'scroll text up', zh: '文字上翻' } },
+  help: { keys: ['?'], brief: { en: 'help', zh: '帮助' }, does: { en: 'this help', zh: '本帮助' } },
+  back: { keys: BACK, shown: 1, brief: { en: 'back', zh: '返回' }, does: { en: 'back a level', zh: '返回上一层' } },
+  quit: QUIT,
+} satisfies Keymap<string>;
+export const LONE_BUILD_KEYS = { ...BUILD_KEYS, back: { ...BUILD_KEYS.back, ...QUITS } } satisfies Keymap<string>;
+
+/** The palette: move among the choices, take one, or step back a field. */
+export const PALETTE_KEYS = {
+  left: { keys: ['left', 'h'], brief: { en: 'left', zh: '左移' }, does: { en: 'the choice before', zh: '前一个选项' } },
+  right: { keys: ['right', 'l'], brief: { en: 'right', zh: '右移' }, does: { en: 'the choice after', zh: '后一个选项' } },
+  up: { keys: ['up', 'k'], brief: { en: 'up', zh: '上移' }, does: { en: 'the line above', zh: '上一行' } },
+  down: { keys: ['down', 'j'], brief: { en: 'down', zh: '下移' }, does: { en: 'the line below', zh: '下一行' } },
+  choose: { keys: ['enter', ' '], shown: 1, brief: { en: 'choose', zh: '选择' }, does: { en: 'take this choice', zh: '选定' } },
+  back: { keys: ['esc', 'backspace', 'q'], shown: 1, brief: { en: 'back', zh: '返回' }, does: { en: 'back a field, or close the palette', zh: '返回上一项，或关闭面板' } },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
 /** The action `key` asks for on a screen with this keymap, if any. */
 export function actionOf<A extends string>(map: Keymap<A>, key: Keypress): A | undefined {
   return (Object.keys(map) as A[]).find((a) => map[a].keys.includes(key));

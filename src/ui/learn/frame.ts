@@ -128,27 +128,39 @@ function stateAt(view: LearnView, position: number): { state: State; before: Sta
 
 /** The three bands: user space, kernel space, hardware, with the CPU on the border of the band it is in. */
 function machine(view: LearnView, position: number, width: number, paint: ChalkInstance): string[] {
-  const t = LEARN[view.lang];
-  const { state, before } = stateAt(view, position);
-  const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][view.lang]));
+  return machineLines({ ...stateAt(view, position), places: view.places, usesPageTable: view.usesPageTable }, view.lang, width, paint);
+}
+
+/** A machine to draw: its state, the state before (to mark what changed), and which places and rows to show. */
+export interface MachinePicture {
+  state: State;
+  before: State;
+  places: readonly Location[];
+  usesPageTable: boolean;
+}
+
+/** The machine as the learn screen draws it, for any screen that shows one (the sandbox, a challenge). */
+export function machineLines({ state, before, places, usesPageTable }: MachinePicture, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const t = LEARN[lang];
+  const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][lang]));
   const inner = width - 4;
-  const labels = [t.app, t.pageTable, t.dma, ...view.places.map((p) => PLACE_LABELS[p][view.lang])];
+  const labels = [t.app, t.pageTable, t.dma, ...places.map((p) => PLACE_LABELS[p][lang])];
   const labelWidth = Math.max(...labels.map(displayWidth));
   const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
   const placeRow = (place: Location) => {
     const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : '';
-    return row(PLACE_LABELS[place][view.lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, view.lang, paint));
+    return row(PLACE_LABELS[place][lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
   };
 
   const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
-  out.push(row(t.app, appStatus(state, view.lang)));
+  out.push(row(t.app, appStatus(state, lang)));
   out.push(placeRow('user'));
-  if (view.usesPageTable) pageTableLines(state, view.lang, inner - labelWidth - 2).forEach((l, i) => out.push(row(i === 0 ? t.pageTable : '', l)));
+  if (usesPageTable) pageTableLines(state, lang, inner - labelWidth - 2).forEach((l, i) => out.push(row(i === 0 ? t.pageTable : '', l)));
   out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
-  for (const place of view.places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
+  for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
   out.push(border('├', '┤', t.hardware, '', width));
-  for (const place of view.places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
-  out.push(row(t.dma, dmaStatus(state, before, view.lang, paint)));
+  for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
+  out.push(row(t.dma, dmaStatus(state, before, lang, paint)));
   out.push(`└${'─'.repeat(width - 2)}┘`);
   return out;
 }
@@ -253,14 +265,28 @@ function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance
   return `${regs}   ${irq}`;
 }
 
-const ALWAYS: (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'];
+/** The four counters the articles use, always shown. */
+export const ALWAYS: (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'];
 
 /** The counters, labelled exactly as the articles' figures are; ▲ marks one this step changed. */
 function counterLines(view: LearnView, position: number, width: number, paint: ChalkInstance): string[] {
   const { state, before } = stateAt(view, position);
-  const items = [...ALWAYS, ...view.extraCounters].map((k) => {
+  return countersLine(state, before, [...ALWAYS, ...view.extraCounters], view.lang, width, paint);
+}
+
+/** `keys` of the counters as one flowed line (or more); `after` adds to a counter's text (a challenge's limit). */
+export function countersLine(
+  state: State,
+  before: State,
+  keys: readonly (keyof Counters)[],
+  lang: Lang,
+  width: number,
+  paint: ChalkInstance,
+  after: (k: keyof Counters) => string = () => '',
+): string[] {
+  const items = keys.map((k) => {
     const changed = state.counts[k] !== before.counts[k];
-    const text = `${COUNTER_LABELS[k][view.lang]} ${state.counts[k]}${changed ? '▲' : ''}`;
+    const text = `${COUNTER_LABELS[k][lang]} ${state.counts[k]}${after(k)}${changed ? '▲' : ''}`;
     return changed ? paint.yellow.bold(text) : text;
   });
   return flow(items, '   ', width - 1).map((l) => ` ${l}`);
