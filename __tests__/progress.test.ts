@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, recordAnswer, recordLessonFinished, stateDir, weakestTopics } from '../src/progress/index.js';
+import { levelsSolved, openStore, recordAnswer, recordLessonFinished, recordLevelSolved, stateDir, weakestTopics } from '../src/progress/index.js';
 import { zcopy } from './helpers/cli.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'zcopy-progress-'));
@@ -89,6 +89,91 @@ describe('the progress store', () => {
       lessons: {},
     });
     expect(weak.map((w) => `${w.scenario}/${w.kind}`)).toEqual(['a/mode', 'b/fits', 'a/counts']);
+  });
+});
+
+describe('solved challenge levels', () => {
+  const file = (xdg: string) => join(xdg, 'zcopy', 'progress.json');
+  function write(xdg: string, data: unknown): void {
+    mkdirSync(join(xdg, 'zcopy'), { recursive: true });
+    writeFileSync(file(xdg), JSON.stringify(data));
+  }
+
+  test('best keeps the fewest mode switches and the fewest steps, each on its own', () => {
+    const xdg = temp();
+    let clock = 0;
+    const times = ['2030-01-01T00:00:00.000Z', '2030-01-02T00:00:00.000Z', '2030-01-03T00:00:00.000Z'];
+    const s = openStore({ env: { XDG_STATE_HOME: xdg }, lang: 'en', warn: () => {}, now: () => new Date(times[clock++]) });
+    expect(recordLevelSolved(s, 'zero-copy', { modeSwitches: 4, steps: 9 })).toBe(true);
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 2, steps: 12 });
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 3, steps: 10 });
+    expect(open(xdg).data.challenges).toEqual({
+      'zero-copy': { solved: 3, firstAt: times[0], lastAt: times[2], best: { modeSwitches: 2, steps: 9 } },
+    });
+  });
+
+  test('levels solved: every level with a solve, or only those of a list given', () => {
+    const xdg = temp();
+    const s = open(xdg);
+    expect(levelsSolved(s.data)).toBe(0);
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 2, steps: 11 });
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 2, steps: 11 });
+    recordLevelSolved(s, 'renamed-since', { modeSwitches: 2, steps: 11 });
+    expect(levelsSolved(s.data)).toBe(2);
+    expect(levelsSolved(s.data, ['zero-copy', 'one-copy'])).toBe(1);
+  });
+
+  test('a file from before challenges reads as it is, and gains them on the next solve', () => {
+    const xdg = temp();
+    const lessons = { mmap: { finished: 1, lastAt: '2029-12-31T00:00:00.000Z' } };
+    write(xdg, { version: 1, quiz: {}, lessons });
+    const warnings: string[] = [];
+    const s = open(xdg, warnings);
+    expect(warnings).toEqual([]);
+    expect(s.data.lessons).toEqual(lessons);
+    expect(levelsSolved(s.data)).toBe(0);
+    recordLevelSolved(s, 'one-copy', { modeSwitches: 2, steps: 11 });
+    const saved = JSON.parse(readFileSync(file(xdg), 'utf8'));
+    expect(saved).toMatchObject({ version: 1, lessons, challenges: { 'one-copy': { solved: 1 } } });
+  });
+
+  test('fields this zcopy does not know are saved back, at the top and in a level record', () => {
+    // What a later zcopy adds in format 1 must survive this one's saves, as `challenges` survives an older one's.
+    const xdg = temp();
+    const record = { solved: 1, firstAt: '', lastAt: '', best: { modeSwitches: 2, steps: 11 }, hintsSeen: 2 };
+    write(xdg, { version: 1, quiz: {}, lessons: {}, challenges: { 'zero-copy': record }, streak: 5 });
+    recordLevelSolved(open(xdg), 'zero-copy', { modeSwitches: 2, steps: 11 });
+    const saved = JSON.parse(readFileSync(file(xdg), 'utf8'));
+    expect(saved.streak).toBe(5);
+    expect(saved.challenges['zero-copy']).toMatchObject({ solved: 2, hintsSeen: 2 });
+  });
+
+  const good = { solved: 1, firstAt: '', lastAt: '', best: { modeSwitches: 2, steps: 11 } };
+  test.each([
+    ['challenges is a list', []],
+    ['a level record is not a mapping', { 'zero-copy': 3 }],
+    ['solved is negative', { 'zero-copy': { ...good, solved: -1 } }],
+    ['firstAt is missing', { 'zero-copy': { ...good, firstAt: undefined } }],
+    ['best is missing', { 'zero-copy': { ...good, best: undefined } }],
+    ['best.steps is not a number', { 'zero-copy': { ...good, best: { modeSwitches: 2, steps: '11' } } }],
+  ])('a malformed challenges entry makes the file corrupt, kept aside: %s', (_, challenges) => {
+    const xdg = temp();
+    write(xdg, { version: 1, quiz: {}, lessons: { mmap: { finished: 1, lastAt: '' } }, challenges });
+    const warnings: string[] = [];
+    const s = open(xdg, warnings);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^warning: the progress file was unreadable; it is kept as /);
+    expect(s.data).toEqual({ version: 1, quiz: {}, lessons: {} });
+    expect(readdirSync(join(xdg, 'zcopy'))).toEqual(['progress.json.corrupt-2030-01-02T03-04-05-678Z']);
+  });
+
+  test('--reset counts solved levels as progress to delete', () => {
+    const xdg = temp();
+    write(xdg, { version: 1, quiz: {}, lessons: {}, challenges: { 'zero-copy': good } });
+    const asked = zcopy(['progress', '--reset'], { XDG_STATE_HOME: xdg }, 'n\n');
+    expect(asked.stdout).toMatch(/^Delete all progress in .*\? \[y\/N\] Nothing deleted\.\n$/);
+    expect(zcopy(['progress', '--reset', '--yes'], { XDG_STATE_HOME: xdg }).stdout).toBe('Progress deleted.\n');
+    expect(readdirSync(join(xdg, 'zcopy'))).toEqual([]);
   });
 });
 

@@ -32,11 +32,32 @@ export interface LessonRecord {
   predicted?: { right: number; asked: number };
 }
 
-/** progress.json: `{version: 1, quiz: {scenario: {kind: TopicRecord}}, lessons: {id: LessonRecord}}`. */
+/** One challenge level the learner solved. */
+export interface LevelRecord {
+  /** How many times a path met the level's goal within its limits. */
+  solved: number;
+  firstAt: string;
+  lastAt: string;
+  /**
+   * The fewest mode switches and, separately, the fewest steps of any solve:
+   * the par is judged on each, so the two may come from different paths.
+   */
+  best: { modeSwitches: number; steps: number };
+}
+
+/**
+ * progress.json: `{version: 1, quiz: {scenario: {kind: TopicRecord}},
+ * lessons: {id: LessonRecord}, challenges?: {id: LevelRecord}}`.
+ */
 export interface ProgressData {
   version: typeof FORMAT_VERSION;
   quiz: Record<string, Record<string, TopicRecord>>;
   lessons: Record<string, LessonRecord>;
+  /**
+   * Came later, still in format 1: a file from before has none, and an older
+   * zcopy keeps it (the store saves every field it read, known or not).
+   */
+  challenges?: Record<string, LevelRecord>;
 }
 
 export interface Store {
@@ -94,6 +115,14 @@ export function validData(raw: unknown): ProgressData | null {
     if (l.seen !== undefined && !(Array.isArray(l.seen) && l.seen.every(isCount))) return null;
     if (l.predicted !== undefined && !(isObject(l.predicted) && isCount(l.predicted.right) && isCount(l.predicted.asked))) return null;
   }
+  if (raw.challenges !== undefined) {
+    if (!isObject(raw.challenges)) return null;
+    for (const c of Object.values(raw.challenges)) {
+      if (!isObject(c) || !isCount(c.solved) || typeof c.firstAt !== 'string' || typeof c.lastAt !== 'string') return null;
+      if (!isObject(c.best) || !isCount(c.best.modeSwitches) || !isCount(c.best.steps)) return null;
+    }
+  }
+  // The object read, not a copy of the known fields: what a newer zcopy added in format 1 is saved back.
   return raw as unknown as ProgressData;
 }
 
@@ -221,6 +250,29 @@ export function recordLessonFinished(store: Store, id: string): boolean {
     l.finished++;
     l.lastAt = at;
   });
+}
+
+/** Records that a path solved a challenge level, keeping the fewest mode switches and the fewest steps, and saves at once. */
+export function recordLevelSolved(store: Store, id: string, took: { modeSwitches: number; steps: number }): boolean {
+  return update(store, (data) => {
+    const at = store.now().toISOString();
+    const challenges = (data.challenges ??= {});
+    const c = (challenges[id] ??= { solved: 0, firstAt: at, lastAt: at, best: { ...took } });
+    c.solved++;
+    c.lastAt = at;
+    c.best = { modeSwitches: Math.min(c.best.modeSwitches, took.modeSwitches), steps: Math.min(c.best.steps, took.steps) };
+  });
+}
+
+/** How many challenge levels were solved at least once; with `ids`, only those levels count (a level since renamed does not). */
+export function levelsSolved(data: ProgressData, ids?: readonly string[]): number {
+  const solved = Object.entries(data.challenges ?? {}).filter(([, c]) => c.solved > 0);
+  return ids ? solved.filter(([id]) => ids.includes(id)).length : solved.length;
+}
+
+/** Whether there is anything recorded at all: answers, lessons or challenge levels. */
+export function hasProgress(data: ProgressData): boolean {
+  return Object.keys(data.quiz).length > 0 || Object.keys(data.lessons).length > 0 || Object.keys(data.challenges ?? {}).length > 0;
 }
 
 /** Where the learner left a lesson. */

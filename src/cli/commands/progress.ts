@@ -1,7 +1,7 @@
 import { HELP } from '../../i18n/help.js';
 import { createInterface } from 'node:readline';
 import { renderProgress } from '../../present/progress.js';
-import { PROGRESS, deleteProgress, openStore, weakestTopics } from '../../progress/index.js';
+import { PROGRESS, deleteProgress, hasProgress, openStore, weakestTopics } from '../../progress/index.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
 
@@ -31,7 +31,7 @@ export const progressCommand: Command = {
         const store = openStore({ env: io.env, lang, warn: (line) => void io.stderr.write(`zcopy: ${line}\n`) });
         if (args.reset) {
           if (store.newerVersion !== null) throw new UsageError(PROGRESS.newerReset[lang]);
-          if (!store.path || !Object.keys(store.data.quiz).length && !Object.keys(store.data.lessons).length) {
+          if (!store.path || !hasProgress(store.data)) {
             // An empty record may still be a file: delete it quietly.
             if (store.path) deleteProgress(store);
             return out(PROGRESS.nothing[lang] + '\n');
