@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { main } from '../src/cli/main.js';
 import { sessionWorld } from '../src/cli/commands/learn.js';
 import { drawQuiz } from '../src/cli/commands/quiz.js';
-import { recordAnswer, openStore, recordLessonFinished } from '../src/progress/index.js';
+import { recordAnswer, openStore, recordLessonFinished, recordLevelSolved } from '../src/progress/index.js';
 import { displayWidth } from '../src/term/text.js';
 import type { AppDeps, Route } from '../src/ui/app/route.js';
 import { enter, frameOf, sessionKey, type SessionState } from '../src/ui/app/session.js';
@@ -67,6 +67,14 @@ describe('from home, every screen and back', () => {
     // Saved in the store, as `zcopy quiz` saves it.
     const saved = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.quiz;
     expect(Object.keys(saved)).toEqual([app.answers[0].question.scenario]);
+    app.unmount();
+  });
+
+  test('the progress screen shows a solved level against its par', async () => {
+    const app = await openApp({ screen: 'home' });
+    recordLevelSolved(openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }), 'zero-copy', { modeSwitches: 4, steps: 13 });
+    await app.type('G', 'k', '\r');
+    expect(app.frame()).toMatch(/^ *zero-copy +1 +4 \(par 2\) +13 \(par 11\)/m);
     app.unmount();
   });
 });

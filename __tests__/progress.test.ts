@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { levelsSolved, openStore, recordAnswer, recordLessonFinished, recordLevelSolved, stateDir, weakestTopics } from '../src/progress/index.js';
+import { renderProgress } from '../src/present/progress.js';
+import { displayWidth } from '../src/term/text.js';
 import { zcopy } from './helpers/cli.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'zcopy-progress-'));
@@ -174,6 +176,68 @@ describe('solved challenge levels', () => {
     expect(asked.stdout).toMatch(/^Delete all progress in .*\? \[y\/N\] Nothing deleted\.\n$/);
     expect(zcopy(['progress', '--reset', '--yes'], { XDG_STATE_HOME: xdg }).stdout).toBe('Progress deleted.\n');
     expect(readdirSync(join(xdg, 'zcopy'))).toEqual([]);
+  });
+});
+
+describe('zcopy progress shows solved levels against their par', () => {
+  const solve = (solved: number, modeSwitches: number, steps: number, lastAt = '2030-01-03T00:00:00.000Z') => ({
+    solved,
+    firstAt: '2030-01-01T00:00:00.000Z',
+    lastAt,
+    best: { modeSwitches, steps },
+  });
+  const onlyChallenges = {
+    version: 1 as const,
+    quiz: {},
+    lessons: {},
+    challenges: { 'zero-copy': solve(3, 2, 13), 'gone-level': solve(1, 4, 9), 'dma-read': solve(1, 2, 8, '2030-01-02T00:00:00.000Z') },
+  };
+  const levels = [
+    { id: 'dma-read', par: { modeSwitches: 2, steps: 8 } },
+    { id: 'zero-copy', par: { modeSwitches: 2, steps: 11 } },
+  ];
+
+  test('in climbing order, a level no longer shipped last and without a par; not "nothing yet"', () => {
+    const lines = renderProgress(onlyChallenges, '/p', 'en', levels);
+    expect(lines.join('\n')).not.toMatch(/Nothing recorded/);
+    const at = lines.indexOf('Challenges solved');
+    expect(lines.slice(at + 1)).toEqual([
+      '  level       solved  best mode switches  best steps   last solved',
+      '  dma-read         1  2 (par 2)           8 (par 8)    2030-01-02',
+      '  zero-copy        3  2 (par 2)           13 (par 11)  2030-01-03',
+      '  gone-level       1  4                   9            2030-01-03',
+    ]);
+  });
+
+  test('in Chinese, within 80 columns beside the other sections', () => {
+    const data = { ...onlyChallenges, lessons: { sendfile: { finished: 1, lastAt: '2030-01-01T00:00:00.000Z' } } };
+    const zh = renderProgress(data, '/p', 'zh', levels);
+    expect(zh).toContain('已通过的挑战');
+    expect(zh.find((l) => l.startsWith('  zero-copy'))).toMatch(/^  zero-copy +3  2（标准 2） +13（标准 11） +2030-01-03$/);
+    for (const lang of ['en', 'zh'] as const) {
+      const lines = renderProgress(data, '/p', lang, levels);
+      expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+      expect(lines.at(-1)).not.toBe('');
+    }
+  });
+
+  test('an unsolved record is not listed, and alone is nothing yet', () => {
+    const lines = renderProgress({ version: 1, quiz: {}, lessons: {}, challenges: { 'zero-copy': solve(0, 2, 11) } }, '/p', 'en', levels);
+    expect(lines.at(-1)).toMatch(/^Nothing recorded yet/);
+  });
+
+  test('the command reads each par from the shipped level; --json carries the record as stored', () => {
+    const xdg = temp();
+    mkdirSync(join(xdg, 'zcopy'));
+    writeFileSync(join(xdg, 'zcopy', 'progress.json'), JSON.stringify(onlyChallenges));
+    const text = zcopy(['progress'], { XDG_STATE_HOME: xdg });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^  zero-copy +3  2 \(par 2\) +13 \(par 11\) +2030-01-03$/m);
+    expect(text.stdout).toMatch(/^  dma-read +1  2 \(par 2\) +8 \(par 8\) +2030-01-02$/m);
+    const json = JSON.parse(zcopy(['progress', '--json'], { XDG_STATE_HOME: xdg }).stdout);
+    expect(json.challenges).toEqual(onlyChallenges.challenges);
+    // A file from before challenges still gives the key, empty, so a reader need not test for it.
+    expect(JSON.parse(zcopy(['progress', '--json'], { XDG_STATE_HOME: temp() }).stdout).challenges).toEqual({});
   });
 });
 

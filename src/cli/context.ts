@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Argv } from 'yargs';
+import { challengesDir, loadLevels, type Levels } from '../challenge/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { MESSAGES } from '../i18n/strings.js';
 import { loadCatalog, loadLessonFile, type Catalog, type Lesson } from '../lessons/index.js';
@@ -28,6 +29,11 @@ export interface Ctx {
   /** Columns to lay text out in: the terminal's (up to 100), or 80 in a pipe. */
   width: number;
   lessons: () => Catalog;
+  /**
+   * The challenge levels, loaded on first use and then kept: they have no
+   * prebuilt catalogue, so parsing them costs about a quarter of a second.
+   */
+  levels: () => Levels;
   /** The lesson an id or alias names, or a UsageError with a suggestion. */
   lookup: (name: string) => Lesson;
   /** A one-line warning on stderr; the command goes on. */
@@ -45,6 +51,7 @@ export interface Command {
 export function makeContext(io: Io, lang: Lang): Ctx {
   let catalog: Catalog | undefined;
   const lessons = () => (catalog ??= loadCatalog(io.lessonsDir, io.catalogCache, lang));
+  let levels: Levels | undefined;
   const lookup = (name: string): Lesson => {
     const found = lessons().find(name);
     if (found) return found;
@@ -59,6 +66,7 @@ export function makeContext(io: Io, lang: Lang): Ctx {
     paint: painter(io.env, stdout.isTTY === true),
     width: stdout.isTTY ? Math.max(40, Math.min(stdout.columns || 80, 100)) : 80,
     lessons,
+    levels: () => (levels ??= loadLevels(challengesDir(io.lessonsDir), lessons().lessons.map((l) => l.id), lang)),
     lookup,
     warn: (line) => void io.stderr.write(`zcopy: ${line}\n`),
     lessonArg: (scenario, file) => {

@@ -1,3 +1,4 @@
+import type { Par } from '../challenge/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { PROGRESS, weakestTopics, type ProgressData } from '../progress/index.js';
 import { KIND_LABELS, KINDS, type Kind } from '../quiz/index.js';
@@ -6,12 +7,17 @@ import { displayWidth, padEnd, padStart } from '../term/text.js';
 const day = (iso: string) => iso.slice(0, 10);
 const kindLabel = (k: string, lang: Lang) => ((KINDS as readonly string[]).includes(k) ? KIND_LABELS[lang][k as Kind] : k);
 
-/** The progress as lines, at most 80 columns wide (the path in the title aside). */
-export function renderProgress(data: ProgressData, path: string, lang: Lang): string[] {
+/**
+ * The progress as lines, at most 80 columns wide (the path in the title
+ * aside). `levels`, in climbing order, gives each solved level its par and
+ * its place in the list; a solved level not among them is shown last, without a par.
+ */
+export function renderProgress(data: ProgressData, path: string, lang: Lang, levels: readonly { id: string; par: Par }[] = []): string[] {
   const out = [PROGRESS.title[lang](path), ''];
   const lessons = Object.entries(data.lessons);
   const topics = Object.entries(data.quiz).flatMap(([s, kinds]) => Object.entries(kinds).map(([k, t]) => ({ s, k, ...t })));
-  if (!lessons.length && !topics.length) return [...out, PROGRESS.empty[lang]];
+  const solved = Object.entries(data.challenges ?? {}).filter(([, c]) => c.solved > 0);
+  if (!lessons.length && !topics.length && !solved.length) return [...out, PROGRESS.empty[lang]];
   if (lessons.length) {
     out.push(PROGRESS.lessons[lang]);
     const w = Math.max(...lessons.map(([id]) => id.length));
@@ -20,6 +26,24 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang): st
       out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS.times[lang](l.finished), 9)}  ${PROGRESS.last[lang]} ${day(l.lastAt)}${predicted}`);
     }
     out.push('');
+  }
+  if (solved.length) {
+    const h = PROGRESS.levelHead[lang];
+    const vs = PROGRESS.vsPar[lang];
+    const place = (id: string) => {
+      const i = levels.findIndex((l) => l.id === id);
+      return i < 0 ? levels.length : i;
+    };
+    const rows = solved
+      .sort(([a], [b]) => place(a) - place(b) || a.localeCompare(b))
+      .map(([id, c]) => {
+        const par = levels.find((l) => l.id === id)?.par;
+        return [id, String(c.solved), vs(c.best.modeSwitches, par?.modeSwitches), vs(c.best.steps, par?.steps), day(c.lastAt)];
+      });
+    const head = [h.level, h.solved, h.switches, h.steps, h.last];
+    const w = head.map((_, i) => Math.max(...[head, ...rows].map((r) => displayWidth(r[i]))));
+    const row = (r: string[]) => `  ${padEnd(r[0], w[0])}  ${padStart(r[1], w[1])}  ${padEnd(r[2], w[2])}  ${padEnd(r[3], w[3])}  ${r[4]}`.trimEnd();
+    out.push(PROGRESS.challenges[lang], row(head), ...rows.map(row), '');
   }
   if (topics.length) {
     const h = PROGRESS.head[lang];
@@ -34,5 +58,7 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang): st
     const weak = weakestTopics(data, 3);
     if (weak.length) out.push('', PROGRESS.weakest[lang], ...weak.map((t) => `  ${t.scenario} · ${kindLabel(t.kind, lang)}`));
   }
+  // Each section ends in a blank line to part it from the next; the last has none.
+  while (out.at(-1) === '') out.pop();
   return out;
 }

@@ -10,6 +10,16 @@ export const PROGRESS = {
   times: { en: (n: number) => `${n} time${n === 1 ? '' : 's'}`, zh: (n: number) => `${n} 次` },
   last: { en: 'last', zh: '最近' },
   predicted: { en: (right: number, asked: number) => `predictions ${right}/${asked}`, zh: (right: number, asked: number) => `预测 ${asked} 题对 ${right} 题` },
+  challenges: { en: 'Challenges solved', zh: '已通过的挑战' },
+  levelHead: {
+    en: { level: 'level', solved: 'solved', switches: 'best mode switches', steps: 'best steps', last: 'last solved' },
+    zh: { level: '关卡', solved: '通过次数', switches: '最少模式切换', steps: '最少步数', last: '最近通过' },
+  },
+  /** A best figure against the level's par; a level no longer shipped has none to show. */
+  vsPar: {
+    en: (best: number, par: number | undefined) => (par === undefined ? String(best) : `${best} (par ${par})`),
+    zh: (best: number, par: number | undefined) => (par === undefined ? String(best) : `${best}（标准 ${par}）`),
+  },
   quiz: { en: 'Quiz answers', zh: '测验答题' },
   head: {
     en: { scenario: 'scenario', kind: 'kind', right: 'right', wrong: 'wrong', last: 'last answered' },

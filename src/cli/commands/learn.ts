@@ -10,6 +10,7 @@ import { glossaryEntry, renderGlossary } from '../../present/glossary.js';
 import { renderProgress } from '../../present/progress.js';
 import { BASELINES, savedLines } from '../../present/savings.js';
 import {
+  levelsSolved,
   openStore,
   quizTotals,
   recordAnswer,
@@ -156,7 +157,8 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
     },
     progress: () => {
       const { data, path } = store();
-      return () => renderProgress(data, path, lang);
+      // The levels are read only for their pars, and only when one was solved: reading them is slow.
+      return () => renderProgress(data, path, lang, levelsSolved(data) ? ctx.levels().levels : []);
     },
     onFinish: (id) => void recordLessonFinished(store(), id),
     onStop: (id, { at, seen, predicted }) => void recordLessonVisit(store(), id, { at, seen, predicted }),

@@ -1,7 +1,7 @@
 import { HELP } from '../../i18n/help.js';
 import { createInterface } from 'node:readline';
 import { renderProgress } from '../../present/progress.js';
-import { PROGRESS, deleteProgress, hasProgress, openStore, weakestTopics } from '../../progress/index.js';
+import { PROGRESS, deleteProgress, hasProgress, levelsSolved, openStore, weakestTopics } from '../../progress/index.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
 
@@ -17,7 +17,7 @@ async function readOneLine(input: NodeJS.ReadableStream): Promise<string | undef
 
 export const progressCommand: Command = {
   names: ['progress'],
-  register: (y, { io, lang, out }) => {
+  register: (y, { io, lang, out, levels }) => {
     const H = HELP[lang];
     y.command(
       'progress',
@@ -45,9 +45,10 @@ export const progressCommand: Command = {
           return out(PROGRESS.deleted[lang] + '\n');
         }
         if (args.json) {
-          return out(json({ path: store.path, ...store.data, weakest: weakestTopics(store.data) }));
+          return out(json({ path: store.path, ...store.data, challenges: store.data.challenges ?? {}, weakest: weakestTopics(store.data) }));
         }
-        out(asText(renderProgress(store.data, store.path, lang)));
+        // The levels are read only for their pars, and only when one was solved: reading them is slow.
+        out(asText(renderProgress(store.data, store.path, lang, levelsSolved(store.data) ? levels().levels : [])));
       },
     );
   },
