@@ -1,6 +1,7 @@
 // Redraw time of the learn screen, in the app the learner runs: for every step of every
 // lesson, the time from a keypress to the new frame being written, on an 80x24 terminal
-// held in memory.
+// held in memory. Then the same for the challenge screen, over a scripted solve of every
+// level by keys (opening the palette, moving in it, choosing, each move applied).
 // Build and run: npm run bench:redraw
 import { Chalk } from 'chalk';
 import { render } from 'ink';
@@ -67,6 +68,8 @@ for (const lesson of loadCatalog(lessonsDir).lessons) {
       compare={unused}
       glossary={unused}
       progress={unused}
+      challenges={{ title: '', note: '', items: unused, bench: unused }}
+      sandbox={unused}
       onFinish={() => {}}
       onAnswer={unused}
       onEnd={() => {}}

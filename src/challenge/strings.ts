@@ -1,6 +1,7 @@
 import type { Counters, Location } from '../model/index.js';
 import { COUNTER_LABELS, PLACE_LABELS } from '../i18n/strings.js';
-import type { Unmet } from './judge.js';
+import type { Condition, Unmet } from './judge.js';
+import type { MachineFeatures } from './types.js';
 
 const counter = (k: keyof Counters, lang: 'en' | 'zh') => COUNTER_LABELS[k][lang];
 const place = (l: Location, lang: 'en' | 'zh') => PLACE_LABELS[l][lang];
@@ -49,6 +50,65 @@ export const CHALLENGE = {
       }
     },
   },
+  /** A level's condition as the challenge screen lists it, ticked or not; not `live`, a limit says only its maximum. */
+  condition: {
+    en: (c: Condition, live = true): string => {
+      switch (c.kind) {
+        case 'banned':
+          return `no ${c.events.join(', ')}`;
+        case 'at':
+          return `${c.blocks.join(' ')} in the ${place(c.place, 'en')}${c.own ? ' (own bytes)' : ''}`;
+        case 'userMode':
+          return 'back in user mode';
+        case 'callsClosed':
+          return 'no call left open';
+        case 'completion':
+          return 'every DMA completion taken';
+        case 'canModify':
+          return 'the app can change the bytes';
+        case 'perChunk':
+          return 'the payload moves in per-chunk steps';
+        case 'limit':
+          return `${counter(c.counter, 'en')}${c.perTransfer ? ' per chunk' : ''} ${live ? `${c.count} of ` : ''}at most ${c.max}`;
+      }
+    },
+    zh: (c: Condition, live = true): string => {
+      switch (c.kind) {
+        case 'banned':
+          return `不用 ${c.events.join('、')}`;
+        case 'at':
+          return `${c.blocks.join(' ')} 在${place(c.place, 'zh')}${c.own ? '（自己的数据）' : ''}`;
+        case 'userMode':
+          return '回到用户态';
+        case 'callsClosed':
+          return '没有未返回的调用';
+        case 'completion':
+          return '每次 DMA 完成都已处理';
+        case 'canModify':
+          return '应用能修改数据';
+        case 'perChunk':
+          return '数据在每段步骤中搬运';
+        case 'limit':
+          return `${counter(c.counter, 'zh')}${c.perTransfer ? '（每段）' : ''} ${live ? `${c.count}，` : ''}最多 ${c.max}`;
+      }
+    },
+  },
+  /** What a level's machine changes, in a sentence. */
+  machine: {
+    en: (f: MachineFeatures): string | null => {
+      const said = [f.dma === false && 'no DMA controller', f.nic === 'nosg' && 'a NIC that cannot gather', f.cache === 'warm' && 'the file already in the page cache'].filter(Boolean);
+      return said.length ? `This machine: ${said.join('; ')}.` : null;
+    },
+    zh: (f: MachineFeatures): string | null => {
+      const said = [f.dma === false && '没有 DMA 控制器', f.nic === 'nosg' && '网卡不支持聚合（scatter-gather）', f.cache === 'warm' && '文件已在页缓存中'].filter(Boolean);
+      return said.length ? `本机：${said.join('；')}。` : null;
+    },
+  },
+  /** How to mark phases, on a level that limits what a chunk costs. */
+  perChunkNote: {
+    en: 'New steps start as set-up; press t when the per-chunk steps begin.',
+    zh: '新步骤先标为准备阶段；每段的步骤开始时按 t。',
+  },
   /** A verdict's head and what follows it. */
   verdict: { en: (head: string, rest: string) => `${head}: ${rest}`, zh: (head: string, rest: string) => `${head}：${rest}` },
   solved: { en: (id: string) => `solved ${id}`, zh: (id: string) => `通过 ${id}` },
@@ -62,10 +122,11 @@ export const CHALLENGE = {
   unknownLevel: { en: (id: string) => `no challenge level named ${id}`, zh: (id: string) => `没有名为 ${id} 的挑战关卡` },
   seeLevels: { en: 'run `zcopy challenge --list` to see them all', zh: '运行 `zcopy challenge --list` 查看全部关卡' },
   needLevel: { en: '--check needs a level id: zcopy challenge <id> --check path.yaml', zh: '--check 需要关卡 id：zcopy challenge <id> --check path.yaml' },
-  needCheck: {
-    en: 'give --check path.yaml to judge a path (the interactive challenge screen is not built yet)',
-    zh: '请用 --check path.yaml 评判一条路径（交互式挑战界面尚未实现）',
+  inATerminal: {
+    en: 'Build the path by keys in a terminal (zcopy challenge <id>), or judge a path file: zcopy challenge <id> --check path.yaml',
+    zh: '在终端中用按键搭建路径（zcopy challenge <id>），或评判一个路径文件：zcopy challenge <id> --check path.yaml',
   },
+  hintsKept: { en: (n: number) => `${n} hints, shown one at a time on the challenge screen (h).`, zh: (n: number) => `共 ${n} 条提示，在挑战界面中按 h 逐条显示。` },
   problems: {
     en: {
       notMapping: 'a challenge level must be a mapping of fields',

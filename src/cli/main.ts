@@ -16,6 +16,7 @@ import { isInteractive, learnCommand } from './commands/learn.js';
 import { listCommand } from './commands/list.js';
 import { progressCommand } from './commands/progress.js';
 import { quizCommand } from './commands/quiz.js';
+import { sandboxCommand } from './commands/sandbox.js';
 import { validateCommand } from './commands/validate.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
@@ -28,7 +29,7 @@ export { writeCatalogCache } from '../lessons/index.js';
 const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, challengeCommand, labCommand, completionCommand];
+const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, challengeCommand, sandboxCommand, labCommand, completionCommand];
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;

@@ -227,6 +227,8 @@ export const LEARN_CLI = {
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
     pickNote: '✓ finished',
+    levelsTitle: 'zcopy challenge · build the data path yourself',
+    levelsNote: '✓ solved',
     resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
     stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
@@ -235,9 +237,22 @@ export const LEARN_CLI = {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
     pickTitle: 'zcopy learn · 选择一个场景',
     pickNote: '✓ 已学完',
+    levelsTitle: 'zcopy challenge · 自己搭建数据路径',
+    levelsNote: '✓ 已通过',
     resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,
     stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
+  },
+};
+
+export const SANDBOX_CLI = {
+  en: {
+    stepNeedsFrom: '--step needs --from <lesson>: zcopy sandbox --from sendfile --step 5',
+    inATerminal: 'The sandbox is built by keys: run zcopy sandbox in a terminal.',
+  },
+  zh: {
+    stepNeedsFrom: '--step 需要配合 --from <课程>：zcopy sandbox --from sendfile --step 5',
+    inATerminal: '沙盒需要用按键搭建：请在终端中运行 zcopy sandbox。',
   },
 };
 
@@ -251,6 +266,8 @@ export const HOME = {
       learn: ['learn', 'step through a scenario and watch the machine'],
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
       quiz: ['quiz', 'ten questions on copies, switches, modes and techniques'],
+      challenge: ['challenge', 'build the data path yourself; the machine judges it'],
+      sandbox: ['sandbox', 'compose any path, event by event; write it as a lesson'],
       explain: ['explain', 'read a scenario step by step'],
       compare: ['compare', 'every scenario side by side'],
       glossary: ['glossary', 'the terms, and the lessons that use them'],
@@ -266,6 +283,8 @@ export const HOME = {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],
       quiz: ['quiz', '十道题：拷贝、切换、模式与技术'],
+      challenge: ['challenge', '自己搭建数据路径，由机器评判'],
+      sandbox: ['sandbox', '逐个事件自由搭建路径，可写成课程文件'],
       explain: ['explain', '阅读一个场景的全部步骤'],
       compare: ['compare', '并排比较所有场景'],
       glossary: ['glossary', '术语表，附带用到它们的课程'],

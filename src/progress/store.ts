@@ -253,12 +253,13 @@ export function recordLessonFinished(store: Store, id: string): boolean {
 }
 
 /** Records that a path solved a challenge level, keeping the fewest mode switches and the fewest steps, and saves at once. */
-export function recordLevelSolved(store: Store, id: string, took: { modeSwitches: number; steps: number }): boolean {
+export function recordLevelSolved(store: Store, id: string, took: { modeSwitches: number; steps: number }, again = false): boolean {
   return update(store, (data) => {
     const at = store.now().toISOString();
     const challenges = (data.challenges ??= {});
     const c = (challenges[id] ??= { solved: 0, firstAt: at, lastAt: at, best: { ...took } });
-    c.solved++;
+    // A better path found in the same visit improves the best; it is not another solve.
+    if (!again || c.solved === 0) c.solved++;
     c.lastAt = at;
     c.best = { modeSwitches: Math.min(c.best.modeSwitches, took.modeSwitches), steps: Math.min(c.best.steps, took.steps) };
   });

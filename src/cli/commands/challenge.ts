@@ -1,8 +1,10 @@
-import { CHALLENGE, challengesDir, judge, loadLevels, readPath, type Level, type Levels, type Verdict } from '../../challenge/index.js';
+import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type Verdict } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
+import { levelsOf } from '../workbench.js';
+import { isInteractive, session } from './learn.js';
 
 /** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
 export const challengeCommand: Command = {
@@ -19,15 +21,25 @@ export const challengeCommand: Command = {
           .option('list', { type: 'boolean', describe: H.challengeList })
           .option('check', { type: 'string', describe: H.challengeCheck, requiresArg: true })
           .option('json', { type: 'boolean', describe: H.challengeJson }),
-      (args) => {
-        const levels = loadLevels(challengesDir(ctx.io.lessonsDir), ctx.lessons().lessons.map((l) => l.id), lang);
+      async (args) => {
+        const levels = levelsOf(ctx);
         if (args.list) return list(ctx, levels, args.json === true);
-        if (args.check === undefined) throw new UsageError(CHALLENGE.needCheck[lang]);
-        if (args.id === undefined) throw new UsageError(CHALLENGE.needLevel[lang]);
-        const level = find(ctx, levels, args.id);
-        const verdict = judge(level, readPath(args.check, level, lang));
-        report(ctx, level, verdict, args.json === true);
-        if (verdict.unmet) throw new Exit(EXIT.usage);
+        if (args.check !== undefined) {
+          if (args.id === undefined) throw new UsageError(CHALLENGE.needLevel[lang]);
+          const level = find(ctx, levels, args.id);
+          const verdict = judge(level, readPath(args.check, level, lang));
+          report(ctx, level, verdict, args.json === true);
+          if (verdict.unmet) throw new Exit(EXIT.usage);
+          return;
+        }
+        const level = args.id === undefined ? null : find(ctx, levels, args.id);
+        if (!isInteractive(ctx)) {
+          // Without a terminal there are no keys to build with: the level (or the list) to read, and how to be judged.
+          if (level) brief(ctx, level);
+          else list(ctx, levels, args.json === true);
+          return ctx.out(`${CHALLENGE.inATerminal[lang]}\n`);
+        }
+        await session(ctx, level ? { screen: 'challenge', id: level.id, back: null } : { screen: 'levels', back: null });
       },
     );
   },
@@ -60,6 +72,13 @@ function list({ lang, out, paint }: Ctx, levels: Levels, asJson: boolean) {
   }
   const width = Math.max(...levels.levels.map((l) => l.id.length));
   for (const [i, l] of levels.levels.entries()) out(`${String(i + 1).padStart(2)}  ${paint.bold(l.id.padEnd(width))}  ${l.title[lang]}\n`);
+}
+
+/** A level as text: its task, its machine, what it judges, and how many hints it keeps. */
+function brief({ lang, out, paint }: Ctx, level: Level) {
+  const conditions = checks(level, []).checks.map((c) => `  • ${CHALLENGE.condition[lang](c.condition, false)}`);
+  const machine = CHALLENGE.machine[lang](level.features);
+  out(`${paint.bold(`${level.id} · ${level.title[lang]}`)}\n${level.summary[lang]}\n${machine ? `${machine}\n` : ''}${conditions.join('\n')}\n${CHALLENGE.hintsKept[lang](level.hints.length)}\n`);
 }
 
 function report({ lang, out, paint }: Ctx, level: Level, v: Verdict, asJson: boolean) {

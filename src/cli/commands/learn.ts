@@ -16,6 +16,7 @@ import {
   recordAnswer,
   recordLessonFinished,
   recordLessonVisit,
+  recordLevelSolved,
   type LessonRecord,
   type ProgressData,
   type Store,
@@ -29,6 +30,7 @@ import { learnView } from '../../ui/learn/view.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
+import { levelBench, levelItems, levelsOf, sandboxBench, syscallNames } from '../workbench.js';
 import { drawQuiz } from './quiz.js';
 
 export const learnCommand: Command = {
@@ -108,6 +110,8 @@ export interface SessionOptions {
   answers?: Store;
   /** Sees each answer after it is saved. */
   onAnswer?: (a: Answered) => void;
+  /** Where the sandbox starts (`zcopy sandbox --from lesson --step N`) and where `w` writes (`--out`). */
+  sandbox?: { from: Lesson | null; step: number; out: string | null };
 }
 
 /** The full-screen session (every screen, from the home menu down) on a terminal. */
@@ -129,6 +133,9 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   if (options.answers) options.answers.warn = warn;
   const lesson = (id: string) => (own?.id === id ? own : ctx.lookup(id));
   const all = () => ctx.lessons().lessons;
+  // Read once, and only when a challenge or the sandbox opens: learn alone need not parse the levels.
+  const levels = once(() => levelsOf(ctx));
+  const names = once(() => syscallNames(all()));
   return {
     lang,
     paint,
@@ -160,6 +167,14 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
       // The levels are read only for their pars, and only when one was solved: reading them is slow.
       return () => renderProgress(data, path, lang, levelsSolved(data) ? ctx.levels().levels : []);
     },
+    challenges: {
+      title: t.levelsTitle,
+      note: t.levelsNote,
+      items: () => levelItems(levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
+      bench: (id) => levelBench(levels().find(id)!, levels(), names(), lang),
+    },
+    sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
+    onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     onFinish: (id) => void recordLessonFinished(store(), id),
     onStop: (id, { at, seen, predicted }) => void recordLessonVisit(store(), id, { at, seen, predicted }),
     onAnswer: (a) => {
@@ -170,6 +185,11 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
 }
 
 type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
 
 function viewOf(ctx: Ctx, lesson: Lesson) {
   // A teacher's own lesson file is not on the path, so it has no "next".
@@ -196,7 +216,7 @@ function pickerItems(ctx: Ctx, records: Record<string, LessonRecord>): MenuItem<
 /** The home menu; its note says how far the learner is: lessons finished of the catalogue's, and quiz accuracy. */
 export function homeMenu(lang: Lang, ids: string[], data: ProgressData) {
   const t = HOME[lang];
-  const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'explain', 'compare', 'glossary', 'progress', 'lab'] as const).map((value) => ({
+  const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'challenge', 'sandbox', 'explain', 'compare', 'glossary', 'progress', 'lab'] as const).map((value) => ({
     value,
     label: t.items[value][0],
     hint: t.items[value][1],

@@ -41,14 +41,14 @@ export function menuKey(m: MenuState, key: Keypress): Step<MenuState, MenuEffect
 }
 
 /** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
-function menuScreen<N extends 'home' | 'picker', T>(
+function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
   menu: (deps: AppDeps) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
 ): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }> {
   return {
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
-      const route = menuRoute as RouteOf<'home' | 'picker'>;
+      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels'>;
       const { title, note, items: itemsOf } = menu(deps);
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
@@ -84,6 +84,8 @@ export const HOME = menuScreen<'home', HomeChoice>(
         return { kind: 'go', to: { screen: 'picker', then: choice, back: route } };
       case 'lab':
         return { kind: 'end', outcome: { kind: 'lab' } };
+      case 'challenge':
+        return { kind: 'go', to: { screen: 'levels', back: route } };
       default:
         return { kind: 'go', to: { screen: choice, back: route } };
     }
@@ -100,4 +102,10 @@ export const PICKER = menuScreen<'picker', string>(
     const resume = deps.picker.resume?.(id) ?? null;
     return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back, ...resume } };
   },
+);
+
+/** The challenge levels in their climbing order, solved ones marked; the chosen one opens, and q comes back to it. */
+export const LEVELS = menuScreen<'levels', string>(
+  (deps) => deps.challenges,
+  (id, route): ScreenEffect => ({ kind: 'go', to: { screen: 'challenge', id, back: { ...route, at: id } } }),
 );

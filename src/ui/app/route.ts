@@ -7,9 +7,10 @@ import type { Size } from '../learn/frame.js';
 import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
 import type { Step } from '../use-keys.js';
+import type { Workbench } from '../build/state.js';
 
 /** What the home menu offers; all but the lab stay on screen. */
-export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
+export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
 
 /** Where the session is. `back` is where q returns to; without one, q ends the session. */
 export type Route =
@@ -17,6 +18,9 @@ export type Route =
   | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
   | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] }
   | { screen: 'quiz'; back: Route | null }
+  | { screen: 'levels'; back: Route | null; at?: string }
+  | { screen: 'challenge'; id: string; back: Route | null }
+  | { screen: 'sandbox'; back: Route | null }
   | { screen: 'explain'; id: string; back: Route | null }
   | { screen: 'compare'; back: Route | null }
   | { screen: 'glossary'; back: Route | null }
@@ -54,6 +58,10 @@ export interface AppDeps {
   glossary: () => TextSource;
   /** Read when the screen opens, so it shows what was just recorded. */
   progress: () => TextSource;
+  /** The challenge levels: the menu (asked again each time, solved marks change) and each level's workbench. */
+  challenges: { title: string; note: string; items: () => MenuItem<string>[]; bench: (id: string) => Workbench };
+  /** The sandbox's workbench: a lesson's machine, or the default one. */
+  sandbox: () => Workbench;
 }
 
 /** What a screen asks of the session: another screen, back a level, quit, or something the world must record. */
@@ -64,7 +72,17 @@ export type ScreenEffect =
   | { kind: 'end'; outcome: Outcome }
   | { kind: 'finished'; id: string }
   | { kind: 'stopped'; id: string; stopped: Stopped }
-  | { kind: 'answer'; answered: Answered };
+  | { kind: 'answer'; answered: Answered }
+  | Solved;
+
+/** A challenge level met for the first time in a visit, with the path's score. */
+export interface Solved {
+  kind: 'solved';
+  id: string;
+  score: { modeSwitches: number; steps: number };
+  /** Solved before in this visit: the score is better, but the level is not solved one more time. */
+  again: boolean;
+}
 
 /** One screen: the state its route opens, what a key does to it (pure), and its frame as lines. */
 export interface ScreenModule<N extends RouteName, S> {

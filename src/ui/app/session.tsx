@@ -7,9 +7,10 @@ import { runFullScreen, type Terminal } from '../screen.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useKeys, type Step } from '../use-keys.js';
 import { LESSON } from './lesson.js';
-import { HOME, PICKER } from './menu.js';
+import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
+import { HOME, LEVELS, PICKER } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenModule } from './route.js';
+import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 
 export type { HomeChoice, Outcome, Route } from './route.js';
@@ -20,6 +21,9 @@ const SCREENS = {
   picker: PICKER,
   learn: LESSON,
   quiz: QUIZ,
+  levels: LEVELS,
+  challenge: CHALLENGE_SCREEN,
+  sandbox: SANDBOX_SCREEN,
   explain: EXPLAIN,
   compare: COMPARE,
   glossary: GLOSSARY,
@@ -36,7 +40,8 @@ export type SessionEffect =
   | { kind: 'end'; outcome: Outcome }
   | { kind: 'finished'; id: string }
   | { kind: 'stopped'; id: string; stopped: Stopped }
-  | { kind: 'answer'; answered: Answered };
+  | { kind: 'answer'; answered: Answered }
+  | Solved;
 
 /**
  * One screen's module, seen without its route's name. TypeScript cannot follow
@@ -63,7 +68,7 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): Step<
     ending = { kind: 'end', outcome };
   };
   for (const e of step.effects ?? []) {
-    if (e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer') {
+    if (e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer' || e.kind === 'solved') {
       effects.push(e);
       continue;
     }
@@ -92,6 +97,8 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
   onAnswer: (a: Answered) => void;
   /** Where the learner left a lesson (step, steps seen, predictions), for progress to keep. */
   onStop?: (id: string, stopped: Stopped) => void;
+  /** A challenge level met, with the path's mode switches and steps, for progress to keep the best. */
+  onSolved?: (solved: Solved) => void;
   onEnd: (o: Outcome) => void;
   /** A fixed size (tests); by default the terminal's, kept current on resize. */
   size?: Size;
@@ -101,7 +108,7 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
  * Every screen in one ink app, reading its keys at the root, so that moving
  * between screens neither flashes the terminal nor drops keys typed meanwhile.
  */
-export function Session({ start, onFinish, onAnswer, onStop, onEnd, size: fixed, ...world }: SessionProps) {
+export function Session({ start, onFinish, onAnswer, onStop, onSolved, onEnd, size: fixed, ...world }: SessionProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const deps: AppDeps = { ...world, size: fixed ?? terminal };
@@ -112,6 +119,7 @@ export function Session({ start, onFinish, onAnswer, onStop, onEnd, size: fixed,
       if (e.kind === 'finished') return onFinish(e.id);
       if (e.kind === 'answer') return onAnswer(e.answered);
       if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
+      if (e.kind === 'solved') return onSolved?.(e);
       onEnd(e.outcome);
       exit();
     },

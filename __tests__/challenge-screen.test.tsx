@@ -1,0 +1,159 @@
+import { describe, expect, test } from '@jest/globals';
+import { Chalk } from 'chalk';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PALETTE_ORDER } from '../src/i18n/build.js';
+import { levelBench, levelsOf, sandboxBench, syscallNames } from '../src/cli/workbench.js';
+import { loadLessonFile } from '../src/lessons/index.js';
+import { buildKey, type BuildContext } from '../src/ui/build/controller.js';
+import { renderBuild } from '../src/ui/build/frame.js';
+import { initialBuild, type BuildState } from '../src/ui/build/state.js';
+import { displayWidth } from '../src/term/text.js';
+import type { Keypress } from '../src/ui/keypress.js';
+import { buildByKeys, keysFor } from './helpers/build.js';
+import { openApp, testContext } from './helpers/app.js';
+import { KEY } from './helpers/screen.js';
+
+const { ctx } = testContext('en');
+const levels = levelsOf(ctx);
+const names = syscallNames(ctx.lessons().lessons);
+const plain = new Chalk({ level: 0 });
+const SIZES = [
+  { cols: 80, rows: 24 },
+  { cols: 72, rows: 20 },
+];
+
+const contextOf = (id: string, lang: 'en' | 'zh' = 'en', size = SIZES[0]): BuildContext => ({ bench: levelBench(levels.find(id)!, levels, names, lang), lang, size, behind: true });
+const press = (b: BuildState, keys: Keypress[], ctx: BuildContext) => keys.reduce((s, k) => buildKey(s, k, ctx).state, b);
+const frame = (b: BuildState, c: BuildContext) => renderBuild(b, c.bench, c.behind, c.size, plain, c.lang).join('\n');
+
+describe('a challenge is solved by keys', () => {
+  test.each(levels.levels.map((l) => l.id))('%s: its reference solution, built with the palette, solves it once, at par', (id) => {
+    const c = contextOf(id);
+    const level = levels.find(id)!;
+    const { state, effects } = buildByKeys(initialBuild(c.bench), level.solution, c);
+    expect(state.judged?.solved).toBe(true);
+    expect(effects.filter((e) => e.kind === 'solved')).toEqual([{ kind: 'solved', id, score: level.par, again: false }]);
+    expect(frame(state, c)).toContain('Solved!');
+  });
+
+  test('undo takes a step back and redo puts it again; a new step drops what could be redone', () => {
+    const c = contextOf('dma-read');
+    const solution = levels.find('dma-read')!.solution;
+    const { state: built } = buildByKeys(initialBuild(c.bench), solution.slice(0, 3), c);
+    const undone = press(built, ['u', 'u'], c);
+    expect(undone.steps).toEqual(built.steps.slice(0, 1));
+    expect(frame(undone, c)).toContain('Undid step 2.');
+    const redone = press(undone, ['r'], c);
+    expect(redone.steps).toEqual(built.steps.slice(0, 2));
+    expect(redone.timeline).toEqual(built.timeline.slice(0, 3));
+    const branched = press(redone, keysFor(redone, solution[2], c), c);
+    // Solved, undone and redone: the same score again is not another solve.
+    const { state: solvedOnce } = buildByKeys(initialBuild(c.bench), solution, c);
+    expect(buildKey(press(solvedOnce, ['u'], c), 'r', c).effects ?? []).toEqual([]);
+    expect(branched.redo).toEqual([]);
+    expect(press(initialBuild(c.bench), ['u'], c).note?.text).toBe('Nothing to undo.');
+  });
+
+  test('hints come one at a time, then no more', () => {
+    const c = contextOf('one-copy');
+    const hints = levels.find('one-copy')!.hints;
+    const one = press(initialBuild(c.bench), ['h'], c);
+    expect(frame(one, c)).toContain(`Hint 1/${hints.length}`);
+    expect(frame(one, c)).not.toContain(`Hint 2/${hints.length}`);
+    const all = press(one, Array(hints.length).fill('h'), c);
+    expect(all.hints).toBe(hints.length);
+    expect(all.note?.text).toBe('No more hints.');
+  });
+
+  test('a banned event is refused by name, and an illegal one with the machine\'s reason, in the learner\'s language', () => {
+    const c = contextOf('cow-one-page');
+    const open = press(initialBuild(c.bench), ['enter'], c);
+    const cpuCopy = PALETTE_ORDER.indexOf('cpuCopy');
+    const toCopy = press(open, Array((cpuCopy - open.palette!.cursor + PALETTE_ORDER.length) % PALETTE_ORDER.length).fill('l'), c);
+    expect(toCopy.palette!.cursor).toBe(cpuCopy);
+    expect(press(toCopy, ['enter'], c).note?.text).toBe('cpuCopy is banned in this level');
+    const zh = contextOf('cow-one-page', 'zh');
+    // At the start nothing is open: returning from a system call is refused (MODEL.md: sysret ends an open call).
+    const sysret = press(initialBuild(zh.bench), ['enter'], zh);
+    const atSysret = { ...sysret, palette: { ...sysret.palette!, cursor: PALETTE_ORDER.indexOf('sysret') } };
+    expect(press(atSysret, ['enter'], zh).note?.text).toMatch(/^被拒绝：/);
+  });
+
+  test('every frame fits 80x24 and 72x20 in both languages, palette open or not', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const size of SIZES) {
+        const c = contextOf('cow-one-page', lang, size);
+        let s = initialBuild(c.bench);
+        for (const target of levels.find('cow-one-page')!.solution) {
+          for (const k of keysFor(s, target, c)) {
+            s = buildKey(s, k, c).state;
+            const lines = renderBuild(s, c.bench, true, size, plain, lang);
+            expect(lines.length).toBeLessThanOrEqual(size.rows - 1);
+            for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(size.cols);
+          }
+        }
+        const help = renderBuild(press(s, ['?'], c), c.bench, true, size, plain, lang);
+        expect(help.length).toBeLessThanOrEqual(size.rows - 1);
+      }
+    }
+  });
+});
+
+describe('the sandbox', () => {
+  test('w writes the path as a lesson validate accepts, never over a file that was there, then to the same file again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+    const out = join(dir, 'draft.yaml');
+    writeFileSync(out, 'kept');
+    const dmaIo = ctx.lookup('dma-io');
+    const bench = sandboxBench(ctx, dmaIo, dmaIo.steps.length, out, names);
+    const c: BuildContext = { bench, lang: 'en', size: SIZES[0], behind: true };
+    const written = press(initialBuild(bench), ['w'], c);
+    expect(readFileSync(out, 'utf8')).toBe('kept');
+    const second = join(dir, 'draft-2.yaml');
+    expect(written.note?.text).toContain('draft-2.yaml');
+    const lesson = loadLessonFile(second);
+    expect(lesson.steps.map((s) => s.event)).toEqual(dmaIo.steps.map((s) => s.event));
+    // Undo the last step and write again: the same file, shorter.
+    press(written, ['u', 'w'], c);
+    expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length - 1);
+    expect(existsSync(join(dir, 'draft-3.yaml'))).toBe(false);
+  });
+
+  test('a path validate would refuse is not written, and says why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+    const bench = sandboxBench(ctx, null, 0, join(dir, 'x.yaml'), names);
+    const c: BuildContext = { bench, lang: 'en', size: SIZES[0], behind: true };
+    expect(press(initialBuild(bench), ['w'], c).note?.text).toBe('There is no step to write yet.');
+    // Every step set-up: a lesson needs a step repeated for every chunk (lessons/FORMAT.md).
+    const setUp = press(initialBuild(bench), ['t', 't', 'enter', 'enter', 'enter'], c);
+    expect(setUp.steps.map((s) => s.phase)).toEqual(['setup']);
+    const refused = press(setUp, ['w'], c);
+    expect(refused.note).toEqual({ tone: 'bad', text: expect.stringContaining('needs at least one transfer step') });
+    expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+  });
+});
+
+describe('in the app', () => {
+  const TERMINAL: Partial<Record<Keypress, string>> = { enter: KEY.enter, left: KEY.left, right: KEY.right };
+  const typed = (keys: Keypress[]) => keys.map((k) => TERMINAL[k] ?? k);
+
+  test('home → challenge → the first level, solved by keys in one burst, is marked solved and saved', async () => {
+    const app = await openApp({ screen: 'home' });
+    await app.type('j', 'j', 'j', KEY.enter);
+    expect(app.frame()).toContain('zcopy challenge');
+    const first = levels.levels[0];
+    await app.type(KEY.enter);
+    expect(app.frame()).toContain(first.summary.en.slice(0, 30));
+    const { keys } = buildByKeys(initialBuild(contextOf(first.id).bench), first.solution, contextOf(first.id));
+    await app.burst(...typed(keys));
+    const solved = await app.waitFor((f) => f.includes('Solved!'));
+    expect(solved).toContain(`(par ${first.par.steps})`);
+    await app.type('q');
+    expect(app.frame()).toMatch(new RegExp(`${first.id}\\s*✓`));
+    const saved = JSON.parse(readFileSync(join(app.state, 'zcopy', 'progress.json'), 'utf8'));
+    expect(saved.challenges[first.id]).toMatchObject({ solved: 1, best: first.par });
+    app.unmount();
+  });
+});

@@ -1,0 +1,119 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { CHALLENGE, challengesDir, checks, loadLevels, type Level, type Levels } from '../challenge/index.js';
+import { BUILD } from '../i18n/build.js';
+import type { Lang } from '../i18n/lang.js';
+import { COUNTER_LABELS } from '../i18n/strings.js';
+import { ID_PATTERN, LessonError, formatProblem, parseLesson, type Lesson, type LessonStep } from '../lessons/index.js';
+import { DEFAULT_MACHINE, run } from '../model/index.js';
+import type { Judged, LevelGoal, Workbench } from '../ui/build/state.js';
+import type { MenuItem } from '../ui/menu-lines.js';
+import type { Ctx } from './context.js';
+
+/** The levels, loaded once per command and checked against the lessons they name. */
+export function levelsOf(ctx: Ctx): Levels {
+  return loadLevels(challengesDir(ctx.io.lessonsDir), ctx.lessons().lessons.map((l) => l.id), ctx.lang);
+}
+
+/** The system calls the palette offers: every one the lessons make, in the order they first appear. */
+export function syscallNames(lessons: readonly Lesson[]): string[] {
+  return [...new Set(lessons.flatMap((l) => run(l).at(-1)!.syscallLog))];
+}
+
+/** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */
+export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang): Workbench {
+  const at = levels.levels.indexOf(level);
+  const vs = CHALLENGE.vsPar[lang];
+  const goal: LevelGoal = {
+    id: level.id,
+    title: level.title[lang],
+    summary: level.summary[lang],
+    machineNote: [CHALLENGE.machine[lang](level.features), Object.keys(level.perTransfer).length ? CHALLENGE.perChunkNote[lang] : null].filter(Boolean).join(' ') || null,
+    hints: level.hints.map((h) => h[lang]),
+    place: level.goal.at,
+    limits: Object.fromEntries(Object.entries(level.limits).map(([k, max]) => [k, `/${max}`])),
+    perChunk: Object.keys(level.perTransfer).length > 0,
+    next: levels.levels[at + 1]?.id ?? null,
+    judge: (steps): Judged => {
+      const c = checks(level, steps);
+      const solved = c.checks.every((x) => !x.unmet);
+      return {
+        checks: c.checks.map((x) => ({ text: CHALLENGE.condition[lang](x.condition), met: !x.unmet })),
+        solved,
+        solvedLines: solved
+          ? [
+              `${vs(COUNTER_LABELS.modeSwitches[lang], c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], steps.length, level.par.steps)}`,
+              level.summary[lang],
+              CHALLENGE.learnMore[lang](level.teaches),
+            ]
+          : [],
+        score: { modeSwitches: c.counts.modeSwitches, steps: steps.length },
+      };
+    },
+  };
+  return { name: level.id, payload: level.payload, machine: level.machine, start: [], banned: level.banned, names, level: goal };
+}
+
+/** The levels menu: in climbing order, solved ones marked ✓. */
+export function levelItems(levels: Levels, lang: Lang, solved: (id: string) => boolean): MenuItem<string>[] {
+  return levels.levels.map((l) => ({ value: l.id, label: l.id, hint: l.title[lang], mark: solved(l.id) ? '✓' : ' ' }));
+}
+
+/**
+ * The sandbox: the default machine, from a lesson's payload and its first `step`
+ * steps (or A B C D and nothing); `w` writes the path as a lesson that `zcopy
+ * validate` accepts, to `out` or to a new sandbox.yaml, then to that file again.
+ */
+export function sandboxBench(ctx: Ctx, from: Lesson | null, step: number, out: string | null, names: string[]): Workbench {
+  const { lang } = ctx;
+  // Chosen at the first write, so that later writes update this session's draft and never a file that was there.
+  let target: string | null = null;
+  const write = (steps: readonly LessonStep[]) => {
+    const t = BUILD[lang];
+    target ??= freshName(resolve(out ?? 'sandbox.yaml'));
+    const text = lessonText(basename(target), from?.payload ?? PAYLOAD, steps);
+    try {
+      // What is written is what validate would say of it: a path it would refuse is not written.
+      parseLesson(text, target, lang);
+      writeFileSync(target, text);
+    } catch (error) {
+      if (error instanceof LessonError) return { ok: false, text: t.notWritten(formatProblem(basename(target), error.problems[0])) };
+      return { ok: false, text: t.notWritten((error as NodeJS.ErrnoException).code ?? (error as Error).message) };
+    }
+    return { ok: true, text: t.wrote(shortPath(target)) };
+  };
+  return { name: 'sandbox', payload: from?.payload ?? PAYLOAD, machine: DEFAULT_MACHINE, start: from ? from.steps.slice(0, step) : [], banned: [], names, level: null, write };
+}
+
+const PAYLOAD = ['A', 'B', 'C', 'D'];
+
+/** `name`, or name-2, name-3... : the first that does not exist, so that nothing saved before is overwritten. */
+function freshName(path: string): string {
+  const ext = /\.(ya?ml|json)$/.exec(path)?.[0] ?? '';
+  const stem = path.slice(0, path.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? path : `${stem}-${n}${ext}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+const shortPath = (path: string) => (path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path);
+
+/** The path as a lesson file: the steps with their phases and their descriptions as a first narration, to edit. */
+function lessonText(file: string, payload: readonly string[], steps: readonly LessonStep[]): string {
+  const end = run({ payload, steps }).at(-1)!;
+  const job = end.places.nic.length ? 'send' : end.places.user.length ? 'read' : 'share';
+  const stem = file.replace(/\.(ya?ml|json)$/, '').toLowerCase();
+  const safeId = ID_PATTERN.test(stem) ? stem : 'sandbox';
+  const lesson = {
+    id: safeId,
+    group: 'beyond',
+    job,
+    title: { en: 'A path built in the sandbox', zh: '在沙盒中搭建的路径' },
+    summary: { en: 'Drafted in zcopy sandbox: say here what the path shows.', zh: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。' },
+    payload: [...payload],
+    steps: steps.map((s) => ({ event: s.event, ...(s.phase === 'transfer' ? {} : { phase: s.phase }), text: s.text })),
+  };
+  return `# Drafted with zcopy sandbox; edit the title, summary and texts, then: zcopy validate ${file}\n${stringify(lesson, { lineWidth: 100 })}`;
+}

@@ -1,0 +1,116 @@
+import { Chalk } from 'chalk';
+import { BUILD } from '../../i18n/build.js';
+import type { Lang } from '../../i18n/lang.js';
+import type { Keypress } from '../keypress.js';
+import { BUILD_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
+import type { Size } from '../learn/frame.js';
+import type { Step } from '../use-keys.js';
+import { chipRows, layoutBuild, paletteChoices, paletteWidth } from './frame.js';
+import { choose, nextPhase, openPalette, paletteBack, redo, undo, type BuildState, type Workbench } from './state.js';
+
+/** What the builder asks of the world: to be left, to open the next level, to record a level solved. */
+export type BuildEffect =
+  | { kind: 'leave'; all: boolean }
+  | { kind: 'open'; id: string }
+  /** `again`: solved before in this visit, and now with a better score (progress keeps the best, and counts the visit once). */
+  | { kind: 'solved'; id: string; score: { modeSwitches: number; steps: number }; again: boolean };
+
+export interface BuildContext {
+  bench: Workbench;
+  lang: Lang;
+  size: Size;
+  behind: boolean;
+}
+
+// Widths do not depend on colour, so layouts are measured without it.
+const measure = new Chalk({ level: 0 });
+
+/** What one keypress does to the builder. Pure, but for the sandbox's write, which the world does and reports. */
+export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): Step<BuildState, BuildEffect> {
+  const { bench, lang, size } = ctx;
+  if (key === 'ctrl-c') return { state: b, effects: [{ kind: 'leave', all: true }] };
+  if (b.help) return { state: { ...b, help: false } };
+  const solvedBefore = b.judged?.solved === true;
+  // A level is recorded when a step (added, undone or redone) makes the path meet it: the first time in a visit, then only to beat that.
+  const moved = (next: BuildState): Step<BuildState, BuildEffect> => {
+    const level = bench.level;
+    if (!level || solvedBefore || !next.judged?.solved) return { state: next };
+    const score = next.judged.score;
+    const best = b.best;
+    if (best && score.modeSwitches >= best.modeSwitches && score.steps >= best.steps) return { state: next };
+    const kept = best ? { modeSwitches: Math.min(best.modeSwitches, score.modeSwitches), steps: Math.min(best.steps, score.steps) } : score;
+    return { state: { ...next, best: kept }, effects: [{ kind: 'solved', id: level.id, score, again: best !== null }] };
+  };
+  if (b.palette) return moved(paletteKey(b, key, ctx));
+  switch (actionOf(BUILD_KEYS, key)) {
+    case 'add':
+      return { state: openPalette(b, bench) };
+    case 'undo':
+      return moved(undo(b, bench, lang));
+    case 'redo':
+      return moved(redo(b, bench, lang));
+    case 'phase':
+      return { state: nextPhase(b, lang) };
+    case 'hint': {
+      const hints = bench.level?.hints ?? [];
+      if (!hints.length) return { state: b };
+      if (b.hints >= hints.length) return { state: { ...b, note: { text: BUILD[lang].noMoreHints, tone: 'info' } } };
+      // The new hint is the last line: scroll so that it shows.
+      const shown = { ...b, hints: b.hints + 1, note: null };
+      return { state: { ...shown, scroll: layoutBuild(shown, bench, ctx.behind, size, measure, lang).maxScroll } };
+    }
+    case 'write': {
+      if (!bench.write) return { state: b };
+      const t = BUILD[lang];
+      if (!b.steps.length) return { state: { ...b, note: { text: t.emptyPath, tone: 'bad' } } };
+      const written = bench.write(b.steps);
+      return { state: { ...b, note: { text: written.text, tone: written.ok ? 'good' : 'bad' } } };
+    }
+    case 'open':
+      if (!solvedBefore || !bench.level?.next) return { state: b };
+      return { state: b, effects: [{ kind: 'open', id: bench.level.next }] };
+    case 'more': {
+      const { maxScroll } = layoutBuild(b, bench, ctx.behind, size, measure, lang);
+      return { state: { ...b, scroll: Math.min(maxScroll, b.scroll + 1) } };
+    }
+    case 'less': {
+      const { maxScroll } = layoutBuild(b, bench, ctx.behind, size, measure, lang);
+      return { state: { ...b, scroll: Math.max(0, Math.min(b.scroll, maxScroll) - 1) } };
+    }
+    case 'help':
+      return { state: { ...b, help: true } };
+    case 'back':
+      return { state: b, effects: [{ kind: 'leave', all: false }] };
+    default:
+      return { state: b };
+  }
+}
+
+/** Keys in the palette: move among the choices (by one, or a row up and down), take one, or step back. */
+function paletteKey(b: BuildState, key: Keypress, { bench, lang, size }: BuildContext): BuildState {
+  const p = b.palette!;
+  const choices = paletteChoices(p, bench, lang);
+  const at = (cursor: number) => ({ ...b, palette: { ...p, cursor }, note: null });
+  switch (actionOf(PALETTE_KEYS, key)) {
+    case 'left':
+      return at((p.cursor - 1 + choices.length) % choices.length);
+    case 'right':
+      return at((p.cursor + 1) % choices.length);
+    case 'up':
+    case 'down': {
+      const rows = chipRows(choices.map((c) => c.label), paletteWidth(size.cols));
+      const row = rows.findIndex((r) => r.includes(p.cursor));
+      const to = rows[(row + (key === 'up' || key === 'k' ? -1 : 1) + rows.length) % rows.length];
+      // The same column where the row has one, else its last choice.
+      return at(to[Math.min(rows[row].indexOf(p.cursor), to.length - 1)]);
+    }
+    case 'choose':
+      return choose(b, bench, lang);
+    case 'back':
+      return paletteBack(b);
+    default:
+      return b;
+  }
+}
+
+export { initialBuild } from './state.js';

@@ -1,0 +1,206 @@
+import type { ChalkInstance } from 'chalk';
+import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, fieldQuestion } from '../../i18n/build.js';
+import type { Lang } from '../../i18n/lang.js';
+import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
+import type { Counters, EventType, Location } from '../../model/index.js';
+import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
+import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpRows } from '../keys.js';
+import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
+import { current, fieldChoices, placesOf, type BuildState, type Palette, type Workbench } from './state.js';
+
+const MAX_COLS = 100;
+
+/** One value of a field as the palette writes it. */
+export function valueLabel(type: EventType, field: string, value: unknown, lang: Lang): string {
+  const t = BUILD[lang];
+  if (field === 'from' || field === 'to') return PLACE_LABELS[value as Location][lang];
+  if (field === 'blocks') return value === undefined ? t.all : (value as string[]).join(' ');
+  if (field === 'count') return value === undefined ? t.allBlocks : String(value);
+  if (field === 'source') return value === 'dma' ? 'DMA' : PLACE_LABELS[value as Location][lang];
+  if (typeof value === 'boolean' || (value === undefined && !(type === 'sysret' && field === 'name'))) {
+    // A flag left out is its default, said as the learner would answer the question.
+    const byDefault = field === 'writable';
+    return (value ?? byDefault) ? t.yes : t.no;
+  }
+  return value === undefined ? '—' : String(value);
+}
+
+/** The palette's choices now: the kinds, or the values of the field being chosen. */
+export function paletteChoices(p: Palette, bench: Workbench, lang: Lang): { label: string; off: boolean }[] {
+  if (p.type === null) return PALETTE_ORDER.map((type, i) => ({ label: type, off: !p.legal[i] || bench.banned.includes(type) }));
+  const type = p.type;
+  const choices = fieldChoices(p)!;
+  return choices.values.map((v) => ({ label: valueLabel(type, choices.field, v, lang), off: false }));
+}
+
+/** The choices flowed into rows of `width`: each row the indices it holds. */
+export function chipRows(labels: readonly string[], width: number): number[][] {
+  const rows: number[][] = [[]];
+  let used = 0;
+  labels.forEach((label, i) => {
+    const w = displayWidth(label) + 2;
+    if (used > 0 && used + w > width) {
+      rows.push([]);
+      used = 0;
+    }
+    rows.at(-1)!.push(i);
+    used += w + 1;
+  });
+  return rows;
+}
+
+/** The width the palette's choices are flowed in, the same for the frame and for moving up and down. */
+export const paletteWidth = (cols: number) => Math.min(cols, MAX_COLS) - 3;
+
+/** The frame of the builder, at most `rows - 1` lines of at most `cols` columns. */
+export function renderBuild(b: BuildState, bench: Workbench, behind: boolean, size: Size, paint: ChalkInstance, lang: Lang): string[] {
+  return layoutBuild(b, bench, behind, size, paint, lang).lines;
+}
+
+export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, size: Size, paint: ChalkInstance, lang: Lang): { lines: string[]; maxScroll: number } {
+  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) {
+    return { lines: wrap(LEARN[lang].tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1)), maxScroll: 0 };
+  }
+  const width = Math.min(size.cols, MAX_COLS);
+  const budget = size.rows - 1;
+  const lines = [header(b, bench, width, paint, lang)];
+  if (b.help) {
+    lines.push(...helpLines(bench, behind, width, budget - 1, paint, lang));
+    return { lines: lines.slice(0, budget).map((l) => fitWidth(l, width)), maxScroll: 0 };
+  }
+  const state = current(b);
+  const before = b.timeline.at(-2) ?? state;
+  const places = placesOf(b, bench);
+  lines.push(...machineLines({ state, before, places, usesPageTable: b.timeline.some((s) => s.pageTable.length > 0) }, lang, width, paint));
+  const keys: (keyof Counters)[] = [...ALWAYS, ...(['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => state.counts[k] > 0 || bench.level?.limits[k])];
+  const limits = bench.level?.limits ?? {};
+  lines.push(...countersLine(state, before, keys, lang, width, paint, (k) => limits[k] ?? ''));
+  const room = Math.max(1, budget - lines.length - 1);
+  if (b.palette) {
+    const body = paletteLines(b, bench, width, room, paint, lang);
+    lines.push(...body.slice(0, room), paint.dim(` ${footerOf(PALETTE_KEYS, ['choose', 'right', 'left', 'down', 'up', 'back'], lang, width - 1)}`));
+    return { lines: lines.map((l) => fitWidth(l, width)), maxScroll: 0 };
+  }
+  const body = lower(b, bench, width, paint, lang);
+  const maxScroll = Math.max(0, body.length - room);
+  const scroll = Math.min(b.scroll, maxScroll);
+  lines.push(...body.slice(scroll, scroll + room), paint.dim(` ${footer(b, bench, behind, { above: scroll > 0, below: scroll < maxScroll }, width - 1, lang)}`));
+  return { lines: lines.map((l) => fitWidth(l, width)), maxScroll };
+}
+
+function header(b: BuildState, bench: Workbench, width: number, paint: ChalkInstance, lang: Lang): string {
+  const t = BUILD[lang];
+  const kind = bench.level ? t.challenge : t.sandbox;
+  const left = ` zcopy · ${kind}${bench.level ? ` · ${bench.name}` : ''}`;
+  const right = `${t.phase(PHASE_LABELS[b.phase][lang])} · ${t.step(b.steps.length)} `;
+  const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
+  return paint.bold(left) + ' '.repeat(gap) + right;
+}
+
+/** The keys that do something now, the most needed first. */
+function footer(b: BuildState, bench: Workbench, behind: boolean, more: { above: boolean; below: boolean }, width: number, lang: Lang): string {
+  const solved = b.judged?.solved === true;
+  const actions = [
+    ...(solved && bench.level?.next ? (['open'] as const) : []),
+    'add' as const,
+    'undo' as const,
+    ...(b.redo.length ? (['redo'] as const) : []),
+    ...(more.below ? (['more'] as const) : []),
+    ...(more.above ? (['less'] as const) : []),
+    ...(bench.level && b.hints < bench.level.hints.length ? (['hint'] as const) : []),
+    ...(bench.write ? (['write'] as const) : []),
+    'phase' as const,
+    'help' as const,
+    'back' as const,
+  ];
+  return footerOf(behind ? BUILD_KEYS : LONE_BUILD_KEYS, actions, lang, width);
+}
+
+/** Below the counters: what the last key did, then the level's goal, hints and verdict. */
+function lower(b: BuildState, bench: Workbench, width: number, paint: ChalkInstance, lang: Lang): string[] {
+  const t = BUILD[lang];
+  const text = (s: string) => wrap(s, width - 2).map((l) => ` ${l}`);
+  const tone = (s: string, how: 'info' | 'bad' | 'good') => (how === 'bad' ? paint.red(s) : how === 'good' ? paint.green(s) : paint.bold(s));
+  const out: string[] = [];
+  if (b.note) out.push(...text(`${b.note.tone === 'info' ? '▶ ' : ''}${b.note.text}`).map((l) => tone(l, b.note!.tone)));
+  const level = bench.level;
+  if (!level) {
+    if (!b.steps.length) out.push(...text(t.startHint));
+    return out;
+  }
+  const judged = b.judged!;
+  if (judged.solved) {
+    out.push(...text(`${t.solved} ${judged.solvedLines[0] ?? ''}`).map((l) => paint.green.bold(l)));
+    for (const line of judged.solvedLines.slice(1)) out.push(...text(line));
+  } else {
+    out.push(...text(level.summary));
+    if (level.machineNote) out.push(...text(level.machineNote).map((l) => paint.yellow(l)));
+    const marks = judged.checks.map((c) => `${c.met ? paint.green('✓') : paint.red('✗')} ${c.text}`);
+    out.push(...wrapItems(`${t.goal}:`, marks, width));
+  }
+  for (let i = 0; i < b.hints; i++) out.push(...text(t.hint(i + 1, level.hints.length, level.hints[i])).map((l) => paint.cyan(l)));
+  return out;
+}
+
+/** `Goal: ✓ a   ✗ b ...` flowed under its label. */
+function wrapItems(label: string, items: string[], width: number): string[] {
+  const out: string[] = [];
+  let line = ` ${label}`;
+  for (const item of items) {
+    if (displayWidth(line) + 3 + displayWidth(item) > width - 1 && line.trim() !== label) {
+      out.push(line);
+      line = `   ${item}`;
+    } else line = `${line}   ${item}`;
+  }
+  out.push(line);
+  return out;
+}
+
+/** The palette: what is being chosen, the choices with the cursor on one, and what the kind under it does. */
+function paletteLines(b: BuildState, bench: Workbench, width: number, room: number, paint: ChalkInstance, lang: Lang): string[] {
+  const t = BUILD[lang];
+  const p = b.palette!;
+  const choices = paletteChoices(p, bench, lang);
+  const field = fieldChoices(p);
+  const written = p.type === null ? '' : ` {type: ${p.type}${p.picks.map((x) => (x.value === undefined ? '' : `, ${x.field}: ${JSON.stringify(x.value).replace(/"/g, '')}`)).join('')}${field ? ', …' : ''}}`;
+  const question = field ? fieldQuestion(p.type!, field.field, lang) : '';
+  const head = paint.bold(` ${t.palette}${p.type ? `: ${question}` : ''}`) + paint.dim(written);
+  const rows = chipRows(choices.map((c) => c.label), paletteWidth(width));
+  const chip = (i: number) => {
+    const c = choices[i];
+    const text = ` ${c.label} `;
+    if (i === p.cursor) return paint.inverse.bold(text);
+    return c.off ? paint.dim(text) : text;
+  };
+  const chipLines = rows.map((row) => `  ${row.map(chip).join(' ')}`);
+  const under: string[] = [];
+  if (p.type === null) under.push(...wrap(EVENT_GLOSS[PALETTE_ORDER[p.cursor]][lang], width - 4).map((l) => `   ${paint.dim(l)}`));
+  if (b.note) under.push(...wrap(b.note.text, width - 2).map((l) => ` ${b.note!.tone === 'bad' ? paint.red(l) : l}`));
+  // Where the rows do not all fit, the row with the cursor is shown, with the ones after it.
+  const fit = Math.max(1, room - 1 - under.length);
+  const at = rows.findIndex((r) => r.includes(p.cursor));
+  const first = Math.max(0, Math.min(at, rows.length - fit));
+  return [head, ...chipLines.slice(first, first + fit), ...under];
+}
+
+function helpLines(bench: Workbench, behind: boolean, width: number, budget: number, paint: ChalkInstance, lang: Lang): string[] {
+  const t = BUILD[lang];
+  const { help: _help, quit: _quit, more: _more, less: _less, ...keys } = behind ? BUILD_KEYS : LONE_BUILD_KEYS;
+  const listed = Object.fromEntries(
+    Object.entries(keys).filter(([action]) => (action !== 'hint' && action !== 'open') || bench.level !== null).filter(([action]) => action !== 'write' || bench.write !== undefined),
+  ) as typeof keys;
+  const column = (rows: [string, string][]) => {
+    const w = Math.max(...rows.map(([k]) => displayWidth(k)));
+    return rows.map(([k, what]) => `   ${padEnd(k, w)}  ${what}`);
+  };
+  const { quit: _q, up: _u, down: _d, ...palette } = PALETTE_KEYS;
+  const full = [
+    paint.bold(` ${t.helpTitle}`),
+    ...column(helpRows(listed, lang)),
+    paint.bold(` ${t.paletteHelp}`),
+    ...column(helpRows(palette, lang)),
+    ...wrap(t.legend, width - 4).map((l) => `   ${l}`),
+    paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`),
+  ];
+  return full.slice(0, budget);
+}
