@@ -265,4 +265,13 @@ describe('the home menu counts what was just done', () => {
     expect(app.frame()).toContain('1/16 finished');
     app.unmount();
   });
+
+  test('a level solved meanwhile shows in the note when q comes back home', async () => {
+    const app = await openApp();
+    expect(app.frame()).not.toContain('challenges');
+    recordLevelSolved(openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }), 'zero-copy', { modeSwitches: 2, steps: 11 });
+    await app.type('G', 'k', '\r', 'q');
+    expect(app.frame()).toContain(`0/16 finished · challenges 1/${app.ctx.levels().levels.length}`);
+    app.unmount();
+  });
 });

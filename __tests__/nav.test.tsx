@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homeMenu, resumePoint } from '../src/cli/commands/learn.js';
+import { challengesDir, loadLevels } from '../src/challenge/index.js';
 import { RECOMMENDED_PATH, loadCatalog, nextOnPath } from '../src/lessons/index.js';
-import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit } from '../src/progress/index.js';
+import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit, recordLevelSolved } from '../src/progress/index.js';
 import { KINDS, makeQuiz, revisitText, type Picked, type Question } from '../src/quiz/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
 import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
@@ -254,6 +255,32 @@ describe('the home menu says how far the learner is', () => {
     expect(ids).toHaveLength(RECOMMENDED_PATH.length);
   });
 
+  const levelIds = loadLevels(challengesDir(join(ROOT, 'lessons')), ids).levels.map((l) => l.id);
+
+  test('challenge levels solved out of the levels shipped, once one is', () => {
+    const s = store(temp());
+    recordLessonFinished(s, 'sendfile');
+    // Not asked for the levels while none is solved: reading them is slow.
+    const never = () => {
+      throw new Error('levels read');
+    };
+    expect(homeMenu('en', ids, s.data, never).note).toBe('1/16 finished');
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 2, steps: 11 });
+    recordLevelSolved(s, 'zero-copy', { modeSwitches: 2, steps: 11 });
+    recordLevelSolved(s, 'one-copy', { modeSwitches: 2, steps: 11 });
+    recordAnswer(s, 'sendfile', 'counts', true);
+    expect(homeMenu('en', ids, s.data, () => levelIds).note).toBe(`1/16 finished · quiz 100% · challenges 2/${levelIds.length}`);
+    expect(homeMenu('zh', ids, s.data, () => levelIds).note).toBe(`已学完 1/16 · 测验 100% · 挑战 2/${levelIds.length}`);
+  });
+
+  test('a solved level no longer shipped is not counted, and alone says nothing', () => {
+    const s = store(temp());
+    recordLevelSolved(s, 'renamed-since', { modeSwitches: 2, steps: 11 });
+    expect(homeMenu('en', ids, s.data, () => levelIds).note).toBe('0/16 finished');
+    recordLevelSolved(s, 'dma-read', { modeSwitches: 2, steps: 8 });
+    expect(homeMenu('en', ids, s.data, () => levelIds).note).toBe(`0/16 finished · challenges 1/${levelIds.length}`);
+  });
+
   test('the note fits beside the keys on the smallest screen, in both languages', async () => {
     const data = emptyData();
     data.lessons.sendfile = { finished: 1, lastAt: '' };
@@ -264,6 +291,23 @@ describe('the home menu says how far the learner is', () => {
       const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
       const keys = footerOf(HOME_KEYS, ['down', 'up', 'choose', 'back'], lang);
       const lines = renderMenu(home.title, home.items, 0, `${keys}   ${home.note}`, { cols: 72, rows: 20 }, plain, lang);
+      expect(lines.at(-1)).toContain(home.note);
+    }
+  });
+
+  test('with challenges solved too, the note fits beside the keys on the widest menu, in both languages', async () => {
+    // Three figures do not fit beside the keys on 72 or 80 columns; there the menu cuts the note's end.
+    const data = emptyData();
+    data.lessons.sendfile = { finished: 1, lastAt: '' };
+    data.quiz.sendfile = { counts: { right: 100, wrong: 0, lastAt: '', lastRight: true } };
+    data.challenges = Object.fromEntries(levelIds.map((id) => [id, { solved: 1, firstAt: '', lastAt: '', best: { modeSwitches: 2, steps: 11 } }]));
+    for (const lang of ['en', 'zh'] as const) {
+      const home = homeMenu(lang, ids, data, () => levelIds);
+      expect(home.note).toContain(`${levelIds.length}/${levelIds.length}`);
+      const { renderMenu } = await import('../src/ui/menu-lines.js');
+      const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
+      const keys = footerOf(HOME_KEYS, ['down', 'up', 'choose', 'back'], lang);
+      const lines = renderMenu(home.title, home.items, 0, `${keys}   ${home.note}`, { cols: 100, rows: 24 }, plain, lang);
       expect(lines.at(-1)).toContain(home.note);
     }
   });

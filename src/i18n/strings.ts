@@ -259,9 +259,11 @@ export const SANDBOX_CLI = {
 export const HOME = {
   en: {
     title: 'zcopy · Linux I/O and zero-copy, one step at a time',
-    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null) =>
+    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null, levels: { solved: number; of: number } | null = null) =>
       // Short: it shares the footer with the keys, and the smallest screen is 72 wide.
-      `${finished}/${of} finished` + (quiz ? ` · quiz ${Math.round((100 * quiz.right) / quiz.answered)}%` : ''),
+      `${finished}/${of} finished` +
+      (quiz ? ` · quiz ${Math.round((100 * quiz.right) / quiz.answered)}%` : '') +
+      (levels ? ` · challenges ${levels.solved}/${levels.of}` : ''),
     items: {
       learn: ['learn', 'step through a scenario and watch the machine'],
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
@@ -277,8 +279,10 @@ export const HOME = {
   },
   zh: {
     title: 'zcopy · 一步一步看懂 Linux I/O 与零拷贝',
-    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null) =>
-      `已学完 ${finished}/${of}` + (quiz ? ` · 测验 ${Math.round((100 * quiz.right) / quiz.answered)}%` : ''),
+    progress: (finished: number, of: number, quiz: { right: number; answered: number } | null, levels: { solved: number; of: number } | null = null) =>
+      `已学完 ${finished}/${of}` +
+      (quiz ? ` · 测验 ${Math.round((100 * quiz.right) / quiz.answered)}%` : '') +
+      (levels ? ` · 挑战 ${levels.solved}/${levels.of}` : ''),
     items: {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],

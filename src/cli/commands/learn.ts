@@ -139,7 +139,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   return {
     lang,
     paint,
-    home: () => homeMenu(lang, all().map((l) => l.id), store().data),
+    home: () => homeMenu(lang, all().map((l) => l.id), store().data, () => ctx.levels().levels.map((l) => l.id)),
     picker: {
       title: t.pickTitle,
       note: t.pickNote,
@@ -213,8 +213,12 @@ function pickerItems(ctx: Ctx, records: Record<string, LessonRecord>): MenuItem<
   });
 }
 
-/** The home menu; its note says how far the learner is: lessons finished of the catalogue's, and quiz accuracy. */
-export function homeMenu(lang: Lang, ids: string[], data: ProgressData) {
+/**
+ * The home menu; its note says how far the learner is: lessons finished of the
+ * catalogue's, quiz accuracy, and challenge levels solved of `levelIds`, once
+ * one is. `levelIds` is called only then: reading the levels is slow.
+ */
+export function homeMenu(lang: Lang, ids: string[], data: ProgressData, levelIds: () => readonly string[] = () => []) {
   const t = HOME[lang];
   const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'challenge', 'sandbox', 'explain', 'compare', 'glossary', 'progress', 'lab'] as const).map((value) => ({
     value,
@@ -223,5 +227,8 @@ export function homeMenu(lang: Lang, ids: string[], data: ProgressData) {
   }));
   const finished = ids.filter((id) => (data.lessons[id]?.finished ?? 0) > 0).length;
   const { right, answered } = quizTotals(data);
-  return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null), items };
+  const levels = levelsSolved(data) ? levelIds() : [];
+  // Counted among the levels shipped, as lessons are among the catalogue's: a level since renamed is not one of them.
+  const solved = levelsSolved(data, levels);
+  return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null, solved ? { solved, of: levels.length } : null), items };
 }
