@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { tmuxServer } from './helpers/tmux.js';
+import { levelBench, levelsOf, syscallNames } from '../src/cli/workbench.js';
+import type { BuildContext } from '../src/ui/build/controller.js';
+import { initialBuild } from '../src/ui/build/state.js';
+import { testContext } from './helpers/app.js';
+import { buildByKeys } from './helpers/build.js';
 
 // The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
 const SOCKET = `zcopy-test-${process.pid}`;
@@ -173,4 +178,35 @@ describe('keys in one read, in a real terminal', () => {
     keys('-l', 'q');
     await waitFor(atPrompt, 'the shell prompt');
   }, 30_000);
+});
+
+describe('a challenge in a real terminal', () => {
+  test('dma-read solved by keys: a hint, a wrong step undone, the path built, solved at par and saved', async () => {
+    const { ctx } = testContext('en');
+    const levels = levelsOf(ctx);
+    const level = levels.find('dma-read')!;
+    const c: BuildContext = { bench: levelBench(level, levels, syscallNames(ctx.lessons().lessons), 'en'), lang: 'en', size: { cols: 80, rows: 24 }, behind: false };
+    keys('node bin/zcopy.js challenge dma-read', 'Enter');
+    await waitFor((s) => s.includes('zcopy · challenge · dma-read') && s.includes('Goal:'), 'the level');
+    keys('h');
+    await waitFor((s) => s.includes(`Hint 1/${level.hints.length}`), 'the first hint');
+    expect(term.screen()).not.toContain('Hint 2/');
+    // A step that is legal but wrong (read() then return at once), undone with u.
+    keys('Enter', 'Enter', 'Enter');
+    await waitFor((s) => s.includes('step 1') && s.includes('system call read()'), 'the first step');
+    keys('u');
+    await waitFor((s) => s.includes('Undid step 1.') && / start\s*$/m.test(s.split('\n')[0]), 'undone');
+    // The reference solution, key by key as a learner types them, one tmux send per key.
+    const { keys: path } = buildByKeys(initialBuild(c.bench), level.solution, c);
+    const NAMES: Partial<Record<string, string>> = { enter: 'Enter', left: 'Left', right: 'Right' };
+    for (const k of path) keys(NAMES[k] ?? k);
+    const solved = await waitFor((s) => s.includes('Solved!'), 'the verdict');
+    expect(solved).toContain(`Mode switches ${level.par.modeSwitches} (par ${level.par.modeSwitches})`);
+    expect(solved).toContain(`zcopy learn ${level.teaches}`);
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+    const saved = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
+    expect(saved.challenges['dma-read']).toMatchObject({ solved: 1, best: level.par });
+  }, 60_000);
 });

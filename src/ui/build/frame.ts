@@ -92,7 +92,9 @@ function header(b: BuildState, bench: Workbench, width: number, paint: ChalkInst
   const t = BUILD[lang];
   const kind = bench.level ? t.challenge : t.sandbox;
   const left = ` zcopy · ${kind}${bench.level ? ` · ${bench.name}` : ''}`;
-  const right = `${t.phase(PHASE_LABELS[b.phase][lang])} · ${t.step(b.steps.length)} `;
+  // Phases matter to what a chunk costs: shown where a level limits that, in the sandbox (its lesson keeps them), or once used.
+  const phased = !bench.level || bench.level.perChunk || b.phase !== 'transfer' || b.steps.some((s) => s.phase !== 'transfer');
+  const right = `${phased ? `${t.phase(PHASE_LABELS[b.phase][lang])} · ` : ''}${t.step(b.steps.length)} `;
   const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
   return paint.bold(left) + ' '.repeat(gap) + right;
 }
