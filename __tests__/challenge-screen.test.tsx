@@ -56,6 +56,14 @@ describe('a challenge is solved by keys', () => {
     expect(press(initialBuild(c.bench), ['u'], c).note?.text).toBe('Nothing to undo.');
   });
 
+  test('the palette\'s cursor shows without colour (NO_COLOR, a pipe)', () => {
+    const c = contextOf('dma-read');
+    const open = press(initialBuild(c.bench), ['enter'], c);
+    const before = frame(open, c);
+    expect(before).toContain(`›${PALETTE_ORDER[open.palette!.cursor]}‹`);
+    expect(frame(press(open, ['l'], c), c)).toContain(`›${PALETTE_ORDER[open.palette!.cursor + 1]}‹`);
+  });
+
   test('hints come one at a time, then no more', () => {
     const c = contextOf('one-copy');
     const hints = levels.find('one-copy')!.hints;

@@ -168,10 +168,11 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   const question = field ? fieldQuestion(p.type!, field.field, lang) : '';
   const head = paint.bold(` ${t.palette}${p.type ? `: ${question}` : ''}`) + paint.dim(written);
   const rows = chipRows(choices.map((c) => c.label), paletteWidth(width));
+  // The cursor is marked in the text as well as in colour, so that it shows with NO_COLOR.
   const chip = (i: number) => {
     const c = choices[i];
+    if (i === p.cursor) return paint.inverse.bold(`›${c.label}‹`);
     const text = ` ${c.label} `;
-    if (i === p.cursor) return paint.inverse.bold(text);
     return c.off ? paint.dim(text) : text;
   };
   const chipLines = rows.map((row) => `  ${row.map(chip).join(' ')}`);
