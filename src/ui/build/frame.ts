@@ -138,7 +138,7 @@ function lower(b: BuildState, bench: Workbench, width: number, paint: ChalkInsta
     out.push(...text(level.summary));
     if (level.machineNote) out.push(...text(level.machineNote).map((l) => paint.yellow(l)));
     const marks = judged.checks.map((c) => `${c.met ? paint.green('✓') : paint.red('✗')} ${c.text}`);
-    out.push(...wrapItems(`${t.goal}:`, marks, width));
+    out.push(...wrapItems(`${t.goal}${lang === 'zh' ? '：' : ':'}`, marks, width));
   }
   for (let i = 0; i < b.hints; i++) out.push(...text(t.hint(i + 1, level.hints.length, level.hints[i])).map((l) => paint.cyan(l)));
   return out;
@@ -196,14 +196,11 @@ function helpLines(bench: Workbench, behind: boolean, width: number, budget: num
     const w = Math.max(...rows.map(([k]) => displayWidth(k)));
     return rows.map(([k, what]) => `   ${padEnd(k, w)}  ${what}`);
   };
-  const { quit: _q, up: _u, down: _d, ...palette } = PALETTE_KEYS;
-  const full = [
-    paint.bold(` ${t.helpTitle}`),
-    ...column(helpRows(listed, lang)),
-    paint.bold(` ${t.paletteHelp}`),
-    ...column(helpRows(palette, lang)),
-    ...wrap(t.legend, width - 4).map((l) => `   ${l}`),
-    paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`),
-  ];
-  return full.slice(0, budget);
+  const { quit: _q, ...palette } = PALETTE_KEYS;
+  const keysPart = [paint.bold(` ${t.helpTitle}`), ...column(helpRows(listed, lang)), paint.bold(` ${t.paletteHelp}`), ...column(helpRows(palette, lang))];
+  const legend = wrap(t.legend, width - 4).map((l) => `   ${l}`);
+  const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
+  // Where the screen is short the legend goes first: the keys are what help is for.
+  const fits = keysPart.length + legend.length + 1 <= budget;
+  return [...keysPart, ...(fits ? legend : []), close];
 }
