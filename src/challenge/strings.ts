@@ -89,7 +89,7 @@ export const CHALLENGE = {
         case 'perChunk':
           return '数据在每段步骤中搬运';
         case 'limit':
-          return `${counter(c.counter, 'zh')}${c.perTransfer ? '（每段）' : ''} ${live ? `${c.count}，` : ''}最多 ${c.max}`;
+          return `${counter(c.counter, 'zh')}${c.perTransfer ? '（每段）' : ''}${live ? ` ${c.count}，` : ''}最多 ${c.max}`;
       }
     },
   },
