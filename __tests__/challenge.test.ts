@@ -259,10 +259,93 @@ describe('a broken level is refused, naming the file and field', () => {
     ['an unknown event', good.replace('type: dmaTransfer', 'type: teleport'), /solution\[\d+\]\.event\.type: must be one of/],
     ['a banned event that is not one', good.replace('limits:', 'banned: [pipe]\nlimits:'), /banned\[0\]: is not an event/],
     ['a reference solution that does not pass', good.replace('cpuCopies: 0', 'dmaCopies: 1'), /solution: the reference solution does not pass: DMA copies 2/],
-    ['a par the reference does not reach', good.replace('steps: 11', 'steps: 9'), /par\.steps: steps is 9, but the reference solution takes 11/],
+    ['a par the reference does not reach', good.replace('steps: 11', 'steps: 9'), /par\.steps: the par is 9 steps, but the reference solution takes 11$/],
     ['one hint', good.replace(/hints:\n(  - en: .*\n    zh: .*\n)(  - en: .*\n    zh: .*\n)/, 'hints:\n$1'), /hints: must give 2 or 3 hints/],
     ['a lesson that does not exist', good.replace('teaches: sendfile-sg', 'teaches: nope'), /teaches: names no lesson/],
   ])('%s', (_, text, message) => {
     expect(problems(text)).toMatch(message);
+  });
+});
+
+describe('zcopy validate checks level files as the loader does', () => {
+  const good = readFileSync(join(challengesDir(LESSONS), 'zero-copy.yaml'), 'utf8');
+  const dir = mkdtempSync(join(work, 'validate-'));
+  function levelFile(name: string, text: string): string {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, text);
+    return file;
+  }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  test('every shipped level is ok, with its par', () => {
+    const files = levels.levels.map((l) => l.source);
+    const r = zcopy(['validate', ...files]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(files.length);
+    for (const [i, l] of levels.levels.entries()) {
+      expect(lines[i]).toBe(`ok    ${l.source}  ${l.id} · level · par ${l.par.modeSwitches} mode switches, ${l.par.steps} steps`);
+    }
+    expect(zcopy(['validate', level('zero-copy').source, '--lang', 'zh']).stdout).toBe(`通过  ${level('zero-copy').source}  zero-copy · 关卡 · 标准：模式切换 2 次，11 步\n`);
+  });
+
+  test.each([
+    ['an unknown event type', good.replace('type: raiseInterrupt, source: dma', 'type: teleport, source: dma'), 'solution[3].event.type', /must be one of syscall, /, /必须是 syscall, .* 之一/],
+    ['a limit of -1', good.replace('cpuCopies: 0', 'cpuCopies: -1'), 'limits.cpuCopies', /must be a whole number, 0 or more/, /必须是 0 或更大的整数/],
+    ['a goal place that does not exist', good.replace('at: "nic"', 'at: disk2'), 'goal.at', /must be one of nic, user, pageCache/, /必须是 nic, user, pageCache 之一/],
+    [
+      'a reference solution that does not reach the goal',
+      // The solution sends the file; this goal wants it read into the process.
+      good.replace('at: "nic"', 'at: "user"'),
+      'solution',
+      /the reference solution does not pass: the goal is not reached: block A is not in the user buffer$/m,
+      /参考解法没有通过：没有达到目标：块 A 不在用户缓冲区里$/m,
+    ],
+    ['a step par the reference solution does not match', good.replace('steps: 11', 'steps: 9'), 'par.steps', /the par is 9 steps, but the reference solution takes 11/, /标准是 9 步，但参考解法用了 11 步/],
+    [
+      'a mode-switch par the reference solution does not match',
+      good.replace('modeSwitches: 2', 'modeSwitches: 4'),
+      'par.modeSwitches',
+      /the par is 4 mode switches, but the reference solution takes 2/,
+      /标准是模式切换 4 次，但参考解法用了 2 次/,
+    ],
+  ])('%s: refused in one line naming the file, line and field, in both languages', (name, text, field, en, zh) => {
+    const file = levelFile(name.replace(/\W+/g, '-'), text);
+    for (const [lang, head, message] of [['en', 'FAIL', en], ['zh', '失败', zh]] as const) {
+      const r = zcopy(['validate', file, '--lang', lang]);
+      expect({ lang, code: r.code, stderr: r.stderr }).toEqual({ lang, code: 2, stderr: '' });
+      expect(r.stdout).toMatch(new RegExp(`^${head}  ${escape(file)}:\\d+: ${escape(field)}: \\S`));
+      expect(r.stdout).toMatch(message);
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    }
+    const [row] = JSON.parse(zcopy(['validate', file, '--json']).stdout);
+    expect(row).toMatchObject({ file, ok: false, kind: 'level', problems: [{ field, line: expect.any(Number) }] });
+  });
+
+  test('--json tells a level from a lesson and from a file that is neither', () => {
+    const lesson = join(LESSONS, 'sendfile.yaml');
+    const broken = levelFile('not-yaml', 'goal: [\n');
+    const r = zcopy(['validate', level('zero-copy').source, lesson, broken, '--json']);
+    expect(r.code).toBe(2);
+    const [lv, ls, bad] = JSON.parse(r.stdout);
+    expect(lv).toEqual({
+      file: level('zero-copy').source,
+      ok: true,
+      kind: 'level',
+      id: 'zero-copy',
+      par: { modeSwitches: 2, steps: 11 },
+      teaches: 'sendfile-sg',
+      counts: expect.objectContaining({ cpuCopies: 0, dmaCopies: 2, modeSwitches: 2 }),
+      problems: [],
+    });
+    expect(ls).toMatchObject({ file: lesson, ok: true, kind: 'lesson', id: 'sendfile', steps: 11 });
+    expect(bad).toMatchObject({ file: broken, ok: false, kind: null });
+  });
+
+  test('a file without goal: is a lesson, and is told what a lesson lacks', () => {
+    const file = levelFile('no-goal', good.replace('goal: {at: "nic"}\n', ''));
+    const r = zcopy(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/start: is not a lesson field/);
   });
 });

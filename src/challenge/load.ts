@@ -36,7 +36,7 @@ export interface Levels {
 
 /** Every level in `dir`, checked against the lessons they name; a broken one is a LessonError in `lang`. */
 export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang = 'en'): Levels {
-  const levels = lessonFilesIn(dir).map((f) => parseWith(readLessonText(f, lang), f, (data) => validateLevel(data, f, lessonIds, lang)));
+  const levels = lessonFilesIn(dir).map((f) => loadLevelFile(f, lessonIds, lang));
   const byId = new Map<string, Level>();
   for (const level of levels) {
     const other = byId.get(level.id);
@@ -48,6 +48,29 @@ export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang
     find: (id) => byId.get(id.trim().toLowerCase()),
     suggest: (id) => closest(id.trim().toLowerCase(), [...byId.keys()]),
   };
+}
+
+/** One level file, checked as `loadLevels` checks each; a broken one is a LessonError naming the file, line and field in `lang`. */
+export function loadLevelFile(file: string, lessonIds: readonly string[], lang: Lang = 'en'): Level {
+  return parseWith(readLessonText(file, lang), file, (data) => validateLevel(data, file, lessonIds, lang));
+}
+
+/** The key only a level has at its top level (challenges/FORMAT.md): a lesson says what happens, a level what must be true at the end. */
+export function isLevelData(data: unknown): boolean {
+  return isRecord(data) && 'goal' in data;
+}
+
+/**
+ * Whether a data file is a lesson or a challenge level, by its top-level keys;
+ * null when it cannot be read or parsed (its loader then says why).
+ */
+export function kindOfFile(file: string): 'lesson' | 'level' | null {
+  try {
+    return parseWith(readLessonText(file), file, (data) => ({ value: isLevelData(data) ? ('level' as const) : ('lesson' as const) }));
+  } catch (error) {
+    if (error instanceof LessonError) return null;
+    throw error;
+  }
 }
 
 const LEVEL_FIELDS = ['id', 'order', 'title', 'summary', 'teaches', 'start', 'goal', 'limits', 'banned', 'hints', 'par', 'solution'];

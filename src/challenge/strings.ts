@@ -1,7 +1,7 @@
 import type { Counters, Location } from '../model/index.js';
 import { COUNTER_LABELS, PLACE_LABELS } from '../i18n/strings.js';
 import type { Condition, Unmet } from './judge.js';
-import type { MachineFeatures } from './types.js';
+import type { MachineFeatures, Par } from './types.js';
 
 const counter = (k: keyof Counters, lang: 'en' | 'zh') => COUNTER_LABELS[k][lang];
 const place = (l: Location, lang: 'en' | 'zh') => PLACE_LABELS[l][lang];
@@ -142,7 +142,10 @@ export const CHALLENGE = {
       notLesson: (id: string) => `names no lesson (${id})`,
       feature: (choices: string) => `must be one of ${choices}`,
       solutionFails: (why: string) => `the reference solution does not pass: ${why}`,
-      parNotReference: (what: string, par: number, ref: number) => `${what} is ${par}, but the reference solution takes ${ref}`,
+      parNotReference: (what: keyof Par, par: number, ref: number) => {
+        const unit = (n: number) => (what === 'steps' ? `step${n === 1 ? '' : 's'}` : `mode switch${n === 1 ? '' : 'es'}`);
+        return `the par is ${par} ${unit(par)}, but the reference solution takes ${ref}`;
+      },
       taken: (id: string, other: string) => `${id} is already the id of ${other}`,
     },
     zh: {
@@ -159,7 +162,8 @@ export const CHALLENGE = {
       notLesson: (id: string) => `没有这门课（${id}）`,
       feature: (choices: string) => `必须是 ${choices} 之一`,
       solutionFails: (why: string) => `参考解法没有通过：${why}`,
-      parNotReference: (what: string, par: number, ref: number) => `${what} 是 ${par}，但参考解法用了 ${ref}`,
+      parNotReference: (what: keyof Par, par: number, ref: number) =>
+        what === 'steps' ? `标准是 ${par} 步，但参考解法用了 ${ref} 步` : `标准是模式切换 ${par} 次，但参考解法用了 ${ref} 次`,
       taken: (id: string, other: string) => `${id} 已经是 ${other} 的 id`,
     },
   },

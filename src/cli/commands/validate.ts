@@ -1,19 +1,43 @@
+import { judge, kindOfFile, loadLevelFile } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS } from '../../i18n/strings.js';
-import { LessonError, formatPath, formatProblem, loadLessonFile } from '../../lessons/index.js';
-import { run } from '../../model/index.js';
+import { LessonError, formatPath, formatProblem, loadLessonFile, type Problem } from '../../lessons/index.js';
+import { run, type Counters } from '../../model/index.js';
 import { json, type Command } from '../context.js';
 import { EXIT, Exit } from '../errors.js';
 
 const WORDS = {
-  en: { ok: 'ok  ', bad: 'FAIL', steps: (n: number) => `${n} steps`, summary: (bad: number, all: number) => `${bad} of ${all} lesson files have problems` },
-  zh: { ok: '通过', bad: '失败', steps: (n: number) => `${n} 步`, summary: (bad: number, all: number) => `${all} 个课程文件中有 ${bad} 个有问题` },
+  en: {
+    ok: 'ok  ',
+    bad: 'FAIL',
+    steps: (n: number) => `${n} steps`,
+    level: 'level',
+    par: (switches: number, steps: number) => `par ${switches} mode switch${switches === 1 ? '' : 'es'}, ${steps} step${steps === 1 ? '' : 's'}`,
+    summary: (bad: number, all: number) => `${bad} of ${all} files have problems`,
+  },
+  zh: {
+    ok: '通过',
+    bad: '失败',
+    steps: (n: number) => `${n} 步`,
+    level: '关卡',
+    par: (switches: number, steps: number) => `标准：模式切换 ${switches} 次，${steps} 步`,
+    summary: (bad: number, all: number) => `${all} 个文件中有 ${bad} 个有问题`,
+  },
 };
 
-/** `zcopy validate file...`: check teachers' lessons as zcopy would load them, and say what the engine makes of each. */
+type Result =
+  | { file: string; ok: true; kind: 'lesson'; id: string; steps: number; counts: Counters; problems: Problem[] }
+  | { file: string; ok: true; kind: 'level'; id: string; par: { modeSwitches: number; steps: number }; teaches: string; counts: Counters; problems: Problem[] }
+  | { file: string; ok: false; kind: 'lesson' | 'level' | null; problems: Problem[] };
+
+/**
+ * `zcopy validate file...`: check teachers' lessons and challenge levels as
+ * zcopy would load them, and say what the engine makes of each. A file is a
+ * level when its top level has `goal:` (challenges/FORMAT.md).
+ */
 export const validateCommand: Command = {
   names: ['validate'],
-  register: (y, { lang, out, paint, io }) => {
+  register: (y, { lang, out, paint, io, lessons }) => {
     const H = HELP[lang];
     y.command(
       'validate <files..>',
@@ -24,25 +48,36 @@ export const validateCommand: Command = {
           .option('json', { type: 'boolean', describe: H.validateJson }),
       (args) => {
         const w = WORDS[lang];
-        const results = args.files.map((file) => {
+        // A level names the lesson that teaches it; the catalogue is read only when a level is there to check.
+        let ids: string[] | undefined;
+        const lessonIds = () => (ids ??= lessons().lessons.map((l) => l.id));
+        const results = args.files.map((file): Result => {
+          const kind = kindOfFile(file);
           try {
+            if (kind === 'level') {
+              const level = loadLevelFile(file, lessonIds(), lang);
+              const { counts } = judge(level, level.solution);
+              return { file, ok: true, kind, id: level.id, par: level.par, teaches: level.teaches, counts, problems: [] };
+            }
             const lesson = loadLessonFile(file, lang);
             const counts = run(lesson).at(-1)!.counts;
-            return { file, ok: true as const, id: lesson.id, steps: lesson.steps.length, counts, problems: [] };
+            return { file, ok: true, kind: 'lesson', id: lesson.id, steps: lesson.steps.length, counts, problems: [] };
           } catch (error) {
             if (!(error instanceof LessonError)) throw error;
-            return { file, ok: false as const, problems: error.problems };
+            return { file, ok: false, kind, problems: error.problems };
           }
         });
         if (args.json) {
           out(json(results.map((r) => ({ ...r, problems: r.problems.map((p) => ({ line: p.line ?? null, field: formatPath(p.path), message: p.message })) }))));
         } else {
           for (const r of results) {
-            if (r.ok) {
+            if (!r.ok) {
+              for (const p of r.problems) out(`${paint.red(w.bad)}  ${formatProblem(r.file, p)}\n`);
+            } else if (r.kind === 'level') {
+              out(`${paint.green(w.ok)}  ${r.file}  ${r.id} · ${w.level} · ${w.par(r.par.modeSwitches, r.par.steps)}\n`);
+            } else {
               const counts = (['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const).map((k) => `${COUNTER_LABELS[k][lang]} ${r.counts[k]}`).join(lang === 'zh' ? '，' : ', ');
               out(`${paint.green(w.ok)}  ${r.file}  ${r.id} · ${w.steps(r.steps)} · ${counts}\n`);
-            } else {
-              for (const p of r.problems) out(`${paint.red(w.bad)}  ${formatProblem(r.file, p)}\n`);
             }
           }
           const bad = results.filter((r) => !r.ok).length;
