@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE_ORDER } from '../src/i18n/build.js';
-import { levelBench, levelsOf, sandboxBench, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, sandboxBench, syscallNames } from '../src/cli/workbench.js';
 import { loadLessonFile } from '../src/lessons/index.js';
 import { buildKey, type BuildContext } from '../src/ui/build/controller.js';
 import { renderBuild } from '../src/ui/build/frame.js';
@@ -16,7 +16,7 @@ import { openApp, testContext } from './helpers/app.js';
 import { KEY } from './helpers/screen.js';
 
 const { ctx } = testContext('en');
-const levels = levelsOf(ctx);
+const levels = ctx.levels();
 const names = syscallNames(ctx.lessons().lessons);
 const plain = new Chalk({ level: 0 });
 const SIZES = [

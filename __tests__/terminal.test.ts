@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { tmuxServer } from './helpers/tmux.js';
-import { levelBench, levelsOf, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, syscallNames } from '../src/cli/workbench.js';
 import type { BuildContext } from '../src/ui/build/controller.js';
 import { initialBuild } from '../src/ui/build/state.js';
 import { testContext } from './helpers/app.js';
@@ -183,7 +183,7 @@ describe('keys in one read, in a real terminal', () => {
 describe('a challenge in a real terminal', () => {
   test('dma-read solved by keys: a hint, a wrong step undone, the path built, solved at par and saved', async () => {
     const { ctx } = testContext('en');
-    const levels = levelsOf(ctx);
+    const levels = ctx.levels();
     const level = levels.find('dma-read')!;
     const c: BuildContext = { bench: levelBench(level, levels, syscallNames(ctx.lessons().lessons), 'en'), lang: 'en', size: { cols: 80, rows: 24 }, behind: false };
     keys('node bin/zcopy.js challenge dma-read', 'Enter');

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionWorld } from '../src/cli/commands/learn.js';
 import { makeContext, type Io } from '../src/cli/context.js';
-import { levelBench, levelsOf, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, syscallNames } from '../src/cli/workbench.js';
 import { initialBuild } from '../src/ui/build/state.js';
 import { buildByKeys } from '../__tests__/helpers/build.js';
 
@@ -109,7 +109,7 @@ const challengeSamples: number[] = [];
   const io: Io = { argv: [], env: { XDG_STATE_HOME: state }, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, lessonsDir, version: '0' };
   const ctx = makeContext(io, 'en');
   const world = sessionWorld(ctx, {}, () => {});
-  const levels = levelsOf(ctx);
+  const levels = ctx.levels();
   const names = syscallNames(ctx.lessons().lessons);
   const TERMINAL: Record<string, string> = { enter: '\r', left: '\u001B[D', right: '\u001B[C' };
   for (const level of levels.levels) {

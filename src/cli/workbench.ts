@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { CHALLENGE, challengesDir, checks, loadLevels, type Level, type Levels } from '../challenge/index.js';
+import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.js';
 import { BUILD } from '../i18n/build.js';
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
@@ -10,11 +10,6 @@ import { DEFAULT_MACHINE, run } from '../model/index.js';
 import type { Judged, LevelGoal, Workbench } from '../ui/build/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
 import type { Ctx } from './context.js';
-
-/** The levels, loaded once per command and checked against the lessons they name. */
-export function levelsOf(ctx: Ctx): Levels {
-  return loadLevels(challengesDir(ctx.io.lessonsDir), ctx.lessons().lessons.map((l) => l.id), ctx.lang);
-}
 
 /** The system calls the palette offers: every one the lessons make, in the order they first appear. */
 export function syscallNames(lessons: readonly Lesson[]): string[] {

@@ -3,7 +3,6 @@ import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
-import { levelsOf } from '../workbench.js';
 import { isInteractive, session } from './learn.js';
 
 /** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
@@ -22,7 +21,7 @@ export const challengeCommand: Command = {
           .option('check', { type: 'string', describe: H.challengeCheck, requiresArg: true })
           .option('json', { type: 'boolean', describe: H.challengeJson }),
       async (args) => {
-        const levels = levelsOf(ctx);
+        const levels = ctx.levels();
         if (args.list) return list(ctx, levels, args.json === true);
         if (args.check !== undefined) {
           if (args.id === undefined) throw new UsageError(CHALLENGE.needLevel[lang]);

@@ -30,7 +30,7 @@ import { learnView } from '../../ui/learn/view.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { levelBench, levelItems, levelsOf, sandboxBench, syscallNames } from '../workbench.js';
+import { levelBench, levelItems, sandboxBench, syscallNames } from '../workbench.js';
 import { drawQuiz } from './quiz.js';
 
 export const learnCommand: Command = {
@@ -133,8 +133,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   if (options.answers) options.answers.warn = warn;
   const lesson = (id: string) => (own?.id === id ? own : ctx.lookup(id));
   const all = () => ctx.lessons().lessons;
-  // Read once, and only when a challenge or the sandbox opens: learn alone need not parse the levels.
-  const levels = once(() => levelsOf(ctx));
+  // Read once, and only when a challenge or the sandbox opens (as the levels are): learn alone need not run every lesson.
   const names = once(() => syscallNames(all()));
   return {
     lang,
@@ -170,8 +169,8 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
     challenges: {
       title: t.levelsTitle,
       note: t.levelsNote,
-      items: () => levelItems(levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
-      bench: (id) => levelBench(levels().find(id)!, levels(), names(), lang),
+      items: () => levelItems(ctx.levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
+      bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang),
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
