@@ -1,4 +1,4 @@
-import type { KernelAction, Location, Refusal, RefusalCode, RefusalParams } from '../model/index.js';
+import type { KernelAction, Location, PinnedChange, Refusal, RefusalCode, RefusalParams } from '../model/index.js';
 import type { Lang } from './lang.js';
 import { PLACE_LABELS } from './strings.js';
 
@@ -33,6 +33,19 @@ const ZH_ACTIONS: Record<KernelAction, string> = {
   pageRefMove: '移动页引用',
   pin: '锁定页',
   unpin: '解除页的锁定',
+};
+
+/** What waits for the unpin, said after "so". */
+const EN_PINNED: Record<PinnedChange, string> = {
+  map: 'the kernel will not map another page in its place',
+  unmap: 'it stays mapped',
+  cow: 'a write cannot give the process a private copy in its place',
+};
+
+const ZH_PINNED: Record<PinnedChange, string> = {
+  map: '内核不会把别的页映射到它的位置',
+  unmap: '它要一直保持映射',
+  cow: '写入也不能换成一份私有拷贝',
 };
 
 const ZH_SOURCES = { dma: 'DMA', disk: '磁盘', nic: '网卡' } as const;
@@ -103,6 +116,10 @@ const EN: Sayings = {
     `this NIC cannot gather: it sends only bytes copied into the socket buffer (or the pinned pool of a program that drives it itself), and block ${block} in ${en(place)} is not`,
   nicNeedsOwnedPool: ({ block }) =>
     `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
+  pageInDma: ({ block, device }) =>
+    `the DMA controller is programmed to move block ${block} between the user buffer and ${en(device)}, and reads or writes the frame it was given: that page stays mapped and pinned until the transfer is done`,
+  pinnedPage: ({ block, change }) =>
+    `the page of block ${block} is pinned: a device holds its frame, so ${EN_PINNED[change]} until the page is unpinned, once the device is done with it`,
   danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
   cowWrite: ({ block }) => `block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`,
   readOnly: ({ block }) => `the page of block ${block} is mapped read-only`,
@@ -173,6 +190,10 @@ const ZH: Sayings = {
     `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或自己驱动网卡的程序所锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
   nicNeedsOwnedPool: ({ block }) =>
     `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
+  pageInDma: ({ block, device }) =>
+    `DMA 控制器已设置好在用户缓冲区和${zh(device)}之间搬运块 ${block}，读写的是交给它的那个物理页：传输完成之前，这个页要保持映射和锁定`,
+  pinnedPage: ({ block, change }) =>
+    `块 ${block} 所在的页已锁定：设备持有它的物理页，所以在它解除锁定（等设备用完）之前，${ZH_PINNED[change]}`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

@@ -72,7 +72,12 @@ export interface RefusalParams {
   noDmaController: Record<string, never>;
   nicCannotGather: { place: Location; block: string };
   nicNeedsOwnedPool: { block: string };
+  pageInDma: { block: string; device: Location };
+  pinnedPage: { block: string; change: PinnedChange };
 }
+
+/** What a pinned page refuses, until it is unpinned: another page mapped in its place, its unmapping, a private copy on write. */
+export type PinnedChange = 'map' | 'unmap' | 'cow';
 
 export type RefusalCode = keyof RefusalParams;
 

@@ -14,7 +14,7 @@ import {
   type State,
   type Transfer,
 } from './types.js';
-import { IllegalEvent, type KernelAction } from './refusals.js';
+import { IllegalEvent, type KernelAction, type PinnedChange } from './refusals.js';
 
 const NO_COUNTS: Counters = {
   cpuCopies: 0,
@@ -294,6 +294,7 @@ export function step(state: State, event: Event): State {
         if (referrer && holds(s, 'user', b, 'data')) {
           throw new IllegalEvent('mapOverReferenced', { referrer, block: b });
         }
+        keepsFrame(s, b, 'map');
         setPte(s, b, { frame: from, present: !event.lazy, writable: cow ? false : (event.writable ?? true), cow, pinned: false });
         put(s, 'user', { block: b, as: 'map', target: from });
       }
@@ -305,6 +306,7 @@ export function step(state: State, event: Event): State {
     case 'unmapPages': {
       needsKernel('unmapPages');
       if (!s.userMapped.includes(event.from)) throw new IllegalEvent('notMapped', { place: event.from });
+      for (const p of s.pageTable) if (p.frame === event.from) keepsFrame(s, p.block, 'unmap');
       s.userMapped = s.userMapped.filter((l) => l !== event.from);
       s.places.user = s.places.user.filter((h) => !(h.as === 'map' && h.target === event.from));
       s.pageTable = s.pageTable.filter((p) => p.frame !== event.from);
@@ -355,6 +357,9 @@ export function step(state: State, event: Event): State {
           // A page is pinned because a device will read it; it stays pinned while anything may still send it.
           const holder = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === existing!.frame));
           if (holder) throw new IllegalEvent('unpinStillReferenced', { holder, block: b });
+          // Nor while the DMA controller holds the page's address for a transfer not yet done.
+          const device = dmaAtUser(s, b);
+          if (device) throw new IllegalEvent('pageInDma', { block: b, device });
         }
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
@@ -406,6 +411,7 @@ export function step(state: State, event: Event): State {
       needsInFault(s);
       const entry = pte(s, event.block);
       if (!entry?.cow) throw new IllegalEvent('notCow', { block: event.block });
+      keepsFrame(s, event.block, 'cow');
       const origin = cpuReadable(resolveData(s, entry.frame, event.block));
       put(s, 'user', { block: event.block, as: 'data' });
       setPte(s, event.block, { ...entry, frame: 'user', present: true, writable: true, cow: false });
@@ -473,6 +479,32 @@ function wholePacket(s: State, place: Location, block: string) {
   if (place === 'user' && !(s.privilege === 'user' && s.userMapped.includes('nic'))) {
     throw new IllegalEvent('nicNeedsOwnedPool', { block });
   }
+}
+
+/**
+ * The device a programmed DMA will still move `block` to or from through the
+ * user buffer: the controller was given that page's address (MAR), and reads or
+ * writes that frame whatever the process maps there afterwards.
+ */
+function dmaAtUser(s: State, block: string): Location | null {
+  const queued = s.dma.status === 'programmed' && s.dma.mar === 'user' && s.dma.queue.includes(block);
+  return queued ? (s.dma.adr as Location) : null;
+}
+
+/**
+ * A pinned page keeps its frame until it is unpinned: a device was handed that
+ * frame (MODEL.md: "the kernel pins the user buffer's pages and the NIC reads
+ * them by DMA"), and the kernel puts no other page in its place while the pin
+ * holds. zcopy keeps the pin on the page table entry and has one frame per
+ * block in each place, so a mapping, an unmapping or a copy-on-write over a
+ * pinned page would either drop the pin unseen or let a queued DMA read what
+ * the process mapped there since, rather than the frame it was given; both are
+ * refused. Unpinning, in turn, waits for the transfer that uses the page.
+ */
+function keepsFrame(s: State, block: string, change: PinnedChange) {
+  const device = dmaAtUser(s, block);
+  if (device) throw new IllegalEvent('pageInDma', { block, device });
+  if (pte(s, block)?.pinned) throw new IllegalEvent('pinnedPage', { block, change });
 }
 
 /** A reference goes to another place, never over the bytes it would point at (they would be lost). */
