@@ -164,6 +164,36 @@ describe('wrong paths fail with the right reason', () => {
     expect(zh.stderr).toMatch(/不合法：这块网卡不支持 scatter-gather，而经内核发送时/);
   });
 
+  test('on a NIC that cannot gather, mapping the page cache over the pool while its send is queued is illegal at the mapping', () => {
+    // The gap the model used to leave: the queued DMA read the page cache through the new mapping.
+    // The file is read into the page cache once, in setup, so that there is something to map.
+    const t = (event: LessonStep['event'], phase: LessonStep['phase'] = 'transfer'): LessonStep => ({ event, phase, text: { en: '', zh: '' } });
+    const readIntoPageCache = [
+      t({ type: 'syscall', name: 'read' }, 'setup'),
+      t({ type: 'programDma', from: 'disk', to: 'pageCache', block: true }, 'setup'),
+      t({ type: 'dmaTransfer' }, 'setup'),
+      t({ type: 'raiseInterrupt', source: 'dma' }, 'setup'),
+      t({ type: 'handleInterrupt' }, 'setup'),
+      t({ type: 'sysret', name: 'read' }, 'setup'),
+      t({ type: 'run' }, 'setup'),
+    ];
+    const solution = level('no-gather').solution;
+    const queued = solution.findIndex((s) => s.event.type === 'programDma' && s.event.from === 'user') + 1;
+    const steps = [
+      ...readIntoPageCache,
+      ...solution.slice(0, queued),
+      t({ type: 'syscall', name: 'mmap' }),
+      t({ type: 'mapPages', from: 'pageCache' }),
+      t({ type: 'sysret', name: 'mmap' }),
+      ...solution.slice(queued),
+    ];
+    const at = readIntoPageCache.length + queued + 1;
+    expect(() => judge(level('no-gather'), steps)).toThrow(expect.objectContaining({ step: at + 1, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } }));
+    const r = zcopy(['challenge', 'no-gather', '--check', pathFile('remap-the-pool', steps)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`steps\\[${at}\\]\\.event: step ${at + 1} is illegal: the DMA controller is programmed to move block A between the user buffer and the NIC`));
+  });
+
   test('on a NIC that cannot gather, sendfile-sg is an illegal path, not a wrong one', () => {
     const r = zcopy(['challenge', 'no-gather', '--check', join(LESSONS, 'sendfile-sg.yaml')]);
     expect(r.code).toBe(2);

@@ -556,3 +556,98 @@ describe('the machine a scenario runs on', () => {
     expect(countsByPhase(script, timeline).perTransfer).toMatchObject({ syscalls: 0, modeSwitches: 0, interrupts: 0, cpuCopies: 0 });
   });
 });
+
+describe('a pinned page keeps its frame', () => {
+  // A device reads and writes the frames it was handed: the kernel pins the pages so that no
+  // other page takes their place until they are unpinned, and unpinning waits for the device.
+  const lessonSteps = (id: string) => loadLessonFile(join(ROOT, 'lessons', `${id}.yaml`)).steps.map((s) => s.event);
+  const bypass = lessonSteps('kernel-bypass');
+  const sendProgrammed = bypass.findIndex((e) => e.type === 'programDma' && e.from === 'user') + 1;
+  /** kernel-bypass up to the program writing the NIC's registers: the pool's pages are queued for the NIC. */
+  const poolQueued = bypass.slice(0, sendProgrammed);
+  const refusalOn = (machine: Partial<State['machine']>, events: Event[]) => {
+    try {
+      run({ payload: ABCD, machine: { dma: true, gather: true, cache: 'cold', ...machine }, steps: events.map((event) => ({ event })) });
+    } catch (error) {
+      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
+      throw error;
+    }
+    return null;
+  };
+  const mmapThePageCache: Event[] = [{ type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache' }];
+
+  test('mapping the page cache over the pool while its send is queued is refused at the mapping, so the NIC cannot read the page cache through it', () => {
+    // The gap: on a NIC that cannot gather, the queued DMA read the page cache through the new
+    // mapping, and the mapping dropped the pool's pins. A warm cache gives the mapping its pages.
+    const remap = [...poolQueued, ...mmapThePageCache];
+    const refused = { step: remap.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } };
+    expect(refusalOn({ gather: false, cache: 'warm' }, remap)).toEqual(refused);
+    // A lazy mapping needs no cached page, and is refused the same way; so is it with gather.
+    expect(refusalOn({ gather: false }, [...poolQueued, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache', lazy: true }])).toEqual(refused);
+    expect(refusalOn({ cache: 'warm' }, remap)).toEqual(refused);
+    // Unpinning first, to map afterwards, is refused at the unpin.
+    const unpinFirst: Event[] = [...poolQueued, { type: 'syscall', name: 'munlock' }, { type: 'unpin' }];
+    expect(refusalOn({ gather: false, cache: 'warm' }, unpinFirst)).toEqual({ step: unpinFirst.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
+  });
+
+  test('the same holds for a DMA that will write the pages: the disk fills the frames it was given', () => {
+    // aio-direct's shape: the read is submitted, the program runs on while the DMA is queued.
+    const submitted: Event[] = [
+      { type: 'syscall', name: 'io_submit' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'sysret', name: 'io_submit' },
+      { type: 'run' },
+      { type: 'syscall', name: 'mmap' },
+      { type: 'mapPages', from: 'pageCache', lazy: true },
+    ];
+    expect(refusalOn({}, submitted)).toEqual({ step: submitted.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'disk' } } });
+  });
+
+  test('once the transfer is done, the pool is still pinned: mapping over it waits for the unpin, then the new mapping is unpinned', () => {
+    const sent = bypass; // the lesson ends with the NIC's completion polled
+    const over = [...sent, ...mmapThePageCache];
+    expect(refusalOn({ cache: 'warm' }, over)).toEqual({ step: over.length, refusal: { code: 'pinnedPage', params: { block: 'A', change: 'map' } } });
+    const s = run({
+      payload: ABCD,
+      machine: { dma: true, gather: true, cache: 'warm' },
+      steps: [...sent, { type: 'syscall', name: 'mmap' }, { type: 'unpin' }, { type: 'mapPages', from: 'pageCache' }].map((event) => ({ event: event as Event })),
+    }).at(-1)!;
+    expect(s.pageTable.map((p) => `${p.block}:${p.frame}:${p.pinned}`)).toEqual(['A:pageCache:false', 'B:pageCache:false', 'C:pageCache:false', 'D:pageCache:false']);
+  });
+
+  test('a pinned mapping of the page cache is neither unmapped nor copied on write until it is unpinned', () => {
+    // msg-zerocopy up to the pin: the mapped page-cache pages are pinned for the send.
+    const zc = lessonSteps('msg-zerocopy');
+    const pinned = zc.slice(0, zc.findIndex((e) => e.type === 'pin') + 1);
+    const munmap: Event[] = [...pinned, { type: 'unmapPages', from: 'pageCache' }];
+    expect(refusalOn({}, munmap)).toEqual({ step: munmap.length, refusal: { code: 'pinnedPage', params: { block: 'A', change: 'unmap' } } });
+    const cowPinned: Event[] = [
+      ...readIntoPageCache,
+      { type: 'mapPages', from: 'pageCache', cow: true },
+      { type: 'pin' },
+      { type: 'sysret' },
+      { type: 'pageFault', block: 'B' },
+      { type: 'cowCopy', block: 'B' },
+    ];
+    expect(refusalOn({}, cowPinned)).toEqual({ step: cowPinned.length, refusal: { code: 'pinnedPage', params: { block: 'B', change: 'cow' } } });
+  });
+
+  test('the lessons that pin still run, and their pins end where the lessons say', () => {
+    for (const id of ['direct-io', 'aio-direct', 'msg-zerocopy']) {
+      const end = play(lessonSteps(id), loadLessonFile(join(ROOT, 'lessons', `${id}.yaml`)).payload);
+      expect({ id, pinned: end.pageTable.filter((p) => p.pinned).map((p) => p.block) }).toEqual({ id, pinned: [] });
+    }
+    // Kernel bypass keeps its pool pinned for the next packet.
+    const pool = play(bypass, loadLessonFile(join(ROOT, 'lessons', 'kernel-bypass.yaml')).payload);
+    expect(pool.pageTable.length).toBeGreaterThan(0);
+    expect(pool.pageTable.every((p) => p.pinned && p.frame === 'user')).toBe(true);
+  });
+
+  test('the refusals say what to wait for, in both languages', () => {
+    expect(refusalText({ code: 'pageInDma', params: { block: 'A', device: 'nic' } }, 'en')).toMatch(/programmed to move block A between the user buffer and the NIC.*until the transfer is done/);
+    expect(refusalText({ code: 'pageInDma', params: { block: 'A', device: 'nic' } }, 'zh')).toMatch(/网卡之间搬运块 A.*传输完成之前/);
+    expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'map' } }, 'en')).toMatch(/block C is pinned.*will not map another page in its place until the page is unpinned/);
+    expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'unmap' } }, 'zh')).toMatch(/块 C.*已锁定.*解除锁定.*保持映射/);
+  });
+});
