@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { loadCatalog } from '../src/lessons/index.js';
 import {
   COUNTER_KEYS,
+  DEFAULT_MACHINE,
   EVENT_FIELDS,
   EVENT_TYPES,
   IRQ_SOURCES,
@@ -18,6 +19,7 @@ import {
   type FieldKind,
   type HoldKind,
   type Location,
+  type Machine,
   type State,
   type TransferKind,
 } from '../src/model/index.js';
@@ -28,6 +30,8 @@ import { refusalText } from '../src/i18n/refusals.js';
 // candidate events and keeping only those step() accepts, so the walk reaches deep states
 // (DMA half done, pages faulted in, references moved) that a fully random list rarely does.
 // Half of the walks start part-way through a shipped lesson, then wander off at random.
+// About half run on the default machine; the rest on a machine that lacks gather or a DMA
+// controller, or starts with the file cached, or any mix of these (what a challenge may set).
 
 const LESSONS = loadCatalog(join(ROOT, 'lessons')).lessons;
 
@@ -68,20 +72,29 @@ function eventFor(payload: readonly string[]): fc.Arbitrary<Event> {
 
 interface Plan {
   payload: string[];
-  /** Events known to be valid (a prefix of a shipped lesson), applied first. */
+  machine: Machine;
+  /**
+   * A prefix of a shipped lesson, applied first. Lessons are written for the default machine:
+   * on another, the prefix stops at the first step that machine refuses.
+   */
   prefix: Event[];
   /** Random events; step() decides which of them happen. */
   candidates: Event[];
 }
 
-const randomPlan: fc.Arbitrary<Plan> = fc
-  .constantFrom<string[]>(['A'], ['A', 'B'], ['A', 'B', 'C', 'D'])
-  .chain((payload) => fc.array(eventFor(payload), { maxLength: 200, size: 'max' }).map((candidates) => ({ payload, prefix: [], candidates })));
+const anyMachine: fc.Arbitrary<Machine> = fc.oneof(
+  fc.constant(DEFAULT_MACHINE),
+  fc.record({ dma: fc.boolean(), gather: fc.boolean(), cache: fc.constantFrom<Machine['cache']>('cold', 'warm') }),
+);
 
-const lessonPlan: fc.Arbitrary<Plan> = fc.constantFrom(...LESSONS).chain((lesson) =>
+const randomPlan: fc.Arbitrary<Plan> = fc
+  .tuple(fc.constantFrom<string[]>(['A'], ['A', 'B'], ['A', 'B', 'C', 'D']), anyMachine)
+  .chain(([payload, machine]) => fc.array(eventFor(payload), { maxLength: 200, size: 'max' }).map((candidates) => ({ payload, machine, prefix: [], candidates })));
+
+const lessonPlan: fc.Arbitrary<Plan> = fc.tuple(fc.constantFrom(...LESSONS), anyMachine).chain(([lesson, machine]) =>
   fc
     .tuple(fc.integer({ min: 0, max: lesson.steps.length }), fc.array(eventFor(lesson.payload), { maxLength: 120, size: 'max' }))
-    .map(([k, candidates]) => ({ payload: lesson.payload, prefix: lesson.steps.slice(0, k).map((s) => s.event), candidates })),
+    .map(([k, candidates]) => ({ payload: lesson.payload, machine, prefix: lesson.steps.slice(0, k).map((s) => s.event), candidates })),
 );
 
 const anyPlan = fc.oneof(randomPlan, lessonPlan);
@@ -96,6 +109,7 @@ function deepFreeze<T>(value: T): T {
 
 interface Walk {
   payload: string[];
+  machine: Machine;
   /** The accepted events, in order: a valid script. */
   events: Event[];
   /** states[0] is the initial machine; states[i] the machine after events[i - 1]. Deep-frozen. */
@@ -106,11 +120,21 @@ interface Walk {
 
 /** Plays a plan: every state handed to step() is deep-frozen, so any write to it throws. */
 function walk(plan: Plan): Walk {
-  const states = [deepFreeze(initialState(plan.payload))];
+  const states = [deepFreeze(initialState(plan.payload, plan.machine))];
   const events: Event[] = [];
   const refused: Walk['refused'] = [];
+  const onDefault = isDeepStrictEqual(plan.machine, DEFAULT_MACHINE);
   for (const event of plan.prefix) {
-    states.push(deepFreeze(step(states.at(-1)!, event)));
+    const state = states.at(-1)!;
+    const json = JSON.stringify(state);
+    try {
+      states.push(deepFreeze(step(state, event)));
+    } catch (error) {
+      // On its own machine a lesson never stops; on another, where the machine refuses it.
+      if (onDefault) throw error;
+      refused.push({ state, json, event, error });
+      break;
+    }
     events.push(event);
   }
   for (const event of plan.candidates) {
@@ -126,7 +150,7 @@ function walk(plan: Plan): Walk {
     states.push(deepFreeze(next));
     events.push(event);
   }
-  return { payload: plan.payload, events, states, refused };
+  return { payload: plan.payload, machine: plan.machine, events, states, refused };
 }
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) };
@@ -142,6 +166,13 @@ describe('the generator reaches deep states', () => {
     expect(ends.some((s) => s.places.socket.some((h) => h.as === 'ref'))).toBe(true);
     expect(ends.some((s) => s.places.user.some((h) => h.as === 'map'))).toBe(true);
     expect(ends.some((s) => s.places.nic.length > 0)).toBe(true);
+    // Every feature a challenge may take away is walked, and walked deep.
+    const deepOn = (has: (m: Machine) => boolean) => walks.filter((w) => has(w.machine) && w.events.length >= 20).length;
+    expect(deepOn((m) => !m.gather)).toBeGreaterThanOrEqual(10);
+    expect(deepOn((m) => !m.dma)).toBeGreaterThanOrEqual(10);
+    expect(deepOn((m) => m.cache === 'warm')).toBeGreaterThanOrEqual(10);
+    // Without gather the NIC is still reached (from the socket buffer's own bytes, or a bypass pool).
+    expect(walks.some((w) => !w.machine.gather && w.states.at(-1)!.places.nic.length > 0)).toBe(true);
   });
 });
 
@@ -330,12 +361,12 @@ describe('determinism: stepping back and forward', () => {
   test('run() replays the walk exactly; re-stepping from timeline[i-1] gives timeline[i]', () => {
     fc.assert(
       fc.property(anyPlan, (plan) => {
-        const { payload, events, states } = walk(plan);
-        const script = { payload, steps: events.map((event) => ({ event })) };
+        const { payload, machine, events, states } = walk(plan);
+        const script = { payload, machine, steps: events.map((event) => ({ event })) };
         const timeline = run(script);
         expect(timeline).toHaveLength(events.length + 1);
         // Replaying steps 1..i from the initial state, for every i at once: a fresh fold.
-        let replay = initialState(payload);
+        let replay = initialState(payload, machine);
         expect(isDeepStrictEqual(replay, timeline[0])).toBe(true);
         for (let i = 1; i < timeline.length; i++) {
           replay = step(replay, events[i - 1]);
