@@ -604,6 +604,28 @@ describe('a pinned page keeps its frame', () => {
     expect(refusalOn({}, submitted)).toEqual({ step: submitted.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'disk' } } });
   });
 
+  test('nor does what the user buffer holds for a queued block change in any other way: no reference or copy redirects the DMA', () => {
+    // The user buffer refers to the page cache; the DMA is programmed to read through it.
+    const queued: Event[] = [
+      ...readIntoPageCache,
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+      { type: 'pageRefMove', from: 'pageCache', to: 'user' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'user', to: 'nic' },
+    ];
+    expect(play(queued).dma.status).toBe('programmed');
+    const pageInDma = (step: number) => ({ step, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
+    for (const redirect of [
+      { type: 'descriptorCopy', from: 'socket', to: 'user' }, // would point it at the socket buffer's bytes
+      { type: 'cpuCopy', from: 'socket', to: 'user' }, // would put bytes in the buffer instead
+      { type: 'pageRefMove', from: 'user', to: 'pipe' }, // would take the reference away
+    ] as Event[]) {
+      expect({ redirect, refused: refusalOn({}, [...queued, redirect]) }).toEqual({ redirect, refused: pageInDma(queued.length + 1) });
+    }
+    // The transfer itself reads where the buffer led when it was programmed.
+    expect(play([...queued, { type: 'dmaTransfer' }]).transfer).toEqual({ kind: 'dma-copy', from: 'pageCache', to: 'nic', via: 'user', blocks: ABCD });
+  });
+
   test('once the transfer is done, the pool is still pinned: mapping over it waits for the unpin, then the new mapping is unpinned', () => {
     const sent = bypass; // the lesson ends with the NIC's completion polled
     const over = [...sent, ...mmapThePageCache];

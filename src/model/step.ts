@@ -210,8 +210,9 @@ export function step(state: State, event: Event): State {
           return 'disk';
         }),
       );
-      for (const b of moving) writeData(s, dest, b);
+      // Off the queue first: the user buffer's holdings of queued blocks change only by this write.
       s.dma.queue = s.dma.queue.slice(count);
+      for (const b of moving) writeData(s, dest, b);
       s.dma.wc -= count;
       if (s.dma.wc === 0) {
         s.dma.status = 'done';
@@ -501,9 +502,19 @@ function dmaAtUser(s: State, block: string): Location | null {
  * the process mapped there since, rather than the frame it was given; both are
  * refused. Unpinning, in turn, waits for the transfer that uses the page.
  */
-function keepsFrame(s: State, block: string, change: PinnedChange) {
+/**
+ * While the DMA controller is programmed at the user buffer, what the buffer
+ * holds for a queued block (its bytes, the frame it maps, what it refers to)
+ * changes only by that transfer: any other change would have the device read or
+ * write somewhere the controller was not given.
+ */
+function keepsQueued(s: State, block: string) {
   const device = dmaAtUser(s, block);
   if (device) throw new IllegalEvent('pageInDma', { block, device });
+}
+
+function keepsFrame(s: State, block: string, change: PinnedChange) {
+  keepsQueued(s, block);
   if (pte(s, block)?.pinned) throw new IllegalEvent('pinnedPage', { block, change });
 }
 
@@ -597,6 +608,8 @@ function writeData(s: State, place: Location, block: string, by: Mode = 'kernel'
 }
 
 function put(s: State, place: Location, h: Holding) {
+  const had = s.places[place].find((x) => x.block === h.block);
+  if (place === 'user' && !(had?.as === h.as && had.target === h.target)) keepsQueued(s, h.block);
   const list = s.places[place].filter((x) => x.block !== h.block);
   list.push(h);
   const order = (b: string) => s.payload.indexOf(b);
@@ -605,6 +618,7 @@ function put(s: State, place: Location, h: Holding) {
 }
 
 function remove(s: State, place: Location, block: string) {
+  if (place === 'user') keepsQueued(s, block);
   s.places[place] = s.places[place].filter((x) => x.block !== block);
 }
 
