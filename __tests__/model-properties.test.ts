@@ -357,6 +357,81 @@ describe('payload provenance over random valid sequences', () => {
   });
 });
 
+describe('pinned pages and the machine over random valid sequences', () => {
+  // A device reads and writes the frames it was handed; the pin is what keeps them in place.
+  test('a pinned page keeps its frame, and only unpin ends its pin', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        for (let i = 1; i < states.length; i++) {
+          const e = events[i - 1];
+          const unpinned = e.type === 'unpin' ? (e.blocks ?? plan.payload) : [];
+          for (const p of states[i - 1].pageTable.filter((x) => x.pinned)) {
+            const after = states[i].pageTable.find((x) => x.block === p.block);
+            const where = `step ${i} (${JSON.stringify(e)}), block ${p.block}`;
+            expect({ where, frame: after?.frame, pinned: after?.pinned }).toEqual({ where, frame: p.frame, pinned: !unpinned.includes(p.block) });
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  /** Where a DMA at the user buffer reads or writes `block` in `s`: the page's own bytes, the frame it maps, or what it refers to. */
+  const userSide = (s: State, block: string, toDevice: boolean): Location => {
+    const h = s.places.user.find((x) => x.block === block);
+    if (h?.as === 'map') return s.pageTable.find((p) => p.block === block)!.frame;
+    // A write lands in the buffer itself, over a reference; a read follows it.
+    if (h?.as === 'ref' && toDevice) return h.target!;
+    return 'user';
+  };
+
+  test('a DMA programmed at the user buffer reads or writes each block where it was to when it was programmed', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { states, events } = walk(plan);
+        let given: Map<string, Location> | null = null;
+        for (let i = 1; i < states.length; i++) {
+          const [prev, next, e] = [states[i - 1], states[i], events[i - 1]];
+          if (e.type === 'programDma' && next.dma.mar === 'user') {
+            given = new Map(next.dma.queue.map((b) => [b, userSide(next, b, next.dma.toDevice)]));
+          }
+          if (e.type === 'dmaTransfer' && given !== null) {
+            const t = next.transfer!;
+            for (const b of t.blocks) {
+              const where = `step ${i}, block ${b}: ${JSON.stringify(t)}`;
+              const frame = given.get(b)!;
+              const wrote = next.places[frame].some((h) => h.block === b && h.as === 'data');
+              expect({ where, at: prev.dma.toDevice ? t.from : wrote ? frame : null }).toEqual({ where, at: frame });
+            }
+          }
+          if (next.dma.status !== 'programmed') given = null;
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('what a machine lacks, no walk uses: no DMA copy without a controller; without gather the NIC gets whole bytes from the socket buffer or a pinned pool', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const { machine, states, events } = walk(plan);
+        for (let i = 1; i < states.length; i++) {
+          const [prev, t] = [states[i - 1], states[i].transfer];
+          const where = `step ${i} (${JSON.stringify(events[i - 1])}) on ${JSON.stringify(machine)}: ${JSON.stringify(t)}`;
+          if (!machine.dma) expect({ where, kind: t?.kind ?? null }).not.toEqual({ where, kind: 'dma-copy' });
+          if (machine.gather || t?.kind !== 'dma-copy' || t.to !== 'nic') continue;
+          // One contiguous buffer, read where it is: no descriptor or mapping in between.
+          expect({ where, from: ['socket', 'user'].includes(t.from), via: t.via }).toEqual({ where, from: true, via: null });
+          if (t.from === 'user') for (const b of t.blocks) expect({ where, b, pinned: prev.pageTable.find((p) => p.block === b)?.pinned }).toEqual({ where, b, pinned: true });
+        }
+        if (!machine.dma) expect(states.at(-1)!.counts.dmaCopies).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('determinism: stepping back and forward', () => {
   test('run() replays the walk exactly; re-stepping from timeline[i-1] gives timeline[i]', () => {
     fc.assert(
