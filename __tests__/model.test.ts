@@ -667,7 +667,7 @@ describe('a pinned page keeps its frame', () => {
   });
 
   test('the refusals say what to wait for, in both languages', () => {
-    expect(refusalText({ code: 'pageInDma', params: { block: 'A', device: 'nic' } }, 'en')).toMatch(/programmed to move block A between the user buffer and the NIC.*until the transfer is done/);
+    expect(refusalText({ code: 'pageInDma', params: { block: 'A', device: 'nic' } }, 'en')).toMatch(/programmed to move block A between the user buffer and the NIC: until that transfer is done, the page stays as it was/);
     expect(refusalText({ code: 'pageInDma', params: { block: 'A', device: 'nic' } }, 'zh')).toMatch(/网卡之间搬运块 A.*传输完成之前/);
     expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'map' } }, 'en')).toMatch(/block C is pinned.*will not map another page in its place until the page is unpinned/);
     expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'unmap' } }, 'zh')).toMatch(/块 C.*已锁定.*解除锁定.*保持映射/);

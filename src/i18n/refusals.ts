@@ -117,7 +117,7 @@ const EN: Sayings = {
   nicNeedsOwnedPool: ({ block }) =>
     `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
   pageInDma: ({ block, device }) =>
-    `the DMA controller is programmed to move block ${block} between the user buffer and ${en(device)}, and reads or writes the frame it was given: that page stays mapped and pinned until the transfer is done`,
+    `the DMA controller is programmed to move block ${block} between the user buffer and ${en(device)}: until that transfer is done, the page stays as it was when the controller was given it (mapped, pinned, holding what it held)`,
   pinnedPage: ({ block, change }) =>
     `the page of block ${block} is pinned: a device holds its frame, so ${EN_PINNED[change]} until the page is unpinned, once the device is done with it`,
   danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
@@ -191,7 +191,7 @@ const ZH: Sayings = {
   nicNeedsOwnedPool: ({ block }) =>
     `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
   pageInDma: ({ block, device }) =>
-    `DMA 控制器已设置好在用户缓冲区和${zh(device)}之间搬运块 ${block}，读写的是交给它的那个物理页：传输完成之前，这个页要保持映射和锁定`,
+    `DMA 控制器已设置好在用户缓冲区和${zh(device)}之间搬运块 ${block}：这次传输完成之前，这个页要保持交给控制器时的样子（映射、锁定和所存的内容都不变）`,
   pinnedPage: ({ block, change }) =>
     `块 ${block} 所在的页已锁定：设备持有它的物理页，所以在它解除锁定（等设备用完）之前，${ZH_PINNED[change]}`,
 };

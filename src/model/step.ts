@@ -359,8 +359,7 @@ export function step(state: State, event: Event): State {
           const holder = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === existing!.frame));
           if (holder) throw new IllegalEvent('unpinStillReferenced', { holder, block: b });
           // Nor while the DMA controller holds the page's address for a transfer not yet done.
-          const device = dmaAtUser(s, b);
-          if (device) throw new IllegalEvent('pageInDma', { block: b, device });
+          keepsQueued(s, b);
         }
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
@@ -493,16 +492,6 @@ function dmaAtUser(s: State, block: string): Location | null {
 }
 
 /**
- * A pinned page keeps its frame until it is unpinned: a device was handed that
- * frame (MODEL.md: "the kernel pins the user buffer's pages and the NIC reads
- * them by DMA"), and the kernel puts no other page in its place while the pin
- * holds. zcopy keeps the pin on the page table entry and has one frame per
- * block in each place, so a mapping, an unmapping or a copy-on-write over a
- * pinned page would either drop the pin unseen or let a queued DMA read what
- * the process mapped there since, rather than the frame it was given; both are
- * refused. Unpinning, in turn, waits for the transfer that uses the page.
- */
-/**
  * While the DMA controller is programmed at the user buffer, what the buffer
  * holds for a queued block (its bytes, the frame it maps, what it refers to)
  * changes only by that transfer: any other change would have the device read or
@@ -513,6 +502,16 @@ function keepsQueued(s: State, block: string) {
   if (device) throw new IllegalEvent('pageInDma', { block, device });
 }
 
+/**
+ * A pinned page keeps its frame until it is unpinned: a device was handed that
+ * frame (MODEL.md: "the kernel pins the user buffer's pages and the NIC reads
+ * them by DMA"), and the kernel puts no other page in its place while the pin
+ * holds. zcopy keeps the pin on the page table entry and has one frame per
+ * block in each place, so a mapping, an unmapping or a copy-on-write over a
+ * pinned page would either drop the pin unseen or let a queued DMA read what
+ * the process mapped there since, rather than the frame it was given; both are
+ * refused. Unpinning, in turn, waits for the transfer that uses the page.
+ */
 function keepsFrame(s: State, block: string, change: PinnedChange) {
   keepsQueued(s, block);
   if (pte(s, block)?.pinned) throw new IllegalEvent('pinnedPage', { block, change });
