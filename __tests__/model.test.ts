@@ -539,6 +539,15 @@ describe('the machine a scenario runs on', () => {
     expect(copied.counts.cpuCopies).toBe(1);
   });
 
+  test('a disk DMA fills the page cache, pinned user pages or an fbuf, never a socket buffer or a pipe, so no-gather has no kernel shortcut', () => {
+    // MODEL.md: without gather, sendfile "becomes sendfile (the CPU copies page cache -> socket buffer)": the file comes in through the page cache.
+    for (const place of ['socket', 'pipe'] as const) {
+      const straight: Event[] = [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'disk', to: place, block: true }];
+      expect(refusalOn(straight)).toEqual({ step: 2, refusal: { code: 'diskReadIntoNetBuffer', params: { place } } });
+    }
+    expect(refusalText({ code: 'diskReadIntoNetBuffer', params: { place: 'socket' } }, 'zh')).toContain('页缓存');
+  });
+
   test('the refusal says what to do instead, in both languages', () => {
     const refusal = { code: 'nicNeedsOwnedPool', params: { block: 'B' } } as const;
     expect(refusalText(refusal, 'en')).toMatch(/cannot gather.*socket buffer.*block B.*user mode/);

@@ -114,6 +114,8 @@ const EN: Sayings = {
   noDmaController: () => 'this machine has no DMA controller: the CPU must move the bytes itself',
   nicCannotGather: ({ place, block }) =>
     `this NIC cannot gather: it sends only bytes copied into the socket buffer (or the pinned pool of a program that drives it itself), and block ${block} in ${en(place)} is not`,
+  diskReadIntoNetBuffer: ({ place }) =>
+    `the disk holds file data, which the kernel reads into the page cache (or into pinned user pages, or an fbuf), never straight into the ${en(place)}: read it into the page cache first`,
   nicNeedsOwnedPool: ({ block }) =>
     `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
   pageInDma: ({ block, device }) =>
@@ -188,6 +190,8 @@ const ZH: Sayings = {
   noDmaController: () => '这台机器没有 DMA 控制器：数据只能由 CPU 自己搬运',
   nicCannotGather: ({ place, block }) =>
     `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或自己驱动网卡的程序所锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
+  diskReadIntoNetBuffer: ({ place }) =>
+    `磁盘上是文件数据，内核把它读进页缓存（或锁定的用户页、fbuf），从不直接读进${zh(place)}：请先读进页缓存`,
   nicNeedsOwnedPool: ({ block }) =>
     `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
   pageInDma: ({ block, device }) =>

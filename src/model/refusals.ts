@@ -72,6 +72,7 @@ export interface RefusalParams {
   noDmaController: Record<string, never>;
   nicCannotGather: { place: Location; block: string };
   nicNeedsOwnedPool: { block: string };
+  diskReadIntoNetBuffer: { place: Location };
   pageInDma: { block: string; device: Location };
   pinnedPage: { block: string; change: PinnedChange };
 }

@@ -159,6 +159,8 @@ export function step(state: State, event: Event): State {
       }
       const device = fromHw ? from : to;
       const memory = fromHw ? to : from;
+      // A file's blocks come in through the page cache, or to pages set aside for them: a network buffer is filled from those.
+      if (from === 'disk' && (to === 'socket' || to === 'pipe')) throw new IllegalEvent('diskReadIntoNetBuffer', { place: to });
       needsRunningProcess();
       if (s.privilege !== 'kernel' && !s.userMapped.includes(registersOf(device))) {
         throw new IllegalEvent('dmaProgramNeedsKernel', { device });
