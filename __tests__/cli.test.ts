@@ -280,6 +280,8 @@ describe('the CLI itself', () => {
       }).stdout.split('\n').filter(Boolean);
     expect(complete(['zcopy', 'expl'])).toEqual(['explain']);
     expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg', 'sendfile-gather', 'sendfile-sgdma']);
+    expect(complete(['zcopy', 'challenge', 'enc'])).toEqual(['encrypt-one-copy', 'encrypt-zero-copy']);
+    expect(complete(['zcopy', 'sand'])).toEqual(['sandbox']);
   });
 
   test("in Chinese, yargs' own messages are Chinese too, and a piped quiz ends with 得分", () => {

@@ -1,3 +1,4 @@
+import { displayWidth } from '../src/term/text.js';
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -290,25 +291,30 @@ describe('the home menu says how far the learner is', () => {
       const { renderMenu } = await import('../src/ui/menu-lines.js');
       const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
       const keys = footerOf(HOME_KEYS, ['down', 'up', 'choose', 'back'], lang);
-      const lines = renderMenu(home.title, home.items, 0, `${keys}   ${home.note}`, { cols: 72, rows: 20 }, plain, lang);
+      const lines = renderMenu(home.title, home.items, 0, keys, { cols: 72, rows: 20 }, plain, lang, home.note);
       expect(lines.at(-1)).toContain(home.note);
     }
   });
 
-  test('with challenges solved too, the note fits beside the keys on the widest menu, in both languages', async () => {
-    // Three figures do not fit beside the keys on 72 or 80 columns; there the menu cuts the note's end.
+  test('with challenges solved too, the note is shown whole: beside the keys where both fit, else on its own line above them', async () => {
     const data = emptyData();
     data.lessons.sendfile = { finished: 1, lastAt: '' };
     data.quiz.sendfile = { counts: { right: 100, wrong: 0, lastAt: '', lastRight: true } };
     data.challenges = Object.fromEntries(levelIds.map((id) => [id, { solved: 1, firstAt: '', lastAt: '', best: { modeSwitches: 2, steps: 11 } }]));
+    const { renderMenu } = await import('../src/ui/menu-lines.js');
+    const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
     for (const lang of ['en', 'zh'] as const) {
       const home = homeMenu(lang, ids, data, () => levelIds);
       expect(home.note).toContain(`${levelIds.length}/${levelIds.length}`);
-      const { renderMenu } = await import('../src/ui/menu-lines.js');
-      const { footerOf, HOME_KEYS } = await import('../src/ui/keys.js');
       const keys = footerOf(HOME_KEYS, ['down', 'up', 'choose', 'back'], lang);
-      const lines = renderMenu(home.title, home.items, 0, `${keys}   ${home.note}`, { cols: 100, rows: 24 }, plain, lang);
-      expect(lines.at(-1)).toContain(home.note);
+      const wide = renderMenu(home.title, home.items, 0, keys, { cols: 100, rows: 24 }, plain, lang, home.note);
+      expect(wide.at(-1)).toBe(` ${keys}   ${home.note}`);
+      for (const size of [{ cols: 80, rows: 24 }, { cols: 72, rows: 20 }]) {
+        const lines = renderMenu(home.title, home.items, 0, keys, size, plain, lang, home.note);
+        const together = ` ${keys}   ${home.note}`;
+        expect(lines.slice(-2)).toEqual(displayWidth(together) <= size.cols ? ['', together] : [` ${home.note}`, ` ${keys}`]);
+        expect(lines.length).toBeLessThanOrEqual(size.rows - 1);
+      }
     }
   });
 });

@@ -22,8 +22,11 @@ const MORE: Record<Lang, { above: (n: number) => string; below: (n: number) => s
  * one, scrolled so the cursor stays in view within `rows - 1` lines. Where items
  * are out of sight, a line above or below the list says how many.
  */
-export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: number, footer: string, size: { cols: number; rows: number }, paint: ChalkInstance, lang: Lang = 'en'): string[] {
+export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: number, footer: string, size: { cols: number; rows: number }, paint: ChalkInstance, lang: Lang = 'en', note = ''): string[] {
   const width = Math.min(size.cols, 100);
+  // The note shares the footer's line where both fit whole; else it has a line of its own, above the keys.
+  const together = !note || displayWidth(` ${footer}   ${note}`) <= width;
+  const bottom = together ? [paint.dim(` ${note ? `${footer}   ${note}` : footer}`)] : [paint.dim(` ${note}`), paint.dim(` ${footer}`)];
   const labelWidth = Math.max(...items.map((i) => displayWidth(i.label)));
   const body: { line: string; item?: number }[] = [];
   items.forEach((item, i) => {
@@ -36,7 +39,7 @@ export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: numbe
     body.push({ line: here ? paint.inverse(text) : text, item: i });
   });
   // Title, the line under it (blank, or the mark above), the mark below, the footer.
-  const room = Math.max(3, size.rows - 1 - 4);
+  const room = Math.max(3, size.rows - 1 - 3 - bottom.length);
   const at = body.findIndex((b) => b.item === cursor);
   const start = Math.min(Math.max(0, at - Math.floor(room / 2)), Math.max(0, body.length - room));
   const shown = body.slice(start, start + room);
@@ -44,7 +47,7 @@ export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: numbe
   const above = count(body.slice(0, start));
   const below = count(body.slice(start + room));
   const mark = (n: number, text: (n: number) => string) => (n ? paint.dim(`   ${text(n)}`) : '');
-  return [paint.bold(` ${title}`), mark(above, MORE[lang].above), ...shown.map((b) => b.line), mark(below, MORE[lang].below), paint.dim(` ${footer}`)].map((l) =>
+  return [paint.bold(` ${title}`), mark(above, MORE[lang].above), ...shown.map((b) => b.line), mark(below, MORE[lang].below), ...bottom].map((l) =>
     fitWidth(l, width),
   );
 }

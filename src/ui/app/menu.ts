@@ -64,7 +64,7 @@ function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
       const { title, note } = s;
       const { lang, paint, size } = deps;
       const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'back'], lang);
-      return renderMenu(title, s.items, s.cursor, note ? `${keys}   ${note}` : keys, size, paint, lang);
+      return renderMenu(title, s.items, s.cursor, keys, size, paint, lang, note);
     },
   };
 }
