@@ -20,6 +20,8 @@ const FROM_HOME: { item: string; open: string[]; shows: RegExp; levels: number }
   { item: 'learn', open: ['\r', '\r'], shows: /zcopy · programmed-io/, levels: 2 },
   { item: 'predict', open: ['\r', '\r'], shows: /predict on/, levels: 2 },
   { item: 'quiz', open: ['\r'], shows: /Question 1\/10/, levels: 1 },
+  { item: 'challenge', open: ['\r', '\r'], shows: /zcopy · challenge · dma-read/, levels: 2 },
+  { item: 'sandbox', open: ['\r'], shows: /zcopy · sandbox/, levels: 1 },
   { item: 'explain', open: ['\r', '\r'], shows: /^programmed-io · Programmed I\/O/m, levels: 2 },
   { item: 'compare', open: ['\r'], shows: /^Scenario\s+CPU\s+DMA/m, levels: 1 },
   { item: 'glossary', open: ['\r'], shows: /^DMA \(direct memory access\)/m, levels: 1 },
@@ -41,7 +43,7 @@ describe('from home, every screen and back', () => {
 
   test('explain goes through the picker, and q from the explanation returns to the picker at that lesson', async () => {
     const app = await openApp();
-    await app.type('j', 'j', 'j', '\r', 'j', 'j', '\r');
+    await app.type('j', 'j', 'j', 'j', 'j', '\r', 'j', 'j', '\r');
     expect(app.frame()).toMatch(new RegExp(`^${app.ids[2]} · `, 'm'));
     await app.type('q');
     expect(app.frame()).toMatch(new RegExp(`› ${app.ids[2]} `));

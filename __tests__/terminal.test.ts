@@ -135,7 +135,7 @@ describe('one app from the home menu, in a real terminal', () => {
     await waitFor((s) => verdict.test(s), 'the verdict');
     keys('q');
     await waitFor((s) => s.includes('› quiz'), 'home again, on the quiz');
-    keys('j', 'j', 'Enter');
+    keys('j', 'j', 'j', 'j', 'Enter');
     const compare = await waitFor((s) => /^Scenario\s+CPU\s+DMA/m.test(s) && /lines 1-\d+ of \d+/.test(s), 'the comparison');
     for (const line of compare.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     keys('q');

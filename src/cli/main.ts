@@ -69,7 +69,8 @@ export async function main(io: Io): Promise<number> {
       if (SCENARIO_COMMANDS.includes(words[0]) && !current.startsWith('-')) {
         const catalog = ctx.lessons();
         done(catalog.lessons.flatMap((l) => [l.id, ...l.aliases]).filter((n) => n.startsWith(current)));
-      } else if (words[0] === 'challenge' && words.length === 1 && !current.startsWith('-')) {
+      } else if (words[0] === 'challenge' && words.length <= 2 && !current.startsWith('-')) {
+        // One level id, the word being completed (yargs counts it among the positionals).
         done(ctx.levels().levels.map((l) => l.id).filter((n) => n.startsWith(current)));
       } else {
         completeDefault();
