@@ -64,6 +64,17 @@ describe('a challenge is solved by keys', () => {
     expect(frame(press(open, ['l'], c), c)).toContain(`›${PALETTE_ORDER[open.palette!.cursor + 1]}‹`);
   });
 
+  test('a step redone in a later phase moves new steps to that phase, so a path keeps its phases in order', () => {
+    const bench = sandboxBench(ctx, null, 0, null, names);
+    const c: BuildContext = { bench, lang: 'en', size: SIZES[0], behind: true };
+    // One step per chunk (a read() call), then t to teardown and its return; undo it, t back to per chunk, redo.
+    const built = press(initialBuild(bench), ['enter', 'enter', 'enter', 't', 'enter', 'enter'], c);
+    expect(built.steps.map((s) => [s.event.type, s.phase])).toEqual([['syscall', 'transfer'], ['sysret', 'teardown']]);
+    const back = press(built, ['u', 't'], c);
+    expect(back.phase).toBe('transfer');
+    expect(press(back, ['r'], c).phase).toBe('teardown');
+  });
+
   test('hints come one at a time, then no more', () => {
     const c = contextOf('one-copy');
     const hints = levels.find('one-copy')!.hints;

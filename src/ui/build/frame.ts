@@ -6,7 +6,7 @@ import type { Counters, EventType, Location } from '../../model/index.js';
 import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpRows } from '../keys.js';
 import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
-import { current, fieldChoices, placesOf, type BuildState, type Palette, type Workbench } from './state.js';
+import { current, fieldChoices, placesOf, type BuildState, type Palette, type PaletteChoice, type Workbench } from './state.js';
 
 const MAX_COLS = 100;
 
@@ -26,7 +26,7 @@ export function valueLabel(type: EventType, field: string, value: unknown, lang:
 }
 
 /** The palette's choices now: the kinds, or the values of the field being chosen. */
-export function paletteChoices(p: Palette, bench: Workbench, lang: Lang): { label: string; off: boolean }[] {
+export function paletteChoices(p: Palette, bench: Workbench, lang: Lang): PaletteChoice[] {
   if (p.type === null) return PALETTE_ORDER.map((type, i) => ({ label: type, off: !p.legal[i] || bench.banned.includes(type) }));
   const type = p.type;
   const choices = fieldChoices(p)!;

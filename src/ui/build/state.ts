@@ -198,7 +198,9 @@ export function redo(b: BuildState, bench: Workbench, lang: Lang): BuildState {
   if (!again) return { ...b, note: { text: t.nothingToRedo, tone: 'info' } };
   // A redone step was legal where it was undone, and the path up to there is the same.
   const next = step(current(b), again.event);
-  return withPath(b, [...b.steps, again], [next], b.redo.slice(0, -1), bench, { text: t.redone(b.steps.length + 1), tone: 'info' });
+  const redone = withPath(b, [...b.steps, again], [next], b.redo.slice(0, -1), bench, { text: t.redone(b.steps.length + 1), tone: 'info' });
+  // New steps cannot come before the redone one's phase.
+  return PHASES.indexOf(again.phase) > PHASES.indexOf(b.phase) ? { ...redone, phase: again.phase } : redone;
 }
 
 /** The next phase new steps may take: a path sets up, moves chunks, then tears down, so none before the last step's. */
