@@ -1,11 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.js';
 import { BUILD } from '../i18n/build.js';
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
-import { ID_PATTERN, LessonError, formatProblem, parseLesson, type Lesson, type LessonStep } from '../lessons/index.js';
+import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, run } from '../model/index.js';
 import type { Judged, LevelGoal, Workbench } from '../ui/build/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
@@ -110,5 +109,5 @@ function lessonText(file: string, payload: readonly string[], steps: readonly Le
     payload: [...payload],
     steps: steps.map((s) => ({ event: s.event, ...(s.phase === 'transfer' ? {} : { phase: s.phase }), text: s.text })),
   };
-  return `# Drafted with zcopy sandbox; edit the title, summary and texts, then: zcopy validate ${file}\n${stringify(lesson, { lineWidth: 100 })}`;
+  return `# Drafted with zcopy sandbox; edit the title, summary and texts, then: zcopy validate ${file}\n${yaml().stringify(lesson, { lineWidth: 100 })}`;
 }

@@ -12,7 +12,7 @@ import { formatPath, validateLesson, type Problem } from './validate.js';
  * lessons normally come from the prebuilt catalogue, so most runs never need it.
  */
 let yamlModule: typeof import('yaml') | undefined;
-function yaml(): typeof import('yaml') {
+export function yaml(): typeof import('yaml') {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
