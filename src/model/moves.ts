@@ -1,6 +1,6 @@
 import { IllegalEvent, type Refusal } from './refusals.js';
 import { EVENT_FIELDS, IRQ_SOURCES, type FieldSpec } from './schema.js';
-import { step } from './step.js';
+import { kindRefusal, step } from './step.js';
 import { LOCATIONS, type Event, type EventType, type Location, type State } from './types.js';
 
 /** An event the machine accepts now, and the state it leads to. */
@@ -21,6 +21,8 @@ export interface Move {
  * With `first`, the search stops at the first move (is there any?).
  */
 export function movesOf(state: State, type: EventType, names: readonly string[], { first = false } = {}): { moves: Move[]; refusal: Refusal | null } {
+  const refused = kindRefusal(state, type);
+  if (refused) return { moves: [], refusal: refused };
   const moves: Move[] = [];
   const seen = new Set<string>();
   const refusals = new Map<string, { refusal: Refusal; n: number }>();

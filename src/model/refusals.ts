@@ -94,3 +94,8 @@ export class IllegalEvent extends Error {
     this.refusal = { code, params } as Refusal;
   }
 }
+
+/** The error for a refusal made as data (kindRefusal's), as if its code and parameters had been given. */
+export function illegal(refusal: Refusal): IllegalEvent {
+  return new IllegalEvent(...([refusal.code, refusal.params] as ConstructorParameters<typeof IllegalEvent>));
+}

@@ -5,6 +5,7 @@ import {
   type Actor,
   type Counters,
   type Event,
+  type EventType,
   type Holding,
   DEFAULT_MACHINE,
   type Location,
@@ -14,7 +15,7 @@ import {
   type State,
   type Transfer,
 } from './types.js';
-import { IllegalEvent, type KernelAction, type PinnedChange } from './refusals.js';
+import { IllegalEvent, illegal, type KernelAction, type PinnedChange, type Refusal } from './refusals.js';
 
 const NO_COUNTS: Counters = {
   cpuCopies: 0,
@@ -81,7 +82,37 @@ function oneOrigin(origins: Location[]): Location {
  * The pure reducer: the state after `event`, or an IllegalEvent saying why the
  * machine cannot do it. Every counter changes here and nowhere else.
  */
+/**
+ * What refuses every event of `type` in `state`, whatever its fields: the checks
+ * each kind makes before it reads a field. step() makes them here, so that a
+ * search for legal moves (movesOf) learns in one call that a kind has none.
+ */
+export function kindRefusal(state: State, type: EventType): Refusal | null {
+  const blocked: Refusal | null = state.process === 'blocked' ? { code: 'processBlocked', params: {} } : null;
+  switch (type) {
+    case 'syscall':
+    case 'sysret':
+    case 'pollStatus':
+    case 'sleep':
+    case 'cpuCopy':
+    case 'pageFault':
+    case 'run':
+      return blocked;
+    case 'mapPages':
+    case 'unmapPages':
+    case 'descriptorCopy':
+    case 'pageRefMove':
+      return blocked ?? (state.privilege !== 'kernel' ? { code: 'needsKernel', params: { action: type } } : null);
+    case 'programDma':
+      return state.machine.dma ? null : { code: 'noDmaController', params: {} };
+    default:
+      return null;
+  }
+}
+
 export function step(state: State, event: Event): State {
+  const refused = kindRefusal(state, event.type);
+  if (refused) throw illegal(refused);
   const s = draft(state);
   let activity: Activity = state.cpu.activity;
   let actor: Actor = 'cpu';
@@ -102,7 +133,6 @@ export function step(state: State, event: Event): State {
 
   switch (event.type) {
     case 'syscall': {
-      needsRunningProcess();
       if (s.faultReturn !== null) throw new IllegalEvent('syscallInFault', {});
       if (s.openSyscall !== null) {
         throw new IllegalEvent('syscallInSyscall', { call: event.name, open: s.openSyscall });
@@ -119,7 +149,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'sysret': {
-      needsRunningProcess();
       if (s.openSyscall === null) throw new IllegalEvent('sysretWithoutSyscall', {});
       if (event.name !== undefined && event.name !== s.openSyscall) {
         throw new IllegalEvent('sysretMismatch', { call: event.name, open: s.openSyscall });
@@ -141,7 +170,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'pollStatus': {
-      needsRunningProcess();
       if (s.privilege !== 'kernel' && !s.userMapped.some(isHardware)) {
         throw new IllegalEvent('statusNeedsKernel', {});
       }
@@ -151,7 +179,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'programDma': {
-      if (!s.machine.dma) throw new IllegalEvent('noDmaController', {});
       const { from, to } = event;
       const fromHw = isHardware(from);
       if (fromHw === isHardware(to)) {
@@ -189,7 +216,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'sleep': {
-      needsRunningProcess();
       sleep(s);
       activity = 'free';
       break;
@@ -258,7 +284,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'cpuCopy': {
-      needsRunningProcess();
       const { from, to } = event;
       if (from === to) throw new IllegalEvent('copySamePlace', {});
       if (from === 'disk' || to === 'disk') {
@@ -278,7 +303,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'mapPages': {
-      needsKernel('mapPages');
       const { from } = event;
       if (from === 'user') throw new IllegalEvent('mapUserBuffer', {});
       if (from === 'disk') throw new IllegalEvent('mapDisk', {});
@@ -307,7 +331,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'unmapPages': {
-      needsKernel('unmapPages');
       if (!s.userMapped.includes(event.from)) throw new IllegalEvent('notMapped', { place: event.from });
       for (const p of s.pageTable) if (p.frame === event.from) keepsFrame(s, p.block, 'unmap');
       s.userMapped = s.userMapped.filter((l) => l !== event.from);
@@ -317,7 +340,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'descriptorCopy': {
-      needsKernel('descriptorCopy');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
         referenceInto(s, event.from, event.to, b);
@@ -330,7 +352,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'pageRefMove': {
-      needsKernel('pageRefMove');
       const blocks = pick(s, event.from, event.blocks);
       for (const b of blocks) {
         referenceInto(s, event.from, event.to, b);
@@ -369,7 +390,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'pageFault': {
-      needsRunningProcess();
       if (s.faultReturn !== null) throw new IllegalEvent('alreadyInFault', {});
       const entry = pte(s, event.block);
       if (!entry) throw new IllegalEvent('noPage', { block: event.block });
@@ -431,7 +451,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'run': {
-      needsRunningProcess();
       if (s.privilege !== 'user') throw new IllegalEvent('runInKernel', {});
       activity = 'running';
       break;
@@ -532,21 +551,27 @@ function needsInFault(s: State) {
 
 /** A deep-enough copy: every nested structure step() writes to is fresh. */
 function draft(state: State): State {
-  const places = Object.fromEntries(LOCATIONS.map((l) => [l, state.places[l].map((h) => ({ ...h }))])) as Record<
-    Location,
-    Holding[]
-  >;
+  // Loops rather than map and fromEntries: every legal-move search (the sandbox's palette) drafts a state per candidate.
+  const places = {} as Record<Location, Holding[]>;
+  for (const l of LOCATIONS) {
+    const from = state.places[l];
+    const copy: Holding[] = new Array(from.length);
+    for (let i = 0; i < from.length; i++) copy[i] = { ...from[i] };
+    places[l] = copy;
+  }
+  const pageTable: PageTableEntry[] = new Array(state.pageTable.length);
+  for (let i = 0; i < pageTable.length; i++) pageTable[i] = { ...state.pageTable[i] };
   return {
     ...state,
     cpu: { ...state.cpu },
-    dma: { ...state.dma, queue: [...state.dma.queue] },
+    dma: { ...state.dma, queue: state.dma.queue.slice() },
     places,
-    pageTable: state.pageTable.map((p) => ({ ...p })),
-    fault: state.fault && { ...state.fault, around: [...state.fault.around] },
-    userMapped: [...state.userMapped],
-    payload: [...state.payload],
+    pageTable,
+    fault: state.fault && { ...state.fault, around: state.fault.around.slice() },
+    userMapped: state.userMapped.slice(),
+    payload: state.payload.slice(),
     counts: { ...state.counts },
-    syscallLog: [...state.syscallLog],
+    syscallLog: state.syscallLog.slice(),
   };
 }
 
