@@ -245,6 +245,29 @@ export const LEARN_CLI = {
   },
 };
 
+export const SCALE = {
+  en: {
+    bad: (flag: string, got: string) => `--${flag} must be a size in bytes, 1 or more, with K, M, G or T for binary units (64K, 1G), not "${got}"`,
+    tooLarge: (flag: string, max: string) => `--${flag} is at most ${max}`,
+    chunkNeedsSize: '--chunk needs --size: zcopy explain traditional --size 1G --chunk 64K',
+    chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} is larger than --size ${size}: a program moves at most the whole file per call`,
+    heading: (size: string, chunk: string, chunks: number) => `${size} in ${chunk} chunks: ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}`,
+    formula: 'formula',
+    compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} chunks); zcopy compare without --size shows one chunk and what repeats.`,
+    repeats: (chunks: number) => `the per-chunk steps repeat for each of the ${chunks} chunks`,
+  },
+  zh: {
+    bad: (flag: string, got: string) => `--${flag} 必须是 1 或更大的字节数，可带 K、M、G、T 二进制单位（64K、1G），而不是“${got}”`,
+    tooLarge: (flag: string, max: string) => `--${flag} 最大为 ${max}`,
+    chunkNeedsSize: '--chunk 需要配合 --size：zcopy explain traditional --size 1G --chunk 64K',
+    chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} 大于 --size ${size}：程序每次调用最多搬运整个文件`,
+    heading: (size: string, chunk: string, chunks: number) => `${size}，每段 ${chunk}：共 ${chunks} 段`,
+    formula: '算式',
+    compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
+    repeats: (chunks: number) => `每段的步骤对 ${chunks} 段逐段重复`,
+  },
+};
+
 export const SANDBOX_CLI = {
   en: {
     stepNeedsFrom: '--step needs --from <lesson>: zcopy sandbox --from sendfile --step 5',

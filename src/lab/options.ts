@@ -3,10 +3,9 @@ import type { Lang } from '../i18n/lang.js';
 import { closest } from '../term/suggest.js';
 import { LAB_ERRORS } from './strings.js';
 import { TECHNIQUES, isTechnique, type Technique } from './model.js';
+import { GiB, KiB, MiB, formatBytes, parseSize } from '../term/bytes.js';
 
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
-export const GiB = 1024 * MiB;
+export { GiB, KiB, MiB, formatBytes, parseSize } from '../term/bytes.js';
 
 export const DEFAULTS = { size: 64 * MiB, chunk: 64 * KiB, runs: 5, warmup: 1 } as const;
 /** Beyond these a value is a typo, not an experiment. */
@@ -22,22 +21,6 @@ export interface LabPlan {
   runs: number;
   warmup: number;
   techniques: Technique[];
-}
-
-/** "64M", "64MiB", "64k", "1G", "4096": whole bytes; undefined when it is not a size. */
-export function parseSize(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  const unit = { '': 1, k: KiB, m: MiB, g: GiB }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
-  const bytes = Number(m[1]) * unit;
-  return Number.isSafeInteger(bytes) ? bytes : undefined;
-}
-
-export function formatBytes(n: number): string {
-  for (const [unit, size] of [['GiB', GiB], ['MiB', MiB], ['KiB', KiB]] as const) {
-    if (n >= size && n % (size / 4) === 0) return `${n / size} ${unit}`;
-  }
-  return `${n} B`;
 }
 
 export interface LabArgs {

@@ -5,3 +5,4 @@ export { initialState, kindRefusal, step } from './step.js';
 export { StepError, moverOf, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
+export { NotRepeatable, chunksOf, scaled, type Formula, type Scale, type Scaled } from './scale.js';

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { UI } from '../i18n/strings.js';
+import { SCALE, UI } from '../i18n/strings.js';
+import { formatBytes } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
-import { COUNTER_KEYS, countsByPhase, run, type Counters } from '../model/index.js';
+import { COUNTER_KEYS, countsByPhase, run, scaled, type Counters, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
@@ -10,18 +11,25 @@ import { displayWidth } from '../term/text.js';
 export type ComparisonRow = {
   id: string;
   job: Job;
-  /** Totals for one chunk: the sources' figures. */
+  /** Totals for one chunk (the sources' figures), or for the whole file with `--size`. */
   counts: Counters;
   setup: Counters;
   /** What every further chunk costs. */
   perTransfer: Counters;
+  /** With `--size`: the file, the chunk and how many chunks `counts` covers. */
+  size?: number;
+  chunk?: number;
+  chunks?: number;
 } & Properties;
 
-export function compareRows(lessons: Lesson[]): ComparisonRow[] {
+/** Each lesson's counts: for its one chunk, or, with a scale, for the whole file (the same set-up and per-chunk shares). */
+export function compareRows(lessons: Lesson[], scale: Scale | null = null): ComparisonRow[] {
   return lessons.map((l) => {
     const timeline = run(l);
     const { setup, perTransfer } = countsByPhase(l, timeline);
-    return { id: l.id, job: l.job, counts: timeline.at(-1)!.counts, setup, perTransfer, ...l.properties };
+    const big = scale && scaled(l, timeline, scale);
+    const counts = big ? big.counts : timeline.at(-1)!.counts;
+    return { id: l.id, job: l.job, counts, setup, perTransfer, ...(big ? { size: big.size, chunk: big.chunk, chunks: big.chunks } : {}), ...l.properties };
   });
 }
 
@@ -48,7 +56,8 @@ export function countTables(rows: ComparisonRow[], lang: Lang): Table[] {
       .map((r) => ({
         [c.scenario]: r.id,
         ...Object.fromEntries(
-          COLUMNS.map((k) => [c.columns[k], r.perTransfer[k] === r.counts[k] ? String(r.counts[k]) : `${r.counts[k]} (${r.perTransfer[k]})`]),
+          // At scale the totals alone: the per-chunk shares are compare's without --size, and both would not fit 80 columns.
+          COLUMNS.map((k) => [c.columns[k], r.chunks !== undefined || r.perTransfer[k] === r.counts[k] ? String(r.counts[k]) : `${r.counts[k]} (${r.perTransfer[k]})`]),
         ),
       })),
   }));
@@ -75,13 +84,20 @@ export function renderPlainTable(cells: Record<string, string>[]): string[] {
 
 /** The whole comparison as plain lines: each job's counts, the properties, then the legend. */
 export function renderComparison(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): string[] {
-  const out: string[] = [];
+  const out: string[] = scaleLines(rows, lang, width).map((l) => paint.bold(l));
+  if (out.length) out.push('');
   for (const t of [...countTables(rows, lang), propertyTable(rows, lang)]) {
-    if (out.length) out.push('');
+    if (out.length && out.at(-1) !== '') out.push('');
     out.push(paint.bold(t.title), ...renderPlainTable(t.cells));
   }
   out.push('', ...legend(lang, width).map((l) => paint.dim(l)));
   return out;
+}
+
+/** With `--size`: what the totals cover, first, so that no one reads them as one chunk's. */
+export function scaleLines(rows: ComparisonRow[], lang: Lang, width: number): string[] {
+  const r = rows[0];
+  return r?.chunks === undefined ? [] : paragraph(SCALE[lang].compared(formatBytes(r.size!), formatBytes(r.chunk!), r.chunks), width);
 }
 
 export function legend(lang: Lang, width: number): string[] {

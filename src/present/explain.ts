@@ -1,11 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, UI } from '../i18n/strings.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
+  DEFAULT_MACHINE,
   countsByPhase,
+  scaled,
+  type Formula,
+  type Scale,
   moverOf,
   run,
   type Actor,
@@ -17,6 +21,7 @@ import {
   type Transfer,
 } from '../model/index.js';
 import { MIN_TEXT_WIDTH, bullet, paragraph } from '../term/layout.js';
+import { formatBytes } from '../term/bytes.js';
 import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
 
 /** The `explain --json` shape; scripts and tests rely on it (README, "JSON"). */
@@ -28,7 +33,7 @@ export interface Explanation {
   summary: string;
   since: string | null;
   api: { signature: string; since: string | null }[];
-  /** Totals for the lesson's one chunk: the sources' figures. */
+  /** Totals: for the lesson's one chunk (the sources' figures), or for the whole file at `size`. */
   counts: Counters;
   /** What the set-up steps (once per process or connection) count. */
   setup: Counters;
@@ -55,12 +60,34 @@ export interface Explanation {
   limits: string[];
   usedBy: string[];
   notes: string[];
+  /** With `--size`: the file, the chunk, how many chunks, the machine, and each total as its sum. */
+  size?: number;
+  chunk?: number;
+  chunks?: number;
+  knobs?: { cache: 'cold' | 'warm'; nic: 'sg' | 'nosg' };
+  formula?: Record<keyof Counters, string>;
 }
 
-export function explain(lesson: Lesson, lang: Lang): Explanation {
+/** `2 + 16384 x 2`: set-up and teardown where not zero, and always the chunks, so the reader sees them multiply. */
+export function formulaText(f: Formula): string {
+  return [...(f.setup ? [String(f.setup)] : []), `${f.chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ');
+}
+
+export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null): Explanation {
   const timeline = run(lesson);
   const end = timeline.at(-1)!;
   const phases = countsByPhase(lesson, timeline);
+  const big = scale && scaled(lesson, timeline, scale);
+  const atScale = big
+    ? {
+        size: big.size,
+        chunk: big.chunk,
+        chunks: big.chunks,
+        knobs: { cache: DEFAULT_MACHINE.cache, nic: DEFAULT_MACHINE.gather ? 'sg' : 'nosg' } as const,
+        counts: big.counts,
+        formula: Object.fromEntries(COUNTER_KEYS.map((k) => [k, formulaText(big.formula[k])])) as Record<keyof Counters, string>,
+      }
+    : {};
   return {
     id: lesson.id,
     aliases: lesson.aliases,
@@ -94,6 +121,7 @@ export function explain(lesson: Lesson, lang: Lang): Explanation {
     limits: lesson.limits.map((t) => t[lang]),
     usedBy: lesson.usedBy.map((t) => t[lang]),
     notes: lesson.notes.map((t) => t[lang]),
+    ...atScale,
   };
 }
 
@@ -120,7 +148,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     }
   }
 
-  section(h.steps);
+  section(x.chunks === undefined ? h.steps : `${h.steps} · ${SCALE[lang].repeats(x.chunks)}`);
   const modeWidth = Math.max(...x.steps.map((s) => displayWidth(modeText(s, lang))));
   const actorWidth = Math.max(...x.steps.map((s) => displayWidth(UI.actor[lang][s.actor])));
   const phased = hasPhases(x);
@@ -134,7 +162,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     out.push(...paragraph(s.narration, width, '      '));
   });
 
-  section(h.counts);
+  section(x.chunks === undefined ? h.counts : `${h.counts} · ${SCALE[lang].heading(formatBytes(x.size!), formatBytes(x.chunk!), x.chunks)}`);
   out.push(...countLines(x, lang, width, paint));
 
   for (const [title, items] of [
@@ -156,14 +184,16 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
 function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
   const c = UI.countColumns[lang];
-  const phased = hasPhases(x);
+  // At scale the per-chunk column is what multiplies, so it is shown even where every step is a transfer step.
+  const phased = hasPhases(x) || x.formula !== undefined;
   const headers = phased ? [c.total, c.setup, c.perChunk] : [''];
-  const widths = headers.map((t) => Math.max(2, displayWidth(t)));
-  const cell = (values: string[]) => values.map((v, i) => padStart(v, widths[i])).join('  ');
-  const out = phased ? [paint.dim(`  ${padEnd('', labelWidth)}  ${cell(headers)}`)] : [];
+  const values = (k: keyof Counters) => (phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]]).map(String);
+  const widths = headers.map((t, i) => Math.max(2, displayWidth(t), ...COUNTER_KEYS.map((k) => displayWidth(values(k)[i]))));
+  const cell = (cells: string[]) => cells.map((v, i) => padStart(v, widths[i])).join('  ');
+  const out = phased ? [paint.dim(`  ${padEnd('', labelWidth)}  ${cell(headers)}${x.formula ? `  ${SCALE[lang].formula}` : ''}`)] : [];
   for (const k of COUNTER_KEYS) {
-    const values = phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]];
-    const lines = [`  ${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${cell(values.map(String))}`];
+    const lines = [`  ${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${cell(values(k))}`];
+    if (x.formula) lines[0] += paint.dim(`  = ${x.formula[k]}`);
     // The calls by name, after their count where they fit, else on the next line.
     if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', x.syscalls.join(', '), width, '    ', paint.dim);
     out.push(...lines);

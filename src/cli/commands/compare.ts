@@ -1,7 +1,8 @@
 import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
-import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, type ComparisonRow } from '../../present/compare.js';
+import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
+import { scaleOf, scaleOptions } from '../scale.js';
 
 export const compareCommand: Command = {
   names: ['compare'],
@@ -11,12 +12,13 @@ export const compareCommand: Command = {
       'compare [scenarios..]',
       H.compare,
       (c) =>
-        c
+        scaleOptions(c, ctx.lang)
           .positional('scenarios', { type: 'string', array: true, describe: H.compareScenarios })
           .option('json', { type: 'boolean', describe: H.compareJson }),
       async (args) => {
         const names = args.scenarios ?? [];
-        const rows = compareRows(names.length ? names.map(ctx.lookup) : ctx.lessons().lessons);
+        const scale = scaleOf(args, ctx.lang);
+        const rows = compareRows(names.length ? names.map(ctx.lookup) : ctx.lessons().lessons, scale);
         if (args.json) return ctx.out(json(rows));
         await printComparison(ctx, rows);
       },
@@ -34,6 +36,7 @@ export async function printComparison({ io, lang, out, paint, width }: Ctx, rows
   if (!stdout.isTTY || !fits) return out(asText(renderComparison(rows, lang, width, paint)));
   // Only here, on a terminal, is ink worth its start-up cost.
   const { drawTable } = await loadUi(() => import('../../ui/compare-table.js'));
+  for (const line of scaleLines(rows, lang, width)) out(paint.bold(line) + '\n');
   for (const t of tables) {
     out(paint.bold(t.title) + '\n');
     await drawTable(t.cells, stdout);

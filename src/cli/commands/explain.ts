@@ -3,6 +3,7 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { explain, renderExplanation } from '../../present/explain.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
+import { scaleOf, scaleOptions } from '../scale.js';
 
 export const explainCommand: Command = {
   names: ['explain'],
@@ -12,14 +13,15 @@ export const explainCommand: Command = {
       'explain [scenario]',
       H.explain,
       (c) =>
-        c
+        scaleOptions(c, lang)
           .positional('scenario', { type: 'string', describe: H.scenario })
           .option('file', { type: 'string', describe: H.explainFile })
           .option('json', { type: 'boolean', describe: H.explainJson }),
       (args) => {
+        const scale = scaleOf(args, lang);
         const lesson = lessonArg(args.scenario, args.file);
         if (!lesson) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(lesson, lang);
+        const x = explain(lesson, lang, scale);
         out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },
     );

@@ -1,0 +1,99 @@
+import { describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { loadCatalog } from '../src/lessons/index.js';
+import { chunksOf, run, scaled, type Counters } from '../src/model/index.js';
+import { GiB, KiB, TiB, parseSize } from '../src/term/bytes.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+const lesson = (id: string) => catalog.find(id)!;
+const at = (id: string, size: number, chunk: number) => {
+  const l = lesson(id);
+  return scaled(l, run(l), { size, chunk });
+};
+
+describe('scale: totals = set-up + chunks x per chunk + teardown (MODEL.md, "Scale and what-if")', () => {
+  test('read + write, 1 GiB in 64 KiB chunks, cold cache: the figures MODEL.md gives', () => {
+    const s = at('traditional', GiB, 64 * KiB);
+    expect(s.chunks).toBe(16384);
+    expect(s.counts).toMatchObject({ syscalls: 32768, modeSwitches: 65536, cpuCopies: 32768, dmaCopies: 32768 } satisfies Partial<Counters>);
+    expect(s.formula.syscalls).toEqual({ setup: 0, chunks: 16384, perChunk: 2, teardown: 0, total: 32768 });
+  });
+
+  test('set-up counts once: splice makes pipe() once, then two splice() calls per chunk', () => {
+    // MODEL.md: splice = pipe() + 2 x splice(); per chunk 4 mode switches, set-up 2.
+    const s = at('splice', 4 * 64 * KiB, 64 * KiB);
+    expect(s.formula.modeSwitches).toMatchObject({ setup: 2, chunks: 4, perChunk: 4, total: 18 });
+  });
+
+  test('chunks = ceil(size / chunk), and without a partial chunk there is no extra call', () => {
+    expect(chunksOf({ size: 100, chunk: 64 })).toBe(2);
+    expect(chunksOf({ size: 128, chunk: 64 })).toBe(2);
+    expect(chunksOf({ size: 1, chunk: 64 * KiB })).toBe(1);
+  });
+
+  test('1 TiB in 4 KiB chunks is exact: no overflow', () => {
+    const s = at('traditional', TiB, 4 * KiB);
+    expect(s.chunks).toBe(2 ** 28);
+    expect(s.counts.modeSwitches).toBe(4 * 2 ** 28);
+    expect(Number.isSafeInteger(at('traditional', TiB, 1).counts.modeSwitches)).toBe(true);
+  });
+
+  test('every lesson folds: its transfer steps leave the machine in the shape they found it', () => {
+    for (const l of catalog.lessons) expect({ id: l.id, chunks: at(l.id, 10 * 64 * KiB, 64 * KiB).chunks }).toEqual({ id: l.id, chunks: 10 });
+  });
+
+  test('sizes parse with binary suffixes up to T', () => {
+    expect(parseSize('1G')).toBe(GiB);
+    expect(parseSize('64K')).toBe(64 * KiB);
+    expect(parseSize('1TiB')).toBe(TiB);
+    expect(parseSize('4096')).toBe(4096);
+    for (const bad of ['', 'x', '-1', '1Q', '1e3']) expect(parseSize(bad)).toBeUndefined();
+  });
+});
+
+describe('--size and --chunk on the command line', () => {
+  test('explain traditional --size 1G --chunk 64K: 32768 system calls and 65536 mode switches, with the formula', () => {
+    const r = zcopy(['explain', 'traditional', '--size', '1G', '--chunk', '64K']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Counts · 1 GiB in 64 KiB chunks: 16384 chunks$/m);
+    expect(r.stdout).toMatch(/^  Syscalls\s+32768\s+0\s+2  = 16384 x 2/m);
+    expect(r.stdout).toMatch(/^  Mode switches\s+65536\s+0\s+4  = 16384 x 4$/m);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  test('the JSON carries size, chunk, chunks, knobs, counts, setup, perTransfer and formula', () => {
+    const x = JSON.parse(zcopy(['explain', 'splice', '--size', '1G', '--json']).stdout);
+    // MODEL.md: splice sets up one pipe() (2 mode switches), then 4 mode switches per chunk; 64 KiB chunks by default.
+    expect(x).toMatchObject({ size: GiB, chunk: 64 * KiB, chunks: 16384, knobs: { cache: 'cold', nic: 'sg' } });
+    expect(x.counts.modeSwitches).toBe(2 + 16384 * 4);
+    expect(x.setup.modeSwitches).toBe(2);
+    expect(x.perTransfer.modeSwitches).toBe(4);
+    expect(x.formula.modeSwitches).toBe('2 + 16384 x 4');
+    // Without --size, one chunk, as before: no scale fields.
+    expect(JSON.parse(zcopy(['explain', 'splice', '--json']).stdout).chunks).toBeUndefined();
+  });
+
+  test('compare --size gives each lesson\'s totals for the whole file, within 80 columns', () => {
+    const rows = JSON.parse(zcopy(['compare', 'traditional', 'sendfile', '--size', '1G', '--json']).stdout);
+    expect(rows.map((r: { id: string; counts: Counters }) => [r.id, r.counts.syscalls, r.counts.modeSwitches])).toEqual([
+      ['traditional', 32768, 65536],
+      // MODEL.md: sendfile is one call per chunk, 2 mode switches.
+      ['sendfile', 16384, 32768],
+    ]);
+    const text = zcopy(['compare', '--size', '1G', '--chunk', '4K']).stdout;
+    expect(text).toMatch(/^Totals for a 1 GiB file in 4 KiB chunks \(262144 chunks\)/m);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  test('1 TiB works; bad sizes get one line and exit 1, in the learner\'s language', () => {
+    expect(JSON.parse(zcopy(['explain', 'traditional', '--size', '1T', '--chunk', '4K', '--json']).stdout).counts.modeSwitches).toBe(4 * 2 ** 28);
+    for (const args of [['--size', '0'], ['--size', '-1'], ['--size', 'big'], ['--size', '1K', '--chunk', '4K'], ['--chunk', '4K'], ['--size', '1G', '--chunk', '0'], ['--size', '2000T']]) {
+      const r = zcopy(['explain', 'traditional', ...args]);
+      expect({ args, code: r.code, lines: r.stderr.trim().split('\n').length, stdout: r.stdout }).toEqual({ args, code: 1, lines: 1, stdout: '' });
+    }
+    expect(zcopy(['explain', 'traditional', '--size', 'big', '--lang', 'zh']).stderr).toMatch(/^zcopy: --size 必须是/);
+    // A size smaller than the default chunk is one chunk.
+    expect(JSON.parse(zcopy(['explain', 'traditional', '--size', '4K', '--json']).stdout).chunks).toBe(1);
+  });
+});
