@@ -7,6 +7,9 @@
 //   3. learn's redraw time per step over every step of every lesson            goal p99 <= 16 ms
 //      and the challenge screen's per key, solving every level by keys          goal p99 <= 16 ms
 //   4. peak RSS of `zcopy learn`, stepped through a whole lesson               goal <= 100 MiB
+//   5. `explain traditional --size 1G --chunk 4K` against `explain traditional`
+//      (the transfer phase is folded, not stepped 262144 times)                 goal <= 1.2x
+//      and its peak RSS                                                          goal <= 100 MiB
 //
 // Runs are interleaved (baseline, subject, baseline, ...) so drift hits both alike.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -83,6 +86,15 @@ for (let i = 0; i < RUNS; i++) {
   explain.push(wallMs(process.execPath, [BIN, 'explain', 'sendfile']));
 }
 
+const oneChunk = [];
+const wholeFile = [];
+const BIG = ['explain', 'traditional', '--size', '1G', '--chunk', '4K'];
+for (let i = 0; i < RUNS; i++) {
+  oneChunk.push(wallMs(process.execPath, [BIN, 'explain', 'traditional']));
+  wholeFile.push(wallMs(process.execPath, [BIN, ...BIG]));
+}
+const bigRss = Number(/PEAK_KB (\d+)/.exec(spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, BIN, ...BIG], { env, encoding: 'utf8' }).stderr)[1]) / 1024;
+
 const bare = [];
 const learn = [];
 for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
@@ -98,6 +110,8 @@ const rows = [
   ['learn first frame vs bare node line', `${(median(learn) / median(bare)).toFixed(2)}x`, '<= 3.5x', `${median(learn).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms`, median(learn) / median(bare) <= 3.5],
   ['learn redraw per step, p99', `${frames.p99Ms.toFixed(1)} ms`, '<= 16 ms', `median ${frames.medianMs.toFixed(1)} ms over ${frames.steps} steps`, frames.p99Ms <= 16],
   ['challenge redraw per key, p99', `${frames.challenge.p99Ms.toFixed(1)} ms`, '<= 16 ms', `median ${frames.challenge.medianMs.toFixed(1)} ms over ${frames.challenge.keys} keys, every level`, frames.challenge.p99Ms <= 16],
+  ['explain --size 1G --chunk 4K vs without', `${(median(wholeFile) / median(oneChunk)).toFixed(2)}x`, '<= 1.2x', `${median(wholeFile).toFixed(0)} ms vs ${median(oneChunk).toFixed(0)} ms`, median(wholeFile) / median(oneChunk) <= 1.2],
+  ['explain --size 1G --chunk 4K, peak RSS', `${bigRss.toFixed(0)} MiB`, '<= 100 MiB', 'traditional', bigRss <= 100],
   ['learn peak RSS', `${rss.toFixed(0)} MiB`, '<= 100 MiB', 'msg-zerocopy, every step', rss <= 100],
 ];
 if (process.argv.includes('--json')) {
