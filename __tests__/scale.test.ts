@@ -97,3 +97,29 @@ describe('--size and --chunk on the command line', () => {
     expect(JSON.parse(zcopy(['explain', 'traditional', '--size', '4K', '--json']).stdout).chunks).toBe(1);
   });
 });
+
+describe('learn --size shows the loop once, then the whole file', () => {
+  test('the transfer steps are marked repeated; a summary step ends it with the totals and their formulas', () => {
+    const l = lesson('traditional');
+    const out = zcopy(['learn', 'traditional', '--size', '1G']).stdout;
+    const frames = out.split(/\n\n(?= zcopy · )/);
+    // One frame per step, the start, and the summary step.
+    expect(frames).toHaveLength(l.steps.length + 2);
+    expect(frames[1]).toContain('↻ chunk 1 of 16384, repeated');
+    expect(frames[0]).not.toContain('↻');
+    const summary = frames.at(-1)!;
+    expect(summary).toContain(`step ${l.steps.length + 1}/${l.steps.length + 1}`);
+    expect(summary).toMatch(/The whole file: 1 GiB in 64 KiB chunks, 16384 chunks/);
+    // MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 system calls.
+    expect(summary).toMatch(/Mode switches\s+65536 = 16384 x 4/);
+    expect(summary).toMatch(/Syscalls\s+32768 = 16384 x 2/);
+    // traditional is the baseline itself.
+    expect(zcopy(['learn', 'sendfile', '--size', '1G']).stdout).toMatch(/Per chunk, set-up left out: -1 CPU copy, -2 mode\s+switches, -1 system call/);
+  });
+
+  test('a set-up step is not marked repeated', () => {
+    const l = lesson('splice');
+    const frames = zcopy(['learn', 'splice', '--size', '1M']).stdout.split(/\n\n(?= zcopy · )/);
+    l.steps.forEach((s, i) => expect({ step: i + 1, marked: frames[i + 1].includes('↻') }).toEqual({ step: i + 1, marked: s.phase === 'transfer' }));
+  });
+});

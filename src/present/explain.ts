@@ -73,6 +73,18 @@ export function formulaText(f: Formula): string {
   return [...(f.setup ? [String(f.setup)] : []), `${f.chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ');
 }
 
+/** `learn --size`'s summary step: what the whole file adds up to, each counter with its formula. */
+export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; title: string; lines: string[] } {
+  const big = scaled(lesson, run(lesson), scale);
+  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
+  const totalWidth = Math.max(...COUNTER_KEYS.map((k) => String(big.counts[k]).length));
+  return {
+    chunks: big.chunks,
+    title: SCALE[lang].summary(formatBytes(big.size), formatBytes(big.chunk), big.chunks),
+    lines: COUNTER_KEYS.map((k) => `${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${padStart(String(big.counts[k]), totalWidth)} = ${formulaText(big.formula[k])}`),
+  };
+}
+
 export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null): Explanation {
   const timeline = run(lesson);
   const end = timeline.at(-1)!;

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_NOUNS, SAVED } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
-import { COUNTER_KEYS, type Counters } from '../model/index.js';
+import { COUNTER_KEYS, type Counters, type Scale } from '../model/index.js';
 import { compareRows } from './compare.js';
 
 /**
@@ -30,15 +30,16 @@ function changes(mine: Counters, base: Counters, lang: Lang): string {
  * set-up or teardown makes them differ, what every further chunk saves.
  * Every figure is the model's; nothing here is counted by hand.
  */
-export function savedLines(lesson: Lesson, baseline: Lesson | null, lang: Lang): string[] {
+export function savedLines(lesson: Lesson, baseline: Lesson | null, lang: Lang, scale: Scale | null = null): string[] {
   const t = SAVED[lang];
   const job = lesson.job;
   if (job === 'share' || job === 'cache') return [t.notApplicable[job]];
   if (!baseline) return [];
   if (baseline.id === lesson.id) return [t.isBaseline[job]];
-  const [mine, base] = compareRows([lesson, baseline]);
+  // At scale the totals are the whole file's, for both: the same size moved the same way.
+  const [mine, base] = compareRows([lesson, baseline], scale);
   const lines = [t.line(t.against[job], changes(mine.counts, base.counts, lang))];
-  const setUpDiffers = COUNTER_KEYS.some((k) => mine.counts[k] !== mine.perTransfer[k] || base.counts[k] !== base.perTransfer[k]);
+  const setUpDiffers = scale !== null || COUNTER_KEYS.some((k) => mine.counts[k] !== mine.perTransfer[k] || base.counts[k] !== base.perTransfer[k]);
   if (setUpDiffers) lines.push(t.line(t.perChunk, changes(mine.perTransfer, base.perTransfer, lang)));
   return lines;
 }

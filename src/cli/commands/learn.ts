@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../../i18n/strings.js';
 import { nextOnPath, type Lesson } from '../../lessons/index.js';
 import { compareRows, renderComparison } from '../../present/compare.js';
-import { explain, renderExplanation } from '../../present/explain.js';
+import { explain, renderExplanation, scaleSummary } from '../../present/explain.js';
 import { glossaryEntry, renderGlossary } from '../../present/glossary.js';
 import { renderProgress } from '../../present/progress.js';
 import { BASELINES, savedLines } from '../../present/savings.js';
@@ -32,6 +32,8 @@ import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { levelBench, levelItems, sandboxBench, syscallNames } from '../workbench.js';
 import { drawQuiz } from './quiz.js';
+import { scaleOf, scaleOptions } from '../scale.js';
+import type { Scale } from '../../model/index.js';
 
 export const learnCommand: Command = {
   names: ['learn'],
@@ -41,15 +43,16 @@ export const learnCommand: Command = {
       'learn [scenario]',
       H.learn,
       (c) =>
-        c
+        scaleOptions(c, ctx.lang)
           .positional('scenario', { type: 'string', describe: H.learnScenario })
           .option('file', { type: 'string', describe: H.learnFile })
           .option('predict', { type: 'boolean', describe: H.predict })
           // A string, so that `--step five` is told what is wrong rather than read as NaN.
           .option('step', { type: 'string', describe: H.learnStep }),
       (args) => {
+        const scale = scaleOf(args, ctx.lang);
         const lesson = ctx.lessonArg(args.scenario, args.file);
-        return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step));
+        return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step), scale);
       },
     );
   },
@@ -72,15 +75,15 @@ function stepArg(ctx: Ctx, lesson: Lesson | null, raw: string): number {
  * Steps through a lesson in the terminal (without one, from the picker, which
  * offers to resume); in a pipe, prints every step from `step` as a transcript.
  */
-export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, step = 0): Promise<void> {
+export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, step = 0, scale: Scale | null = null): Promise<void> {
   if (!isInteractive(ctx)) {
     if (!lesson) throw new UsageError(LEARN_CLI[ctx.lang].needScenario(ctx.lessons().lessons.map((l) => l.id)));
-    return ctx.out(transcript(viewOf(ctx, lesson), ctx.paint, ctx.width, step));
+    return ctx.out(transcript(viewOf(ctx, lesson, scale), ctx.paint, ctx.width, step));
   }
   const start: Route = lesson
     ? { screen: 'learn', id: lesson.id, predict, back: null, step }
     : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null, at: lastVisited(ctx) ?? undefined };
-  await session(ctx, start, { own: lesson });
+  await session(ctx, start, { own: lesson, scale });
 }
 
 /**
@@ -110,6 +113,8 @@ export interface SessionOptions {
   answers?: Store;
   /** Sees each answer after it is saved. */
   onAnswer?: (a: Answered) => void;
+  /** `learn --size`: every lesson opened shows the loop once and the whole file's totals. */
+  scale?: Scale | null;
   /** Where the sandbox starts (`zcopy sandbox --from lesson --step N`) and where `w` writes (`--out`). */
   sandbox?: { from: Lesson | null; step: number; out: string | null };
 }
@@ -145,7 +150,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
       items: () => pickerItems(ctx, store().data.lessons),
       resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
     },
-    view: (id) => viewOf(ctx, lesson(id)),
+    view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),
     // The same presenters the commands print with, at the screen's width.
@@ -190,11 +195,11 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function viewOf(ctx: Ctx, lesson: Lesson) {
+function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {
   // A teacher's own lesson file is not on the path, so it has no "next".
   const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
   const base = BASELINES[lesson.job];
-  return learnView(lesson, ctx.lang, own ? null : nextOnPath(lesson.id), savedLines(lesson, base ? ctx.lookup(base) : null, ctx.lang));
+  return learnView(lesson, ctx.lang, own ? null : nextOnPath(lesson.id), savedLines(lesson, base ? ctx.lookup(base) : null, ctx.lang, scale), scale && scaleSummary(lesson, scale, ctx.lang));
 }
 
 /** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */

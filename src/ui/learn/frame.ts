@@ -307,8 +307,10 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
   if (ui.position === 0) return text(t.startHint);
 
   const step = view.steps[ui.position - 1];
-  const mover = step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
-  out.push(...wrap(`▶ ${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
+  if (step.repeats) out.push(...text(t.repeats(step.repeats)).map((l) => paint.cyan(l)));
+  const mover = step.summary ? paint.bold : step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
+  out.push(...wrap(`${step.summary ? '' : '▶ '}${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
+  if (step.summary) out.push(...step.summary.map((l) => `   ${l}`));
   const verdict = ui.verdicts[ui.position];
   if (verdict) out.push(...verdictLines(verdict, view.lang, width, paint));
   const ending: string[] = [];
@@ -322,7 +324,7 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
       ending.push(...text(t.score(right, asked.length)));
     }
   }
-  return [...out, ...text(step.narration), ...ending];
+  return [...out, ...(step.narration ? text(step.narration) : []), ...ending];
 }
 
 /** A question's answers as `[c] CPU   [d] DMA`, read off its keymap. */

@@ -18,6 +18,10 @@ export interface StepView {
   switchesMode: boolean;
   /** Predict mode asks about steps that move data, switch mode, or look as if they do (interrupts, page faults). */
   predictable: boolean;
+  /** With `--size`: how many chunks this step is repeated for (a transfer step's). */
+  repeats?: number;
+  /** The summary step at scale: the whole file's totals, a line each, shown instead of a narration. */
+  summary?: string[];
 }
 
 export interface LearnView {
@@ -38,7 +42,14 @@ export interface LearnView {
   saved: string[];
 }
 
-export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = []): LearnView {
+/** The whole file, for `learn --size`: how many chunks, and the summary step's heading and lines (src/present's). */
+export interface ScaleView {
+  chunks: number;
+  title: string;
+  lines: string[];
+}
+
+export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = [], scale: ScaleView | null = null): LearnView {
   const timeline = run(lesson);
   const end = timeline.at(-1)!;
   const steps = lesson.steps.map((s, i): StepView => {
@@ -56,8 +67,14 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, sav
       mover,
       switchesMode,
       predictable: state.transfer !== null || switchesMode || UNCOUNTED_TRAPS.includes(s.event.type),
+      ...(scale && s.phase === 'transfer' ? { repeats: scale.chunks } : {}),
     };
   });
+  // The loop shown once, then what it adds up to: the machine as the last chunk leaves it, and the totals.
+  if (scale) {
+    const last = lesson.steps.at(-1)!;
+    steps.push({ state: end, before: end, event: last.event.type, does: scale.title, tease: scale.title, narration: '', mover: 'none', switchesMode: false, predictable: false, summary: scale.lines });
+  }
   const used = new Set<Location>(['disk', 'user']);
   for (const s of timeline) for (const l of LOCATIONS) if (s.places[l].length) used.add(l);
   for (const s of timeline) if (s.transfer) used.add(s.transfer.to).add(s.transfer.from);
