@@ -123,3 +123,26 @@ describe('learn --size shows the loop once, then the whole file', () => {
     l.steps.forEach((s, i) => expect({ step: i + 1, marked: frames[i + 1].includes('↻') }).toEqual({ step: i + 1, marked: s.phase === 'transfer' }));
   });
 });
+
+describe('quiz --size asks about the whole file', () => {
+  test('the answers are the whole file\'s, and one chunk\'s figure is named as the mistake it is', () => {
+    const key = JSON.parse(zcopy(['quiz', '--size', '1G', '--kind', 'counts', '--scenario', 'traditional', '--reveal', '--json', '--count', '4', '--seed', '1']).stdout);
+    const answer = (id: string) => key.find((q: { id: string }) => q.id === id)?.answer;
+    // MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 CPU copies.
+    expect(answer('counts:traditional:modeSwitches:file')).toBe('65536');
+    expect(answer('counts:traditional:cpuCopies:file')).toBe('32768');
+    const q = key.find((x: { id: string }) => x.id === 'counts:traditional:modeSwitches:file');
+    expect(q.prompt).toContain('1 GiB');
+    // Answered by lines: one chunk's 4 mode switches for the whole file.
+    const order = key.map((x: { id: string }) => x.id);
+    const answers = order.map((id: string) => (id === 'counts:traditional:modeSwitches:file' ? '4' : answer(id))).join('\n') + '\n';
+    const out = zcopy(['quiz', '--size', '1G', '--kind', 'counts', '--scenario', 'traditional', '--count', '4', '--seed', '1'], {}, answers).stdout;
+    expect(out).toContain("That is one chunk's figure: the file is 16384 chunks");
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Score: 3/4');
+  });
+
+  test('a bad --size is one line, exit 1', () => {
+    const r = zcopy(['quiz', '--size', 'lots']);
+    expect([r.code, r.stderr.trim().split('\n').length]).toEqual([1, 1]);
+  });
+});

@@ -2,7 +2,7 @@ import { describeEvent, describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
 import { PLACE_LABELS } from '../i18n/strings.js';
 import type { Lesson } from '../lessons/index.js';
-import { COUNTER_KEYS, callsOfPhase, countsByPhase, phaseOf, run, type Counters, type Location, type PhaseCounts, type State } from '../model/index.js';
+import { COUNTER_KEYS, callsOfPhase, countsByPhase, phaseOf, run, type Counters, type Location, type PhaseCounts, type Scale, type State } from '../model/index.js';
 
 /** What the quiz reads from a lesson: its timeline and its counts by phase, computed once by the model. */
 export interface Facts {
@@ -30,6 +30,8 @@ export function factsOf(lesson: Lesson): Facts {
 export interface KindContext {
   all: Facts[];
   chosenIds: ReadonlySet<string>;
+  /** `quiz --size`: count questions ask about the whole file. */
+  scale: Scale | null;
 }
 
 /** One chunk's totals, or what the transfer steps alone cost (what a program repeats per chunk). */

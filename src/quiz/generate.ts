@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Lesson } from '../lessons/index.js';
+import type { Scale } from '../model/index.js';
 import { factsOf, type KindContext } from './facts.js';
 import { KIND_SPECS } from './kinds/index.js';
 import type { Question, Spec } from './question.js';
@@ -9,11 +10,11 @@ import { KINDS, type Kind } from './strings.js';
 export { letter, type Picked, type Question, type Revisit } from './question.js';
 
 /** Every question the selection allows, unbuilt, in a fixed order: by kind, then by chosen lesson. */
-export function specsFor(selected: Lesson[], catalog: Lesson[], kinds: readonly Kind[]): Spec[] {
+export function specsFor(selected: Lesson[], catalog: Lesson[], kinds: readonly Kind[], scale: Scale | null = null): Spec[] {
   const all = catalog.map(factsOf);
   const byId = new Map(all.map((f) => [f.lesson.id, f]));
   const chosen = selected.map((l) => byId.get(l.id) ?? factsOf(l));
-  const ctx: KindContext = { all, chosenIds: new Set(chosen.map((f) => f.lesson.id)) };
+  const ctx: KindContext = { all, chosenIds: new Set(chosen.map((f) => f.lesson.id)), scale };
   return kinds.flatMap((kind) => chosen.flatMap((f) => KIND_SPECS[kind](f, ctx)));
 }
 
@@ -33,6 +34,8 @@ export interface QuizOptions {
   lang: Lang;
   /** Weakest first: questions on these topics come first. */
   review?: Topic[];
+  /** `--size` and `--chunk`: count questions about the whole file. */
+  scale?: Scale | null;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface QuizOptions {
  */
 export function makeQuiz(o: QuizOptions): Question[] {
   const rng = mulberry32(o.seed);
-  let pool = specsFor(o.selected, o.catalog, o.kinds ?? KINDS);
+  let pool = specsFor(o.selected, o.catalog, o.kinds ?? KINDS, o.scale ?? null);
   const out: Question[] = [];
   const take = (spec: Spec) => {
     pool = pool.filter((s) => s !== spec);

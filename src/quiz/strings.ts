@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_NOUNS } from '../i18n/strings.js';
 import type { Job } from '../lessons/index.js';
-import type { Counters } from '../model/index.js';
+import type { Counters, Formula } from '../model/index.js';
 
 /** Every learner-visible string of the quiz and of `zcopy progress`, in both languages. */
 
@@ -81,6 +81,20 @@ export const Q = {
     en: (calls: number) =>
       calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
     zh: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
+  },
+  oneChunk: {
+    en: (chunks: number) => `That is one chunk's figure: the file is ${chunks} chunks, and every one repeats the transfer steps.`,
+    zh: (chunks: number) => `这是一段的数字：文件共 ${chunks} 段，每段都要重复传输的步骤。`,
+  },
+  countPromptFile: {
+    en: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, ${chunk} per call. How many ${NAMES.en[c]} does it make in all?`,
+    zh: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每次调用 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
+  },
+  countExplainFile: {
+    en: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
+      `${size} in ${chunk} chunks is ${chunks} chunks; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${[...(f.setup ? [String(f.setup)] : []), `${chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ')} = ${amount(f.total, c, 'en')}.`,
+    zh: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
+      `${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${[...(f.setup ? [String(f.setup)] : []), `${chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ')} = ${f.total} 次${NAMES.zh[c]}。`,
   },
   countPromptPerChunk: {
     en: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,

@@ -25,6 +25,8 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
+import { scaleOf, scaleOptions } from '../scale.js';
+import type { Scale } from '../../model/index.js';
 import type { DrawnQuiz } from '../../ui/app/route.js';
 import { session } from './learn.js';
 
@@ -40,6 +42,8 @@ export interface QuizArgs {
   reveal?: boolean;
   json?: boolean;
   review?: boolean;
+  size?: string;
+  chunk?: string;
 }
 
 export interface QuizPlan {
@@ -49,11 +53,14 @@ export interface QuizPlan {
   seed: number;
   /** The seed was chosen here, not given. */
   seedChosen: boolean;
+  /** `--size`: count questions about the whole file. */
+  scale: Scale | null;
 }
 
 /** Checks the options; bad ones are a one-line UsageError. */
 export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = () => randomInt(0, MAX_SEED + 1)): QuizPlan {
   const { lang } = ctx;
+  const scale = scaleOf(args, lang);
   const words = (v: string[] | undefined) => (v ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
   let count = DEFAULT_COUNT;
   if (args.count !== undefined) {
@@ -78,6 +85,7 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
     kinds: kinds.length ? (kinds as Kind[]) : [...KINDS],
     count,
     seed: seed ?? chooseSeed(),
+    scale,
     seedChosen: seed === undefined,
   };
 }
@@ -143,7 +151,7 @@ export const quizCommand: Command = {
       'quiz',
       H.quiz,
       (c) =>
-        c
+        scaleOptions(c, ctx.lang)
           .option('scenario', { type: 'string', array: true, describe: H.quizScenario })
           .option('kind', { type: 'string', array: true, describe: H.quizKind(KINDS.join(', ')) })
           .option('count', { type: 'string', describe: H.quizCount(MAX_COUNT, DEFAULT_COUNT) })
@@ -168,7 +176,7 @@ export function drawQuiz(ctx: Ctx, args: QuizArgs, store?: Store): { plan: QuizP
     review = reviewTopics(store, plan);
     if (!review.length) warn(SESSION.noReview[lang]);
   }
-  const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review });
+  const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review, scale: plan.scale });
   if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
   return { plan, quiz: { questions, seed: plan.seed } };
 }

@@ -1,6 +1,7 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
-import { callsOfPhase } from '../../model/index.js';
-import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type Scope } from '../facts.js';
+import { callsOfPhase, scaled, type Scale } from '../../model/index.js';
+import { formatBytes } from '../../term/bytes.js';
+import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type KindContext, type Scope } from '../facts.js';
 import { learnAt, type Question, type Spec } from '../question.js';
 import { COUNT_MISTAKES, Q, QUIZ_COUNTERS, type QuizCounter } from '../strings.js';
 
@@ -60,7 +61,47 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
   };
 }
 
-export function countsSpecs(f: Facts): Spec[] {
+/** The whole file's total of a counter at `scale`: set-up + chunks x per chunk + teardown, folded by the model. */
+function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
+  const id = f.lesson.id;
+  return {
+    kind: 'counts',
+    scenario: id,
+    build: (_rng, lang): Question => {
+      const big = scaled(f.lesson, f.timeline, scale);
+      const formula = big.formula[counter];
+      const n = formula.total;
+      const size = formatBytes(scale.size);
+      const chunk = formatBytes(scale.chunk);
+      const firstTransfer = f.lesson.steps.findIndex((s) => s.phase === 'transfer') + 1;
+      const revisit = learnAt(id, firstTransfer || 1);
+      return {
+        id: `counts:${id}:${counter}:file`,
+        kind: 'counts',
+        scenario: id,
+        heading: id,
+        counter,
+        perTransfer: false,
+        prompt: Q.countPromptFile[lang](id, counter, size, chunk),
+        choices: [],
+        answer: String(n),
+        explanation: Q.countExplainFile[lang](id, counter, big.chunks, formula, size, chunk),
+        lang,
+        revisit,
+        diagnose: (picked) => {
+          if (!('number' in picked) || picked.number === n) return { misconception: null, revisit };
+          // One chunk's figure, or one round's, given for the whole file.
+          const oneChunk = picked.number === formula.perChunk || picked.number === f.end.counts[counter];
+          return { misconception: oneChunk ? Q.oneChunk[lang](big.chunks) : null, revisit };
+        },
+      };
+    },
+  };
+}
+
+export function countsSpecs(f: Facts, ctx: KindContext): Spec[] {
   const perChunk = hasOnceSteps(f) ? QUIZ_COUNTERS.filter((c) => f.phases.perTransfer[c] !== f.end.counts[c]) : [];
-  return [...QUIZ_COUNTERS.map((c) => countSpec(f, c, 'total')), ...perChunk.map((c) => countSpec(f, c, 'perTransfer'))];
+  // With --size the totals asked are the whole file's; the per-chunk questions stay what a program repeats.
+  const totals = ctx.scale ? QUIZ_COUNTERS.map((c) => fileSpec(f, c, ctx.scale!)) : QUIZ_COUNTERS.map((c) => countSpec(f, c, 'total'));
+  return [...totals, ...perChunk.map((c) => countSpec(f, c, 'perTransfer'))];
 }
