@@ -103,8 +103,8 @@ describe('the model beside the lab', () => {
     expect(models.splice).toEqual({ syscallsPerChunk: 2, calls: ['splice', 'splice'], source: 'lesson splice' });
     // MODEL.md: the reference program mmap()s the file once; per chunk a send and a completion read.
     expect(models['msg-zerocopy']).toEqual({ syscallsPerChunk: 2, calls: ['sendto', 'recvmsg'], source: 'lesson msg-zerocopy' });
-    expect(models['direct-io']).toEqual({ syscallsPerChunk: 2, calls: ['read', 'write'], source: 'lesson direct-io + MODEL.md strace table' });
-    expect(models['copy-file-range']).toEqual({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: 'MODEL.md strace table' });
+    expect(models['direct-io']).toEqual({ syscallsPerChunk: 2, calls: ['read', 'write'], source: "lesson direct-io + README's strace table" });
+    expect(models['copy-file-range']).toEqual({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: "README's strace table" });
   });
 
   test('differences name each call whose count per run is not the model\'s', () => {
@@ -117,7 +117,7 @@ describe('the model beside the lab', () => {
 
   const run = (over: Partial<RunLine>): RunLine => ({
     type: 'run', technique: 'sendfile', warmup: false, index: 0, pid: 1, size: 4096, chunk: 1024, chunks: 4, sent: 4096, received: 4096,
-    verified: false, wallNs: 2e6, sendNs: 1e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cachedPages: 1, filePages: 1,
+    verified: false, wallNs: 2e6, sendNs: 1e6, cpuNs: 1.5e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cachedPages: 1, filePages: 1,
     zcCompletions: 0, zcCopied: 0, syscalls: { openat: 1, sendfile: 4, close: 2, exit_group: 1 }, loop: { sendfile: 4 }, ...over,
   });
   const env = { type: 'env' as const, kernel: '6.1', machine: 'x86_64', fs: 'ext4', pageSize: 4096, pid: 1 };
@@ -231,6 +231,11 @@ describe('zcopy lab on this kernel', () => {
       expect(x.wallS!.min).toBeLessThanOrEqual(x.wallS!.median);
       expect(x.wallS!.median).toBeLessThanOrEqual(x.wallS!.max);
       expect(x.wallS!.min).toBeGreaterThan(0);
+      // The scheduler's clock, not a tick: every sender spends some time on the CPU, and never more than its wall time.
+      if (existsSync('/proc/self/schedstat')) {
+        expect(x.cpuS).toBeGreaterThan(0);
+        expect(x.cpuS!).toBeLessThanOrEqual(x.wallS!.max * 1.05 + 0.001);
+      }
     }
     const chunks = 32;
     for (const [technique, perChunk, calls] of [
@@ -306,7 +311,9 @@ describe('zcopy lab on this kernel', () => {
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout).toMatch(/^zcopy lab: 1 MiB in 64 KiB chunks \(16\), 3 runs after a warm-up$/m);
     expect(r.stdout).toMatch(/Page cache: (warm|partly warm)/);
-    expect(r.stdout).toMatch(/^sendfile +1 +1 +[\d.]+ +[\d.]+ +[\d.]+ +\([\d.]+-[\d.]+\)$/m);
+    expect(r.stdout).toMatch(/^sendfile +1 +1 +[\d.]+ +[\d.]+ +\([\d.]+-[\d.]+\)$/m);
+    // The CPU time is the scheduler's, the getrusage split only a hint under each technique.
+    expect(r.stdout).toMatch(/getrusage's user\/system split, a hint/);
     expect(r.stdout).toMatch(/^ {2}calls: openat 1 · pipe2 1 · splice 32 · close 4 · exit_group 1$/m);
     expect(r.stdout).not.toContain('read-write');
     for (const line of r.stdout.split('\n')) expect({ line, fits: line.length <= 80 }).toEqual({ line, fits: true });

@@ -14,7 +14,7 @@ export interface ModelFigure {
   syscallsPerChunk: number;
   /** The calls made for every chunk, by name, in order. */
   calls: string[];
-  /** Where the figure comes from: `lesson <id>` (derived by the engine) or MODEL.md's strace table. */
+  /** Where the figure comes from: `lesson <id>` (derived by the engine) or the strace table shipped in the README ("What real programs do"). */
   source: string;
 }
 
@@ -63,7 +63,7 @@ export function modelFigure(technique: Technique, catalog: Catalog): ModelFigure
   }
   if (d.fromTable) {
     calls.push(...d.fromTable);
-    sources.push('MODEL.md strace table');
+    sources.push("README's strace table");
   }
   return { syscallsPerChunk: calls.length, calls, source: sources.join(' + ') };
 }

@@ -33,6 +33,9 @@ export interface LabResult {
   /** Measured: calls made inside the transfer loop divided by the chunks. */
   syscallsPerChunk: number | null;
   wallS: Spread | null;
+  /** The sender's CPU time per run from the scheduler's clock (nanosecond-exact); null where the kernel has none. */
+  cpuS: number | null;
+  /** getrusage's user/system split, often sampled at each timer tick: a hint, not a measurement. */
   userS: number | null;
   sysS: number | null;
   nvcsw: number | null;
@@ -94,7 +97,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       const { call, errno, message } = refusal;
       const note = t.refusedNote(out.env.fs, call, errno, message) + (technique === 'direct-io' ? t.directRefused : '');
       return {
-        ...base, syscalls: null, syscallsPerChunk: null, wallS: null, userS: null, sysS: null, nvcsw: null, nivcsw: null,
+        ...base, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, userS: null, sysS: null, nvcsw: null, nivcsw: null,
         zerocopyCopied: null, zerocopyCompletions: null, pageCached: null, differences: [], refused: { call, errno, message }, notes: [note],
       };
     }
@@ -121,6 +124,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       syscalls: medianCounts(runs.map((r) => r.syscalls)),
       syscallsPerChunk: med((r) => Object.values(r.loop).reduce((a, b) => a + b, 0) / chunks),
       wallS: spread(runs.map((r) => r.wallNs / 1e9)),
+      cpuS: runs.every((r) => r.cpuNs >= 0) ? med((r) => r.cpuNs / 1e9) : null,
       userS: med((r) => r.userUs / 1e6),
       sysS: med((r) => r.sysUs / 1e6),
       nvcsw: facts.nvcsw,
@@ -134,6 +138,9 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
     };
   });
 }
+
+/** The sender's CPU time: the scheduler's exact figure, or rusage's user + system where the kernel keeps no schedstat. */
+const cpuOf = (r: LabResult) => r.cpuS ?? r.userS! + r.sysS!;
 
 const ms = (s: number) => (s * 1000).toFixed(s * 1000 >= 100 ? 0 : 1);
 const perChunk = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
@@ -154,20 +161,22 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
   const c = t.columns;
   const nameWidth = Math.max(displayWidth(c.technique), ...results.map((r) => r.technique.length));
   const row = (cells: string[], widths: number[]) => cells.map((v, i) => (i === 0 ? padEnd(v, widths[i]) : padStart(v, widths[i]))).join('  ');
-  const widths = [nameWidth, 5, 5, 6, 6, 7, 13];
+  const widths = [nameWidth, 5, 5, 9, 7, 13];
   out.push('');
-  const groupHead = padEnd('', nameWidth) + '  ' + padEnd(c.calls, 12) + '  ' + padEnd(c.cpu, 14) + '  ' + c.wall;
+  const groupHead = padEnd('', nameWidth) + '  ' + padEnd(c.calls, 12) + '  ' + padStart(c.cpu, 9) + '  ' + c.wall;
   out.push(paint.bold(groupHead));
-  out.push(paint.bold(row([c.technique, c.lab, c.model, c.user, c.sys, '', ''], widths).trimEnd() + '  ' + c.median));
+  // The wall time's label starts where its column does.
+  const wallAt = widths.slice(0, 4).reduce((a, b) => a + b + 2, 0);
+  out.push(paint.bold(padEnd(row([c.technique, c.lab, c.model], widths), wallAt) + c.median));
   for (const r of results) {
     if (r.refused) {
-      out.push(row([r.technique, '-', String(r.model.syscallsPerChunk), '-', '-', '-', ''], widths).trimEnd() + '  ' + paint.yellow(t.refused));
+      out.push(row([r.technique, '-', String(r.model.syscallsPerChunk), '-', '-', ''], widths).trimEnd() + '  ' + paint.yellow(t.refused));
       continue;
     }
     const w = r.wallS!;
     const mark = r.syscallsPerChunk === r.model.syscallsPerChunk ? (s: string) => s : paint.yellow;
     out.push(
-      row([r.technique, mark(perChunk(r.syscallsPerChunk!)), String(r.model.syscallsPerChunk), ms(r.userS!), ms(r.sysS!), ms(w.median), `(${ms(w.min)}-${ms(w.max)})`], widths).trimEnd(),
+      row([r.technique, mark(perChunk(r.syscallsPerChunk!)), String(r.model.syscallsPerChunk), ms(cpuOf(r)), ms(w.median), `(${ms(w.min)}-${ms(w.max)})`], widths).trimEnd(),
     );
   }
 
@@ -183,9 +192,9 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
     out.push(`${padEnd('', nameWidth)}  ${paint.dim(bar(r.model.syscallsPerChunk, top, '░'))} ${r.model.syscallsPerChunk}`);
   }
   if (measured.length) {
-    const cpuTop = Math.max(1e-6, ...measured.map((r) => r.userS! + r.sysS!));
+    const cpuTop = Math.max(1e-6, ...measured.map(cpuOf));
     out.push('', paint.bold(t.barsCpu));
-    for (const r of measured) out.push(`${padEnd(r.technique, nameWidth)}  ${paint.red(bar(r.userS! + r.sysS!, cpuTop, '█'))} ${ms(r.userS! + r.sysS!)} ms`);
+    for (const r of measured) out.push(`${padEnd(r.technique, nameWidth)}  ${paint.red(bar(cpuOf(r), cpuTop, '█'))} ${ms(cpuOf(r))} ms`);
   }
 
   // What each sender did.
@@ -196,6 +205,7 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
       const calls = Object.entries(r.syscalls).map(([n, k]) => `${n} ${perChunk(k)}`).join(' · ');
       out.push(...para(`${t.callsPerRun}: ${calls}`, '  '));
       out.push(...para(t.switches(r.nvcsw!, r.nivcsw!), '  '));
+      out.push(...para(t.split(ms(r.userS!), ms(r.sysS!)), '  ').map((l) => paint.dim(l)));
       const moved = r.technique === 'copy-file-range' ? t.copied : t.received;
       out.push(...para(`${moved(formatBytes(r.bytes!))}; ${t.verified}`, '  '));
     }

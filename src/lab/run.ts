@@ -35,6 +35,8 @@ export interface RunLine {
   verified: boolean;
   wallNs: number;
   sendNs: number;
+  /** Nanoseconds on the CPU from the scheduler's clock (/proc/PID/schedstat); -1 where the kernel has none. */
+  cpuNs: number;
   userUs: number;
   sysUs: number;
   nvcsw: number;
@@ -77,7 +79,7 @@ export interface HelperOutput {
 const isCounts = (v: unknown): v is Record<string, number> =>
   typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => /^[a-z0-9_]+$/.test(k) && Number.isSafeInteger(n) && (n as number) >= 0);
 
-const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'filePages', 'zcCompletions', 'zcCopied'] as const;
+const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'cpuNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'filePages', 'zcCompletions', 'zcCopied'] as const;
 
 /** One line of the helper's output, checked; undefined when it is not a line the helper writes. */
 export function parseHelperLine(text: string): HelperLine | undefined {

@@ -58,10 +58,11 @@ export const LAB_TEXT = {
       pct >= 99.5
         ? `Page cache: warm. The file was just written and fsync'd, and mincore() found ${fmtPct(pct)} of its pages cached before every run: reads came from memory, not the disk. zcopy leaves the cache warm, so every technique starts alike.`
         : `Page cache: partly warm: mincore() found at least ${fmtPct(pct)} of the file's pages cached before each run.`,
-    columns: { technique: 'technique', calls: 'calls/chunk', lab: 'lab', model: 'model', cpu: 'sender CPU ms', user: 'user', sys: 'sys', wall: 'wall ms', median: 'median (min-max)' },
+    columns: { technique: 'technique', calls: 'calls/chunk', lab: 'lab', model: 'model', cpu: 'CPU ms', wall: 'wall ms', median: 'median (min-max)' },
     refused: 'refused',
     barsCalls: 'System calls per chunk, sender side: █ measured  ░ model',
-    barsCpu: 'Sender CPU time per run, user + system (median)',
+    barsCpu: 'Sender CPU time per run, from the scheduler\'s clock (median)',
+    split: (user: string, sys: string) => `getrusage's user/system split, a hint (often sampled per timer tick): user ${user} ms, system ${sys} ms`,
     details: 'What the sender did, per run (median)',
     callsPerRun: 'calls',
     switches: (v: number, i: number) => `context switches: ${v} voluntary, ${i} involuntary`,
@@ -75,10 +76,10 @@ export const LAB_TEXT = {
       'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
       'System calls are counted by the helper at each call site, by their kernel names: the same counts `strace -f` shows for the sender\'s process.',
       'Context switches (ru_nvcsw, ru_nivcsw) count the times the sender\'s process gave up or lost the CPU. They are process context switches, not the model\'s mode switches: every system call is two mode switches and usually no context switch.',
-      'CPU times come from getrusage(); a kernel may account them in timer ticks, so short runs read coarse (0 means less than a tick).',
+      'CPU time is the sender\'s time on the CPU by the scheduler\'s own clock (/proc/PID/schedstat, in nanoseconds), user and kernel together. The user/system split under each technique is getrusage()\'s, which many kernels sample at each timer tick: read it as a hint (0 can mean less than a tick).',
     ],
     technique: {
-      'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are spent in the sender\'s system time.',
+      'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are made inside those calls, in kernel mode, and counted in the CPU total.',
       'mmap-write': (f: NoteFacts) =>
         `One mmap() before the loop and one munmap() after; reading the mapping took ${f.minflt} minor page faults per run, which are not system calls.`,
       sendfile: () => 'One sendfile() per chunk because the lab asks for a chunk per call; one call could move the whole file.',
@@ -113,10 +114,11 @@ export const LAB_TEXT = {
       pct >= 99.5
         ? `页缓存：热。文件刚写完并 fsync，每轮之前 mincore() 都发现 ${fmtPct(pct)} 的页在缓存里：读取来自内存而不是磁盘。zcopy 不清空缓存，让每种技术从同样的起点开始。`
         : `页缓存：部分为热：每轮之前 mincore() 发现至少 ${fmtPct(pct)} 的页在缓存里。`,
-    columns: { technique: '技术', calls: '每段调用', lab: '实测', model: '模型', cpu: '发送方 CPU ms', user: '用户', sys: '系统', wall: '耗时 ms', median: '中位数（最小-最大）' },
+    columns: { technique: '技术', calls: '每段调用', lab: '实测', model: '模型', cpu: 'CPU ms', wall: '耗时 ms', median: '中位数（最小-最大）' },
     refused: '被拒绝',
     barsCalls: '发送方每段的系统调用：█ 实测  ░ 模型',
-    barsCpu: '发送方每轮 CPU 时间，用户态 + 内核态（中位数）',
+    barsCpu: '发送方每轮 CPU 时间，按调度器的时钟（中位数）',
+    split: (user: string, sys: string) => `getrusage 的用户/系统拆分，仅供参考（常按时钟滴答抽样）：用户态 ${user} ms，内核态 ${sys} ms`,
     details: '发送方每轮做了什么（中位数）',
     callsPerRun: '调用',
     switches: (v: number, i: number) => `进程上下文切换：自愿 ${v} 次，非自愿 ${i} 次`,
@@ -130,10 +132,10 @@ export const LAB_TEXT = {
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
       '系统调用由辅助程序在每个调用处按内核名字计数：和 `strace -f` 对发送方进程看到的数一样。',
       '进程上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有进程上下文切换。',
-      'CPU 时间来自 getrusage()；内核可能按时钟滴答记账，所以短的测量很粗（0 表示不到一个滴答）。',
+      'CPU 时间是调度器自己的时钟记下的发送方占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起。每种技术下的用户/系统拆分来自 getrusage()，很多内核在每个时钟滴答时抽样记账：只作参考（0 可能表示不到一个滴答）。',
     ],
     technique: {
-      'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都花在发送方的内核态时间里。',
+      'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都在这两个调用里、在内核态完成，计入 CPU 合计。',
       'mmap-write': (f: NoteFacts) => `循环前一次 mmap()，循环后一次 munmap()；读映射区每轮产生 ${f.minflt} 次次要缺页，缺页不是系统调用。`,
       sendfile: () => '每段一次 sendfile()，因为实验每次只要求一段；其实一次调用就能发完整个文件。',
       splice: (f: NoteFacts) =>
