@@ -1,4 +1,4 @@
-import type { Event, Phase } from '../model/index.js';
+import type { Knobs, Event, Phase } from '../model/index.js';
 import type { Text } from '../i18n/lang.js';
 
 export const GROUPS = ['io-modes', 'copy-paths', 'zero-copy', 'beyond'] as const;
@@ -41,6 +41,8 @@ export interface LessonStep {
   /** Once before the data moves, for every chunk, or once at the end (a step file may leave it out: transfer). */
   phase: Phase;
   text: Text;
+  /** The what-if knob values this step happens with (`cache: cold`, `nic: nosg`); without it, always. */
+  when?: Partial<Knobs>;
 }
 
 export interface Lesson {
@@ -56,7 +58,10 @@ export interface Lesson {
   api: ApiEntry[];
   payload: string[];
   properties: Properties;
+  /** The steps on the lesson's own machine (a cold cache, a NIC that gathers): what the sources' figures count. */
   steps: LessonStep[];
+  /** Where some steps happen only with a knob's value: every step, with its `when`, and the knobs that change the lesson. */
+  variants?: { steps: LessonStep[]; knobs: (keyof Knobs)[] };
   limits: Text[];
   usedBy: Text[];
   notes: Text[];

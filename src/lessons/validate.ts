@@ -5,6 +5,14 @@ import {
   LOCATIONS,
   PHASES,
   StepError,
+  DEFAULT_KNOBS,
+  KNOB_NAMES,
+  KNOB_VALUES,
+  combinations,
+  happens,
+  knobsOf,
+  variantOf,
+  type Knobs,
   phaseOrderBreak,
   run,
   type Event,
@@ -103,7 +111,8 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     api,
     payload,
     properties,
-    steps,
+    steps: steps.filter((st) => happens(st, DEFAULT_KNOBS)),
+    ...(knobsOf(steps).length ? { variants: { steps, knobs: knobsOf(steps) } } : {}),
     limits: list(['limits'], data.limits, text, true),
     usedBy: list(['usedBy'], data.usedBy, text, true),
     notes: list(['notes'], data.notes, text, true),
@@ -111,17 +120,25 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
   };
   if (problems.length > 0) return { problems };
 
-  let end;
-  try {
-    end = run(lesson).at(-1)!;
-  } catch (error) {
-    if (!(error instanceof StepError)) throw error;
-    return { problems: [{ path: ['steps', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
-  }
-  // MODEL.md's interrupt rule: every finished DMA transfer's completion is taken, by an interrupt or by polling.
-  if (end.dma.status === 'done') {
-    const last = lesson.steps.map((s) => s.event.type).lastIndexOf('dmaTransfer');
-    return { problems: [{ path: ['steps', last, 'event'], message: t.completionNotTaken(last + 1) }] };
+  // Every variant the lesson's knobs make must run as a lesson does: each step legal, every completion taken.
+  for (const knobs of combinations(knobsOf(steps))) {
+    const script = variantOf(payload, steps, knobs);
+    // A problem names the step in the file, which the variant's numbering skips over.
+    const inFile = (i: number) => steps.indexOf(script.steps[i]);
+    const variant = KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]).map((k) => `--${k} ${knobs[k]}`).join(' ');
+    const say = (message: string) => (variant ? t.inVariant(variant, message) : message);
+    let end;
+    try {
+      end = run(script).at(-1)!;
+    } catch (error) {
+      if (!(error instanceof StepError)) throw error;
+      return { problems: [{ path: ['steps', inFile(error.step - 1), 'event'], message: say(t.illegalStep(inFile(error.step - 1) + 1, refusalText(error.refusal, lang))) }] };
+    }
+    // MODEL.md's interrupt rule: every finished DMA transfer's completion is taken, by an interrupt or by polling.
+    if (end.dma.status === 'done') {
+      const last = inFile(script.steps.map((s) => s.event.type).lastIndexOf('dmaTransfer'));
+      return { problems: [{ path: ['steps', last, 'event'], message: say(t.completionNotTaken(last + 1)) }] };
+    }
   }
   return { lesson };
 }
@@ -185,7 +202,8 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
     const phase = v.phase ?? 'transfer';
     if (!PHASES.includes(phase as never)) fail([...p, 'phase'], t.oneOf(PHASES.join(', ')));
     const said = textOptional && v.text === undefined ? { en: '', zh: '' } : text([...p, 'text'], v.text);
-    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: said };
+    const when = v.when === undefined ? undefined : readWhen([...p, 'when'], v.when, fail, lang);
+    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: said, ...(when ? { when } : {}) };
   });
   if (Array.isArray(value) && steps.length === 0) fail(path, t.needsStep);
   else if (problems.length === before) {
@@ -194,6 +212,22 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
     else if (!steps.some((s) => s.phase === 'transfer')) fail(path, t.needsTransfer);
   }
   return steps;
+}
+
+/** A step's `when`: knob names and their values (`{cache: cold}`, `{nic: nosg}`). */
+function readWhen(path: Path, value: unknown, fail: Readers['fail'], lang: Lang): Partial<Knobs> | undefined {
+  const t = PROBLEMS[lang];
+  if (!isRecord(value)) {
+    fail(path, t.whenMapping(KNOB_NAMES.join(', ')));
+    return undefined;
+  }
+  const when: Partial<Knobs> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!(KNOB_NAMES as string[]).includes(k)) fail([...path, k], t.notKnob(KNOB_NAMES.join(', ')));
+    else if (!(KNOB_VALUES[k as keyof Knobs] as readonly unknown[]).includes(v)) fail([...path, k], t.oneOf(KNOB_VALUES[k as keyof Knobs].join(', ')));
+    else (when as Record<string, unknown>)[k] = v;
+  }
+  return when;
 }
 
 /** A payload: one to many distinct block names. */
@@ -208,7 +242,7 @@ export function readPayload(path: Path, value: unknown, r: Readers, lang: Lang):
   return payload;
 }
 
-const STEP_FIELDS = ['event', 'phase', 'text'];
+const STEP_FIELDS = ['event', 'phase', 'text', 'when'];
 
 function checkEvent(path: Path, value: unknown, payload: string[], fail: (p: Path, m: string) => void, lang: Lang): Event {
   const t = PROBLEMS[lang];
