@@ -2,7 +2,8 @@ import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang } from '../i18n/lang.js';
 import { SCALE } from '../i18n/strings.js';
-import type { Scale } from '../model/index.js';
+import { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, variantOf, type Knobs, type Scale } from '../model/index.js';
+import type { Lesson, LessonStep } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
 
@@ -11,10 +12,41 @@ export const DEFAULT_CHUNK = 64 * KiB;
 /** Past this, counts could stop being exact numbers; no learner's file is larger. */
 export const MAX_SIZE = 1024 * TiB;
 
-/** `--size` and `--chunk`, as strings so that a bad one is told what is wrong rather than read as NaN. */
+/** `--size` and `--chunk`, as strings so that a bad one is told what is wrong rather than read as NaN; `--cache` and `--nic`. */
 export function scaleOptions<T>(y: Argv<T>, lang: Lang) {
   const H = HELP[lang];
-  return y.option('size', { type: 'string', describe: H.scaleSize, requiresArg: true }).option('chunk', { type: 'string', describe: H.scaleChunk, requiresArg: true });
+  return y
+    .option('size', { type: 'string', describe: H.scaleSize, requiresArg: true })
+    .option('chunk', { type: 'string', describe: H.scaleChunk, requiresArg: true })
+    .option('cache', { type: 'string', choices: KNOB_VALUES.cache, describe: H.knobCache, requiresArg: true })
+    .option('nic', { type: 'string', choices: KNOB_VALUES.nic, describe: H.knobNic, requiresArg: true });
+}
+
+/** The knobs asked for; the ones not given at the lesson's own values. */
+export function knobsOf(args: { cache?: string; nic?: string }): Knobs {
+  return { cache: (args.cache as Knobs['cache'] | undefined) ?? DEFAULT_KNOBS.cache, nic: (args.nic as Knobs['nic'] | undefined) ?? DEFAULT_KNOBS.nic };
+}
+
+/** The knobs that differ from a lesson's own machine. */
+export const turned = (knobs: Knobs): (keyof Knobs)[] => KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]);
+
+/** Whether every knob turned changes `lesson` (its steps say how). */
+export const takes = (lesson: Lesson, knobs: Knobs): boolean => turned(knobs).every((k) => lesson.variants?.knobs.includes(k));
+
+/**
+ * The lesson as it runs with `knobs`: its variant's steps on the machine they
+ * describe. The narration was written for the lesson's own machine, so only a
+ * step written for the variant keeps its text; the others say what the engine
+ * says they do. A knob the lesson's steps do not depend on is refused in a line.
+ */
+export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
+  const changed = turned(knobs);
+  if (!changed.length) return lesson;
+  const missing = changed.find((k) => !lesson.variants?.knobs.includes(k));
+  if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, knobs[missing], lesson.id, lesson.variants?.knobs ?? []));
+  const { steps, machine } = variantOf(lesson.payload, lesson.variants!.steps, knobs);
+  const own = (s: LessonStep) => changed.some((k) => s.when?.[k] === knobs[k]);
+  return { ...lesson, steps: steps.map((s) => (own(s) ? s : { ...s, text: { en: '', zh: '' } })), machine, knobs };
 }
 
 /**

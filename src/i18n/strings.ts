@@ -234,6 +234,7 @@ export const LEARN_CLI = {
     resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
     stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
+    knobNeedsScenario: '--cache and --nic change one lesson: name it (zcopy learn sendfile --cache warm)',
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
@@ -244,6 +245,7 @@ export const LEARN_CLI = {
     resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,
     stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
+    knobNeedsScenario: '--cache 和 --nic 只改变一门课：请写出课程名（zcopy learn sendfile --cache warm）',
   },
 };
 
@@ -255,6 +257,11 @@ export const SCALE = {
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} is larger than --size ${size}: a program moves at most the whole file per call`,
     heading: (size: string, chunk: string, chunks: number) => `${size} in ${chunk} chunks: ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}`,
     formula: 'formula',
+    knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
+      `--${knob} ${value} does not change ${id}: none of its steps depends on it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
+    whatIf: (knobs: string) => `What if ${knobs}: the steps are this variant's, and the counts the engine's. The narration was written for the lesson's own machine (a cold cache, a NIC that gathers), so only steps written for this variant keep theirs.`,
+    knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
+    notShown: (knobs: string, ids: string) => `Not shown, their steps do not depend on ${knobs}: ${ids}.`,
     summary: (size: string, chunk: string, chunks: number) => `The whole file: ${size} in ${chunk} chunks, ${chunks} chunks. Totals (set-up + chunks x per chunk + teardown):`,
     compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} chunks); zcopy compare without --size shows one chunk and what repeats.`,
     repeats: (chunks: number) => `the per-chunk steps repeat for each of the ${chunks} chunks`,
@@ -266,6 +273,11 @@ export const SCALE = {
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} 大于 --size ${size}：程序每次调用最多搬运整个文件`,
     heading: (size: string, chunk: string, chunks: number) => `${size}，每段 ${chunk}：共 ${chunks} 段`,
     formula: '算式',
+    knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
+      `--${knob} ${value} 不会改变 ${id}：它没有步骤依赖这个开关${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
+    whatIf: (knobs: string) => `假如${knobs}：步骤是这个变体的，计数由引擎推导。讲解是为课程原本的机器（冷缓存、支持聚合的网卡）写的，所以只有为这个变体写的步骤保留讲解。`,
+    knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
+    notShown: (knobs: string, ids: string) => `未列出（它们的步骤不依赖 ${knobs}）：${ids}。`,
     summary: (size: string, chunk: string, chunks: number) => `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。合计（准备 + 段数 x 每段 + 收尾）：`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
     repeats: (chunks: number) => `每段的步骤对 ${chunks} 段逐段重复`,

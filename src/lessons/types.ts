@@ -1,4 +1,4 @@
-import type { Knobs, Event, Phase } from '../model/index.js';
+import type { Event, Knobs, Machine, Phase } from '../model/index.js';
 import type { Text } from '../i18n/lang.js';
 
 export const GROUPS = ['io-modes', 'copy-paths', 'zero-copy', 'beyond'] as const;
@@ -62,6 +62,10 @@ export interface Lesson {
   steps: LessonStep[];
   /** Where some steps happen only with a knob's value: every step, with its `when`, and the knobs that change the lesson. */
   variants?: { steps: LessonStep[]; knobs: (keyof Knobs)[] };
+  /** A what-if variant's machine (a warm cache, a NIC that cannot gather); a lesson as written runs on the default one. */
+  machine?: Machine;
+  /** The knobs a variant was made with; a lesson as written has none. */
+  knobs?: Knobs;
   limits: Text[];
   usedBy: Text[];
   notes: Text[];

@@ -1,4 +1,3 @@
-import type { Script } from './run.js';
 import { DEFAULT_MACHINE, type Event, type Machine, type Phase } from './types.js';
 
 /**
@@ -36,7 +35,7 @@ export function machineOf(knobs: Knobs): Machine {
 }
 
 /** The steps that happen with `knobs`, as a script on the machine they describe. */
-export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): Script & { steps: S[]; machine: Machine } {
+export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): { payload: readonly string[]; steps: S[]; machine: Machine } {
   return { payload, steps: steps.filter((s) => happens(s, knobs)), machine: machineOf(knobs) };
 }
 

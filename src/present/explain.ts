@@ -5,7 +5,9 @@ import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
-  DEFAULT_MACHINE,
+  DEFAULT_KNOBS,
+  KNOB_NAMES,
+  type Knobs,
   countsByPhase,
   scaled,
   type Formula,
@@ -64,8 +66,16 @@ export interface Explanation {
   size?: number;
   chunk?: number;
   chunks?: number;
-  knobs?: { cache: 'cold' | 'warm'; nic: 'sg' | 'nosg' };
+  /** With `--cache` or `--nic` (or `--size`): the machine the counts are for. */
+  knobs?: Knobs;
   formula?: Record<keyof Counters, string>;
+}
+
+/** What a what-if variant turned, and why most of its steps have no narration; null for a lesson as written. */
+export function whatIfText(knobs: Knobs, lang: Lang): string | null {
+  const turned = KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]);
+  if (!turned.length) return null;
+  return SCALE[lang].whatIf(turned.map((k) => (SCALE[lang].knobWords[k] as Record<string, string>)[knobs[k]]).join(lang === 'zh' ? '、' : ' and '));
 }
 
 /** `2 + 16384 x 2`: set-up and teardown where not zero, and always the chunks, so the reader sees them multiply. */
@@ -90,12 +100,13 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
   const end = timeline.at(-1)!;
   const phases = countsByPhase(lesson, timeline);
   const big = scale && scaled(lesson, timeline, scale);
+  const knobs = lesson.knobs ?? DEFAULT_KNOBS;
   const atScale = big
     ? {
         size: big.size,
         chunk: big.chunk,
         chunks: big.chunks,
-        knobs: { cache: DEFAULT_MACHINE.cache, nic: DEFAULT_MACHINE.gather ? 'sg' : 'nosg' } as const,
+        knobs,
         counts: big.counts,
         formula: Object.fromEntries(COUNTER_KEYS.map((k) => [k, formulaText(big.formula[k])])) as Record<keyof Counters, string>,
       }
@@ -133,6 +144,7 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
     limits: lesson.limits.map((t) => t[lang]),
     usedBy: lesson.usedBy.map((t) => t[lang]),
     notes: lesson.notes.map((t) => t[lang]),
+    ...(lesson.knobs ? { knobs } : {}),
     ...atScale,
   };
 }
@@ -150,6 +162,8 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   if (x.since) appendOrBreak(titleLines, ' · ', x.since, width, '', paint.dim);
   out.push(...titleLines);
   out.push('', ...paragraph(x.summary, width));
+  const said = x.knobs && whatIfText(x.knobs, lang);
+  if (said) out.push('', ...paragraph(said, width).map((l) => paint.yellow(l)));
 
   if (x.api.length) {
     section(h.api);
@@ -171,7 +185,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     const lines = wrap(s.does, avail).map((l) => colourOf(s.mover, paint)(l));
     appendOrBreak(lines, ' ', `· ${s.activity}`, avail, '', paint.dim);
     lines.forEach((l, i) => out.push((i === 0 ? head : ' '.repeat(displayWidth(head))) + l));
-    out.push(...paragraph(s.narration, width, '      '));
+    if (s.narration) out.push(...paragraph(s.narration, width, '      '));
   });
 
   section(x.chunks === undefined ? h.counts : `${h.counts} · ${SCALE[lang].heading(formatBytes(x.size!), formatBytes(x.chunk!), x.chunks)}`);

@@ -43,7 +43,7 @@ export function answerText(q: Question): string {
 /** A command, the same in every language, that runs as printed: `zcopy learn sendfile --step 6`. */
 export function revisitText(r: Revisit): string {
   if ('command' in r) return r.command;
-  return `zcopy learn ${r.scenario}${r.step ? ` --step ${r.step}` : ''}`;
+  return `zcopy learn ${r.scenario}${r.flags ? ` ${r.flags}` : ''}${r.step ? ` --step ${r.step}` : ''}`;
 }
 
 export interface Answered {

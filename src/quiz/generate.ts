@@ -13,7 +13,8 @@ export { letter, type Picked, type Question, type Revisit } from './question.js'
 export function specsFor(selected: Lesson[], catalog: Lesson[], kinds: readonly Kind[], scale: Scale | null = null): Spec[] {
   const all = catalog.map(factsOf);
   const byId = new Map(all.map((f) => [f.lesson.id, f]));
-  const chosen = selected.map((l) => byId.get(l.id) ?? factsOf(l));
+  // A what-if variant is not the catalogue's lesson of that id: its own facts.
+  const chosen = selected.map((l) => (l.knobs ? factsOf(l) : (byId.get(l.id) ?? factsOf(l))));
   const ctx: KindContext = { all, chosenIds: new Set(chosen.map((f) => f.lesson.id)), scale };
   return kinds.flatMap((kind) => chosen.flatMap((f) => KIND_SPECS[kind](f, ctx)));
 }

@@ -1,9 +1,11 @@
+import type { Knobs, Scale } from '../model/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Rng } from './rng.js';
 import type { Kind, QuizCounter } from './strings.js';
 
 /** Where to look again after a wrong answer: a lesson at a step, or a command. */
-export type Revisit = { scenario: string; step: number | null } | { command: string };
+/** Where to look again: a lesson's step (with the what-if flags the question used), or a command. */
+export type Revisit = { scenario: string; step: number | null; flags?: string } | { command: string };
 
 /** What the learner gave: a choice (0-based) or a number. */
 export type Picked = { choice: number } | { number: number };
@@ -20,6 +22,10 @@ export interface Question {
   counter: QuizCounter | null;
   /** The figures asked or shown are per chunk (the transfer steps alone), not one chunk's total with its set-up. */
   perTransfer: boolean;
+  /** A what-if variant's knobs (`--cache warm`), when the question is about one. */
+  knobs?: Knobs;
+  /** `--size`: the whole file the question counts for. */
+  scale?: Scale;
   prompt: string;
   /** Empty for count questions, which take a number. */
   choices: string[];
@@ -66,4 +72,4 @@ export function choiceQuestion(
   };
 }
 
-export const learnAt = (scenario: string, step: number | null): Revisit => ({ scenario, step });
+export const learnAt = (scenario: string, step: number | null, flags = ''): Revisit => ({ scenario, step, ...(flags ? { flags } : {}) });

@@ -62,6 +62,10 @@ export interface KeyEntry {
   counter: string | null;
   /** The figures asked or shown are per chunk, once set up, not one chunk's total. */
   perTransfer: boolean;
+  /** A what-if variant's knobs, and the whole file's size and chunk, where the question has them. */
+  knobs?: { cache: string; nic: string };
+  size?: number;
+  chunk?: number;
   prompt: string;
   choices: string[];
   answer: string;
@@ -69,13 +73,15 @@ export interface KeyEntry {
 }
 
 export function keyEntries(questions: Question[]): KeyEntry[] {
-  return questions.map(({ id, kind, scenario, heading, counter, perTransfer, prompt, choices, answer, explanation }) => ({
+  return questions.map(({ id, kind, scenario, heading, counter, perTransfer, knobs, scale, prompt, choices, answer, explanation }) => ({
     id,
     kind,
     scenario,
     heading,
     counter,
     perTransfer,
+    ...(knobs ? { knobs } : {}),
+    ...(scale ? { size: scale.size, chunk: scale.chunk } : {}),
     prompt,
     choices,
     answer,

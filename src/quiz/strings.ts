@@ -86,6 +86,7 @@ export const Q = {
     en: (chunks: number) => `That is one chunk's figure: the file is ${chunks} chunks, and every one repeats the transfer steps.`,
     zh: (chunks: number) => `这是一段的数字：文件共 ${chunks} 段，每段都要重复传输的步骤。`,
   },
+  whatIf: { en: (words: string) => `What if ${words}? `, zh: (words: string) => `假如${words}：` },
   countPromptFile: {
     en: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, ${chunk} per call. How many ${NAMES.en[c]} does it make in all?`,
     zh: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每次调用 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
@@ -415,6 +416,10 @@ export const ERRORS = {
   badKind: {
     en: (v: string, guess?: string) => `no question kind "${v}"; ${guess ? `did you mean ${guess}? ` : ''}kinds: ${KINDS.join(', ')}`,
     zh: (v: string, guess?: string) => `没有 "${v}" 这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${KINDS.join('、')}`,
+  },
+  knobsCountOnly: {
+    en: '--cache and --nic ask count questions: use them with --kind counts, or without --kind',
+    zh: '--cache 和 --nic 只出计数题：请配合 --kind counts 使用，或不写 --kind',
   },
   jsonNeedsReveal: {
     en: '--json prints the answer key, so it needs --reveal',

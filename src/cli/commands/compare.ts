@@ -2,7 +2,8 @@ import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
-import { scaleOf, scaleOptions } from '../scale.js';
+import { knobsOf, scaleOf, scaleOptions, takes, turned, varied } from '../scale.js';
+import { SCALE } from '../../i18n/strings.js';
 
 export const compareCommand: Command = {
   names: ['compare'],
@@ -18,7 +19,13 @@ export const compareCommand: Command = {
       async (args) => {
         const names = args.scenarios ?? [];
         const scale = scaleOf(args, ctx.lang);
-        const rows = compareRows(names.length ? names.map(ctx.lookup) : ctx.lessons().lessons, scale);
+        const knobs = knobsOf(args);
+        const chosen = names.length ? names.map(ctx.lookup) : ctx.lessons().lessons;
+        // With a knob, the lessons whose steps say how it changes them; a named one that does not is refused (varied says why).
+        const shown = turned(knobs).length && !names.length ? chosen.filter((l) => takes(l, knobs)) : chosen;
+        const rows = compareRows(shown.map((l) => varied(l, knobs, ctx.lang)), scale);
+        const left = chosen.filter((l) => !shown.includes(l)).map((l) => l.id);
+        if (left.length && !args.json) ctx.warn(SCALE[ctx.lang].notShown(turned(knobs).map((k) => `--${k} ${knobs[k]}`).join(' '), left.join(', ')));
         if (args.json) return ctx.out(json(rows));
         await printComparison(ctx, rows);
       },

@@ -3,7 +3,7 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { explain, renderExplanation } from '../../present/explain.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
-import { scaleOf, scaleOptions } from '../scale.js';
+import { knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
 
 export const explainCommand: Command = {
   names: ['explain'],
@@ -19,9 +19,9 @@ export const explainCommand: Command = {
           .option('json', { type: 'boolean', describe: H.explainJson }),
       (args) => {
         const scale = scaleOf(args, lang);
-        const lesson = lessonArg(args.scenario, args.file);
-        if (!lesson) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(lesson, lang, scale);
+        const written = lessonArg(args.scenario, args.file);
+        if (!written) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
+        const x = explain(varied(written, knobsOf(args), lang), lang, scale);
         out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },
     );

@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../../i18n/strings.js';
 import { nextOnPath, type Lesson } from '../../lessons/index.js';
 import { compareRows, renderComparison } from '../../present/compare.js';
-import { explain, renderExplanation, scaleSummary } from '../../present/explain.js';
+import { explain, renderExplanation, scaleSummary, whatIfText } from '../../present/explain.js';
 import { glossaryEntry, renderGlossary } from '../../present/glossary.js';
 import { renderProgress } from '../../present/progress.js';
 import { BASELINES, savedLines } from '../../present/savings.js';
@@ -32,7 +32,7 @@ import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { levelBench, levelItems, sandboxBench, syscallNames } from '../workbench.js';
 import { drawQuiz } from './quiz.js';
-import { scaleOf, scaleOptions } from '../scale.js';
+import { knobsOf, scaleOf, scaleOptions, takes, turned, varied } from '../scale.js';
 import type { Scale } from '../../model/index.js';
 
 export const learnCommand: Command = {
@@ -51,7 +51,11 @@ export const learnCommand: Command = {
           .option('step', { type: 'string', describe: H.learnStep }),
       (args) => {
         const scale = scaleOf(args, ctx.lang);
-        const lesson = ctx.lessonArg(args.scenario, args.file);
+        const written = ctx.lessonArg(args.scenario, args.file);
+        const knobs = knobsOf(args);
+        if (!written && turned(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
+        // A what-if variant is the lesson named here; the next lessons open as written.
+        const lesson = written && varied(written, knobs, ctx.lang);
         return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step), scale);
       },
     );
@@ -198,8 +202,13 @@ function once<T>(make: () => T): () => T {
 function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {
   // A teacher's own lesson file is not on the path, so it has no "next".
   const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
-  const base = BASELINES[lesson.job];
-  return learnView(lesson, ctx.lang, own ? null : nextOnPath(lesson.id), savedLines(lesson, base ? ctx.lookup(base) : null, ctx.lang, scale), scale && scaleSummary(lesson, scale, ctx.lang));
+  const named = BASELINES[lesson.job];
+  // A variant is measured against its baseline on the same machine; a baseline without that variant has no saving to show.
+  const knobs = lesson.knobs;
+  const base = named ? ctx.lookup(named) : null;
+  const against = base && knobs ? (takes(base, knobs) ? varied(base, knobs, ctx.lang) : null) : base;
+  const saved = knobs && !against ? [] : savedLines(lesson, against, ctx.lang, scale);
+  return learnView(lesson, ctx.lang, own && !knobs ? null : nextOnPath(lesson.id), saved, scale && scaleSummary(lesson, scale, ctx.lang), (knobs && whatIfText(knobs, ctx.lang)) ?? undefined);
 }
 
 /** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */

@@ -25,7 +25,7 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { scaleOf, scaleOptions } from '../scale.js';
+import { knobsOf, scaleOf, scaleOptions, takes, turned, varied } from '../scale.js';
 import type { Scale } from '../../model/index.js';
 import type { DrawnQuiz } from '../../ui/app/route.js';
 import { session } from './learn.js';
@@ -44,6 +44,8 @@ export interface QuizArgs {
   review?: boolean;
   size?: string;
   chunk?: string;
+  cache?: string;
+  nic?: string;
 }
 
 export interface QuizPlan {
@@ -79,10 +81,15 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   }
   if (args.json && !args.reveal) throw new UsageError(ERRORS.jsonNeedsReveal[lang]);
   const names = words(args.scenario);
-  const selected = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
+  const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
+  // A what-if asks count questions of the lessons it changes (a named one it does not change is refused, saying why).
+  const knobs = knobsOf(args);
+  const whatIf = turned(knobs).length > 0;
+  if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
+  const selected = whatIf ? (names.length ? named : named.filter((l) => takes(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
   return {
     selected,
-    kinds: kinds.length ? (kinds as Kind[]) : [...KINDS],
+    kinds: kinds.length ? (kinds as Kind[]) : whatIf ? ['counts'] : [...KINDS],
     count,
     seed: seed ?? chooseSeed(),
     scale,

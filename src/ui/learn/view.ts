@@ -40,6 +40,8 @@ export interface LearnView {
   nextId: string | null;
   /** What the lesson saved against its job's baseline, the model's figures as sentences (src/present/savings.ts). */
   saved: string[];
+  /** A what-if variant's words (shown at the start): what was turned, and why most steps have no narration. */
+  whatIf?: string;
 }
 
 /** The whole file, for `learn --size`: how many chunks, and the summary step's heading and lines (src/present's). */
@@ -49,7 +51,7 @@ export interface ScaleView {
   lines: string[];
 }
 
-export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = [], scale: ScaleView | null = null): LearnView {
+export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = [], scale: ScaleView | null = null, whatIf?: string): LearnView {
   const timeline = run(lesson);
   const end = timeline.at(-1)!;
   const steps = lesson.steps.map((s, i): StepView => {
@@ -90,5 +92,6 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, sav
     extraCounters: (['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => end.counts[k] > 0),
     nextId,
     saved,
+    ...(whatIf ? { whatIf } : {}),
   };
 }

@@ -1,0 +1,85 @@
+import { describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { loadCatalog } from '../src/lessons/index.js';
+import { DEFAULT_KNOBS, run, variantOf, type Counters, type Knobs } from '../src/model/index.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+const countsWith = (id: string, knobs: Partial<Knobs>): Counters => {
+  const l = catalog.find(id)!;
+  return run(variantOf(l.payload, l.variants!.steps, { ...DEFAULT_KNOBS, ...knobs })).at(-1)!.counts;
+};
+
+// Every expected figure below is MODEL.md's ("Scale and what-if", and the agreed figures), never the engine's output.
+describe('what-if knobs change the counts the way MODEL.md says', () => {
+  test('a warm cache: no disk DMA and no disk interrupt, the rest unchanged', () => {
+    // read + write: 2 CPU copies, 2 DMA copies, 4 mode switches; warm drops the disk's DMA copy and its interrupt.
+    expect(countsWith('traditional', { cache: 'warm' })).toMatchObject({ cpuCopies: 2, dmaCopies: 1, modeSwitches: 4, syscalls: 2, interrupts: 1 });
+    // sendfile: 1 CPU copy, 2 DMA copies, 2 mode switches; warm: 1 DMA copy (the NIC's), 1 interrupt.
+    expect(countsWith('sendfile', { cache: 'warm' })).toMatchObject({ cpuCopies: 1, dmaCopies: 1, modeSwitches: 2, interrupts: 1 });
+    expect(countsWith('splice', { cache: 'warm' })).toMatchObject({ cpuCopies: 0, dmaCopies: 1, interrupts: 1 });
+  });
+
+  test('a NIC that cannot gather: sendfile-sg becomes sendfile; splice and MSG_ZEROCOPY end in a CPU copy into the socket buffer', () => {
+    expect(countsWith('sendfile-sg', { nic: 'nosg' })).toMatchObject({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, descriptorCopies: 0 });
+    expect(countsWith('splice', { nic: 'nosg' }).cpuCopies).toBe(1);
+    expect(countsWith('msg-zerocopy', { nic: 'nosg' }).cpuCopies).toBe(1);
+    // Both knobs at once: the warm sendfile.
+    expect(countsWith('sendfile-sg', { nic: 'nosg', cache: 'warm' })).toMatchObject({ cpuCopies: 1, dmaCopies: 1, interrupts: 1 });
+  });
+
+  test('the lesson as written is the default variant', () => {
+    for (const l of catalog.lessons) {
+      if (!l.variants) continue;
+      expect({ id: l.id, counts: countsWith(l.id, {}) }).toEqual({ id: l.id, counts: run(l).at(-1)!.counts });
+    }
+  });
+});
+
+describe('the knobs on the command line', () => {
+  test('explain --cache warm: the variant\'s counts, the knobs in the JSON, and no narration written for the cold cache', () => {
+    const x = JSON.parse(zcopy(['explain', 'sendfile', '--cache', 'warm', '--json']).stdout);
+    expect(x.knobs).toEqual({ cache: 'warm', nic: 'sg' });
+    expect(x.counts).toMatchObject({ dmaCopies: 1, interrupts: 1 });
+    expect(x.steps.every((s: { narration: string }) => s.narration === '')).toBe(true);
+    const text = zcopy(['explain', 'sendfile', '--cache', 'warm']).stdout;
+    expect(text).toContain('What if the pages are already cached');
+    // A step written for the variant keeps its own text.
+    expect(JSON.parse(zcopy(['explain', 'sendfile-sg', '--nic', 'nosg', '--json']).stdout).steps.some((s: { narration: string }) => /cannot gather/.test(s.narration))).toBe(true);
+  });
+
+  test('a knob a lesson has no variant for is refused in one line, exit 1', () => {
+    for (const args of [['explain', 'direct-io', '--cache', 'warm'], ['explain', 'traditional', '--nic', 'nosg'], ['learn', 'kernel-bypass', '--cache', 'warm'], ['quiz', '--scenario', 'direct-io', '--cache', 'warm']]) {
+      const r = zcopy(args);
+      expect({ args, code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ args, code: 1, lines: 1 });
+    }
+    expect(zcopy(['explain', 'sendfile', '--cache', 'hot']).code).toBe(1);
+  });
+
+  test('compare --nic nosg shows the lessons it changes, and says which it leaves out', () => {
+    const r = zcopy(['compare', '--nic', 'nosg', '--json']);
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((x: { id: string }) => x.id).sort()).toEqual(['msg-zerocopy', 'sendfile-sg', 'splice']);
+    expect(rows.every((x: { counts: Counters }) => x.counts.cpuCopies === 1)).toBe(true);
+    expect(zcopy(['compare', '--nic', 'nosg']).stderr).toMatch(/^zcopy: Not shown, their steps do not depend on --nic nosg: .*traditional/);
+  });
+
+  test('the quiz asks about the variant, says so, and sends the learner back to it', () => {
+    const key = JSON.parse(zcopy(['quiz', '--cache', 'warm', '--scenario', 'sendfile', '--reveal', '--json', '--count', '9', '--seed', '2']).stdout);
+    const dma = key.find((q: { id: string }) => q.id === 'counts:sendfile:dmaCopies');
+    expect(dma).toMatchObject({ answer: '1', knobs: { cache: 'warm', nic: 'sg' } });
+    expect(dma.prompt).toMatch(/^What if the pages are already cached\?/);
+    const out = zcopy(['quiz', '--cache', 'warm', '--scenario', 'sendfile', '--count', '1', '--seed', '2'], {}, '99\n').stdout;
+    expect(out).toMatch(/zcopy learn sendfile --cache warm/);
+    expect(zcopy(['quiz', '--cache', 'warm', '--kind', 'mover']).code).toBe(1);
+  });
+
+  test('learn --cache warm opens the variant: fewer steps, the pages cached from the start', () => {
+    const out = zcopy(['learn', 'traditional', '--cache', 'warm']).stdout;
+    const frames = out.split(/\n\n(?= zcopy · )/);
+    // read + write without the disk's four steps (program the DMA, its copy, its interrupt, the handler).
+    expect(frames).toHaveLength(catalog.find('traditional')!.steps.length - 4 + 1);
+    expect(frames[0]).toMatch(/page cache\s+\[A\]\[B\]\[C\]\[D\]/);
+    expect(frames[0]).toContain('What if the pages are already cached');
+  });
+});
