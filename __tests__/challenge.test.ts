@@ -194,10 +194,19 @@ describe('wrong paths fail with the right reason', () => {
     expect(r.stderr).toMatch(new RegExp(`steps\\[${at}\\]\\.event: step ${at + 1} is illegal: the DMA controller is programmed to move block A between the user buffer and the NIC`));
   });
 
-  test('on a NIC that cannot gather, sendfile-sg is an illegal path, not a wrong one', () => {
-    const r = zcopy(['challenge', 'no-gather', '--check', join(LESSONS, 'sendfile-sg.yaml')]);
+  test('on a NIC that cannot gather, sendfile-sg is judged as it runs there: its variant copies, so it fails the no-copy limit', () => {
+    // MODEL.md: without gather, sendfile-sg becomes sendfile (the CPU copies page cache -> socket buffer).
+    const r = zcopy(['challenge', 'no-gather', '--check', join(LESSONS, 'sendfile-sg.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).unmet).toMatchObject({ kind: 'limit', counter: 'cpuCopies', count: 1, max: 0 });
+  });
+
+  test('a path that gathers on a NIC that cannot is illegal, named by the file\'s own step number', () => {
+    const file = join(work, 'gathers.yaml');
+    writeFileSync(file, stringify({ steps: loadLessonFile(join(LESSONS, 'sendfile-sg.yaml')).steps.map(({ event, phase }) => ({ event, phase })) }));
+    const r = zcopy(['challenge', 'no-gather', '--check', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^zcopy: .*sendfile-sg\.yaml:\d+: steps\[6\]\.event: step 7 is illegal: this NIC cannot gather/);
+    expect(r.stderr).toMatch(/^zcopy: .*gathers\.yaml:\d+: steps\[6\]\.event: step 7 is illegal: this NIC cannot gather/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

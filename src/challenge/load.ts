@@ -16,7 +16,7 @@ import {
   type Problem,
   type Readers,
 } from '../lessons/index.js';
-import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, StepError, type EventType, type Machine } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, StepError, happens, knobsOfMachine, type EventType, type Machine } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { judge } from './judge.js';
 import { CHALLENGE } from './strings.js';
@@ -228,13 +228,18 @@ export function readPath(file: string, level: Level, lang: Lang = 'en'): LessonS
     const r = readers(lang);
     if (!isRecord(data)) return { problems: [{ path: [], message: CHALLENGE.problems[lang].notPathField }] };
     for (const key of Object.keys(data)) if (!PATH_FIELDS.has(key)) r.fail([key], CHALLENGE.problems[lang].notPathField);
-    const steps = readSteps(['steps'], data.steps, level.payload, r, lang, true);
+    // A lesson that says how a knob changes it is judged in its variant for the level's machine (sendfile-sg falls back to a copy on a NIC that cannot gather).
+    const knobs = knobsOfMachine(level.machine);
+    const written = readSteps(['steps'], data.steps, level.payload, r, lang, true);
+    const steps = written.filter((s) => happens(s, knobs));
     if (r.problems.length) return { problems: r.problems };
     try {
       judge(level, steps);
     } catch (error) {
       if (!(error instanceof StepError)) throw error;
-      return { problems: [{ path: ['steps', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
+      // Named as the file numbers it, past the steps of other variants.
+      const at = written.indexOf(steps[error.step - 1]);
+      return { problems: [{ path: ['steps', at, 'event'], message: t.illegalStep(at + 1, refusalText(error.refusal, lang)) }] };
     }
     return { value: steps };
   });

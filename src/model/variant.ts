@@ -34,6 +34,11 @@ export function machineOf(knobs: Knobs): Machine {
   return { ...DEFAULT_MACHINE, cache: knobs.cache, gather: knobs.nic === 'sg' };
 }
 
+/** The knobs a machine answers to: the variant of a lesson that runs on it (a challenge's machine, say). */
+export function knobsOfMachine(machine: Machine): Knobs {
+  return { cache: machine.cache, nic: machine.gather ? 'sg' : 'nosg' };
+}
+
 /** The steps that happen with `knobs`, as a script on the machine they describe. */
 export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): { payload: readonly string[]; steps: S[]; machine: Machine } {
   return { payload, steps: steps.filter((s) => happens(s, knobs)), machine: machineOf(knobs) };
