@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { loadCatalog } from '../src/lessons/index.js';
 import { chunksOf, run, scaled, type Counters } from '../src/model/index.js';
 import { GiB, KiB, TiB, parseSize } from '../src/term/bytes.js';
@@ -145,4 +148,14 @@ describe('quiz --size asks about the whole file', () => {
     const r = zcopy(['quiz', '--size', 'lots']);
     expect([r.code, r.stderr.trim().split('\n').length]).toEqual([1, 1]);
   });
+});
+
+test("a teacher's lesson whose per-chunk steps do not end as they began is refused by --size in one line", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zcopy-scale-'));
+  const file = join(dir, 'open.yaml');
+  // read() entered and never returned: a second chunk would start inside the first call.
+  writeFileSync(file, stringify({ id: 'open', group: 'io-modes', job: 'read', title: { en: 'open', zh: '开' }, summary: { en: 'open', zh: '开' }, payload: ['A'], steps: [{ event: { type: 'syscall', name: 'read' }, text: { en: 'in', zh: '进' } }] }));
+  const r = zcopy(['explain', '--file', file, '--size', '1M']);
+  expect({ code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ code: 1, lines: 1 });
+  expect(r.stderr).toContain('privilege');
 });

@@ -1,9 +1,10 @@
 import yargs, { type FallbackCompletionFunction } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
-import { MESSAGES } from '../i18n/strings.js';
+import { MESSAGES, SCALE } from '../i18n/strings.js';
 import { YARGS_ZH } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
+import { NotRepeatable } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { challengeCommand } from './commands/challenge.js';
 import { compareCommand } from './commands/compare.js';
@@ -50,7 +51,7 @@ export async function main(io: Io): Promise<number> {
       await home(ctx);
       return EXIT.ok;
     } catch (error) {
-      return reportError(error, io);
+      return reportError(error, io, lang);
     }
   }
 
@@ -98,12 +99,12 @@ export async function main(io: Io): Promise<number> {
     await parser.parseAsync();
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, lang);
   }
 }
 
 /** One line on stderr and the documented exit code; a stack trace only when asked for. */
-function reportError(error: unknown, { stderr, env }: Io): number {
+function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
   if (error instanceof Exit) return error.code;
   if (error instanceof UsageError) {
     stderr.write(`zcopy: ${error.message}\n`);
@@ -113,6 +114,11 @@ function reportError(error: unknown, { stderr, env }: Io): number {
     stderr.write(`zcopy: ${error.message.split('\n')[0]}\n`);
     if (error.problems.length > 1) stderr.write(`zcopy: (${error.problems.length - 1} more problems in that file)\n`);
     return EXIT.file;
+  }
+  // A teacher's lesson whose per-chunk steps do not end as they began cannot be multiplied by --size.
+  if (error instanceof NotRepeatable) {
+    stderr.write(`zcopy: ${SCALE[lang].notRepeatable(error.field)}\n`);
+    return EXIT.usage;
   }
   if (env.ZCOPY_DEBUG) throw error;
   stderr.write(`zcopy: internal error: ${(error as Error).message} (set ZCOPY_DEBUG=1 for details)\n`);

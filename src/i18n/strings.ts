@@ -257,6 +257,7 @@ export const SCALE = {
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} is larger than --size ${size}: a program moves at most the whole file per call`,
     heading: (size: string, chunk: string, chunks: number) => `${size} in ${chunk} chunks: ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}`,
     formula: 'formula',
+    notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `--${knob} ${value} does not change ${id}: none of its steps depends on it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
     whatIf: (knobs: string) => `What if ${knobs}: the steps are this variant's, and the counts the engine's. The narration was written for the lesson's own machine (a cold cache, a NIC that gathers), so only steps written for this variant keep theirs.`,
@@ -273,6 +274,7 @@ export const SCALE = {
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} 大于 --size ${size}：程序每次调用最多搬运整个文件`,
     heading: (size: string, chunk: string, chunks: number) => `${size}，每段 ${chunk}：共 ${chunks} 段`,
     formula: '算式',
+    notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `--${knob} ${value} 不会改变 ${id}：它没有步骤依赖这个开关${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}：步骤是这个变体的，计数由引擎推导。讲解是为课程原本的机器（冷缓存、支持聚合的网卡）写的，所以只有为这个变体写的步骤保留讲解。`,

@@ -1,4 +1,4 @@
-import { countsByPhase, type PhaseCounts } from './phases.js';
+import { countsByPhase, phaseOf, type PhaseCounts } from './phases.js';
 import type { Script } from './run.js';
 import { COUNTER_KEYS, type Counters, type State } from './types.js';
 
@@ -46,10 +46,10 @@ export const chunksOf = ({ size, chunk }: Scale): number => Math.ceil(size / chu
  */
 export function scaled(script: Script, timeline: readonly State[], scale: Scale): Scaled {
   const phases = countsByPhase(script, timeline);
-  const first = script.steps.findIndex((s) => (s.phase ?? 'transfer') === 'transfer');
+  const first = script.steps.findIndex((s) => phaseOf(s) === 'transfer');
   let last = first;
   script.steps.forEach((s, i) => {
-    if ((s.phase ?? 'transfer') === 'transfer') last = i;
+    if (phaseOf(s) === 'transfer') last = i;
   });
   const before = timeline[first];
   const after = timeline[last + 1];
