@@ -1,5 +1,5 @@
 import type { Catalog } from '../lessons/index.js';
-import { callsOfPhase } from '../model/index.js';
+import { callsOfPhase, run, scaled, type Counters, type Scale } from '../model/index.js';
 
 /** The techniques `zcopy lab` runs, in the order it runs and prints them. */
 export const TECHNIQUES = ['read-write', 'mmap-write', 'sendfile', 'splice', 'msg-zerocopy', 'direct-io', 'copy-file-range'] as const;
@@ -16,6 +16,13 @@ export interface ModelFigure {
   calls: string[];
   /** Where the figure comes from: `lesson <id>` (derived by the engine) or the strace table shipped in the README ("What real programs do"). */
   source: string;
+  /**
+   * The lesson's counts for the run's size and chunk (set-up + chunks x per chunk +
+   * teardown), and per chunk; null where no lesson does the lab's whole job
+   * (direct-io's lesson reads, the lab also sends; copy-file-range has none).
+   */
+  totals: Counters | null;
+  perChunk: Counters | null;
 }
 
 interface Derivation {
@@ -51,8 +58,9 @@ const DERIVATIONS: Record<Technique, Derivation> = {
   'copy-file-range': { fromTable: ['copy_file_range'] },
 };
 
-export function modelFigure(technique: Technique, catalog: Catalog): ModelFigure {
+export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale | null = null): ModelFigure {
   const d = DERIVATIONS[technique];
+  let whole: { totals: Counters; perChunk: Counters } | null = null;
   const calls: string[] = [];
   const sources: string[] = [];
   if (d.lesson) {
@@ -60,10 +68,14 @@ export function modelFigure(technique: Technique, catalog: Catalog): ModelFigure
     if (!lesson) throw new Error(`the ${d.lesson} lesson is missing`);
     calls.push(...callsOfPhase(lesson, 'transfer'));
     sources.push(`lesson ${d.lesson}`);
+    if (scale && !d.fromTable) {
+      const big = scaled(lesson, run(lesson), scale);
+      whole = { totals: big.counts, perChunk: big.perTransfer };
+    }
   }
   if (d.fromTable) {
     calls.push(...d.fromTable);
     sources.push("README's strace table");
   }
-  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + ') };
+  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null };
 }

@@ -210,6 +210,11 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
       out.push(...para(`${moved(formatBytes(r.bytes!))}; ${t.verified}`, '  '));
     }
     out.push(...para(t.modelFrom(r.model.syscallsPerChunk, r.model.calls.join(', '), r.model.source), '  ').map((l) => paint.dim(l)));
+    // The model's whole run beside what was measured: calls exactly; copies, switches and interrupts as the model counts them.
+    if (r.model.totals && r.syscalls) {
+      const measuredLoop = Math.round((r.syscallsPerChunk ?? 0) * r.chunks);
+      out.push(...para(t.modelTotals(r.model.totals, r.chunks, measuredLoop), '  '));
+    }
     for (const note of r.notes.filter((n) => n !== t.general[0])) out.push(...bullet(note, width));
   }
 

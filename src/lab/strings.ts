@@ -1,3 +1,4 @@
+import type { Counters } from '../model/index.js';
 import type { Lang } from '../i18n/lang.js';
 
 /** One-line errors of `zcopy lab`. */
@@ -71,6 +72,8 @@ export const LAB_TEXT = {
     medians: 'Figures are medians over the runs, with (min-max) where shown.',
     verified: 'the warm-up checked every byte',
     modelFrom: (n: number, calls: string, source: string) => `model: ${n} per chunk (${calls}; ${source})`,
+    modelTotals: (c: Counters, chunks: number, loop: number) =>
+      `model for this run (${chunks} chunks): ${c.syscalls} system calls, ${c.modeSwitches} mode switches, ${c.cpuCopies} CPU copies, ${c.dmaCopies} DMA copies, ${c.interrupts} interrupts; measured: ${loop} calls in the transfer loop. The copies and interrupts are not measured: on loopback no NIC DMA happens, and the receiver copies too.`,
     notes: 'Notes',
     general: [
       'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
@@ -127,6 +130,8 @@ export const LAB_TEXT = {
     medians: '数字是各轮的中位数，括号里是（最小-最大）。',
     verified: '预热时逐字节核对过',
     modelFrom: (n: number, calls: string, source: string) => `模型：每段 ${n} 次（${calls}；${source}）`,
+    modelTotals: (c: Counters, chunks: number, loop: number) =>
+      `本次运行的模型（${chunks} 段）：系统调用 ${c.syscalls} 次，模式切换 ${c.modeSwitches} 次，CPU 拷贝 ${c.cpuCopies} 次，DMA 拷贝 ${c.dmaCopies} 次，中断 ${c.interrupts} 次；实测：传输循环中 ${loop} 次调用。拷贝和中断没有测量：回环上没有网卡 DMA，接收方也要拷贝。`,
     notes: '说明',
     general: [
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',

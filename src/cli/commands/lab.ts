@@ -54,7 +54,7 @@ export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<v
 export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
   const { io, lang, out, paint, width } = ctx;
   const plan = planLab(args, lang);
-  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons())])) as Record<Technique, ModelFigure>;
+  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
   const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
 
   const t = LAB_TEXT[lang];
