@@ -210,3 +210,20 @@ describe('a challenge in a real terminal', () => {
     expect(saved.challenges['dma-read']).toMatchObject({ solved: 1, best: level.par });
   }, 60_000);
 });
+
+describe('two lessons in lockstep, in a real terminal', () => {
+  test('learn traditional --vs sendfile at 80x24: both counters and steps, l in a burst moves both, G to the end, q leaves', async () => {
+    keys('node bin/zcopy.js learn traditional --vs sendfile', 'Enter');
+    await waitFor((s) => s.includes('zcopy · traditional vs sendfile') && s.includes('│ sendfile · start'), 'both lessons at the start');
+    keys('-l', 'lll');
+    const third = await waitFor((s) => /step 3\/15/.test(s), 'step 3 after lll');
+    expect(third).toMatch(/traditional · step 3\/15\s+│ sendfile · step 3\/11/);
+    for (const line of third.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    keys('G');
+    const end = await waitFor((s) => /step 15\/15/.test(s), 'the last step');
+    expect(end.replace(/\s+/g, ' ')).toContain('+1 CPU copy, +2 mode switches, +1 system call');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+  }, 30_000);
+});

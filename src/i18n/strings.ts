@@ -286,6 +286,27 @@ export const SCALE = {
   },
 };
 
+export const VS = {
+  en: {
+    ended: (n: number) => `done (${n} steps)`,
+    nothing: 'nothing: this one has ended',
+    ahead: (a: string, b: string, items: string) => `So far ${a} against ${b}: ${items}.`,
+    level: 'So far the two are level on copies, mode switches and system calls.',
+    legend: '▲ this step raised it · ◆ only this side pays it at this step',
+    needsOther: (id: string) => `--vs needs a different lesson than ${id}`,
+    alone: '--vs compares two lessons as written: use it without --size, --cache, --nic, --step or --predict',
+  },
+  zh: {
+    ended: (n: number) => `已结束（共 ${n} 步）`,
+    nothing: '无：这一课已经结束',
+    ahead: (a: string, b: string, items: string) => `到目前为止，${a} 相对 ${b}：${items}。`,
+    level: '到目前为止，两者的拷贝、模式切换和系统调用次数相同。',
+    legend: '▲ 本步增加 · ◆ 本步只有这一边付出',
+    needsOther: (id: string) => `--vs 需要另一门不同于 ${id} 的课`,
+    alone: '--vs 比较的是两门课的原样：请不要同时使用 --size、--cache、--nic、--step 或 --predict',
+  },
+};
+
 export const SANDBOX_CLI = {
   en: {
     stepNeedsFrom: '--step needs --from <lesson>: zcopy sandbox --from sendfile --step 5',

@@ -116,6 +116,17 @@ export const TEXT_KEYS = {
   quit: QUIT,
 } satisfies Keymap<string>;
 
+/** Two lessons in lockstep (`learn a --vs b`): both move together. */
+export const VS_KEYS = {
+  next: LESSON_KEYS.next,
+  previous: LESSON_KEYS.previous,
+  first: LESSON_KEYS.first,
+  last: LESSON_KEYS.last,
+  help: LESSON_KEYS.help,
+  back: { keys: BACK, shown: 1, brief: { en: 'quit', zh: '退出' }, does: { en: 'quit zcopy', zh: '退出 zcopy' } },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
 /** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
 export const BUILD_KEYS = {
   add: { keys: ['enter', 'a', ' '], shown: 1, brief: { en: 'add a step', zh: '添加一步' }, does: { en: 'open the palette of events', zh: '打开事件面板' } },

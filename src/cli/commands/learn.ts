@@ -2,7 +2,7 @@ import { loadUi } from '../load-ui.js';
 import { TERMS } from '../../glossary/index.js';
 import { HELP } from '../../i18n/help.js';
 import type { Lang } from '../../i18n/lang.js';
-import { HOME, LEARN_CLI, UI } from '../../i18n/strings.js';
+import { HOME, LEARN_CLI, UI, VS } from '../../i18n/strings.js';
 import { nextOnPath, type Lesson } from '../../lessons/index.js';
 import { compareRows, renderComparison } from '../../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../../present/explain.js';
@@ -26,6 +26,7 @@ import { judgePrediction } from '../../quiz/predict.js';
 import type { DrawnQuiz, HomeChoice, Outcome, Route } from '../../ui/app/route.js';
 import type { SessionProps } from '../../ui/app/session.js';
 import { transcript } from '../../ui/learn/frame.js';
+import { vsTranscript } from '../../ui/learn/vs.js';
 import { learnView } from '../../ui/learn/view.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Command, Ctx } from '../context.js';
@@ -48,10 +49,12 @@ export const learnCommand: Command = {
           .option('file', { type: 'string', describe: H.learnFile })
           .option('predict', { type: 'boolean', describe: H.predict })
           // A string, so that `--step five` is told what is wrong rather than read as NaN.
-          .option('step', { type: 'string', describe: H.learnStep }),
+          .option('step', { type: 'string', describe: H.learnStep })
+          .option('vs', { type: 'string', describe: H.learnVs, requiresArg: true }),
       (args) => {
         const scale = scaleOf(args, ctx.lang);
         const written = ctx.lessonArg(args.scenario, args.file);
+        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turned(knobsOf(args)).length > 0 || args.step !== undefined || args.predict === true);
         const knobs = knobsOf(args);
         if (!written && turned(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
@@ -88,6 +91,16 @@ export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, s
     ? { screen: 'learn', id: lesson.id, predict, back: null, step }
     : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null, at: lastVisited(ctx) ?? undefined };
   await session(ctx, start, { own: lesson, scale });
+}
+
+/** Two lessons in lockstep: on a terminal, the vs screen; piped, side by side as a transcript. */
+async function learnVs(ctx: Ctx, a: Lesson | null, b: Lesson, withOthers: boolean): Promise<void> {
+  const t = VS[ctx.lang];
+  if (!a) throw new UsageError(LEARN_CLI[ctx.lang].needScenario(ctx.lessons().lessons.map((l) => l.id)));
+  if (a.id === b.id) throw new UsageError(t.needsOther(a.id));
+  if (withOthers) throw new UsageError(t.alone);
+  if (!isInteractive(ctx)) return ctx.out(vsTranscript(viewOf(ctx, a), viewOf(ctx, b), ctx.paint, ctx.width));
+  await session(ctx, { screen: 'vs', a: a.id, b: b.id, back: null }, { own: a });
 }
 
 /**

@@ -21,6 +21,7 @@ export type Route =
   | { screen: 'levels'; back: Route | null; at?: string }
   | { screen: 'challenge'; id: string; back: Route | null }
   | { screen: 'sandbox'; back: Route | null }
+  | { screen: 'vs'; a: string; b: string; back: Route | null }
   | { screen: 'explain'; id: string; back: Route | null }
   | { screen: 'compare'; back: Route | null }
   | { screen: 'glossary'; back: Route | null }

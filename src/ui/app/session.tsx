@@ -8,6 +8,7 @@ import { useTerminalSize } from '../terminal-size.js';
 import { useKeys, type Step } from '../use-keys.js';
 import { LESSON } from './lesson.js';
 import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
+import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER } from './menu.js';
 import { QUIZ } from './quiz.js';
 import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenModule, type Solved } from './route.js';
@@ -24,6 +25,7 @@ const SCREENS = {
   levels: LEVELS,
   challenge: CHALLENGE_SCREEN,
   sandbox: SANDBOX_SCREEN,
+  vs: VS_SCREEN,
   explain: EXPLAIN,
   compare: COMPARE,
   glossary: GLOSSARY,
