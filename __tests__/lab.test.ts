@@ -12,6 +12,7 @@ import { differences, summarize, type LabResult } from '../src/lab/report.js';
 import { helperArgs, parseHelperLine, type HelperOutput, type RunLine } from '../src/lab/run.js';
 import { loadCatalog } from '../src/lessons/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
+import { displayWidth } from '../src/term/text.js';
 
 const LESSONS = join(ROOT, 'lessons');
 const SOURCE = helperSource(LESSONS);
@@ -378,4 +379,33 @@ describe('zcopy lab on this kernel', () => {
 
 test('the helper source is where the CLI looks for it', () => {
   expect(existsSync(SOURCE)).toBe(true);
+});
+
+describe('zcopy lab --claims', () => {
+  test('each claim with its source, what was measured, a verdict and its caveats; --json the same', () => {
+    const r = zcopy(['lab', '--claims', '--json']);
+    expect(r.code).toBe(0);
+    const claims = JSON.parse(r.stdout) as { claim: string; source: string; measured: string[]; verdict: string; says: string; caveats: string[] }[];
+    expect(claims).toHaveLength(3);
+    for (const c of claims) {
+      expect(Object.keys(c)).toEqual(['claim', 'source', 'measured', 'verdict', 'says', 'caveats']);
+      expect(['holds', 'doesNotHold', 'notTestableHere', 'notMeasured']).toContain(c.verdict);
+      expect(c.caveats.length).toBeGreaterThan(0);
+    }
+    // sendfile against read() + write(): wall and CPU of each; MSG_ZEROCOPY at five chunk sizes, 4 KiB to 1 MiB.
+    expect(claims[0].measured).toHaveLength(4);
+    expect(claims[1].measured.map((m) => m.split(' chunks')[0])).toEqual(['4 KiB', '16 KiB', '64 KiB', '256 KiB', '1 MiB']);
+    // The verdict follows from the figures: at least 2x is "holds".
+    const ratio = Number(/took ([\d.]+)x/.exec(claims[0].says)![1]);
+    expect(claims[0].verdict).toBe(ratio >= 2 ? 'holds' : 'doesNotHold');
+    expect(claims[2].verdict).toBe('notMeasured');
+    const zh = zcopy(['lab', '--claims', '--lang', 'zh']);
+    expect(zh.stdout).toContain('在本机上检验的说法');
+    for (const line of zh.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  }, 120_000);
+
+  test('--claims with a size of its own is one line, exit 1', () => {
+    const r = zcopy(['lab', '--claims', '--size', '1M']);
+    expect([r.code, r.stderr.trim().split('\n').length]).toEqual([1, 1]);
+  });
 });

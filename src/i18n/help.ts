@@ -59,6 +59,7 @@ export const HELP = {
     labRuns: (def: number, max: number) => `measured runs after a warm-up (default ${def}, at most ${max})`,
     labTechnique: (all: string) => `only these: ${all}`,
     labJson: 'print one object per technique as JSON',
+    labClaims: 'test the articles\' claims here (zero-copy twice as fast, MSG_ZEROCOPY above 10 KB, direct I/O for huge files), each with a verdict',
   },
   zh: {
     usage: '一步一步观察机器，学习 Linux I/O 与零拷贝。',
@@ -117,5 +118,6 @@ export const HELP = {
     labRuns: (def: number, max: number) => `预热后的测量次数（默认 ${def}，最多 ${max}）`,
     labTechnique: (all: string) => `只测这些：${all}`,
     labJson: '每种技术输出一个 JSON 对象',
+    labClaims: '在本机检验文章中的说法（零拷贝快一倍、MSG_ZEROCOPY 10KB 以上才划算、超大文件用直接 I/O），逐条给出结论',
   },
 } satisfies Record<Lang, unknown>;

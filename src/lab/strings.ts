@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 /** One-line errors of `zcopy lab`. */
 export const LAB_ERRORS = {
   en: {
+    claimsAlone: '--claims chooses its own sizes, chunks and runs: use it without --size, --chunk, --runs and --technique',
     badSize: (key: string, value: string, min: string, max: string) => `--${key} must be a size from ${min} to ${max} (like 64K, 16M, 1G), not "${value}"`,
     badRuns: (value: string, max: number) => `--runs must be a whole number from 1 to ${max}, not "${value}"`,
     badTechnique: (name: string, guess: string | undefined, all: readonly string[]) =>
@@ -19,6 +20,7 @@ export const LAB_ERRORS = {
     interrupted: 'interrupted; the temporary files and child processes are gone',
   },
   zh: {
+    claimsAlone: '--claims 自己决定大小、分段和轮数：请不要同时使用 --size、--chunk、--runs 和 --technique',
     badSize: (key: string, value: string, min: string, max: string) => `--${key} 须是 ${min} 到 ${max} 之间的大小（如 64K、16M、1G），"${value}" 不行`,
     badRuns: (value: string, max: number) => `--runs 须是 1 到 ${max} 之间的整数，"${value}" 不行`,
     badTechnique: (name: string, guess: string | undefined, all: readonly string[]) =>
@@ -167,3 +169,66 @@ export const LAB_TEXT = {
 function fmtPct(pct: number): string {
   return `${Math.round(pct * 10) / 10}%`;
 }
+
+/** `zcopy lab --claims`: the articles' claims, what was measured, and a verdict with its caveats. */
+export const CLAIMS = {
+  en: {
+    title: 'Claims checked on this machine',
+    claim: {
+      twiceAsFast: 'Zero-copy makes file transfer at least twice as fast.',
+      zerocopyThreshold: 'MSG_ZEROCOPY pays off only for sends of about 10 KB or more.',
+      directIoHugeFiles: 'For huge files, direct I/O (with asynchronous I/O) beats the page cache and zero-copy.',
+    },
+    source: {
+      twiceAsFast: 'source: the article on zero-copy and the page cache (seed 002): sendfile against read() + write()',
+      zerocopyThreshold: 'source: the article on Linux I/O (seed 003), after the kernel documentation of MSG_ZEROCOPY',
+      directIoHugeFiles: 'source: the article on zero-copy and the page cache (seed 002)',
+    },
+    wall: (t: string, v: string) => `${t}: ${v} ms wall time per run (median)`,
+    cpu: (t: string, v: string) => `${t}: ${v} ms of the sender's CPU per run (median)`,
+    sweep: (chunk: string, copy: string, zc: string, copied: number, all: number) =>
+      `${chunk} chunks: mmap + write ${copy} ms CPU, MSG_ZEROCOPY ${zc} ms CPU (${copied} of ${all} completions said the kernel copied)`,
+    ratio: (r: string, size: string) => `read() + write() took ${r}x sendfile's time for ${size}`,
+    crossover: (chunk: string) => `MSG_ZEROCOPY used no more CPU than a copy from ${chunk} chunks up`,
+    never: 'MSG_ZEROCOPY used more CPU than a copy at every chunk size tried',
+    allCopied: 'every completion reported SO_EE_CODE_ZEROCOPY_COPIED: the kernel copied the bytes anyway, so a threshold cannot show here',
+    refused: 'the kernel or the filesystem refused a technique it needs',
+    directNotMeasured:
+      'the lab keeps the page cache warm so that every technique starts alike; the claim is about cold reads of files larger than memory, and about not evicting what the cache holds for others, which it does not measure',
+    verdict: { holds: 'Holds here', doesNotHold: 'Does not hold here', notTestableHere: 'Cannot be tested here', notMeasured: 'Not measured' },
+    caveat: {
+      loopback: 'loopback: no network card, no NIC DMA, and the receiver copies every byte out',
+      warm: 'the file was cached before every run (warm page cache)',
+      fs: (fs: string) => `one filesystem (${fs}), one kernel, one machine`,
+    },
+  },
+  zh: {
+    title: '在本机上检验的说法',
+    claim: {
+      twiceAsFast: '零拷贝能把文件传输的性能提高至少一倍。',
+      zerocopyThreshold: 'MSG_ZEROCOPY 只在发送 10KB 左右以上的大包时才划算。',
+      directIoHugeFiles: '对于超大文件，直接 I/O（配合异步 I/O）胜过页缓存和零拷贝。',
+    },
+    source: {
+      twiceAsFast: '出处：关于零拷贝与页缓存的文章（seed 002）：sendfile 对比 read() + write()',
+      zerocopyThreshold: '出处：关于 Linux I/O 的文章（seed 003），引自内核 MSG_ZEROCOPY 文档',
+      directIoHugeFiles: '出处：关于零拷贝与页缓存的文章（seed 002）',
+    },
+    wall: (t: string, v: string) => `${t}：每轮耗时 ${v} ms（中位数）`,
+    cpu: (t: string, v: string) => `${t}：发送方每轮 CPU ${v} ms（中位数）`,
+    sweep: (chunk: string, copy: string, zc: string, copied: number, all: number) =>
+      `每段 ${chunk}：mmap + write CPU ${copy} ms，MSG_ZEROCOPY CPU ${zc} ms（${all} 个完成通知中有 ${copied} 个说内核做了拷贝）`,
+    ratio: (r: string, size: string) => `传输 ${size} 时，read() + write() 用时是 sendfile 的 ${r} 倍`,
+    crossover: (chunk: string) => `从每段 ${chunk} 起，MSG_ZEROCOPY 的 CPU 开销不超过拷贝`,
+    never: '在所有测试的段大小下，MSG_ZEROCOPY 的 CPU 开销都高于拷贝',
+    allCopied: '每个完成通知都报告 SO_EE_CODE_ZEROCOPY_COPIED：内核还是拷贝了数据，所以这里测不出阈值',
+    refused: '内核或文件系统拒绝了所需的某种技术',
+    directNotMeasured: 'lab 让页缓存保持热状态，使每种技术起点相同；这个说法针对的是比内存还大的文件的冷读取，以及不挤掉缓存中别人的数据，lab 测不到这些',
+    verdict: { holds: '在这里成立', doesNotHold: '在这里不成立', notTestableHere: '在这里无法检验', notMeasured: '未测量' },
+    caveat: {
+      loopback: '回环：没有网卡、没有网卡 DMA，接收方还要把每个字节拷出来',
+      warm: '每轮之前文件都已在缓存中（热页缓存）',
+      fs: (fs: string) => `只有一种文件系统（${fs}）、一个内核、一台机器`,
+    },
+  },
+};

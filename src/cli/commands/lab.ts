@@ -1,17 +1,19 @@
 import { HELP } from '../../i18n/help.js';
-import { LabError } from '../../lab/errors.js';
+import { LAB_EXIT, LabError } from '../../lab/errors.js';
+import { claimPlans, judgeClaim, renderClaims, type ClaimResult } from '../../lab/claims.js';
 import { ensureHelper, helperSource } from '../../lab/helper.js';
 import { modelFigure, TECHNIQUES, type ModelFigure, type Technique } from '../../lab/model.js';
 import { DEFAULTS, LIMITS, formatBytes, planLab, type LabArgs } from '../../lab/options.js';
 import { renderLab, summarize, type LabResult } from '../../lab/report.js';
 import { runHelper, type RunHelperOptions } from '../../lab/run.js';
-import { LAB_TEXT } from '../../lab/strings.js';
+import { LAB_ERRORS, LAB_TEXT } from '../../lab/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { Exit } from '../errors.js';
 import { loadUi } from '../load-ui.js';
 
 export interface LabCommandArgs extends LabArgs {
   json?: boolean;
+  claims?: boolean;
 }
 
 /** What runLab reaches outside for, passed in so tests can supply their own. */
@@ -33,6 +35,7 @@ export const labCommand: Command = {
           .option('chunk', { type: 'string', describe: H.labChunk(formatBytes(DEFAULTS.chunk)) })
           .option('runs', { type: 'string', describe: H.labRuns(DEFAULTS.runs, LIMITS.runs.max) })
           .option('technique', { type: 'string', array: true, describe: H.labTechnique(TECHNIQUES.join(', ')) })
+          .option('claims', { type: 'boolean', describe: H.labClaims })
           .option('json', { type: 'boolean', describe: H.labJson }),
       (args) => runLabOnce(ctx, args as LabCommandArgs),
     );
@@ -42,7 +45,8 @@ export const labCommand: Command = {
 /** runLab, with a lab failure as one line and the exit code that says why (README, "Exit codes"). */
 export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<void> {
   try {
-    await runLab(ctx, args);
+    if (args.claims) await runClaims(ctx, args);
+    else await runLab(ctx, args);
   } catch (error) {
     if (!(error instanceof LabError)) throw error;
     ctx.warn(error.message);
@@ -86,4 +90,30 @@ export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {})
   const results = summarize(output, plan, models, lang);
   out(args.json ? json(results) : renderLab(results, output.env, plan, lang, width, paint));
   return results;
+}
+
+/**
+ * `lab --claims`: the few runs each claim needs (sendfile against read() + write();
+ * MSG_ZEROCOPY against mmap + write from 4 KiB to 1 MiB chunks), then each claim
+ * with what was measured and a verdict with its caveats.
+ */
+export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<ClaimResult[]> {
+  const { io, lang, out, paint, width } = ctx;
+  if (args.size !== undefined || args.chunk !== undefined || args.technique !== undefined || args.runs !== undefined) throw new LabError(LAB_ERRORS[lang].claimsAlone, LAB_EXIT.usage);
+  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+  let fs = '';
+  const claims: ClaimResult[] = [];
+  for (const c of claimPlans()) {
+    const results: LabResult[][] = [];
+    for (const run of c.runs) {
+      const plan = { ...run, warmup: 1 };
+      const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
+      const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: io.env });
+      fs = output.env.fs;
+      results.push(summarize(output, plan, models, lang));
+    }
+    claims.push(judgeClaim(c.id, results, fs, lang));
+  }
+  out(args.json ? json(claims.map(({ claim, source, measured, verdict, says, caveats }) => ({ claim, source, measured, verdict, says, caveats }))) : renderClaims(claims, lang, width, paint).join('\n') + '\n');
+  return claims;
 }
