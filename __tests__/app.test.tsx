@@ -39,7 +39,8 @@ describe('from home, every screen and back', () => {
       expect(app.ended).toEqual([]);
       app.unmount();
     }
-  });
+    // Nine screens opened in turn, one app each (the challenge's loads the levels): more than jest's default 5 s on a busy machine.
+  }, 30_000);
 
   test('explain goes through the picker, and q from the explanation returns to the picker at that lesson', async () => {
     const app = await openApp();
