@@ -83,3 +83,26 @@ describe('the knobs on the command line', () => {
     expect(frames[0]).toContain('What if the pages are already cached');
   });
 });
+
+describe('--readers N (page-cache)', () => {
+  // MODEL.md: N consumers of one cached file cost one disk read in all, then each reader's own path.
+  const at = (n: number) => JSON.parse(zcopy(['explain', 'page-cache', '--readers', String(n), '--json']).stdout).counts as Counters;
+  test('one disk read serves every reader; each one more adds its own sendfile path', () => {
+    const one = at(1);
+    const five = at(5);
+    // The disk's DMA copy and interrupt, once: the rest is per reader (a sendfile: 1 call, 2 switches, 1 CPU copy, the NIC's DMA and interrupt).
+    expect(five.syscalls - one.syscalls).toBe(4);
+    expect(five.modeSwitches - one.modeSwitches).toBe(8);
+    expect(five.cpuCopies - one.cpuCopies).toBe(4);
+    expect(five.dmaCopies).toBe(1 + 5);
+    expect(five.interrupts).toBe(1 + 5);
+  });
+
+  test('as many readers as the lesson shows is the lesson as written; a bad count or another lesson is refused', () => {
+    expect(at(2)).toEqual(JSON.parse(zcopy(['explain', 'page-cache', '--json']).stdout).counts);
+    for (const args of [['explain', 'page-cache', '--readers', '0'], ['explain', 'page-cache', '--readers', 'many'], ['explain', 'sendfile', '--readers', '3']]) {
+      const r = zcopy(args);
+      expect({ args, code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ args, code: 1, lines: 1 });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang } from '../i18n/lang.js';
 import { SCALE } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, variantOf, type Knobs, type Scale } from '../model/index.js';
+import { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, turnedKnobs, variantOf, type Knobs, type Scale } from '../model/index.js';
 import type { Lesson, LessonStep } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
@@ -19,16 +19,25 @@ export function scaleOptions<T>(y: Argv<T>, lang: Lang) {
     .option('size', { type: 'string', describe: H.scaleSize, requiresArg: true })
     .option('chunk', { type: 'string', describe: H.scaleChunk, requiresArg: true })
     .option('cache', { type: 'string', choices: KNOB_VALUES.cache, describe: H.knobCache, requiresArg: true })
-    .option('nic', { type: 'string', choices: KNOB_VALUES.nic, describe: H.knobNic, requiresArg: true });
+    .option('nic', { type: 'string', choices: KNOB_VALUES.nic, describe: H.knobNic, requiresArg: true })
+    .option('readers', { type: 'string', describe: H.knobReaders, requiresArg: true });
 }
 
-/** The knobs asked for; the ones not given at the lesson's own values. */
-export function knobsOf(args: { cache?: string; nic?: string }): Knobs {
-  return { cache: (args.cache as Knobs['cache'] | undefined) ?? DEFAULT_KNOBS.cache, nic: (args.nic as Knobs['nic'] | undefined) ?? DEFAULT_KNOBS.nic };
+/** Past this a reader count is a typo, not a question. */
+export const MAX_READERS = 1000;
+
+/** The knobs asked for; the ones not given at the lesson's own values. A reader count that is not 1 to 1000 is one line, exit 1. */
+export function knobsOf(args: { cache?: string; nic?: string; readers?: string }, lang: Lang = 'en'): Knobs {
+  const knobs: Knobs = { cache: (args.cache as Knobs['cache'] | undefined) ?? DEFAULT_KNOBS.cache, nic: (args.nic as Knobs['nic'] | undefined) ?? DEFAULT_KNOBS.nic };
+  if (args.readers !== undefined) {
+    const n = /^\s*\d+\s*$/.test(args.readers) ? Number(args.readers) : NaN;
+    if (!(n >= 1 && n <= MAX_READERS)) throw new UsageError(SCALE[lang].badReaders(args.readers, MAX_READERS));
+    knobs.readers = n;
+  }
+  return knobs;
 }
 
-/** The knobs that differ from a lesson's own machine. */
-export const turned = (knobs: Knobs): (keyof Knobs)[] => KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]);
+export const turned = turnedKnobs;
 
 /** Whether every knob turned changes `lesson` (its steps say how). */
 export const takes = (lesson: Lesson, knobs: Knobs): boolean => turned(knobs).every((k) => lesson.variants?.knobs.includes(k));
@@ -43,9 +52,9 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   const changed = turned(knobs);
   if (!changed.length) return lesson;
   const missing = changed.find((k) => !lesson.variants?.knobs.includes(k));
-  if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, knobs[missing], lesson.id, lesson.variants?.knobs ?? []));
+  if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, lesson.variants?.knobs ?? []));
   const { steps, machine } = variantOf(lesson.payload, lesson.variants!.steps, knobs);
-  const own = (s: LessonStep) => changed.some((k) => s.when?.[k] === knobs[k]);
+  const own = (s: LessonStep) => KNOB_NAMES.some((k) => changed.includes(k) && s.when?.[k] === knobs[k]);
   return { ...lesson, steps: steps.map((s) => (own(s) ? s : { ...s, text: { en: '', zh: '' } })), machine, knobs };
 }
 

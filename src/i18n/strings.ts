@@ -1,4 +1,4 @@
-import type { Activity, Counters, Location, TransferKind } from '../model/index.js';
+import type { Activity, Counters, Knobs, Location, TransferKind } from '../model/index.js';
 import type { Lang } from './lang.js';
 
 type Table<K extends string> = Record<K, Record<Lang, string>>;
@@ -262,6 +262,8 @@ export const SCALE = {
       `--${knob} ${value} does not change ${id}: none of its steps depends on it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
     whatIf: (knobs: string) => `What if ${knobs}: the steps are this variant's, and the counts the engine's. The narration was written for the lesson's own machine (a cold cache, a NIC that gathers), so only steps written for this variant keep theirs.`,
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
+    readersWords: (n: number) => `${n} ${n === 1 ? 'reader reads' : 'readers read'} the file`,
+    badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
     notShown: (knobs: string, ids: string) => `Not shown, their steps do not depend on ${knobs}: ${ids}.`,
     summary: (size: string, chunk: string, chunks: number) => `The whole file: ${size} in ${chunk} chunks, ${chunks} chunks. Totals (set-up + chunks x per chunk + teardown):`,
     compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} chunks); zcopy compare without --size shows one chunk and what repeats.`,
@@ -279,6 +281,8 @@ export const SCALE = {
       `--${knob} ${value} 不会改变 ${id}：它没有步骤依赖这个开关${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}：步骤是这个变体的，计数由引擎推导。讲解是为课程原本的机器（冷缓存、支持聚合的网卡）写的，所以只有为这个变体写的步骤保留讲解。`,
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
+    readersWords: (n: number) => `有 ${n} 个读者读这个文件`,
+    badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
     notShown: (knobs: string, ids: string) => `未列出（它们的步骤不依赖 ${knobs}）：${ids}。`,
     summary: (size: string, chunk: string, chunks: number) => `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。合计（准备 + 段数 x 每段 + 收尾）：`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
@@ -306,6 +310,13 @@ export const VS = {
     alone: '--vs 比较的是两门课的原样：请不要同时使用 --size、--cache、--nic、--step 或 --predict',
   },
 };
+
+/** What a what-if variant turned (`turned`, the model's turnedKnobs), in words ("the pages are already cached and 3 readers read the file"); null for a lesson as written. */
+export function whatIfWords(turned: readonly (keyof Knobs)[], knobs: Knobs, lang: Lang): string | null {
+  const t = SCALE[lang];
+  const words = turned.map((k) => (k === 'readers' ? t.readersWords(knobs.readers!) : (t.knobWords[k] as Record<string, string>)[knobs[k]]));
+  return words.length ? words.join(lang === 'zh' ? '、' : ' and ') : null;
+}
 
 export const SANDBOX_CLI = {
   en: {

@@ -1,4 +1,4 @@
-import type { Event, Knobs, Machine, Phase } from '../model/index.js';
+import type { Event, Knobs, Machine, Phase, SwitchKnob } from '../model/index.js';
 import type { Text } from '../i18n/lang.js';
 
 export const GROUPS = ['io-modes', 'copy-paths', 'zero-copy', 'beyond'] as const;
@@ -42,7 +42,9 @@ export interface LessonStep {
   phase: Phase;
   text: Text;
   /** The what-if knob values this step happens with (`cache: cold`, `nic: nosg`); without it, always. */
-  when?: Partial<Knobs>;
+  when?: Partial<Pick<Knobs, SwitchKnob>>;
+  /** `reader`: one step of the block one more reader makes (page-cache's second consumer); `--readers N` makes it N - 1 times. */
+  each?: 'reader';
 }
 
 export interface Lesson {

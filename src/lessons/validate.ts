@@ -12,7 +12,7 @@ import {
   happens,
   knobsOf,
   variantOf,
-  type Knobs,
+  type SwitchKnob,
   phaseOrderBreak,
   run,
   type Event,
@@ -125,7 +125,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     const script = variantOf(payload, steps, knobs);
     // A problem names the step in the file, which the variant's numbering skips over.
     const inFile = (i: number) => steps.indexOf(script.steps[i]);
-    const variant = KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]).map((k) => `--${k} ${knobs[k]}`).join(' ');
+    const variant = [...KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]).map((k) => `--${k} ${knobs[k]}`), ...(knobs.readers === undefined ? [] : [`--readers ${knobs.readers}`])].join(' ');
     const say = (message: string) => (variant ? t.inVariant(variant, message) : message);
     let end;
     try {
@@ -203,7 +203,9 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
     if (!PHASES.includes(phase as never)) fail([...p, 'phase'], t.oneOf(PHASES.join(', ')));
     const said = textOptional && v.text === undefined ? { en: '', zh: '' } : text([...p, 'text'], v.text);
     const when = v.when === undefined ? undefined : readWhen([...p, 'when'], v.when, fail, lang);
-    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: said, ...(when ? { when } : {}) };
+    if (v.each !== undefined && v.each !== 'reader') fail([...p, 'each'], t.oneOf('reader'));
+    const each = v.each === 'reader' ? { each: 'reader' as const } : {};
+    return { event: checkEvent([...p, 'event'], v.event, payload, fail, lang), phase: phase as LessonStep['phase'], text: said, ...(when ? { when } : {}), ...each };
   });
   if (Array.isArray(value) && steps.length === 0) fail(path, t.needsStep);
   else if (problems.length === before) {
@@ -215,16 +217,16 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
 }
 
 /** A step's `when`: knob names and their values (`{cache: cold}`, `{nic: nosg}`). */
-function readWhen(path: Path, value: unknown, fail: Readers['fail'], lang: Lang): Partial<Knobs> | undefined {
+function readWhen(path: Path, value: unknown, fail: Readers['fail'], lang: Lang): LessonStep['when'] {
   const t = PROBLEMS[lang];
   if (!isRecord(value)) {
     fail(path, t.whenMapping(KNOB_NAMES.join(', ')));
     return undefined;
   }
-  const when: Partial<Knobs> = {};
+  const when: NonNullable<LessonStep['when']> = {};
   for (const [k, v] of Object.entries(value)) {
     if (!(KNOB_NAMES as string[]).includes(k)) fail([...path, k], t.notKnob(KNOB_NAMES.join(', ')));
-    else if (!(KNOB_VALUES[k as keyof Knobs] as readonly unknown[]).includes(v)) fail([...path, k], t.oneOf(KNOB_VALUES[k as keyof Knobs].join(', ')));
+    else if (!(KNOB_VALUES[k as SwitchKnob] as readonly unknown[]).includes(v)) fail([...path, k], t.oneOf(KNOB_VALUES[k as SwitchKnob].join(', ')));
     else (when as Record<string, unknown>)[k] = v;
   }
   return when;
@@ -242,7 +244,7 @@ export function readPayload(path: Path, value: unknown, r: Readers, lang: Lang):
   return payload;
 }
 
-const STEP_FIELDS = ['event', 'phase', 'text', 'when'];
+const STEP_FIELDS = ['event', 'phase', 'text', 'when', 'each'];
 
 function checkEvent(path: Path, value: unknown, payload: string[], fail: (p: Path, m: string) => void, lang: Lang): Event {
   const t = PROBLEMS[lang];

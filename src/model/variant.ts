@@ -9,25 +9,35 @@ import { DEFAULT_MACHINE, type Event, type Machine, type Phase } from './types.j
 export interface Knobs {
   cache: 'cold' | 'warm';
   nic: 'sg' | 'nosg';
+  /** How many consumers read the file (page-cache); left out, as many as the lesson shows. */
+  readers?: number;
 }
 
-export const KNOB_VALUES: { [K in keyof Knobs]: readonly Knobs[K][] } = { cache: ['cold', 'warm'], nic: ['sg', 'nosg'] };
-export const KNOB_NAMES = Object.keys(KNOB_VALUES) as (keyof Knobs)[];
+/** The knobs a step's `when` may name: each takes one of a few values. */
+export type SwitchKnob = 'cache' | 'nic';
+export const KNOB_VALUES: { [K in SwitchKnob]: readonly Knobs[K][] } = { cache: ['cold', 'warm'], nic: ['sg', 'nosg'] };
+export const KNOB_NAMES = Object.keys(KNOB_VALUES) as SwitchKnob[];
 export const DEFAULT_KNOBS: Knobs = { cache: 'cold', nic: 'sg' };
 
 export interface VariedStep {
   event: Event;
   phase?: Phase;
   /** The knob values this step happens with; a knob it does not name, any. */
-  when?: Partial<Knobs>;
+  when?: Partial<Pick<Knobs, SwitchKnob>>;
+  /** `reader`: the steps one more reader makes (the lesson shows them once, for its second reader). */
+  each?: 'reader';
 }
 
 /** The knobs a lesson's steps depend on: only these may be turned for it. */
 export function knobsOf(steps: readonly VariedStep[]): (keyof Knobs)[] {
-  return KNOB_NAMES.filter((k) => steps.some((s) => s.when?.[k] !== undefined));
+  const readers = steps.some((s) => s.each === 'reader') ? (['readers'] as const) : [];
+  return [...KNOB_NAMES.filter((k) => steps.some((s) => s.when?.[k] !== undefined)), ...readers];
 }
 
-export const happens = (s: VariedStep, knobs: Knobs): boolean => KNOB_NAMES.every((k) => s.when?.[k] === undefined || s.when[k] === knobs[k]);
+/** How many readers a lesson shows as written: its first, and one more for its block of `each: reader` steps. */
+export const READERS_AS_WRITTEN = 2;
+
+export const happens = (s: VariedStep, knobs: Knobs): boolean => KNOB_NAMES.every((k) => s.when?.[k] === undefined || s.when![k] === knobs[k]);
 
 /** The machine the knobs describe: a warm page cache, a NIC that gathers or not (a DMA controller either way). */
 export function machineOf(knobs: Knobs): Machine {
@@ -41,12 +51,39 @@ export function knobsOfMachine(machine: Machine): Knobs {
 
 /** The steps that happen with `knobs`, as a script on the machine they describe. */
 export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): { payload: readonly string[]; steps: S[]; machine: Machine } {
-  return { payload, steps: steps.filter((s) => happens(s, knobs)), machine: machineOf(knobs) };
+  const kept = steps.filter((s) => happens(s, knobs));
+  return { payload, steps: knobs.readers === undefined ? kept : withReaders(kept, knobs.readers), machine: machineOf(knobs) };
 }
 
-/** Every combination of the values of `names`, the others at their defaults: what a lesson must run legally in. */
+/**
+ * The steps for `readers` consumers: the block of `each: reader` steps (one more
+ * reader's, contiguous) made readers - 1 times; one reader makes only the rest.
+ * One disk read serves them all (MODEL.md, "Scale and what-if").
+ */
+function withReaders<S extends VariedStep>(steps: readonly S[], readers: number): S[] {
+  const first = steps.findIndex((s) => s.each === 'reader');
+  if (first < 0) return [...steps];
+  let end = first;
+  while (end < steps.length && steps[end].each === 'reader') end++;
+  const block = steps.slice(first, end);
+  return [...steps.slice(0, first), ...Array.from({ length: Math.max(0, readers - 1) }, () => block).flat(), ...steps.slice(end)];
+}
+
+/** Every combination of the values of `names` (one reader and three, for readers), the others at their defaults: what a lesson must run legally in. */
 export function combinations(names: readonly (keyof Knobs)[]): Knobs[] {
   let out: Knobs[] = [{ ...DEFAULT_KNOBS }];
-  for (const k of names) out = out.flatMap((base) => KNOB_VALUES[k].map((v) => ({ ...base, [k]: v })));
+  for (const k of names) {
+    const values: readonly unknown[] = k === 'readers' ? [1, READERS_AS_WRITTEN + 1] : KNOB_VALUES[k];
+    out = out.flatMap((base) => values.map((v) => ({ ...base, [k]: v })));
+  }
   return out;
 }
+
+/** The knobs that differ from a lesson as written (as many readers as it shows is no change). */
+export const turnedKnobs = (knobs: Knobs): (keyof Knobs)[] => [
+  ...KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]),
+  ...(knobs.readers === undefined || knobs.readers === READERS_AS_WRITTEN ? [] : (['readers'] as const)),
+];
+
+/** `--cache warm --readers 3`: the flags that open a variant again. */
+export const knobFlags = (knobs: Knobs): string => turnedKnobs(knobs).map((k) => `--${k} ${knobs[k]}`).join(' ');

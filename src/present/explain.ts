@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI } from '../i18n/strings.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI, whatIfWords } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
   DEFAULT_KNOBS,
-  KNOB_NAMES,
+  turnedKnobs,
   type Knobs,
   countsByPhase,
   scaled,
@@ -73,9 +73,8 @@ export interface Explanation {
 
 /** What a what-if variant turned, and why most of its steps have no narration; null for a lesson as written. */
 export function whatIfText(knobs: Knobs, lang: Lang): string | null {
-  const turned = KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]);
-  if (!turned.length) return null;
-  return SCALE[lang].whatIf(turned.map((k) => (SCALE[lang].knobWords[k] as Record<string, string>)[knobs[k]]).join(lang === 'zh' ? '、' : ' and '));
+  const words = whatIfWords(turnedKnobs(knobs), knobs, lang);
+  return words && SCALE[lang].whatIf(words);
 }
 
 /** `2 + 16384 x 2`: set-up and teardown where not zero, and always the chunks, so the reader sees them multiply. */

@@ -19,7 +19,7 @@ export const compareCommand: Command = {
       async (args) => {
         const names = args.scenarios ?? [];
         const scale = scaleOf(args, ctx.lang);
-        const knobs = knobsOf(args);
+        const knobs = knobsOf(args, ctx.lang);
         const chosen = names.length ? names.map(ctx.lookup) : ctx.lessons().lessons;
         // With a knob, the lessons whose steps say how it changes them; a named one that does not is refused (varied says why).
         const shown = turned(knobs).length && !names.length ? chosen.filter((l) => takes(l, knobs)) : chosen;

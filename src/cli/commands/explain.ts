@@ -21,7 +21,7 @@ export const explainCommand: Command = {
         const scale = scaleOf(args, lang);
         const written = lessonArg(args.scenario, args.file);
         if (!written) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(varied(written, knobsOf(args), lang), lang, scale);
+        const x = explain(varied(written, knobsOf(args, lang), lang), lang, scale);
         out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },
     );

@@ -83,7 +83,7 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   const names = words(args.scenario);
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
   // A what-if asks count questions of the lessons it changes (a named one it does not change is refused, saying why).
-  const knobs = knobsOf(args);
+  const knobs = knobsOf(args, ctx.lang);
   const whatIf = turned(knobs).length > 0;
   if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
   const selected = whatIf ? (names.length ? named : named.filter((l) => takes(l, knobs))).map((l) => varied(l, knobs, lang)) : named;

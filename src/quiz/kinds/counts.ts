@@ -1,21 +1,20 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
-import { DEFAULT_KNOBS, KNOB_NAMES, callsOfPhase, scaled, type Scale } from '../../model/index.js';
+import { callsOfPhase, knobFlags, scaled, turnedKnobs, type Scale } from '../../model/index.js';
 import type { Lang } from '../../i18n/lang.js';
-import { SCALE } from '../../i18n/strings.js';
+import { whatIfWords } from '../../i18n/strings.js';
 import { formatBytes } from '../../term/bytes.js';
 import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type KindContext, type Scope } from '../facts.js';
 import { learnAt, type Question, type Spec } from '../question.js';
 import { COUNT_MISTAKES, Q, QUIZ_COUNTERS, type QuizCounter } from '../strings.js';
 
 /** `--cache warm`: how to open the variant a question is about, for its Revisit. */
-const knobFlags = (f: Facts) => (f.lesson.knobs ? KNOB_NAMES.filter((k) => f.lesson.knobs![k] !== DEFAULT_KNOBS[k]).map((k) => `--${k} ${f.lesson.knobs![k]}`).join(' ') : '');
+const flagsOf = (f: Facts) => (f.lesson.knobs ? knobFlags(f.lesson.knobs) : '');
 
 /** "With the pages already cached: ", before the question about a what-if variant. */
 function whatIf(f: Facts, lang: Lang): string {
   const knobs = f.lesson.knobs;
-  if (!knobs) return '';
-  const words = KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]).map((k) => (SCALE[lang].knobWords[k] as Record<string, string>)[knobs[k]]);
-  return Q.whatIf[lang](words.join(lang === 'zh' ? '、' : ' and '));
+  const words = knobs && whatIfWords(turnedKnobs(knobs), knobs, lang);
+  return words ? Q.whatIf[lang](words) : '';
 }
 
 /** One chunk's total of a counter, or what every chunk costs once set up (asked only where the two differ). */
@@ -40,7 +39,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
       const fallback = steps[0] ?? f.rises.descriptorCopies[0] ?? 1;
       const once = f.phases.setup.syscalls + f.phases.teardown.syscalls;
       const facts: CountFacts = { ...counts, setupCalls: perTransfer ? 0 : once };
-      const revisit = learnAt(id, fallback, knobFlags(f));
+      const revisit = learnAt(id, fallback, flagsOf(f));
       return {
         id: `counts:${id}:${counter}${perTransfer ? ':perTransfer' : ''}`,
         kind: 'counts',
@@ -59,7 +58,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
           if (!('number' in picked) || picked.number === n) return { misconception: null, revisit };
           if (perTransfer && picked.number === total) {
             const firstTransfer = f.lesson.steps.findIndex((s) => s.phase === 'transfer') + 1;
-            return { misconception: COUNT_MISTAKES.countedOnce[lang], revisit: learnAt(id, firstTransfer || fallback, knobFlags(f)) };
+            return { misconception: COUNT_MISTAKES.countedOnce[lang], revisit: learnAt(id, firstTransfer || fallback, flagsOf(f)) };
           }
           const misconception = countMistake(counter, picked.number, facts, lang);
           // Forgetting the way back out: point at the first return.
@@ -68,7 +67,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
             counter === 'modeSwitches' && picked.number < n && firstReturn ? firstReturn
             : counter === 'cpuCopies' && picked.number > n && f.rises.dmaCopies.length ? f.rises.dmaCopies[0]
             : fallback;
-          return { misconception, revisit: learnAt(id, step, knobFlags(f)) };
+          return { misconception, revisit: learnAt(id, step, flagsOf(f)) };
         },
       };
     },
@@ -88,7 +87,7 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
       const size = formatBytes(scale.size);
       const chunk = formatBytes(scale.chunk);
       const firstTransfer = f.lesson.steps.findIndex((s) => s.phase === 'transfer') + 1;
-      const revisit = learnAt(id, firstTransfer || 1, knobFlags(f));
+      const revisit = learnAt(id, firstTransfer || 1, flagsOf(f));
       return {
         id: `counts:${id}:${counter}:file`,
         kind: 'counts',
