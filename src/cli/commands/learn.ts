@@ -54,8 +54,8 @@ export const learnCommand: Command = {
       (args) => {
         const scale = scaleOf(args, ctx.lang);
         const written = ctx.lessonArg(args.scenario, args.file);
-        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turned(knobsOf(args, ctx.lang)).length > 0 || args.step !== undefined || args.predict === true);
         const knobs = knobsOf(args, ctx.lang);
+        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turned(knobs).length > 0 || args.step !== undefined || args.predict === true);
         if (!written && turned(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
         const lesson = written && varied(written, knobs, ctx.lang);
