@@ -26,7 +26,6 @@ import { judgePrediction } from '../../quiz/predict.js';
 import type { DrawnQuiz, HomeChoice, Outcome, Route } from '../../ui/app/route.js';
 import type { SessionProps } from '../../ui/app/session.js';
 import { transcript } from '../../ui/learn/frame.js';
-import { vsTranscript } from '../../ui/learn/vs.js';
 import { learnView } from '../../ui/learn/view.js';
 import type { MenuItem } from '../../ui/menu-lines.js';
 import type { Command, Ctx } from '../context.js';
@@ -99,7 +98,11 @@ async function learnVs(ctx: Ctx, a: Lesson | null, b: Lesson, withOthers: boolea
   if (!a) throw new UsageError(LEARN_CLI[ctx.lang].needScenario(ctx.lessons().lessons.map((l) => l.id)));
   if (a.id === b.id) throw new UsageError(t.needsOther(a.id));
   if (withOthers) throw new UsageError(t.alone);
-  if (!isInteractive(ctx)) return ctx.out(vsTranscript(viewOf(ctx, a), viewOf(ctx, b), ctx.paint, ctx.width));
+  if (!isInteractive(ctx)) {
+    // Loaded only for --vs, so that other commands start without it.
+    const { vsTranscript } = await import('../../ui/learn/vs.js');
+    return ctx.out(vsTranscript(viewOf(ctx, a), viewOf(ctx, b), ctx.paint, ctx.width));
+  }
   await session(ctx, { screen: 'vs', a: a.id, b: b.id, back: null }, { own: a });
 }
 

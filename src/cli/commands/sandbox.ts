@@ -1,7 +1,5 @@
 import { HELP } from '../../i18n/help.js';
 import { LEARN_CLI, SANDBOX_CLI } from '../../i18n/strings.js';
-import { renderBuild } from '../../ui/build/frame.js';
-import { initialBuild } from '../../ui/build/state.js';
 import type { Command } from '../context.js';
 import { UsageError } from '../errors.js';
 import { sandboxBench, syscallNames } from '../workbench.js';
@@ -34,6 +32,8 @@ export const sandboxCommand: Command = {
         if (!isInteractive(ctx)) {
           // No keys to build with: the machine it would start from, and how to open it.
           const bench = sandboxBench(ctx, from, step, null, syscallNames(ctx.lessons().lessons));
+          // The builder's code is the sandbox screen's: loaded only here, so that other commands start without it.
+          const [{ renderBuild }, { initialBuild }] = await Promise.all([import('../../ui/build/frame.js'), import('../../ui/build/state.js')]);
           const frame = renderBuild(initialBuild(bench), bench, false, { cols: Math.max(ctx.width, 72), rows: 200 }, ctx.paint, lang);
           return ctx.out(`${frame.slice(0, -1).join('\n')}\n${SANDBOX_CLI[lang].inATerminal}\n`);
         }
