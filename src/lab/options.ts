@@ -3,17 +3,12 @@ import type { Lang } from '../i18n/lang.js';
 import { closest } from '../term/suggest.js';
 import { LAB_ERRORS } from './strings.js';
 import { TECHNIQUES, isTechnique, type Technique } from './model.js';
-import { GiB, KiB, MiB, formatBytes, parseSize } from '../term/bytes.js';
+import { formatBytes, parseSize } from '../term/bytes.js';
+import { DEFAULTS, LIMITS } from './limits.js';
 
 export { GiB, KiB, MiB, formatBytes, parseSize } from '../term/bytes.js';
 
-export const DEFAULTS = { size: 64 * MiB, chunk: 64 * KiB, runs: 5, warmup: 1 } as const;
-/** Beyond these a value is a typo, not an experiment. */
-export const LIMITS = {
-  size: { min: 1, max: 4 * GiB },
-  chunk: { min: 512, max: 64 * MiB },
-  runs: { min: 1, max: 100 },
-} as const;
+export { DEFAULTS, LIMITS } from './limits.js';
 
 export interface LabPlan {
   size: number;

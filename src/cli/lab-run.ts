@@ -1,0 +1,99 @@
+// The lab's work, loaded only when the lab runs: its words, its helper and its reports are not every command's.
+import { LAB_EXIT, LabError } from '../lab/errors.js';
+import { claimPlans, judgeClaim, renderClaims, type ClaimResult } from '../lab/claims.js';
+import { ensureHelper, helperSource } from '../lab/helper.js';
+import { modelFigure, type ModelFigure, type Technique } from '../lab/model.js';
+import { planLab, type LabArgs } from '../lab/options.js';
+import { renderLab, summarize, type LabResult } from '../lab/report.js';
+import { runHelper, type RunHelperOptions } from '../lab/run.js';
+import { LAB_ERRORS, LAB_TEXT } from '../lab/strings.js';
+import { json, type Ctx } from './context.js';
+import { Exit } from './errors.js';
+import { loadUi } from './load-ui.js';
+
+export interface LabCommandArgs extends LabArgs {
+  json?: boolean;
+  claims?: boolean;
+}
+
+/** What runLab reaches outside for, passed in so tests can supply their own. */
+export interface LabDeps {
+  ensure?: typeof ensureHelper;
+  run?: (options: RunHelperOptions) => ReturnType<typeof runHelper>;
+}
+
+/** runLab, with a lab failure as one line and the exit code that says why (README, "Exit codes"). */
+export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<void> {
+  try {
+    if (args.claims) await runClaims(ctx, args);
+    else await runLab(ctx, args);
+  } catch (error) {
+    if (!(error instanceof LabError)) throw error;
+    ctx.warn(error.message);
+    throw new Exit(error.exitCode);
+  }
+}
+
+/** Plans, builds the helper if needed, runs it (with a progress bar on a terminal) and prints the results. */
+export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
+  const { io, lang, out, paint, width } = ctx;
+  const plan = planLab(args, lang);
+  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
+  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+
+  const t = LAB_TEXT[lang];
+  let progress: import('../ui/lab-screen.js').Progress | undefined;
+  if (!args.json && io.stdout.isTTY && io.stdin.isTTY) {
+    // Only a terminal gets ink, and only now.
+    const { startProgress } = await loadUi(() => import('../ui/lab-screen.js'));
+    progress = startProgress(io.stdout, { done: 0, total: plan.techniques.length * (plan.warmup + plan.runs), label: t.progress(plan.techniques[0], t.warmup) });
+  }
+  const per = plan.warmup + plan.runs;
+  let output;
+  try {
+    output = await (deps.run ?? runHelper)({
+      binary,
+      plan,
+      lang,
+      env: io.env,
+      onProgress: (done, total) => {
+        // The label names the run that comes next.
+        const technique = plan.techniques[Math.min(Math.floor(done / per), plan.techniques.length - 1)];
+        const k = (done % per) + 1;
+        const label = done >= total ? '' : t.progress(technique, k <= plan.warmup ? t.warmup : t.runOf(k - plan.warmup, plan.runs));
+        progress?.update({ done, total, label });
+      },
+    });
+  } finally {
+    await progress?.stop();
+  }
+  const results = summarize(output, plan, models, lang);
+  out(args.json ? json(results) : renderLab(results, output.env, plan, lang, width, paint));
+  return results;
+}
+
+/**
+ * `lab --claims`: the few runs each claim needs (sendfile against read() + write();
+ * MSG_ZEROCOPY against mmap + write from 4 KiB to 1 MiB chunks), then each claim
+ * with what was measured and a verdict with its caveats.
+ */
+export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<ClaimResult[]> {
+  const { io, lang, out, paint, width } = ctx;
+  if (args.size !== undefined || args.chunk !== undefined || args.technique !== undefined || args.runs !== undefined) throw new LabError(LAB_ERRORS[lang].claimsAlone, LAB_EXIT.usage);
+  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+  let fs = '';
+  const claims: ClaimResult[] = [];
+  for (const c of claimPlans()) {
+    const results: LabResult[][] = [];
+    for (const run of c.runs) {
+      const plan = { ...run, warmup: 1 };
+      const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
+      const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: io.env });
+      fs = output.env.fs;
+      results.push(summarize(output, plan, models, lang));
+    }
+    claims.push(judgeClaim(c.id, results, fs, lang));
+  }
+  out(args.json ? json(claims.map(({ claim, source, measured, verdict, says, caveats }) => ({ claim, source, measured, verdict, says, caveats }))) : renderClaims(claims, lang, width, paint).join('\n') + '\n');
+  return claims;
+}
