@@ -69,3 +69,8 @@ export function scaled(script: Script, timeline: readonly State[], scale: Scale)
   }
   return { ...phases, size: scale.size, chunk: scale.chunk, chunks, counts, formula };
 }
+
+/** `2 + 16384 x 2`: set-up and teardown where not zero, and always the chunks, so the reader sees them multiply. Numbers only: no language. */
+export function formulaText(f: Formula): string {
+  return [...(f.setup ? [String(f.setup)] : []), `${f.chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ');
+}

@@ -9,8 +9,8 @@ import {
   turnedKnobs,
   type Knobs,
   countsByPhase,
+  formulaText,
   scaled,
-  type Formula,
   type Scale,
   moverOf,
   run,
@@ -77,10 +77,6 @@ export function whatIfText(knobs: Knobs, lang: Lang): string | null {
   return words && SCALE[lang].whatIf(words);
 }
 
-/** `2 + 16384 x 2`: set-up and teardown where not zero, and always the chunks, so the reader sees them multiply. */
-export function formulaText(f: Formula): string {
-  return [...(f.setup ? [String(f.setup)] : []), `${f.chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ');
-}
 
 /** `learn --size`'s summary step: what the whole file adds up to, each counter with its formula. */
 export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; title: string; lines: string[] } {

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_NOUNS } from '../i18n/strings.js';
 import type { Job } from '../lessons/index.js';
-import type { Counters, Formula } from '../model/index.js';
+import { formulaText, type Counters, type Formula } from '../model/index.js';
 
 /** Every learner-visible string of the quiz and of `zcopy progress`, in both languages. */
 
@@ -93,9 +93,9 @@ export const Q = {
   },
   countExplainFile: {
     en: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
-      `${size} in ${chunk} chunks is ${chunks} chunks; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${[...(f.setup ? [String(f.setup)] : []), `${chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ')} = ${amount(f.total, c, 'en')}.`,
+      `${size} in ${chunk} chunks is ${chunks} chunks; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${formulaText(f)} = ${amount(f.total, c, 'en')}.`,
     zh: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
-      `${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${[...(f.setup ? [String(f.setup)] : []), `${chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ')} = ${f.total} 次${NAMES.zh[c]}。`,
+      `${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
   },
   countPromptPerChunk: {
     en: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,
