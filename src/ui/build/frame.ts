@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, fieldQuestion } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
 import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
-import type { Counters, EventType, Location } from '../../model/index.js';
+import { EVENT_FIELDS, type Counters, type EventType, type Location } from '../../model/index.js';
 import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpRows } from '../keys.js';
 import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
@@ -10,19 +10,25 @@ import { current, fieldChoices, placesOf, type BuildState, type Palette, type Pa
 
 const MAX_COLS = 100;
 
-/** One value of a field as the palette writes it. */
+/** One value of a field as the palette writes it, by the field's kind in the event schema. */
 export function valueLabel(type: EventType, field: string, value: unknown, lang: Lang): string {
   const t = BUILD[lang];
-  if (field === 'from' || field === 'to') return PLACE_LABELS[value as Location][lang];
-  if (field === 'blocks') return value === undefined ? t.all : (value as string[]).join(' ');
-  if (field === 'count') return value === undefined ? t.allBlocks : String(value);
-  if (field === 'source') return value === 'dma' ? 'DMA' : PLACE_LABELS[value as Location][lang];
-  if (typeof value === 'boolean' || (value === undefined && !(type === 'sysret' && field === 'name'))) {
-    // A flag left out is its default, said as the learner would answer the question.
-    const byDefault = field === 'writable';
-    return (value ?? byDefault) ? t.yes : t.no;
+  const spec = EVENT_FIELDS[type][field];
+  switch (spec?.kind) {
+    case 'place':
+      return PLACE_LABELS[value as Location][lang];
+    case 'blocks':
+      return value === undefined ? t.all : (value as string[]).join(' ');
+    case 'count':
+      return value === undefined ? t.allBlocks : String(value);
+    case 'irqSource':
+      return value === 'dma' ? 'DMA' : PLACE_LABELS[value as Location][lang];
+    case 'flag':
+      // A flag left out is its default, said as the learner would answer the question.
+      return (value ?? spec.default) ? t.yes : t.no;
+    default:
+      return value === undefined ? '—' : String(value);
   }
-  return value === undefined ? '—' : String(value);
 }
 
 /** The palette's choices now: the kinds, or the values of the field being chosen. */
