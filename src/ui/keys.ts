@@ -1,5 +1,5 @@
 import type { Lang, Text } from '../i18n/lang.js';
-import { displayWidth } from '../term/text.js';
+import { displayWidth, padEnd } from '../term/text.js';
 import type { Keypress } from './keypress.js';
 
 /** One thing a screen does, the keys that do it, and what the learner is told it does. */
@@ -193,6 +193,12 @@ export function footerOf<A extends string>(map: Keymap<A>, actions: readonly A[]
     line = next;
   }
   return line;
+}
+
+/** Help rows as lines, the keys padded to one column so that every description starts in the same place. */
+export function helpColumn(rows: readonly [string, string][], indent = ''): string[] {
+  const keyWidth = Math.max(...rows.map(([k]) => displayWidth(k)));
+  return rows.map(([k, what]) => `${indent}${padEnd(k, keyWidth)}  ${what}`);
 }
 
 /** The help's rows: every action's keys, all of them, and what it does. */

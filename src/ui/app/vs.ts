@@ -1,8 +1,8 @@
 import { LEARN } from '../../i18n/strings.js';
-import { HELP_KEYS, VS_KEYS, actionOf, footerOf, helpRows } from '../keys.js';
+import { HELP_KEYS, VS_KEYS, actionOf, footerOf, helpColumn, helpRows } from '../keys.js';
 import { renderVs } from '../learn/vs.js';
 import type { LearnView } from '../learn/view.js';
-import { displayWidth, fitWidth, padEnd } from '../../term/text.js';
+import { fitWidth } from '../../term/text.js';
 import type { ScreenModule } from './route.js';
 
 export interface VsState {
@@ -39,9 +39,7 @@ export const VS_SCREEN: ScreenModule<'vs', VsState> = {
   },
   frame: (s, _route, { size, paint, lang }) => {
     if (!s.help) return renderVs(s.a, s.b, s.position, size, paint, footerOf(VS_KEYS, ['next', 'previous', 'first', 'last', 'help', 'back'], lang, Math.min(size.cols, 100) - 2));
-    const rows = helpRows(VS_KEYS, lang);
-    const w = Math.max(...rows.map(([k]) => displayWidth(k)));
-    const lines = [paint.bold(` ${LEARN[lang].helpTitle}`), ...rows.map(([k, what]) => `   ${padEnd(k, w)}  ${what}`), '', paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang)}`)];
+    const lines = [paint.bold(` ${LEARN[lang].helpTitle}`), ...helpColumn(helpRows(VS_KEYS, lang), '   '), '', paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang)}`)];
     return lines.slice(0, size.rows - 1).map((l) => fitWidth(l, size.cols));
   },
 };

@@ -3,8 +3,8 @@ import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, fieldQuestion } from '
 import type { Lang } from '../../i18n/lang.js';
 import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
 import { EVENT_FIELDS, type Counters, type EventType, type Location } from '../../model/index.js';
-import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
-import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpRows } from '../keys.js';
+import { displayWidth, fitWidth, wrap } from '../../term/text.js';
+import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
 import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
 import { current, fieldChoices, placesOf, type BuildState, type Palette, type PaletteChoice, type Workbench } from './state.js';
 
@@ -198,12 +198,8 @@ function helpLines(bench: Workbench, behind: boolean, width: number, budget: num
   const listed = Object.fromEntries(
     Object.entries(keys).filter(([action]) => (action !== 'hint' && action !== 'open') || bench.level !== null).filter(([action]) => action !== 'write' || bench.write !== undefined),
   ) as typeof keys;
-  const column = (rows: [string, string][]) => {
-    const w = Math.max(...rows.map(([k]) => displayWidth(k)));
-    return rows.map(([k, what]) => `   ${padEnd(k, w)}  ${what}`);
-  };
   const { quit: _q, ...palette } = PALETTE_KEYS;
-  const keysPart = [paint.bold(` ${t.helpTitle}`), ...column(helpRows(listed, lang)), paint.bold(` ${t.paletteHelp}`), ...column(helpRows(palette, lang))];
+  const keysPart = [paint.bold(` ${t.helpTitle}`), ...helpColumn(helpRows(listed, lang), '   '), paint.bold(` ${t.paletteHelp}`), ...helpColumn(helpRows(palette, lang), '   ')];
   const legend = wrap(t.legend, width - 4).map((l) => `   ${l}`);
   const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
   // Where the screen is short the legend goes first: the keys are what help is for.

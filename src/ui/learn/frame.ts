@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type Mover, type State, type Transfer } from '../../model/index.js';
 import { displayWidth, fitWidth, flow, padEnd, wrap } from '../../term/text.js';
-import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, MODE_KEYS, MOVER_KEYS, footerOf, helpRows, keyLabel, type Keymap } from '../keys.js';
+import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, MODE_KEYS, MOVER_KEYS, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
 import type { LearnView } from './view.js';
 
 /** Below this the three bands and the narration cannot both fit. */
@@ -348,16 +348,12 @@ function helpLines(lang: Lang, behind: boolean, width: number, budget: number, p
   const { help: _help, quit: _quit, ...listed } = behind ? LESSON_KEYS : LONE_LESSON_KEYS;
   const lesson = helpRows(listed, lang);
   // Two keys to a line where they fit, each column aligned on its own, so that help and legend fit the smallest screen.
-  const column = (rows: [string, string][]) => {
-    const keyWidth = Math.max(...rows.map(([k]) => displayWidth(k)));
-    return rows.map(([k, what]) => `${padEnd(k, keyWidth)}  ${what}`);
-  };
-  const left = column(lesson.filter((_, i) => i % 2 === 0));
-  const right = column(lesson.filter((_, i) => i % 2 === 1));
+  const left = helpColumn(lesson.filter((_, i) => i % 2 === 0));
+  const right = helpColumn(lesson.filter((_, i) => i % 2 === 1));
   const leftWidth = Math.max(...left.map(displayWidth)) + 3;
   const pairs = 3 + leftWidth + Math.max(...right.map(displayWidth)) <= width;
-  const keyLines = pairs ? left.map((l, i) => `   ${padEnd(l, leftWidth)}${right[i] ?? ''}`) : column(lesson).map((l) => `   ${l}`);
-  const predict = column(predictRows(lang)).map((l) => `   ${l}`);
+  const keyLines = pairs ? left.map((l, i) => `   ${padEnd(l, leftWidth)}${right[i] ?? ''}`) : helpColumn(lesson, '   ');
+  const predict = helpColumn(predictRows(lang), '   ');
   const legend = t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`));
   const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
   const full = [paint.bold(` ${t.helpTitle}`), ...keyLines, ...predict, '', paint.bold(` ${t.legendTitle}`), ...legend, '', close];
