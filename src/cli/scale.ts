@@ -37,10 +37,8 @@ export function knobsOf(args: { cache?: string; nic?: string; readers?: string }
   return knobs;
 }
 
-export const turned = turnedKnobs;
-
 /** Whether every knob turned changes `lesson` (its steps say how). */
-export const takes = (lesson: Lesson, knobs: Knobs): boolean => turned(knobs).every((k) => lesson.variants?.knobs.includes(k));
+export const takes = (lesson: Lesson, knobs: Knobs): boolean => turnedKnobs(knobs).every((k) => lesson.variants?.knobs.includes(k));
 
 /**
  * The lesson as it runs with `knobs`: its variant's steps on the machine they
@@ -49,7 +47,7 @@ export const takes = (lesson: Lesson, knobs: Knobs): boolean => turned(knobs).ev
  * says they do. A knob the lesson's steps do not depend on is refused in a line.
  */
 export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
-  const changed = turned(knobs);
+  const changed = turnedKnobs(knobs);
   if (!changed.length) return lesson;
   const missing = changed.find((k) => !lesson.variants?.knobs.includes(k));
   if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, lesson.variants?.knobs ?? []));

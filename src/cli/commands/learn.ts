@@ -32,8 +32,8 @@ import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { levelBench, levelItems, sandboxBench, syscallNames } from '../workbench.js';
 import { drawQuiz } from './quiz.js';
-import { knobsOf, scaleOf, scaleOptions, takes, turned, varied } from '../scale.js';
-import type { Scale } from '../../model/index.js';
+import { knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
+import { turnedKnobs, type Scale } from '../../model/index.js';
 
 export const learnCommand: Command = {
   names: ['learn'],
@@ -54,8 +54,8 @@ export const learnCommand: Command = {
         const scale = scaleOf(args, ctx.lang);
         const written = ctx.lessonArg(args.scenario, args.file);
         const knobs = knobsOf(args, ctx.lang);
-        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turned(knobs).length > 0 || args.step !== undefined || args.predict === true);
-        if (!written && turned(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
+        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turnedKnobs(knobs).length > 0 || args.step !== undefined || args.predict === true);
+        if (!written && turnedKnobs(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
         const lesson = written && varied(written, knobs, ctx.lang);
         return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step), scale);

@@ -25,8 +25,8 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { knobsOf, scaleOf, scaleOptions, takes, turned, varied } from '../scale.js';
-import type { Scale } from '../../model/index.js';
+import { knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
+import { turnedKnobs, type Scale } from '../../model/index.js';
 import type { DrawnQuiz } from '../../ui/app/route.js';
 import { session } from './learn.js';
 
@@ -84,7 +84,7 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
   // A what-if asks count questions of the lessons it changes (a named one it does not change is refused, saying why).
   const knobs = knobsOf(args, ctx.lang);
-  const whatIf = turned(knobs).length > 0;
+  const whatIf = turnedKnobs(knobs).length > 0;
   if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
   const selected = whatIf ? (names.length ? named : named.filter((l) => takes(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
   return {
