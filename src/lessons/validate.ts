@@ -9,6 +9,7 @@ import {
   KNOB_NAMES,
   KNOB_VALUES,
   combinations,
+  knobFlags,
   happens,
   knobsOf,
   variantOf,
@@ -98,6 +99,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
   }
 
   const steps = readSteps(['steps'], data.steps, payload, r, lang);
+  const knobs = knobsOf(steps);
 
   const lesson: Lesson = {
     id,
@@ -112,7 +114,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     payload,
     properties,
     steps: steps.filter((st) => happens(st, DEFAULT_KNOBS)),
-    ...(knobsOf(steps).length ? { variants: { steps, knobs: knobsOf(steps) } } : {}),
+    ...(knobs.length ? { variants: { steps, knobs } } : {}),
     limits: list(['limits'], data.limits, text, true),
     usedBy: list(['usedBy'], data.usedBy, text, true),
     notes: list(['notes'], data.notes, text, true),
@@ -121,11 +123,11 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
   if (problems.length > 0) return { problems };
 
   // Every variant the lesson's knobs make must run as a lesson does: each step legal, every completion taken.
-  for (const knobs of combinations(knobsOf(steps))) {
-    const script = variantOf(payload, steps, knobs);
+  for (const variantKnobs of combinations(knobs)) {
+    const script = variantOf(payload, steps, variantKnobs);
     // A problem names the step in the file, which the variant's numbering skips over.
     const inFile = (i: number) => steps.indexOf(script.steps[i]);
-    const variant = [...KNOB_NAMES.filter((k) => knobs[k] !== DEFAULT_KNOBS[k]).map((k) => `--${k} ${knobs[k]}`), ...(knobs.readers === undefined ? [] : [`--readers ${knobs.readers}`])].join(' ');
+    const variant = knobFlags(variantKnobs);
     const say = (message: string) => (variant ? t.inVariant(variant, message) : message);
     let end;
     try {
