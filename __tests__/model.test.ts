@@ -681,4 +681,30 @@ describe('a pinned page keeps its frame', () => {
     expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'map' } }, 'en')).toMatch(/block C is pinned.*will not map another page in its place until the page is unpinned/);
     expect(refusalText({ code: 'pinnedPage', params: { block: 'C', change: 'unmap' } }, 'zh')).toMatch(/块 C.*已锁定.*解除锁定.*保持映射/);
   });
+
+});
+
+describe('a warm page cache', () => {
+  const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => {
+    try {
+      run({ payload: ABCD, machine: { dma: true, gather: true, cache }, steps: events.map((event) => ({ event })) });
+    } catch (error) {
+      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
+      throw error;
+    }
+    return null;
+  };
+
+  test('a page already in the page cache is a hit: neither a disk DMA nor a CPU copy from the controller brings it in again', () => {
+    // MODEL.md: with a warm cache "no disk DMA, no disk interrupt"; the engine refuses the read a hit makes needless.
+    const viaDma: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache', blocks: ['B'], block: true }];
+    expect(refusedOn('warm', viaDma)).toEqual({ step: 2, refusal: { code: 'alreadyCached', params: { block: 'B' } } });
+    expect(refusedOn('cold', viaDma)).toBeNull();
+    const viaCpu: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }];
+    expect(refusedOn('warm', viaCpu)).toEqual({ step: 3, refusal: { code: 'alreadyCached', params: { block: 'A' } } });
+    expect(refusedOn('cold', viaCpu)).toBeNull();
+    // O_DIRECT bypasses the cache: a warm cache does not stop a DMA into pinned user pages.
+    expect(refusedOn('warm', [{ type: 'syscall', name: 'read' }, { type: 'pin' }, { type: 'programDma', from: 'disk', to: 'user', block: true }])).toBeNull();
+    expect(refusalText({ code: 'alreadyCached', params: { block: 'B' } }, 'zh')).toMatch(/块 B.*页缓存/);
+  });
 });

@@ -116,6 +116,7 @@ const EN: Sayings = {
     `this NIC cannot gather: it sends only bytes copied into the socket buffer (or the pinned pool of a program that drives it itself), and block ${block} in ${en(place)} is not`,
   diskReadIntoNetBuffer: ({ place }) =>
     `the disk holds file data, which the kernel reads into the page cache (or into pinned user pages, or an fbuf), never straight into the ${en(place)}: read it into the page cache first`,
+  alreadyCached: ({ block }) => `block ${block} is already in the page cache: reading it is a hit, so the kernel copies it from there and never asks the disk`,
   nicNeedsOwnedPool: ({ block }) =>
     `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
   pageInDma: ({ block, device }) =>
@@ -192,6 +193,7 @@ const ZH: Sayings = {
     `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或自己驱动网卡的程序所锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
   diskReadIntoNetBuffer: ({ place }) =>
     `磁盘上是文件数据，内核把它读进页缓存（或锁定的用户页、fbuf），从不直接读进${zh(place)}：请先读进页缓存`,
+  alreadyCached: ({ block }) => `块 ${block} 已经在页缓存里：读它是一次命中，内核直接从页缓存拷贝，根本不会去问磁盘`,
   nicNeedsOwnedPool: ({ block }) =>
     `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
   pageInDma: ({ block, device }) =>

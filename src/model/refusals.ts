@@ -73,6 +73,7 @@ export interface RefusalParams {
   nicCannotGather: { place: Location; block: string };
   nicNeedsOwnedPool: { block: string };
   diskReadIntoNetBuffer: { place: Location };
+  alreadyCached: { block: string };
   pageInDma: { block: string; device: Location };
   pinnedPage: { block: string; change: PinnedChange };
 }

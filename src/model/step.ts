@@ -198,6 +198,7 @@ export function step(state: State, event: Event): State {
       }
       const blocks = event.blocks ?? (fromHw && from === 'disk' ? s.payload : s.places[from].map((h) => h.block));
       if (blocks.length === 0) throw new IllegalEvent('nothingToTransfer', { place: from });
+      if (from === 'disk' && to === 'pageCache') refuseCached(s, blocks);
       if (memory === 'user') {
         for (const b of blocks) {
           if (!pte(s, b)?.pinned) throw new IllegalEvent('dmaUserNotPinned', { block: b });
@@ -295,6 +296,7 @@ export function step(state: State, event: Event): State {
         }
       }
       const blocks = pick(s, from, event.blocks);
+      if (from === 'ctrl' && to === 'pageCache') refuseCached(s, blocks);
       const origin = cpuReadable(oneOrigin(blocks.map((b) => resolveData(s, from, b))));
       for (const b of blocks) writeData(s, to, b, s.privilege);
       s.counts.cpuCopies += 1;
@@ -583,6 +585,12 @@ function holding(s: State, place: Location, block: string): Holding {
   const h = s.places[place].find((x) => x.block === block);
   if (!h) throw new IllegalEvent('notHeld', { place, block });
   return h;
+}
+
+/** A file's page that is already cached is read from the page cache: the disk is asked only on a miss. */
+function refuseCached(s: State, blocks: readonly string[]) {
+  const cached = blocks.find((b) => holds(s, 'pageCache', b, 'data'));
+  if (cached !== undefined) throw new IllegalEvent('alreadyCached', { block: cached });
 }
 
 function holds(s: State, place: Location, block: string, as: Holding['as']) {
