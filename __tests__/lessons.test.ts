@@ -83,6 +83,29 @@ describe('the validator names the file, line, step and field', () => {
     expect(line).toMatch(/tag/i);
   });
 
+  test("a step's when and a lesson's unaffected name knobs and their values", () => {
+    const warmStep = sendfileYaml.replace('    when: { cache: cold }\n', '    when: { cache: tepid }\n');
+    expect(problemsOf(warmStep)).toContainEqual(expect.stringMatching(/^broken\.yaml:\d+: steps\[1\]\.when\.cache: must be one of cold, warm/));
+    expect(problemsOf(sendfileYaml.replace('    when: { cache: cold }\n', '    when: { disk: cold }\n'))).toContainEqual(expect.stringMatching(/steps\[1\]\.when\.disk: is not a knob \(cache, nic\)/));
+    const unaffected = (block: string) => sendfileYaml.replace(/^unaffected:\n(?:  .*\n)+/m, block);
+    // A knob cannot both change the steps and change nothing.
+    expect(problemsOf(unaffected('unaffected:\n  cache: {en: "no", zh: "不"}\n'))).toContainEqual(expect.stringMatching(/^broken\.yaml:\d+: unaffected\.cache: names cache, but steps say how cache changes this lesson/));
+    expect(problemsOf(unaffected('unaffected:\n  disk: {en: "no", zh: "不"}\n'))).toContainEqual(expect.stringMatching(/unaffected\.disk: is not a knob/));
+    expect(problemsOf(unaffected('unaffected:\n  nic: {en: "no"}\n'))).toContainEqual(expect.stringMatching(/unaffected\.nic\.zh: must be a non-empty string/));
+    expect(problemsOf(unaffected('unaffected: [nic]\n'))).toContainEqual(expect.stringMatching(/unaffected: must be a mapping of knobs/));
+  });
+
+  test('a knob said to change nothing must still run: the engine runs the steps on its machine', () => {
+    // sendfile-sg's NIC gathers; said to be unaffected by a NIC that cannot, its descriptor copy is refused.
+    const sg = readFileSync(join(LESSONS, 'sendfile-sg.yaml'), 'utf8')
+      .split(/\n(?=  - event)/)
+      .filter((chunk) => !/when: \{ nic: nosg \}/.test(chunk))
+      .join('\n')
+      .replace(/\n    when: \{ nic: sg \}/g, '')
+      .replace('\nsteps:\n', '\nunaffected:\n  nic: {en: "it changes nothing", zh: "没有变化"}\nsteps:\n');
+    expect(problemsOf(sg)).toContainEqual(expect.stringMatching(/^broken\.yaml:\d+: steps\[\d+\]\.event: with --nic nosg: step \d+ is illegal: this NIC cannot gather/));
+  });
+
   test('unknown top-level fields are refused', () => {
     expect(problemsOf(`${sendfileYaml}\ncount: 3\n`)[0]).toMatch(/count: is not a lesson field/);
   });

@@ -2,8 +2,8 @@ import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang } from '../i18n/lang.js';
 import { SCALE } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, turnedKnobs, variantOf, type Knobs, type Scale } from '../model/index.js';
-import type { Lesson, LessonStep } from '../lessons/index.js';
+import { DEFAULT_KNOBS, KNOB_VALUES, turnedKnobs, variantOf, type Knobs, type Scale } from '../model/index.js';
+import type { Lesson } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
 
@@ -37,23 +37,27 @@ export function knobsOf(args: { cache?: string; nic?: string; readers?: string }
   return knobs;
 }
 
-/** Whether every knob turned changes `lesson` (its steps say how). */
-export const takes = (lesson: Lesson, knobs: Knobs): boolean => turnedKnobs(knobs).every((k) => lesson.variants?.knobs.includes(k));
+/** The knobs `lesson` answers to: those its steps say how they change it, and those it says change nothing. */
+export const knobsTaken = (lesson: Lesson): (keyof Knobs)[] => [...(lesson.variants?.knobs ?? []), ...(Object.keys(lesson.unaffected ?? {}) as (keyof Knobs)[])];
+
+/** The knobs asked about: those turned, and a reader count even at the lesson's own (a lesson without readers has no count to be at). */
+const asked = (knobs: Knobs): (keyof Knobs)[] => [...new Set([...turnedKnobs(knobs), ...(knobs.readers === undefined ? [] : (['readers'] as const))])];
+
+/** Whether `lesson` answers to every knob asked about. */
+export const takes = (lesson: Lesson, knobs: Knobs): boolean => asked(knobs).every((k) => knobsTaken(lesson).includes(k));
 
 /**
  * The lesson as it runs with `knobs`: its variant's steps on the machine they
- * describe. The narration was written for the lesson's own machine, so only a
- * step written for the variant keeps its text; the others say what the engine
- * says they do. A knob the lesson's steps do not depend on is refused in a line.
+ * describe, each with its narration (a step whose words differ between variants
+ * is written once for each, with its `when`). A knob the lesson's steps do not
+ * depend on, and which the lesson does not say changes nothing, is refused in a line.
  */
 export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
-  const changed = turnedKnobs(knobs);
-  if (!changed.length) return lesson;
-  const missing = changed.find((k) => !lesson.variants?.knobs.includes(k));
-  if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, lesson.variants?.knobs ?? []));
-  const { steps, machine } = variantOf(lesson.payload, lesson.variants!.steps, knobs);
-  const own = (s: LessonStep) => KNOB_NAMES.some((k) => changed.includes(k) && s.when?.[k] === knobs[k]);
-  return { ...lesson, steps: steps.map((s) => (own(s) ? s : { ...s, text: { en: '', zh: '' } })), machine, knobs };
+  const missing = asked(knobs).find((k) => !knobsTaken(lesson).includes(k));
+  if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, knobsTaken(lesson)));
+  if (!turnedKnobs(knobs).length) return lesson;
+  const { steps, machine } = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, knobs);
+  return { ...lesson, steps, machine, knobs };
 }
 
 /**

@@ -27,6 +27,8 @@ const EN = {
   whenMapping: (knobs: string) => `must be a mapping of knobs to values (${knobs})`,
   notKnob: (knobs: string) => `is not a knob (${knobs})`,
   inVariant: (variant: string, message: string) => `with ${variant}: ${message}`,
+  unaffectedMapping: (knobs: string) => `must be a mapping of knobs (${knobs}) to why each changes nothing, in every language`,
+  unaffectedButWhen: (knob: string) => `names ${knob}, but steps say how ${knob} changes this lesson (when: {${knob}: ...}): a knob is either one or the other`,
   illegalStep: (n: number, reason: string) => `step ${n} is illegal: ${reason}`,
   completionNotTaken: (n: number) =>
     `step ${n}'s DMA transfer finishes, but no later step takes its completion (raise and handle its interrupt, or poll its status)`,
@@ -72,6 +74,8 @@ const ZH: typeof EN = {
   whenMapping: (knobs: string) => `必须是开关到取值的映射（${knobs}）`,
   notKnob: (knobs: string) => `不是开关（${knobs}）`,
   inVariant: (variant: string, message: string) => `在 ${variant} 时：${message}`,
+  unaffectedMapping: (knobs: string) => `必须是开关（${knobs}）到“为何不改变任何东西”的映射，每种语言都要写`,
+  unaffectedButWhen: (knob: string) => `列出了 ${knob}，但有步骤说明 ${knob} 如何改变这门课（when: {${knob}: ...}）：一个开关只能是其中一种`,
   illegalStep: (n: number, reason: string) => `第 ${n} 步不合法：${reason}`,
   completionNotTaken: (n: number) => `第 ${n} 步的 DMA 传输完成了，但后面没有步骤处理它的完成（发出并处理它的中断，或轮询它的状态）`,
   eventMapping: '必须是带 type 的映射',

@@ -260,7 +260,7 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
-    whatIf: (knobs: string) => `What if ${knobs}: the steps are this variant's, and the counts the engine's. The narration was written for the lesson's own machine (a cold cache, a NIC that gathers), so only steps written for this variant keep theirs.`,
+    whatIf: (knobs: string) => `What if ${knobs}? The steps are this variant's, and the engine counts them.`,
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
@@ -279,7 +279,7 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
-    whatIf: (knobs: string) => `假如${knobs}：步骤是这个变体的，计数由引擎推导。讲解是为课程原本的机器（冷缓存、支持聚合的网卡）写的，所以只有为这个变体写的步骤保留讲解。`,
+    whatIf: (knobs: string) => `假如${knobs}？步骤是这个变体的，计数由引擎推导。`,
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
@@ -287,6 +287,14 @@ export const SCALE = {
     summary: (size: string, chunk: string, chunks: number) => `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。合计（准备 + 段数 x 每段 + 收尾）：`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
     repeats: (chunks: number) => `每段的步骤对 ${chunks} 段逐段重复`,
+  },
+};
+
+/** What the engine can say for itself of a lesson's knobs, in every language at once (a lesson's own text is kept the same way). */
+export const SCALE_TEXT = {
+  noNic: {
+    en: 'Nothing in this lesson goes out through the NIC, so whether it can gather changes nothing.',
+    zh: '这门课里没有任何数据经网卡发出，所以网卡是否支持聚合不影响任何东西。',
   },
 };
 

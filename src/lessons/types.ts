@@ -64,6 +64,12 @@ export interface Lesson {
   steps: LessonStep[];
   /** Where some steps happen only with a knob's value: every step, with its `when`, and the knobs that change the lesson. */
   variants?: { steps: LessonStep[]; knobs: (keyof Knobs)[] };
+  /**
+   * The knobs that change nothing here, each with why (direct I/O bypasses the
+   * page cache; sendfile copies into the socket buffer anyway). The lesson runs
+   * on the knob's machine with the same steps, which the engine checks.
+   */
+  unaffected?: Partial<Record<SwitchKnob, Text>>;
   /** A what-if variant's machine (a warm cache, a NIC that cannot gather); a lesson as written runs on the default one. */
   machine?: Machine;
   /** The knobs a variant was made with; a lesson as written has none. */

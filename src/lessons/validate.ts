@@ -21,6 +21,7 @@ import {
 } from '../model/index.js';
 import { LANGS, type Lang, type Text } from '../i18n/lang.js';
 import { PROBLEMS } from '../i18n/problems.js';
+import { SCALE_TEXT } from '../i18n/strings.js';
 import { refusalText } from '../i18n/refusals.js';
 import { GROUPS, JOBS, PROPERTY_KEYS, type Lesson, type LessonStep, type Properties } from './types.js';
 
@@ -53,7 +54,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
 
   const known = new Set([
     'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
-    'properties', 'steps', 'limits', 'usedBy', 'notes',
+    'properties', 'steps', 'unaffected', 'limits', 'usedBy', 'notes',
   ]);
   for (const key of Object.keys(data)) if (!known.has(key)) fail([key], t.notLessonField);
 
@@ -100,6 +101,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
 
   const steps = readSteps(['steps'], data.steps, payload, r, lang);
   const knobs = knobsOf(steps);
+  const unaffected = withoutANic(readUnaffected(data.unaffected, knobs, r, lang), knobs, steps);
 
   const lesson: Lesson = {
     id,
@@ -115,6 +117,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     properties,
     steps: steps.filter((st) => happens(st, DEFAULT_KNOBS)),
     ...(knobs.length ? { variants: { steps, knobs } } : {}),
+    ...(unaffected ? { unaffected } : {}),
     limits: list(['limits'], data.limits, text, true),
     usedBy: list(['usedBy'], data.usedBy, text, true),
     notes: list(['notes'], data.notes, text, true),
@@ -123,7 +126,8 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
   if (problems.length > 0) return { problems };
 
   // Every variant the lesson's knobs make must run as a lesson does: each step legal, every completion taken.
-  for (const variantKnobs of combinations(knobs)) {
+  // A knob that changes nothing still turns the machine: the same steps must run on it.
+  for (const variantKnobs of combinations([...knobs, ...(Object.keys(unaffected ?? {}) as SwitchKnob[])])) {
     const script = variantOf(payload, steps, variantKnobs);
     // A problem names the step in the file, which the variant's numbering skips over.
     const inFile = (i: number) => steps.indexOf(script.steps[i]);
@@ -216,6 +220,30 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
     else if (!steps.some((s) => s.phase === 'transfer')) fail(path, t.needsTransfer);
   }
   return steps;
+}
+
+/** `unaffected`: the knobs that change nothing in the lesson, each with why; none of them may be a step's `when`. */
+function readUnaffected(value: unknown, knobs: readonly string[], r: Readers, lang: Lang): Lesson['unaffected'] {
+  const t = PROBLEMS[lang];
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    r.fail(['unaffected'], t.unaffectedMapping(KNOB_NAMES.join(', ')));
+    return undefined;
+  }
+  const out: NonNullable<Lesson['unaffected']> = {};
+  for (const [k, why] of Object.entries(value)) {
+    const path = ['unaffected', k];
+    if (!(KNOB_NAMES as string[]).includes(k)) r.fail(path, t.notKnob(KNOB_NAMES.join(', ')));
+    else if (knobs.includes(k)) r.fail(path, t.unaffectedButWhen(k));
+    else out[k as SwitchKnob] = r.text(path, why);
+  }
+  return out;
+}
+
+/** A lesson no step of which names the NIC sends nothing: whether the NIC gathers changes nothing, and the engine knows it. */
+function withoutANic(unaffected: Lesson['unaffected'], knobs: readonly string[], steps: readonly LessonStep[]): Lesson['unaffected'] {
+  if (knobs.includes('nic') || unaffected?.nic || steps.some((s) => Object.values(s.event).includes('nic'))) return unaffected;
+  return { ...unaffected, nic: SCALE_TEXT.noNic };
 }
 
 /** A step's `when`: knob names and their values (`{cache: cold}`, `{nic: nosg}`). */

@@ -68,13 +68,17 @@ export interface Explanation {
   chunks?: number;
   /** With `--cache` or `--nic` (or `--size`): the machine the counts are for. */
   knobs?: Knobs;
+  /** With a knob turned: what it turned, and why a knob that changes nothing here changes nothing. */
+  whatIf?: string;
   formula?: Record<keyof Counters, string>;
 }
 
-/** What a what-if variant turned, and why most of its steps have no narration; null for a lesson as written. */
-export function whatIfText(knobs: Knobs, lang: Lang): string | null {
-  const words = whatIfWords(turnedKnobs(knobs), knobs, lang);
-  return words && SCALE[lang].whatIf(words);
+/** What a what-if variant turned, and why a knob that changes nothing here changes nothing; null for a lesson as written. */
+export function whatIfText(lesson: Pick<Lesson, 'unaffected'>, knobs: Knobs, lang: Lang): string | null {
+  const turned = turnedKnobs(knobs);
+  const words = whatIfWords(turned, knobs, lang);
+  const unchanged = turned.flatMap((k) => (k !== 'readers' && lesson.unaffected?.[k] ? [lesson.unaffected[k]![lang]] : []));
+  return words && [SCALE[lang].whatIf(words), ...unchanged].join(' ');
 }
 
 
@@ -139,7 +143,7 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
     limits: lesson.limits.map((t) => t[lang]),
     usedBy: lesson.usedBy.map((t) => t[lang]),
     notes: lesson.notes.map((t) => t[lang]),
-    ...(lesson.knobs ? { knobs } : {}),
+    ...(lesson.knobs ? { knobs, whatIf: whatIfText(lesson, knobs, lang) ?? undefined } : {}),
     ...atScale,
   };
 }
@@ -157,7 +161,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   if (x.since) appendOrBreak(titleLines, ' · ', x.since, width, '', paint.dim);
   out.push(...titleLines);
   out.push('', ...paragraph(x.summary, width));
-  const said = x.knobs && whatIfText(x.knobs, lang);
+  const said = x.whatIf;
   if (said) out.push('', ...paragraph(said, width).map((l) => paint.yellow(l)));
 
   if (x.api.length) {
