@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { LessonError, MAX_LESSON_BYTES, catalogOf, loadCatalog, loadLessonFile, parseLesson } from '../src/lessons/index.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -66,11 +67,14 @@ describe('the validator names the file, line, step and field', () => {
       '\nlimits:',
       '\n  - event: { type: cpuCopy, from: pageCache, to: user }\n    text: { en: peek, zh: 偷看 }\nlimits:',
     );
+    // The step is named by its place in the file, which holds the warm variant's steps too.
+    const inFile = loadLessonFile(join(LESSONS, 'sendfile.yaml')).variants!.steps.length;
     expect(problemsOf(userReadsCache)).toEqual([
-      expect.stringMatching(/steps\[11\]\.event: step 12 is illegal: user mode cannot touch the page cache/),
+      expect.stringMatching(new RegExp(`steps\\[${inFile}\\]\\.event: step ${inFile + 1} is illegal: user mode cannot touch the page cache`)),
     ]);
     const dmaNeverProgrammed = sendfileYaml.replace('{ type: programDma, from: socket, to: nic }', '{ type: sysret }');
-    expect(problemsOf(dmaNeverProgrammed)[0]).toMatch(/steps\[7\]\.event: step 8 is illegal: DMA transfer with nothing programmed/);
+    const nicProgrammed = loadLessonFile(join(LESSONS, 'sendfile.yaml')).variants!.steps.findIndex((st) => st.event.type === 'programDma' && st.event.from === 'socket');
+    expect(problemsOf(dmaNeverProgrammed)[0]).toMatch(new RegExp(`steps\\[${nicProgrammed + 1}\\]\\.event: step ${nicProgrammed + 2} is illegal: DMA transfer with nothing programmed`));
   });
 
   test('a YAML syntax error carries the parser line', () => {
@@ -97,13 +101,12 @@ describe('the validator names the file, line, step and field', () => {
 
   test('a knob said to change nothing must still run: the engine runs the steps on its machine', () => {
     // sendfile-sg's NIC gathers; said to be unaffected by a NIC that cannot, its descriptor copy is refused.
-    const sg = readFileSync(join(LESSONS, 'sendfile-sg.yaml'), 'utf8')
-      .split(/\n(?=  - event)/)
-      .filter((chunk) => !/when: \{ nic: nosg \}/.test(chunk))
-      .join('\n')
-      .replace(/\n    when: \{ nic: sg \}/g, '')
-      .replace('\nsteps:\n', '\nunaffected:\n  nic: {en: "it changes nothing", zh: "没有变化"}\nsteps:\n');
-    expect(problemsOf(sg)).toContainEqual(expect.stringMatching(/^broken\.yaml:\d+: steps\[\d+\]\.event: with --nic nosg: step \d+ is illegal: this NIC cannot gather/));
+    const data = parse(readFileSync(join(LESSONS, 'sendfile-sg.yaml'), 'utf8'));
+    type Step = { when?: { cache?: string; nic?: string } };
+    data.steps = (data.steps as Step[]).filter((st) => st.when?.nic !== 'nosg').map(({ when, ...st }) => (when?.cache ? { ...st, when: { cache: when.cache } } : st));
+    data.unaffected = { nic: { en: 'it changes nothing', zh: '没有变化' } };
+    const sg = stringify(data);
+    expect(problemsOf(sg)).toEqual([expect.stringMatching(/^broken\.yaml:\d+: steps\[\d+\]\.event: with --nic nosg: step \d+ is illegal: this NIC cannot gather/)]);
   });
 
   test('unknown top-level fields are refused', () => {

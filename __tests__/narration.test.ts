@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { lessonFilesIn, loadLessonFile, type Lesson } from '../src/lessons/index.js';
-import { countsByPhase, run, type Counters } from '../src/model/index.js';
+import { combinations, countsByPhase, knobFlags, run, type Counters } from '../src/model/index.js';
+import { knobsTaken, varied } from '../src/cli/scale.js';
 import { LANGS, type Lang } from '../src/i18n/lang.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -242,13 +243,28 @@ describe('the parser reads what the lessons write', () => {
   });
 });
 
-describe.each(LESSONS.map((l) => [l.id, l] as const))('%s: the narration agrees with the engine', (_id, lesson) => {
-  const timeline = run(lesson);
-  const perChunk = countsByPhase(lesson, timeline).perTransfer;
+/**
+ * Each lesson as written and in every variant of the knobs it answers to (`--cache warm`,
+ * `--nic nosg`, one reader and three), as the CLI runs it: every step shown is narrated, so
+ * every figure its narration states is read.
+ */
+const VARIANTS = LESSONS.flatMap((l) =>
+  combinations(knobsTaken(l)).map((knobs) => [knobFlags(knobs) ? `${l.id} ${knobFlags(knobs)}` : l.id, varied(l, knobs, 'en')] as const),
+);
+
+test('the variants read include every lesson as written, warm, without gather, and with one and three readers', () => {
+  const names = VARIANTS.map(([name]) => name);
+  for (const l of LESSONS) expect(names).toEqual(expect.arrayContaining([l.id, `${l.id} --cache warm`, `${l.id} --nic nosg`]));
+  expect(names).toEqual(expect.arrayContaining(['page-cache --readers 1', 'page-cache --readers 3', 'page-cache --cache warm --readers 3']));
+});
+
+describe.each(VARIANTS)('%s: the narration agrees with the engine', (_name, script) => {
+  const timeline = run(script);
+  const perChunk = countsByPhase(script, timeline).perTransfer;
 
   test.each([...LANGS])('%s', (lang) => {
     const wrong: string[] = [];
-    lesson.steps.forEach((s, i) => {
+    script.steps.forEach((s, i) => {
       const { claims, unread } = readNarration(lang, s.text[lang]);
       for (const u of unread) wrong.push(`step ${i + 1}: cannot read "${u.said}": ${u.why}`);
       for (const c of claims) {

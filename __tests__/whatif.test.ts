@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
-import { DEFAULT_KNOBS, run, variantOf, type Counters, type Knobs } from '../src/model/index.js';
+import { knobsTaken, varied } from '../src/cli/scale.js';
+import { DEFAULT_KNOBS, knobFlags, run, variantOf, type Counters, type Knobs } from '../src/model/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -113,6 +114,30 @@ describe('the knobs on the command line', () => {
   });
 });
 
+describe('every lesson answers every what-if', () => {
+  test('each lesson says how --cache and --nic change it, or why they change nothing', () => {
+    for (const l of catalog.lessons) expect({ id: l.id, takes: knobsTaken(l).filter((k) => k !== 'readers').sort() }).toEqual({ id: l.id, takes: ['cache', 'nic'] });
+  });
+
+  test('no step of a warm variant says the file is not cached, and no step without gather says the NIC reads straight out of the page cache', () => {
+    // The narration of a step shared by two variants must be true in both (lessons/FORMAT.md).
+    const said: string[] = [];
+    for (const l of catalog.lessons) {
+      for (const [knobs, wrong] of [
+        [{ ...DEFAULT_KNOBS, cache: 'warm' }, /not cached|isn't cached|not in the page cache|still on (the )?disk|不在页缓存|还不在缓存|页缓存里也没有/i],
+        [{ ...DEFAULT_KNOBS, nic: 'nosg' }, /straight out of the page cache|直接从页缓存读出/i],
+      ] as const) {
+        for (const s of varied(l, knobs, 'en').steps) for (const lang of ['en', 'zh'] as const) if (wrong.test(s.text[lang])) said.push(`${l.id} ${knobFlags(knobs)}: ${s.text[lang].slice(0, 60)}`);
+      }
+    }
+    expect(said).toEqual([]);
+    // The patterns find what the lessons as written say, so an empty list above means something.
+    expect(catalog.lessons.filter((l) => l.steps.some((s) => /not cached/.test(s.text.en))).length).toBeGreaterThan(5);
+    expect(catalog.lessons.filter((l) => l.steps.some((s) => /不在页缓存|页缓存里也没有/.test(s.text.zh))).length).toBeGreaterThan(1);
+    expect(catalog.find('sendfile-sg')!.steps.some((s) => /straight out of the page cache/.test(s.text.en) && /直接从页缓存读出/.test(s.text.zh))).toBe(true);
+  });
+});
+
 describe('--readers N (page-cache)', () => {
   // MODEL.md: N consumers of one cached file cost one disk read in all, then each reader's own path.
   const at = (n: number) => JSON.parse(zcopy(['explain', 'page-cache', '--readers', String(n), '--json']).stdout).counts as Counters;
@@ -125,6 +150,19 @@ describe('--readers N (page-cache)', () => {
     expect(five.cpuCopies - one.cpuCopies).toBe(4);
     expect(five.dmaCopies).toBe(1 + 5);
     expect(five.interrupts).toBe(1 + 5);
+  });
+
+  test('a third reader is marked as repeating the second, whose narration (its ordinals and totals) is not told again', () => {
+    const out = zcopy(['explain', 'page-cache', '--readers', '3', '--json']);
+    const steps: { narration: string }[] = JSON.parse(out.stdout).steps;
+    const marks = steps.filter((s) => /^↻ Reader 3 of 3 makes the same steps as reader 2/.test(s.narration));
+    expect(marks).toHaveLength(1);
+    const second = steps.filter((s) => /^The second consumer/.test(s.narration));
+    expect(second).toHaveLength(1);
+    // Reader 3's block: the marker, then steps the engine describes.
+    const block = catalog.find('page-cache')!.variants!.steps.filter((s) => s.each === 'reader').length;
+    const from = steps.indexOf(marks[0]);
+    expect(steps.slice(from + 1, from + block).every((s) => s.narration === '')).toBe(true);
   });
 
   test('as many readers as the lesson shows is the lesson as written; a bad count or another lesson is refused', () => {

@@ -5,6 +5,7 @@ import { refusalText } from '../i18n/refusals.js';
 import {
   ID_PATTERN,
   LessonError,
+  LESSON_FIELDS,
   isRecord,
   lessonFilesIn,
   parseWith,
@@ -215,8 +216,6 @@ function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Go
   return goal;
 }
 
-const PATH_FIELDS = new Set(['steps', 'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload', 'properties', 'limits', 'usedBy', 'notes']);
-
 /**
  * A learner's path for `level`: a file with `steps:`, or a whole lesson file
  * (only its steps are judged, on the level's machine and payload). A broken
@@ -227,7 +226,7 @@ export function readPath(file: string, level: Level, lang: Lang = 'en'): LessonS
   return parseWith<LessonStep[]>(readLessonText(file, lang), file, (data) => {
     const r = readers(lang);
     if (!isRecord(data)) return { problems: [{ path: [], message: CHALLENGE.problems[lang].notPathField }] };
-    for (const key of Object.keys(data)) if (!PATH_FIELDS.has(key)) r.fail([key], CHALLENGE.problems[lang].notPathField);
+    for (const key of Object.keys(data)) if (!LESSON_FIELDS.has(key)) r.fail([key], CHALLENGE.problems[lang].notPathField);
     // A lesson that says how a knob changes it is judged in its variant for the level's machine (sendfile-sg falls back to a copy on a NIC that cannot gather).
     const knobs = knobsOfMachine(level.machine);
     const written = readSteps(['steps'], data.steps, level.payload, r, lang, true);

@@ -1,9 +1,10 @@
 import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang } from '../i18n/lang.js';
-import { SCALE } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_VALUES, turnedKnobs, variantOf, type Knobs, type Scale } from '../model/index.js';
-import type { Lesson } from '../lessons/index.js';
+import type { Text } from '../i18n/lang.js';
+import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
+import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
+import type { Lesson, LessonStep } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
 
@@ -57,7 +58,17 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, knobsTaken(lesson)));
   if (!turnedKnobs(knobs).length) return lesson;
   const { steps, machine } = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, knobs);
-  return { ...lesson, steps, machine, knobs };
+  return { ...lesson, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
+}
+
+/**
+ * A reader's block is narrated for the second reader, as the lesson shows it;
+ * its ordinals and totals are wrong for a third. A later reader's block opens
+ * with a line saying whose steps it repeats, and the engine says what each does.
+ */
+function readerText(s: ReaderStep<LessonStep>, before: number | undefined, knobs: Knobs): Text {
+  if (s.reader === undefined || s.reader <= READERS_AS_WRITTEN) return s.text;
+  return s.reader === before ? { en: '', zh: '' } : SCALE_TEXT.readerAgain(s.reader, knobs.readers!, READERS_AS_WRITTEN);
 }
 
 /**

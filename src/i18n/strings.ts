@@ -260,7 +260,7 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
-    whatIf: (knobs: string) => `What if ${knobs}? The steps are this variant's, and the engine counts them.`,
+    whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary and notes describe it as written.`,
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
@@ -279,7 +279,7 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
-    whatIf: (knobs: string) => `假如${knobs}？步骤是这个变体的，计数由引擎推导。`,
+    whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述和注释说的是它原本的样子。`,
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
@@ -296,6 +296,10 @@ export const SCALE_TEXT = {
     en: 'Nothing in this lesson goes out through the NIC, so whether it can gather changes nothing.',
     zh: '这门课里没有任何数据经网卡发出，所以网卡是否支持聚合不影响任何东西。',
   },
+  readerAgain: (reader: number, readers: number, like: number) => ({
+    en: `↻ Reader ${reader} of ${readers} makes the same steps as reader ${like}, served from the same cached pages: no disk read for it either.`,
+    zh: `↻ 第 ${reader} 个读者（共 ${readers} 个）走的步骤和第 ${like} 个一样，用的还是那些缓存页：它同样不用读磁盘。`,
+  }),
 };
 
 export const VS = {

@@ -40,6 +40,12 @@ export function formatPath(path: Path): string {
 
 export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
+/** The top-level fields of a lesson file. */
+export const LESSON_FIELDS: ReadonlySet<string> = new Set([
+  'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
+  'properties', 'steps', 'unaffected', 'limits', 'usedBy', 'notes',
+]);
+
 /**
  * Checks that `data` (a parsed lesson file) is a lesson, then runs its steps
  * through the model. Returns the lesson, or every problem found, said in `lang`.
@@ -52,11 +58,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
 
   if (!isRecord(data)) return { problems: [{ path: [], message: t.notMapping }] };
 
-  const known = new Set([
-    'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
-    'properties', 'steps', 'unaffected', 'limits', 'usedBy', 'notes',
-  ]);
-  for (const key of Object.keys(data)) if (!known.has(key)) fail([key], t.notLessonField);
+  for (const key of Object.keys(data)) if (!LESSON_FIELDS.has(key)) fail([key], t.notLessonField);
 
   const id = str(['id'], data.id);
   if (id && !ID_PATTERN.test(id)) fail(['id'], t.idPattern);

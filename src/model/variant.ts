@@ -49,32 +49,37 @@ export function knobsOfMachine(machine: Machine): Knobs {
   return { cache: machine.cache, nic: machine.gather ? 'sg' : 'nosg' };
 }
 
+/** A step of a `--readers` variant: which reader's block of `each: reader` steps it is part of (2 to N), if any. */
+export type ReaderStep<S> = S & { reader?: number };
+
 /** The steps that happen with `knobs`, as a script on the machine they describe. */
-export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): { payload: readonly string[]; steps: S[]; machine: Machine } {
+export function variantOf<S extends VariedStep>(payload: readonly string[], steps: readonly S[], knobs: Knobs): { payload: readonly string[]; steps: ReaderStep<S>[]; machine: Machine } {
   const kept = steps.filter((s) => happens(s, knobs));
   return { payload, steps: knobs.readers === undefined ? kept : withReaders(kept, knobs.readers), machine: machineOf(knobs) };
 }
 
 /**
  * The steps for `readers` consumers: the block of `each: reader` steps (one more
- * reader's, contiguous) made readers - 1 times; one reader makes only the rest.
- * One disk read serves them all (MODEL.md, "Scale and what-if").
+ * reader's, contiguous) made readers - 1 times, each copy marked with its reader;
+ * one reader makes only the rest. One disk read serves them all (MODEL.md,
+ * "Scale and what-if").
  */
-function withReaders<S extends VariedStep>(steps: readonly S[], readers: number): S[] {
+function withReaders<S extends VariedStep>(steps: readonly S[], readers: number): ReaderStep<S>[] {
   const first = steps.findIndex((s) => s.each === 'reader');
   if (first < 0) return [...steps];
   let end = first;
   while (end < steps.length && steps[end].each === 'reader') end++;
   const block = steps.slice(first, end);
-  return [...steps.slice(0, first), ...Array.from({ length: Math.max(0, readers - 1) }, () => block).flat(), ...steps.slice(end)];
+  const copies = Array.from({ length: Math.max(0, readers - 1) }, (_, i) => block.map((s) => ({ ...s, reader: i + 2 })));
+  return [...steps.slice(0, first), ...copies.flat(), ...steps.slice(end)];
 }
 
-/** Every combination of the values of `names` (one reader and three, for readers), the others at their defaults: what a lesson must run legally in. */
+/** Every combination of the values of `names` (for readers: as many as written, one and one more), the others at their defaults: what a lesson must run legally in. */
 export function combinations(names: readonly (keyof Knobs)[]): Knobs[] {
   let out: Knobs[] = [{ ...DEFAULT_KNOBS }];
   for (const k of names) {
-    const values: readonly unknown[] = k === 'readers' ? [1, READERS_AS_WRITTEN + 1] : KNOB_VALUES[k];
-    out = out.flatMap((base) => values.map((v) => ({ ...base, [k]: v })));
+    const values: readonly unknown[] = k === 'readers' ? [undefined, 1, READERS_AS_WRITTEN + 1] : KNOB_VALUES[k];
+    out = out.flatMap((base) => values.map((v) => (v === undefined ? base : { ...base, [k]: v })));
   }
   return out;
 }
