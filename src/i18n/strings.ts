@@ -151,7 +151,7 @@ export const LEARN = {
     start: 'start',
     step: (i: number, n: number) => `step ${i}/${n}`,
     repeats: (chunks: number) => `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`,
-    startHint: 'The file is on the disk and the program is about to ask for it.',
+    startHint: (cached: boolean) => `The file is on the disk${cached ? ', its pages already in the page cache,' : ''} and the program is about to ask for it.`,
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
     predictOn: 'predict on',
@@ -196,7 +196,7 @@ export const LEARN = {
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,
     repeats: (chunks: number) => `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次`,
-    startHint: '文件在磁盘上，程序正要读取它。',
+    startHint: (cached: boolean) => `文件在磁盘上${cached ? '，它的页也已在页缓存里' : ''}，程序正要读取它。`,
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
     predictOn: '预测模式',
@@ -310,7 +310,8 @@ export const VS = {
     level: 'So far the two are level on copies, mode switches and system calls.',
     legend: '▲ this step raised it · ◆ only this side pays it at this step',
     needsOther: (id: string) => `--vs needs a different lesson than ${id}`,
-    alone: '--vs compares two lessons as written: use it without --size, --cache, --nic, --step or --predict',
+    alone: '--vs steps two lessons one chunk at a time, from the start: use it without --size, --step or --predict',
+    variant: (flags: string) => `What if: ${flags}, on both sides`,
   },
   zh: {
     ended: (n: number) => `已结束（共 ${n} 步）`,
@@ -319,7 +320,8 @@ export const VS = {
     level: '到目前为止，两者的拷贝、模式切换和系统调用次数相同。',
     legend: '▲ 本步增加 · ◆ 本步只有这一边付出',
     needsOther: (id: string) => `--vs 需要另一门不同于 ${id} 的课`,
-    alone: '--vs 比较的是两门课的原样：请不要同时使用 --size、--cache、--nic、--step 或 --predict',
+    alone: '--vs 从头开始、按一段数据逐步对照两门课：请不要同时使用 --size、--step 或 --predict',
+    variant: (flags: string) => `假如：${flags}，两边都是`,
   },
 };
 

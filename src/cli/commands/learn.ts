@@ -54,7 +54,8 @@ export const learnCommand: Command = {
         const scale = scaleOf(args, ctx.lang);
         const written = ctx.lessonArg(args.scenario, args.file);
         const knobs = knobsOf(args, ctx.lang);
-        if (args.vs !== undefined) return learnVs(ctx, written, ctx.lookup(args.vs), scale !== null || turnedKnobs(knobs).length > 0 || args.step !== undefined || args.predict === true);
+        // Both sides run the same what-if; one that does not answer to it is refused.
+        if (args.vs !== undefined) return learnVs(ctx, written && varied(written, knobs, ctx.lang), varied(ctx.lookup(args.vs), knobs, ctx.lang), scale !== null || args.step !== undefined || args.predict === true);
         if (!written && turnedKnobs(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
         const lesson = written && varied(written, knobs, ctx.lang);
@@ -103,7 +104,7 @@ async function learnVs(ctx: Ctx, a: Lesson | null, b: Lesson, withOthers: boolea
     const { vsTranscript } = await import('../../ui/learn/vs.js');
     return ctx.out(vsTranscript(viewOf(ctx, a), viewOf(ctx, b), ctx.paint, ctx.width));
   }
-  await session(ctx, { screen: 'vs', a: a.id, b: b.id, back: null }, { own: a });
+  await session(ctx, { screen: 'vs', a: a.id, b: b.id, back: null }, { own: a, others: [b] });
 }
 
 /**
@@ -127,6 +128,8 @@ function lastVisited(ctx: Ctx): string | null {
 export interface SessionOptions {
   /** A teacher's lesson from a file, reachable by its id besides the catalogue's. */
   own?: Lesson | null;
+  /** Lessons that stand for their ids in this session besides `own`: the other side of `--vs`, in its what-if variant. */
+  others?: Lesson[];
   /** The quiz the quiz screen draws; by default a fresh one of everything, as `zcopy quiz` alone. */
   quiz?: () => DrawnQuiz;
   /** Where answers are saved; by default the learner's store, opened afresh for each. */
@@ -156,7 +159,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   const t = LEARN_CLI[lang];
   const store = () => openStore({ env: io.env, lang, warn });
   if (options.answers) options.answers.warn = warn;
-  const lesson = (id: string) => (own?.id === id ? own : ctx.lookup(id));
+  const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
   const all = () => ctx.lessons().lessons;
   // Read once, and only when a challenge or the sandbox opens (as the levels are): learn alone need not run every lesson.
   const names = once(() => syscallNames(all()));

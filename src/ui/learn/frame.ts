@@ -304,7 +304,7 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
     else out.push(...text(`${t.whoLabel}: ${t.mover[ui.asking.mover]}`), ...text(`${t.askMode}   ${options(MODE_KEYS, ['yes', 'no'], view.lang)}`));
     return out;
   }
-  if (ui.position === 0) return [...text(t.startHint), ...(view.whatIf ? text(view.whatIf).map((l) => paint.yellow(l)) : [])];
+  if (ui.position === 0) return [...text(t.startHint(view.initial.places.pageCache.length > 0)), ...(view.whatIf ? text(view.whatIf).map((l) => paint.yellow(l)) : [])];
 
   const step = view.steps[ui.position - 1];
   if (step.repeats) out.push(...text(t.repeats(step.repeats)).map((l) => paint.cyan(l)));

@@ -1,7 +1,7 @@
 import { describeStep, teaseStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Lesson } from '../../lessons/index.js';
-import { LOCATIONS, moverOf, run, type EventType, type Location, type Mover, type State } from '../../model/index.js';
+import { LOCATIONS, knobFlags, moverOf, run, type EventType, type Location, type Mover, type State } from '../../model/index.js';
 import { UNCOUNTED_TRAPS } from '../../quiz/misconceptions.js';
 
 /** One step as the learn screen shows it: everything read off the model, nothing computed here. */
@@ -40,8 +40,10 @@ export interface LearnView {
   nextId: string | null;
   /** What the lesson saved against its job's baseline, the model's figures as sentences (src/present/savings.ts). */
   saved: string[];
-  /** A what-if variant's words (shown at the start): what was turned, and why most steps have no narration. */
+  /** A what-if variant's words (shown at the start): what was turned, and why a knob that changes nothing here changes nothing. */
   whatIf?: string;
+  /** A what-if variant's flags (`--cache warm`), for a line that must stay short. */
+  variant?: string;
 }
 
 /** The whole file, for `learn --size`: how many chunks, and the summary step's heading and lines (src/present's). */
@@ -93,5 +95,6 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, sav
     nextId,
     saved,
     ...(whatIf ? { whatIf } : {}),
+    ...(lesson.knobs && knobFlags(lesson.knobs) ? { variant: knobFlags(lesson.knobs) } : {}),
   };
 }

@@ -31,7 +31,7 @@ function column(view: LearnView, position: number, other: LearnView, width: numb
   const them = at(other, position);
   const where = me.step === 0 ? t.start : position > view.steps.length ? v.ended(view.steps.length) : t.step(me.step, view.steps.length);
   const out = [paint.bold(fitWidth(`${view.id} · ${where}`, width))];
-  const does = me.does ?? (me.step === 0 ? t.startHint : v.nothing);
+  const does = me.does ?? (me.step === 0 ? t.startHint(view.initial.places.pageCache.length > 0) : v.nothing);
   out.push(...wrap(`${me.does ? '▶ ' : ''}${does}`, width).slice(0, 3));
   while (out.length < 4) out.push('');
   const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][view.lang])));
@@ -68,7 +68,7 @@ export function renderVs(a: LearnView, b: LearnView, position: number, size: Siz
   const last = Math.max(a.steps.length, b.steps.length);
   const head = ` zcopy · ${a.id} vs ${b.id}`;
   const where = position === 0 ? LEARN[lang].start : LEARN[lang].step(position, last);
-  const lines = [paint.bold(head) + ' '.repeat(Math.max(1, width - displayWidth(head) - displayWidth(where) - 1)) + where, ''];
+  const lines = [paint.bold(head) + ' '.repeat(Math.max(1, width - displayWidth(head) - displayWidth(where) - 1)) + where, a.variant ? paint.yellow(` ${VS[lang].variant(a.variant)}`) : ''];
   const half = Math.floor((width - 4) / 2);
   const left = column(a, position, b, half, paint);
   const right = column(b, position, a, half, paint);
