@@ -61,7 +61,10 @@ export async function main(io: Io): Promise<number> {
     .updateLocale(lang === 'zh' ? (YARGS_ZH as Record<string, string>) : {})
     .usage(`$0 <command>\n\n${HELP[lang].usage}`)
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
-  for (const c of COMMANDS) c.register(parser, ctx);
+  // Registering a command costs yargs work at every start: one named command needs only itself
+  // (`zcopy --help` and completion list them all).
+  const only = command !== undefined && command !== 'help' && !completing ? COMMANDS.filter((c) => c.names.includes(command)) : COMMANDS;
+  for (const c of only) c.register(parser, ctx);
   parser
     // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
     .completion('__yargs-completion-script', false, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
