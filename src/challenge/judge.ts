@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
+import { COUNTER_KEYS, completionPending, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
@@ -63,7 +63,7 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   if (goal.userMode) check({ kind: 'userMode' }, end.privilege !== 'user' || end.faultReturn !== null ? { kind: 'notUserMode' } : null);
   if (goal.callsClosed) check({ kind: 'callsClosed' }, end.openSyscall !== null ? { kind: 'callOpen', call: end.openSyscall } : null);
   // MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
-  check({ kind: 'completion' }, end.dma.status === 'done' ? { kind: 'completionPending' } : null);
+  check({ kind: 'completion' }, completionPending(end) ? { kind: 'completionPending' } : null);
   if (goal.canModify) {
     const never = level.payload.find((b) => !timeline.some((s) => ownsWritable(s, b)));
     check({ kind: 'canModify' }, never !== undefined ? { kind: 'notModifiable', block: never } : null);

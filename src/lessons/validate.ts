@@ -5,6 +5,7 @@ import {
   LOCATIONS,
   PHASES,
   StepError,
+  completionPending,
   DEFAULT_KNOBS,
   KNOB_NAMES,
   KNOB_VALUES,
@@ -143,7 +144,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
       return { problems: [{ path: ['steps', inFile(error.step - 1), 'event'], message: say(t.illegalStep(inFile(error.step - 1) + 1, refusalText(error.refusal, lang))) }] };
     }
     // MODEL.md's interrupt rule: every finished DMA transfer's completion is taken, by an interrupt or by polling.
-    if (end.dma.status === 'done') {
+    if (completionPending(end)) {
       const last = inFile(script.steps.map((s) => s.event.type).lastIndexOf('dmaTransfer'));
       return { problems: [{ path: ['steps', last, 'event'], message: say(t.completionNotTaken(last + 1)) }] };
     }

@@ -2,7 +2,7 @@ export * from './types.js';
 export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec } from './schema.js';
 export { IllegalEvent, type KernelAction, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from './refusals.js';
 export { initialState, kindRefusal, step } from './step.js';
-export { StepError, moverOf, run, type Script } from './run.js';
+export { StepError, completionPending, moverOf, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
 export { NotRepeatable, chunksOf, formulaText, scaled, type Formula, type Scale, type Scaled } from './scale.js';

@@ -40,6 +40,13 @@ export function run(script: Script): State[] {
 }
 
 /** Who moves payload bytes in the step that produced `state`. */
+/**
+ * MODEL.md's interrupt rule: every DMA transfer that completes has its completion
+ * taken, by an interrupt or by polling. A path that ends with one finished and not
+ * taken is not a whole program.
+ */
+export const completionPending = (state: State): boolean => state.dma.status === 'done';
+
 export function moverOf(state: State): Mover {
   switch (state.transfer?.kind) {
     case 'cpu-copy':
