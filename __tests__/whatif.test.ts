@@ -104,6 +104,13 @@ describe('the knobs on the command line', () => {
     expect(zcopy(['quiz', '--cache', 'warm', '--kind', 'mover']).code).toBe(1);
   });
 
+  test('quiz --nic nosg asks only about lessons a NIC takes part in, those it changes and those it does not', () => {
+    const key: { scenario: string }[] = JSON.parse(zcopy(['quiz', '--nic', 'nosg', '--reveal', '--json', '--count', '100', '--seed', '1']).stdout);
+    const asked = new Set(key.map((q) => q.scenario));
+    for (const id of ['programmed-io', 'interrupt-io', 'dma-io', 'direct-io', 'aio-direct', 'cow']) expect({ id, asked: asked.has(id) }).toEqual({ id, asked: false });
+    for (const id of ['sendfile-sg', 'splice', 'msg-zerocopy', 'traditional', 'sendfile']) expect({ id, asked: asked.has(id) }).toEqual({ id, asked: true });
+  });
+
   test('learn --cache warm opens the variant: fewer steps, the pages cached from the start', () => {
     const out = zcopy(['learn', 'traditional', '--cache', 'warm']).stdout;
     const frames = out.split(/\n\n(?= zcopy · )/);

@@ -3,7 +3,7 @@ import { HELP } from '../i18n/help.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Text } from '../i18n/lang.js';
 import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
+import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
 import type { Lesson, LessonStep } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
@@ -46,6 +46,9 @@ const asked = (knobs: Knobs): (keyof Knobs)[] => [...new Set([...turnedKnobs(kno
 
 /** Whether `lesson` answers to every knob asked about. */
 export const takes = (lesson: Lesson, knobs: Knobs): boolean => asked(knobs).every((k) => knobsTaken(lesson).includes(k));
+
+/** Whether a quiz about `knobs` asks about `lesson`: it answers to them, and a NIC's gather is asked about only where a NIC takes part. */
+export const asksAbout = (lesson: Lesson, knobs: Knobs): boolean => takes(lesson, knobs) && (knobs.nic === DEFAULT_KNOBS.nic || touchesNic(lesson.steps));
 
 /**
  * The lesson as it runs with `knobs`: its variant's steps on the machine they

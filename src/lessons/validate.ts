@@ -10,6 +10,7 @@ import {
   KNOB_NAMES,
   KNOB_VALUES,
   combinations,
+  touchesNic,
   knobFlags,
   happens,
   knobsOf,
@@ -245,7 +246,7 @@ function readUnaffected(value: unknown, knobs: readonly string[], r: Readers, la
 
 /** A lesson no step of which names the NIC sends nothing: whether the NIC gathers changes nothing, and the engine knows it. */
 function withoutANic(unaffected: Lesson['unaffected'], knobs: readonly string[], steps: readonly LessonStep[]): Lesson['unaffected'] {
-  if (knobs.includes('nic') || unaffected?.nic || steps.some((s) => Object.values(s.event).includes('nic'))) return unaffected;
+  if (knobs.includes('nic') || unaffected?.nic || touchesNic(steps)) return unaffected;
   return { ...unaffected, nic: SCALE_TEXT.noNic };
 }
 

@@ -6,4 +6,4 @@ export { StepError, completionPending, moverOf, run, type Script } from './run.j
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
 export { NotRepeatable, chunksOf, formulaText, scaled, type Formula, type Scale, type Scaled } from './scale.js';
-export { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, READERS_AS_WRITTEN, combinations, happens, knobFlags, knobsOf, knobsOfMachine, machineOf, turnedKnobs, variantOf, type Knobs, type ReaderStep, type SwitchKnob, type VariedStep } from './variant.js';
+export { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, READERS_AS_WRITTEN, combinations, happens, knobFlags, knobsOf, knobsOfMachine, machineOf, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type SwitchKnob, type VariedStep } from './variant.js';

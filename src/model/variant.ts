@@ -28,6 +28,9 @@ export interface VariedStep {
   each?: 'reader';
 }
 
+/** Whether any step sends through, maps or hears from the NIC: a lesson that never does is the same whether it gathers or not. */
+export const touchesNic = (steps: readonly VariedStep[]): boolean => steps.some((s) => Object.values(s.event).includes('nic'));
+
 /** The knobs a lesson's steps depend on: only these may be turned for it. */
 export function knobsOf(steps: readonly VariedStep[]): (keyof Knobs)[] {
   const readers = steps.some((s) => s.each === 'reader') ? (['readers'] as const) : [];

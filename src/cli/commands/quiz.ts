@@ -25,7 +25,7 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
+import { knobsOf, scaleOf, scaleOptions, asksAbout, varied } from '../scale.js';
 import { turnedKnobs, type Scale } from '../../model/index.js';
 import type { DrawnQuiz } from '../../ui/app/route.js';
 import { session } from './learn.js';
@@ -82,11 +82,11 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   if (args.json && !args.reveal) throw new UsageError(ERRORS.jsonNeedsReveal[lang]);
   const names = words(args.scenario);
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
-  // A what-if asks count questions of the lessons it changes (a named one it does not change is refused, saying why).
+  // A what-if asks count questions of the lessons that answer to it (a named one that does not is refused, saying why).
   const knobs = knobsOf(args, ctx.lang);
   const whatIf = turnedKnobs(knobs).length > 0;
   if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
-  const selected = whatIf ? (names.length ? named : named.filter((l) => takes(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
+  const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
   return {
     selected,
     kinds: kinds.length ? (kinds as Kind[]) : whatIf ? ['counts'] : [...KINDS],
