@@ -84,6 +84,9 @@ describe('--size and --chunk on the command line', () => {
       // MODEL.md: sendfile is one call per chunk, 2 mode switches.
       ['sendfile', 16384, 32768],
     ]);
+    // The JSON contract (README): the machine and each total's sum, as explain gives them.
+    expect(rows[0]).toMatchObject({ size: 1024 ** 3, chunk: 64 * 1024, chunks: 16384, knobs: { cache: 'cold', nic: 'sg' }, formula: { syscalls: '16384 x 2', modeSwitches: '16384 x 4' } });
+    expect(JSON.parse(zcopy(['compare', 'sendfile', '--cache', 'warm', '--json']).stdout)[0].knobs).toEqual({ cache: 'warm', nic: 'sg' });
     const text = zcopy(['compare', '--size', '1G', '--chunk', '4K']).stdout;
     expect(text).toMatch(/^Totals for a 1 GiB file in 4 KiB chunks \(262144 chunks\)/m);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

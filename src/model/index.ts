@@ -5,5 +5,5 @@ export { initialState, kindRefusal, step } from './step.js';
 export { StepError, completionPending, moverOf, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
-export { NotRepeatable, chunksOf, formulaText, scaled, type Formula, type Scale, type Scaled } from './scale.js';
+export { NotRepeatable, chunksOf, formulaText, formulaTexts, scaled, type Formula, type Scale, type Scaled } from './scale.js';
 export { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, READERS_AS_WRITTEN, combinations, happens, knobFlags, knobsOf, knobsOfMachine, machineOf, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type SwitchKnob, type VariedStep } from './variant.js';

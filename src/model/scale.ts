@@ -74,3 +74,7 @@ export function scaled(script: Script, timeline: readonly State[], scale: Scale)
 export function formulaText(f: Formula): string {
   return [...(f.setup ? [String(f.setup)] : []), `${f.chunks} x ${f.perChunk}`, ...(f.teardown ? [String(f.teardown)] : [])].join(' + ');
 }
+
+/** Every counter's formula as text: what the JSON of explain and compare carries. */
+export const formulaTexts = (formula: Record<keyof Counters, Formula>): Record<keyof Counters, string> =>
+  Object.fromEntries(COUNTER_KEYS.map((k) => [k, formulaText(formula[k])])) as Record<keyof Counters, string>;

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { SCALE, UI } from '../i18n/strings.js';
 import { formatBytes } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
-import { COUNTER_KEYS, countsByPhase, run, scaled, type Counters, type Scale } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
@@ -20,6 +20,10 @@ export type ComparisonRow = {
   size?: number;
   chunk?: number;
   chunks?: number;
+  /** With `--size` or a knob: the machine the counts are for. */
+  knobs?: Knobs;
+  /** With `--size`: each total as its sum with the numbers (`"2 + 16384 x 4"`). */
+  formula?: Record<keyof Counters, string>;
 } & Properties;
 
 /** Each lesson's counts: for its one chunk, or, with a scale, for the whole file (the same set-up and per-chunk shares). */
@@ -29,7 +33,17 @@ export function compareRows(lessons: Lesson[], scale: Scale | null = null): Comp
     const { setup, perTransfer } = countsByPhase(l, timeline);
     const big = scale && scaled(l, timeline, scale);
     const counts = big ? big.counts : timeline.at(-1)!.counts;
-    return { id: l.id, job: l.job, counts, setup, perTransfer, ...(big ? { size: big.size, chunk: big.chunk, chunks: big.chunks } : {}), ...l.properties };
+    return {
+      id: l.id,
+      job: l.job,
+      counts,
+      setup,
+      perTransfer,
+      ...(big ? { size: big.size, chunk: big.chunk, chunks: big.chunks } : {}),
+      ...(big || l.knobs ? { knobs: l.knobs ?? DEFAULT_KNOBS } : {}),
+      ...(big ? { formula: formulaTexts(big.formula) } : {}),
+      ...l.properties,
+    };
   });
 }
 

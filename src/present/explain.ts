@@ -10,6 +10,7 @@ import {
   type Knobs,
   countsByPhase,
   formulaText,
+  formulaTexts,
   scaled,
   type Scale,
   moverOf,
@@ -107,7 +108,7 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
         chunks: big.chunks,
         knobs,
         counts: big.counts,
-        formula: Object.fromEntries(COUNTER_KEYS.map((k) => [k, formulaText(big.formula[k])])) as Record<keyof Counters, string>,
+        formula: formulaTexts(big.formula),
       }
     : {};
   return {
