@@ -180,3 +180,22 @@ describe('--readers N (page-cache)', () => {
     }
   });
 });
+
+describe('a what-if variant leaves the learner\'s progress alone', () => {
+  test('stopping or finishing sendfile --cache warm records nothing; the lesson as written records its visit', async () => {
+    const { testContext } = await import('./helpers/app.js');
+    const { sessionWorld } = await import('../src/cli/commands/learn.js');
+    const { openStore } = await import('../src/progress/index.js');
+    const { ctx, state } = testContext();
+    const warm = varied(catalog.find('sendfile')!, { ...DEFAULT_KNOBS, cache: 'warm' }, 'en');
+    const read = () => openStore({ env: { XDG_STATE_HOME: state }, lang: 'en', warn: () => {} }).data.lessons.sendfile;
+    // The warm variant has 7 steps where the lesson has 11: its step 5 is not the lesson's step 5.
+    const world = sessionWorld(ctx, { own: warm }, () => {});
+    world.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 } });
+    world.onFinish('sendfile');
+    expect(read()).toBeUndefined();
+    const written = sessionWorld(ctx, {}, () => {});
+    written.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 } });
+    expect(read()?.lastStep).toBe(5);
+  });
+});
