@@ -226,4 +226,16 @@ describe('two lessons in lockstep, in a real terminal', () => {
     await waitFor(atPrompt, 'the shell prompt');
     await expectExitedCleanly();
   }, 30_000);
+
+  test('learn traditional --vs sendfile-sg --nic nosg: both sides in the variant, the one the screen says', async () => {
+    keys('node bin/zcopy.js learn traditional --vs sendfile-sg --nic nosg', 'Enter');
+    await waitFor((s) => s.includes('What if: --nic nosg, on both sides'), 'the variant named under the title');
+    keys('G');
+    const end = await waitFor((s) => /step 15\/15/.test(s), 'the last step');
+    // MODEL.md: without gather sendfile-sg becomes sendfile, one CPU copy to read() + write()'s two.
+    expect(end).toMatch(/CPU copies\s+2\s+│ CPU copies\s+1/);
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+  }, 30_000);
 });
