@@ -9,7 +9,7 @@ import { ensureHelper, helperSource, type Compile } from '../src/lab/helper.js';
 import { modelFigure, TECHNIQUES, type ModelFigure, type Technique } from '../src/lab/model.js';
 import { parseSize, planLab } from '../src/lab/options.js';
 import { differences, summarize, type LabResult } from '../src/lab/report.js';
-import { helperArgs, parseHelperLine, type HelperOutput, type RunLine } from '../src/lab/run.js';
+import { helperArgs, parseHelperLine, type EnvLine, type HelperOutput, type RunLine } from '../src/lab/run.js';
 import { loadCatalog } from '../src/lessons/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 import { displayWidth } from '../src/term/text.js';
@@ -118,7 +118,7 @@ describe('the model beside the lab', () => {
 
   const run = (over: Partial<RunLine>): RunLine => ({
     type: 'run', technique: 'sendfile', warmup: false, index: 0, pid: 1, size: 4096, chunk: 1024, chunks: 4, sent: 4096, received: 4096,
-    verified: false, wallNs: 2e6, sendNs: 1e6, cpuNs: 1.5e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cachedPages: 1, filePages: 1,
+    verified: false, wallNs: 2e6, sendNs: 1e6, cpuNs: 1.5e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cold: false, cachedPages: 1, cachedAfter: 1, filePages: 1,
     zcCompletions: 0, zcCopied: 0, syscalls: { openat: 1, sendfile: 4, close: 2, exit_group: 1 }, loop: { sendfile: 4 }, ...over,
   });
   const env = { type: 'env' as const, kernel: '6.1', machine: 'x86_64', fs: 'ext4', pageSize: 4096, pid: 1 };
@@ -150,11 +150,20 @@ describe('the model beside the lab', () => {
     expect(r.notes[0]).toMatch(/refused it: openat\(\) gave EINVAL \(Invalid argument\) on ext4/);
   });
 
+  test('helperArgs passes --cold only for a cold plan', () => {
+    expect(helperArgs(plan, '/d')).not.toContain('--cold');
+    expect(helperArgs({ ...plan, cold: true }, '/d').at(-1)).toBe('--cold');
+  });
+
   test('the helper\'s lines are checked before they are believed', () => {
     expect(parseHelperLine('{"type":"run","technique":"sendfile"}')).toBeUndefined();
     expect(parseHelperLine('not json')).toBeUndefined();
     expect(parseHelperLine(JSON.stringify({ ...run({}), syscalls: { 'rm -rf': 1 } }))).toBeUndefined();
     expect(parseHelperLine(JSON.stringify(run({})))).toMatchObject({ technique: 'sendfile' });
+    // A run line says whether the cache was dropped before it, and what was cached after it.
+    const { cold: _cold, ...noCold } = run({});
+    expect(parseHelperLine(JSON.stringify(noCold))).toBeUndefined();
+    expect(parseHelperLine(JSON.stringify({ ...run({}), cachedAfter: 'all' }))).toBeUndefined();
   });
 });
 
@@ -275,24 +284,8 @@ describe('zcopy lab on this kernel', () => {
     expect(by.sendfile.zerocopyCopied).toBeNull();
   }, 60_000);
 
-  labTest('the helper\'s own counts equal what strace counted for the sender\'s pid', async () => {
-    const probe = spawnSync('strace', ['-f', '-c', '-o', '/dev/null', 'true'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) {
-      const why = probe.error ? 'strace is not installed' : `strace cannot trace here: ${probe.stderr.trim().split('\n')[0]}`;
-      // .ci/run installs strace, so in CI its absence is a failure, not a skip.
-      if (process.env.CI && probe.error) throw new Error(`${why} (.ci/run should have installed it)`);
-      console.warn(`lab strace test skipped: ${why}`);
-      return;
-    }
-    const binary = await builtHelper();
-    const dir = scratch('lab-run');
-    const trace = join(dir, 'strace.txt');
-    const plan = { size: 1024 * 1024, chunk: 65536, runs: 1, warmup: 1, techniques: [...TECHNIQUES] };
-    // strace -f -c would add up all three processes (parent, receiver, sender); -o with -f
-    // writes one line per call with its pid, so the sender's calls can be counted alone.
-    const r = runHelperSync(helperArgs(plan, dir), binary, ['strace', '-f', '-qq', '-o', trace]);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+  /** strace's calls by pid; undefined (with the reason printed) where strace cannot run here. */
+  const straceCounts = (trace: string) => {
     const counted = new Map<number, Record<string, number>>();
     for (const line of readFileSync(trace, 'utf8').split('\n')) {
       // A call's first line: "PID name(args..." ("<... name resumed>" continues one already counted).
@@ -302,6 +295,31 @@ describe('zcopy lab on this kernel', () => {
       calls[m[2]] = (calls[m[2]] ?? 0) + 1;
       counted.set(Number(m[1]), calls);
     }
+    return counted;
+  };
+  const straceHere = () => {
+    const probe = spawnSync('strace', ['-f', '-c', '-o', '/dev/null', 'true'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) {
+      const why = probe.error ? 'strace is not installed' : `strace cannot trace here: ${probe.stderr.trim().split('\n')[0]}`;
+      // .ci/run installs strace, so in CI its absence is a failure, not a skip.
+      if (process.env.CI && probe.error) throw new Error(`${why} (.ci/run should have installed it)`);
+      console.warn(`lab strace test skipped: ${why}`);
+      return false;
+    }
+    return true;
+  };
+  /** Every technique once after a warm-up under strace -f, warm or --cold; the sender's calls by pid beside the helper's own counts. */
+  const traced = async (cold: boolean) => {
+    const binary = await builtHelper();
+    const dir = scratch('lab-run');
+    const trace = join(dir, 'strace.txt');
+    const plan = { size: 1024 * 1024, chunk: 65536, runs: 1, warmup: 1, techniques: [...TECHNIQUES], cold };
+    // strace -f -c would add up all three processes (parent, receiver, sender); -o with -f
+    // writes one line per call with its pid, so the sender's calls can be counted alone.
+    const r = runHelperSync(helperArgs(plan, dir), binary, ['strace', '-f', '-qq', '-o', trace]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const counted = straceCounts(trace);
     const runs = r.lines.filter((l): l is RunLine => l?.type === 'run');
     const refused = r.lines.filter((l) => l?.type === 'refused');
     for (const x of refused) console.warn(`lab strace test: ${JSON.stringify(x)} (skipped: this kernel refused it)`);
@@ -310,6 +328,95 @@ describe('zcopy lab on this kernel', () => {
       expect({ technique: run.technique, pid: run.pid, calls: counted.get(run.pid) }).toEqual({ technique: run.technique, pid: run.pid, calls: run.syscalls });
     }
     expect(readdirSync(dir)).toEqual(['strace.txt']);
+    const env = r.lines.find((l) => l?.type === 'env') as EnvLine;
+    return { runs, counted, parent: env.pid };
+  };
+
+  labTest('the helper\'s own counts equal what strace counted for the sender\'s pid', async () => {
+    if (!straceHere()) return;
+    const { runs } = await traced(false);
+    expect(runs.every((r) => !r.cold)).toBe(true);
+  }, 60_000);
+
+  labTest('--cold: the parent drops the cache (fdatasync + fadvise) before each measured run, and the sender\'s calls do not change', async () => {
+    if (!straceHere()) return;
+    const warm = await traced(false);
+    const cold = await traced(true);
+    const measured = cold.runs.filter((r) => !r.warmup);
+    expect(cold.runs.map((r) => r.cold)).toEqual(cold.runs.map((r) => !r.warmup));
+    // fadvise64 (fadvise64_64 on some architectures) only in the parent, once per measured run.
+    const fadvise = (calls: Record<string, number> = {}) => Object.entries(calls).filter(([n]) => /^fadvise64/.test(n)).reduce((a, [, k]) => a + k, 0);
+    for (const [pid, calls] of cold.counted) {
+      if (pid !== cold.parent) expect({ pid, fadvise: fadvise(calls), fdatasync: calls.fdatasync ?? 0 }).toEqual({ pid, fadvise: 0, fdatasync: 0 });
+    }
+    expect(fadvise(cold.counted.get(cold.parent))).toBe(measured.length);
+    expect(cold.counted.get(cold.parent)!.fdatasync).toBe(measured.length);
+    expect(fadvise(warm.counted.get(warm.parent))).toBe(0);
+    // The techniques whose calls do not hang on timing (every read of a regular file and every
+    // blocking write to the socket moves the whole chunk) make the same calls cold as warm.
+    for (const technique of ['read-write', 'direct-io', 'mmap-write', 'copy-file-range'] as const) {
+      const [w, c] = [warm, cold].map((x) => x.runs.find((r) => r.technique === technique && !r.warmup));
+      if (!w || !c) continue;
+      expect({ technique, calls: c.syscalls }).toEqual({ technique, calls: w.syscalls });
+    }
+  }, 60_000);
+
+  /** The helper's lines for read-write and direct-io, 4 MiB in 64 KiB chunks, two runs after a warm-up, in `base`. */
+  const coldRun = async (base: string, cold: boolean) => {
+    const dir = mkdtempSync(join(base, 'zcopy-lab-cold-'));
+    scratches.push(dir);
+    const plan = { size: 4 * 1024 * 1024, chunk: 65536, runs: 2, warmup: 1, techniques: ['read-write', 'direct-io'] as Technique[], cold };
+    const r = runHelperSync(helperArgs(plan, dir), await builtHelper());
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const env = r.lines.find((l) => l?.type === 'env') as EnvLine;
+    const runs = r.lines.filter((l): l is RunLine => l?.type === 'run');
+    const refused = r.lines.filter((l) => l?.type === 'refused');
+    for (const x of refused) console.warn(`lab cold test: ${JSON.stringify(x)} (this filesystem refused it)`);
+    return { fs: env.fs, runs, of: (t: Technique) => runs.filter((x) => x.technique === t) };
+  };
+  const inMemory = (fs: string) => fs === 'tmpfs' || fs === 'ramfs';
+
+  labTest('--cold on a filesystem with a disk: every measured run starts with the file out of the cache; buffered reads put it back, O_DIRECT does not', async () => {
+    // The lab's files go to $TMPDIR (os.tmpdir()); where that is tmpfs, the worktree's own filesystem is tried.
+    let got = await coldRun(tmpdir(), true);
+    if (inMemory(got.fs)) got = await coldRun(ROOT, true);
+    if (inMemory(got.fs)) {
+      console.warn(`lab cold test skipped: ${tmpdir()} and ${ROOT} are both on ${got.fs}`);
+      return;
+    }
+    const { runs, of } = got;
+    expect(of('read-write')).toHaveLength(3);
+    for (const r of runs) {
+      const at = { technique: r.technique, warmup: r.warmup, index: r.index };
+      if (r.warmup) {
+        // The warm-up is not dropped, and its receiver still checks every byte.
+        expect({ ...at, cold: r.cold, verified: r.verified }).toEqual({ ...at, cold: false, verified: true });
+        continue;
+      }
+      expect({ ...at, cold: r.cold, cachedAtMost10Pct: r.cachedPages >= 0 && r.cachedPages <= r.filePages / 10 }).toEqual({ ...at, cold: true, cachedAtMost10Pct: true });
+    }
+    for (const r of of('read-write').filter((x) => !x.warmup)) expect(r.cachedAfter).toBeGreaterThanOrEqual(r.filePages / 2);
+    for (const r of of('direct-io').filter((x) => !x.warmup)) expect(r.cachedAfter).toBeLessThanOrEqual(r.filePages / 10);
+    // Without --cold the file stays cached: what dropped it is the option.
+    const warm = await coldRun(tmpdir(), false);
+    if (!inMemory(warm.fs)) {
+      for (const r of warm.of('read-write')) expect({ cold: r.cold, cached: r.cachedPages }).toEqual({ cold: false, cached: r.filePages });
+    }
+  }, 60_000);
+
+  labTest('--cold on tmpfs: the pages cannot be dropped, and the run lines say so (cachedPages stays the whole file)', async () => {
+    if (!existsSync('/dev/shm')) {
+      console.warn('lab tmpfs test skipped: no /dev/shm');
+      return;
+    }
+    const got = await coldRun('/dev/shm', true);
+    if (got.fs !== 'tmpfs') {
+      console.warn(`lab tmpfs test skipped: /dev/shm is ${got.fs}, not tmpfs`);
+      return;
+    }
+    const measured = got.runs.filter((r) => !r.warmup);
+    expect(measured.length).toBeGreaterThan(0);
+    for (const r of measured) expect({ technique: r.technique, cold: r.cold, cached: r.cachedPages }).toEqual({ technique: r.technique, cold: true, cached: r.filePages });
   }, 60_000);
 
   labTest('piped: plain text under 80 columns that states the runs, the medians and the page cache; --lang zh too', () => {

@@ -3,7 +3,7 @@
  * kernel and prints, as JSON lines on stdout, what really happened.
  *
  *   zcopy-lab --dir DIR --size BYTES --chunk BYTES --runs N --warmup N
- *             --technique ID[,ID...]
+ *             --technique ID[,ID...] [--cold]
  *
  * Techniques: read-write, mmap-write, sendfile, splice, msg-zerocopy,
  * direct-io (file -> 127.0.0.1 TCP socket) and copy-file-range (file -> file).
@@ -30,7 +30,16 @@
  *   sampled at each timer tick, so it is only a hint.
  * - Wall time runs from the sender's first call until the receiver holds the
  *   last byte (for copy-file-range, until the sender's last call returns).
- * - Before each run mincore() says how much of the file is in the page cache.
+ * - Before and after each run mincore() says how much of the file is in the
+ *   page cache (cachedPages, cachedAfter, of filePages).
+ * - With --cold, before each measured run (not the warm-ups, the first of which
+ *   checks every byte) the parent drops the file's pages from the page cache:
+ *   fdatasync, then posix_fadvise(POSIX_FADV_DONTNEED), which drops clean pages
+ *   and needs no privileges. These are the parent's calls, not the sender's, so
+ *   the sender's counts do not change. Where the kernel keeps the pages anyway
+ *   (tmpfs, whose files live in the page cache) cachedPages says so: such a run
+ *   is not cold, and the run line does not claim it was ("cold" only says the
+ *   drop was asked for).
  *
  * Output: one JSON object per line; "type" is "env", "run", "refused" or
  * "error". Exit status: 0 done (a refused technique is a result), 1 bad
@@ -541,10 +550,16 @@ static void print_counts(const char *key, const long *counts) {
 
 /* One run of one technique; returns 0, or 1 when the technique was refused. */
 static int run_once(const char *technique, int listener, struct sockaddr_in *addr, long long size, long chunk, char *buf, char *rbuf,
-                    long rbuflen, int fd_src, long page, int warmup, int index, int verify) {
+                    long rbuflen, int fd_src, long page, int warmup, int index, int verify, int cold) {
   int file_to_file = strcmp(technique, "copy-file-range") == 0;
   memset(S, 0, sizeof *S);
   S->verify = verify;
+  if (cold) {
+    /* The file was fsync'd when written and only read since: its pages are clean, and clean pages are dropped. */
+    if (fdatasync(fd_src) < 0) die("fdatasync", errno);
+    int err = posix_fadvise(fd_src, 0, 0, POSIX_FADV_DONTNEED);
+    if (err) die("posix_fadvise", err);
+  }
   long cached = cached_pages(fd_src, size, page);
 
   int c = -1, a = -1;
@@ -601,6 +616,7 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
     }
     unlink(dst_path);
   }
+  long cached_after = cached_pages(fd_src, size, page);
 
   if (S->refused) {
     printf("{\"type\":\"refused\",\"technique\":\"%s\",\"call\":\"%s\",\"errno\":\"%s\",\"message\":\"%s\"}\n", technique,
@@ -620,11 +636,12 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
   printf("{\"type\":\"run\",\"technique\":\"%s\",\"warmup\":%s,\"index\":%d,\"pid\":%d,\"size\":%lld,\"chunk\":%ld,"
          "\"chunks\":%lld,\"sent\":%lld,\"received\":%lld,\"verified\":%s,\"wallNs\":%lld,\"sendNs\":%lld,"
          "\"cpuNs\":%lld,\"userUs\":%lld,\"sysUs\":%lld,\"nvcsw\":%ld,\"nivcsw\":%ld,\"minflt\":%ld,\"majflt\":%ld,"
-         "\"cachedPages\":%ld,\"filePages\":%lld,\"zcCompletions\":%ld,\"zcCopied\":%ld,",
+         "\"cold\":%s,\"cachedPages\":%ld,\"cachedAfter\":%ld,\"filePages\":%lld,\"zcCompletions\":%ld,\"zcCopied\":%ld,",
          technique, warmup ? "true" : "false", index, (int)pid, size, chunk, (size + chunk - 1) / chunk, S->sent, S->received,
          verify ? "true" : "false", S->t_recv_end ? S->t_recv_end - S->t_start : -1, S->t_send_end - S->t_start, cpu_ns,
          (long long)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec, (long long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec,
-         ru.ru_nvcsw, ru.ru_nivcsw, ru.ru_minflt, ru.ru_majflt, cached, (size + page - 1) / page, S->zc_completions, S->zc_copied);
+         ru.ru_nvcsw, ru.ru_nivcsw, ru.ru_minflt, ru.ru_majflt, cold ? "true" : "false", cached, cached_after, (size + page - 1) / page,
+         S->zc_completions, S->zc_copied);
   print_counts("syscalls", S->all);
   printf(",");
   print_counts("loop", S->loop);
@@ -636,7 +653,9 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
 int main(int argc, char **argv) {
   const char *dir = NULL, *techniques = NULL;
   long long size = 0, chunk = 0, runs = 1, warmup = 1;
+  int cold = 0;
   for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--cold")) { cold = 1; continue; }
     if (i + 1 >= argc) { fprintf(stderr, "zcopy-lab: %s needs a value\n", argv[i]); return 1; }
     const char *k = argv[i], *v = argv[++i];
     if (!strcmp(k, "--dir")) dir = v;
@@ -648,7 +667,7 @@ int main(int argc, char **argv) {
     else { fprintf(stderr, "zcopy-lab: unknown option %s\n", k); return 1; }
   }
   if (!dir || !techniques || size < 1 || size > (4LL << 30) || chunk < 1 || chunk > (64L << 20) || runs < 1 || runs > 100 || warmup > 10) {
-    fprintf(stderr, "zcopy-lab: usage: --dir DIR --technique ID[,ID] --size 1..4G --chunk 1..64M [--runs 1..100] [--warmup 0..10]\n");
+    fprintf(stderr, "zcopy-lab: usage: --dir DIR --technique ID[,ID] --size 1..4G --chunk 1..64M [--runs 1..100] [--warmup 0..10] [--cold]\n");
     return 1;
   }
   char list[256];
@@ -677,7 +696,7 @@ int main(int argc, char **argv) {
   if (posix_memalign((void **)&buf, page, buflen) || posix_memalign((void **)&rbuf, page, rbuflen)) die("posix_memalign", ENOMEM);
   memset(buf, 0, buflen);
 
-  /* The source file: the pattern, written and fsync'd; its pages stay in the page cache. */
+  /* The source file: the pattern, written and fsync'd; its pages stay in the page cache (until --cold drops them). */
   int fd = open(src_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) die("open", errno);
   for (long long off = 0; off < size;) {
@@ -709,7 +728,9 @@ int main(int argc, char **argv) {
   for (char *save, *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
     for (int r = 0; r < warmup + runs; r++) {
       int is_warmup = r < warmup;
-      if (run_once(t, listener, &addr, size, chunk, buf, rbuf, rbuflen, fd, page, is_warmup, is_warmup ? r : r - (int)warmup, r == 0)) break;
+      if (run_once(t, listener, &addr, size, chunk, buf, rbuf, rbuflen, fd, page, is_warmup, is_warmup ? r : r - (int)warmup, r == 0,
+                   cold && !is_warmup))
+        break;
     }
   }
   close(listener);

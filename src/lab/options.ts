@@ -16,6 +16,8 @@ export interface LabPlan {
   runs: number;
   warmup: number;
   techniques: Technique[];
+  /** Drop the file's pages from the page cache before each measured run (`lab --claims` only; `zcopy lab` keeps it warm). */
+  cold?: boolean;
 }
 
 export interface LabArgs {

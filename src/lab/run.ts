@@ -43,7 +43,11 @@ export interface RunLine {
   nivcsw: number;
   minflt: number;
   majflt: number;
+  /** The parent asked the kernel to drop the file's pages (fdatasync + posix_fadvise DONTNEED) before this run; cachedPages says whether it did. */
+  cold: boolean;
+  /** The file's pages mincore() found in the page cache before the run, and after it. */
   cachedPages: number;
+  cachedAfter: number;
   filePages: number;
   zcCompletions: number;
   zcCopied: number;
@@ -79,7 +83,7 @@ export interface HelperOutput {
 const isCounts = (v: unknown): v is Record<string, number> =>
   typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => /^[a-z0-9_]+$/.test(k) && Number.isSafeInteger(n) && (n as number) >= 0);
 
-const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'cpuNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'filePages', 'zcCompletions', 'zcCopied'] as const;
+const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'cpuNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'cachedAfter', 'filePages', 'zcCompletions', 'zcCopied'] as const;
 
 /** One line of the helper's output, checked; undefined when it is not a line the helper writes. */
 export function parseHelperLine(text: string): HelperLine | undefined {
@@ -95,7 +99,7 @@ export function parseHelperLine(text: string): HelperLine | undefined {
     case 'env':
       return str('kernel') && str('machine') && str('fs') && Number.isSafeInteger(v.pageSize) ? (v as unknown as EnvLine) : undefined;
     case 'run':
-      return str('technique') && typeof v.warmup === 'boolean' && RUN_NUMBERS.every((k) => Number.isSafeInteger(v[k])) && isCounts(v.syscalls) && isCounts(v.loop)
+      return str('technique') && typeof v.warmup === 'boolean' && typeof v.cold === 'boolean' && RUN_NUMBERS.every((k) => Number.isSafeInteger(v[k])) && isCounts(v.syscalls) && isCounts(v.loop)
         ? (v as unknown as RunLine)
         : undefined;
     case 'refused':
@@ -114,6 +118,7 @@ export function helperArgs(plan: LabPlan, dir: string): string[] {
     '--chunk', String(plan.chunk),
     '--runs', String(plan.runs),
     '--warmup', String(plan.warmup),
+    ...(plan.cold ? ['--cold'] : []),
   ];
 }
 
