@@ -138,6 +138,23 @@ describe('the model beside the lab', () => {
     expect(r.differences).toEqual([]);
   });
 
+  test('the page cache around the runs: cold or not, and the fractions cached before and after (warm-ups left out)', () => {
+    const out: HelperOutput = {
+      env,
+      refused: [],
+      runs: [
+        run({ warmup: true, cachedPages: 4, cachedAfter: 4, filePages: 4 }),
+        run({ cold: true, cachedPages: 0, cachedAfter: 4, filePages: 4 }),
+        run({ index: 1, cold: true, cachedPages: 1, cachedAfter: 2, filePages: 4 }),
+        run({ index: 2, cold: true, cachedPages: 0, cachedAfter: 4, filePages: 4 }),
+      ],
+    };
+    const [r] = summarize(out, { ...plan, cold: true }, models, 'en');
+    expect(r.cache).toEqual({ cold: true, before: { min: 0, median: 0, max: 0.25 }, after: { min: 0.5, median: 1, max: 1 } });
+    expect(r.pageCached).toBe(0);
+    expect(summarize(out, plan, models, 'en')[0].cache!.cold).toBe(false);
+  });
+
   test('a run whose receiver counted other than the size is an error, not a result', () => {
     const out: HelperOutput = { env, refused: [], runs: [run({}), run({ index: 1, received: 4000 }), run({ index: 2 })] };
     expect(() => summarize(out, plan, models, 'en')).toThrow(/sendfile: 4096 bytes sent and 4000 received, not 4096/);
@@ -146,7 +163,7 @@ describe('the model beside the lab', () => {
   test('a refused technique says what refused it and has no figures', () => {
     const out: HelperOutput = { env, runs: [], refused: [{ type: 'refused', technique: 'direct-io', call: 'openat', errno: 'EINVAL', message: 'Invalid argument' }] };
     const [r] = summarize(out, { ...plan, techniques: ['direct-io'] }, models, 'en');
-    expect(r).toMatchObject({ bytes: null, wallS: null, refused: { call: 'openat', errno: 'EINVAL' } });
+    expect(r).toMatchObject({ bytes: null, wallS: null, cache: null, refused: { call: 'openat', errno: 'EINVAL' } });
     expect(r.notes[0]).toMatch(/refused it: openat\(\) gave EINVAL \(Invalid argument\) on ext4/);
   });
 
@@ -232,11 +249,13 @@ describe('zcopy lab on this kernel', () => {
     expect(results.map((x) => x.technique)).toEqual([...TECHNIQUES]);
     const by = Object.fromEntries(results.map((x) => [x.technique, x])) as Record<Technique, LabResult>;
     for (const x of results) {
-      for (const key of ['technique', 'bytes', 'chunk', 'runs', 'syscalls', 'wallS', 'userS', 'sysS', 'nvcsw', 'nivcsw', 'zerocopyCopied', 'model', 'notes']) {
+      for (const key of ['technique', 'bytes', 'chunk', 'runs', 'syscalls', 'wallS', 'userS', 'sysS', 'nvcsw', 'nivcsw', 'zerocopyCopied', 'cache', 'model', 'notes']) {
         expect(x).toHaveProperty(key);
       }
       expect(x.model.syscallsPerChunk).toBe(models[x.technique].syscallsPerChunk);
       if (refusedHere(x)) continue;
+      // zcopy lab keeps the cache warm: nothing was dropped, and the file was cached before every run.
+      expect(x.cache).toMatchObject({ cold: false, before: { min: x.pageCached } });
       expect(x).toMatchObject({ bytes: size, chunk: 65536, runs: 2, chunks: 32 });
       expect(x.wallS!.min).toBeLessThanOrEqual(x.wallS!.median);
       expect(x.wallS!.median).toBeLessThanOrEqual(x.wallS!.max);

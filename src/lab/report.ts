@@ -45,6 +45,11 @@ export interface LabResult {
   zerocopyCompletions: number | null;
   /** The least fraction of the file's pages mincore() found cached before a run. */
   pageCached: number | null;
+  /**
+   * The page cache around the measured runs: whether the file's pages were dropped before each
+   * (cold), and the fractions of its pages mincore() found cached before and after the runs.
+   */
+  cache: { cold: boolean; before: Spread; after: Spread } | null;
   kernel: string;
   fs: string;
   model: ModelFigure;
@@ -81,6 +86,8 @@ export function differences(loop: Record<string, number>, model: ModelFigure, ch
   return names.filter((n) => (measured[n] ?? 0) !== (predicted[n] ?? 0)).map((n) => ({ call: n, measured: measured[n] ?? 0, model: predicted[n] ?? 0 }));
 }
 
+const fraction = (pages: number, r: RunLine) => (r.filePages ? pages / r.filePages : 1);
+
 const SOCKET_TECHNIQUES = new Set<Technique>(['read-write', 'mmap-write', 'sendfile', 'splice', 'msg-zerocopy', 'direct-io']);
 
 /** Turns the helper's runs into one result per technique, checking every run's bytes. */
@@ -98,7 +105,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       const note = t.refusedNote(out.env.fs, call, errno, message) + (technique === 'direct-io' ? t.directRefused : '');
       return {
         ...base, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, userS: null, sysS: null, nvcsw: null, nivcsw: null,
-        zerocopyCopied: null, zerocopyCompletions: null, pageCached: null, differences: [], refused: { call, errno, message }, notes: [note],
+        zerocopyCopied: null, zerocopyCompletions: null, pageCached: null, cache: null, differences: [], refused: { call, errno, message }, notes: [note],
       };
     }
     const all = out.runs.filter((r) => r.technique === technique);
@@ -131,7 +138,8 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       nivcsw: med((r) => r.nivcsw),
       zerocopyCopied: zerocopy ? facts.zcCopied : null,
       zerocopyCompletions: zerocopy ? facts.zcCompletions : null,
-      pageCached: Math.min(...runs.map((r) => (r.filePages ? r.cachedPages / r.filePages : 1))),
+      pageCached: Math.min(...runs.map((r) => fraction(r.cachedPages, r))),
+      cache: { cold: plan.cold === true, before: spread(runs.map((r) => fraction(r.cachedPages, r))), after: spread(runs.map((r) => fraction(r.cachedAfter, r))) },
       differences: diffs,
       refused: null,
       notes,
