@@ -74,8 +74,9 @@ export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {})
 
 /**
  * `lab --claims`: the few runs each claim needs (sendfile against read() + write();
- * MSG_ZEROCOPY against mmap + write from 4 KiB to 1 MiB chunks), then each claim
- * with what was measured and a verdict with its caveats.
+ * MSG_ZEROCOPY against mmap + write from 4 KiB to 1 MiB chunks; buffered reads against
+ * O_DIRECT with a cold cache, at 64 KiB and 1 MiB), then each claim with what was
+ * measured and a verdict with its caveats.
  */
 export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<ClaimResult[]> {
   const { io, lang, out, paint, width } = ctx;

@@ -170,6 +170,24 @@ function fmtPct(pct: number): string {
   return `${Math.round(pct * 10) / 10}%`;
 }
 
+/** The figures the direct I/O claim's verdict states (percentages and milliseconds, formatted). */
+export interface DirectFigures {
+  /** The most of the file O_DIRECT left cached after a run, and the least buffered reads left. */
+  dio: string;
+  rw: string;
+  big: string;
+  small: string;
+  bigDio: string;
+  bigRw: string;
+  smallDio: string;
+  smallRw: string;
+  smallCheaper: boolean;
+  /** The larger reads' wall times; slower when O_DIRECT's was the longer. */
+  bigDioWall: string;
+  bigRwWall: string;
+  slower: boolean;
+}
+
 /** `zcopy lab --claims`: the articles' claims, what was measured, and a verdict with its caveats. */
 export const CLAIMS = {
   en: {
@@ -193,8 +211,31 @@ export const CLAIMS = {
     never: 'MSG_ZEROCOPY used more CPU than a copy at every chunk size tried',
     allCopied: 'every completion reported SO_EE_CODE_ZEROCOPY_COPIED: the kernel copied the bytes anyway, so a threshold cannot show here',
     refused: 'the kernel or the filesystem refused a technique it needs',
-    directNotMeasured:
-      'the lab keeps the page cache warm so that every technique starts alike; the claim is about cold reads of files larger than memory, and about not evicting what the cache holds for others, which it does not measure',
+    directNotMeasured: (fs: string, call: string, errno: string) =>
+      `O_DIRECT was refused on ${fs} (${call}() gave ${errno}): nothing read around the page cache, so there was nothing to compare`,
+    direct: {
+      cacheLine: (t: string, before: string, after: string) => `${t}: ${before} of the file in the page cache before each run, ${after} after it`,
+      reads: (chunk: string, rwCpu: string, dioCpu: string, rwWall: string, dioWall: string) =>
+        `${chunk} reads: read-write ${rwCpu} ms of the sender's CPU, direct-io ${dioCpu} ms; wall time ${rwWall} ms and ${dioWall} ms (medians)`,
+      held: (f: DirectFigures) =>
+        `O_DIRECT left ${f.dio} of the file in the page cache where buffered reads left ${f.rw}, and with ${f.big} reads it used ${f.bigDio} ms of CPU against ${f.bigRw} ms` +
+        (f.smallCheaper
+          ? ` (${f.small} reads: ${f.smallDio} ms against ${f.smallRw} ms)`
+          : `; with ${f.small} reads it used more (${f.smallDio} ms against ${f.smallRw} ms): without read-ahead every O_DIRECT read is a request to the disk of its own`) +
+        (f.slower ? `; by the clock its ${f.big} reads were slower (${f.bigDioWall} ms against ${f.bigRwWall} ms), one request at a time` : ''),
+      dirtied: (f: DirectFigures) => `O_DIRECT left ${f.dio} of the file in the page cache (buffered reads ${f.rw}): it did not keep the file out of the cache`,
+      bufferedLeftLittle: (f: DirectFigures) =>
+        `buffered reads left only ${f.rw} of the file in the page cache (O_DIRECT ${f.dio}): there was no cache pollution here for O_DIRECT to avoid`,
+      costlier: (f: DirectFigures) =>
+        `O_DIRECT kept the file out of the page cache (${f.dio}, buffered reads ${f.rw}) but used more CPU even with ${f.big} reads: ${f.bigDio} ms against ${f.bigRw} ms`,
+      notCold: (pct: string, fs: string) =>
+        `posix_fadvise(POSIX_FADV_DONTNEED) still left ${pct} of the file in the page cache before a run${fs === 'tmpfs' ? ' (on tmpfs the page cache is where the file lives)' : ''}: the reads were not cold, so they cannot show what reading around the cache saves`,
+      noMincore: "mincore() could not see the file's pages, so what each way of reading left in the page cache is unknown",
+      huge: (size: string) =>
+        `the file is ${size}, far smaller than memory: nothing else was pushed out of the cache here; that a huge file's pages push out other data is extrapolated from how much of this file each way of reading left cached`,
+      noAio: 'no asynchronous I/O: each O_DIRECT read waits for the disk alone, with no read-ahead, while buffered reads are read ahead; wall time is shown, not judged, and the CPU verdict rests on the larger reads',
+      coldIs: "cold means out of this kernel's page cache (posix_fadvise drops the file's pages before every run); the disk below may keep a cache of its own (a virtual machine's host, a drive's buffer)",
+    },
     verdict: { holds: 'Holds here', doesNotHold: 'Does not hold here', notTestableHere: 'Cannot be tested here', notMeasured: 'Not measured' },
     caveat: {
       loopback: 'loopback: no network card, no NIC DMA, and the receiver copies every byte out',
@@ -223,7 +264,30 @@ export const CLAIMS = {
     never: '在所有测试的段大小下，MSG_ZEROCOPY 的 CPU 开销都高于拷贝',
     allCopied: '每个完成通知都报告 SO_EE_CODE_ZEROCOPY_COPIED：内核还是拷贝了数据，所以这里测不出阈值',
     refused: '内核或文件系统拒绝了所需的某种技术',
-    directNotMeasured: 'lab 让页缓存保持热状态，使每种技术起点相同；这个说法针对的是比内存还大的文件的冷读取，以及不挤掉缓存中别人的数据，lab 测不到这些',
+    directNotMeasured: (fs: string, call: string, errno: string) =>
+      `O_DIRECT 在 ${fs} 上被拒绝（${call}() 返回 ${errno}）：没有绕过页缓存的读取，也就无从比较`,
+    direct: {
+      cacheLine: (t: string, before: string, after: string) => `${t}：每轮开始前文件有 ${before} 在页缓存中，结束后有 ${after}`,
+      reads: (chunk: string, rwCpu: string, dioCpu: string, rwWall: string, dioWall: string) =>
+        `每次读 ${chunk}：发送方 CPU read-write ${rwCpu} ms，direct-io ${dioCpu} ms；耗时分别为 ${rwWall} ms 和 ${dioWall} ms（中位数）`,
+      held: (f: DirectFigures) =>
+        `O_DIRECT 读完后文件只有 ${f.dio} 留在页缓存里，带缓存的读取则留下 ${f.rw}；每次读 ${f.big} 时，O_DIRECT 用了 ${f.bigDio} ms CPU，带缓存的读取用了 ${f.bigRw} ms` +
+        (f.smallCheaper
+          ? `（每次读 ${f.small} 时：${f.smallDio} ms 对 ${f.smallRw} ms）`
+          : `；每次读 ${f.small} 时 O_DIRECT 反而更费 CPU（${f.smallDio} ms 对 ${f.smallRw} ms）：没有预读，O_DIRECT 的每次读取都是单独一次磁盘请求`) +
+        (f.slower ? `；按耗时算，O_DIRECT 每次读 ${f.big} 反而更慢（${f.bigDioWall} ms 对 ${f.bigRwWall} ms），因为一次只发一个请求` : ''),
+      dirtied: (f: DirectFigures) => `O_DIRECT 读完后文件仍有 ${f.dio} 留在页缓存里（带缓存的读取是 ${f.rw}）：它没能让文件远离缓存`,
+      bufferedLeftLittle: (f: DirectFigures) => `带缓存的读取只在页缓存里留下 ${f.rw} 的文件（O_DIRECT 是 ${f.dio}）：这里本就没有需要 O_DIRECT 避免的缓存污染`,
+      costlier: (f: DirectFigures) =>
+        `O_DIRECT 确实没让文件进入页缓存（${f.dio}，带缓存的读取是 ${f.rw}），但即使每次读 ${f.big}，它的 CPU 开销也更高：${f.bigDio} ms 对 ${f.bigRw} ms`,
+      notCold: (pct: string, fs: string) =>
+        `posix_fadvise(POSIX_FADV_DONTNEED) 之后，每轮开始前仍有 ${pct} 的文件在页缓存里${fs === 'tmpfs' ? '（tmpfs 上的文件本来就存放在页缓存里）' : ''}：读取不是冷的，测不出绕过缓存能省下什么`,
+      noMincore: 'mincore() 看不到文件的页，无从知道每种读法在页缓存里留下了多少',
+      huge: (size: string) =>
+        `文件只有 ${size}，远小于内存：这里没有别的数据被挤出缓存；超大文件会把别人的数据挤出去，是从每种读法在缓存里留下了多少推断出来的`,
+      noAio: '没有异步 I/O：O_DIRECT 的每次读取都独自等待磁盘，没有预读，而带缓存的读取有预读；所以耗时只列出、不作评判，CPU 的结论以较大的读取为准',
+      coldIs: '“冷”指不在本内核的页缓存里（每轮之前用 posix_fadvise 丢弃文件的页）；下面的磁盘可能还有自己的缓存（虚拟机的宿主机、硬盘的缓冲区）',
+    },
     verdict: { holds: '在这里成立', doesNotHold: '在这里不成立', notTestableHere: '在这里无法检验', notMeasured: '未测量' },
     caveat: {
       loopback: '回环：没有网卡、没有网卡 DMA，接收方还要把每个字节拷出来',
