@@ -645,6 +645,9 @@ describe('zcopy lab --claims', () => {
     }
     const zh = zcopy(['lab', '--claims', '--lang', 'zh']);
     expect(zh.stdout).toContain('在本机上检验的说法');
+    // The verdict and what it says are joined by a full-width colon, as Chinese text is.
+    expect(zh.stdout).toMatch(/^ {2}(在这里成立|在这里不成立|在这里无法检验|未测量)：/m);
+    expect(zh.stdout).not.toMatch(/(成立|检验|未测量): /);
     for (const line of zh.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   }, 120_000);
 

@@ -147,7 +147,7 @@ export function renderClaims(claims: ClaimResult[], lang: Lang, width: number, p
   for (const c of claims) {
     out.push(...paragraph(`“${c.claim}”`, width).map((l) => paint.bold(l)), ...paragraph(c.source, width, '  ').map((l) => paint.dim(l)));
     for (const m of c.measured) out.push(...bullet(m, width, '  ', '·'));
-    out.push(...paragraph(`${t.verdict[c.verdict]}: ${c.says}`, width, '  ').map((l) => colour[c.verdict](l)));
+    out.push(...paragraph(`${t.verdict[c.verdict]}${t.colon}${c.says}`, width, '  ').map((l) => colour[c.verdict](l)));
     for (const cv of c.caveats) out.push(...bullet(cv, width, '  ', '!'));
     out.push('');
   }

@@ -237,6 +237,8 @@ export const CLAIMS = {
       coldIs: "cold means out of this kernel's page cache (posix_fadvise drops the file's pages before every run); the disk below may keep a cache of its own (a virtual machine's host, a drive's buffer)",
     },
     verdict: { holds: 'Holds here', doesNotHold: 'Does not hold here', notTestableHere: 'Cannot be tested here', notMeasured: 'Not measured' },
+    /** Between the verdict and what it says. */
+    colon: ': ',
     caveat: {
       loopback: 'loopback: no network card, no NIC DMA, and the receiver copies every byte out',
       warm: 'the file was cached before every run (warm page cache)',
@@ -289,6 +291,7 @@ export const CLAIMS = {
       coldIs: '“冷”指不在本内核的页缓存里（每轮之前用 posix_fadvise 丢弃文件的页）；下面的磁盘可能还有自己的缓存（虚拟机的宿主机、硬盘的缓冲区）',
     },
     verdict: { holds: '在这里成立', doesNotHold: '在这里不成立', notTestableHere: '在这里无法检验', notMeasured: '未测量' },
+    colon: '：',
     caveat: {
       loopback: '回环：没有网卡、没有网卡 DMA，接收方还要把每个字节拷出来',
       warm: '每轮之前文件都已在缓存中（热页缓存）',
