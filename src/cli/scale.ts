@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
-import type { Lang } from '../i18n/lang.js';
-import type { Text } from '../i18n/lang.js';
+import type { Lang, Text } from '../i18n/lang.js';
 import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
 import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
 import type { Lesson, LessonStep } from '../lessons/index.js';

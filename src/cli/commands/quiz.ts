@@ -25,7 +25,7 @@ import {
 import { closest } from '../../term/suggest.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { knobsOf, scaleOf, scaleOptions, asksAbout, varied } from '../scale.js';
+import { asksAbout, knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
 import { turnedKnobs, type Scale } from '../../model/index.js';
 import type { DrawnQuiz } from '../../ui/app/route.js';
 import { session } from './learn.js';
