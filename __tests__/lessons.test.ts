@@ -109,6 +109,14 @@ describe('the validator names the file, line, step and field', () => {
     expect(problemsOf(sg)).toEqual([expect.stringMatching(/^broken\.yaml:\d+: steps\[\d+\]\.event: with --nic nosg: step \d+ is illegal: this NIC cannot gather/)]);
   });
 
+  test('Chinese folded over lines reads as one line: no space between characters, nor beside full-width punctuation', () => {
+    const folded = sendfileYaml.replace(
+      '  zh: "sendfile()：在内核里把文件送进 socket"',
+      '  zh: >-\n    合计：1 次系统调用、\n    3 次缺页，RocksDB\n    （use_direct_reads）。\n    zcopy 照常计数',
+    );
+    expect(parseLesson(folded, 'folded.yaml').title.zh).toBe('合计：1 次系统调用、3 次缺页，RocksDB（use_direct_reads）。zcopy 照常计数');
+  });
+
   test('unknown top-level fields are refused', () => {
     expect(problemsOf(`${sendfileYaml}\ncount: 3\n`)[0]).toMatch(/count: is not a lesson field/);
   });

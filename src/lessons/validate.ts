@@ -333,13 +333,16 @@ function checkField(kind: FieldKind, v: unknown, payload: string[], lang: Lang):
 }
 
 const SPACE_BETWEEN_WIDE = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
+/** Full-width punctuation (、，。：；（） and the like) carries its own spacing: no space goes beside it, before a digit or a Latin word either. */
+const SPACE_BESIDE_PUNCTUATION = /\s+(?=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])|(?<=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])\s+/g;
 
 /**
  * YAML folds a long line into several with a space between them; Chinese puts
- * no space between characters, so a folded space there is dropped.
+ * no space between characters, nor beside its punctuation, so a folded space
+ * there is dropped.
  */
-function joinWideLines(text: string): string {
-  return text.replace(SPACE_BETWEEN_WIDE, '$1');
+export function joinWideLines(text: string): string {
+  return text.replace(SPACE_BETWEEN_WIDE, '$1').replace(SPACE_BESIDE_PUNCTUATION, '');
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -79,7 +79,7 @@ export function whatIfText(lesson: Pick<Lesson, 'unaffected'>, knobs: Knobs, lan
   const turned = turnedKnobs(knobs);
   const words = whatIfWords(turned, knobs, lang);
   const unchanged = turned.flatMap((k) => (k !== 'readers' && lesson.unaffected?.[k] ? [lesson.unaffected[k]![lang]] : []));
-  return words && [SCALE[lang].whatIf(words), ...unchanged].join(' ');
+  return words && [SCALE[lang].whatIf(words), ...unchanged].join(lang === 'zh' ? '' : ' ');
 }
 
 
