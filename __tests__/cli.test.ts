@@ -247,6 +247,16 @@ describe('the CLI itself', () => {
     }
   });
 
+  test('an option given without its value: one line naming it, exit 1, not an internal error', () => {
+    for (const args of [['challenge', '--check'], ['explain', 'sendfile', '--size'], ['learn', 'traditional', '--vs'], ['quiz', '--seed']]) {
+      const r = zcopy(args);
+      expect({ args, code: r.code, lines: r.stderr.trim().split('\n').length, internal: /internal error/.test(r.stderr) }).toEqual({ args, code: 1, lines: 1, internal: false });
+      expect(r.stderr).toContain(args.at(-1)!.replace(/^--/, ''));
+      noStackTrace(r.stderr);
+    }
+    expect(zcopy(['explain', 'sendfile', '--chunk', '--lang', 'zh']).stderr).toMatch(/^zcopy: 没有提供足够的值给此选项：chunk/);
+  });
+
   test('a mistyped command gets a suggestion, in the learner\'s language', () => {
     expect(zcopy(['explian', 'sendfile'])).toMatchObject({ code: 1, stderr: 'zcopy: unknown command "explian"; did you mean explain?\n' });
     expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有 "qiuz" 这个命令；你是不是想输入 quiz？\n' });

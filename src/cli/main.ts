@@ -90,6 +90,8 @@ export async function main(io: Io): Promise<number> {
     .wrap(Math.min(ctx.width, 100))
     .exitProcess(false)
     .fail((message, error, y) => {
+      // yargs' own validation (an option given without its value) is the learner's input, not a fault.
+      if (error && error.name === 'YError') throw new UsageError(error.message.replace(/\s+/g, ' ').trim());
       if (error) throw error;
       if (command === undefined && !message) {
         y.showHelp('log');
@@ -123,8 +125,9 @@ function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
     stderr.write(`zcopy: ${SCALE[lang].notRepeatable(error.field)}\n`);
     return EXIT.usage;
   }
-  if (env.ZCOPY_DEBUG) throw error;
-  stderr.write(`zcopy: internal error: ${(error as Error).message} (set ZCOPY_DEBUG=1 for details)\n`);
+  // The stack, not a rethrow: Node would print the bundle's source line with it, and minified that line is the whole bundle.
+  if (env.ZCOPY_DEBUG) stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  else stderr.write(`zcopy: internal error: ${(error as Error).message} (set ZCOPY_DEBUG=1 for details)\n`);
   return EXIT.internal;
 }
 
