@@ -248,7 +248,7 @@ describe('the CLI itself', () => {
   });
 
   test('an option given without its value: one line naming it, exit 1, not an internal error', () => {
-    for (const args of [['challenge', '--check'], ['explain', 'sendfile', '--size'], ['learn', 'traditional', '--vs'], ['quiz', '--seed']]) {
+    for (const args of [['challenge', '--check'], ['explain', 'sendfile', '--size'], ['learn', 'traditional', '--vs'], ['quiz', '--seed'], ['explain', '--file'], ['lab', '--runs']]) {
       const r = zcopy(args);
       expect({ args, code: r.code, lines: r.stderr.trim().split('\n').length, internal: /internal error/.test(r.stderr) }).toEqual({ args, code: 1, lines: 1, internal: false });
       expect(r.stderr).toContain(args.at(-1)!.replace(/^--/, ''));

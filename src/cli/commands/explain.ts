@@ -15,7 +15,7 @@ export const explainCommand: Command = {
       (c) =>
         scaleOptions(c, lang)
           .positional('scenario', { type: 'string', describe: H.scenario })
-          .option('file', { type: 'string', describe: H.explainFile })
+          .option('file', { type: 'string', describe: H.explainFile, requiresArg: true })
           .option('json', { type: 'boolean', describe: H.explainJson }),
       (args) => {
         const scale = scaleOf(args, lang);

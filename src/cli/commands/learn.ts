@@ -45,10 +45,10 @@ export const learnCommand: Command = {
       (c) =>
         scaleOptions(c, ctx.lang)
           .positional('scenario', { type: 'string', describe: H.learnScenario })
-          .option('file', { type: 'string', describe: H.learnFile })
+          .option('file', { type: 'string', describe: H.learnFile, requiresArg: true })
           .option('predict', { type: 'boolean', describe: H.predict })
           // A string, so that `--step five` is told what is wrong rather than read as NaN.
-          .option('step', { type: 'string', describe: H.learnStep })
+          .option('step', { type: 'string', describe: H.learnStep, requiresArg: true })
           .option('vs', { type: 'string', describe: H.learnVs, requiresArg: true }),
       (args) => {
         const scale = scaleOf(args, ctx.lang);
