@@ -3,18 +3,22 @@ import fc from 'fast-check';
 import {
   COUNTER_KEYS,
   EVENT_FIELDS,
+  EVENT_TYPES,
   IllegalEvent,
   LOCATIONS,
   StepError,
+  combinations,
   countsByPhase,
   initialState,
+  movesOf,
   run,
   step,
+  variantOf,
   type Event,
   type State,
 } from '../src/model/index.js';
 import { refusalText } from '../src/i18n/refusals.js';
-import { loadLessonFile } from '../src/lessons/index.js';
+import { loadCatalog, loadLessonFile } from '../src/lessons/index.js';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
@@ -706,5 +710,36 @@ describe('a warm page cache', () => {
     // O_DIRECT bypasses the cache: a warm cache does not stop a DMA into pinned user pages.
     expect(refusedOn('warm', [{ type: 'syscall', name: 'read' }, { type: 'pin' }, { type: 'programDma', from: 'disk', to: 'user', block: true }])).toBeNull();
     expect(refusalText({ code: 'alreadyCached', params: { block: 'B' } }, 'zh')).toMatch(/块 B.*页缓存/);
+  });
+});
+
+describe('step never changes the state it is given', () => {
+  // draft() shares what step() only replaces (holdings, page-table entries, the page table itself):
+  // a step that wrote into one in place would change the state before it. Frozen, such a write throws.
+  const deepFreeze = <T>(v: T): T => {
+    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const x of Object.values(v)) deepFreeze(x);
+    }
+    return v;
+  };
+
+  test('every lesson in every variant, and the palette\'s search for a move of each kind at each step', () => {
+    const catalog = loadCatalog(join(ROOT, 'lessons'));
+    const names = [...new Set(catalog.lessons.flatMap((l) => l.steps.flatMap((s) => (s.event.type === 'syscall' ? [s.event.name] : []))))];
+    let moves = 0;
+    // Every candidate is tried on the lessons as written (refused ones too, which write before they throw); the variants' own steps after.
+    for (const l of catalog.lessons) {
+      let s = deepFreeze(initialState(l.payload));
+      for (const { event } of l.steps) {
+        for (const type of EVENT_TYPES) moves += movesOf(s, type, names, { first: true }).moves.length;
+        s = deepFreeze(step(s, event));
+      }
+      for (const knobs of combinations(l.variants?.knobs ?? [])) {
+        const script = variantOf(l.payload, l.variants?.steps ?? l.steps, knobs);
+        script.steps.reduce((at, { event }) => deepFreeze(step(at, event)), deepFreeze(initialState(script.payload, script.machine)));
+      }
+    }
+    expect(moves).toBeGreaterThan(500);
   });
 });
