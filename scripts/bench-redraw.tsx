@@ -13,7 +13,7 @@ import { learnView } from '../src/ui/learn/view.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionWorld } from '../src/cli/commands/learn.js';
+import { sessionWorld } from '../src/cli/session.js';
 import { makeContext, type Io } from '../src/cli/context.js';
 import { levelBench, syscallNames } from '../src/cli/workbench.js';
 import { initialBuild } from '../src/ui/build/state.js';

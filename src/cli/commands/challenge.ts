@@ -3,7 +3,7 @@ import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
-import { isInteractive, session } from './learn.js';
+import { isInteractive, session } from '../session.js';
 
 /** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
 export const challengeCommand: Command = {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { runLabOnce } from './lab.js';
-import { session } from './learn.js';
+import { session } from '../session.js';
 
 /**
  * `zcopy` alone in a terminal: a menu of what zcopy does, every screen in one

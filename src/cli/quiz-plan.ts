@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import type { Lesson } from '../lessons/index.js';
+import { turnedKnobs, type Scale } from '../model/index.js';
+import { weakestTopics, type Store } from '../progress/index.js';
+import { ERRORS, KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, type Kind, type Topic } from '../quiz/index.js';
+import { closest } from '../term/suggest.js';
+import type { DrawnQuiz } from '../ui/app/route.js';
+import type { Ctx } from './context.js';
+import { UsageError } from './errors.js';
+import { asksAbout, knobsOf, scaleOf, varied } from './scale.js';
+
+/* What a quiz asks, from its options: the command's and the session's, which draws one for its quiz screen. */
+
+/** More questions than this in one sitting is a typo, not a quiz. */
+export const MAX_COUNT = 100;
+export const DEFAULT_COUNT = 10;
+
+export interface QuizArgs {
+  scenario?: string[];
+  kind?: string[];
+  count?: string;
+  seed?: string;
+  reveal?: boolean;
+  json?: boolean;
+  review?: boolean;
+  size?: string;
+  chunk?: string;
+  cache?: string;
+  nic?: string;
+}
+
+export interface QuizPlan {
+  selected: Lesson[];
+  kinds: Kind[];
+  count: number;
+  seed: number;
+  /** The seed was chosen here, not given. */
+  seedChosen: boolean;
+  /** `--size`: count questions about the whole file. */
+  scale: Scale | null;
+}
+
+/** Checks the options; bad ones are a one-line UsageError. */
+export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = () => randomInt(0, MAX_SEED + 1)): QuizPlan {
+  const { lang } = ctx;
+  const scale = scaleOf(args, lang);
+  const words = (v: string[] | undefined) => (v ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+  let count = DEFAULT_COUNT;
+  if (args.count !== undefined) {
+    const text = String(args.count).trim();
+    count = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    if (!(count >= 1 && count <= MAX_COUNT)) throw new UsageError(ERRORS.badCount[lang](String(args.count), MAX_COUNT));
+  }
+  let seed: number | undefined;
+  if (args.seed !== undefined) {
+    seed = parseSeed(String(args.seed));
+    if (seed === undefined) throw new UsageError(ERRORS.badSeed[lang](String(args.seed)));
+  }
+  const kinds = [...new Set(words(args.kind).map((k) => k.toLowerCase()))];
+  for (const k of kinds) {
+    if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(ERRORS.badKind[lang](k, closest(k, KINDS)));
+  }
+  if (args.json && !args.reveal) throw new UsageError(ERRORS.jsonNeedsReveal[lang]);
+  const names = words(args.scenario);
+  const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
+  // A what-if asks count questions of the lessons that answer to it (a named one that does not is refused, saying why).
+  const knobs = knobsOf(args, ctx.lang);
+  const whatIf = turnedKnobs(knobs).length > 0;
+  if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
+  const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
+  return {
+    selected,
+    kinds: kinds.length ? (kinds as Kind[]) : whatIf ? ['counts'] : [...KINDS],
+    count,
+    seed: seed ?? chooseSeed(),
+    scale,
+    seedChosen: seed === undefined,
+  };
+}
+
+/** The learner's weak topics within the selection, weakest first. */
+export function reviewTopics(store: Store, plan: QuizPlan): Topic[] {
+  const ids = new Set(plan.selected.map((l) => l.id));
+  return weakestTopics(store.data, 50)
+    .filter((t) => ids.has(t.scenario) && (plan.kinds as string[]).includes(t.kind))
+    .map((t) => ({ scenario: t.scenario, kind: t.kind as Kind }));
+}
+
+/**
+ * The questions a quiz with these options asks, and its plan. `store` is read
+ * only for --review; a warning is given where the selection has fewer questions.
+ */
+export function drawQuiz(ctx: Ctx, args: QuizArgs, store?: Store): { plan: QuizPlan; quiz: DrawnQuiz } {
+  const { lang, warn } = ctx;
+  const plan = planQuiz(args, ctx);
+  let review: Topic[] | undefined;
+  if (args.review && store) {
+    review = reviewTopics(store, plan);
+    if (!review.length) warn(SESSION.noReview[lang]);
+  }
+  const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review, scale: plan.scale });
+  if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
+  return { plan, quiz: { questions, seed: plan.seed } };
+}
+
