@@ -88,6 +88,9 @@ describe('the knobs on the command line', () => {
     // MODEL.md names sendfile-sg, splice and MSG_ZEROCOPY; fbufs hands the NIC references into its pool the same way.
     expect(gained.sort()).toEqual(['fbufs', 'msg-zerocopy', 'sendfile-sg', 'splice']);
     expect(r.stderr).toBe('');
+    // The text says whose counts they are before any table.
+    expect(zcopy(['compare', '--nic', 'nosg']).stdout).toMatch(/^What if the NIC cannot gather\? Every count below is that variant's\.\n/);
+    expect(zcopy(['compare', '--cache', 'warm', '--lang', 'zh']).stdout).toMatch(/^假如页已在缓存中？下面的每个数字都是这个变体的。\n/);
   });
 
   test('compare --readers 3 shows the one lesson with readers, and says which it leaves out', () => {

@@ -268,6 +268,7 @@ export const SCALE = {
     summary: (size: string, chunk: string, chunks: number) => `The whole file: ${size} in ${chunk} chunks, ${chunks} chunks. Totals (set-up + chunks x per chunk + teardown):`,
     compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} chunks); zcopy compare without --size shows one chunk and what repeats.`,
     repeats: (chunks: number) => `the per-chunk steps repeat for each of the ${chunks} chunks`,
+    comparedWhatIf: (words: string) => `What if ${words}? Every count below is that variant's.`,
   },
   zh: {
     bad: (flag: string, got: string) => `--${flag} 必须是 1 或更大的字节数，可带 K、M、G、T 二进制单位（64K、1G），而不是“${got}”`,
@@ -287,6 +288,7 @@ export const SCALE = {
     summary: (size: string, chunk: string, chunks: number) => `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。合计（准备 + 段数 x 每段 + 收尾）：`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
     repeats: (chunks: number) => `每段的步骤对 ${chunks} 段逐段重复`,
+    comparedWhatIf: (words: string) => `假如${words}？下面的每个数字都是这个变体的。`,
   },
 };
 

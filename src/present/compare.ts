@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { SCALE, UI } from '../i18n/strings.js';
+import { SCALE, UI, whatIfWords } from '../i18n/strings.js';
 import { formatBytes } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
-import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, turnedKnobs, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
@@ -108,10 +108,14 @@ export function renderComparison(rows: ComparisonRow[], lang: Lang, width: numbe
   return out;
 }
 
-/** With `--size`: what the totals cover, first, so that no one reads them as one chunk's. */
+/** With `--size` or a knob: what the counts are for, first, so that no one reads them as one chunk's on the lesson's own machine. */
 export function scaleLines(rows: ComparisonRow[], lang: Lang, width: number): string[] {
   const r = rows[0];
-  return r?.chunks === undefined ? [] : paragraph(SCALE[lang].compared(formatBytes(r.size!), formatBytes(r.chunk!), r.chunks), width);
+  const words = r?.knobs && whatIfWords(turnedKnobs(r.knobs), r.knobs, lang);
+  return [
+    ...(r?.chunks === undefined ? [] : paragraph(SCALE[lang].compared(formatBytes(r.size!), formatBytes(r.chunk!), r.chunks), width)),
+    ...(words ? paragraph(SCALE[lang].comparedWhatIf(words), width) : []),
+  ];
 }
 
 export function legend(lang: Lang, width: number): string[] {
