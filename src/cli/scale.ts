@@ -3,7 +3,7 @@ import { HELP } from '../i18n/help.js';
 import type { Lang, Text } from '../i18n/lang.js';
 import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
 import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
-import type { Lesson, LessonStep } from '../lessons/index.js';
+import { variantSummary, type Lesson, type LessonStep } from '../lessons/index.js';
 import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
 
@@ -60,7 +60,8 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, knobsTaken(lesson)));
   if (!turnedKnobs(knobs).length) return lesson;
   const { steps, machine } = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, knobs);
-  return { ...lesson, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
+  const summary = variantSummary(lesson, knobs) ?? lesson.summary;
+  return { ...lesson, summary, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
 }
 
 /**

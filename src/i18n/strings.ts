@@ -261,6 +261,7 @@ export const SCALE = {
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
     whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary and notes describe it as written.`,
+    whatIfSummarised: (knobs: string) => `What if ${knobs}? The summary, the steps and their counts are this variant's; the notes describe the lesson as written.`,
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
@@ -281,6 +282,7 @@ export const SCALE = {
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述和注释说的是它原本的样子。`,
+    whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；注释说的是课程原本的样子。`,
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,

@@ -45,7 +45,7 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 /** The top-level fields of a lesson file. */
 export const LESSON_FIELDS: ReadonlySet<string> = new Set([
   'id', 'aliases', 'group', 'job', 'order', 'title', 'summary', 'since', 'api', 'payload',
-  'properties', 'steps', 'unaffected', 'limits', 'usedBy', 'notes',
+  'properties', 'steps', 'unaffected', 'variantSummaries', 'limits', 'usedBy', 'notes',
 ]);
 
 /**
@@ -106,6 +106,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
   const steps = readSteps(['steps'], data.steps, payload, r, lang);
   const knobs = knobsOf(steps);
   const unaffected = withoutANic(readUnaffected(data.unaffected, knobs, r, lang), knobs, steps);
+  const variantSummaries = readVariantSummaries(data.variantSummaries, knobs, r, lang);
 
   const lesson: Lesson = {
     id,
@@ -122,6 +123,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     steps: steps.filter((st) => happens(st, DEFAULT_KNOBS)),
     ...(knobs.length ? { variants: { steps, knobs } } : {}),
     ...(unaffected ? { unaffected } : {}),
+    ...(variantSummaries.length ? { variantSummaries } : {}),
     limits: list(['limits'], data.limits, text, true),
     usedBy: list(['usedBy'], data.usedBy, text, true),
     notes: list(['notes'], data.notes, text, true),
@@ -242,6 +244,30 @@ function readUnaffected(value: unknown, knobs: readonly string[], r: Readers, la
     else out[k as SwitchKnob] = r.text(path, why);
   }
   return out;
+}
+
+/**
+ * `variantSummaries`: a summary for the variants whose `when` it names. Each
+ * names knobs the steps change, and not the lesson as written (that is `summary`).
+ */
+function readVariantSummaries(value: unknown, knobs: readonly string[], r: Readers, lang: Lang): NonNullable<Lesson['variantSummaries']> {
+  const t = PROBLEMS[lang];
+  return r.list(
+    ['variantSummaries'],
+    value,
+    (path, v) => {
+      if (!isRecord(v)) {
+        r.fail(path, t.variantSummaryMapping);
+        return { when: {}, text: { en: '', zh: '' } };
+      }
+      const when = readWhen([...path, 'when'], v.when, r.fail, lang) ?? {};
+      for (const k of Object.keys(when)) if (!knobs.includes(k)) r.fail([...path, 'when', k], t.summaryKnobUnused(k));
+      if (happens({ when }, DEFAULT_KNOBS)) r.fail([...path, 'when'], t.summaryAsWritten);
+      const { when: _named, ...words } = v;
+      return { when, text: r.text(path, words) };
+    },
+    true,
+  );
 }
 
 /** A lesson no step of which names the NIC sends nothing: whether the NIC gathers changes nothing, and the engine knows it. */

@@ -40,7 +40,7 @@ export function knobsOf(steps: readonly VariedStep[]): (keyof Knobs)[] {
 /** How many readers a lesson shows as written: its first, and one more for its block of `each: reader` steps. */
 export const READERS_AS_WRITTEN = 2;
 
-export const happens = (s: VariedStep, knobs: Knobs): boolean => KNOB_NAMES.every((k) => s.when?.[k] === undefined || s.when![k] === knobs[k]);
+export const happens = (s: Pick<VariedStep, 'when'>, knobs: Knobs): boolean => KNOB_NAMES.every((k) => s.when?.[k] === undefined || s.when![k] === knobs[k]);
 
 /** The machine the knobs describe: a warm page cache, a NIC that gathers or not (a DMA controller either way). */
 export function machineOf(knobs: Knobs): Machine {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
 import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI, whatIfWords } from '../i18n/strings.js';
-import type { Job, Lesson } from '../lessons/index.js';
+import { variantSummary, type Job, type Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
   DEFAULT_KNOBS,
@@ -75,11 +75,12 @@ export interface Explanation {
 }
 
 /** What a what-if variant turned, and why a knob that changes nothing here changes nothing; null for a lesson as written. */
-export function whatIfText(lesson: Pick<Lesson, 'unaffected'>, knobs: Knobs, lang: Lang): string | null {
+export function whatIfText(lesson: Pick<Lesson, 'unaffected' | 'variantSummaries'>, knobs: Knobs, lang: Lang): string | null {
   const turned = turnedKnobs(knobs);
   const words = whatIfWords(turned, knobs, lang);
   const unchanged = turned.flatMap((k) => (k !== 'readers' && lesson.unaffected?.[k] ? [lesson.unaffected[k]![lang]] : []));
-  return words && [SCALE[lang].whatIf(words), ...unchanged].join(lang === 'zh' ? '' : ' ');
+  const said = variantSummary(lesson, knobs) ? SCALE[lang].whatIfSummarised(words ?? '') : SCALE[lang].whatIf(words ?? '');
+  return words && [said, ...unchanged].join(lang === 'zh' ? '' : ' ');
 }
 
 
