@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { knobsTaken, varied } from '../src/cli/scale.js';
@@ -204,3 +206,18 @@ describe('a what-if variant leaves the learner\'s progress alone', () => {
     expect(read()?.lastStep).toBe(5);
   });
 });
+
+describe('a variant with a summary of its own', () => {
+  test('explain shows it, says the summary is the variant\'s, and keeps the lesson\'s own for the lesson as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-summary-'));
+    const file = join(dir, 'sendfile.yaml');
+    const text = readFileSync(join(ROOT, 'lessons', 'sendfile.yaml'), 'utf8').replace(/\nvariantSummaries:\n(?:  .*\n)+/, '\n');
+    writeFileSync(file, text.replace('\napi:\n', '\nvariantSummaries:\n  - when: { cache: warm }\n    en: Served from pages cached already.\n    zh: 由早已缓存的页提供。\napi:\n'));
+    const warm = JSON.parse(zcopy(['explain', '--file', file, '--cache', 'warm', '--json']).stdout);
+    expect(warm.summary).toBe('Served from pages cached already.');
+    expect(warm.whatIf).toMatch(/^What if the pages are already cached\? The summary, the steps and their counts are this variant's; the notes describe the lesson as written\./);
+    expect(JSON.parse(zcopy(['explain', '--file', file, '--json']).stdout).summary).toBe(catalog.find('sendfile')!.summary.en);
+    expect(JSON.parse(zcopy(['explain', '--file', file, '--cache', 'warm', '--json', '--lang', 'zh']).stdout).summary).toBe('由早已缓存的页提供。');
+  });
+});
+
