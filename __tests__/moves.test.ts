@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { challengesDir, loadLevels } from '../src/challenge/index.js';
 import { loadCatalog } from '../src/lessons/index.js';
-import { EVENT_TYPES, initialState, movesOf, run, step, type Script } from '../src/model/index.js';
+import { EVENT_TYPES, IllegalEvent, initialState, movesOf, run, step, type EventType, type Script, type State } from '../src/model/index.js';
+import { candidates } from '../src/model/moves.js';
 import { ROOT } from './helpers/cli.js';
 
 const LESSONS = join(ROOT, 'lessons');
@@ -35,6 +36,35 @@ describe('the palette offers the moves the machine accepts', () => {
           const shapes = moves.map((m) => JSON.stringify(m.next));
           expect(new Set(shapes).size).toBe(shapes.length);
           for (const m of moves) expect(step(state, m.event)).toEqual(m.next);
+        }
+      }
+    }
+  });
+
+  test('candidates skipped because a refused one read the same values are never moves: the search finds what stepping every candidate finds', () => {
+    // The oracle steps every candidate: the distinct resulting states, the simplest event for each, and the most common refusal.
+    const everyCandidate = (state: State, type: EventType) => {
+      const moves: string[] = [];
+      const seen = new Set<string>();
+      const codes = new Map<string, number>();
+      for (const event of candidates(state, type, NAMES)) {
+        try {
+          const shape = JSON.stringify(step(state, event));
+          if (!seen.has(shape)) moves.push(JSON.stringify(event));
+          seen.add(shape);
+        } catch (error) {
+          if (!(error instanceof IllegalEvent)) throw error;
+          codes.set(error.refusal.code, (codes.get(error.refusal.code) ?? 0) + 1);
+        }
+      }
+      const refusal = moves.length ? null : ([...codes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null);
+      return { moves, refusal };
+    };
+    for (const [, script] of scripts.filter(([name]) => ['lesson traditional', 'lesson msg-zerocopy', 'lesson kernel-bypass', 'level fbuf-share'].includes(name))) {
+      for (const state of run(script).filter((_, i) => i % 2 === 0)) {
+        for (const type of EVENT_TYPES) {
+          const { moves, refusal } = movesOf(state, type, NAMES);
+          expect({ type, moves: moves.map((m) => JSON.stringify(m.event)), refusal: refusal?.code ?? null }).toEqual({ type, ...everyCandidate(state, type) });
         }
       }
     }

@@ -29,16 +29,26 @@ export function movesOf(state: State, type: EventType, names: readonly string[],
   // Most candidates are refused, and a refusal's stack trace costs more than the step: none is read here.
   const traces = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
+  const count = (refusal: Refusal) => {
+    const had = refusals.get(refusal.code);
+    refusals.set(refusal.code, { refusal: had?.refusal ?? refusal, n: (had?.n ?? 0) + 1 });
+  };
+  const met = new RefusalsByFieldsRead();
   try {
     for (const event of candidates(state, type, names)) {
+      const known = met.of(event);
+      if (known) {
+        count(known);
+        continue;
+      }
+      const read = new Set<string>();
       let next: State;
       try {
-        next = step(state, event);
+        next = step(state, watched(event, read));
       } catch (error) {
         if (!(error instanceof IllegalEvent)) throw error;
-        const key = error.refusal.code;
-        const had = refusals.get(key);
-        refusals.set(key, { refusal: had?.refusal ?? error.refusal, n: (had?.n ?? 0) + 1 });
+        met.add(event, read, error.refusal);
+        count(error.refusal);
         continue;
       }
       const shape = JSON.stringify(next);
@@ -53,6 +63,50 @@ export function movesOf(state: State, type: EventType, names: readonly string[],
   if (moves.length) return { moves, refusal: null };
   const common = [...refusals.values()].sort((a, b) => b.n - a.n)[0];
   return { moves, refusal: common?.refusal ?? null };
+}
+
+/** `event`, noting in `read` each field step() looks at (all of them, should it list the fields). */
+function watched(event: Event, read: Set<string>): Event {
+  return new Proxy(event, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+    ownKeys(target) {
+      for (const k of Object.keys(EVENT_FIELDS[target.type])) read.add(k);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/**
+ * The refusals met so far, each with the fields step() had read when it refused
+ * and their values. step() is a function of the state and the fields it reads,
+ * so a candidate with the same values there meets the same refusal: it need not
+ * be stepped (most candidates differ only in fields a refused step never read).
+ */
+class RefusalsByFieldsRead {
+  private readonly byFields = new Map<string, { fields: string[]; refusals: Map<string, Refusal> }>();
+
+  private static key(event: Event, fields: readonly string[]): string {
+    return fields.map((f) => JSON.stringify((event as unknown as Record<string, unknown>)[f]) ?? '-').join('|');
+  }
+
+  of(event: Event): Refusal | undefined {
+    for (const { fields, refusals } of this.byFields.values()) {
+      const refusal = refusals.get(RefusalsByFieldsRead.key(event, fields));
+      if (refusal) return refusal;
+    }
+    return undefined;
+  }
+
+  add(event: Event, read: ReadonlySet<string>, refusal: Refusal): void {
+    const fields = [...read].sort();
+    const id = fields.join(',');
+    let entry = this.byFields.get(id);
+    if (!entry) this.byFields.set(id, (entry = { fields, refusals: new Map() }));
+    entry.refusals.set(RefusalsByFieldsRead.key(event, fields), refusal);
+  }
 }
 
 /** The events that take what their source holds (a mapping may be made of a place still empty, to fault in later). */
@@ -88,7 +142,7 @@ function runs(payload: readonly string[]): string[][] {
 }
 
 /** Every event of `type` built from the fields' values, the ones with fields left out first. */
-function candidates(state: State, type: EventType, names: readonly string[]): Event[] {
+export function candidates(state: State, type: EventType, names: readonly string[]): Event[] {
   let events: Record<string, unknown>[] = [{ type }];
   for (const [field, spec] of Object.entries(EVENT_FIELDS[type])) {
     let options = values(spec, state, names);
