@@ -102,7 +102,7 @@ describe('the validator names the file, line, step and field', () => {
   test("variantSummaries name a variant the steps make, never the lesson as written", () => {
     const withSummaries = (block: string) => sendfileYaml.replace('\nsteps:\n', `\nvariantSummaries:\n${block}steps:\n`);
     expect(problemsOf(withSummaries('  - when: { cache: cold }\n    en: as written\n    zh: 原样\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.when: matches the lesson as written/));
-    expect(problemsOf(withSummaries('  - when: { nic: nosg }\n    en: no gather\n    zh: 不聚合\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.when\.nic: names nic, but no step says how nic changes this lesson/));
+    expect(problemsOf(withSummaries('  - when: { nic: nosg }\n    en: no gather\n    zh: 不收集\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.when\.nic: names nic, but no step says how nic changes this lesson/));
     expect(problemsOf(withSummaries('  - when: { cache: warm }\n    en: warm\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.zh: must be a non-empty string/));
     const warm = parseLesson(withSummaries('  - when: { cache: warm }\n    en: The pages are cached already.\n    zh: 页早已缓存。\n'), 'ok.yaml');
     expect(warm.variantSummaries).toEqual([{ when: { cache: 'warm' }, text: { en: 'The pages are cached already.', zh: '页早已缓存。' } }]);

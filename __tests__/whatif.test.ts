@@ -65,7 +65,7 @@ describe('the knobs on the command line', () => {
     expect(direct.counts).toEqual(JSON.parse(zcopy(['explain', 'direct-io', '--json']).stdout).counts);
     expect(direct.whatIf).toMatch(/^What if the pages are already cached\? .*O_DIRECT reads the disk/);
     expect(zcopy(['explain', 'sendfile', '--nic', 'nosg']).stdout).toMatch(/What if the NIC cannot gather\?[^]*never has to gather/);
-    expect(zcopy(['explain', 'sendfile', '--nic', 'nosg', '--lang', 'zh']).stdout).toMatch(/假如网卡不支持聚合？[^]*用不到聚合/);
+    expect(zcopy(['explain', 'sendfile', '--nic', 'nosg', '--lang', 'zh']).stdout).toMatch(/假如网卡不支持收集？[^]*用不到收集/);
     // Chinese sentences follow one another without a space.
     expect(JSON.parse(zcopy(['explain', 'direct-io', '--cache', 'warm', '--json', '--lang', 'zh']).stdout).whatIf).toMatch(/样子。即使这些页已在缓存里/);
     // A lesson that sends nothing says so for itself, from its steps.

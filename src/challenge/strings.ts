@@ -100,7 +100,7 @@ export const CHALLENGE = {
       return said.length ? `This machine: ${said.join('; ')}.` : null;
     },
     zh: (f: MachineFeatures): string | null => {
-      const said = [f.dma === false && '没有 DMA 控制器', f.nic === 'nosg' && '网卡不支持聚合（scatter-gather）', f.cache === 'warm' && '文件已在页缓存中'].filter(Boolean);
+      const said = [f.dma === false && '没有 DMA 控制器', f.nic === 'nosg' && '网卡不支持收集（scatter-gather）', f.cache === 'warm' && '文件已在页缓存中'].filter(Boolean);
       return said.length ? `本机：${said.join('；')}。` : null;
     },
   },

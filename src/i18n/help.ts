@@ -77,7 +77,7 @@ export const HELP = {
     scaleChunk: '每次调用搬运的字节数（默认 64K，与 lab 相同）',
     learnVs: '两门课同步逐步演示、并排对照（learn traditional --vs sendfile）',
     knobCache: '假如文件已在页缓存中（warm）：没有磁盘 DMA，没有磁盘中断',
-    knobNic: '假如网卡不支持聚合（nosg）：改为 CPU 拷贝进 socket 缓冲区',
+    knobNic: '假如网卡不支持收集（nosg）：改为 CPU 拷贝进 socket 缓冲区',
     knobReaders: 'page-cache：多少个消费者读同一个文件（一次磁盘读取服务所有人）',
     sandbox: '在机器上逐个事件自由搭建数据路径，并写成课程文件（w）',
     sandboxFrom: '从这门课开始（它的数据，以及到 --step 为止的步骤）',

@@ -80,7 +80,7 @@ const ZH: typeof EN = {
   unaffectedMapping: (knobs: string) => `必须是开关（${knobs}）到“为何不改变任何东西”的映射，每种语言都要写`,
   variantSummaryMapping: '必须是一个映射：带 `when`，并用每种语言写出概述',
   summaryKnobUnused: (knob: string) => `列出了 ${knob}，但没有步骤说明 ${knob} 如何改变这门课`,
-  summaryAsWritten: '与课程原本的样子（冷缓存、支持聚合的网卡）相同：那份概述写在 `summary` 里',
+  summaryAsWritten: '与课程原本的样子（冷缓存、支持收集的网卡）相同：那份概述写在 `summary` 里',
   unaffectedButWhen: (knob: string) => `列出了 ${knob}，但有步骤说明 ${knob} 如何改变这门课（when: {${knob}: ...}）：一个开关只能是其中一种`,
   illegalStep: (n: number, reason: string) => `第 ${n} 步不合法：${reason}`,
   completionNotTaken: (n: number) => `第 ${n} 步的 DMA 传输完成了，但后面没有步骤处理它的完成（发出并处理它的中断，或轮询它的状态）`,

@@ -283,7 +283,7 @@ export const SCALE = {
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述和注释说的是它原本的样子。`,
     whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；注释说的是课程原本的样子。`,
-    knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持聚合', nosg: '网卡不支持聚合' } },
+    knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持收集', nosg: '网卡不支持收集' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
     notShown: (knobs: string, ids: string) => `未列出（zcopy 没有它们的 ${knobs} 变体）：${ids}。`,
@@ -298,7 +298,7 @@ export const SCALE = {
 export const SCALE_TEXT = {
   noNic: {
     en: 'Nothing in this lesson goes out through the NIC, so whether it can gather changes nothing.',
-    zh: '这门课里没有任何数据经网卡发出，所以网卡是否支持聚合不影响任何东西。',
+    zh: '这门课里没有任何数据经网卡发出，所以网卡是否支持收集不影响任何东西。',
   },
   readerAgain: (reader: number, readers: number, like: number) => ({
     en: `↻ Reader ${reader} of ${readers} makes the same steps as reader ${like}, served from the same cached pages: no disk read for it either.`,

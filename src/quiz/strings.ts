@@ -275,8 +275,8 @@ export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fail
     },
     noScatterGather: {
       text: '服务器要发送文件，但网卡不支持 scatter-gather DMA；它需要一种拷贝次数与网卡无关的技术。',
-      fits: '它从不要求网卡做聚合，所以用任何网卡拷贝次数都一样',
-      fails: (id) => `${id} 在不支持聚合的网卡上照样能用，但 CPU 要把数据拷进 socket 缓冲区`,
+      fits: '它从不要求网卡做收集，所以用任何网卡拷贝次数都一样',
+      fails: (id) => `${id} 在不支持收集的网卡上照样能用，但 CPU 要把数据拷进 socket 缓冲区`,
     },
     noSyscallPerChunk: {
       text: '一个发包程序必须做到每发一块数据都不进行任何系统调用。',
