@@ -215,9 +215,19 @@ describe('a variant with a summary of its own', () => {
     writeFileSync(file, text.replace('\napi:\n', '\nvariantSummaries:\n  - when: { cache: warm }\n    en: Served from pages cached already.\n    zh: 由早已缓存的页提供。\napi:\n'));
     const warm = JSON.parse(zcopy(['explain', '--file', file, '--cache', 'warm', '--json']).stdout);
     expect(warm.summary).toBe('Served from pages cached already.');
-    expect(warm.whatIf).toMatch(/^What if the pages are already cached\? The summary, the steps and their counts are this variant's; the notes describe the lesson as written\./);
+    expect(warm.whatIf).toMatch(/^What if the pages are already cached\? The summary, the steps and their counts are this variant's; the lesson's limits and notes describe it as written\./);
     expect(JSON.parse(zcopy(['explain', '--file', file, '--json']).stdout).summary).toBe(catalog.find('sendfile')!.summary.en);
     expect(JSON.parse(zcopy(['explain', '--file', file, '--cache', 'warm', '--json', '--lang', 'zh']).stdout).summary).toBe('由早已缓存的页提供。');
   });
-});
 
+  test('no shipped variant is summarised with the lesson\'s words where they are false', () => {
+    // MODEL.md: without gather these end in a CPU copy; warm, traditional-nodma makes three CPU copies.
+    const summary = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }, 'en').summary.en;
+    for (const id of ['sendfile-sg', 'splice', 'msg-zerocopy']) {
+      expect({ id, as: summary(id, {}) }).toEqual({ id, as: expect.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
+      expect({ id, nosg: summary(id, { nic: 'nosg' }) }).toEqual({ id, nosg: expect.not.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
+    }
+    expect(summary('traditional-nodma', {})).toMatch(/Four CPU copies/);
+    expect(summary('traditional-nodma', { cache: 'warm' })).not.toMatch(/Four CPU copies/);
+  });
+});

@@ -260,8 +260,8 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
-    whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary and notes describe it as written.`,
-    whatIfSummarised: (knobs: string) => `What if ${knobs}? The summary, the steps and their counts are this variant's; the notes describe the lesson as written.`,
+    whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary, limits and notes describe it as written.`,
+    whatIfSummarised: (knobs: string) => `What if ${knobs}? The summary, the steps and their counts are this variant's; the lesson's limits and notes describe it as written.`,
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
@@ -281,8 +281,8 @@ export const SCALE = {
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
-    whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述和注释说的是它原本的样子。`,
-    whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；注释说的是课程原本的样子。`,
+    whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述、局限和说明讲的是它原本的样子。`,
+    whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；局限和说明讲的是课程原本的样子。`,
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持收集', nosg: '网卡不支持收集' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
