@@ -107,6 +107,9 @@ describe('the validator names the file, line, step and field', () => {
     expect(problemsOf(withSummaries('  - when: { cache: warm }\n    en: warm\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.zh: must be a non-empty string/));
     const warm = parseLesson(withSummaries('  - when: { cache: warm }\n    en: The pages are cached already.\n    zh: 页早已缓存。\n'), 'ok.yaml');
     expect(warm.variantSummaries).toEqual([{ when: { cache: 'warm' }, text: { en: 'The pages are cached already.', zh: '页早已缓存。' } }]);
+    const titled = parseLesson(withSummaries('  - when: { cache: warm }\n    title: { en: Warm, zh: 热 }\n    en: Cached.\n    zh: 已缓存。\n'), 'ok.yaml');
+    expect(titled.variantSummaries![0].title).toEqual({ en: 'Warm', zh: '热' });
+    expect(problemsOf(withSummaries('  - when: { cache: warm }\n    title: { en: Warm }\n    en: Cached.\n    zh: 已缓存。\n'))).toContainEqual(expect.stringMatching(/variantSummaries\[0\]\.title\.zh: must be a non-empty string/));
   });
 
   test('a knob said to change nothing must still run: the engine runs the steps on its machine', () => {

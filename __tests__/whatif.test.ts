@@ -227,6 +227,11 @@ describe('a variant with a summary of its own', () => {
       expect({ id, as: summary(id, {}) }).toEqual({ id, as: expect.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
       expect({ id, nosg: summary(id, { nic: 'nosg' }) }).toEqual({ id, nosg: expect.not.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
     }
+    // A title that states a figure is the variant's own where the figure changes.
+    const title = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }, 'en').title.en;
+    expect(title('sendfile-sg', {})).toMatch(/no CPU copy at all/);
+    expect(title('sendfile-sg', { nic: 'nosg' })).not.toMatch(/no CPU copy at all/);
+    expect(JSON.parse(zcopy(['explain', 'sendfile-sg', '--nic', 'nosg', '--json', '--lang', 'zh']).stdout).title).not.toMatch(/一次 CPU 拷贝都没有/);
     expect(summary('traditional-nodma', {})).toMatch(/Four CPU copies/);
     expect(summary('traditional-nodma', { cache: 'warm' })).not.toMatch(/Four CPU copies/);
   });

@@ -60,8 +60,8 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   if (missing) throw new UsageError(SCALE[lang].knobNotHere(missing, String(knobs[missing]), lesson.id, knobsTaken(lesson)));
   if (!turnedKnobs(knobs).length) return lesson;
   const { steps, machine } = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, knobs);
-  const summary = variantSummary(lesson, knobs) ?? lesson.summary;
-  return { ...lesson, summary, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
+  const own = variantSummary(lesson, knobs);
+  return { ...lesson, title: own?.title ?? lesson.title, summary: own?.text ?? lesson.summary, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
 }
 
 /**

@@ -70,8 +70,8 @@ export interface Lesson {
    * on the knob's machine with the same steps, which the engine checks.
    */
   unaffected?: Partial<Record<SwitchKnob, Text>>;
-  /** Summaries for what-if variants the lesson's own summary would misdescribe (sendfile-sg without gather copies once). */
-  variantSummaries?: { when: NonNullable<LessonStep['when']>; text: Text }[];
+  /** Summaries (and titles, where the title too would be wrong) for what-if variants the lesson's own would misdescribe (sendfile-sg without gather copies once). */
+  variantSummaries?: { when: NonNullable<LessonStep['when']>; text: Text; title?: Text }[];
   /** A what-if variant's machine (a warm cache, a NIC that cannot gather); a lesson as written runs on the default one. */
   machine?: Machine;
   /** The knobs a variant was made with; a lesson as written has none. */

@@ -247,8 +247,9 @@ function readUnaffected(value: unknown, knobs: readonly string[], r: Readers, la
 }
 
 /**
- * `variantSummaries`: a summary for the variants whose `when` it names. Each
- * names knobs the steps change, and not the lesson as written (that is `summary`).
+ * `variantSummaries`: a summary for the variants whose `when` it names, and a
+ * title where the lesson's would be wrong there. Each names knobs the steps
+ * change, and not the lesson as written (that is `summary`).
  */
 function readVariantSummaries(value: unknown, knobs: readonly string[], r: Readers, lang: Lang): NonNullable<Lesson['variantSummaries']> {
   const t = PROBLEMS[lang];
@@ -263,8 +264,8 @@ function readVariantSummaries(value: unknown, knobs: readonly string[], r: Reade
       const when = readWhen([...path, 'when'], v.when, r.fail, lang) ?? {};
       for (const k of Object.keys(when)) if (!knobs.includes(k)) r.fail([...path, 'when', k], t.summaryKnobUnused(k));
       if (happens({ when }, DEFAULT_KNOBS)) r.fail([...path, 'when'], t.summaryAsWritten);
-      const { when: _named, ...words } = v;
-      return { when, text: r.text(path, words) };
+      const { when: _named, title, ...words } = v;
+      return { when, text: r.text(path, words), ...(title === undefined ? {} : { title: r.text([...path, 'title'], title) }) };
     },
     true,
   );
