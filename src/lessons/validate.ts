@@ -368,7 +368,7 @@ const SPACE_BESIDE_PUNCTUATION = /\s+(?=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20
  * no space between characters, nor beside its punctuation, so a folded space
  * there is dropped.
  */
-export function joinWideLines(text: string): string {
+function joinWideLines(text: string): string {
   return text.replace(SPACE_BETWEEN_WIDE, '$1').replace(SPACE_BESIDE_PUNCTUATION, '');
 }
 
