@@ -24,6 +24,17 @@ import { ROOT } from './helpers/cli.js';
 
 const ABCD = ['A', 'B', 'C', 'D'];
 
+/** Where `events` on `machine`, over ABCD, stop: the step the machine refuses and its refusal, or null when it takes them all. */
+function refusalOf(machine: State['machine'], events: Event[]) {
+  try {
+    run({ payload: ABCD, machine, steps: events.map((event) => ({ event })) });
+  } catch (error) {
+    if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
+    throw error;
+  }
+  return null;
+}
+
 /** Applies events in order, as a lesson would. */
 function play(events: Event[], payload = ABCD): State {
   return run({ payload, steps: events.map((event) => ({ event })) }).at(-1)!;
@@ -492,15 +503,7 @@ describe('the machine a scenario runs on', () => {
   // MODEL.md: without gather, MSG_ZEROCOPY too ends in a CPU copy into the socket buffer; what
   // the NIC can read from user pages is a pool that a kernel-bypass program builds its packets in.
   const nosg = machine({ gather: false });
-  const refusalOn = (events: Event[]) => {
-    try {
-      run({ payload: ABCD, machine: nosg, steps: events.map((event) => ({ event })) });
-    } catch (error) {
-      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
-      throw error;
-    }
-    return null;
-  };
+  const refusalOn = (events: Event[]) => refusalOf(nosg, events);
   /** A read with O_DIRECT: the file's bytes in pinned user pages, with no CPU copy, back in user mode. */
   const directRead: Event[] = [
     { type: 'syscall', name: 'read' },
@@ -578,15 +581,7 @@ describe('a pinned page keeps its frame', () => {
   const sendProgrammed = bypass.findIndex((e) => e.type === 'programDma' && e.from === 'user') + 1;
   /** kernel-bypass up to the program writing the NIC's registers: the pool's pages are queued for the NIC. */
   const poolQueued = bypass.slice(0, sendProgrammed);
-  const refusalOn = (machine: Partial<State['machine']>, events: Event[]) => {
-    try {
-      run({ payload: ABCD, machine: { dma: true, gather: true, cache: 'cold', ...machine }, steps: events.map((event) => ({ event })) });
-    } catch (error) {
-      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
-      throw error;
-    }
-    return null;
-  };
+  const refusalOn = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, gather: true, cache: 'cold', ...machine }, events);
   const mmapThePageCache: Event[] = [{ type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache' }];
 
   test('mapping the page cache over the pool while its send is queued is refused at the mapping, so the NIC cannot read the page cache through it', () => {
@@ -689,15 +684,7 @@ describe('a pinned page keeps its frame', () => {
 });
 
 describe('a warm page cache', () => {
-  const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => {
-    try {
-      run({ payload: ABCD, machine: { dma: true, gather: true, cache }, steps: events.map((event) => ({ event })) });
-    } catch (error) {
-      if (error instanceof StepError) return { step: error.step, refusal: error.refusal };
-      throw error;
-    }
-    return null;
-  };
+  const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => refusalOf({ dma: true, gather: true, cache }, events);
 
   test('a page already in the page cache is a hit: neither a disk DMA nor a CPU copy from the controller brings it in again', () => {
     // MODEL.md: with a warm cache "no disk DMA, no disk interrupt"; the engine refuses the read a hit makes needless.
