@@ -4,7 +4,7 @@ import { bullet, paragraph } from '../term/layout.js';
 import { formatBytes, KiB, MiB } from '../term/bytes.js';
 import type { LabPlan } from './options.js';
 import type { LabResult } from './report.js';
-import { CLAIMS } from './strings.js';
+import { CLAIMS, fmtPct } from './strings.js';
 import type { Technique } from './model.js';
 
 /** The articles' claims a learner can test with the lab, each with the few runs it needs. */
@@ -63,7 +63,7 @@ export function claimPlans(): ClaimPlan[] {
 
 const cpu = (r: LabResult) => r.cpuS ?? (r.userS ?? 0) + (r.sysS ?? 0);
 const ms = (s: number) => (s * 1000).toFixed(1);
-const pct = (f: number) => `${Math.round(f * 1000) / 10}%`;
+const pct = (fraction: number) => fmtPct(fraction * 100);
 /** A fraction over the runs: one figure, or its range where the runs differ. */
 const pctRange = (lo: number, hi: number) => (pct(lo) === pct(hi) ? pct(lo) : `${pct(lo)}-${pct(hi)}`);
 

@@ -166,7 +166,8 @@ export const LAB_TEXT = {
   },
 } satisfies Record<Lang, unknown>;
 
-function fmtPct(pct: number): string {
+/** A percentage to one decimal: 99.5%, 6.3%. */
+export function fmtPct(pct: number): string {
   return `${Math.round(pct * 10) / 10}%`;
 }
 
