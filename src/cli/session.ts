@@ -138,8 +138,12 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.
-    onFinish: (id) => void (lesson(id).knobs || recordLessonFinished(store(), id)),
-    onStop: (id, { at, seen, predicted }) => void (lesson(id).knobs || recordLessonVisit(store(), id, { at, seen, predicted })),
+    onFinish: (id) => {
+      if (!lesson(id).knobs) recordLessonFinished(store(), id);
+    },
+    onStop: (id, { at, seen, predicted }) => {
+      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted });
+    },
     onAnswer: (a) => {
       recordAnswer(options.answers ?? store(), a.question.scenario, a.question.kind, a.verdict.right);
       options.onAnswer?.(a);

@@ -78,9 +78,10 @@ export interface Explanation {
 export function whatIfText(lesson: Pick<Lesson, 'unaffected' | 'variantSummaries'>, knobs: Knobs, lang: Lang): string | null {
   const turned = turnedKnobs(knobs);
   const words = whatIfWords(turned, knobs, lang);
+  if (!words) return null;
   const unchanged = turned.flatMap((k) => (k !== 'readers' && lesson.unaffected?.[k] ? [lesson.unaffected[k]![lang]] : []));
-  const said = variantSummary(lesson, knobs) ? SCALE[lang].whatIfSummarised(words ?? '') : SCALE[lang].whatIf(words ?? '');
-  return words && [said, ...unchanged].join(lang === 'zh' ? '' : ' ');
+  const said = variantSummary(lesson, knobs) ? SCALE[lang].whatIfSummarised(words) : SCALE[lang].whatIf(words);
+  return [said, ...unchanged].join(lang === 'zh' ? '' : ' ');
 }
 
 
