@@ -17,7 +17,7 @@ import { KEY } from './helpers/screen.js';
 
 const { ctx } = testContext('en');
 const levels = ctx.levels();
-const names = syscallNames(ctx.lessons().lessons);
+const names = syscallNames();
 const plain = new Chalk({ level: 0 });
 const SIZES = [
   { cols: 80, rows: 24 },

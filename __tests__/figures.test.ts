@@ -104,8 +104,9 @@ describe('interrupts follow one rule in every lesson (MODEL.md "Interrupts")', (
     'sendfile-sg': 2,
     splice: 2,
     'msg-zerocopy': 2,
-    // No DMA controller: the disk's interrupt (interrupt-driven I/O), and the CPU feeds the NIC.
-    'traditional-nodma': 1,
+    // No DMA controller: the disk's data-ready interrupt (interrupt-driven I/O), and the
+    // programmed-I/O NIC's transmit complete (MODEL.md "Interrupts").
+    'traditional-nodma': 2,
     // A DPDK poll-mode driver (and SPDK for the disk) polls instead of taking interrupts.
     'kernel-bypass': 0,
   };

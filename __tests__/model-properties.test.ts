@@ -10,7 +10,10 @@ import {
   EVENT_TYPES,
   IRQ_SOURCES,
   IllegalEvent,
+  CONTRACTS,
   LOCATIONS,
+  SYSCALLS,
+  SYSCALL_ALIASES,
   initialState,
   run,
   step,
@@ -35,6 +38,9 @@ import { refusalText } from '../src/i18n/refusals.js';
 
 const LESSONS = loadCatalog(join(ROOT, 'lessons')).lessons;
 
+const GOING_ON: readonly EventType[] = ['dmaTransfer', 'raiseInterrupt', 'handleInterrupt', 'sysret', 'faultReturn', 'run'];
+const MOVES_PAYLOAD: readonly string[] = ['read', 'write', 'sendto', 'mmap', 'sendfile', 'splice', 'io_submit', 'ioctl', 'uf_get', 'uf_write'];
+
 /** Any event the vocabulary allows for this payload (the lesson validator lets the same through). */
 function eventFor(payload: readonly string[]): fc.Arbitrary<Event> {
   const value = (kind: FieldKind): fc.Arbitrary<unknown> => {
@@ -42,7 +48,12 @@ function eventFor(payload: readonly string[]): fc.Arbitrary<Event> {
       case 'place':
         return fc.constantFrom(...LOCATIONS);
       case 'name':
-        return fc.constantFrom('read', 'write', 'sendfile', 'splice', 'mmap');
+        // Every call the machine knows, the ones that move payload more often: a call that moves
+        // nothing (pipe, poll, setsockopt) is a short stop, and a walk spent in them stays shallow.
+        return fc.oneof(
+          { arbitrary: fc.constantFrom(...SYSCALLS.filter((c) => MOVES_PAYLOAD.includes(c))), weight: 4 },
+          { arbitrary: fc.constantFrom(...SYSCALLS), weight: 1 },
+        );
       case 'block':
         return fc.constantFrom(...payload);
       case 'blocks':
@@ -60,15 +71,35 @@ function eventFor(payload: readonly string[]): fc.Arbitrary<Event> {
         return fc.constantFrom(...IRQ_SOURCES);
     }
   };
-  return fc.oneof(
+  const anyOfType = fc.oneof(
     ...EVENT_TYPES.map((type) => {
       const fields = Object.entries(EVENT_FIELDS[type]);
       const model = Object.fromEntries(fields.map(([name, spec]) => [name, value(spec.kind)]));
       const requiredKeys = fields.filter(([, spec]) => spec.required).map(([name]) => name);
-      return fc.record(model, { requiredKeys }).map((f) => ({ type, ...f }) as Event);
+      const arbitrary = fc.record(model, { requiredKeys }).map((f) => ({ type, ...f }) as Event);
+      // A sleep with no device working for the process ends the walk (nothing wakes it): drawn rarely.
+      // What lets a blocked process or an open call go on (the device finishing, the return) often.
+      return { arbitrary, weight: type === 'sleep' ? 1 : GOING_ON.includes(type) ? 8 : 4 };
     }),
   );
+  // Inside a call most random moves break its contract; a third of the candidates are moves some
+  // call allows (from/to as its contract names them, the other fields at random), so walks go deep.
+  const allowedMove = fc.constantFrom(...CONTRACT_MOVES).chain((move) =>
+    anyOfType.filter((e) => e.type === move.type).map((e) => ({ ...e, ...move }) as Event),
+  );
+  return fc.oneof({ arbitrary: anyOfType, weight: 2 }, { arbitrary: allowedMove, weight: 1 });
 }
+
+const KEY_TYPES: Record<string, EventType> = { cpu: 'cpuCopy', dma: 'programDma', desc: 'descriptorCopy', ref: 'pageRefMove', map: 'mapPages' };
+/** Every move of every call's contract, as the fields of an event (`cpu:pageCache>user` is a cpuCopy from the page cache to the user buffer). */
+const CONTRACT_MOVES: { type: EventType; from?: Location; to?: Location }[] = [
+  ...new Set(Object.values(CONTRACTS).flatMap((c) => Object.keys(c.moves))),
+].flatMap((key) => {
+  const [kind, places] = key.split(':');
+  if (places === undefined) return kind === 'pin' || kind === 'unpin' ? [{ type: kind as EventType }] : kind === 'pio' ? [{ type: 'deviceRead' as EventType }] : [];
+  const [from, to] = places.split('>') as Location[];
+  return [{ type: KEY_TYPES[kind], from, ...(to && { to }) }];
+});
 
 interface Plan {
   payload: string[];
@@ -89,11 +120,11 @@ const anyMachine: fc.Arbitrary<Machine> = fc.oneof(
 
 const randomPlan: fc.Arbitrary<Plan> = fc
   .tuple(fc.constantFrom<string[]>(['A'], ['A', 'B'], ['A', 'B', 'C', 'D']), anyMachine)
-  .chain(([payload, machine]) => fc.array(eventFor(payload), { maxLength: 200, size: 'max' }).map((candidates) => ({ payload, machine, prefix: [], candidates })));
+  .chain(([payload, machine]) => fc.array(eventFor(payload), { maxLength: 400, size: 'max' }).map((candidates) => ({ payload, machine, prefix: [], candidates })));
 
 const lessonPlan: fc.Arbitrary<Plan> = fc.tuple(fc.constantFrom(...LESSONS), anyMachine).chain(([lesson, machine]) =>
   fc
-    .tuple(fc.integer({ min: 0, max: lesson.steps.length }), fc.array(eventFor(lesson.payload), { maxLength: 120, size: 'max' }))
+    .tuple(fc.integer({ min: 0, max: lesson.steps.length }), fc.array(eventFor(lesson.payload), { maxLength: 240, size: 'max' }))
     .map(([k, candidates]) => ({ payload: lesson.payload, machine, prefix: lesson.steps.slice(0, k).map((s) => s.event), candidates })),
 );
 
@@ -120,6 +151,17 @@ interface Walk {
 
 /** Plays a plan: every state handed to step() is deep-frozen, so any write to it throws. */
 function walk(plan: Plan): Walk {
+  // Most candidates are refused, and a refusal's stack trace costs more than the step: none is read here.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return walkFrom(plan);
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+}
+
+function walkFrom(plan: Plan): Walk {
   const states = [deepFreeze(initialState(plan.payload, plan.machine))];
   const events: Event[] = [];
   const refused: Walk['refused'] = [];
@@ -137,9 +179,10 @@ function walk(plan: Plan): Walk {
     }
     events.push(event);
   }
+  // The state's JSON is taken once per state, not per candidate: most candidates are refused in it.
+  let json = JSON.stringify(states.at(-1));
   for (const event of plan.candidates) {
     const state = states.at(-1)!;
-    const json = JSON.stringify(state);
     let next: State;
     try {
       next = step(state, event);
@@ -149,6 +192,7 @@ function walk(plan: Plan): Walk {
     }
     states.push(deepFreeze(next));
     events.push(event);
+    json = JSON.stringify(next);
   }
   return { payload: plan.payload, machine: plan.machine, events, states, refused };
 }
@@ -159,7 +203,9 @@ describe('the generator reaches deep states', () => {
   test('walks get long and visit DMA, interrupts, faults, descriptors and mappings', () => {
     const walks = fc.sample(anyPlan.map(walk), { numRuns: 300, seed: 42 });
     const ends = walks.map((w) => w.states.at(-1)!);
-    expect(Math.max(...walks.map((w) => w.events.length))).toBeGreaterThanOrEqual(40);
+    // Calls refuse what their contracts do not allow, so fewer random candidates are taken than
+    // when a call was a label; what matters is below: every kind of deep state is reached.
+    expect(Math.max(...walks.map((w) => w.events.length))).toBeGreaterThanOrEqual(30);
     expect(walks.filter((w) => w.events.length >= 20).length).toBeGreaterThanOrEqual(30);
     for (const key of COUNTER_KEYS) expect(ends.filter((s) => s.counts[key] >= 2).length).toBeGreaterThan(0);
     expect(ends.some((s) => s.pageTable.some((p) => p.pinned))).toBe(true);
@@ -251,11 +297,74 @@ function unexplained(prev: State, next: State, event: Event): string[] {
       const unmapped = event.type === 'unmapPages' && place === 'user' && h.as === 'map' && h.target === event.from;
       const moved = event.type === 'pageRefMove' && place === event.from && h.as === 'ref';
       const sent = event.type === 'handleInterrupt' && prev.interruptLine === 'nic' && place === 'socket' && h.as === 'ref';
-      if (!unmapped && !moved && !sent) problems.push(`${place} lost ${JSON.stringify(h)} after ${JSON.stringify(event)}`);
+      // Device buffers drain: the CPU read the controller's bytes out, or the NIC's completion was taken and the bytes are on the wire.
+      const drained = event.type === 'cpuCopy' && event.from === 'ctrl' && place === 'ctrl' && t?.blocks.includes(h.block);
+      const transmitted = place === 'nic' && next.sent.includes(h.block) && (event.type === 'handleInterrupt' || event.type === 'pollStatus');
+      if (!unmapped && !moved && !sent && !drained && !transmitted) problems.push(`${place} lost ${JSON.stringify(h)} after ${JSON.stringify(event)}`);
     }
   }
   return problems;
 }
+
+describe('system calls keep their contracts on every random legal walk (MODEL.md "What a system call may do")', () => {
+  /** What each step did, with the call it happened in and the state at that call's entry. */
+  const stepsOf = (w: Walk) => {
+    let atEntry = w.states[0];
+    return w.events.map((event, i) => {
+      const [prev, next] = [w.states[i], w.states[i + 1]];
+      if (event.type === 'syscall') atEntry = prev;
+      return { event, prev, next, call: prev.faultReturn === null ? prev.openSyscall : null, atEntry };
+    });
+  };
+  const pinned = (s: State) => s.pageTable.filter((p) => p.pinned).map((p) => p.block);
+
+  test('what no call may do happens in none, and what a call needs was made before it', () => {
+    fc.assert(
+      fc.property(anyPlan, (plan) => {
+        const w = walk(plan);
+        for (const { event: e, prev, next, call, atEntry } of stepsOf(w)) {
+          const where = { event: e, call };
+          // Only calls the machine knows are made.
+          if (e.type === 'syscall') expect({ where, known: (SYSCALLS as readonly string[]).includes(e.name) || e.name in SYSCALL_ALIASES }).toEqual({ where, known: true });
+          // The NIC is handed only a socket buffer, or the pool of a program that drives it from user mode.
+          if (e.type === 'programDma' && e.to === 'nic') expect({ where, from: e.from === 'socket' || (e.from === 'user' && prev.privilege === 'user') }).toEqual({ where, from: true });
+          if (e.type === 'cpuCopy' && e.to === 'nic') expect({ where, from: e.from === 'socket' || prev.privilege === 'user' }).toEqual({ where, from: true });
+          // A buffered read fills the page cache first: nothing copies the controller straight into the user buffer.
+          expect({ where, t: next.transfer?.kind === 'cpu-copy' && next.transfer.from === 'ctrl' && next.transfer.to === 'user' }).toEqual({ where, t: false });
+          const moved = next.transfer && next.transfer.kind !== 'device' ? next.transfer : null;
+          // read() never sends; sendfile() never touches the caller's buffer.
+          if (call === 'read' && moved) expect({ where, to: ['socket', 'pipe', 'nic'].includes(moved.to) }).toEqual({ where, to: false });
+          if (call === 'read' && e.type === 'programDma') expect({ where, nic: e.to === 'nic' }).toEqual({ where, nic: false });
+          if (call === 'sendfile' && moved) expect({ where, user: [moved.from, moved.to, moved.via].includes('user') }).toEqual({ where, user: false });
+          if (call === 'sendfile') expect({ where, pins: e.type === 'pin' }).toEqual({ where, pins: false });
+          // splice() needs a pipe made earlier, and every reference it moves goes into the pipe or out of it.
+          if (e.type === 'syscall' && e.name === 'splice') expect({ where, pipe: prev.syscallLog.includes('pipe') }).toEqual({ where, pipe: true });
+          if (call === 'splice' && moved?.kind === 'reference') expect({ where, pipe: moved.from === 'pipe' || moved.to === 'pipe' }).toEqual({ where, pipe: true });
+          // MSG_ZEROCOPY needs SO_ZEROCOPY set first; without it the send copies.
+          if ((call === 'sendto' || call === 'send' || call === 'sendmsg') && e.type === 'pin') expect({ where, set: prev.syscallLog.includes('setsockopt') }).toEqual({ where, set: true });
+          // A synchronous call releases the pins it took before it returns.
+          if (e.type === 'sysret' && ['read', 'write', 'sendfile', 'splice', 'mmap'].includes(prev.openSyscall!)) {
+            expect({ where, kept: pinned(next).filter((b) => !pinned(atEntry).includes(b)) }).toEqual({ where, kept: [] });
+          }
+          // In the page-fault handler the kernel only brings the page in and maps it.
+          if (prev.faultReturn !== null) expect({ where, ok: !['descriptorCopy', 'pageRefMove', 'mapPages', 'unmapPages', 'pin'].includes(e.type) }).toEqual({ where, ok: true });
+          // Device buffers drain: the controller once the CPU has read it, the NIC once its completion is taken.
+          if (e.type === 'cpuCopy' && e.from === 'ctrl') expect({ where, left: next.places.ctrl.filter((h) => next.transfer!.blocks.includes(h.block)) }).toEqual({ where, left: [] });
+          if (e.type === 'handleInterrupt' && prev.interruptLine === 'nic') expect({ where, nic: next.places.nic }).toEqual({ where, nic: [] });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the walks reach the contracts they check', () => {
+    const walks = fc.sample(anyPlan.map(walk), { numRuns: 300, seed: 7 });
+    const all = walks.flatMap(stepsOf);
+    for (const call of ['read', 'sendfile', 'splice', 'sendto', 'mmap', 'write']) expect({ call, steps: all.some((s) => s.call === call && s.next.transfer !== null) }).toEqual({ call, steps: true });
+    expect(all.some((s) => s.event.type === 'handleInterrupt' && s.prev.interruptLine === 'nic')).toBe(true);
+    expect(all.some((s) => s.event.type === 'cpuCopy' && s.event.from === 'ctrl')).toBe(true);
+  });
+});
 
 describe('payload provenance over random valid sequences', () => {
   test('payload appears only where a step copied, transferred, referenced or mapped it', () => {
@@ -486,13 +595,15 @@ describe('invalid events at random deep states', () => {
 });
 
 describe('counterexamples the properties found, kept as fixed cases', () => {
-  const intoPageCache: Event[] = [
-    { type: 'syscall', name: 'read' },
+  /** The file brought into the page cache from inside `call`, one whose contract fills it on a miss. */
+  const fillIn = (call: string): Event[] => [
+    { type: 'syscall', name: call },
     { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
     { type: 'dmaTransfer' },
     { type: 'raiseInterrupt', source: 'dma' },
     { type: 'handleInterrupt' },
   ];
+  const intoPageCache = fillIn('read');
   const play = (events: Event[]) => run({ payload: ['A', 'B', 'C', 'D'], steps: events.map((event) => ({ event })) }).at(-1)!;
   const refused = (state: State, event: Event, reason: RegExp) => {
     let caught: unknown;
@@ -510,27 +621,41 @@ describe('counterexamples the properties found, kept as fixed cases', () => {
     refused(s, { type: 'pageRefMove', from: 'user', to: 'user' }, /two different places/);
     refused(s, { type: 'descriptorCopy', from: 'pageCache', to: 'pageCache' }, /two different places/);
     refused(s, { type: 'pageRefMove', from: 'disk', to: 'disk' }, /two different places/);
-    refused(s, { type: 'descriptorCopy', from: 'user', to: 'pageCache' }, /already holds the bytes of block A/);
+    // sendfile() may copy into the socket buffer or hand it descriptors, not both for one block.
+    const sending = play([...fillIn('sendfile')]);
+    const copied = step(sending, { type: 'cpuCopy', from: 'pageCache', to: 'socket' });
+    refused(copied, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }, /already holds the bytes of block A/);
     // Where the bytes are not, a reference is fine.
-    expect(step(s, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }).places.socket[0]).toEqual({ block: 'A', as: 'ref', target: 'pageCache' });
+    expect(step(sending, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }).places.socket[0]).toEqual({ block: 'A', as: 'ref', target: 'pageCache' });
   });
 
   test('mapping over user bytes the socket still points at is refused', () => {
+    // MSG_ZEROCOPY sends the buffer by reference; mmap() over it before the completion would lose those bytes.
     const s = play([
+      { type: 'syscall', name: 'setsockopt' },
+      { type: 'sysret' },
       ...intoPageCache,
       { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'sendto' },
       { type: 'pin' },
       { type: 'descriptorCopy', from: 'user', to: 'socket' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'mmap' },
     ]);
-    refused(s, { type: 'mapPages', from: 'socket' }, /socket buffer still points at block A in the user buffer/);
+    refused(s, { type: 'mapPages', from: 'pageCache' }, /socket buffer still points at block A in the user buffer/);
   });
 
   test('one fault-in brings in pages of one mapping, and says which', () => {
     const s = play([
-      ...intoPageCache,
-      { type: 'deviceRead' },
+      // C mapped from the controller's buffer (kernel bypass maps the device), A from the page cache.
+      { type: 'syscall', name: 'ioctl' },
       { type: 'mapPages', from: 'ctrl', blocks: ['C'], lazy: true },
+      { type: 'sysret' },
+      ...fillIn('mmap'),
+      { type: 'deviceRead' },
       { type: 'mapPages', from: 'pageCache', blocks: ['A'], lazy: true },
+      { type: 'sysret' },
       { type: 'pageFault', block: 'A' },
     ]);
     const around = step(s, { type: 'faultIn' });

@@ -40,14 +40,19 @@ function play(events: Event[], payload = ABCD): State {
   return run({ payload, steps: events.map((event) => ({ event })) }).at(-1)!;
 }
 
-/** The events that bring the whole file into the page cache from inside a read(). */
-const readIntoPageCache: Event[] = [
-  { type: 'syscall', name: 'read' },
+/** The events that bring the whole file into the page cache from inside `call`, one whose contract fills it on a miss (read by default). */
+const fillPageCache = (call = 'read'): Event[] => [
+  { type: 'syscall', name: call },
   { type: 'programDma', from: 'disk', to: 'pageCache', block: true },
   { type: 'dmaTransfer' },
   { type: 'raiseInterrupt', source: 'dma' },
   { type: 'handleInterrupt' },
 ];
+const readIntoPageCache = fillPageCache('read');
+/** sendfile() with the file cached: its contract moves the page cache to the socket buffer. */
+const sendfileFromPageCache = fillPageCache('sendfile');
+/** mmap() with the file cached (as MAP_POPULATE reads it in): its contract maps the page cache. */
+const mmapPageCache = fillPageCache('mmap');
 
 function rejects(events: Event[], reason: RegExp, payload = ABCD) {
   let caught: unknown;
@@ -129,7 +134,7 @@ describe('system calls', () => {
 
 describe('the interrupt rule', () => {
   const sendToNic: Event[] = [
-    ...readIntoPageCache,
+    ...sendfileFromPageCache,
     { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
     { type: 'programDma', from: 'socket', to: 'nic' },
     { type: 'dmaTransfer' },
@@ -144,10 +149,15 @@ describe('the interrupt rule', () => {
   });
 
   test('a finished transfer must be taken before the controller is programmed again', () => {
-    const unblocked: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache' }, { type: 'dmaTransfer' }];
-    rejects([...unblocked, { type: 'programDma', from: 'pageCache', to: 'nic' }], /nobody has taken its completion/);
+    const unblocked: Event[] = [
+      { type: 'syscall', name: 'sendfile' },
+      { type: 'programDma', from: 'disk', to: 'pageCache' },
+      { type: 'dmaTransfer' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+    ];
+    rejects([...unblocked, { type: 'programDma', from: 'socket', to: 'nic' }], /nobody has taken its completion/);
     // Polling the status takes the completion instead of an interrupt (programmed I/O, DPDK).
-    expect(play([...unblocked, { type: 'pollStatus' }, { type: 'programDma', from: 'pageCache', to: 'nic' }]).dma.status).toBe('programmed');
+    expect(play([...unblocked, { type: 'pollStatus' }, { type: 'programDma', from: 'socket', to: 'nic' }]).dma.status).toBe('programmed');
   });
 });
 
@@ -176,7 +186,7 @@ describe('fault-around', () => {
 describe('where a copy reads from', () => {
   test('a gather DMA reads the page cache through the socket buffer\'s descriptors, and says so', () => {
     const s = play([
-      ...readIntoPageCache,
+      ...sendfileFromPageCache,
       { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
       { type: 'programDma', from: 'socket', to: 'nic' },
       { type: 'dmaTransfer' },
@@ -186,8 +196,10 @@ describe('where a copy reads from', () => {
 
   test('a CPU copy through a mapping reads the frame the mapping points at', () => {
     const s = play([
-      ...readIntoPageCache,
+      ...mmapPageCache,
       { type: 'mapPages', from: 'pageCache' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'write' },
       { type: 'cpuCopy', from: 'user', to: 'socket' },
     ]);
     expect(s.transfer).toEqual({ kind: 'cpu-copy', from: 'pageCache', to: 'socket', via: 'user', blocks: ABCD });
@@ -201,7 +213,7 @@ describe('privilege', () => {
 
   test('user mode may reach a kernel place once it is mapped into the process', () => {
     const s = play([
-      ...readIntoPageCache,
+      ...mmapPageCache,
       { type: 'mapPages', from: 'pageCache', blocks: ['A', 'B'] },
       { type: 'sysret' },
       { type: 'cpuCopy', from: 'pageCache', to: 'user', blocks: ['C', 'D'] },
@@ -275,7 +287,7 @@ describe('DMA', () => {
   });
 
   test('exactly one end of a DMA transfer is a device', () => {
-    rejects([{ type: 'syscall', name: 'x' }, { type: 'programDma', from: 'pageCache', to: 'socket' }], /exactly one end/);
+    rejects([{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'socket' }], /exactly one end/);
   });
 });
 
@@ -283,7 +295,7 @@ describe('copies conserve data', () => {
   test('copying from a place that does not hold the data is rejected', () => {
     rejects([{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'user', to: 'socket' }], /holds nothing/);
     rejects(
-      [{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket', blocks: ['Z'] }],
+      [{ type: 'syscall', name: 'sendfile' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket', blocks: ['Z'] }],
       /does not hold block Z/,
     );
   });
@@ -299,7 +311,7 @@ describe('copies conserve data', () => {
 
   test('scatter-gather: descriptors, not bytes, reach the socket, and the DMA gathers the bytes', () => {
     const s = play([
-      ...readIntoPageCache,
+      ...sendfileFromPageCache,
       { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
       { type: 'programDma', from: 'socket', to: 'nic' },
       { type: 'dmaTransfer' },
@@ -311,8 +323,12 @@ describe('copies conserve data', () => {
 
   test('splice: page references move through the pipe and leave it', () => {
     const s = play([
-      ...readIntoPageCache,
+      { type: 'syscall', name: 'pipe' },
+      { type: 'sysret' },
+      ...fillPageCache('splice'),
       { type: 'pageRefMove', from: 'pageCache', to: 'pipe' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'splice' },
       { type: 'pageRefMove', from: 'pipe', to: 'socket' },
     ]);
     expect(s.places.pipe).toEqual([]);
@@ -365,8 +381,10 @@ describe('page tables', () => {
   test('writing a copy-on-write page without the fault is rejected', () => {
     rejects(
       [
-        ...readIntoPageCache,
+        ...mmapPageCache,
         { type: 'mapPages', from: 'pageCache', cow: true },
+        { type: 'sysret' },
+        { type: 'syscall', name: 'read' },
         { type: 'cpuCopy', from: 'pageCache', to: 'user' },
       ],
       /copy-on-write/,
@@ -380,11 +398,14 @@ describe('page tables', () => {
 
 describe('step() is pure', () => {
   test('it never changes the state it is given', () => {
-    const before = play(readIntoPageCache);
-    const snapshot = JSON.stringify(before);
-    step(before, { type: 'cpuCopy', from: 'pageCache', to: 'user' });
-    step(before, { type: 'descriptorCopy', from: 'pageCache', to: 'socket' });
-    expect(JSON.stringify(before)).toBe(snapshot);
+    for (const [before, event] of [
+      [play(readIntoPageCache), { type: 'cpuCopy', from: 'pageCache', to: 'user' }],
+      [play(sendfileFromPageCache), { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }],
+    ] as const) {
+      const snapshot = JSON.stringify(before);
+      step(before, event);
+      expect(JSON.stringify(before)).toBe(snapshot);
+    }
   });
 });
 
@@ -452,6 +473,8 @@ describe('kernel bypass', () => {
     const s = play([
       ...readIntoPageCache,
       { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'ioctl' },
       { type: 'mapPages', from: 'nic' },
       { type: 'pin' },
       { type: 'sysret' },
@@ -461,11 +484,28 @@ describe('kernel bypass', () => {
     expect(s.cpu.mode).toBe('user');
     expect(s.pageTable.every((p) => p.frame === 'user' && p.pinned)).toBe(true);
     expect(s.places.nic.map((h) => h.block)).toEqual(ABCD);
-    expect(s.counts).toMatchObject({ syscalls: 1, modeSwitches: 2, dmaCopies: 2, cpuCopies: 1 });
+    expect(s.counts).toMatchObject({ syscalls: 2, modeSwitches: 4, dmaCopies: 2, cpuCopies: 1 });
   });
 
   test('without the mapping, user mode cannot', () => {
-    rejects([...readIntoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'pin' }, { type: 'sysret' }, { type: 'programDma', from: 'user', to: 'nic' }], /kernel mode/);
+    rejects(
+      [...readIntoPageCache, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'sysret' }, { type: 'syscall', name: 'ioctl' }, { type: 'pin' }, { type: 'sysret' }, { type: 'programDma', from: 'user', to: 'nic' }],
+      /kernel mode/,
+    );
+  });
+
+  test('the NIC sends only its own pool from user mode: a mapped page-cache page is not one', () => {
+    // The program owns the NIC and has the file mapped too; the NIC still takes only the pool it drives.
+    const owned: Event[] = [
+      ...mmapPageCache,
+      { type: 'mapPages', from: 'pageCache' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'ioctl' },
+      { type: 'mapPages', from: 'nic' },
+      { type: 'sysret' },
+      { type: 'programDma', from: 'pageCache', to: 'nic' },
+    ];
+    expect(refusalOf({ dma: true, gather: true, cache: 'cold' }, owned)).toEqual({ step: owned.length, refusal: { code: 'nicSource', params: { place: 'pageCache' } } });
   });
 });
 
@@ -491,7 +531,8 @@ describe('the machine a scenario runs on', () => {
   test('a NIC that cannot gather refuses descriptors, and the page cache itself, but sends a socket buffer copy', () => {
     expect(runOn({ cache: 'warm' }, sendfileGather).dma.status).toBe('programmed');
     expect(() => runOn({ cache: 'warm', gather: false }, sendfileGather)).toThrow(/nicCannotGather/);
-    expect(() => runOn({ cache: 'warm', gather: false }, [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'nic' }])).toThrow(/nicCannotGather/);
+    // Nor does sendfile() hand the NIC the page cache itself, gather or not: its contract ends in the socket buffer.
+    expect(() => runOn({ cache: 'warm', gather: false }, [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'nic' }])).toThrow(/outsideContract/);
     const copied = runOn({ cache: 'warm', gather: false }, [
       { type: 'syscall', name: 'sendfile' },
       { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
@@ -518,22 +559,18 @@ describe('the machine a scenario runs on', () => {
   ];
 
   test('a NIC that cannot gather does not take pinned user pages from a send through the kernel', () => {
-    const zerocopySend: Event[] = [...directRead, { type: 'syscall', name: 'sendto' }, { type: 'pin' }, { type: 'programDma', from: 'user', to: 'nic' }];
-    expect(refusalOn(zerocopySend)).toEqual({ step: zerocopySend.length, refusal: { code: 'nicNeedsOwnedPool', params: { block: 'A' } } });
+    const zerocopySend: Event[] = [
+      { type: 'syscall', name: 'setsockopt' },
+      { type: 'sysret' },
+      ...directRead,
+      { type: 'syscall', name: 'sendto' },
+      { type: 'pin' },
+      { type: 'descriptorCopy', from: 'user', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+    ];
+    expect(refusalOn(zerocopySend)).toEqual({ step: zerocopySend.length, refusal: { code: 'nicCannotGather', params: { place: 'socket', block: 'A' } } });
     // The same pages with gather: the refusal is this NIC's, not the path's.
     expect(run({ payload: ABCD, steps: zerocopySend.map((event) => ({ event })) }).at(-1)!.dma.status).toBe('programmed');
-    // Owning the NIC is not enough while the kernel is the one programming it (here inside the setup ioctl).
-    const fromTheIoctl: Event[] = [
-      { type: 'syscall', name: 'ioctl' },
-      { type: 'mapPages', from: 'nic' },
-      { type: 'mapPages', from: 'ctrl' },
-      { type: 'pin' },
-      { type: 'programDma', from: 'disk', to: 'user' },
-      { type: 'dmaTransfer' },
-      { type: 'pollStatus' },
-      { type: 'programDma', from: 'user', to: 'nic' },
-    ];
-    expect(refusalOn(fromTheIoctl)).toEqual({ step: fromTheIoctl.length, refusal: { code: 'nicNeedsOwnedPool', params: { block: 'A' } } });
     // What MSG_ZEROCOPY falls back to here: the CPU copies the user pages into the socket buffer.
     const copied = run({
       payload: ABCD,
@@ -555,10 +592,10 @@ describe('the machine a scenario runs on', () => {
     expect(refusalText({ code: 'diskReadIntoNetBuffer', params: { place: 'socket' } }, 'zh')).toContain('页缓存');
   });
 
-  test('the refusal says what to do instead, in both languages', () => {
-    const refusal = { code: 'nicNeedsOwnedPool', params: { block: 'B' } } as const;
-    expect(refusalText(refusal, 'en')).toMatch(/cannot gather.*socket buffer.*block B.*user mode/);
-    expect(refusalText(refusal, 'zh')).toMatch(/scatter-gather.*socket 缓冲区.*块 B.*用户态/);
+  test('the refusals say what to do instead, in both languages', () => {
+    const refusal = { code: 'nicSource', params: { place: 'user' } } as const;
+    expect(refusalText(refusal, 'en')).toMatch(/socket buffer.*kernel bypass.*never the user buffer: hand the bytes to the socket first/);
+    expect(refusalText(refusal, 'zh')).toMatch(/socket 缓冲区.*绕过内核.*用户缓冲区.*先把字节交给 socket/);
   });
 
   test('kernel bypass still sends with no CPU copy on a NIC that cannot gather, at the counts MODEL.md gives', () => {
@@ -566,7 +603,9 @@ describe('the machine a scenario runs on', () => {
     const script = { payload: lesson.payload, machine: nosg, steps: lesson.steps };
     const timeline = run(script);
     const end = timeline.at(-1)!;
-    expect(end.places.nic.map((h) => h.block)).toEqual(lesson.payload);
+    // Its completion polled, the NIC has put everything on the wire and holds nothing.
+    expect(end.sent).toEqual(lesson.payload);
+    expect(end.places.nic).toEqual([]);
     // 0 CPU copies, 2 DMA copies; the one ioctl() is the only call; both completions are polled.
     expect(end.counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1, interrupts: 0 });
     expect(countsByPhase(script, timeline).perTransfer).toMatchObject({ syscalls: 0, modeSwitches: 0, interrupts: 0, cpuCopies: 0 });
@@ -594,7 +633,7 @@ describe('a pinned page keeps its frame', () => {
     expect(refusalOn({ gather: false }, [...poolQueued, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache', lazy: true }])).toEqual(refused);
     expect(refusalOn({ cache: 'warm' }, remap)).toEqual(refused);
     // Unpinning first, to map afterwards, is refused at the unpin.
-    const unpinFirst: Event[] = [...poolQueued, { type: 'syscall', name: 'munlock' }, { type: 'unpin' }];
+    const unpinFirst: Event[] = [...poolQueued, { type: 'syscall', name: 'ioctl' }, { type: 'unpin' }];
     expect(refusalOn({ gather: false, cache: 'warm' }, unpinFirst)).toEqual({ step: unpinFirst.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
   });
 
@@ -612,26 +651,17 @@ describe('a pinned page keeps its frame', () => {
     expect(refusalOn({}, submitted)).toEqual({ step: submitted.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'disk' } } });
   });
 
-  test('nor does what the user buffer holds for a queued block change in any other way: no reference or copy redirects the DMA', () => {
-    // The user buffer refers to the page cache; the DMA is programmed to read through it.
-    const queued: Event[] = [
-      ...readIntoPageCache,
-      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
-      { type: 'pageRefMove', from: 'pageCache', to: 'user' },
+  test('nor does what the user buffer holds for a queued block change in any other way: a read() into pages a DMA will fill is refused', () => {
+    // aio-direct's shape: the disk is programmed to fill the pinned pages; a buffered read() into them would race it.
+    const submitted: Event[] = [
+      { type: 'syscall', name: 'io_submit' },
       { type: 'pin' },
-      { type: 'programDma', from: 'user', to: 'nic' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'sysret', name: 'io_submit' },
+      { type: 'run' },
     ];
-    expect(play(queued).dma.status).toBe('programmed');
-    const pageInDma = (step: number) => ({ step, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
-    for (const redirect of [
-      { type: 'descriptorCopy', from: 'socket', to: 'user' }, // would point it at the socket buffer's bytes
-      { type: 'cpuCopy', from: 'socket', to: 'user' }, // would put bytes in the buffer instead
-      { type: 'pageRefMove', from: 'user', to: 'pipe' }, // would take the reference away
-    ] as Event[]) {
-      expect({ redirect, refused: refusalOn({}, [...queued, redirect]) }).toEqual({ redirect, refused: pageInDma(queued.length + 1) });
-    }
-    // The transfer itself reads where the buffer led when it was programmed.
-    expect(play([...queued, { type: 'dmaTransfer' }]).transfer).toEqual({ kind: 'dma-copy', from: 'pageCache', to: 'nic', via: 'user', blocks: ABCD });
+    const overwrite: Event[] = [...submitted, { type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }];
+    expect(refusalOn({ cache: 'warm' }, overwrite)).toEqual({ step: overwrite.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'disk' } } });
   });
 
   test('once the transfer is done, the pool is still pinned: mapping over it waits for the unpin, then the new mapping is unpinned', () => {
@@ -641,7 +671,7 @@ describe('a pinned page keeps its frame', () => {
     const s = run({
       payload: ABCD,
       machine: { dma: true, gather: true, cache: 'warm' },
-      steps: [...sent, { type: 'syscall', name: 'mmap' }, { type: 'unpin' }, { type: 'mapPages', from: 'pageCache' }].map((event) => ({ event: event as Event })),
+      steps: [...sent, { type: 'syscall', name: 'ioctl' }, { type: 'unpin' }, { type: 'sysret' }, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache' }].map((event) => ({ event: event as Event })),
     }).at(-1)!;
     expect(s.pageTable.map((p) => `${p.block}:${p.frame}:${p.pinned}`)).toEqual(['A:pageCache:false', 'B:pageCache:false', 'C:pageCache:false', 'D:pageCache:false']);
   });
@@ -649,13 +679,19 @@ describe('a pinned page keeps its frame', () => {
   test('a pinned mapping of the page cache is neither unmapped nor copied on write until it is unpinned', () => {
     // msg-zerocopy up to the pin: the mapped page-cache pages are pinned for the send.
     const zc = lessonSteps('msg-zerocopy');
-    const pinned = zc.slice(0, zc.findIndex((e) => e.type === 'pin') + 1);
-    const munmap: Event[] = [...pinned, { type: 'unmapPages', from: 'pageCache' }];
+    const sentPinned = zc.slice(0, zc.findIndex((e) => e.type === 'sysret' && e.name === 'sendto') + 1);
+    const munmap: Event[] = [...sentPinned, { type: 'syscall', name: 'munmap' }, { type: 'unmapPages', from: 'pageCache' }];
     expect(refusalOn({}, munmap)).toEqual({ step: munmap.length, refusal: { code: 'pinnedPage', params: { block: 'A', change: 'unmap' } } });
+    // MSG_ZEROCOPY from a private mapping: the program writes a page the NIC may still read.
     const cowPinned: Event[] = [
-      ...readIntoPageCache,
+      { type: 'syscall', name: 'setsockopt' },
+      { type: 'sysret' },
+      ...mmapPageCache,
       { type: 'mapPages', from: 'pageCache', cow: true },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'sendto' },
       { type: 'pin' },
+      { type: 'descriptorCopy', from: 'user', to: 'socket' },
       { type: 'sysret' },
       { type: 'pageFault', block: 'B' },
       { type: 'cowCopy', block: 'B' },

@@ -81,6 +81,8 @@ describe('the palette offers the moves the machine accepts', () => {
     const inRead = step(initialState(['A', 'B']), { type: 'syscall', name: 'read' });
     expect(movesOf(inRead, 'sysret', NAMES).moves.map((m) => m.event)).toEqual([{ type: 'sysret' }]);
     expect(movesOf(initialState(['A']), 'syscall', NAMES, { first: true }).moves).toHaveLength(1);
-    expect(movesOf(initialState(['A']), 'syscall', NAMES).moves.length).toBe(NAMES.length);
+    // Every call the lessons make may start on a fresh machine but splice(), which needs a pipe made first (MODEL.md).
+    const startable = movesOf(initialState(['A']), 'syscall', NAMES).moves.map((m) => (m.event as { name: string }).name);
+    expect(startable.sort()).toEqual(NAMES.filter((n) => n !== 'splice').sort());
   });
 });

@@ -46,18 +46,19 @@ describe("teachers' own lessons", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^FAIL\s+.*illegal\.yaml:\d+: steps\[1\]\.event: step 2 is illegal: .*user mode/m);
     const emptySource = write('empty.yaml', readmeExample.replace('{ type: cpuCopy, from: pageCache, to: user }', '{ type: cpuCopy, from: user, to: socket }'));
-    expect(zcopy(['validate', emptySource]).stdout).toMatch(/step 6 is illegal: the user buffer holds nothing/);
+    // read() may only fill the caller's buffer: the refusal names its contract.
+    expect(zcopy(['validate', emptySource]).stdout).toMatch(/step 6 is illegal: read\(\) cannot have the CPU copy the user buffer to the socket buffer: read\(\) fills the caller's buffer from the file.*it never sends$/m);
   });
 
   test('with --lang zh, validate, explain --file and learn --file give the reason in Chinese', () => {
     const file = write('illegal-zh.yaml', readmeExample.replace('{ type: cpuCopy, from: pageCache, to: user }', '{ type: cpuCopy, from: user, to: socket }'));
     const r = zcopy(['validate', file, '--lang', 'zh']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^失败\s+.*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：用户缓冲区里什么也没有$/m);
+    expect(r.stdout).toMatch(/^失败\s+.*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：read\(\) 不能让 CPU 把用户缓冲区拷到 socket 缓冲区：read\(\) 把文件读进调用者的缓冲区.*它从不发送$/m);
     for (const command of [['explain', '--file', file], ['learn', '--file', file]]) {
       const e = zcopy([...command, '--lang', 'zh']);
       expect({ command, code: e.code }).toEqual({ command, code: 2 });
-      expect(e.stderr).toMatch(/^zcopy: .*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：用户缓冲区里什么也没有$/m);
+      expect(e.stderr).toMatch(/^zcopy: .*illegal-zh\.yaml:\d+: steps\[5\]\.event: 第 6 步不合法：read\(\) 不能让 CPU 把用户缓冲区拷到 socket 缓冲区：read\(\) 把文件读进调用者的缓冲区.*它从不发送$/m);
     }
     const field = write('field-zh.yaml', readmeExample.replace('from: pageCache, to: user', 'from: pagecache, to: user'));
     expect(zcopy(['validate', field, '--lang', 'zh']).stdout).toMatch(/steps\[5\]\.event\.from: "pagecache" 不是一个地方/);

@@ -9,7 +9,7 @@ import { ROOT } from './helpers/cli.js';
 const SAMPLE: Record<string, unknown> = {
   place: 'pageCache', referrer: 'socket', holder: 'socket', device: 'nic', expected: 'ctrl', target: 'user',
   places: ['pageCache', 'user'], block: 'B', call: 'write', open: 'read', action: 'pin', source: 'nic',
-  max: 3, count: 5, event: '{"type":"jump"}', change: 'map',
+  max: 3, count: 5, event: '{"type":"jump"}', change: 'map', way: 'direct', need: 'pipe', from: 'pageCache', to: 'nic',
 };
 const PARAMS_BY_CODE: Record<string, string[]> = {};
 const render = (code: string, lang: 'en' | 'zh') => {

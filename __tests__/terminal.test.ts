@@ -185,7 +185,7 @@ describe('a challenge in a real terminal', () => {
     const { ctx } = testContext('en');
     const levels = ctx.levels();
     const level = levels.find('dma-read')!;
-    const c: BuildContext = { bench: levelBench(level, levels, syscallNames(ctx.lessons().lessons), 'en'), lang: 'en', size: { cols: 80, rows: 24 }, behind: false };
+    const c: BuildContext = { bench: levelBench(level, levels, syscallNames(), 'en'), lang: 'en', size: { cols: 80, rows: 24 }, behind: false };
     keys('node bin/zcopy.js challenge dma-read', 'Enter');
     await waitFor((s) => s.includes('zcopy · challenge · dma-read') && s.includes('Goal:'), 'the level');
     keys('h');

@@ -110,7 +110,7 @@ const challengeSamples: number[] = [];
   const ctx = makeContext(io, 'en');
   const world = sessionWorld(ctx, {}, () => {});
   const levels = ctx.levels();
-  const names = syscallNames(ctx.lessons().lessons);
+  const names = syscallNames();
   const TERMINAL: Record<string, string> = { enter: '\r', left: '\u001B[D', right: '\u001B[C' };
   for (const level of levels.levels) {
     const bench = levelBench(level, levels, names, 'en');

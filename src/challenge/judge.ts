@@ -96,6 +96,12 @@ export function judge(level: Level, steps: readonly LessonStep[]): Verdict {
 function goalMissing(level: Level, end: State): Unmet | null {
   const { at, own } = level.goal;
   for (const block of level.goal.blocks ?? level.payload) {
+    // The NIC holds nothing once its transmit completes: what reached it is what it sent, or
+    // holds still while its completion waits (which the completion condition then names).
+    if (at === 'nic') {
+      if (!end.sent.includes(block) && !end.places.nic.some((h) => h.block === block && h.as === 'data')) return { kind: 'notAt', place: at, block, own };
+      continue;
+    }
     const h = end.places[at].find((x) => x.block === block);
     // A mapping counts as the bytes being in the user buffer only when its page is present (the program can read them).
     const present = h?.as === 'map' && end.pageTable.some((p) => p.block === block && p.present);

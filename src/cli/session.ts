@@ -96,8 +96,7 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   if (options.answers) options.answers.warn = warn;
   const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
   const all = () => ctx.lessons().lessons;
-  // Read once, and only when a challenge or the sandbox opens (as the levels are): learn alone need not run every lesson.
-  const names = once(() => syscallNames(all()));
+  const names = syscallNames;
   return {
     lang,
     paint,
@@ -152,11 +151,6 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
 }
 
 type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
-
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
-}
 
 /** A lesson as the learn screen and its transcript show it: its saving against its job's baseline, its next lesson, a variant's words. */
 export function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {

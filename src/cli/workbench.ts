@@ -5,14 +5,14 @@ import { BUILD } from '../i18n/build.js';
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
-import { DEFAULT_MACHINE, run } from '../model/index.js';
+import { DEFAULT_MACHINE, SYSCALLS, run } from '../model/index.js';
 import type { Judged, LevelGoal, Workbench } from '../ui/build/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
 import type { Ctx } from './context.js';
 
-/** The system calls the palette offers: every one the lessons make, in the order they first appear. */
-export function syscallNames(lessons: readonly Lesson[]): string[] {
-  return [...new Set(lessons.flatMap((l) => run(l).at(-1)!.syscallLog))];
+/** The system calls the palette offers: every one the machine knows a contract for (an alias such as pread is accepted in a file, not offered). */
+export function syscallNames(): string[] {
+  return [...SYSCALLS];
 }
 
 /** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */

@@ -1,6 +1,7 @@
-import type { KernelAction, Location, PinnedChange, Refusal, RefusalCode, RefusalParams } from '../model/index.js';
+import { contractName, SYSCALLS, type CallWay, type EventType, type KernelAction, type Location, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from '../model/index.js';
 import type { Lang } from './lang.js';
 import { PLACE_LABELS } from './strings.js';
+import { CALL_CONTRACT } from './syscalls.js';
 
 /** Every refusal in one language; exhaustive, so a code the model adds without its words fails to compile. */
 type Sayings = { [C in RefusalCode]: (p: RefusalParams[C]) => string };
@@ -52,6 +53,68 @@ const ZH_SOURCES = { dma: 'DMA', disk: '磁盘', nic: '网卡' } as const;
 
 const en = (l: Location) => EN_PLACES[l];
 const zh = (l: Location) => PLACE_LABELS[l].zh;
+
+/** A call's contract sentence, by whichever of its names the program used. */
+const contract = (call: string, lang: Lang) => {
+  const known = contractName(call);
+  return known ? CALL_CONTRACT[known][lang] : '';
+};
+
+type Attempt = RefusalParams['outsideContract'];
+
+/** What a refused move tried to do, after "cannot". */
+function enAttempt({ event, from, to }: Attempt): string {
+  const f = from ? en(from) : '';
+  const t = to ? en(to) : '';
+  const moves: Partial<Record<EventType, string>> = {
+    cpuCopy: `have the CPU copy ${f} to ${t}`,
+    programDma: `program a DMA from ${f} to ${t}`,
+    descriptorCopy: `copy descriptors from ${f} to ${t}`,
+    pageRefMove: `move page references from ${f} to ${t}`,
+    mapPages: `map ${f}`,
+    unmapPages: 'unmap pages',
+    pin: 'pin pages',
+    unpin: 'unpin pages',
+    deviceRead: 'ask the disk for blocks',
+    pageFault: "touch the caller's pages",
+  };
+  return moves[event] ?? event;
+}
+
+function zhAttempt({ event, from, to }: Attempt): string {
+  // A label that starts with a Latin word (socket 缓冲区) takes a space after the Chinese before it.
+  const spaced = (l: Location | undefined) => (l === undefined ? '' : /^[A-Za-z]/.test(zh(l)) ? ` ${zh(l)}` : zh(l));
+  const f = spaced(from);
+  const t = spaced(to);
+  const moves: Partial<Record<EventType, string>> = {
+    cpuCopy: `让 CPU 把${f}拷到${t}`,
+    programDma: `设置从${f}到${t}的 DMA`,
+    descriptorCopy: `把描述符从${f}拷到${t}`,
+    pageRefMove: `把页引用从${f}移到${t}`,
+    mapPages: `映射${f}`,
+    unmapPages: '解除页映射',
+    pin: '锁定页',
+    unpin: '解除页的锁定',
+    deviceRead: '向磁盘要数据块',
+    pageFault: '访问调用者的页',
+  };
+  return moves[event] ?? event;
+}
+
+const EN_WAYS: Record<CallWay, string> = {
+  buffered:
+    "this read() has gone through the page cache, so it is a buffered read: it never pins the caller's pages or has the disk write into them (that is O_DIRECT, which the file is opened with or not)",
+  direct: "this read() is O_DIRECT: it goes past the page cache, from the disk straight into the caller's pinned pages",
+  intoPipe: 'this splice() moves into the pipe: one splice has one pipe end, so taking the references out of the pipe is a second splice()',
+  outOfPipe: 'this splice() moves out of the pipe: one splice has one pipe end, so filling the pipe is another splice()',
+};
+
+const ZH_WAYS: Record<CallWay, string> = {
+  buffered: '这次 read() 已经经过了页缓存，是带缓冲的读：它不会锁定调用者的页，也不会让磁盘直接写进去（那是 O_DIRECT，取决于文件是否以它打开）',
+  direct: '这次 read() 是 O_DIRECT：它绕过页缓存，从磁盘直接读进调用者锁定的页',
+  intoPipe: '这次 splice() 是把引用移入管道：一次 splice 只有一端是管道，把引用移出管道要再调用一次 splice()',
+  outOfPipe: '这次 splice() 是把引用移出管道：一次 splice 只有一端是管道，填充管道要另一次 splice()',
+};
 
 const EN: Sayings = {
   emptyPayload: () => 'the payload needs at least one block',
@@ -117,8 +180,6 @@ const EN: Sayings = {
   diskReadIntoNetBuffer: ({ place }) =>
     `the disk holds file data, which the kernel reads into the page cache (or into pinned user pages, or an fbuf), never straight into the ${en(place)}: read it into the page cache first`,
   alreadyCached: ({ block }) => `block ${block} is already in the page cache: reading it is a hit, so the kernel copies it from there and never asks the disk`,
-  nicNeedsOwnedPool: ({ block }) =>
-    `this NIC cannot gather, and a send through the kernel builds its packets in the socket buffer: copy block ${block} there, or drive the NIC yourself from user mode (kernel bypass) to send it from your pinned pool`,
   pageInDma: ({ block, device }) =>
     `the DMA controller is programmed to move block ${block} between the user buffer and ${en(device)}: until that transfer is done, the page stays as it was when the controller was given it (mapped, pinned, holding what it held)`,
   pinnedPage: ({ block, change }) =>
@@ -126,6 +187,18 @@ const EN: Sayings = {
   danglingReference: ({ place, block, target }) => `${en(place)} points at block ${block} in ${en(target)}, which does not hold it`,
   cowWrite: ({ block }) => `block ${block}'s page is copy-on-write: a write takes a fault and a private copy first`,
   readOnly: ({ block }) => `the page of block ${block} is mapped read-only`,
+  unknownCall: ({ call }) => `the machine knows no system call ${call}(); it knows ${SYSCALLS.map((c) => `${c}()`).join(', ')}`,
+  callNeeds: ({ call, need }) =>
+    need === 'pipe'
+      ? `${call}() needs a pipe, since one of its ends always is one: make it with pipe() first`
+      : `MSG_ZEROCOPY needs setsockopt(SO_ZEROCOPY) on the socket first: without it the flag is ignored and ${call}() copies the bytes into the socket buffer`,
+  outsideContract: (p) => `${p.call}() cannot ${enAttempt(p)}: ${contract(p.call, 'en')}`,
+  callWayMixed: ({ way }) => EN_WAYS[way],
+  pinsHeldAtReturn: ({ call, block }) =>
+    `${call}() releases the pages it pinned before it returns, and block ${block}'s page is still pinned: unpin it once its transfer is done (only MSG_ZEROCOPY, AIO and kernel bypass keep their pins)`,
+  faultCannot: () => 'in the page-fault handler the kernel only brings the page in (from the disk on a miss) and maps it: return from the fault first',
+  nicSource: ({ place }) =>
+    `the NIC sends what a socket buffer holds (or, under kernel bypass, the pool its own process drives), never ${en(place)}: hand the bytes to the socket first`,
 };
 
 const ZH: Sayings = {
@@ -194,12 +267,21 @@ const ZH: Sayings = {
   diskReadIntoNetBuffer: ({ place }) =>
     `磁盘上是文件数据，内核把它读进页缓存（或锁定的用户页、fbuf），从不直接读进${zh(place)}：请先读进页缓存`,
   alreadyCached: ({ block }) => `块 ${block} 已经在页缓存里：读它是一次命中，内核直接从页缓存拷贝，根本不会去问磁盘`,
-  nicNeedsOwnedPool: ({ block }) =>
-    `这块网卡不支持 scatter-gather，而经内核发送时数据包都在 socket 缓冲区里组装：请把块 ${block} 拷贝到那里，或者在用户态自己驱动网卡（绕过内核），从你锁定的缓冲池直接发送`,
   pageInDma: ({ block, device }) =>
     `DMA 控制器已设置好在用户缓冲区和${zh(device)}之间搬运块 ${block}：这次传输完成之前，这个页要保持交给控制器时的样子（映射、锁定和所存的内容都不变）`,
   pinnedPage: ({ block, change }) =>
     `块 ${block} 所在的页已锁定：设备持有它的物理页，所以在它解除锁定（等设备用完）之前，${ZH_PINNED[change]}`,
+  unknownCall: ({ call }) => `这台机器没有名为 ${call}() 的系统调用；它认识的有：${SYSCALLS.map((c) => `${c}()`).join('、')}`,
+  callNeeds: ({ call, need }) =>
+    need === 'pipe'
+      ? `${call}() 需要一个管道，它总有一端是管道：先用 pipe() 创建`
+      : `MSG_ZEROCOPY 需要先在 socket 上设置 setsockopt(SO_ZEROCOPY)：否则这个标志会被忽略，${call}() 照样把字节拷进 socket 缓冲区`,
+  outsideContract: (p) => `${p.call}() 不能${zhAttempt(p)}：${contract(p.call, 'zh')}`,
+  callWayMixed: ({ way }) => ZH_WAYS[way],
+  pinsHeldAtReturn: ({ call, block }) =>
+    `${call}() 在返回之前要释放它锁定的页，而块 ${block} 所在的页还锁着：等它的传输完成后解除锁定（只有 MSG_ZEROCOPY、AIO 和绕过内核会保留锁定）`,
+  faultCannot: () => '在缺页处理程序里，内核只把页调进来（未命中时从磁盘读）并映射它：先从缺页返回',
+  nicSource: ({ place }) => `网卡只发送 socket 缓冲区里的数据（或者在绕过内核时，发送自己驱动它的进程的缓冲池），从不发送${zh(place)}里的：先把字节交给 socket`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

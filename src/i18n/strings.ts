@@ -148,6 +148,7 @@ export const LEARN = {
     // Led by its own gap: Chinese parentheses carry their own space.
     via: (place: string) => ` (via ${place})`,
     ready: 'ready',
+    sent: (blocks: string) => `sent ${blocks}`,
     start: 'start',
     step: (i: number, n: number) => `step ${i}/${n}`,
     repeats: (chunks: number) => `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`,
@@ -193,6 +194,7 @@ export const LEARN = {
     pending: (source: string) => `${source} 待处理`,
     via: (place: string) => `（经由 ${place}）`,
     ready: '就绪',
+    sent: (blocks: string) => `已发出 ${blocks}`,
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,
     repeats: (chunks: number) => `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次`,

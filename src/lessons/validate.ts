@@ -146,9 +146,10 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
       if (!(error instanceof StepError)) throw error;
       return { problems: [{ path: ['steps', inFile(error.step - 1), 'event'], message: say(t.illegalStep(inFile(error.step - 1) + 1, refusalText(error.refusal, lang))) }] };
     }
-    // MODEL.md's interrupt rule: every finished DMA transfer's completion is taken, by an interrupt or by polling.
+    // MODEL.md's interrupt rule: every finished device transfer's completion is taken, by an interrupt or by polling.
     if (completionPending(end)) {
-      const last = inFile(script.steps.map((s) => s.event.type).lastIndexOf('dmaTransfer'));
+      const handsToDevice = (e: (typeof script.steps)[number]['event']) => e.type === 'dmaTransfer' || (e.type === 'cpuCopy' && e.to === 'nic');
+      const last = inFile(script.steps.map((s) => handsToDevice(s.event)).lastIndexOf(true));
       return { problems: [{ path: ['steps', last, 'event'], message: say(t.completionNotTaken(last + 1)) }] };
     }
   }

@@ -1,4 +1,5 @@
-import type { Location } from './types.js';
+import type { CallNeed, CallWay } from './contracts.js';
+import type { EventType, Location } from './types.js';
 
 /** The events whose work needs kernel mode, named by the event that asks for it. */
 export type KernelAction = 'mapPages' | 'unmapPages' | 'descriptorCopy' | 'pageRefMove' | 'pin' | 'unpin';
@@ -71,11 +72,17 @@ export interface RefusalParams {
   readOnly: { block: string };
   noDmaController: Record<string, never>;
   nicCannotGather: { place: Location; block: string };
-  nicNeedsOwnedPool: { block: string };
   diskReadIntoNetBuffer: { place: Location };
   alreadyCached: { block: string };
   pageInDma: { block: string; device: Location };
   pinnedPage: { block: string; change: PinnedChange };
+  unknownCall: { call: string };
+  callNeeds: { call: string; need: CallNeed };
+  outsideContract: { call: string; event: EventType; from?: Location; to?: Location };
+  callWayMixed: { call: string; way: CallWay };
+  pinsHeldAtReturn: { call: string; block: string };
+  faultCannot: { event: EventType };
+  nicSource: { place: Location };
 }
 
 /** What a pinned page refuses, until it is unpinned: another page mapped in its place, its unmapping, a private copy on write. */

@@ -45,7 +45,7 @@ export function run(script: Script): State[] {
  * taken, by an interrupt or by polling. A path that ends with one finished and not
  * taken is not a whole program.
  */
-export const completionPending = (state: State): boolean => state.dma.status === 'done';
+export const completionPending = (state: State): boolean => state.dma.status === 'done' || state.nicSending;
 
 export function moverOf(state: State): Mover {
   switch (state.transfer?.kind) {

@@ -16,6 +16,7 @@ import {
   type Transfer,
 } from './types.js';
 import { IllegalEvent, illegal, type KernelAction, type PinnedChange, type Refusal } from './refusals.js';
+import { callRefusal, contractName, contractRefusal, returnRefusal } from './contracts.js';
 
 const NO_COUNTS: Counters = {
   cpuCopies: 0,
@@ -40,10 +41,13 @@ export function initialState(payload: readonly string[], machine: Machine = DEFA
     privilege: 'user',
     process: 'running',
     openSyscall: null,
+    call: null,
     faultReturn: null,
     fault: null,
     dma: idleDma(),
     deviceReady: false,
+    nicSending: false,
+    sent: [],
     interruptLine: null,
     places,
     pageTable: [],
@@ -110,9 +114,40 @@ export function kindRefusal(state: State, type: EventType): Refusal | null {
   }
 }
 
+/**
+ * What no machine can do, whoever asks: refused before asking whether the open
+ * call may, so the learner hears the physical reason first.
+ */
+function physicalRefusal(event: Event): Refusal | null {
+  switch (event.type) {
+    case 'cpuCopy':
+      if (event.from === event.to) return { code: 'copySamePlace', params: {} };
+      if (event.from === 'disk' || event.to === 'disk') return { code: 'cpuCannotAddressDisk', params: {} };
+      return null;
+    case 'programDma':
+      if (isHardware(event.from) === isHardware(event.to)) return { code: 'dmaNeedsOneDevice', params: {} };
+      // A file's blocks come in through the page cache, or to pages set aside for them: a network buffer is filled from those.
+      if (event.from === 'disk' && (event.to === 'socket' || event.to === 'pipe')) return { code: 'diskReadIntoNetBuffer', params: { place: event.to } };
+      return null;
+    case 'mapPages':
+      if (event.from === 'user') return { code: 'mapUserBuffer', params: {} };
+      if (event.from === 'disk') return { code: 'mapDisk', params: {} };
+      return null;
+    case 'descriptorCopy':
+    case 'pageRefMove':
+      return event.from === event.to ? { code: 'referenceSamePlace', params: {} } : null;
+    default:
+      return null;
+  }
+}
+
 export function step(state: State, event: Event): State {
   const refused = kindRefusal(state, event.type);
   if (refused) throw illegal(refused);
+  const impossible = physicalRefusal(event);
+  if (impossible) throw illegal(impossible);
+  const contract = contractRefusal(state, event);
+  if (contract.refusal) throw illegal(contract.refusal);
   const s = draft(state);
   let activity: Activity = state.cpu.activity;
   let actor: Actor = 'cpu';
@@ -140,8 +175,11 @@ export function step(state: State, event: Event): State {
       if (state.cpu.mode !== 'user') {
         throw new IllegalEvent('syscallFromKernel', { call: event.name });
       }
+      const unknownOrUnready = callRefusal(s, event.name);
+      if (unknownOrUnready) throw illegal(unknownOrUnready);
       s.privilege = 'kernel';
       s.openSyscall = event.name;
+      s.call = { name: contractName(event.name)!, way: null, pinned: [] };
       s.counts.syscalls += 1;
       s.counts.modeSwitches += 1;
       s.syscallLog.push(event.name);
@@ -154,8 +192,11 @@ export function step(state: State, event: Event): State {
         throw new IllegalEvent('sysretMismatch', { call: event.name, open: s.openSyscall });
       }
       if (s.faultReturn !== null) throw new IllegalEvent('sysretInFault', {});
+      const pinsHeld = returnRefusal(s);
+      if (pinsHeld) throw illegal(pinsHeld);
       s.privilege = 'user';
       s.openSyscall = null;
+      s.call = null;
       s.counts.modeSwitches += 1;
       activity = 'running';
       break;
@@ -174,7 +215,10 @@ export function step(state: State, event: Event): State {
         throw new IllegalEvent('statusNeedsKernel', {});
       }
       // Reading a finished transfer's status is how a poller takes its completion, instead of an interrupt.
-      if (s.dma.status === 'done') s.dma = idleDma();
+      if (s.dma.status === 'done') {
+        if (s.dma.adr === 'nic') transmitted(s);
+        s.dma = idleDma();
+      }
       activity = 'polling';
       break;
     }
@@ -186,8 +230,6 @@ export function step(state: State, event: Event): State {
       }
       const device = fromHw ? from : to;
       const memory = fromHw ? to : from;
-      // A file's blocks come in through the page cache, or to pages set aside for them: a network buffer is filled from those.
-      if (from === 'disk' && (to === 'socket' || to === 'pipe')) throw new IllegalEvent('diskReadIntoNetBuffer', { place: to });
       needsRunningProcess();
       if (s.privilege !== 'kernel' && !s.userMapped.includes(registersOf(device))) {
         throw new IllegalEvent('dmaProgramNeedsKernel', { device });
@@ -207,6 +249,7 @@ export function step(state: State, event: Event): State {
       // Memory -> device: the bytes must be reachable now, possibly through descriptors (gather).
       if (fromHw) for (const b of blocks) holding(s, from, b);
       else {
+        if (to === 'nic') nicSource(s, from);
         for (const b of blocks) dmaReadable(s, from, b);
         if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
       }
@@ -254,14 +297,19 @@ export function step(state: State, event: Event): State {
     }
     case 'raiseInterrupt': {
       if (s.interruptLine !== null) throw new IllegalEvent('interruptPending', { source: s.interruptLine });
-      if (event.source !== 'disk' && s.dma.status !== 'done') {
-        throw new IllegalEvent('dmaInterruptEarly', {});
-      }
-      if (event.source === 'dma' && s.dma.adr === 'nic') {
-        throw new IllegalEvent('nicInterruptFromDma', {});
-      }
-      if (event.source === 'nic' && s.dma.adr !== 'nic') {
-        throw new IllegalEvent('nicInterruptNotNic', {});
+      // A programmed-I/O card raises its transmit-complete interrupt for what the CPU handed it,
+      // with no DMA at all; every other completion but the disk's is a finished DMA transfer's.
+      const pioTransmit = event.source === 'nic' && s.nicSending;
+      if (!pioTransmit) {
+        if (event.source !== 'disk' && s.dma.status !== 'done') {
+          throw new IllegalEvent('dmaInterruptEarly', {});
+        }
+        if (event.source === 'dma' && s.dma.adr === 'nic') {
+          throw new IllegalEvent('nicInterruptFromDma', {});
+        }
+        if (event.source === 'nic' && s.dma.adr !== 'nic') {
+          throw new IllegalEvent('nicInterruptNotNic', {});
+        }
       }
       if (event.source === 'disk' && !s.deviceReady) {
         throw new IllegalEvent('diskNotReady', {});
@@ -273,11 +321,14 @@ export function step(state: State, event: Event): State {
     }
     case 'handleInterrupt': {
       if (s.interruptLine === null) throw new IllegalEvent('noInterruptPending', {});
-      if (s.interruptLine !== 'disk') s.dma = idleDma();
+      if (s.interruptLine !== 'disk' && s.dma.status === 'done') s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
-      // where the lessons leave them.
-      if (s.interruptLine === 'nic') s.places.socket = s.places.socket.filter((h) => h.as !== 'ref');
+      // where the lessons leave them (TCP keeps its skb until the peer's ACK; MODEL.md).
+      if (s.interruptLine === 'nic') {
+        s.places.socket = s.places.socket.filter((h) => h.as !== 'ref');
+        transmitted(s);
+      }
       s.interruptLine = null;
       s.counts.interrupts += 1;
       s.process = 'running';
@@ -297,8 +348,15 @@ export function step(state: State, event: Event): State {
       }
       const blocks = pick(s, from, event.blocks);
       if (from === 'ctrl' && to === 'pageCache') refuseCached(s, blocks);
+      if (to === 'nic') nicSource(s, from);
       const origin = cpuReadable(oneOrigin(blocks.map((b) => resolveData(s, from, b))));
       for (const b of blocks) writeData(s, to, b, s.privilege);
+      // A controller's buffer drains as it is read: once the CPU has the bytes, the controller holds none.
+      if (from === 'ctrl') {
+        for (const b of blocks) remove(s, 'ctrl', b);
+        if (s.places.ctrl.length === 0) s.deviceReady = false;
+      }
+      if (to === 'nic') s.nicSending = true;
       s.counts.cpuCopies += 1;
       activity = 'copying';
       transfer = { kind: 'cpu-copy', from: origin, to, via: origin === from ? null : from, blocks };
@@ -388,6 +446,7 @@ export function step(state: State, event: Event): State {
         }
         setPte(s, b, { ...(existing ?? { frame: 'user', present: true, writable: true, cow: false }), pinned: event.type === 'pin' });
       }
+      if (event.type === 'pin' && s.call) s.call = { ...s.call, pinned: [...new Set([...s.call.pinned, ...blocks])] };
       activity = inHandler ? 'interrupt' : 'syscall';
       break;
     }
@@ -463,11 +522,29 @@ export function step(state: State, event: Event): State {
     }
   }
 
+  if (contract.way !== null && s.call) s.call = { ...s.call, way: contract.way };
   const mode: Mode = activity === 'interrupt' ? 'kernel' : s.privilege;
   s.cpu = { mode, ring: mode === 'kernel' ? 0 : 3, activity };
   s.transfer = transfer;
   s.actor = actor;
   return s;
+}
+
+/**
+ * The NIC transmits what a socket buffer holds, or the pool its own process
+ * drives (kernel bypass: user mode, its registers mapped); never a page the
+ * kernel was not told about (MODEL.md).
+ */
+function nicSource(s: State, from: Location) {
+  const ownPool = from === 'user' && s.privilege === 'user' && s.userMapped.includes('nic');
+  if (from !== 'socket' && !ownPool) throw new IllegalEvent('nicSource', { place: from });
+}
+
+/** The NIC's transmit is complete: its bytes are on the wire, and the card holds nothing. */
+function transmitted(s: State) {
+  s.sent = [...new Set([...s.sent, ...s.places.nic.map((h) => h.block)])].sort((a, b) => s.payload.indexOf(a) - s.payload.indexOf(b));
+  s.places.nic = [];
+  s.nicSending = false;
 }
 
 /** The process sleeps in the kernel until an interrupt wakes it; the CPU is free meanwhile. */
@@ -490,18 +567,12 @@ function dmaReadable(s: State, place: Location, block: string): Location {
 /**
  * A NIC that cannot gather sends one contiguous buffer: the socket buffer's own
  * copy of the bytes, or a pinned user pool a kernel-bypass program builds its
- * packets in. Descriptors into the page cache are of no use to it (MODEL.md).
+ * packets in (nicSource has made sure it is that program). Descriptors, into the
+ * page cache or pinned user pages (MSG_ZEROCOPY), are of no use to it (MODEL.md).
  */
 function wholePacket(s: State, place: Location, block: string) {
   const ok = (place === 'socket' || place === 'user') && holds(s, place, block, 'data');
   if (!ok) throw new IllegalEvent('nicCannotGather', { place, block });
-  // A send the kernel makes puts its headers in the socket buffer and could only hang pinned
-  // user pages beside them as fragments, which takes gather: so MSG_ZEROCOPY ends in a CPU copy
-  // here (MODEL.md). Only a program that owns the NIC (user mode, registers mapped) lays out
-  // whole packets in its own pool.
-  if (place === 'user' && !(s.privilege === 'user' && s.userMapped.includes('nic'))) {
-    throw new IllegalEvent('nicNeedsOwnedPool', { block });
-  }
 }
 
 /**

@@ -3,6 +3,8 @@
  * lesson file can name it and a timeline can be serialised as JSON.
  */
 
+import type { OpenCall } from './contracts.js';
+
 /** Where payload can be. Hardware places, kernel memory and the one user buffer. */
 export const LOCATIONS = [
   'disk',
@@ -117,8 +119,10 @@ export interface State {
   /** The privilege of the learner's process; only system calls switch it (and faults, uncounted). */
   privilege: Mode;
   process: 'running' | 'blocked';
-  /** The system call the process is inside, if any. */
+  /** The system call the process is inside, if any, by the name the program used. */
   openSyscall: string | null;
+  /** The open call's contract and what it has done so far (the way it went, the pages it pinned). */
+  call: OpenCall | null;
   /** The mode to go back to when the page-fault handler returns, if one is running. */
   faultReturn: Mode | null;
   /**
@@ -130,6 +134,10 @@ export interface State {
   dma: DmaRegisters;
   /** The disk controller has data ready in its buffer (what a polling CPU reads). */
   deviceReady: boolean;
+  /** A programmed-I/O NIC was handed bytes by the CPU and has not yet had its transmit completion taken. */
+  nicSending: boolean;
+  /** The blocks the NIC has put on the wire: a transmit whose completion was taken leaves the NIC empty. */
+  sent: string[];
   interruptLine: 'dma' | 'disk' | 'nic' | null;
   /** Each place's holdings, in payload order. */
   places: Record<Location, Holding[]>;

@@ -31,7 +31,7 @@ export const sandboxCommand: Command = {
         const sandbox = { from, step, out: args.out ?? null };
         if (!isInteractive(ctx)) {
           // No keys to build with: the machine it would start from, and how to open it.
-          const bench = sandboxBench(ctx, from, step, null, syscallNames(ctx.lessons().lessons));
+          const bench = sandboxBench(ctx, from, step, null, syscallNames());
           // The builder's code is the sandbox screen's: loaded only here, so that other commands start without it.
           const [{ renderBuild }, { initialBuild }] = await Promise.all([import('../../ui/build/frame.js'), import('../../ui/build/state.js')]);
           const frame = renderBuild(initialBuild(bench), bench, false, { cols: Math.max(ctx.width, 72), rows: 200 }, ctx.paint, lang);

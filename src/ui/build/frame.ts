@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, fieldQuestion } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
 import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
-import { EVENT_FIELDS, type Counters, type EventType, type Location } from '../../model/index.js';
+import { EVENT_FIELDS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
+import { CALL_GLOSS } from '../../i18n/syscalls.js';
 import { displayWidth, fitWidth, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
 import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
@@ -184,6 +185,9 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   const chipLines = rows.map((row) => `  ${row.map(chip).join(' ')}`);
   const under: string[] = [];
   if (p.type === null) under.push(...wrap(EVENT_GLOSS[PALETTE_ORDER[p.cursor]][lang], width - 4).map((l) => `   ${paint.dim(l)}`));
+  // A system call is its contract: the one under the cursor says what it may do.
+  const call = field?.field === 'name' ? contractName(String(field.values[p.cursor])) : null;
+  if (call) under.push(...wrap(CALL_GLOSS[call][lang], width - 4).map((l) => `   ${paint.dim(l)}`));
   if (b.note) under.push(...wrap(b.note.text, width - 2).map((l) => ` ${b.note!.tone === 'bad' ? paint.red(l) : l}`));
   // Where the rows do not all fit, the row with the cursor is shown, with the ones after it.
   const fit = Math.max(1, room - 1 - under.length);

@@ -148,7 +148,9 @@ export function machineLines({ state, before, places, usesPageTable }: MachinePi
   const labelWidth = Math.max(...labels.map(displayWidth));
   const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
   const placeRow = (place: Location) => {
-    const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : '';
+    // The NIC drains as it transmits: what it has put on the wire is said beside its (empty) slots.
+    const onWire = place === 'nic' && state.sent.length ? `  ${paint.green(t.sent(state.sent.join(' ')))}` : '';
+    const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : onWire;
     return row(PLACE_LABELS[place][lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
   };
 
