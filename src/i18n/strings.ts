@@ -328,7 +328,7 @@ export const SCALE = {
         ? chunks === 1
           ? '每段的步骤只做一次（只有一段）'
           : `每段的步骤对 ${chunks} 段逐段重复`
-        : `每段的步骤每段做 ${perChunk} 轮，共 ${chunks} 段${last === perChunk ? '' : `（最后一段 ${last} 轮）`}`,
+        : `每段的步骤要在每段里做 ${perChunk} 轮，共 ${chunks} 段${last === perChunk ? '' : `（最后一段 ${last} 轮）`}`,
     rounds: (r: Rounds) =>
       `${r.limit.by === 'pipe' ? 'splice 每次调用最多搬运一个管道的容量：64 KiB（16 页），除非用 F_SETPIPE_SZ 调大管道' : '内核每次 read、write、send、sendfile 或 splice 调用最多搬运 2 GiB - 4 KiB（0x7ffff000 字节）'}，所以每段 ${r.chunk}${r.calls ? ` 要做 ${r.perChunk} 轮 ${r.calls.map((c) => `${c}()`).join(' + ')}` : ` 的调用要做 ${r.perChunk} 轮`}${r.last === r.perChunk ? '' : `（最后较短的一段 ${r.last} 轮）`}。`,
     roundsOf: (ids: string[], r: Rounds) => `${ids.join('、')}：${SCALE.zh.rounds(r)}`,
