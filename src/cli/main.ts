@@ -4,7 +4,7 @@ import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { MESSAGES, SCALE } from '../i18n/strings.js';
 import { YARGS_ZH } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
-import { NotRepeatable } from '../model/index.js';
+import { NotRepeatable, ScaleRefused } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { challengeCommand } from './commands/challenge.js';
 import { compareCommand } from './commands/compare.js';
@@ -22,6 +22,7 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { validateCommand } from './commands/validate.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
+import { scaleRefusalText } from './scale.js';
 
 export type { Io } from './context.js';
 // The build writes the lesson catalogue with the same code that reads it.
@@ -124,6 +125,11 @@ function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
   // A teacher's lesson whose per-chunk steps do not end as they began cannot be multiplied by --size.
   if (error instanceof NotRepeatable) {
     stderr.write(`zcopy: ${SCALE[lang].notRepeatable(error.field)}\n`);
+    return EXIT.usage;
+  }
+  // Every command checks its lessons first (checkScale); this is the line should a path reach the model unchecked.
+  if (error instanceof ScaleRefused) {
+    stderr.write(`zcopy: ${scaleRefusalText(error.refusal, lang)}\n`);
     return EXIT.usage;
   }
   // The stack, not a rethrow: Node would print the bundle's source line with it, and minified that line is the whole bundle.

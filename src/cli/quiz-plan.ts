@@ -7,7 +7,7 @@ import { closest } from '../term/suggest.js';
 import type { DrawnQuiz } from '../ui/app/route.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
-import { asksAbout, knobsOf, scaleOf, varied } from './scale.js';
+import { asksAbout, checkScale, knobsOf, scaleOf, varied } from './scale.js';
 
 /* What a quiz asks, from its options: the command's and the session's, which draws one for its quiz screen. */
 
@@ -68,6 +68,7 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   const whatIf = turnedKnobs(knobs).length > 0;
   if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
   const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
+  checkScale(scale, selected, lang);
   return {
     selected,
     kinds: kinds.length ? (kinds as Kind[]) : whatIf ? ['counts'] : [...KINDS],

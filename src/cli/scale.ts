@@ -2,9 +2,9 @@ import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang, Text } from '../i18n/lang.js';
 import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_VALUES, READERS_AS_WRITTEN, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale } from '../model/index.js';
+import { DEFAULT_KNOBS, KNOB_VALUES, PAGE, READERS_AS_WRITTEN, run, scaleRefusal, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale, type ScaleRefusal } from '../model/index.js';
 import { variantSummary, type Lesson, type LessonStep } from '../lessons/index.js';
-import { KiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
+import { GiB, KiB, MiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
 
 /** The lab's chunk, and what a program reading with a 64 KiB buffer moves per call. */
@@ -99,4 +99,28 @@ export function scaleOf(args: { size?: string; chunk?: string }, lang: Lang): Sc
     throw new UsageError(t.chunkOverSize(formatBytes(chunk), formatBytes(size)));
   }
   return { size, chunk };
+}
+
+/** A size as `--chunk` takes it, in the largest unit that says it exactly: 4K, 96K, 1M. */
+const asFlag = (n: number): string => {
+  for (const [unit, size] of [['G', GiB], ['M', MiB], ['K', KiB]] as const) if (n % size === 0) return `${n / size}${unit}`;
+  return String(n);
+};
+
+/** The line for a chunk the model will not count: why, and the whole pages nearest below it (a page at least) to try instead. */
+export function scaleRefusalText(r: ScaleRefusal, lang: Lang, id: string | null = null): string {
+  return SCALE[lang].refused(r, formatBytes(r.chunk), asFlag(Math.max(PAGE, r.chunk - (r.chunk % PAGE))), id);
+}
+
+/**
+ * Refuses, in one line, a scale that one of `lessons` cannot be counted at
+ * (MODEL.md, "The kernel's limits on a chunk"): before anything is drawn or
+ * asked, so that a quiz or a picker never meets it half-way.
+ */
+export function checkScale(scale: Scale | null, lessons: readonly Lesson[], lang: Lang): void {
+  if (!scale) return;
+  for (const l of lessons) {
+    const refusal = scaleRefusal(l, run(l), scale);
+    if (refusal) throw new UsageError(scaleRefusalText(refusal, lang, l.id));
+  }
 }

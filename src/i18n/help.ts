@@ -14,7 +14,8 @@ export const HELP = {
     predict: 'predict who moves the bytes before each step is shown',
     challenge: 'build the data path yourself, level by level, judged by the machine (--check judges a path file)',
     scaleSize: 'a file of this size (64K, 1G, 1T): totals for the whole file, chunk by chunk',
-    scaleChunk: 'bytes moved per call (default 64K, the lab\'s)',
+    scaleChunk:
+      "bytes a program asks for per chunk (default 64K, the lab's); a whole number of 4 KiB pages when the file is more than one chunk (any other is refused: the page cache reads whole pages, O_DIRECT whole blocks); a chunk larger than a call moves (2 GiB - 4 KiB; splice: a pipe's 64 KiB) takes several calls",
     learnVs: 'step through two lessons in lockstep, side by side (learn traditional --vs sendfile)',
     knobCache: 'what if the file is already in the page cache (warm): no disk DMA, no disk interrupt',
     knobNic: 'what if the NIC cannot gather (nosg): a CPU copy into the socket buffer instead',
@@ -74,7 +75,8 @@ export const HELP = {
     predict: '每一步显示之前，先预测由谁搬运数据',
     challenge: '逐关自己搭建数据路径，由机器评判（--check 评判路径文件）',
     scaleSize: '文件大小（64K、1G、1T）：按段计算整个文件的合计',
-    scaleChunk: '每次调用搬运的字节数（默认 64K，与 lab 相同）',
+    scaleChunk:
+      '程序每段请求的字节数（默认 64K，与 lab 相同）；文件多于一段时须是 4 KiB 整页（更小或不整的段会被拒绝：页缓存按整页读，O_DIRECT 按整块读）；一次调用搬不完的段（上限 2 GiB - 4 KiB；splice 为管道的 64 KiB）要分几次调用',
     learnVs: '两门课同步逐步演示、并排对照（learn traditional --vs sendfile）',
     knobCache: '假如文件已在页缓存中（warm）：没有磁盘 DMA，没有磁盘中断',
     knobNic: '假如网卡不支持收集（nosg）：改为 CPU 拷贝进 socket 缓冲区',

@@ -1,4 +1,4 @@
-import type { Activity, Counters, Knobs, Location, TransferKind } from '../model/index.js';
+import type { Activity, CallLimit, Counters, Knobs, Location, ScaleRefusal, TransferKind } from '../model/index.js';
 import type { Lang } from './lang.js';
 
 type Table<K extends string> = Record<K, Record<Lang, string>>;
@@ -51,7 +51,7 @@ export const UI = {
     en: { setup: 'Set-up, once', transfer: 'Every chunk', teardown: 'At the end, once' },
     zh: { setup: '准备，只做一次', transfer: '每段数据都做', teardown: '收尾，只做一次' },
   },
-  countColumns: { en: { total: 'total', setup: 'set-up', perChunk: 'per chunk' }, zh: { total: '合计', setup: '准备', perChunk: '每段' } },
+  countColumns: { en: { total: 'total', setup: 'set-up', perChunk: 'per chunk', perRound: 'per round' }, zh: { total: '合计', setup: '准备', perChunk: '每段', perRound: '每轮' } },
   heading: {
     en: { api: 'API', steps: 'Steps', counts: 'Counts', limits: 'Limits', usedBy: 'Used by', notes: 'Notes' },
     zh: { api: '接口', steps: '步骤', counts: '计数', limits: '局限', usedBy: '应用', notes: '说明' },
@@ -151,7 +151,10 @@ export const LEARN = {
     sent: (blocks: string) => `sent ${blocks}`,
     start: 'start',
     step: (i: number, n: number) => `step ${i}/${n}`,
-    repeats: (chunks: number) => `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`,
+    repeats: (chunks: number, rounds: number) =>
+      rounds === 1
+        ? `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`
+        : `↻ round 1 of ${rounds} of chunk 1 of ${chunks}, repeated: this step happens ${rounds} times per chunk`,
     startHint: (cached: boolean) => `The file is on the disk${cached ? ', its pages already in the page cache,' : ''} and the program is about to ask for it.`,
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
@@ -197,7 +200,8 @@ export const LEARN = {
     sent: (blocks: string) => `已发出 ${blocks}`,
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,
-    repeats: (chunks: number) => `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次`,
+    repeats: (chunks: number, rounds: number) =>
+      rounds === 1 ? `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次` : `↻ 第 1 段的第 1 轮（每段 ${rounds} 轮，共 ${chunks} 段），重复：这一步每段要做 ${rounds} 次`,
     startHint: (cached: boolean) => `文件在磁盘上${cached ? '，它的页也已在页缓存里' : ''}，程序正要读取它。`,
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
@@ -251,6 +255,16 @@ export const LEARN_CLI = {
   },
 };
 
+/** Where a chunk takes several rounds of its per-chunk calls: the chunk, the rounds (the last chunk's too), the calls of a round, and what caps a call. */
+export interface Rounds {
+  chunk: string;
+  perChunk: number;
+  last: number;
+  /** The calls of one round, where the words name them. */
+  calls?: string[];
+  limit: CallLimit;
+}
+
 export const SCALE = {
   en: {
     bad: (flag: string, got: string) => `--${flag} must be a size in bytes, 1 or more, with K, M, G or T for binary units (64K, 1G), not "${got}"`,
@@ -268,9 +282,28 @@ export const SCALE = {
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
     notShown: (knobs: string, ids: string) => `Not shown, zcopy has no ${knobs} variant of them: ${ids}.`,
-    summary: (size: string, chunk: string, chunks: number) => `The whole file: ${size} in ${chunk} chunks, ${chunks} chunks. Totals (set-up + chunks x per chunk + teardown):`,
-    compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} chunks); zcopy compare without --size shows one chunk and what repeats.`,
-    repeats: (chunks: number) => `the per-chunk steps repeat for each of the ${chunks} chunks`,
+    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null) =>
+      `The whole file: ${size} in ${chunk} chunks, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}. ${rounds ? `${SCALE.en.rounds(rounds)} Totals (set-up + chunks x rounds per chunk x per round + teardown):` : 'Totals (set-up + chunks x per chunk + teardown):'}`,
+    compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}); zcopy compare without --size shows one chunk and what repeats.`,
+    repeats: (chunks: number, perChunk: number, last: number) =>
+      perChunk === 1
+        ? chunks === 1
+          ? 'the per-chunk steps run once, for the one chunk'
+          : `the per-chunk steps repeat for each of the ${chunks} chunks`
+        : `the per-chunk steps run ${perChunk} times per chunk, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}${last === perChunk ? '' : ` (the last: ${last})`}`,
+    rounds: (r: Rounds) =>
+      `${r.limit.by === 'pipe' ? "splice moves at most a pipe's capacity per call, 64 KiB (16 pages) unless F_SETPIPE_SZ resizes the pipe" : 'The kernel moves at most 2 GiB - 4 KiB (0x7ffff000 bytes) per read, write, send, sendfile or splice call'}, so each ${r.chunk} chunk takes ${r.perChunk} rounds of ${r.calls ? r.calls.map((c) => `${c}()`).join(' + ') : 'its per-chunk calls'}${r.last === r.perChunk ? '' : ` (the last, shorter chunk ${r.last})`}.`,
+    roundsOf: (ids: string[], r: Rounds) => `${ids.join(', ')}: ${SCALE.en.rounds(r)}`,
+    refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
+      switch (r.code) {
+        case 'subPage':
+          return `--chunk ${chunk} is less than a page: the page cache reads a file from the disk 4 KiB at a time (a 4 KiB file read 1 byte per call is one disk read, not 4096), and zcopy counts disk reads, interrupts and faults per chunk; use whole pages, such as --chunk 4K`;
+        case 'notPages':
+          return `--chunk ${chunk} is not a whole number of 4 KiB pages: chunks that share a page share its one disk read, and zcopy counts disk reads, interrupts and faults per chunk; use a multiple of 4 KiB, such as --chunk ${suggest}`;
+        case 'directNotBlocks':
+          return `--chunk ${chunk} is not a multiple of 4 KiB: ${id ?? 'this lesson'} reads with O_DIRECT, whose DMA moves whole blocks straight into the program's buffer, and a kernel fails a read of another length with EINVAL; use a multiple of 4 KiB, such as --chunk ${suggest}`;
+      }
+    },
     comparedWhatIf: (words: string) => `What if ${words}? Every count below is that variant's.`,
   },
   zh: {
@@ -289,9 +322,28 @@ export const SCALE = {
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
     notShown: (knobs: string, ids: string) => `未列出（zcopy 没有它们的 ${knobs} 变体）：${ids}。`,
-    summary: (size: string, chunk: string, chunks: number) => `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。合计（准备 + 段数 x 每段 + 收尾）：`,
+    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null) =>
+      `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。${rounds ? `${SCALE.zh.rounds(rounds)}合计（准备 + 段数 x 每段轮数 x 每轮 + 收尾）：` : '合计（准备 + 段数 x 每段 + 收尾）：'}`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
-    repeats: (chunks: number) => `每段的步骤对 ${chunks} 段逐段重复`,
+    repeats: (chunks: number, perChunk: number, last: number) =>
+      perChunk === 1
+        ? chunks === 1
+          ? '每段的步骤只做一次（只有一段）'
+          : `每段的步骤对 ${chunks} 段逐段重复`
+        : `每段的步骤要在每段里做 ${perChunk} 轮，共 ${chunks} 段${last === perChunk ? '' : `（最后一段 ${last} 轮）`}`,
+    rounds: (r: Rounds) =>
+      `${r.limit.by === 'pipe' ? 'splice 每次调用最多搬运一个管道的容量：64 KiB（16 页），除非用 F_SETPIPE_SZ 调大管道' : '内核每次 read、write、send、sendfile 或 splice 调用最多搬运 2 GiB - 4 KiB（0x7ffff000 字节）'}，所以每段 ${r.chunk}${r.calls ? ` 要做 ${r.perChunk} 轮 ${r.calls.map((c) => `${c}()`).join(' + ')}` : ` 的调用要做 ${r.perChunk} 轮`}${r.last === r.perChunk ? '' : `（最后较短的一段 ${r.last} 轮）`}。`,
+    roundsOf: (ids: string[], r: Rounds) => `${ids.join('、')}：${SCALE.zh.rounds(r)}`,
+    refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
+      switch (r.code) {
+        case 'subPage':
+          return `--chunk ${chunk} 不到一页：页缓存以 4 KiB 为单位从磁盘读文件（4 KiB 的文件每次读 1 字节，也只读一次磁盘，而不是 4096 次），而 zcopy 按段计算磁盘读、中断和缺页；请用整页，例如 --chunk 4K`;
+        case 'notPages':
+          return `--chunk ${chunk} 不是 4 KiB 页的整数倍：共用一页的几段也共用这一页的那一次磁盘读，而 zcopy 按段计算磁盘读、中断和缺页；请用 4 KiB 的整数倍，例如 --chunk ${suggest}`;
+        case 'directNotBlocks':
+          return `--chunk ${chunk} 不是 4 KiB 的整数倍：${id ? `${id} ` : '这门课'}用 O_DIRECT 读，DMA 把整块直接搬进程序的缓冲区，长度不是块大小整数倍的读会被内核以 EINVAL 拒绝；请用 4 KiB 的整数倍，例如 --chunk ${suggest}`;
+      }
+    },
     comparedWhatIf: (words: string) => `假如${words}？下面的每个数字都是这个变体的。`,
   },
 };

@@ -6,5 +6,5 @@ export { CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, type C
 export { StepError, completionPending, moverOf, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
-export { NotRepeatable, chunksOf, formulaText, formulaTexts, scaled, type Formula, type Scale, type Scaled } from './scale.js';
+export { MAX_RW_COUNT, NotRepeatable, PAGE, PIPE_CAPACITY, ScaleRefused, callLimitOf, chunksOf, formulaText, formulaTexts, scaleRefusal, scaled, type CallLimit, type Formula, type Scale, type ScaleRefusal, type Scaled } from './scale.js';
 export { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, READERS_AS_WRITTEN, combinations, happens, knobFlags, knobsOf, knobsOfMachine, machineOf, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type SwitchKnob, type VariedStep } from './variant.js';

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { SCALE, UI, whatIfWords } from '../i18n/strings.js';
+import { SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
 import { formatBytes } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
-import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, turnedKnobs, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, turnedKnobs, type CallLimit, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
@@ -20,6 +20,11 @@ export type ComparisonRow = {
   size?: number;
   chunk?: number;
   chunks?: number;
+  /** With `--size`: rounds of the transfer steps per chunk and for the last chunk, what caps a call, and one whole chunk's counts. */
+  callsPerChunk?: number;
+  lastChunkCalls?: number;
+  callLimit?: CallLimit | null;
+  perChunk?: Counters;
   /** With `--size` or a knob: the machine the counts are for. */
   knobs?: Knobs;
   /** With `--size`: each total as its sum with the numbers (`"2 + 16384 x 4"`). */
@@ -39,7 +44,7 @@ export function compareRows(lessons: Lesson[], scale: Scale | null = null): Comp
       counts,
       setup,
       perTransfer,
-      ...(big ? { size: big.size, chunk: big.chunk, chunks: big.chunks } : {}),
+      ...(big ? { size: big.size, chunk: big.chunk, chunks: big.chunks, callsPerChunk: big.callsPerChunk, lastChunkCalls: big.lastChunkCalls, callLimit: big.callLimit, perChunk: big.perChunk } : {}),
       ...(big || l.knobs ? { knobs: l.knobs ?? DEFAULT_KNOBS } : {}),
       ...(big ? { formula: formulaTexts(big.formula) } : {}),
       ...l.properties,
@@ -114,8 +119,22 @@ export function scaleLines(rows: ComparisonRow[], lang: Lang, width: number): st
   const words = r?.knobs && whatIfWords(turnedKnobs(r.knobs), r.knobs, lang);
   return [
     ...(r?.chunks === undefined ? [] : paragraph(SCALE[lang].compared(formatBytes(r.size!), formatBytes(r.chunk!), r.chunks), width)),
+    ...roundLines(rows, lang).flatMap((line) => paragraph(line, width)),
     ...(words ? paragraph(SCALE[lang].comparedWhatIf(words), width) : []),
   ];
+}
+
+/** With `--size`: the lessons whose chunk takes several rounds of calls, grouped by how many and why, so that no total reads as one call per chunk. */
+function roundLines(rows: ComparisonRow[], lang: Lang): string[] {
+  const groups = new Map<string, { ids: string[]; rounds: Rounds }>();
+  for (const r of rows) {
+    if (!r.callLimit || r.callsPerChunk === undefined || r.callsPerChunk === 1) continue;
+    const key = `${r.callsPerChunk}/${r.lastChunkCalls}/${r.callLimit.by}`;
+    const group = groups.get(key) ?? { ids: [], rounds: { chunk: formatBytes(r.chunk!), perChunk: r.callsPerChunk, last: r.lastChunkCalls!, limit: r.callLimit } };
+    group.ids.push(r.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => SCALE[lang].roundsOf(g.ids, g.rounds));
 }
 
 export function legend(lang: Lang, width: number): string[] {

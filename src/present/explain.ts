@@ -1,18 +1,21 @@
 import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI, whatIfWords } from '../i18n/strings.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
 import { variantSummary, type Job, type Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
   DEFAULT_KNOBS,
+  callsOfPhase,
   turnedKnobs,
   type Knobs,
   countsByPhase,
   formulaText,
   formulaTexts,
   scaled,
+  type CallLimit,
   type Scale,
+  type Scaled,
   moverOf,
   run,
   type Actor,
@@ -67,6 +70,17 @@ export interface Explanation {
   size?: number;
   chunk?: number;
   chunks?: number;
+  /**
+   * With `--size`: the rounds of the transfer steps a chunk takes (more than 1
+   * where a call moves less than a chunk), the last chunk's, what caps a call
+   * (null where no per-chunk call is capped), and what one whole chunk costs.
+   */
+  callsPerChunk?: number;
+  lastChunkCalls?: number;
+  callLimit?: CallLimit | null;
+  perChunk?: Counters;
+  /** With `--size`, where a chunk takes several rounds: why, in a sentence. */
+  rounds?: string;
   /** With `--cache` or `--nic` (or `--size`): the machine the counts are for. */
   knobs?: Knobs;
   /** With a knob turned: what it turned, and why a knob that changes nothing here changes nothing. */
@@ -85,14 +99,21 @@ export function whatIfText(lesson: Pick<Lesson, 'unaffected' | 'variantSummaries
 }
 
 
+/** Where a chunk takes several rounds of its per-chunk calls, what the words say of them; null where a chunk is one round. */
+export function roundsOf(lesson: Lesson, big: Scaled): Rounds | null {
+  if (big.callsPerChunk === 1 || !big.callLimit) return null;
+  return { chunk: formatBytes(big.chunk), perChunk: big.callsPerChunk, last: big.lastChunkCalls, calls: callsOfPhase(lesson, 'transfer'), limit: big.callLimit };
+}
+
 /** `learn --size`'s summary step: what the whole file adds up to, each counter with its formula. */
-export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; title: string; lines: string[] } {
+export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; callsPerChunk: number; title: string; lines: string[] } {
   const big = scaled(lesson, run(lesson), scale);
   const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
   const totalWidth = Math.max(...COUNTER_KEYS.map((k) => String(big.counts[k]).length));
   return {
     chunks: big.chunks,
-    title: SCALE[lang].summary(formatBytes(big.size), formatBytes(big.chunk), big.chunks),
+    callsPerChunk: big.callsPerChunk,
+    title: SCALE[lang].summary(formatBytes(big.size), formatBytes(big.chunk), big.chunks, roundsOf(lesson, big)),
     lines: COUNTER_KEYS.map((k) => `${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${padStart(String(big.counts[k]), totalWidth)} = ${formulaText(big.formula[k])}`),
   };
 }
@@ -103,14 +124,20 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
   const phases = countsByPhase(lesson, timeline);
   const big = scale && scaled(lesson, timeline, scale);
   const knobs = lesson.knobs ?? DEFAULT_KNOBS;
+  const rounds = big && roundsOf(lesson, big);
   const atScale = big
     ? {
         size: big.size,
         chunk: big.chunk,
         chunks: big.chunks,
+        callsPerChunk: big.callsPerChunk,
+        lastChunkCalls: big.lastChunkCalls,
+        callLimit: big.callLimit,
+        perChunk: big.perChunk,
         knobs,
         counts: big.counts,
         formula: formulaTexts(big.formula),
+        ...(rounds ? { rounds: SCALE[lang].rounds(rounds) } : {}),
       }
     : {};
   return {
@@ -176,7 +203,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
     }
   }
 
-  section(x.chunks === undefined ? h.steps : `${h.steps} · ${SCALE[lang].repeats(x.chunks)}`);
+  section(x.chunks === undefined ? h.steps : `${h.steps} · ${SCALE[lang].repeats(x.chunks, x.callsPerChunk!, x.lastChunkCalls!)}`);
   const modeWidth = Math.max(...x.steps.map((s) => displayWidth(modeText(s, lang))));
   const actorWidth = Math.max(...x.steps.map((s) => displayWidth(UI.actor[lang][s.actor])));
   const phased = hasPhases(x);
@@ -191,6 +218,7 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
   });
 
   section(x.chunks === undefined ? h.counts : `${h.counts} · ${SCALE[lang].heading(formatBytes(x.size!), formatBytes(x.chunk!), x.chunks)}`);
+  if (x.rounds) out.push(...paragraph(x.rounds, width));
   out.push(...countLines(x, lang, width, paint));
 
   for (const [title, items] of [
@@ -214,7 +242,8 @@ function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInsta
   const c = UI.countColumns[lang];
   // At scale the per-chunk column is what multiplies, so it is shown even where every step is a transfer step.
   const phased = hasPhases(x) || x.formula !== undefined;
-  const headers = phased ? [c.total, c.setup, c.perChunk] : [''];
+  // Where a chunk takes several rounds of calls, the column is one round's: the formula's last factor.
+  const headers = phased ? [c.total, c.setup, (x.callsPerChunk ?? 1) > 1 ? c.perRound : c.perChunk] : [''];
   const values = (k: keyof Counters) => (phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]]).map(String);
   const widths = headers.map((t, i) => Math.max(2, displayWidth(t), ...COUNTER_KEYS.map((k) => displayWidth(values(k)[i]))));
   const cell = (cells: string[]) => cells.map((v, i) => padStart(v, widths[i])).join('  ');

@@ -40,6 +40,7 @@ export function savedLines(lesson: Lesson, baseline: Lesson | null, lang: Lang, 
   const [mine, base] = compareRows([lesson, baseline], scale);
   const lines = [t.line(t.against[job], changes(mine.counts, base.counts, lang))];
   const setUpDiffers = scale !== null || COUNTER_KEYS.some((k) => mine.counts[k] !== mine.perTransfer[k] || base.counts[k] !== base.perTransfer[k]);
-  if (setUpDiffers) lines.push(t.line(t.perChunk, changes(mine.perTransfer, base.perTransfer, lang)));
+  // At scale a chunk may take several rounds of calls (a pipe's 64 KiB per splice): a whole chunk's counts, not one round's.
+  if (setUpDiffers) lines.push(t.line(t.perChunk, changes(mine.perChunk ?? mine.perTransfer, base.perChunk ?? base.perTransfer, lang)));
   return lines;
 }

@@ -88,14 +88,14 @@ export const Q = {
   },
   whatIf: { en: (words: string) => `What if ${words}? `, zh: (words: string) => `假如${words}：` },
   countPromptFile: {
-    en: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, ${chunk} per call. How many ${NAMES.en[c]} does it make in all?`,
-    zh: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每次调用 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
+    en: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, in ${chunk} chunks. How many ${NAMES.en[c]} does it make in all?`,
+    zh: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
   },
   countExplainFile: {
-    en: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
-      `${size} in ${chunk} chunks is ${chunks} chunks; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${formulaText(f)} = ${amount(f.total, c, 'en')}.`,
-    zh: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string) =>
-      `${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
+    en: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
+      `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${formulaText(f)} = ${amount(f.total, c, 'en')}.`,
+    zh: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
+      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
   },
   countPromptPerChunk: {
     en: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,

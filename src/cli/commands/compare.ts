@@ -2,7 +2,7 @@ import { loadUi } from '../load-ui.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
-import { knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
+import { checkScale, knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
 import { knobFlags, turnedKnobs } from '../../model/index.js';
 import { SCALE } from '../../i18n/strings.js';
 
@@ -24,7 +24,9 @@ export const compareCommand: Command = {
         const chosen = names.length ? names.map(ctx.lookup) : ctx.lessons().lessons;
         // With a knob, the lessons whose steps say how it changes them; a named one that does not is refused (varied says why).
         const shown = turnedKnobs(knobs).length && !names.length ? chosen.filter((l) => takes(l, knobs)) : chosen;
-        const rows = compareRows(shown.map((l) => varied(l, knobs, ctx.lang)), scale);
+        const lessons = shown.map((l) => varied(l, knobs, ctx.lang));
+        checkScale(scale, lessons, ctx.lang);
+        const rows = compareRows(lessons, scale);
         const left = chosen.filter((l) => !shown.includes(l)).map((l) => l.id);
         if (left.length && !args.json) ctx.warn(SCALE[ctx.lang].notShown(knobFlags(knobs), left.join(', ')));
         if (args.json) return ctx.out(json(rows));

@@ -3,7 +3,7 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { explain, renderExplanation } from '../../present/explain.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
-import { knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
+import { checkScale, knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
 
 export const explainCommand: Command = {
   names: ['explain'],
@@ -21,7 +21,9 @@ export const explainCommand: Command = {
         const scale = scaleOf(args, lang);
         const written = lessonArg(args.scenario, args.file);
         if (!written) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const x = explain(varied(written, knobsOf(args, lang), lang), lang, scale);
+        const lesson = varied(written, knobsOf(args, lang), lang);
+        checkScale(scale, [lesson], lang);
+        const x = explain(lesson, lang, scale);
         out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },
     );

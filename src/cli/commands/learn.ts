@@ -6,7 +6,7 @@ import { transcript } from '../../ui/learn/frame.js';
 import type { Route } from '../../ui/app/route.js';
 import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
+import { checkScale, knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
 import { isInteractive, lastVisited, session, viewOf } from '../session.js';
 
 export const learnCommand: Command = {
@@ -33,6 +33,8 @@ export const learnCommand: Command = {
         if (!written && turnedKnobs(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
         const lesson = written && varied(written, knobs, ctx.lang);
+        // Without a lesson, the picker may open any of them at this scale.
+        checkScale(scale, lesson ? [lesson] : ctx.lessons().lessons, ctx.lang);
         return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step), scale);
       },
     );

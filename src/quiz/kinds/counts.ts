@@ -1,7 +1,7 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
 import { callsOfPhase, knobFlags, scaled, turnedKnobs, type Scale } from '../../model/index.js';
 import type { Lang } from '../../i18n/lang.js';
-import { whatIfWords } from '../../i18n/strings.js';
+import { SCALE, whatIfWords } from '../../i18n/strings.js';
 import { formatBytes } from '../../term/bytes.js';
 import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type KindContext, type Scope } from '../facts.js';
 import { learnAt, type Question, type Spec } from '../question.js';
@@ -88,6 +88,11 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
       const chunk = formatBytes(scale.chunk);
       const firstTransfer = f.lesson.steps.findIndex((s) => s.phase === 'transfer') + 1;
       const revisit = learnAt(id, firstTransfer || 1, flagsOf(f));
+      // Where a call moves less than a chunk (a pipe's 64 KiB per splice), the explanation says why a chunk takes several rounds.
+      const rounds =
+        big.callLimit && big.callsPerChunk > 1
+          ? SCALE[lang].rounds({ chunk, perChunk: big.callsPerChunk, last: big.lastChunkCalls, calls: callsOfPhase(f.lesson, 'transfer'), limit: big.callLimit })
+          : null;
       return {
         id: `counts:${id}:${counter}:file`,
         kind: 'counts',
@@ -100,7 +105,7 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
         prompt: whatIf(f, lang) + Q.countPromptFile[lang](id, counter, size, chunk),
         choices: [],
         answer: String(n),
-        explanation: Q.countExplainFile[lang](id, counter, big.chunks, formula, size, chunk),
+        explanation: Q.countExplainFile[lang](id, counter, big.chunks, formula, size, chunk, rounds),
         lang,
         revisit,
         diagnose: (picked) => {

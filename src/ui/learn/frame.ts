@@ -309,7 +309,7 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
   if (ui.position === 0) return [...text(t.startHint(view.initial.places.pageCache.length > 0)), ...(view.whatIf ? text(view.whatIf).map((l) => paint.yellow(l)) : [])];
 
   const step = view.steps[ui.position - 1];
-  if (step.repeats) out.push(...text(t.repeats(step.repeats)).map((l) => paint.cyan(l)));
+  if (step.repeats) out.push(...text(t.repeats(step.repeats.chunks, step.repeats.rounds)).map((l) => paint.cyan(l)));
   const mover = step.summary ? paint.bold : step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
   out.push(...wrap(`${step.summary ? '' : '▶ '}${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
   if (step.summary) out.push(...step.summary.map((l) => `   ${l}`));

@@ -18,8 +18,8 @@ export interface StepView {
   switchesMode: boolean;
   /** Predict mode asks about steps that move data, switch mode, or look as if they do (interrupts, page faults). */
   predictable: boolean;
-  /** With `--size`: how many chunks this step is repeated for (a transfer step's). */
-  repeats?: number;
+  /** With `--size`: how many chunks this step is repeated for (a transfer step's), and how many rounds of it each chunk takes. */
+  repeats?: { chunks: number; rounds: number };
   /** The summary step at scale: the whole file's totals, a line each, shown instead of a narration. */
   summary?: string[];
 }
@@ -49,6 +49,8 @@ export interface LearnView {
 /** The whole file, for `learn --size`: how many chunks, and the summary step's heading and lines (src/present's). */
 export interface ScaleView {
   chunks: number;
+  /** Rounds of the per-chunk steps a chunk takes: more than 1 where a call moves less than a chunk. */
+  callsPerChunk: number;
   title: string;
   lines: string[];
 }
@@ -71,7 +73,7 @@ export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, sav
       mover,
       switchesMode,
       predictable: state.transfer !== null || switchesMode || UNCOUNTED_TRAPS.includes(s.event.type),
-      ...(scale && s.phase === 'transfer' ? { repeats: scale.chunks } : {}),
+      ...(scale && s.phase === 'transfer' ? { repeats: { chunks: scale.chunks, rounds: scale.callsPerChunk } } : {}),
     };
   });
   // The loop shown once, then what it adds up to: the machine as the last chunk leaves it, and the totals.
