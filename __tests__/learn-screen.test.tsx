@@ -87,7 +87,7 @@ describe('zcopy learn, on screen', () => {
     expect(frame()).toContain('Predict step 1');
     expect(frame()).toContain('Who moves the bytes?');
     await press('n'); // nobody moves bytes on a system call: right
-    expect(frame()).toContain('Does this step switch the CPU between user and kernel mode?');
+    expect(frame()).toContain('Does this step add to the mode-switch count?');
     await press('n'); // but it does switch mode: wrong
     expect(frame()).toContain('step 1/');
     expect(frame()).toMatch(/✓ who moves the bytes: nobody\s+✗ mode switch: no/);

@@ -44,7 +44,8 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return `${moved}${comma}WC=${after.dma.wc}`;
     case 'raiseInterrupt': {
       const source = { dma: 'DMA', disk: zh ? '磁盘' : 'disk', nic: zh ? '网卡' : 'NIC' }[event.source];
-      return zh ? `${source} 发出中断` : `the ${source} raises an interrupt`;
+      // A space only after a Latin word ("DMA 发出中断", "磁盘发出中断").
+      return zh ? `${source}${/[A-Za-z]$/.test(source) ? ' ' : ''}发出中断` : `the ${source} raises an interrupt`;
     }
     case 'handleInterrupt': {
       const woke = before.process === 'blocked' ? (zh ? '，唤醒进程' : ', the process wakes') : '';
@@ -63,9 +64,9 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       }
       const how = [event.lazy ? (zh ? '暂不在内存' : 'not present yet') : '', event.cow ? (zh ? '写时复制' : 'copy-on-write') : '']
         .filter(Boolean)
-        .join(', ');
+        .join(zh ? '，' : ', ');
       const base = zh ? `把${place(event.from, lang)}映射进用户空间 ${blocks(t!.blocks)}` : `map the ${place(event.from, lang)} into user space ${blocks(t!.blocks)}`;
-      return how ? `${base} (${how})` : base;
+      return how ? (zh ? `${base}（${how}）` : `${base} (${how})`) : base;
     }
     case 'unmapPages':
       return zh ? `解除${place(event.from, lang)}的映射` : `unmap the ${place(event.from, lang)}`;

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Lesson } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
+import { flawsOf } from './defensible.js';
 import { factsOf, type KindContext } from './facts.js';
 import { KIND_SPECS } from './kinds/index.js';
 import type { Question, Spec } from './question.js';
@@ -42,7 +43,8 @@ export interface QuizOptions {
 /**
  * Draws a quiz: a kind at random among those left, then a scenario among
  * those left for that kind, then one of its questions; never the same question
- * twice. Fewer than `count` come back when the selection runs out. The result
+ * twice, and never one with a flaw (src/quiz/defensible.ts). Fewer than
+ * `count` come back when the selection runs out. The result
  * depends only on the options, so a seed replays a quiz on any machine.
  */
 export function makeQuiz(o: QuizOptions): Question[] {
@@ -51,7 +53,9 @@ export function makeQuiz(o: QuizOptions): Question[] {
   const out: Question[] = [];
   const take = (spec: Spec) => {
     pool = pool.filter((s) => s !== spec);
-    out.push(spec.build(rng, o.lang));
+    const q = spec.build(rng, o.lang);
+    // Never asked with a flaw (the tests show none has one): the next draw takes its place.
+    if (!flawsOf(q).length) out.push(q);
   };
   // Review: round after round over the weak topics, weakest first.
   const topics = [...(o.review ?? [])];

@@ -3,3 +3,4 @@ export { judge, parseAnswer, answerText, revisitText, weakestOf, type Answered, 
 export { questionLines, verdictLines, revealText, weakestLines, keyEntries, type KeyEntry } from './render.js';
 export { MAX_SEED, mulberry32, parseSeed } from './rng.js';
 export { KINDS, QUIZ_COUNTERS, KIND_LABELS, SESSION, ERRORS, Q, type Kind, type QuizCounter } from './strings.js';
+export { flawsOf } from './defensible.js';

@@ -61,12 +61,12 @@ export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, eve
   }
   if (UNCOUNTED_TRAPS.includes(event)) {
     return zh
-      ? '把中断或缺页算成了模式切换：它们也进入内核，但这里只统计系统调用引起的切换。'
-      : 'Counted an interrupt or a page fault as a mode switch: they enter the kernel too, but only system calls count as mode switches.';
+      ? '把中断或缺页算成了模式切换：从用户态接收它们时确实会进入内核，但 zcopy 只把系统调用的进入和返回计为模式切换，中断和缺页各有自己的计数。'
+      : 'Counted an interrupt or a page fault as a mode switch: taken from user mode they do enter the kernel, but zcopy counts only a system call\'s entry and return as mode switches; interrupts and faults have counters of their own.';
   }
   return zh
-    ? '这里没有计入的模式切换：只有进入和离开系统调用才算模式切换（从中断或缺页处理返回，只是回到原来的地方）。'
-    : 'No counted mode switch here: only entering and leaving a system call count (returning from an interrupt or a fault only goes back to where the CPU was).';
+    ? '这里不计模式切换：只有系统调用的进入和返回才计数（从中断或缺页处理程序返回用户态也会离开内核，但同样不计）。'
+    : 'No mode switch is counted here: only a system call\'s entry and return are (a return from an interrupt or fault handler to user mode leaves the kernel too, but is not counted either).';
 }
 
 /** What the counts of a scenario are made of, for judging a wrong count. */

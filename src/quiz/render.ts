@@ -19,9 +19,10 @@ export function questionLines(q: Question, i: number, n: number, lang: Lang, wid
   return out;
 }
 
-/** The verdict; after a wrong answer, the right one, the mistake it reveals, the explanation and where to look again. */
+/** The verdict and the explanation; after a wrong answer, the right one first, then the mistake it reveals, and where to look again. */
 export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
-  if (v.right) return [paint.green(SESSION.right[lang])];
+  // A right guess learns why too.
+  if (v.right) return [paint.green(SESSION.right[lang]), ...paragraph(q.explanation, width)];
   const head =
     v.status !== 'invalid' ? SESSION.wrong[lang](answerText(q))
     : q.choices.length ? SESSION.invalid[lang](answerText(q))

@@ -18,6 +18,9 @@ export type Constraint = (typeof CONSTRAINTS)[number];
 
 type L<T> = Record<Lang, T>;
 
+/** Why a step is, or is not, counted as a mode switch: the case a mode question's explanation states. */
+export type ModeWhy = 'call' | 'trapIn' | 'trapOut' | 'trapInKernel' | 'same';
+
 export const KIND_LABELS: L<Record<Kind, string>> = {
   en: {
     counts: 'counting',
@@ -122,33 +125,50 @@ export const Q = {
   },
   moverPrompt: {
     en: (id: string, n: number, blocks: string, from: string, to: string) =>
-      `${id}, step ${n}: the payload ${blocks} goes from the ${from} to the ${to}. Who moves the bytes?`,
+      `${id}, step ${n}: ${blocks} goes from the ${from} to the ${to}, as bytes or as a reference or mapping. Who moves the bytes?`,
     zh: (id: string, n: number, blocks: string, from: string, to: string) =>
-      `${id} 第 ${n} 步：数据 ${blocks} 从${from}到了${to}。是谁搬运这些字节？`,
+      `${id} 第 ${n} 步：${blocks} 从${from}到了${to}，可能是字节本身，也可能只是引用或映射。是谁搬运这些字节？`,
   },
   moverChoices: {
     en: ['the CPU', 'the DMA controller', 'nobody: only a reference or a mapping moves'],
     zh: ['CPU', 'DMA 控制器', '没有谁：只移动了引用或映射'],
   },
   moverExplain: {
-    en: (n: number, does: string) => `Step ${n} is a ${does}.`,
-    zh: (n: number, does: string) => `第 ${n} 步是${does}。`,
+    en: (n: number, does: string) => `Step ${n}: ${does}.`,
+    zh: (n: number, does: string) => `第 ${n} 步：${does}。`,
   },
   modePrompt: {
-    en: (head: string) => `${head} After this step, which mode is the CPU in, and was the step a mode switch?`,
-    zh: (head: string) => `${head}这一步之后 CPU 处于哪种模式？这一步是不是一次模式切换？`,
+    en: (head: string) => `${head} After this step, which mode is the CPU in, and does the step add to the mode-switch count?`,
+    zh: (head: string) => `${head}这一步之后 CPU 处于哪种模式？这一步计不计入模式切换次数？`,
   },
   modeChoices: {
-    en: ['user mode, after a mode switch', 'kernel mode, after a mode switch', 'user mode, no mode switch', 'kernel mode, no mode switch'],
-    zh: ['用户态，发生了模式切换', '内核态，发生了模式切换', '用户态，没有模式切换', '内核态，没有模式切换'],
+    en: ['user mode, counted as a mode switch', 'kernel mode, counted as a mode switch', 'user mode, not counted as a mode switch', 'kernel mode, not counted as a mode switch'],
+    zh: ['用户态，计入模式切换', '内核态，计入模式切换', '用户态，不计入模式切换', '内核态，不计入模式切换'],
   },
+  /**
+   * Why the step counts or not. Only a system call's entry and return count
+   * (MODEL.md, "Counting rules"), but an interrupt or a fault taken from user
+   * mode does enter the kernel: the sentence says which of the two happened.
+   */
   modeExplain: {
-    en: (n: number, mode: string, switched: boolean, total: number) =>
-      `After step ${n} the CPU is in ${mode} mode; ` +
-      (switched ? `the step is a mode switch, number ${total} in this scenario.` : 'no mode switch is counted here (only system calls switch modes).'),
-    zh: (n: number, mode: string, switched: boolean, total: number) =>
-      `第 ${n} 步之后 CPU 处于${mode}；` +
-      (switched ? `这一步是一次模式切换，是本场景的第 ${total} 次。` : '这里不计模式切换（只有系统调用才算）。'),
+    en: (n: number, mode: string, why: ModeWhy, total: number) =>
+      `After step ${n} the CPU is in ${mode} mode. ` +
+      {
+        call: `The step is a system call's entry or return: it is counted, mode switch number ${total} in this scenario.`,
+        trapIn: 'Taking an interrupt or a page fault from user mode does enter the kernel, but it is not counted as a mode switch: zcopy, like the sources, counts only system calls\' entries and returns, and counts this as an interrupt or a page fault.',
+        trapOut: 'Returning from an interrupt or fault handler to user mode does leave the kernel, but it is not counted as a mode switch: zcopy, like the sources, counts only system calls\' entries and returns.',
+        trapInKernel: 'The CPU was already in kernel mode when it took this interrupt or fault, so the mode did not change, and nothing is counted as a mode switch.',
+        same: 'The step does not change the mode, so nothing is counted as a mode switch.',
+      }[why],
+    zh: (n: number, mode: string, why: ModeWhy, total: number) =>
+      `第 ${n} 步之后 CPU 处于${mode}。` +
+      {
+        call: `这一步是系统调用的进入或返回，计入模式切换，是本场景的第 ${total} 次。`,
+        trapIn: '从用户态接收中断或缺页，确实会进入内核，但不计为模式切换：zcopy 和原文一样，只统计系统调用的进入和返回，这一步记作中断或缺页。',
+        trapOut: '从中断或缺页处理程序返回用户态，确实离开了内核，但不计为模式切换：zcopy 和原文一样，只统计系统调用的进入和返回。',
+        trapInKernel: 'CPU 接收这次中断或缺页时已经在内核态，模式没有改变，也不计模式切换。',
+        same: '这一步没有改变模式，不计模式切换。',
+      }[why],
   },
   modeOnly: {
     en: (mode: string) => `Mixed up the modes: after this step the CPU runs in ${mode} mode.`,
@@ -207,39 +227,48 @@ export const Q = {
   /** How a wrong choice differs: its own figure where the answer's differs. */
   reverseOther: {
     en: (id: string, differs: string) => `${id} would show ${differs}`,
-    zh: (id: string, differs: string) => `${id} 则会看到 ${differs}`,
+    // A space before a number or a Latin word only ("则会看到 2 次缺页", "则会看到无").
+    zh: (id: string, differs: string) => `${id} 则会看到${/^[\x21-\x7e]/.test(differs) ? ' ' : ''}${differs}`,
   },
   fewerPrompt: {
-    en: (c: QuizCounter, a: string, b: string) => `Which makes fewer ${NAMES.en[c]}, ${a} or ${b}, and by how many?`,
-    zh: (c: QuizCounter, a: string, b: string) => `${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
+    en: (c: QuizCounter, a: string, b: string, perChunk: boolean) =>
+      `${perChunk ? 'Once set up, per chunk (what a program repeats for every chunk)' : 'For one chunk, set-up included'}: which makes fewer ${NAMES.en[c]}, ${a} or ${b}, and by how many?`,
+    zh: (c: QuizCounter, a: string, b: string, perChunk: boolean) =>
+      `${perChunk ? '做完准备工作之后，每块数据（程序每块都要重复的部分）' : '传一块数据（含准备工作）'}：${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
   },
   fewerChoice: {
     en: (id: string, d: number) => `${id}, by ${d}`,
     zh: (id: string, d: number) => `${id}，少 ${d} 次`,
   },
+  fewerSame: { en: 'neither: they make the same number', zh: '一样多' },
   fewerExplain: {
-    en: (c: QuizCounter, a: string, na: number, b: string, nb: number) => {
+    en: (c: QuizCounter, a: string, na: number, b: string, nb: number, perChunk: boolean) => {
+      const scope = perChunk ? 'Per chunk, once set up' : 'For one chunk with its set-up';
+      if (na === nb) return `${scope}, ${a} and ${b} both make ${amount(na, c, 'en')}: the same number.`;
       const [lo, nlo, hi, nhi] = na < nb ? [a, na, b, nb] : [b, nb, a, na];
-      return `${lo} makes ${amount(nlo, c, 'en')}, ${hi} ${amount(nhi, c, 'en')}: ${lo} makes ${nhi - nlo} fewer.`;
+      return `${scope}, ${lo} makes ${amount(nlo, c, 'en')}, ${hi} ${amount(nhi, c, 'en')}: ${lo} makes ${nhi - nlo} fewer.`;
     },
-    zh: (c: QuizCounter, a: string, na: number, b: string, nb: number) => {
+    zh: (c: QuizCounter, a: string, na: number, b: string, nb: number, perChunk: boolean) => {
+      const scope = perChunk ? '做完准备工作之后每块数据' : '一块数据连同准备工作';
+      if (na === nb) return `${scope}，${a} 和 ${b} 都是 ${amount(na, c, 'zh')}：一样多。`;
       const [lo, nlo, hi, nhi] = na < nb ? [a, na, b, nb] : [b, nb, a, na];
-      return `${lo} ${amount(nlo, c, 'zh')}，${hi} ${amount(nhi, c, 'zh')}：${lo} 少 ${nhi - nlo} 次。`;
+      return `${scope}，${lo} ${amount(nlo, c, 'zh')}，${hi} ${amount(nhi, c, 'zh')}：${lo} 少 ${nhi - nlo} 次。`;
     },
   },
 };
 
 /**
- * Each situation, why a technique fits it, and why one does not. `perChunk` is
- * what the technique pays per chunk (the model's count), for the sentences that
- * quote it.
+ * Each situation, why a technique fits it, and why one does not. `counts` is
+ * what the sentence quotes of the technique (the model's): per chunk for "no
+ * system call per chunk", on a NIC that cannot gather for "no scatter-gather".
  */
-export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string, perChunk: Counters) => string }>> = {
+export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fails: (id: string, counts: Counters) => string }>> = {
   en: {
     modify: {
-      text: 'A server sends a file over the network and must change the data on its way (compress or encrypt it).',
-      fits: 'the bytes pass through memory the program can write',
-      fails: (id) => `${id} never lets the program change the bytes`,
+      // The program's own code: kernel TLS encrypts on sendfile's path, so "encrypt" alone would not decide it.
+      text: 'A server sends a file over the network, and the program itself must rewrite the bytes on their way: it compresses each chunk with its own code.',
+      fits: 'the bytes pass through memory the program writes, so its own code can compress them before they are sent',
+      fails: (id) => `${id} moves the bytes inside the kernel, where the program's own code never gets to change them`,
     },
     socketInput: {
       text: 'A proxy forwards data over the network, and its input is a socket, not a file.',
@@ -247,9 +276,9 @@ export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fail
       fails: (id) => `${id} needs its input to be a file, read through the page cache or a mapping`,
     },
     noScatterGather: {
-      text: 'A server sends a file, and its network card has no scatter-gather DMA; it wants a technique whose copies do not depend on the card.',
-      fits: 'it never asks the card to gather, so it makes the same copies with any network card',
-      fails: (id) => `${id} still works without a gather NIC, but the CPU then copies the payload into the socket buffer`,
+      text: 'A server sends a file through a network card that cannot gather (no scatter-gather DMA), and the CPU must not copy the payload at all.',
+      fits: 'even without gather it makes 0 CPU copies',
+      fails: (id, n) => `${id} makes ${amount(n.cpuCopies, 'cpuCopies', 'en')} on such a card`,
     },
     noSyscallPerChunk: {
       text: 'A packet sender must push every chunk out without a single system call per chunk.',
@@ -264,9 +293,9 @@ export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fail
   },
   zh: {
     modify: {
-      text: '服务器把文件发到网络上，途中必须修改数据（压缩或加密）。',
-      fits: '字节会经过程序可以写的内存',
-      fails: (id) => `${id} 不让程序修改这些字节`,
+      text: '服务器把文件发到网络上，程序自己必须在途中改写这些字节：用它自己的代码压缩每一块。',
+      fits: '字节会经过程序自己写的内存，它的代码可以先压缩再发送',
+      fails: (id) => `${id} 在内核里搬运字节，程序自己的代码改不了它们`,
     },
     socketInput: {
       text: '代理把数据转发到网络上，而它的输入是一个 socket，不是文件。',
@@ -274,9 +303,9 @@ export const SITUATIONS: L<Record<Constraint, { text: string; fits: string; fail
       fails: (id) => `${id} 要求输入是文件，经页缓存或映射读取`,
     },
     noScatterGather: {
-      text: '服务器要发送文件，但网卡不支持 scatter-gather DMA；它需要一种拷贝次数与网卡无关的技术。',
-      fits: '它从不要求网卡做收集，所以用任何网卡拷贝次数都一样',
-      fails: (id) => `${id} 在不支持收集的网卡上照样能用，但 CPU 要把数据拷进 socket 缓冲区`,
+      text: '服务器通过一块不能收集（没有 scatter-gather DMA）的网卡发送文件，而且 CPU 一次也不能拷贝数据。',
+      fits: '没有收集功能时它也是 0 次 CPU 拷贝',
+      fails: (id, n) => `${id} 在这样的网卡上要 ${amount(n.cpuCopies, 'cpuCopies', 'zh')}`,
     },
     noSyscallPerChunk: {
       text: '一个发包程序必须做到每发一块数据都不进行任何系统调用。',
@@ -314,8 +343,8 @@ export const COUNT_MISTAKES = {
     zh: '忘了每个系统调用要两次模式切换：进入内核一次，返回用户态一次。',
   },
   faultsAsSwitches: {
-    en: 'Counted interrupts or page faults as mode switches: they enter the kernel too, but only system calls count as mode switches.',
-    zh: '把中断或缺页算成了模式切换：它们也进入内核，但只有系统调用引起的切换才计数。',
+    en: 'Counted interrupts or page faults as mode switches: taken from user mode they do enter the kernel, but zcopy counts only system calls\' entries and returns as mode switches.',
+    zh: '把中断或缺页算成了模式切换：从用户态接收它们确实会进入内核，但 zcopy 只把系统调用的进入和返回计为模式切换。',
   },
   switchesAsCalls: {
     en: 'Counted each mode switch as a system call: one call makes two switches.',
@@ -350,6 +379,14 @@ export const FEWER_MISTAKES = {
     en: (d: number) => `Right technique, but the difference is ${d}.`,
     zh: (d: number) => `技术选对了，但差值是 ${d}。`,
   },
+  same: {
+    en: 'Neither makes fewer here: the two make the same number.',
+    zh: '这里两者一样多，谁也不比谁少。',
+  },
+  notSame: {
+    en: (id: string, d: number) => `They differ: ${id} makes ${d} fewer.`,
+    zh: (id: string, d: number) => `两者不一样：${id} 少 ${d} 次。`,
+  },
 };
 
 export const NEXT_MISTAKE = {
@@ -360,6 +397,12 @@ export const NEXT_MISTAKE = {
 export const WHERE_MISTAKE = {
   en: (place: string) => `Nothing of the payload is in the ${place} after this step.`,
   zh: (place: string) => `这一步之后${place}里没有任何数据。`,
+};
+
+/** A place that held the bytes earlier and holds none now: a drained device buffer, a NIC after its transmit. */
+export const WHERE_DRAINED = {
+  en: (place: string, last: number) => `The ${place} still held the bytes after step ${last}; after this step it holds none of the payload.`,
+  zh: (place: string, last: number) => `第 ${last} 步之后${place}里还有这些字节；这一步之后它里面没有任何数据。`,
 };
 
 /** The quiz session's own words. */

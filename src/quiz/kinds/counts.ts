@@ -122,6 +122,8 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
 export function countsSpecs(f: Facts, ctx: KindContext): Spec[] {
   const perChunk = hasOnceSteps(f) ? QUIZ_COUNTERS.filter((c) => f.phases.perTransfer[c] !== f.end.counts[c]) : [];
   // With --size the totals asked are the whole file's; the per-chunk questions stay what a program repeats.
-  const totals = ctx.scale ? QUIZ_COUNTERS.map((c) => fileSpec(f, c, ctx.scale!)) : QUIZ_COUNTERS.map((c) => countSpec(f, c, 'total'));
+  // Only a lesson that makes calls for every chunk moves a file "so much per call" (not cow's faults, not kernel bypass's polling).
+  const byFile = ctx.scale && f.phases.perTransfer.syscalls > 0;
+  const totals = byFile ? QUIZ_COUNTERS.map((c) => fileSpec(f, c, ctx.scale!)) : QUIZ_COUNTERS.map((c) => countSpec(f, c, 'total'));
   return [...totals, ...perChunk.map((c) => countSpec(f, c, 'perTransfer'))];
 }

@@ -1,9 +1,9 @@
 import { UI } from '../../i18n/strings.js';
 import type { State } from '../../model/index.js';
-import { modeMistake } from '../misconceptions.js';
+import { UNCOUNTED_TRAPS, modeMistake } from '../misconceptions.js';
 import { brief, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
-import { Q } from '../strings.js';
+import { Q, type ModeWhy } from '../strings.js';
 
 /** The mode choices, in their fixed order: [mode, switched]. */
 const MODES: [State['cpu']['mode'], boolean][] = [
@@ -12,6 +12,15 @@ const MODES: [State['cpu']['mode'], boolean][] = [
   ['user', false],
   ['kernel', false],
 ];
+
+/** Why step n counts as a mode switch or not, read off the CPU's mode on either side of it. */
+function whyOf(f: Facts, n: number, switched: boolean): ModeWhy {
+  const [before, after] = [f.timeline[n - 1].cpu.mode, f.timeline[n].cpu.mode];
+  if (switched) return 'call';
+  if (before === 'user' && after === 'kernel') return 'trapIn';
+  if (before === 'kernel' && after === 'user') return 'trapOut';
+  return UNCOUNTED_TRAPS.includes(f.lesson.steps[n - 1].event.type) && before === 'kernel' && f.lesson.steps[n - 1].event.type !== 'faultReturn' ? 'trapInKernel' : 'same';
+}
 
 function modeSpec(f: Facts, n: number): Spec {
   const id = f.lesson.id;
@@ -31,7 +40,7 @@ function modeSpec(f: Facts, n: number): Spec {
           counter: null,
           // The step by its event: "read() returns to user mode" would state the answer.
           prompt: Q.modePrompt[lang](Q.stepHead[lang](id, n, brief(f, n, lang))),
-          explanation: Q.modeExplain[lang](n, modeName, switched, f.timeline[n].counts.modeSwitches),
+          explanation: Q.modeExplain[lang](n, modeName, whyOf(f, n, switched), f.timeline[n].counts.modeSwitches),
           lang,
           revisit: learnAt(id, n),
         },

@@ -23,7 +23,8 @@ function moverSpec(f: Facts, n: number): Spec {
           scenario: id,
           counter: null,
           prompt: Q.moverPrompt[lang](id, n, blocksText(t.blocks), place(t.from, lang), place(t.to, lang)),
-          explanation: `${Q.moverExplain[lang](n, does(f, n, lang))} ${f.lesson.steps[n - 1].text[lang]}`,
+          // Chinese sentences follow one another without a space.
+          explanation: [Q.moverExplain[lang](n, does(f, n, lang)), f.lesson.steps[n - 1].text[lang]].join(lang === 'zh' ? '' : ' '),
           lang,
           revisit: learnAt(id, n),
         },
@@ -35,9 +36,15 @@ function moverSpec(f: Facts, n: number): Spec {
   };
 }
 
-/** Steps where something moves that is not a device acting on its own. */
+/**
+ * Steps where payload blocks move, or a reference or mapping to them, and not
+ * by a device acting on its own. The place they come from held them before the
+ * step: a mapping of a page cache still empty (mmap before the first read) or
+ * of a device's registers is not the payload going anywhere.
+ */
 export const moverSpecs = (f: Facts): Spec[] =>
   f.lesson.steps.flatMap((_, i) => {
     const t = f.timeline[i + 1].transfer;
-    return t && t.kind !== 'device' ? [moverSpec(f, i + 1)] : [];
+    const held = new Set(f.timeline[i].places[t?.from ?? 'disk'].map((h) => h.block));
+    return t && t.kind !== 'device' && t.blocks.length && t.blocks.every((b) => held.has(b)) ? [moverSpec(f, i + 1)] : [];
   });

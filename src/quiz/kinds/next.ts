@@ -1,30 +1,93 @@
+import { IllegalEvent, kindRefusal, movesOf, step, type Event, type State } from '../../model/index.js';
+import { describeStep } from '../../i18n/describe.js';
+import type { Lang } from '../../i18n/lang.js';
 import { NEXT_MISTAKE, Q } from '../strings.js';
 import { does, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
 
-/** Steps whose description differs from step n's (compared in English, so every language draws alike). */
-function otherSteps(f: Facts, n: number): number[] {
-  const text = does(f, n, 'en');
-  const seen = new Set([text]);
+/** At most this many wrong choices; fewer when the model refuses fewer of the lesson's other steps. */
+const WRONG = 3;
+
+/** The machine refuses `event` in `state`. */
+function refuses(state: State, event: Event): boolean {
+  // Most candidates are refused, and a refusal's stack trace costs more than the step (as in movesOf): none is read here.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    step(state, event);
+    return false;
+  } catch (error) {
+    if (error instanceof IllegalEvent) return true;
+    throw error;
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+}
+
+/**
+ * Step s's event with every field a description reads made explicit: the blocks
+ * it moved and the call it returned from. An event that leaves them out means
+ * "whatever the source holds now", which may be legal elsewhere with other blocks.
+ */
+function explicit(f: Facts, s: number): Event {
+  const event = f.lesson.steps[s - 1].event;
+  const moved = f.timeline[s].transfer?.blocks;
+  if (event.type === 'sysret') return { ...event, name: f.timeline[s - 1].openSyscall ?? event.name };
+  if ('blocks' in event || ['cpuCopy', 'descriptorCopy', 'pageRefMove', 'faultIn', 'deviceRead', 'mapPages'].includes(event.type)) {
+    return moved?.length ? ({ ...event, blocks: moved } as Event) : event;
+  }
+  return event;
+}
+
+/** The system calls the lesson makes: the names a legal move may carry. */
+const callNames = (f: Facts) => [...new Set(f.timeline.flatMap((s) => s.syscallLog))];
+
+/**
+ * Step s told as a wrong answer to "what happens after step k": the model
+ * refuses its event after step k, as written and with its fields made explicit.
+ * A move the machine could make there is never marked wrong.
+ */
+export const refusedAfter = (f: Facts, k: number, s: number): boolean =>
+  refuses(f.timeline[k], f.lesson.steps[s - 1].event) && refuses(f.timeline[k], explicit(f, s));
+
+/**
+ * No legal move of step s's type after step k reads as step s does (in English,
+ * as the choices are compared). Built only for the choices drawn: it asks the
+ * model for every move of that type, which costs too much for every step.
+ */
+function noLegalLookalike(f: Facts, k: number, s: number): boolean {
+  const state = f.timeline[k];
+  const text = does(f, s, 'en');
+  const { moves } = movesOf(state, f.lesson.steps[s - 1].event.type, callNames(f));
+  return moves.every((m) => describeStep(state, m.next, m.event, 'en') !== text);
+}
+
+/** Steps that may be the wrong answers after step k: other text than the answer and the prompt, refused by the model there. */
+function candidates(f: Facts, k: number, texts: readonly string[]): number[] {
+  const taken = new Set([texts[k], texts[k + 1]]);
   const out: number[] = [];
-  for (let k = 1; k <= f.lesson.steps.length; k++) {
-    const t = does(f, k, 'en');
-    if (!seen.has(t)) out.push(k);
-    seen.add(t);
+  for (let s = 1; s <= f.lesson.steps.length; s++) {
+    if (taken.has(texts[s])) continue;
+    taken.add(texts[s]);
+    const type = f.lesson.steps[s - 1].event.type;
+    // A kind the machine refuses outright needs no step to be asked.
+    if (kindRefusal(f.timeline[k], type) || refusedAfter(f, k, s)) out.push(s);
   }
   return out;
 }
 
-function nextSpec(f: Facts, k: number): Spec {
+function nextSpec(f: Facts, k: number, pool: number[], lookalikeFree: (s: number) => boolean, textsIn: (lang: Lang) => string[]): Spec {
   const id = f.lesson.id;
   const n = k + 1;
   return {
     kind: 'next',
     scenario: id,
     build: (rng, lang) => {
-      // Step k is in the prompt: it is never a choice, so no wrong choice is true of the prompt.
-      const others = shuffle(rng, otherSteps(f, n).filter((s) => does(f, s, 'en') !== does(f, k, 'en'))).slice(0, 3);
+      const told = textsIn(lang);
+      // Asked in the drawn order, and only until three are found: each question asks the model for every move of a kind.
+      const others: number[] = [];
+      for (const s of shuffle(rng, pool)) if (others.length < WRONG && lookalikeFree(s)) others.push(s);
       const steps = shuffle(rng, [n, ...others]);
       return choiceQuestion(
         {
@@ -32,12 +95,12 @@ function nextSpec(f: Facts, k: number): Spec {
           kind: 'next',
           scenario: id,
           counter: null,
-          prompt: Q.nextPrompt[lang](Q.stepHead[lang](id, k, does(f, k, lang))),
-          explanation: Q.nextExplain[lang](n, does(f, n, lang), f.lesson.steps[n - 1].text[lang]),
+          prompt: Q.nextPrompt[lang](Q.stepHead[lang](id, k, told[k])),
+          explanation: Q.nextExplain[lang](n, told[n], f.lesson.steps[n - 1].text[lang]),
           lang,
           revisit: learnAt(id, n),
         },
-        steps.map((s) => does(f, s, lang)),
+        steps.map((s) => told[s]),
         steps.indexOf(n),
         (choice) => ({ misconception: NEXT_MISTAKE[lang](steps[choice]) }),
       );
@@ -45,9 +108,29 @@ function nextSpec(f: Facts, k: number): Spec {
   };
 }
 
-/** Steps followed by one that reads differently, with three more of other text to make the wrong choices. */
-export const nextSpecs = (f: Facts): Spec[] =>
-  Array.from({ length: f.lesson.steps.length - 1 }, (_, i) => i + 1)
-    .filter((k) => does(f, k, 'en') !== does(f, k + 1, 'en'))
-    .filter((k) => otherSteps(f, k + 1).filter((s) => does(f, s, 'en') !== does(f, k, 'en')).length >= 3)
-    .map((k) => nextSpec(f, k));
+/**
+ * What the model said of a lesson's steps, kept with the lesson (lessons are
+ * not changed once loaded): the wrong choices after each step, and which of
+ * them no legal move reads like. A quiz drawn again asks nothing twice.
+ */
+const asked = new WeakMap<Facts['lesson'], { pools: Map<number, number[]>; lookalikeFree: Map<string, boolean>; texts: Map<Lang, string[]> }>();
+
+/** Steps followed by one that reads differently, with at least two steps the model refuses after them to make the wrong choices. */
+export function nextSpecs(f: Facts): Spec[] {
+  let memo = asked.get(f.lesson);
+  if (!memo) asked.set(f.lesson, (memo = { pools: new Map(), lookalikeFree: new Map(), texts: new Map() }));
+  const { pools, lookalikeFree, texts: told } = memo;
+  /** Step s's words (1-based) in a language, told once. */
+  const textsIn = (lang: Lang) => told.get(lang) ?? told.set(lang, ['', ...f.lesson.steps.map((_, i) => does(f, i + 1, lang))]).get(lang)!;
+  // Compared in English, so every language draws alike.
+  const texts = textsIn('en');
+  const specs: Spec[] = [];
+  for (let k = 1; k < f.lesson.steps.length; k++) {
+    if (texts[k] === texts[k + 1]) continue;
+    if (!pools.has(k)) pools.set(k, candidates(f, k, texts));
+    const pool = pools.get(k)!;
+    const free = (s: number) => lookalikeFree.get(`${k}:${s}`) ?? lookalikeFree.set(`${k}:${s}`, noLegalLookalike(f, k, s)).get(`${k}:${s}`)!;
+    if (pool.length >= 2) specs.push(nextSpec(f, k, pool, free, textsIn));
+  }
+  return specs;
+}

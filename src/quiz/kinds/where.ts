@@ -3,7 +3,7 @@ import { LOCATIONS, type Location, type State } from '../../model/index.js';
 import { blocksText, brief, place, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { pick, shuffle } from '../rng.js';
-import { Q, WHERE_MISTAKE } from '../strings.js';
+import { Q, WHERE_DRAINED, WHERE_MISTAKE } from '../strings.js';
 
 const holdsData = (s: State, l: Location) => s.places[l].some((h) => h.as === 'data');
 const holdsAny = (s: State, l: Location) => s.places[l].length > 0;
@@ -47,7 +47,13 @@ function whereSpec(f: Facts, n: number): Spec {
         },
         places.map((l) => place(l, lang)),
         places.indexOf(right),
-        (choice) => ({ misconception: WHERE_MISTAKE[lang](place(places[choice], lang)) }),
+        (choice) => {
+          const l = places[choice];
+          // Read off the places, so it follows the model however a device drains (its buffer, the NIC's transmit).
+          let last = n - 1;
+          while (last > 0 && !holdsData(f.timeline[last], l)) last--;
+          return { misconception: last > 0 ? WHERE_DRAINED[lang](place(l, lang), last) : WHERE_MISTAKE[lang](place(l, lang)) };
+        },
       );
     },
   };
