@@ -8,6 +8,7 @@ import {
   LOCATIONS,
   StepError,
   combinations,
+  completionPending,
   countsByPhase,
   initialState,
   movesOf,
@@ -764,5 +765,134 @@ describe('step never changes the state it is given', () => {
       }
     }
     expect(moves).toBeGreaterThan(500);
+  });
+});
+
+describe('a system call is a contract: paths no kernel could take are refused at the step that breaks it', () => {
+  const cold = { dma: true, gather: true, cache: 'cold' } as const;
+  const warm = { ...cold, cache: 'warm' } as const;
+  const refused = (machine: State['machine'], events: Event[]) => refusalOf(machine, events);
+  const at = (events: Event[], code: string, params: object) => ({ step: events.length, refusal: { code, params } });
+
+  test('read() never sends: neither a copy into the socket buffer nor a DMA to the NIC', () => {
+    const copy: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket' }];
+    expect(refused(warm, copy)).toEqual(at(copy, 'outsideContract', { call: 'read', event: 'cpuCopy', from: 'pageCache', to: 'socket' }));
+    const dma: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'programDma', from: 'socket', to: 'nic' }];
+    expect(refused(warm, dma)).toEqual(at(dma, 'outsideContract', { call: 'read', event: 'programDma', from: 'socket', to: 'nic' }));
+    expect(refusalText(refused(warm, copy)!.refusal, 'en')).toMatch(/^read\(\) cannot have the CPU copy the page cache to the socket buffer: read\(\) fills the caller's buffer.*it never sends$/);
+    expect(refusalText(refused(warm, copy)!.refusal, 'zh')).toMatch(/^read\(\) 不能让 CPU 把页缓存拷到 socket 缓冲区：.*它从不发送$/);
+  });
+
+  test('a buffered read() fills the page cache first: the controller is never copied straight into the caller\'s buffer', () => {
+    const events: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'user' }];
+    expect(refused(cold, events)).toEqual(at(events, 'outsideContract', { call: 'read', event: 'cpuCopy', from: 'ctrl', to: 'user' }));
+  });
+
+  test('a read() is buffered or O_DIRECT, never both, and an O_DIRECT read() unpins before it returns', () => {
+    const mixed: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'pin' }];
+    expect(refused(warm, mixed)).toEqual(at(mixed, 'callWayMixed', { call: 'read', way: 'buffered' }));
+    const direct: Event[] = [
+      { type: 'syscall', name: 'read' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user', block: true },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+    ];
+    const returnsPinned: Event[] = [...direct, { type: 'sysret' }];
+    expect(refused(cold, returnsPinned)).toEqual(at(returnsPinned, 'pinsHeldAtReturn', { call: 'read', block: 'A' }));
+    const intoCache: Event[] = [...direct, { type: 'unpin' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }];
+    expect(refused(warm, intoCache)).toEqual(at(intoCache, 'callWayMixed', { call: 'read', way: 'direct' }));
+    expect(refused(cold, [...direct, { type: 'unpin' }, { type: 'sysret' }])).toBeNull();
+  });
+
+  test('an unknown call is refused where it is made; a known alias keeps its contract', () => {
+    const banana: Event[] = [{ type: 'syscall', name: 'banana' }];
+    expect(refused(cold, banana)).toEqual(at(banana, 'unknownCall', { call: 'banana' }));
+    expect(refusalText(refused(cold, banana)!.refusal, 'en')).toMatch(/^the machine knows no system call banana\(\); it knows read\(\), write\(\)/);
+    const pread: Event[] = [{ type: 'syscall', name: 'pread' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket' }];
+    expect(refused(warm, pread)).toEqual(at(pread, 'outsideContract', { call: 'pread', event: 'cpuCopy', from: 'pageCache', to: 'socket' }));
+  });
+
+  test('splice() needs a pipe made first, and one splice goes into the pipe or out of it, not both', () => {
+    const noPipe: Event[] = [{ type: 'syscall', name: 'splice' }];
+    expect(refused(warm, noPipe)).toEqual(at(noPipe, 'callNeeds', { call: 'splice', need: 'pipe' }));
+    expect(refusalText(refused(warm, noPipe)!.refusal, 'en')).toMatch(/make it with pipe\(\) first/);
+    const bothWays: Event[] = [
+      { type: 'syscall', name: 'pipe' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'splice' },
+      { type: 'pageRefMove', from: 'pageCache', to: 'pipe' },
+      { type: 'pageRefMove', from: 'pipe', to: 'socket' },
+    ];
+    expect(refused(warm, bothWays)).toEqual(at(bothWays, 'callWayMixed', { call: 'splice', way: 'intoPipe' }));
+    // Nor does splice() move between two places neither of which is the pipe.
+    const noPipeEnd: Event[] = [...bothWays.slice(0, 3), { type: 'descriptorCopy', from: 'pageCache', to: 'socket' }];
+    expect(refused(warm, noPipeEnd)).toEqual(at(noPipeEnd, 'outsideContract', { call: 'splice', event: 'descriptorCopy', from: 'pageCache', to: 'socket' }));
+  });
+
+  test('write() never pins or gathers; MSG_ZEROCOPY does, once SO_ZEROCOPY is set, and keeps its pins past the return', () => {
+    const userBytes: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'sysret' }];
+    const writePins: Event[] = [...userBytes, { type: 'syscall', name: 'write' }, { type: 'pin' }];
+    expect(refused(warm, writePins)).toEqual(at(writePins, 'outsideContract', { call: 'write', event: 'pin' }));
+    const unset: Event[] = [...userBytes, { type: 'syscall', name: 'sendto' }, { type: 'pin' }];
+    expect(refused(warm, unset)).toEqual(at(unset, 'callNeeds', { call: 'sendto', need: 'soZerocopy' }));
+    expect(refusalText(refused(warm, unset)!.refusal, 'en')).toMatch(/without it the flag is ignored and sendto\(\) copies/);
+    const zerocopy: Event[] = [
+      { type: 'syscall', name: 'setsockopt' },
+      { type: 'sysret' },
+      ...userBytes,
+      { type: 'syscall', name: 'sendto' },
+      { type: 'pin' },
+      { type: 'descriptorCopy', from: 'user', to: 'socket' },
+      { type: 'sysret' },
+    ];
+    expect(refused(warm, zerocopy)).toBeNull();
+  });
+
+  test('the page-fault handler only brings the page in and maps it', () => {
+    const fault: Event[] = [
+      { type: 'syscall', name: 'mmap' },
+      { type: 'mapPages', from: 'pageCache', lazy: true },
+      { type: 'sysret' },
+      { type: 'pageFault', block: 'A' },
+      { type: 'descriptorCopy', from: 'pageCache', to: 'socket' },
+    ];
+    expect(refused(warm, fault)).toEqual(at(fault, 'faultCannot', { event: 'descriptorCopy' }));
+  });
+
+  test('device buffers drain: the controller once the CPU has read it, the NIC once its transmit completes', () => {
+    const drained = play([{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }]);
+    expect(drained.places.ctrl).toEqual([]);
+    expect(drained.deviceReady).toBe(false);
+    const sent = play([
+      ...fillPageCache('sendfile'),
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'nic' },
+      { type: 'handleInterrupt' },
+    ]);
+    expect(sent.places.nic).toEqual([]);
+    expect(sent.sent).toEqual(ABCD);
+    // TCP keeps its skb until the peer's ACK: the socket buffer's copy stays (MODEL.md).
+    expect(sent.places.socket.map((h) => h.block)).toEqual(ABCD);
+  });
+
+  test('a programmed-I/O NIC raises its transmit-complete interrupt for what the CPU handed it', () => {
+    const noDma = { dma: false, gather: true, cache: 'warm' } as const;
+    const handed: Event[] = [
+      { type: 'syscall', name: 'read' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'write' },
+      { type: 'cpuCopy', from: 'user', to: 'socket' },
+      { type: 'cpuCopy', from: 'socket', to: 'nic' },
+    ];
+    const s = run({ payload: ABCD, machine: noDma, steps: [...handed, { type: 'raiseInterrupt', source: 'nic' }, { type: 'handleInterrupt' }].map((event) => ({ event: event as Event })) }).at(-1)!;
+    expect(s.counts.interrupts).toBe(1);
+    expect(s.sent).toEqual(ABCD);
+    // Until it is taken, the transfer is a completion pending, as a DMA's is.
+    expect(completionPending(run({ payload: ABCD, machine: noDma, steps: handed.map((event) => ({ event })) }).at(-1)!)).toBe(true);
   });
 });
