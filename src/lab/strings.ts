@@ -65,6 +65,9 @@ export const LAB_TEXT = {
     refused: 'refused',
     barsCalls: 'System calls per chunk, sender side: █ measured  ░ model',
     barsCpu: 'Sender CPU time per run, from the scheduler\'s clock (median)',
+    clocks:
+      'CPU ms is the sender\'s time on a CPU over its whole life, from its creation to its exit (start-up and exit included); wall ms runs from its first system call until the receiver holds the last byte. The two cover different spans, so CPU can exceed wall. Under each technique below, the CPU time stands beside the sender\'s life, the span it covers.',
+    lived: (life: string, cpu: string) => `lived ${life} ms from its creation to its exit, ${cpu} ms of it on a CPU`,
     split: (user: string, sys: string) => `getrusage's user/system split, a hint (often sampled per timer tick): user ${user} ms, system ${sys} ms`,
     details: 'What the sender did, per run (median)',
     callsPerRun: 'calls',
@@ -81,7 +84,7 @@ export const LAB_TEXT = {
       'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
       'System calls are counted by the helper at each call site, by their kernel names: the same counts `strace -f` shows for the sender\'s process.',
       'Context switches (ru_nvcsw, ru_nivcsw) count the times the sender\'s process gave up or lost the CPU. They are process context switches, not the model\'s mode switches: every system call is two mode switches and usually no context switch.',
-      'CPU time is the sender\'s time on the CPU by the scheduler\'s own clock (/proc/PID/schedstat, in nanoseconds), user and kernel together. The user/system split under each technique is getrusage()\'s, which many kernels sample at each timer tick: read it as a hint (0 can mean less than a tick).',
+      'CPU time is the sender\'s time on the CPU by the scheduler\'s own clock (/proc/PID/schedstat, in nanoseconds), user and kernel together, from the sender\'s creation to its exit. The user/system split under each technique is getrusage()\'s, which many kernels sample at each timer tick: read it as a hint (0 can mean less than a tick).',
     ],
     technique: {
       'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are made inside those calls, in kernel mode, and counted in the CPU total.',
@@ -123,6 +126,9 @@ export const LAB_TEXT = {
     refused: '被拒绝',
     barsCalls: '发送方每段的系统调用：█ 实测  ░ 模型',
     barsCpu: '发送方每轮 CPU 时间，按调度器的时钟（中位数）',
+    clocks:
+      'CPU ms 是发送方整个生命周期（从创建到退出，启动和退出都算在内）占用 CPU 的时间；耗时 ms 从它的第一个系统调用算起，到接收方拿到最后一个字节为止。两者覆盖的时间段不同，所以 CPU 时间可能超过耗时。下面每种技术之下，CPU 时间旁边是它覆盖的时间段，即发送方的存活时间。',
+    lived: (life: string, cpu: string) => `从创建到退出存活 ${life} ms，其中占用 CPU ${cpu} ms`,
     split: (user: string, sys: string) => `getrusage 的用户/系统拆分，仅供参考（常按时钟滴答抽样）：用户态 ${user} ms，内核态 ${sys} ms`,
     details: '发送方每轮做了什么（中位数）',
     callsPerRun: '调用',
@@ -139,7 +145,7 @@ export const LAB_TEXT = {
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
       '系统调用由辅助程序在每个调用处按内核名字计数：和 `strace -f` 对发送方进程看到的数一样。',
       '进程上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有进程上下文切换。',
-      'CPU 时间是调度器自己的时钟记下的发送方占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起。每种技术下的用户/系统拆分来自 getrusage()，很多内核在每个时钟滴答时抽样记账：只作参考（0 可能表示不到一个滴答）。',
+      'CPU 时间是调度器自己的时钟记下的发送方从创建到退出占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起。每种技术下的用户/系统拆分来自 getrusage()，很多内核在每个时钟滴答时抽样记账：只作参考（0 可能表示不到一个滴答）。',
     ],
     technique: {
       'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都在这两个调用里、在内核态完成，计入 CPU 合计。',
