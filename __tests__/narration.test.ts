@@ -321,3 +321,26 @@ describe("every send lesson's notes state the interrupt rule in the same words",
     for (const lang of LANGS) expect(lesson.notes.filter((n) => n[lang].startsWith(RULE[lang])).length).toBe(1);
   });
 });
+
+describe.each(VARIANTS)("%s: where the socket buffer lets go of references, the narration says TCP would keep them", (_name, script) => {
+  // MODEL.md: TCP keeps the skb until the peer's ACK; a lesson that frees it at the transmit
+  // completion says it simplifies. The engine says where the references go; the words must follow.
+  const timeline = run(script);
+  const refs = (i: number) => timeline[i].places.socket.filter((h) => h.as === 'ref').length;
+  const dropped = script.steps.map((_, i) => i).filter((i) => refs(i + 1) < refs(i) && script.steps[i].event.type === 'handleInterrupt');
+
+  test.each([...LANGS])('%s', (lang) => {
+    const says = lang === 'en' ? /\bACK\b|acknowledges/ : /确认/;
+    // The handler that drops them, or the NIC's interrupt just before it, says so.
+    const silent = dropped.filter((i) => ![i - 1, i].some((j) => says.test(script.steps[j].text[lang]))).map((i) => `step ${i + 1}: ${script.steps[i].text[lang].slice(0, 60)}`);
+    expect(silent).toEqual([]);
+  });
+});
+
+test('the check above has steps to read: gathering sends drop their references at the NIC completion', () => {
+  const dropping = VARIANTS.filter(([, script]) => {
+    const t = run(script);
+    return script.steps.some((s, i) => s.event.type === 'handleInterrupt' && t[i + 1].places.socket.filter((h) => h.as === 'ref').length < t[i].places.socket.filter((h) => h.as === 'ref').length);
+  }).map(([name]) => name);
+  expect(dropping).toEqual(expect.arrayContaining(['sendfile-sg', 'splice', 'fbufs', 'msg-zerocopy']));
+});

@@ -440,7 +440,7 @@ export const SAVED = {
       read: 'This is the plain read() with DMA: the baseline the other read lessons are measured against.',
     },
     notApplicable: {
-      share: 'Against read() + write(): does not apply; this lesson shares pages between address spaces, it sends no file.',
+      share: 'Against read() + write(): does not apply; this lesson is about sharing pages between address spaces, and its figures are compared only with the other lessons that do.',
       cache: 'Against read() + write(): does not apply; this lesson is about the page cache serving readers, not one transfer.',
     },
   },
@@ -456,7 +456,7 @@ export const SAVED = {
       read: '这就是使用 DMA 的普通 read()：其他读取类课程都以它为比较基准。',
     },
     notApplicable: {
-      share: '与 read() + write() 相比：不适用；本课是在地址空间之间共享页，并不发送文件。',
+      share: '与 read() + write() 相比：不适用；本课讲的是在地址空间之间共享页，它的数字只和同样讲共享的课程比较。',
       cache: '与 read() + write() 相比：不适用；本课讲页缓存如何服务多个读者，而不是一次传输。',
     },
   },
