@@ -229,7 +229,7 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
     // The model's whole run beside what was measured: calls exactly; copies, switches and interrupts as the model counts them.
     if (r.model.totals && r.syscalls) {
       const measuredLoop = Math.round((r.syscallsPerChunk ?? 0) * r.chunks);
-      out.push(...para(t.modelTotals(r.model.totals, r.chunks, measuredLoop), '  '));
+      out.push(...para(t.modelTotals(r.model.totals, r.chunks, measuredLoop, r.model.cache), '  '));
     }
     for (const note of r.notes.filter((n) => n !== t.general[0])) out.push(...bullet(note, width));
   }
