@@ -171,7 +171,7 @@ describe('the glossary', () => {
     const r = zcopy(['glossary', 'pinning', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('锁定页');
-    expect(r.stdout).toMatch(/相关课程: .*zcopy explain direct-io/);
+    expect(r.stdout).toMatch(/相关课程：.*zcopy explain direct-io/);
   });
 
   test('an unknown term gets a suggestion and exit 1', () => {

@@ -23,7 +23,8 @@ function moverSpec(f: Facts, n: number): Spec {
           scenario: id,
           counter: null,
           prompt: Q.moverPrompt[lang](id, n, blocksText(t.blocks), place(t.from, lang), place(t.to, lang)),
-          explanation: `${Q.moverExplain[lang](n, does(f, n, lang))} ${f.lesson.steps[n - 1].text[lang]}`,
+          // Chinese sentences follow one another without a space.
+          explanation: [Q.moverExplain[lang](n, does(f, n, lang)), f.lesson.steps[n - 1].text[lang]].join(lang === 'zh' ? '' : ' '),
           lang,
           revisit: learnAt(id, n),
         },
