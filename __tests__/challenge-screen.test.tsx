@@ -7,7 +7,7 @@ import { PALETTE_ORDER } from '../src/i18n/build.js';
 import { levelBench, sandboxBench, syscallNames } from '../src/cli/workbench.js';
 import { loadLessonFile } from '../src/lessons/index.js';
 import { buildKey, type BuildContext } from '../src/ui/build/controller.js';
-import { renderBuild } from '../src/ui/build/frame.js';
+import { placesNamed, renderBuild } from '../src/ui/build/frame.js';
 import { initialBuild, type BuildState } from '../src/ui/build/state.js';
 import { displayWidth } from '../src/term/text.js';
 import type { Keypress } from '../src/ui/keypress.js';
@@ -151,6 +151,50 @@ describe('the sandbox', () => {
     const refused = press(setUp, ['w'], c);
     expect(refused.note).toEqual({ tone: 'bad', text: expect.stringContaining('needs at least one transfer step') });
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+  });
+});
+
+describe('the screen draws what the task talks about', () => {
+  /** The rows of the machine picture, by their labels. */
+  const rowsOf = (text: string) => text.split('\n').filter((l) => l.startsWith('│ ')).map((l) => l.slice(2).split(/\s{2,}/)[0].trim());
+
+  test('a place the task names is drawn from the start: dma-read fills the kernel buffer, the page cache', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const c = contextOf('dma-read', lang);
+      expect(levels.find('dma-read')!.summary[lang]).toMatch(/kernel buffer|内核缓冲区/);
+      expect(rowsOf(frame(initialBuild(c.bench), c))).toContain(lang === 'en' ? 'page cache' : '页缓存');
+    }
+  });
+
+  test('the words: a place named counts, one the task rules out does not', () => {
+    expect(placesNamed('letting the DMA controller fill the kernel buffer', 'en')).toEqual(['pageCache']);
+    expect(placesNamed('Send it to the NICs, through the socket buffer', 'en')).toEqual(['socket', 'nic']);
+    expect(placesNamed('no CPU copy, no gather descriptors and no pipe', 'en')).toEqual([]);
+    expect(placesNamed('不用 CPU 拷贝、不用管道发送文件', 'zh')).toEqual([]);
+    expect(placesNamed('让 DMA 控制器填充内核缓冲区，再发给网卡', 'zh')).toEqual(['pageCache', 'nic']);
+  });
+
+  test('no DMA row on a machine without DMA; the interrupt line is still shown', () => {
+    const noDma = levels.levels.filter((l) => !l.machine.dma);
+    expect(noDma.map((l) => l.id)).toEqual(expect.arrayContaining(['no-dma-read', 'send-no-dma']));
+    for (const l of levels.levels) {
+      for (const lang of ['en', 'zh'] as const) {
+        const rows = rowsOf(frame(initialBuild(contextOf(l.id, lang).bench), contextOf(l.id, lang)));
+        const irq = lang === 'en' ? 'IRQ' : '中断线';
+        expect({ id: l.id, lang, dma: rows.includes('DMA'), irq: rows.includes(irq) }).toEqual({ id: l.id, lang, dma: l.machine.dma, irq: !l.machine.dma });
+      }
+    }
+  });
+
+  test('sandbox --from sendfile --step 6: the NIC the lesson goes on to is drawn before it is reached', () => {
+    const sendfile = ctx.lookup('sendfile');
+    const bench = sandboxBench(ctx, sendfile, 6, null, names);
+    const c: BuildContext = { bench, lang: 'en', size: SIZES[0], behind: true };
+    const b = initialBuild(bench);
+    // Nothing has reached the NIC yet after six steps...
+    expect(b.timeline.at(-1)!.places.nic).toEqual([]);
+    // ...and its row is there.
+    expect(rowsOf(frame(b, c))).toEqual(expect.arrayContaining(['page cache', 'socket buffer', 'NIC']));
   });
 });
 

@@ -75,6 +75,21 @@ describe('the curriculum', () => {
   });
 });
 
+describe('the lessons do not repeat what MODEL.md corrects', () => {
+  // Each a sentence a careful reader struck, with what MODEL.md says instead.
+  const STRUCK: [RegExp, string][] = [
+    [/pinning costs no less than|锁页的开销并不比/i, 'pinning is cheaper than a copy above about 10 KB (msg-zerocopy); kernel bypass pins once and reuses the pool'],
+    [/3 KiB of the last page is wasted|最后一页浪费/, 'the page cache holds the same pages whether mapped or read: the cost of mmap on small files is the mapping'],
+    [/get_user_pages\)? takes a (?:minor )?page fault|查找它（get_user_pages）时，在系统调用内部触发了/, 'get_user_pages resolves a page in software: counted as a fault, but no trap and no touch'],
+    [/Some articles date sendfile|有些文章说 sendfile/, 'every source article that dates sendfile says 2.1'],
+    [/WC,? the block count|WC 填块数/, 'WC is the word count, which zcopy counts in blocks'],
+  ];
+  test.each(STRUCK)('%s', (struck, instead) => {
+    const found = catalog.lessons.flatMap((l) => textsOf(l).flatMap(([field, t]) => [t.en, t.zh].filter((x) => struck.test(x)).map(() => `${l.id} ${field}`)));
+    expect({ instead, found }).toEqual({ instead, found: [] });
+  });
+});
+
 /** English words zcopy itself prints; none may appear in a Chinese explanation. */
 const ENGLISH_LABELS = [
   ...Object.values(COUNTER_LABELS).map((t) => t.en),
@@ -110,6 +125,26 @@ describe('the glossary', () => {
     expect(findTerm('context switch')?.id).toBe('mode-switch');
   });
 
+  test('the entries say what the lessons teach: faults get_user_pages counts, interrupts of programmed-I/O devices, WC in blocks', () => {
+    // MODEL.md, "Counting rules": get_user_pages fills pages in software with no trap, though a fault is counted.
+    const fault = findTerm('page-fault')!.definition;
+    expect(fault.en).toMatch(/get_user_pages[^.]*no trap and no touch, yet the kernel counts a fault/);
+    expect(fault.zh).toMatch(/get_user_pages[^。]*没有陷入[^。]*仍记一次缺页/);
+    // MODEL.md, "Interrupts": a programmed-I/O disk's data-ready and a programmed-I/O NIC's transmit-complete count too.
+    const irq = findTerm('interrupt')!.definition;
+    expect(irq.en).toMatch(/programmed-I\/O disk's data-ready interrupt and a programmed-I\/O NIC's transmit-complete interrupt/);
+    expect(irq.zh).toMatch(/程序控制 I\/O 的磁盘发出的数据就绪中断和网卡发出的发送完成中断/);
+    // WC has one meaning, the word count, which zcopy counts in blocks; a lesson that spells it out agrees.
+    const wc = findTerm('mar-adr-wc')!.definition;
+    expect(wc.en).toMatch(/WC, the word count/);
+    expect(wc.en).toMatch(/zcopy counts WC in blocks/);
+    expect(wc.zh).toMatch(/zcopy 以块为单位计 WC/);
+    const spelled = catalog.lessons.flatMap((l) => textsOf(l).flatMap(([, t]) => [...t.en.matchAll(/\bWC,? (?:the|is the) (\w+) count/g)].map((m) => m[1])));
+    expect(spelled.length).toBeGreaterThan(0);
+    expect(new Set(spelled)).toEqual(new Set(['word']));
+    for (const l of catalog.lessons) for (const [field, t] of textsOf(l)) expect({ where: `${l.id} ${field}`, blockCount: /WC\s*[填是为]?\s*块数/.test(t.zh) }).toEqual({ where: `${l.id} ${field}`, blockCount: false });
+  });
+
   test('every term links to the lessons that use it, and each is used somewhere', () => {
     const entries = JSON.parse(zcopy(['glossary', '--json']).stdout) as { id: string; lessons: string[] }[];
     expect(entries.map((e) => e.id)).toEqual(TERMS.map((t) => t.id));
@@ -136,7 +171,7 @@ describe('the glossary', () => {
     const r = zcopy(['glossary', 'pinning', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('锁定页');
-    expect(r.stdout).toMatch(/相关课程: .*zcopy explain direct-io/);
+    expect(r.stdout).toMatch(/相关课程：.*zcopy explain direct-io/);
   });
 
   test('an unknown term gets a suggestion and exit 1', () => {

@@ -109,6 +109,17 @@ describe('the model beside the lab', () => {
     expect(models['copy-file-range']).toMatchObject({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: "README's strace table" });
   });
 
+  test('the model beside a warm run is the warm one: no disk DMA and no disk interrupt', () => {
+    // MODEL.md, "Scale and what-if": read + write, 1 GiB in 64 KiB chunks is 16384 chunks, 32768 system
+    // calls, 65536 mode switches, 32768 CPU copies, 32768 DMA copies with a cold cache; warm drops the
+    // disk's DMA copy and interrupt from every chunk.
+    const scale = { size: 1024 ** 3, chunk: 65536 };
+    const cold = modelFigure('read-write', catalog, scale, 'cold');
+    const warm = modelFigure('read-write', catalog, scale, 'warm');
+    expect(cold).toMatchObject({ cache: 'cold', totals: { syscalls: 32768, modeSwitches: 65536, cpuCopies: 32768, dmaCopies: 32768, interrupts: 32768 } });
+    expect(warm).toMatchObject({ cache: 'warm', totals: { syscalls: 32768, modeSwitches: 65536, cpuCopies: 32768, dmaCopies: 16384, interrupts: 16384 } });
+  });
+
   test('differences name each call whose count per run is not the model\'s', () => {
     expect(differences({ splice: 32 }, models.splice, 16)).toEqual([]);
     expect(differences({ splice: 40 }, models.splice, 16)).toEqual([{ call: 'splice', measured: 40, model: 32 }]);
@@ -119,7 +130,7 @@ describe('the model beside the lab', () => {
 
   const run = (over: Partial<RunLine>): RunLine => ({
     type: 'run', technique: 'sendfile', warmup: false, index: 0, pid: 1, size: 4096, chunk: 1024, chunks: 4, sent: 4096, received: 4096,
-    verified: false, wallNs: 2e6, sendNs: 1e6, cpuNs: 1.5e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cold: false, cachedPages: 1, cachedAfter: 1, filePages: 1,
+    verified: false, wallNs: 2e6, sendNs: 1e6, lifeNs: 1.2e6, cpuNs: 1.5e6, userUs: 0, sysUs: 1000, nvcsw: 1, nivcsw: 0, minflt: 0, majflt: 0, cold: false, cachedPages: 1, cachedAfter: 1, filePages: 1,
     zcCompletions: 0, zcCopied: 0, syscalls: { openat: 1, sendfile: 4, close: 2, exit_group: 1 }, loop: { sendfile: 4 }, ...over,
   });
   const env = { type: 'env' as const, kernel: '6.1', machine: 'x86_64', fs: 'ext4', pageSize: 4096, pid: 1 };
@@ -261,15 +272,16 @@ describe('zcopy lab on this kernel', () => {
       expect(x.wallS!.min).toBeLessThanOrEqual(x.wallS!.median);
       expect(x.wallS!.median).toBeLessThanOrEqual(x.wallS!.max);
       expect(x.wallS!.min).toBeGreaterThan(0);
-      // The scheduler's clock, not a tick: every sender spends some time on the CPU, and never more than its wall time.
-      if (existsSync('/proc/self/schedstat')) {
-        expect(x.cpuS).toBeGreaterThan(0);
-        expect(x.cpuS!).toBeLessThanOrEqual(x.wallS!.max * 1.05 + 0.001);
-      }
+      // The scheduler's clock, not a tick: every sender spends some time on the CPU. It is not
+      // compared with a wall clock here: two clocks read on a loaded machine bound nothing.
+      if (existsSync('/proc/self/schedstat')) expect(x.cpuS).toBeGreaterThan(0);
+      expect(x.lifeS).toBeGreaterThan(0);
     }
     const chunks = 32;
-    // MODEL.md: splice makes pipe() once, then 2 splice() calls and 4 mode switches per chunk; 2 DMA copies per chunk.
-    expect(by.splice.model.totals).toMatchObject({ syscalls: 1 + 2 * chunks, modeSwitches: 2 + 4 * chunks, dmaCopies: 2 * chunks, cpuCopies: 0 });
+    // MODEL.md: splice makes pipe() once, then 2 splice() calls and 4 mode switches per chunk. The lab's
+    // file is cached, and warm means no disk DMA and no disk interrupt: 1 DMA copy per chunk, the NIC's.
+    expect(by.splice.model.cache).toBe('warm');
+    expect(by.splice.model.totals).toMatchObject({ syscalls: 1 + 2 * chunks, modeSwitches: 2 + 4 * chunks, dmaCopies: chunks, interrupts: chunks, cpuCopies: 0 });
     expect(by.splice.model.perChunk).toMatchObject({ syscalls: 2, modeSwitches: 4 });
     // No lesson does copy_file_range's whole job, nor direct-io's send half: no totals rather than wrong ones.
     expect(by['copy-file-range'].model.totals).toBeNull();
@@ -351,6 +363,18 @@ describe('zcopy lab on this kernel', () => {
     const env = r.lines.find((l) => l?.type === 'env') as EnvLine;
     return { runs, counted, parent: env.pid };
   };
+
+  labTest('the sender\'s life, the span its CPU time covers, holds its first call to its last: one clock, read around both', async () => {
+    const dir = scratch('lab-run');
+    const plan = { size: 1024 * 1024, chunk: 65536, runs: 1, warmup: 0, techniques: [...TECHNIQUES] };
+    const r = runHelperSync(helperArgs(plan, dir), await builtHelper());
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const runs = r.lines.filter((l): l is RunLine => l?.type === 'run');
+    expect(runs.length).toBeGreaterThan(0);
+    // The parent reads CLOCK_MONOTONIC before clone() and after waitid(); the sender reads it after
+    // its birth and before its exit. An order of events, not a bound on how long they took.
+    for (const x of runs) expect({ technique: x.technique, nested: x.sendNs > 0 && x.lifeNs >= x.sendNs }).toEqual({ technique: x.technique, nested: true });
+  }, 60_000);
 
   labTest('the helper\'s own counts equal what strace counted for the sender\'s pid', async () => {
     if (!straceHere()) return;
@@ -448,13 +472,21 @@ describe('zcopy lab on this kernel', () => {
     expect(r.stdout).toMatch(/^sendfile +1 +1 +[\d.]+ +[\d.]+ +\([\d.]+-[\d.]+\)$/m);
     // The CPU time is the scheduler's, the getrusage split only a hint under each technique.
     expect(r.stdout).toMatch(/getrusage's user\/system split, a hint/);
+    // What each clock covers is said, so a CPU figure above the wall time reads as what it is.
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain("CPU ms is the sender's time on a CPU over its whole life, from its creation to its exit");
+    expect(flat).toContain('wall ms runs from its first system call until the receiver holds the last byte');
+    expect(r.stdout).toMatch(/^ {2}lived [\d.]+ ms from its creation to its exit, [\d.]+ ms of it on a CPU$/m);
     expect(r.stdout).toMatch(/^ {2}calls: openat 1 · pipe2 1 · splice 32 · close 4 · exit_group 1$/m);
+    // The file was cached, and the model line says it counts a warm cache (1 DMA copy per chunk, MODEL.md).
+    expect(flat).toMatch(/model for this run \(16 chunks, the file already cached: no disk DMA\): \d+ system calls, \d+ mode switches, \d+ CPU cop(?:y|ies), 16 DMA copies, 16 interrupts/);
     expect(r.stdout).not.toContain('read-write');
     for (const line of r.stdout.split('\n')) expect({ line, fits: line.length <= 80 }).toEqual({ line, fits: true });
     const zh = zcopy(['lab', '--size', '1M', '--runs', '1', '--technique', 'sendfile', '--lang', 'zh']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('页缓存');
     expect(zh.stdout).toContain('上下文切换');
+    expect(zh.stdout).toMatch(/^ {2}从创建到退出存活 [\d.]+ ms，其中占用 CPU [\d.]+ ms$/m);
   }, 60_000);
 
   labTest('Ctrl-C: exit 130, one line, and no temporary file or child process left', async () => {
@@ -513,12 +545,12 @@ describe('the direct I/O claim, judged from cold runs', () => {
   const same = (x: number) => ({ min: x, median: x, max: x });
   /** One technique's result: CPU and wall in ms, the fractions of the file cached before and after. */
   const result = (technique: 'read-write' | 'direct-io', o: { cpu: number; wall?: number; before?: number; after: number }): LabResult => ({
-    technique, bytes: 32 * MiB, chunk: 65536, chunks: 512, runs: 3, syscalls: {}, syscallsPerChunk: 2, wallS: same((o.wall ?? 20) / 1000), cpuS: o.cpu / 1000,
+    technique, bytes: 32 * MiB, chunk: 65536, chunks: 512, runs: 3, syscalls: {}, syscallsPerChunk: 2, wallS: same((o.wall ?? 20) / 1000), cpuS: o.cpu / 1000, lifeS: (o.wall ?? 20) / 1000,
     userS: 0, sysS: o.cpu / 1000, nvcsw: 0, nivcsw: 0, zerocopyCopied: null, zerocopyCompletions: null, pageCached: o.before ?? 0,
     cache: { cold: true, before: same(o.before ?? 0), after: same(o.after) }, kernel: '6.1', fs: 'ext4', model: models[technique], differences: [], refused: null, notes: [],
   });
   const refusedDirect = (): LabResult => ({
-    ...result('direct-io', { cpu: 0, after: 0 }), bytes: null, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, userS: null, sysS: null,
+    ...result('direct-io', { cpu: 0, after: 0 }), bytes: null, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, lifeS: null, userS: null, sysS: null,
     nvcsw: null, nivcsw: null, pageCached: null, cache: null, refused: { call: 'openat', errno: 'EINVAL', message: 'Invalid argument' },
   });
   /** At 64 KiB and 1 MiB: [read-write, direct-io] each. */
@@ -534,9 +566,18 @@ describe('the direct I/O claim, judged from cold runs', () => {
     expect(plan.runs).toEqual(DIRECT_CHUNKS.map((chunk) => ({ size: 32 * MiB, chunk, runs: 3, techniques: ['read-write', 'direct-io'], cold: true })));
   });
 
-  test('holds: O_DIRECT leaves the file out of the cache, buffered reads leave it in, and with large reads O_DIRECT uses less CPU', () => {
-    const c = judge(typical());
+  test('holds: O_DIRECT leaves the file out of the cache, buffered reads leave it in, uses less CPU at both sizes and is no slower', () => {
+    const rows = typical();
+    rows[0][1] = result('direct-io', { cpu: 8, wall: 20, after: 0 });
+    rows[1][1] = result('direct-io', { cpu: 5.5, wall: 22, after: 0 });
+    const c = judge(rows);
     expect(c.verdict).toBe('holds');
+    expect(c.says).toBe('O_DIRECT left 0% of the file in the page cache where buffered reads left 100%, and with 1 MiB reads it used 5.5 ms of CPU against 9.0 ms (64 KiB reads: 8.0 ms against 9.0 ms)');
+  });
+
+  test('mixed, not holds: O_DIRECT kept the cache clean and saved CPU on large reads, but cost more on small ones and was slower by the clock', () => {
+    const c = judge(typical());
+    expect(c.verdict).toBe('mixed');
     expect(c.measured).toEqual([
       'read-write: 0% of the file in the page cache before each run, 100% after it',
       'direct-io: 0% of the file in the page cache before each run, 0% after it',
@@ -552,6 +593,13 @@ describe('the direct I/O claim, judged from cold runs', () => {
     expect(c.caveats.join('\n')).toMatch(/loopback/);
     expect(c.caveats).toContain('one filesystem (ext4), one kernel, one machine');
     expect(c.caveats.join('\n')).not.toMatch(/warm page cache/);
+    // Either alone is enough: slower by the clock only, or dearer by CPU at 64 KiB only.
+    const slowerOnly = typical();
+    slowerOnly[0][1] = result('direct-io', { cpu: 8, wall: 85, after: 0 });
+    expect(judge(slowerOnly).verdict).toBe('mixed');
+    const dearerOnly = typical();
+    dearerOnly[1][1] = result('direct-io', { cpu: 5.5, wall: 20, after: 0 });
+    expect(judge(dearerOnly).verdict).toBe('mixed');
   });
 
   test('does not hold: O_DIRECT costs more CPU even with large reads', () => {
@@ -603,7 +651,7 @@ describe('the direct I/O claim, judged from cold runs', () => {
 
   test('in Chinese: the verdict and every measured line', () => {
     const c = judge(typical(), 'ext4', 'zh');
-    expect(c.verdict).toBe('holds');
+    expect(c.verdict).toBe('mixed');
     expect(c.measured[0]).toBe('read-write：每轮开始前文件有 0% 在页缓存中，结束后有 100%');
     expect(c.says).toMatch(/^O_DIRECT 读完后文件只有 0% 留在页缓存里，带缓存的读取则留下 100%；每次读 1 MiB 时，O_DIRECT 用了 5.5 ms CPU/);
     expect(c.caveats).toContain('只有一种文件系统（ext4）、一个内核、一台机器');
@@ -618,8 +666,11 @@ describe('zcopy lab --claims', () => {
     expect(claims).toHaveLength(3);
     for (const c of claims) {
       expect(Object.keys(c)).toEqual(['claim', 'source', 'measured', 'verdict', 'says', 'caveats']);
-      expect(['holds', 'doesNotHold', 'notTestableHere', 'notMeasured']).toContain(c.verdict);
+      expect(['holds', 'mixed', 'doesNotHold', 'notTestableHere', 'notMeasured']).toContain(c.verdict);
       expect(c.caveats.length).toBeGreaterThan(0);
+      // A source a learner can look up: a title or a document's path, never the project's own seed numbering.
+      expect(c.source).not.toMatch(/seed/i);
+      expect(c.source).toMatch(/“[^”]+”|Documentation\//);
     }
     // sendfile against read() + write(): wall and CPU of each; MSG_ZEROCOPY at five chunk sizes, 4 KiB to 1 MiB.
     expect(claims[0].measured).toHaveLength(4);
@@ -629,15 +680,21 @@ describe('zcopy lab --claims', () => {
     expect(claims[0].verdict).toBe(ratio >= 2 ? 'holds' : 'doesNotHold');
     // Direct I/O, cold: on a filesystem with a disk both ways of reading were measured, and the verdict agrees with the figures.
     const direct = claims[2];
-    if (direct.verdict === 'holds' || direct.verdict === 'doesNotHold') {
+    if (direct.verdict === 'holds' || direct.verdict === 'mixed' || direct.verdict === 'doesNotHold') {
       expect(direct.measured).toHaveLength(4);
       expect(direct.measured.map((m) => m.split(':')[0])).toEqual(['read-write', 'direct-io', '64 KiB reads', '1 MiB reads']);
       // What each left after a run: one figure, or a range "a%-b%" (the least for buffered reads, the most for O_DIRECT, as the judge reads them).
       const after = (t: string) => / (\S+) after it$/.exec(direct.measured.find((m) => m.startsWith(`${t}:`))!)![1].split('-').map((p) => Number(p.replace('%', '')));
       const left = (t: string) => (t === 'direct-io' ? Math.max(...after(t)) : Math.min(...after(t)));
-      const [rwCpu, dioCpu] = /^1 MiB reads: read-write ([\d.]+) ms of the sender's CPU, direct-io ([\d.]+) ms/.exec(direct.measured[3])!.slice(1).map(Number);
+      const reads = (line: string) => /reads: read-write ([\d.]+) ms of the sender's CPU, direct-io ([\d.]+) ms; wall time ([\d.]+) ms and ([\d.]+) ms/.exec(line)!.slice(1).map(Number);
+      const [smallRw, smallDio] = reads(direct.measured[2]);
+      const [rwCpu, dioCpu, rwWall, dioWall] = reads(direct.measured[3]);
       const holds = left('direct-io') <= 10 && left('read-write') >= 50 && dioCpu < rwCpu;
-      expect({ verdict: direct.verdict, says: direct.says }).toEqual({ verdict: holds ? 'holds' : 'doesNotHold', says: direct.says });
+      // The figures are printed to 0.1 ms and judged unrounded: where two print alike, either side is right.
+      const against = smallDio > smallRw || dioWall > rwWall;
+      const tie = smallDio === smallRw || dioWall === rwWall;
+      const expected = !holds ? ['doesNotHold'] : tie ? ['holds', 'mixed'] : [against ? 'mixed' : 'holds'];
+      expect({ verdict: expected.includes(direct.verdict), says: direct.says }).toEqual({ verdict: true, says: direct.says });
     } else {
       // Only a filesystem without a disk or without O_DIRECT leaves it untested, and it says why.
       console.warn(`lab --claims: direct I/O ${direct.verdict}: ${direct.says}`);
@@ -646,8 +703,8 @@ describe('zcopy lab --claims', () => {
     const zh = zcopy(['lab', '--claims', '--lang', 'zh']);
     expect(zh.stdout).toContain('在本机上检验的说法');
     // The verdict and what it says are joined by a full-width colon, as Chinese text is.
-    expect(zh.stdout).toMatch(/^ {2}(在这里成立|在这里不成立|在这里无法检验|未测量)：/m);
-    expect(zh.stdout).not.toMatch(/(成立|检验|未测量): /);
+    expect(zh.stdout).toMatch(/^ {2}(在这里成立|在这里有利有弊|在这里不成立|在这里无法检验|未测量)：/m);
+    expect(zh.stdout).not.toMatch(/(成立|有利有弊|检验|未测量): /);
     for (const line of zh.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   }, 120_000);
 

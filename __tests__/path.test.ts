@@ -72,6 +72,10 @@ describe("a lesson's end: what it saved against read() + write()", () => {
     expect(saved('traditional')[0]).toMatch(/baseline/);
     expect(saved('cow')[0]).toMatch(/does not apply/);
     expect(saved('page-cache')[0]).toMatch(/does not apply/);
+    // fbufs shares a pool and still reads a file and sends it: what its job says must hold for it too.
+    const sends = catalog.find('fbufs')!.steps.some((s) => 'to' in s.event && s.event.to === 'nic');
+    expect(sends).toBe(true);
+    for (const lang of ['en', 'zh'] as const) expect(saved('fbufs', lang)[0]).not.toMatch(/sends no file|no file|不发送文件|并不发送/);
     expect(saved('direct-io')[0]).toMatch(/^Against a plain read\(\) with DMA \(dma-io\): -1 CPU copy/);
     expect(saved('sendfile', 'zh')[0]).toBe('与 read() + write()（traditional）相比：CPU 拷贝 -1，模式切换 -2，系统调用 -1。');
   });

@@ -30,6 +30,12 @@
  *   sampled at each timer tick, so it is only a hint.
  * - Wall time runs from the sender's first call until the receiver holds the
  *   last byte (for copy-file-range, until the sender's last call returns).
+ *   That is not the span the CPU time covers: schedstat counts the sender's
+ *   whole life, its start-up after clone() (copy-on-write faults on its stack
+ *   and buffer) and its exit (tearing down its address space) included, and a
+ *   sender may still be closing and unmapping after the receiver has the last
+ *   byte. So the parent also reads the clock over the CPU time's own span:
+ *   lifeNs runs from just before clone() until waitid() reports the exit.
  * - Before and after each run mincore() says how much of the file is in the
  *   page cache (cachedPages, cachedAfter, of filePages).
  * - With --cold, before each measured run (not the warm-ups, the first of which
@@ -133,11 +139,16 @@ static long long now_ns(void) {
 }
 
 /* The exited sender's time on the CPU, in nanoseconds, read while it is still a
- * zombie (waited for, not reaped); -1 where /proc/PID/schedstat is missing. */
-static long long sender_cpu_ns(pid_t pid) {
+ * zombie (waited for, not reaped); -1 where /proc/PID/schedstat is missing.
+ * *exited is the clock when waitid() reported the exit. */
+static long long sender_cpu_ns(pid_t pid, long long *exited) {
   siginfo_t info;
   while (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0)
-    if (errno != EINTR) return -1;
+    if (errno != EINTR) {
+      *exited = now_ns();
+      return -1;
+    }
+  *exited = now_ns();
   char path[64];
   snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -578,6 +589,7 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
     close(a);
   }
   fflush(stdout);
+  long long born = now_ns();
   pid_t pid = raw_fork();
   if (pid < 0) die("clone", errno);
   if (pid == 0) sender(technique, c, size, chunk, buf);
@@ -586,7 +598,9 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
 
   int status;
   struct rusage ru;
-  long long cpu_ns = sender_cpu_ns(pid);
+  long long exited;
+  long long cpu_ns = sender_cpu_ns(pid, &exited);
+  long long life_ns = exited - born;
   while (wait4(pid, &status, 0, &ru) < 0)
     if (errno != EINTR) die("wait4", errno);
   child_pids[0] = 0;
@@ -635,10 +649,10 @@ static int run_once(const char *technique, int listener, struct sockaddr_in *add
 
   printf("{\"type\":\"run\",\"technique\":\"%s\",\"warmup\":%s,\"index\":%d,\"pid\":%d,\"size\":%lld,\"chunk\":%ld,"
          "\"chunks\":%lld,\"sent\":%lld,\"received\":%lld,\"verified\":%s,\"wallNs\":%lld,\"sendNs\":%lld,"
-         "\"cpuNs\":%lld,\"userUs\":%lld,\"sysUs\":%lld,\"nvcsw\":%ld,\"nivcsw\":%ld,\"minflt\":%ld,\"majflt\":%ld,"
+         "\"lifeNs\":%lld,\"cpuNs\":%lld,\"userUs\":%lld,\"sysUs\":%lld,\"nvcsw\":%ld,\"nivcsw\":%ld,\"minflt\":%ld,\"majflt\":%ld,"
          "\"cold\":%s,\"cachedPages\":%ld,\"cachedAfter\":%ld,\"filePages\":%lld,\"zcCompletions\":%ld,\"zcCopied\":%ld,",
          technique, warmup ? "true" : "false", index, (int)pid, size, chunk, (size + chunk - 1) / chunk, S->sent, S->received,
-         verify ? "true" : "false", S->t_recv_end ? S->t_recv_end - S->t_start : -1, S->t_send_end - S->t_start, cpu_ns,
+         verify ? "true" : "false", S->t_recv_end ? S->t_recv_end - S->t_start : -1, S->t_send_end - S->t_start, life_ns, cpu_ns,
          (long long)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec, (long long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec,
          ru.ru_nvcsw, ru.ru_nivcsw, ru.ru_minflt, ru.ru_majflt, cold ? "true" : "false", cached, cached_after, (size + page - 1) / page,
          S->zc_completions, S->zc_copied);

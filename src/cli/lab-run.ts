@@ -38,7 +38,8 @@ export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<v
 export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
   const { io, lang, out, paint, width } = ctx;
   const plan = planLab(args, lang);
-  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
+  // The lab leaves the file cached (it was just written), so the model it stands beside is the warm one.
+  const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk }, plan.cold ? 'cold' : 'warm')])) as Record<Technique, ModelFigure>;
   const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
 
   const t = LAB_TEXT[lang];
@@ -88,7 +89,7 @@ export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = 
     const results: LabResult[][] = [];
     for (const run of c.runs) {
       const plan = { ...run, warmup: 1 };
-      const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk })])) as Record<Technique, ModelFigure>;
+      const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk }, plan.cold ? 'cold' : 'warm')])) as Record<Technique, ModelFigure>;
       const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: io.env });
       fs = output.env.fs;
       results.push(summarize(output, plan, models, lang));

@@ -61,7 +61,15 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   if (!turnedKnobs(knobs).length) return lesson;
   const { steps, machine } = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, knobs);
   const own = variantSummary(lesson, knobs);
-  return { ...lesson, title: own?.title ?? lesson.title, summary: own?.text ?? lesson.summary, steps: steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) })), machine, knobs };
+  const told = steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) }));
+  if (knobs.readers !== undefined && knobs.readers !== READERS_AS_WRITTEN && (lesson.variants?.steps ?? lesson.steps).some((s) => s.each === 'reader')) {
+    // Every lesson ends on its total; the written one counts two readers, so another count ends on the engine's.
+    const counts = run({ payload: lesson.payload, steps, machine }).at(-1)!.counts;
+    const total = SCALE_TEXT.readersTotal(knobs.readers, counts, knobs.cache === 'cold');
+    const last = told.at(-1)!;
+    last.text = { en: [last.text.en, total.en].filter(Boolean).join(' '), zh: last.text.zh + total.zh };
+  }
+  return { ...lesson, title: own?.title ?? lesson.title, summary: own?.text ?? lesson.summary, steps: told, machine, knobs };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, SYSCALLS, run } from '../model/index.js';
-import type { Judged, LevelGoal, Workbench } from '../ui/build/state.js';
+import { placesUsed, type Judged, type LevelGoal, type Workbench } from '../ui/build/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
 import type { Ctx } from './context.js';
 
@@ -77,7 +77,9 @@ export function sandboxBench(ctx: Ctx, from: Lesson | null, step: number, out: s
     }
     return { ok: true, text: t.wrote(shortPath(target)) };
   };
-  return { name: 'sandbox', payload: from?.payload ?? PAYLOAD, machine: DEFAULT_MACHINE, start: from ? from.steps.slice(0, step) : [], banned: [], names, level: null, write };
+  // From a lesson, the screen draws every place the lesson goes on to (the NIC, at step 6 of sendfile), not only those reached so far.
+  const places = from ? [...placesUsed(run(from))] : undefined;
+  return { name: 'sandbox', payload: from?.payload ?? PAYLOAD, machine: DEFAULT_MACHINE, start: from ? from.steps.slice(0, step) : [], banned: [], names, level: null, places, write };
 }
 
 const PAYLOAD = ['A', 'B', 'C', 'D'];

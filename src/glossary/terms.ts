@@ -38,8 +38,8 @@ export const TERMS: Term[] = [
     aliases: ['mar', 'adr', 'wc', 'dma-registers'],
     name: { en: 'MAR, ADR, WC (DMA registers)', zh: 'MAR、ADR、WC（DMA 寄存器）' },
     definition: {
-      en: 'What the CPU writes to start a DMA transfer: MAR, the memory address; ADR, the device address; WC, the word count still to move. WC counts down as the DMA works; at zero the transfer is complete and the controller raises an interrupt.',
-      zh: 'CPU 启动一次 DMA 传输时要写的寄存器：MAR 是内存地址，ADR 是设备地址，WC 是剩余要传的字数。DMA 工作时 WC 递减，减到 0 传输完成，控制器发出中断。',
+      en: 'What the CPU writes to start a DMA transfer: MAR, the memory address; ADR, the device address; WC, the word count, how much is still to move. A real controller counts words or bytes; zcopy counts WC in blocks, so the lessons call it the block count. WC counts down as the DMA works; at zero the transfer is complete and the controller raises an interrupt.',
+      zh: 'CPU 启动一次 DMA 传输时要写的寄存器：MAR 是内存地址，ADR 是设备地址，WC 是字计数（word count），即还剩多少要传。真实的控制器按字或字节计数；zcopy 以块为单位计 WC，所以课程里说它是块数。DMA 工作时 WC 递减，减到 0 传输完成，控制器发出中断。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'programDma'),
   },
@@ -131,8 +131,8 @@ export const TERMS: Term[] = [
     aliases: ['irq', 'interrupts'],
     name: { en: 'interrupt', zh: '中断' },
     definition: {
-      en: "A signal from a device that makes the CPU stop what it runs and execute a handler in kernel mode, for instance when a DMA transfer completes. zcopy counts one for every DMA transfer whose completion the CPU takes, the NIC's transmit completion included, unless the program polls instead. It enters the kernel, but it is not a counted mode switch.",
-      zh: '设备发给 CPU 的信号，让 CPU 暂停当前工作、在内核态执行处理程序，例如 DMA 传输完成时。zcopy 为 CPU 处理的每一次 DMA 传输完成记一次中断，网卡的发送完成也算在内，除非程序改用轮询。它会进入内核，但不计入模式切换。',
+      en: "A signal from a device that makes the CPU stop what it runs and execute a handler in kernel mode, for instance when a DMA transfer completes. zcopy counts one for every device transfer whose completion the CPU learns of by an interrupt: a DMA completion, the NIC's transmit completion, and on a machine without DMA a programmed-I/O disk's data-ready interrupt and a programmed-I/O NIC's transmit-complete interrupt; none where the program polls instead. Taken from user mode it does enter the kernel, but it is not a counted mode switch.",
+      zh: '设备发给 CPU 的信号，让 CPU 暂停当前工作、在内核态执行处理程序，例如 DMA 传输完成时。凡是 CPU 靠中断得知完成的设备传输，zcopy 都记一次中断：DMA 完成、网卡发送完成，以及没有 DMA 的机器上程序控制 I/O 的磁盘发出的数据就绪中断和网卡发出的发送完成中断；程序改用轮询的则不记。在用户态时来的中断确实会进入内核，但不计入模式切换。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'handleInterrupt'),
   },
@@ -141,8 +141,8 @@ export const TERMS: Term[] = [
     aliases: ['fault', 'page-faults'],
     name: { en: 'page fault', zh: '缺页（page fault）' },
     definition: {
-      en: 'A trap taken when the program touches a page that is mapped but not present, or writes a copy-on-write page. The kernel brings the page in (or copies it) and resumes the program.',
-      zh: '程序访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页调入（或拷贝一份）后让程序继续执行。',
+      en: "A trap taken when a load or store touches a page that is mapped but not present, or writes a copy-on-write page. The kernel brings the page in (or copies it) and resumes where it was. Only the program's own touch traps from user mode; a touch inside a system call (write() reading a mapping) traps in kernel mode. get_user_pages (MSG_ZEROCOPY, MAP_POPULATE) resolves pages in software, calling the fault handler itself: no trap and no touch, yet the kernel counts a fault, and so does zcopy.",
+      zh: '某条读写指令访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页调入（或拷贝一份）后从原处继续执行。只有程序自己的访问才会从用户态陷入；系统调用内部的访问（write() 读映射区）是在内核态陷入。get_user_pages（MSG_ZEROCOPY、MAP_POPULATE）在软件里解决页，自己调用缺页处理程序：没有陷入，也没有访问，但内核仍记一次缺页，zcopy 也这样计。',
     },
     taughtIn: ({ events }) => any(events, (e) => e.type === 'pageFault'),
   },

@@ -1,4 +1,4 @@
-import type { EventType, Phase } from '../model/index.js';
+import type { EventType, Location, Phase } from '../model/index.js';
 import type { Lang, Text } from './lang.js';
 
 /**
@@ -84,6 +84,22 @@ export function fieldQuestion(type: EventType, field: string, lang: Lang): strin
       return `${field}?`;
   }
 }
+
+/**
+ * The words a level's task uses for each place (its label, and the articles' names for it): a
+ * place the task names is drawn on the challenge screen from the start. The pool a kernel-bypass
+ * program pins is its own user memory, so only "fbuf" names the fbuf pool.
+ */
+export const PLACE_WORDS: Record<Location, Record<Lang, string[]>> = {
+  disk: { en: ['disk'], zh: ['磁盘'] },
+  ctrl: { en: ['controller buffer', 'disk controller'], zh: ['控制器缓冲区', '磁盘控制器'] },
+  pageCache: { en: ['page cache', 'kernel buffer'], zh: ['页缓存', '内核缓冲区'] },
+  user: { en: ['user buffer', 'your buffer'], zh: ['用户缓冲区', '你的缓冲区'] },
+  socket: { en: ['socket buffer'], zh: ['socket 缓冲区'] },
+  pipe: { en: ['pipe'], zh: ['管道'] },
+  fbuf: { en: ['fbuf'], zh: ['fbuf'] },
+  nic: { en: ['NIC', 'network card'], zh: ['网卡'] },
+};
 
 export const PHASE_LABELS: Record<Phase, Text> = {
   setup: { en: 'set-up', zh: '准备' },

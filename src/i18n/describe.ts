@@ -6,6 +6,8 @@ const place = (l: Location | null, lang: Lang) => (l ? PLACE_LABELS[l][lang] : '
 const blocks = (b: readonly string[]) => `[${b.join(' ')}]`;
 /** Chinese puts a space between a character and a Latin word that follows it. */
 const latinGap = (word: string) => (/^[A-Za-z]/.test(word) ? ` ${word}` : word);
+/** ...and between a Latin word and a character that follows it, but none between two characters ("磁盘发出中断", "DMA 发出中断"). */
+const gapAfter = (word: string) => (/[A-Za-z0-9)\]]$/.test(word) ? `${word} ` : word);
 
 /**
  * One line saying what a step did, for explain's step list and the learn screen.
@@ -44,8 +46,7 @@ export function describeStep(before: State, after: State, event: Event, lang: La
       return `${moved}${comma}WC=${after.dma.wc}`;
     case 'raiseInterrupt': {
       const source = { dma: 'DMA', disk: zh ? '磁盘' : 'disk', nic: zh ? '网卡' : 'NIC' }[event.source];
-      // A space only after a Latin word ("DMA 发出中断", "磁盘发出中断").
-      return zh ? `${source}${/[A-Za-z]$/.test(source) ? ' ' : ''}发出中断` : `the ${source} raises an interrupt`;
+      return zh ? `${gapAfter(source)}发出中断` : `the ${source} raises an interrupt`;
     }
     case 'handleInterrupt': {
       const woke = before.process === 'blocked' ? (zh ? '，唤醒进程' : ', the process wakes') : '';

@@ -358,6 +358,21 @@ export const SCALE_TEXT = {
     en: `↻ Reader ${reader} of ${readers} makes the same steps as reader ${like}, served from the same cached pages: no disk read for it either.`,
     zh: `↻ 第 ${reader} 个读者（共 ${readers} 个）走的步骤和第 ${like} 个一样，用的还是那些缓存页：它同样不用读磁盘。`,
   }),
+  /**
+   * The total a `--readers N` variant ends with, from the engine's counts: the lesson's own
+   * total is written for its two consumers, and a variant with another count must not end on it.
+   */
+  readersTotal: (readers: number, c: Counters, cold: boolean) => {
+    const keys = ['syscalls', 'modeSwitches', 'cpuCopies', 'dmaCopies', 'interrupts'] as const;
+    const en = keys.map((k) => `${c[k]} ${COUNTER_NOUNS.en[k][c[k] === 1 ? 0 : 1]}`).join(', ');
+    // 次 and a Latin word ("CPU 拷贝") are spaced; 次 and a Chinese one are not.
+    const zh = keys.map((k) => `${c[k]} 次${/^[A-Za-z]/.test(COUNTER_NOUNS.zh[k][0]) ? ' ' : ''}${COUNTER_NOUNS.zh[k][0]}`).join('、');
+    const who = readers === 1 ? 'one consumer' : `${readers} consumers`;
+    return {
+      en: `Total for ${who}: ${en}. ${cold ? `One disk read served both reads and ${readers === 1 ? 'the consumer' : `all ${readers} consumers`}.` : `No disk read at all: the cache served both reads and ${readers === 1 ? 'the consumer' : `all ${readers} consumers`}.`}`,
+      zh: `${readers} 个消费者合计：${zh}。${cold ? `一次磁盘读取就供了两次读和${readers === 1 ? '这个消费者' : `全部 ${readers} 个消费者`}。` : `一次磁盘也没读：两次读和${readers === 1 ? '这个消费者' : `全部 ${readers} 个消费者`}都由缓存供数。`}`,
+    };
+  },
 };
 
 export const VS = {
@@ -479,7 +494,7 @@ export const SAVED = {
       read: 'This is the plain read() with DMA: the baseline the other read lessons are measured against.',
     },
     notApplicable: {
-      share: 'Against read() + write(): does not apply; this lesson shares pages between address spaces, it sends no file.',
+      share: 'Against read() + write(): does not apply; this lesson is about sharing pages between address spaces, and its figures are compared only with the other lessons that do.',
       cache: 'Against read() + write(): does not apply; this lesson is about the page cache serving readers, not one transfer.',
     },
   },
@@ -495,7 +510,7 @@ export const SAVED = {
       read: '这就是使用 DMA 的普通 read()：其他读取类课程都以它为比较基准。',
     },
     notApplicable: {
-      share: '与 read() + write() 相比：不适用；本课是在地址空间之间共享页，并不发送文件。',
+      share: '与 read() + write() 相比：不适用；本课讲的是在地址空间之间共享页，它的数字只和同样讲共享的课程比较。',
       cache: '与 read() + write() 相比：不适用；本课讲页缓存如何服务多个读者，而不是一次传输。',
     },
   },

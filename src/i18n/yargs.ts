@@ -16,6 +16,9 @@ export const YARGS_ZH: Record<string, string | Counted> = {
   'Argument: %s, Given: %s, Choices: %s': '%s 不能是 %s，可选值：%s',
   'Did you mean %s?': '你是不是想输入 %s？',
   'Positionals:': '位置参数：',
+  // yargs writes these before a value inside brackets in --help: "[可选值：…]", a full-width colon like any after Chinese.
+  'default:': '默认值：',
+  'choices:': '可选值：',
   'aliases:': '别名：',
   deprecated: '已弃用',
   'deprecated: %s': '已弃用：%s',

@@ -11,7 +11,8 @@ import type { Technique } from './model.js';
 export const CLAIM_IDS = ['twiceAsFast', 'zerocopyThreshold', 'directIoHugeFiles'] as const;
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
-export type Verdict = 'holds' | 'doesNotHold' | 'notTestableHere' | 'notMeasured';
+/** `mixed`: the measurements went both ways (the direct I/O claim: cheaper by CPU at one read size, dearer at the other, or slower by the clock). */
+export type Verdict = 'holds' | 'mixed' | 'doesNotHold' | 'notTestableHere' | 'notMeasured';
 
 /** The `lab --claims --json` shape: one object per claim. */
 export interface ClaimResult {
@@ -96,8 +97,9 @@ export function judgeClaim(id: ClaimId, results: LabResult[][], fs: string, lang
  * Buffered reads against O_DIRECT, both from a cold cache. The heart of the claim is the cache:
  * O_DIRECT must leave (almost) none of the file cached where buffered reads leave most of it.
  * Then the CPU: buffered reads pay a copy out of the page cache that O_DIRECT does not, so with
- * large reads O_DIRECT must use less of the sender's CPU. Wall time is shown, not judged: without
- * asynchronous I/O each O_DIRECT read waits for the disk alone, while buffered reads get read-ahead.
+ * large reads O_DIRECT must use less of the sender's CPU. Where it also cost more CPU with the
+ * smaller reads, or took longer by the clock (without asynchronous I/O each O_DIRECT read waits for
+ * the disk alone, while buffered reads get read-ahead), the verdict is mixed, not holds.
  */
 function judgeDirect(base: Pick<ClaimResult, 'id' | 'claim' | 'source'>, results: LabResult[][], fs: string, lang: Lang): ClaimResult {
   const t = CLAIMS[lang];
@@ -136,6 +138,8 @@ function judgeDirect(base: Pick<ClaimResult, 'id' | 'claim' | 'source'>, results
   if (!cacheClean) return { ...base, measured, verdict: 'doesNotHold', says: d.dirtied(figures), caveats };
   if (!cacheFilled) return { ...base, measured, verdict: 'doesNotHold', says: d.bufferedLeftLittle(figures), caveats };
   if (!bigCheaper) return { ...base, measured, verdict: 'doesNotHold', says: d.costlier(figures), caveats };
+  // "Beats the page cache" is not what was seen when O_DIRECT also cost more CPU at the smaller reads or took longer by the clock.
+  if (!smallCheaper || figures.slower) return { ...base, measured, verdict: 'mixed', says: d.held(figures), caveats };
   return { ...base, measured, verdict: 'holds', says: d.held(figures), caveats };
 }
 
@@ -143,7 +147,7 @@ function judgeDirect(base: Pick<ClaimResult, 'id' | 'claim' | 'source'>, results
 export function renderClaims(claims: ClaimResult[], lang: Lang, width: number, paint: ChalkInstance): string[] {
   const t = CLAIMS[lang];
   const out: string[] = [paint.bold(t.title), ''];
-  const colour = { holds: paint.green, doesNotHold: paint.red, notTestableHere: paint.yellow, notMeasured: paint.yellow };
+  const colour = { holds: paint.green, mixed: paint.yellow, doesNotHold: paint.red, notTestableHere: paint.yellow, notMeasured: paint.yellow };
   for (const c of claims) {
     out.push(...paragraph(`“${c.claim}”`, width).map((l) => paint.bold(l)), ...paragraph(c.source, width, '  ').map((l) => paint.dim(l)));
     for (const m of c.measured) out.push(...bullet(m, width, '  ', '·'));

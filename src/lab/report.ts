@@ -32,9 +32,12 @@ export interface LabResult {
   syscalls: Record<string, number> | null;
   /** Measured: calls made inside the transfer loop divided by the chunks. */
   syscallsPerChunk: number | null;
+  /** From the sender's first call until the receiver held the last byte. */
   wallS: Spread | null;
-  /** The sender's CPU time per run from the scheduler's clock (nanosecond-exact); null where the kernel has none. */
+  /** The sender's CPU time per run from the scheduler's clock (nanosecond-exact), over its whole life; null where the kernel has none. */
   cpuS: number | null;
+  /** The sender's life by the wall clock, from its creation to its exit: the span its CPU time covers (median). */
+  lifeS: number | null;
   /** getrusage's user/system split, often sampled at each timer tick: a hint, not a measurement. */
   userS: number | null;
   sysS: number | null;
@@ -104,7 +107,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       const { call, errno, message } = refusal;
       const note = t.refusedNote(out.env.fs, call, errno, message) + (technique === 'direct-io' ? t.directRefused : '');
       return {
-        ...base, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, userS: null, sysS: null, nvcsw: null, nivcsw: null,
+        ...base, syscalls: null, syscallsPerChunk: null, wallS: null, cpuS: null, lifeS: null, userS: null, sysS: null, nvcsw: null, nivcsw: null,
         zerocopyCopied: null, zerocopyCompletions: null, pageCached: null, cache: null, differences: [], refused: { call, errno, message }, notes: [note],
       };
     }
@@ -132,6 +135,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
       syscallsPerChunk: med((r) => Object.values(r.loop).reduce((a, b) => a + b, 0) / chunks),
       wallS: spread(runs.map((r) => r.wallNs / 1e9)),
       cpuS: runs.every((r) => r.cpuNs >= 0) ? med((r) => r.cpuNs / 1e9) : null,
+      lifeS: med((r) => r.lifeNs / 1e9),
       userS: med((r) => r.userUs / 1e6),
       sysS: med((r) => r.sysUs / 1e6),
       nvcsw: facts.nvcsw,
@@ -188,6 +192,9 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
     );
   }
 
+  // CPU and wall cover different spans: say which, so a CPU figure above the wall time is not read as an error.
+  out.push('', ...para(t.clocks).map((l) => paint.dim(l)));
+
   // The bars.
   const measured = results.filter((r) => !r.refused);
   const barRoom = Math.max(10, width - nameWidth - 10);
@@ -212,6 +219,7 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
     if (r.syscalls) {
       const calls = Object.entries(r.syscalls).map(([n, k]) => `${n} ${perChunk(k)}`).join(' · ');
       out.push(...para(`${t.callsPerRun}: ${calls}`, '  '));
+      out.push(...para(t.lived(ms(r.lifeS!), ms(cpuOf(r))), '  '));
       out.push(...para(t.switches(r.nvcsw!, r.nivcsw!), '  '));
       out.push(...para(t.split(ms(r.userS!), ms(r.sysS!)), '  ').map((l) => paint.dim(l)));
       const moved = r.technique === 'copy-file-range' ? t.copied : t.received;
@@ -221,7 +229,7 @@ export function renderLab(results: LabResult[], env: EnvLine, plan: LabPlan, lan
     // The model's whole run beside what was measured: calls exactly; copies, switches and interrupts as the model counts them.
     if (r.model.totals && r.syscalls) {
       const measuredLoop = Math.round((r.syscallsPerChunk ?? 0) * r.chunks);
-      out.push(...para(t.modelTotals(r.model.totals, r.chunks, measuredLoop), '  '));
+      out.push(...para(t.modelTotals(r.model.totals, r.chunks, measuredLoop, r.model.cache), '  '));
     }
     for (const note of r.notes.filter((n) => n !== t.general[0])) out.push(...bullet(note, width));
   }

@@ -33,8 +33,12 @@ export interface RunLine {
   sent: number;
   received: number;
   verified: boolean;
+  /** From the sender's first call until the receiver held the last byte (copy-file-range: until the sender's last call returned). */
   wallNs: number;
+  /** From the sender's first call until its last call returned. */
   sendNs: number;
+  /** The parent's clock over the span the CPU time covers: from just before the sender's clone() until waitid() reported its exit. */
+  lifeNs: number;
   /** Nanoseconds on the CPU from the scheduler's clock (/proc/PID/schedstat); -1 where the kernel has none. */
   cpuNs: number;
   userUs: number;
@@ -83,7 +87,7 @@ export interface HelperOutput {
 const isCounts = (v: unknown): v is Record<string, number> =>
   typeof v === 'object' && v !== null && Object.entries(v).every(([k, n]) => /^[a-z0-9_]+$/.test(k) && Number.isSafeInteger(n) && (n as number) >= 0);
 
-const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'cpuNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'cachedAfter', 'filePages', 'zcCompletions', 'zcCopied'] as const;
+const RUN_NUMBERS = ['index', 'pid', 'size', 'chunk', 'chunks', 'sent', 'received', 'wallNs', 'sendNs', 'lifeNs', 'cpuNs', 'userUs', 'sysUs', 'nvcsw', 'nivcsw', 'minflt', 'majflt', 'cachedPages', 'cachedAfter', 'filePages', 'zcCompletions', 'zcCopied'] as const;
 
 /** One line of the helper's output, checked; undefined when it is not a line the helper writes. */
 export function parseHelperLine(text: string): HelperLine | undefined {

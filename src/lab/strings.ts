@@ -65,6 +65,9 @@ export const LAB_TEXT = {
     refused: 'refused',
     barsCalls: 'System calls per chunk, sender side: █ measured  ░ model',
     barsCpu: 'Sender CPU time per run, from the scheduler\'s clock (median)',
+    clocks:
+      'CPU ms is the sender\'s time on a CPU over its whole life, from its creation to its exit (start-up and exit included); wall ms runs from its first system call until the receiver holds the last byte. The two cover different spans, so CPU can exceed wall. Under each technique below, the CPU time stands beside the sender\'s life, the span it covers.',
+    lived: (life: string, cpu: string) => `lived ${life} ms from its creation to its exit, ${cpu} ms of it on a CPU`,
     split: (user: string, sys: string) => `getrusage's user/system split, a hint (often sampled per timer tick): user ${user} ms, system ${sys} ms`,
     details: 'What the sender did, per run (median)',
     callsPerRun: 'calls',
@@ -74,14 +77,14 @@ export const LAB_TEXT = {
     medians: 'Figures are medians over the runs, with (min-max) where shown.',
     verified: 'the warm-up checked every byte',
     modelFrom: (n: number, calls: string, source: string) => `model: ${n} per chunk (${calls}; ${source})`,
-    modelTotals: (c: Counters, chunks: number, loop: number) =>
-      `model for this run (${chunks} chunks): ${c.syscalls} system calls, ${c.modeSwitches} mode switches, ${c.cpuCopies} CPU copies, ${c.dmaCopies} DMA copies, ${c.interrupts} interrupts; measured: ${loop} calls in the transfer loop. The copies and interrupts are not measured: on loopback no NIC DMA happens, and the receiver copies too.`,
+    modelTotals: (c: Counters, chunks: number, loop: number, cache: 'cold' | 'warm') =>
+      `model for this run (${chunks} chunks, ${cache === 'warm' ? 'the file already cached: no disk DMA' : 'a cold cache: every chunk read from the disk'}): ${c.syscalls} system calls, ${c.modeSwitches} mode switches, ${c.cpuCopies} CPU copies, ${c.dmaCopies} DMA copies, ${c.interrupts} interrupts; measured: ${loop} calls in the transfer loop. The copies and interrupts are not measured: on loopback no NIC DMA happens, and the receiver copies too.`,
     notes: 'Notes',
     general: [
       'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
       'System calls are counted by the helper at each call site, by their kernel names: the same counts `strace -f` shows for the sender\'s process.',
       'Context switches (ru_nvcsw, ru_nivcsw) count the times the sender\'s process gave up or lost the CPU. They are process context switches, not the model\'s mode switches: every system call is two mode switches and usually no context switch.',
-      'CPU time is the sender\'s time on the CPU by the scheduler\'s own clock (/proc/PID/schedstat, in nanoseconds), user and kernel together. The user/system split under each technique is getrusage()\'s, which many kernels sample at each timer tick: read it as a hint (0 can mean less than a tick).',
+      'CPU time is the sender\'s time on the CPU by the scheduler\'s own clock (/proc/PID/schedstat, in nanoseconds), user and kernel together, from the sender\'s creation to its exit. The user/system split under each technique is getrusage()\'s, which many kernels sample at each timer tick: read it as a hint (0 can mean less than a tick).',
     ],
     technique: {
       'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are made inside those calls, in kernel mode, and counted in the CPU total.',
@@ -123,6 +126,9 @@ export const LAB_TEXT = {
     refused: '被拒绝',
     barsCalls: '发送方每段的系统调用：█ 实测  ░ 模型',
     barsCpu: '发送方每轮 CPU 时间，按调度器的时钟（中位数）',
+    clocks:
+      'CPU ms 是发送方整个生命周期（从创建到退出，启动和退出都算在内）占用 CPU 的时间；耗时 ms 从它的第一个系统调用算起，到接收方拿到最后一个字节为止。两者覆盖的时间段不同，所以 CPU 时间可能超过耗时。下面每种技术之下，CPU 时间旁边是它覆盖的时间段，即发送方的存活时间。',
+    lived: (life: string, cpu: string) => `从创建到退出存活 ${life} ms，其中占用 CPU ${cpu} ms`,
     split: (user: string, sys: string) => `getrusage 的用户/系统拆分，仅供参考（常按时钟滴答抽样）：用户态 ${user} ms，内核态 ${sys} ms`,
     details: '发送方每轮做了什么（中位数）',
     callsPerRun: '调用',
@@ -132,14 +138,14 @@ export const LAB_TEXT = {
     medians: '数字是各轮的中位数，括号里是（最小-最大）。',
     verified: '预热时逐字节核对过',
     modelFrom: (n: number, calls: string, source: string) => `模型：每段 ${n} 次（${calls}；${source}）`,
-    modelTotals: (c: Counters, chunks: number, loop: number) =>
-      `本次运行的模型（${chunks} 段）：系统调用 ${c.syscalls} 次，模式切换 ${c.modeSwitches} 次，CPU 拷贝 ${c.cpuCopies} 次，DMA 拷贝 ${c.dmaCopies} 次，中断 ${c.interrupts} 次；实测：传输循环中 ${loop} 次调用。拷贝和中断没有测量：回环上没有网卡 DMA，接收方也要拷贝。`,
+    modelTotals: (c: Counters, chunks: number, loop: number, cache: 'cold' | 'warm') =>
+      `本次运行的模型（${chunks} 段，${cache === 'warm' ? '文件已在缓存中：没有磁盘 DMA' : '缓存是冷的：每段都从磁盘读'}）：系统调用 ${c.syscalls} 次，模式切换 ${c.modeSwitches} 次，CPU 拷贝 ${c.cpuCopies} 次，DMA 拷贝 ${c.dmaCopies} 次，中断 ${c.interrupts} 次；实测：传输循环中 ${loop} 次调用。拷贝和中断没有测量：回环上没有网卡 DMA，接收方也要拷贝。`,
     notes: '说明',
     general: [
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
       '系统调用由辅助程序在每个调用处按内核名字计数：和 `strace -f` 对发送方进程看到的数一样。',
       '进程上下文切换（ru_nvcsw、ru_nivcsw）数的是发送方进程让出或被夺走 CPU 的次数，不是模型里的模式切换：每次系统调用是两次模式切换，通常没有进程上下文切换。',
-      'CPU 时间是调度器自己的时钟记下的发送方占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起。每种技术下的用户/系统拆分来自 getrusage()，很多内核在每个时钟滴答时抽样记账：只作参考（0 可能表示不到一个滴答）。',
+      'CPU 时间是调度器自己的时钟记下的发送方从创建到退出占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起。每种技术下的用户/系统拆分来自 getrusage()，很多内核在每个时钟滴答时抽样记账：只作参考（0 可能表示不到一个滴答）。',
     ],
     technique: {
       'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都在这两个调用里、在内核态完成，计入 CPU 合计。',
@@ -199,9 +205,10 @@ export const CLAIMS = {
       directIoHugeFiles: 'For huge files, direct I/O (with asynchronous I/O) beats the page cache and zero-copy.',
     },
     source: {
-      twiceAsFast: 'source: the article on zero-copy and the page cache (seed 002): sendfile against read() + write()',
-      zerocopyThreshold: 'source: the article on Linux I/O (seed 003), after the kernel documentation of MSG_ZEROCOPY',
-      directIoHugeFiles: 'source: the article on zero-copy and the page cache (seed 002)',
+      twiceAsFast: 'source: the article “零拷贝，性能优化必争之地！” (“Zero-copy, the battleground of performance”), comparing sendfile with read() + write()',
+      zerocopyThreshold:
+        'source: the Linux kernel documentation, Documentation/networking/msg_zerocopy.rst (“generally only effective at writes over around 10 KB”), as quoted in “Linux I/O 原理和 Zero-copy 技术全面揭秘” (Tencent 腾讯技术工程, 2020)',
+      directIoHugeFiles: 'source: the article “零拷贝，性能优化必争之地！” (“Zero-copy, the battleground of performance”), on transferring large files',
     },
     wall: (t: string, v: string) => `${t}: ${v} ms wall time per run (median)`,
     cpu: (t: string, v: string) => `${t}: ${v} ms of the sender's CPU per run (median)`,
@@ -234,10 +241,10 @@ export const CLAIMS = {
       noMincore: "mincore() could not see the file's pages, so what each way of reading left in the page cache is unknown",
       huge: (size: string) =>
         `the file is ${size}, far smaller than memory: nothing else was pushed out of the cache here; that a huge file's pages push out other data is extrapolated from how much of this file each way of reading left cached`,
-      noAio: 'no asynchronous I/O: each O_DIRECT read waits for the disk alone, with no read-ahead, while buffered reads are read ahead; wall time is shown, not judged, and the CPU verdict rests on the larger reads',
+      noAio: 'no asynchronous I/O: each O_DIRECT read waits for the disk alone, with no read-ahead, while buffered reads are read ahead; a program that keeps several large O_DIRECT reads in flight need not be slower, so a slower clock here makes the verdict mixed, not a failure',
       coldIs: "cold means out of this kernel's page cache (posix_fadvise drops the file's pages before every run); the disk below may keep a cache of its own (a virtual machine's host, a drive's buffer)",
     },
-    verdict: { holds: 'Holds here', doesNotHold: 'Does not hold here', notTestableHere: 'Cannot be tested here', notMeasured: 'Not measured' },
+    verdict: { holds: 'Holds here', mixed: 'Mixed here', doesNotHold: 'Does not hold here', notTestableHere: 'Cannot be tested here', notMeasured: 'Not measured' },
     /** Between the verdict and what it says. */
     colon: ': ',
     caveat: {
@@ -254,9 +261,9 @@ export const CLAIMS = {
       directIoHugeFiles: '对于超大文件，直接 I/O（配合异步 I/O）胜过页缓存和零拷贝。',
     },
     source: {
-      twiceAsFast: '出处：关于零拷贝与页缓存的文章（seed 002）：sendfile 对比 read() + write()',
-      zerocopyThreshold: '出处：关于 Linux I/O 的文章（seed 003），引自内核 MSG_ZEROCOPY 文档',
-      directIoHugeFiles: '出处：关于零拷贝与页缓存的文章（seed 002）',
+      twiceAsFast: '出处：《零拷贝，性能优化必争之地！》一文，比较 sendfile 与 read() + write()',
+      zerocopyThreshold: '出处：Linux 内核文档 Documentation/networking/msg_zerocopy.rst（“generally only effective at writes over around 10 KB”），《Linux I/O 原理和 Zero-copy 技术全面揭秘》（腾讯技术工程，2020）引用了它',
+      directIoHugeFiles: '出处：《零拷贝，性能优化必争之地！》一文中讲大文件传输的部分',
     },
     wall: (t: string, v: string) => `${t}：每轮耗时 ${v} ms（中位数）`,
     cpu: (t: string, v: string) => `${t}：发送方每轮 CPU ${v} ms（中位数）`,
@@ -288,10 +295,10 @@ export const CLAIMS = {
       noMincore: 'mincore() 看不到文件的页，无从知道每种读法在页缓存里留下了多少',
       huge: (size: string) =>
         `文件只有 ${size}，远小于内存：这里没有别的数据被挤出缓存；超大文件会把别人的数据挤出去，是从每种读法在缓存里留下了多少推断出来的`,
-      noAio: '没有异步 I/O：O_DIRECT 的每次读取都独自等待磁盘，没有预读，而带缓存的读取有预读；所以耗时只列出、不作评判，CPU 的结论以较大的读取为准',
+      noAio: '没有异步 I/O：O_DIRECT 的每次读取都独自等待磁盘，没有预读，而带缓存的读取有预读；同时挂起几个大读请求的程序未必更慢，所以这里按耗时更慢只让结论变成有利有弊，而不是不成立',
       coldIs: '“冷”指不在本内核的页缓存里（每轮之前用 posix_fadvise 丢弃文件的页）；下面的磁盘可能还有自己的缓存（虚拟机的宿主机、硬盘的缓冲区）',
     },
-    verdict: { holds: '在这里成立', doesNotHold: '在这里不成立', notTestableHere: '在这里无法检验', notMeasured: '未测量' },
+    verdict: { holds: '在这里成立', mixed: '在这里有利有弊', doesNotHold: '在这里不成立', notTestableHere: '在这里无法检验', notMeasured: '未测量' },
     colon: '：',
     caveat: {
       loopback: '回环：没有网卡、没有网卡 DMA，接收方还要把每个字节拷出来',

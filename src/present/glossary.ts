@@ -33,7 +33,9 @@ const MORE = { en: 'zcopy glossary <term> for the definition', zh: 'zcopy glossa
 export function renderEntry(e: GlossaryEntry, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const lines = [paint.bold(e.name), ...wrap(e.definition, width)];
   if (e.lessons.length) {
-    lines.push('', ...wrap(`${LESSONS_LABEL[lang]}: ${e.lessons.map((id) => `zcopy explain ${id}`).join(', ')}`, width));
+    // A full-width colon and list mark after the Chinese label.
+    const [colon, sep] = lang === 'zh' ? ['：', '、'] : [': ', ', '];
+    lines.push('', ...wrap(`${LESSONS_LABEL[lang]}${colon}${e.lessons.map((id) => `zcopy explain ${id}`).join(sep)}`, width));
   }
   return lines;
 }

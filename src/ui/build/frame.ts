@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, fieldQuestion } from '../../i18n/build.js';
+import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, PLACE_WORDS, fieldQuestion } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
 import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
-import { EVENT_FIELDS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
+import { EVENT_FIELDS, LOCATIONS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
 import { CALL_GLOSS } from '../../i18n/syscalls.js';
 import { displayWidth, fitWidth, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
@@ -56,6 +56,25 @@ export function chipRows(labels: readonly string[], width: number): number[][] {
   return rows;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What comes just before a word that the task rules out ("no pipe", "不用管道"): such a place is not what the task is about. */
+const NEGATED: Record<Lang, RegExp> = { en: /\b(?:no|without|not)\s+$/i, zh: /(?:不用|不经|没有|无)$/ };
+
+/**
+ * The places a text names, by the words levels use for them (PLACE_WORDS): whole words in
+ * English, anywhere in Chinese, each at least once without a word ruling it out before it.
+ */
+export function placesNamed(text: string, lang: Lang): Location[] {
+  const named = (w: string) =>
+    [...text.matchAll(new RegExp(lang === 'zh' ? escapeRe(w) : `\\b${escapeRe(w)}s?\\b`, lang === 'zh' ? 'g' : 'gi'))].some((m) => !NEGATED[lang].test(text.slice(0, m.index)));
+  return LOCATIONS.filter((p) => PLACE_WORDS[p][lang].some(named));
+}
+
+/** What the task talks about so far: the level's summary, what its machine lacks, and the hints revealed. */
+const taskText = (b: BuildState, bench: Workbench): string =>
+  bench.level ? [bench.level.summary, bench.level.machineNote ?? '', ...bench.level.hints.slice(0, b.hints)].join(' ') : '';
+
 /** The width the palette's choices are flowed in, the same for the frame and for moving up and down. */
 export const paletteWidth = (cols: number) => Math.min(cols, MAX_COLS) - 3;
 
@@ -77,7 +96,7 @@ export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, si
   }
   const state = current(b);
   const before = b.timeline.at(-2) ?? state;
-  const places = placesOf(b, bench);
+  const places = placesOf(b, bench, placesNamed(taskText(b, bench), lang));
   lines.push(...machineLines({ state, before, places, usesPageTable: b.timeline.some((s) => s.pageTable.length > 0) }, lang, width, paint));
   const keys: (keyof Counters)[] = [...ALWAYS, ...(['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => state.counts[k] > 0 || bench.level?.limits[k])];
   const limits = bench.level?.limits ?? {};

@@ -46,6 +46,8 @@ export interface Workbench {
   /** The system calls the palette offers. */
   names: string[];
   level: LevelGoal | null;
+  /** Places drawn from the start because the task is about them (the sandbox's lesson goes on to them), used or not. */
+  places?: Location[];
   /** The sandbox writes its path as a lesson, and says where (or why it could not). */
   write?: (steps: readonly LessonStep[]) => { ok: boolean; text: string };
 }
@@ -212,13 +214,25 @@ export function nextPhase(b: BuildState, lang: Lang): BuildState {
   return { ...b, phase: allowed[(at + 1) % allowed.length], note: null };
 }
 
-/** The places to draw: those the path has used, where the payload starts, and where the level wants it. */
-export function placesOf(b: BuildState, bench: Workbench): Location[] {
-  const used = new Set<Location>(['disk', 'user']);
-  if (bench.level) used.add(bench.level.place);
-  for (const s of b.timeline) {
+/** The places a run has held payload in, moved it between, or pointed the DMA at. */
+export function placesUsed(timeline: readonly State[]): Set<Location> {
+  const used = new Set<Location>();
+  for (const s of timeline) {
     for (const [place, held] of Object.entries(s.places) as [Location, unknown[]][]) if (held.length) used.add(place);
     if (s.transfer) used.add(s.transfer.from).add(s.transfer.to);
+    // A programmed transfer is about to reach its other end: draw it before the bytes arrive.
+    for (const end of [s.dma.mar, s.dma.adr]) if (end) used.add(end);
   }
+  return used;
+}
+
+/**
+ * The places to draw: where the payload starts and where the level wants it, those the path
+ * has used, those the task names (`named`: the level's words, read by the frame) and those the
+ * bench says the task is about.
+ */
+export function placesOf(b: BuildState, bench: Workbench, named: readonly Location[] = []): Location[] {
+  const used = new Set<Location>(['disk', 'user', ...named, ...(bench.places ?? []), ...placesUsed(b.timeline)]);
+  if (bench.level) used.add(bench.level.place);
   return LOCATIONS.filter((l) => used.has(l));
 }

@@ -144,7 +144,7 @@ export function machineLines({ state, before, places, usesPageTable }: MachinePi
   const t = LEARN[lang];
   const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][lang]));
   const inner = width - 4;
-  const labels = [t.app, t.pageTable, t.dma, ...places.map((p) => PLACE_LABELS[p][lang])];
+  const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => PLACE_LABELS[p][lang])];
   const labelWidth = Math.max(...labels.map(displayWidth));
   const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
   const placeRow = (place: Location) => {
@@ -162,7 +162,8 @@ export function machineLines({ state, before, places, usesPageTable }: MachinePi
   for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
   out.push(border('├', '┤', t.hardware, '', width));
   for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
-  out.push(row(t.dma, dmaStatus(state, before, lang, paint)));
+  // A machine without a DMA controller has no registers to draw; its devices still raise interrupts.
+  out.push(state.machine.dma ? row(t.dma, dmaStatus(state, before, lang, paint)) : row(t.irq, irqStatus(state, lang, paint)));
   out.push(`└${'─'.repeat(width - 2)}┘`);
   return out;
 }
@@ -262,9 +263,13 @@ function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance
     mark(`WC=${d.wc}`, d.wc !== before.dma.wc),
     mark(DMA_STATUS[lang][d.status], d.status !== before.dma.status),
   ].join('  ');
+  return `${regs}   ${t.irq}${lang === 'zh' ? '：' : ': '}${irqStatus(state, lang, paint)}`;
+}
+
+/** The interrupt line: the device whose interrupt waits for the CPU, or a dash. */
+function irqStatus(state: State, lang: Lang, paint: ChalkInstance): string {
   const source = state.interruptLine ? { dma: 'DMA', disk: PLACE_LABELS.disk[lang], nic: PLACE_LABELS.nic[lang] }[state.interruptLine] : null;
-  const irq = `${t.irq}${lang === 'zh' ? '：' : ': '}${source ? paint.yellow.bold(t.pending(source)) : '—'}`;
-  return `${regs}   ${irq}`;
+  return source ? paint.yellow.bold(LEARN[lang].pending(source)) : '—';
 }
 
 /** The four counters the articles use, always shown. */

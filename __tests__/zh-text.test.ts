@@ -1,0 +1,213 @@
+import { describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import { TERMS } from '../src/glossary/index.js';
+import { loadLevels } from '../src/challenge/index.js';
+import { knobsTaken, varied } from '../src/cli/scale.js';
+import { describeStep } from '../src/i18n/describe.js';
+import { loadCatalog, type Lesson } from '../src/lessons/index.js';
+import { combinations, run, type Knobs } from '../src/model/index.js';
+import * as BUILD_TEXT from '../src/i18n/build.js';
+import * as HELP_TEXT from '../src/i18n/help.js';
+import * as PROBLEM_TEXT from '../src/i18n/problems.js';
+import * as REFUSAL_TEXT from '../src/i18n/refusals.js';
+import * as STRINGS from '../src/i18n/strings.js';
+import * as YARGS_TEXT from '../src/i18n/yargs.js';
+import * as LAB_STRINGS from '../src/lab/strings.js';
+import * as CHALLENGE_STRINGS from '../src/challenge/strings.js';
+import * as PROGRESS_STRINGS from '../src/progress/strings.js';
+import * as QUIZ_STRINGS from '../src/quiz/strings.js';
+import { ROOT, zcopy } from './helpers/cli.js';
+
+/*
+ * Chinese typography, for every Chinese string zcopy can show: no space between two Chinese
+ * characters ("磁盘 发出中断"), no space after a full-width full stop (the double space after
+ * 。 that English habits leave), and full-width colons after Chinese text ("相关课程：", not
+ * "相关课程: "). Latin words and numbers keep a space from the Chinese beside them ("3 次 CPU
+ * 拷贝"), which these checks allow.
+ */
+
+/** Chinese characters and full-width punctuation (the ideographic space itself is not one). */
+const CJK = '\\u3400-\\u9fff\\u3001-\\u303f\\uff01-\\uffef';
+
+interface Check {
+  why: string;
+  re: RegExp;
+}
+
+/** The checks on a string as written: any run of spaces counts. */
+const STRING_CHECKS: Check[] = [
+  { why: 'a space between Chinese characters', re: new RegExp(`[${CJK}][ \\t]+[${CJK}]`) },
+  { why: 'a space after 。', re: /。[ \t]+\S/ },
+  { why: 'an ASCII colon after Chinese', re: /[\u3400-\u9fff）]:(?!\/\/)/ },
+];
+
+/**
+ * The checks on a screen as printed: tables pad their columns with two spaces or more, so only
+ * a single space between Chinese characters is stray there.
+ */
+const SCREEN_CHECKS: Check[] = [
+  { why: 'a single space between Chinese characters', re: new RegExp(`[${CJK}] (?=[${CJK}])`) },
+  ...STRING_CHECKS.slice(1),
+];
+
+/** Where each check fails in `text`: `where: why: …context…`. */
+function flaws(where: string, text: string, checks: Check[]): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    for (const { why, re } of checks) {
+      const m = re.exec(line);
+      if (m) out.push(`${where}: ${why}: …${line.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}…`);
+    }
+  }
+  return out;
+}
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Stands for any argument a table's function is called with: it prints as "X" (a Latin word, as
+ * numbers and identifiers are), and every property or call on it is itself, so a function that
+ * joins a list, counts one or reads a field of it still returns its words.
+ */
+const ANY: unknown = new Proxy(function () {}, {
+  get: (_target, key) => (key === Symbol.toPrimitive ? () => 'X' : key === Symbol.iterator ? function* () {} : key === 'length' ? 0 : ANY),
+  apply: () => ANY,
+});
+
+/**
+ * Every Chinese string under `value`: beneath a `zh` key, or everything when `zh` is already
+ * true. Functions are called with ANY, and what they return is read the same way (a function
+ * that returns `{en, zh}` is read under its zh key).
+ */
+function zhStrings(value: unknown, path: string, zh: boolean, out: [string, string][], seen = new Set<unknown>()): void {
+  if (value === null || value === undefined || value === ANY) return;
+  if (typeof value === 'string') {
+    if (zh && HAS_CJK.test(value)) out.push([path, value]);
+    return;
+  }
+  if (typeof value === 'function') {
+    let result: unknown;
+    try {
+      result = (value as (...args: unknown[]) => unknown)(ANY, ANY, ANY, ANY, ANY, ANY);
+    } catch {
+      return;
+    }
+    zhStrings(result, `${path}()`, zh, out, seen);
+    return;
+  }
+  if (typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  for (const [key, v] of Object.entries(value)) zhStrings(v, `${path}.${key}`, zh || key === 'zh', out, seen);
+}
+
+const catalog = loadCatalog(join(ROOT, 'lessons'));
+const levels = loadLevels(join(ROOT, 'challenges'), catalog.lessons.map((l) => l.id), 'zh');
+
+/** A lesson's every variant: the knobs it answers to, readers from 1 to 4 where it has readers. */
+function variantsOf(l: Lesson): Lesson[] {
+  const knobs = combinations(knobsTaken(l).filter((k) => k !== 'readers'));
+  const all: Knobs[] = knobsTaken(l).includes('readers') ? knobs.flatMap((k) => [1, 2, 3, 4].map((readers) => ({ ...k, readers }))) : knobs;
+  return all.map((k) => varied(l, k, 'zh'));
+}
+
+function lessonTexts(l: Lesson): [string, string][] {
+  const texts: [string, string][] = [
+    ['title', l.title.zh],
+    ['summary', l.summary.zh],
+    ...l.limits.map((t, i) => [`limits[${i}]`, t.zh] as [string, string]),
+    ...l.usedBy.map((t, i) => [`usedBy[${i}]`, t.zh] as [string, string]),
+    ...l.notes.map((t, i) => [`notes[${i}]`, t.zh] as [string, string]),
+    ...Object.entries(l.unaffected ?? {}).map(([k, t]) => [`unaffected.${k}`, t!.zh] as [string, string]),
+    ...(l.variantSummaries ?? []).flatMap((v, i) => [[`variantSummaries[${i}]`, v.text.zh], ...(v.title ? [[`variantSummaries[${i}].title`, v.title.zh]] : [])] as [string, string][]),
+  ];
+  for (const v of variantsOf(l)) {
+    // What the engine says of each step (the screen's "does" line) beside the lesson's narration.
+    const timeline = run(v);
+    v.steps.forEach((s, i) => {
+      texts.push([`steps[${i}] ${JSON.stringify(v.knobs ?? {})}`, s.text.zh]);
+      texts.push([`steps[${i}] described`, describeStep(timeline[i], timeline[i + 1], s.event, 'zh')]);
+    });
+    texts.push([`${JSON.stringify(v.knobs ?? {})} summary`, v.summary.zh], [`${JSON.stringify(v.knobs ?? {})} title`, v.title.zh]);
+  }
+  return texts;
+}
+
+describe('the checks', () => {
+  test('find what they are for, and let Latin words keep their spaces', () => {
+    expect(flaws('t', '磁盘 发出中断', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '返回。  然后', STRING_CHECKS).length).toBeGreaterThan(0);
+    expect(flaws('t', '相关课程: zcopy explain', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '合计：3 次 CPU 拷贝、2 次系统调用。DMA 拷贝 1 次', STRING_CHECKS)).toEqual([]);
+    expect(flaws('t', '内核态           网卡  网卡', SCREEN_CHECKS)).toEqual([]);
+    expect(flaws('t', '内核态  网卡 发出中断', SCREEN_CHECKS)).toHaveLength(1);
+  });
+
+  test('the tables are read: words under zh keys, and the words of functions', () => {
+    const out: [string, string][] = [];
+    zhStrings({ a: { en: 'x', zh: '页缓存' }, f: { zh: (n: number) => `共 ${n} 段` }, g: (n: number) => ({ en: `${n}`, zh: `第 ${n} 个` }) }, 'T', false, out);
+    expect(out).toEqual([['T.a.zh', '页缓存'], ['T.f.zh()', '共 X 段'], ['T.g().zh', '第 X 个']]);
+  });
+});
+
+describe('every Chinese string zcopy can show', () => {
+  test.each(catalog.lessons.map((l) => [l.id, l] as const))('lesson %s, in every variant, with what the engine says of each step', (id, l) => {
+    expect(lessonTexts(l).flatMap(([where, text]) => flaws(`${id} ${where}`, text, STRING_CHECKS))).toEqual([]);
+  });
+
+  test('the glossary', () => {
+    expect(TERMS.flatMap((t) => [...flaws(`${t.id} name`, t.name.zh, STRING_CHECKS), ...flaws(`${t.id} definition`, t.definition.zh, STRING_CHECKS)])).toEqual([]);
+  });
+
+  test('the challenge levels', () => {
+    const texts = levels.levels.flatMap((l) => [[`${l.id} title`, l.title.zh], [`${l.id} summary`, l.summary.zh], ...l.hints.map((h, i) => [`${l.id} hints[${i}]`, h.zh])]);
+    expect(texts.flatMap(([where, text]) => flaws(where, text, STRING_CHECKS))).toEqual([]);
+  });
+
+  test.each([
+    ['src/i18n/strings.ts', STRINGS],
+    ['src/i18n/build.ts', BUILD_TEXT],
+    ['src/i18n/help.ts', HELP_TEXT],
+    ['src/i18n/problems.ts', PROBLEM_TEXT],
+    ['src/i18n/refusals.ts', REFUSAL_TEXT],
+    ['src/i18n/yargs.ts', YARGS_TEXT],
+    ['src/lab/strings.ts', LAB_STRINGS],
+    ['src/challenge/strings.ts', CHALLENGE_STRINGS],
+    ['src/progress/strings.ts', PROGRESS_STRINGS],
+    ['src/quiz/strings.ts', QUIZ_STRINGS],
+  ] as const)('the tables of %s', (file, module) => {
+    const out: [string, string][] = [];
+    // YARGS_ZH is Chinese through and through; the other tables keep it under zh keys.
+    for (const [name, value] of Object.entries(module)) zhStrings(value, name, /ZH$/.test(name), out);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.flatMap(([where, text]) => flaws(`${file} ${where}`, text, STRING_CHECKS))).toEqual([]);
+  });
+});
+
+describe('what the commands print in Chinese', () => {
+  const screens: [string, string[]][] = [
+    ...['', 'explain', 'learn', 'quiz', 'compare', 'glossary', 'lab', 'challenge', 'sandbox', 'progress', 'validate'].map((c) => [`${c} --help`, [...(c ? [c] : []), '--help']] as [string, string[]]),
+    ...catalog.lessons.map((l) => [`explain ${l.id}`, ['explain', l.id]] as [string, string[]]),
+    ['explain page-cache --readers 3', ['explain', 'page-cache', '--readers', '3']],
+    ['explain sendfile --size 1G', ['explain', 'sendfile', '--size', '1G']],
+    ['compare', ['compare']],
+    ['glossary', ['glossary']],
+    ...TERMS.map((t) => [`glossary ${t.id}`, ['glossary', t.id]] as [string, string[]]),
+    ['challenge --list', ['challenge', '--list']],
+    ['progress', ['progress']],
+  ];
+
+  test.each(screens)('%s', (_name, args) => {
+    const r = zcopy([...args, '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(flaws(args.join(' '), r.stdout, SCREEN_CHECKS)).toEqual([]);
+  });
+
+  test.each([1, 2, 3, 4, 5])('quiz --reveal --json --seed %i: prompts, choices and explanations', (seed) => {
+    const r = zcopy(['quiz', '--reveal', '--json', '--lang', 'zh', '--seed', String(seed)]);
+    expect(r.code).toBe(0);
+    const out: [string, string][] = [];
+    zhStrings(JSON.parse(r.stdout), 'quiz', true, out);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.flatMap(([where, text]) => flaws(where, text, STRING_CHECKS))).toEqual([]);
+  });
+});
