@@ -211,14 +211,15 @@ describe('the generator reaches deep states', () => {
     expect(ends.some((s) => s.pageTable.some((p) => p.pinned))).toBe(true);
     expect(ends.some((s) => s.places.socket.some((h) => h.as === 'ref'))).toBe(true);
     expect(ends.some((s) => s.places.user.some((h) => h.as === 'map'))).toBe(true);
-    expect(ends.some((s) => s.places.nic.length > 0)).toBe(true);
+    // The NIC holds bytes until its completion is taken, then lists them as sent.
+    expect(ends.some((s) => s.places.nic.length > 0 || s.sent.length > 0)).toBe(true);
     // Every feature a challenge may take away is walked, and walked deep.
     const deepOn = (has: (m: Machine) => boolean) => walks.filter((w) => has(w.machine) && w.events.length >= 20).length;
     expect(deepOn((m) => !m.gather)).toBeGreaterThanOrEqual(10);
     expect(deepOn((m) => !m.dma)).toBeGreaterThanOrEqual(10);
     expect(deepOn((m) => m.cache === 'warm')).toBeGreaterThanOrEqual(10);
     // Without gather the NIC is still reached (from the socket buffer's own bytes, or a bypass pool).
-    expect(walks.some((w) => !w.machine.gather && w.states.at(-1)!.places.nic.length > 0)).toBe(true);
+    expect(walks.some((w) => !w.machine.gather && (w.states.at(-1)!.places.nic.length > 0 || w.states.at(-1)!.sent.length > 0))).toBe(true);
   });
 });
 
@@ -644,25 +645,5 @@ describe('counterexamples the properties found, kept as fixed cases', () => {
       { type: 'syscall', name: 'mmap' },
     ]);
     refused(s, { type: 'mapPages', from: 'pageCache' }, /socket buffer still points at block A in the user buffer/);
-  });
-
-  test('one fault-in brings in pages of one mapping, and says which', () => {
-    const s = play([
-      // C mapped from the controller's buffer (kernel bypass maps the device), A from the page cache.
-      { type: 'syscall', name: 'ioctl' },
-      { type: 'mapPages', from: 'ctrl', blocks: ['C'], lazy: true },
-      { type: 'sysret' },
-      ...fillIn('mmap'),
-      { type: 'deviceRead' },
-      { type: 'mapPages', from: 'pageCache', blocks: ['A'], lazy: true },
-      { type: 'sysret' },
-      { type: 'pageFault', block: 'A' },
-    ]);
-    const around = step(s, { type: 'faultIn' });
-    // Fault-around stays within the first waiting page's mapping: C, mapped from the controller, waits.
-    expect(around.transfer).toEqual({ kind: 'mapping', from: 'pageCache', to: 'user', via: null, blocks: ['A'] });
-    expect(around.pageTable.find((p) => p.block === 'C')?.present).toBe(false);
-    refused(s, { type: 'faultIn', blocks: ['A', 'C'] }, /one fault brings in pages of one mapping/);
-    expect(step(s, { type: 'faultIn', blocks: ['C'] }).transfer).toEqual({ kind: 'mapping', from: 'ctrl', to: 'user', via: null, blocks: ['C'] });
   });
 });

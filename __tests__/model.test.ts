@@ -154,11 +154,20 @@ describe('the interrupt rule', () => {
       { type: 'syscall', name: 'sendfile' },
       { type: 'programDma', from: 'disk', to: 'pageCache' },
       { type: 'dmaTransfer' },
-      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
     ];
+    // Nor are the pages it wrote used before then: the interrupt says they are up to date.
+    rejects([...unblocked, { type: 'cpuCopy', from: 'pageCache', to: 'socket' }], /has not had its completion taken/);
     rejects([...unblocked, { type: 'programDma', from: 'socket', to: 'nic' }], /nobody has taken its completion/);
-    // Polling the status takes the completion instead of an interrupt (programmed I/O, DPDK).
-    expect(play([...unblocked, { type: 'pollStatus' }, { type: 'programDma', from: 'socket', to: 'nic' }]).dma.status).toBe('programmed');
+    // The kernel takes it by the interrupt; polling the status is for a program that drives the device itself (DPDK).
+    rejects([...unblocked, { type: 'pollStatus' }], /the kernel takes a finished DMA transfer's completion by its interrupt/);
+    const taken: Event[] = [
+      ...unblocked,
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+    ];
+    expect(play(taken).dma.status).toBe('programmed');
   });
 });
 
@@ -728,8 +737,8 @@ describe('a warm page cache', () => {
     const viaDma: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache', blocks: ['B'], block: true }];
     expect(refusedOn('warm', viaDma)).toEqual({ step: 2, refusal: { code: 'alreadyCached', params: { block: 'B' } } });
     expect(refusedOn('cold', viaDma)).toBeNull();
-    const viaCpu: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }];
-    expect(refusedOn('warm', viaCpu)).toEqual({ step: 3, refusal: { code: 'alreadyCached', params: { block: 'A' } } });
+    const viaCpu: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'pollStatus' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }];
+    expect(refusedOn('warm', viaCpu)).toEqual({ step: 4, refusal: { code: 'alreadyCached', params: { block: 'A' } } });
     expect(refusedOn('cold', viaCpu)).toBeNull();
     // O_DIRECT bypasses the cache: a warm cache does not stop a DMA into pinned user pages.
     expect(refusedOn('warm', [{ type: 'syscall', name: 'read' }, { type: 'pin' }, { type: 'programDma', from: 'disk', to: 'user', block: true }])).toBeNull();
@@ -862,7 +871,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
   });
 
   test('device buffers drain: the controller once the CPU has read it, the NIC once its transmit completes', () => {
-    const drained = play([{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }]);
+    const drained = play([{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'pollStatus' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }]);
     expect(drained.places.ctrl).toEqual([]);
     expect(drained.deviceReady).toBe(false);
     const sent = play([

@@ -67,6 +67,8 @@ if (target === 'cli') {
   writeCatalogCache('lessons', 'dist/lessons.json');
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
+} else if (target === 'prove-pars') {
+  await build({ ...shared, entryPoints: ['scripts/prove-pars.ts'], outfile: 'dist/dev/prove-pars.js' });
 } else if (target === 'bench-redraw') {
   // Split, like the CLI, so ink's optional devtools stay behind a dynamic import.
   await build({ ...shared, entryPoints: { 'bench-redraw': 'scripts/bench-redraw.tsx' }, outdir: 'dist/dev', splitting: true });

@@ -9,7 +9,10 @@ export type Unmet =
   | { kind: 'notUserMode' }
   | { kind: 'callOpen'; call: string }
   | { kind: 'completionPending' }
+  | { kind: 'pinnedAtEnd'; block: string }
   | { kind: 'notModifiable'; block: string }
+  | { kind: 'notReadable'; block: string }
+  | { kind: 'notShared'; block: string }
   | { kind: 'movedOutsidePerChunk'; step: number }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
@@ -32,6 +35,8 @@ export type Condition =
   | { kind: 'callsClosed' }
   | { kind: 'completion' }
   | { kind: 'canModify' }
+  | { kind: 'canRead' }
+  | { kind: 'shared' }
   | { kind: 'perChunk' }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
@@ -63,14 +68,28 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   if (goal.userMode) check({ kind: 'userMode' }, end.privilege !== 'user' || end.faultReturn !== null ? { kind: 'notUserMode' } : null);
   if (goal.callsClosed) check({ kind: 'callsClosed' }, end.openSyscall !== null ? { kind: 'callOpen', call: end.openSyscall } : null);
   // MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
-  check({ kind: 'completion' }, completionPending(end) ? { kind: 'completionPending' } : null);
+  // Pages a call left pinned (AIO, MSG_ZEROCOPY) are released once its completion is collected; only a kernel-bypass pool stays pinned.
+  const leftPinned = end.userMapped.some((p) => p === 'nic' || p === 'ctrl') ? undefined : end.pageTable.find((p) => p.pinned);
+  check({ kind: 'completion' }, completionPending(end) ? { kind: 'completionPending' } : leftPinned ? { kind: 'pinnedAtEnd', block: leftPinned.block } : null);
   if (goal.canModify) {
-    const never = level.payload.find((b) => !timeline.some((s) => ownsWritable(s, b)));
+    // What went out must be the application's own bytes: each block reached the NIC by copies that start at its writable copy.
+    const app = timeline.slice(1).reduce((had, s, i) => appBytesAfter(had, timeline[i], s), NO_APP_BYTES);
+    const never = level.payload.find((b) => !app.nic?.includes(b));
     check({ kind: 'canModify' }, never !== undefined ? { kind: 'notModifiable', block: never } : null);
+  }
+  if (goal.canRead) {
+    const never = level.payload.find((b) => !timeline.some((s) => readable(s, b)));
+    check({ kind: 'canRead' }, never !== undefined ? { kind: 'notReadable', block: never } : null);
+  }
+  if (goal.shared) {
+    // Every other block is still a page of the file mapped from the page cache: the process's private memory is the goal's pages alone.
+    const goalBlocks = goal.blocks ?? level.payload;
+    const privateToo = level.payload.find((b) => !goalBlocks.includes(b) && !end.pageTable.some((p) => p.block === b && p.frame === 'pageCache'));
+    check({ kind: 'shared' }, privateToo !== undefined ? { kind: 'notShared', block: privateToo } : null);
   }
   if (Object.keys(level.perTransfer).length) {
     // What a program pays per chunk is what its transfer steps pay: a step that moves the payload cannot be called set-up to escape the limit.
-    const outside = steps.findIndex((s, i) => phaseOf(s) !== 'transfer' && timeline[i + 1].transfer !== null && timeline[i + 1].transfer!.kind !== 'mapping');
+    const outside = steps.findIndex((s, i) => phaseOf(s) !== 'transfer' && movedPayload(timeline[i + 1]));
     check({ kind: 'perChunk' }, outside >= 0 ? { kind: 'movedOutsidePerChunk', step: outside + 1 } : null);
   }
   for (const [limits, counts, perTransfer] of [
@@ -105,15 +124,53 @@ function goalMissing(level: Level, end: State): Unmet | null {
     const h = end.places[at].find((x) => x.block === block);
     // A mapping counts as the bytes being in the user buffer only when its page is present (the program can read them).
     const present = h?.as === 'map' && end.pageTable.some((p) => p.block === block && p.present);
-    const ok = h !== undefined && (h.as === 'data' || (at === 'user' && !own && present));
+    // A pipe holds page references (pipe_buffer): a reference there is the block in the pipe.
+    const ok = h !== undefined && (h.as === 'data' || (at === 'pipe' && h.as === 'ref') || (at === 'user' && !own && present));
     if (!ok) return { kind: 'notAt', place: at, block, own };
   }
   return null;
 }
 
 /** The process holds `block` as bytes of its own that it may write: a private copy, not a mapping of the file's pages. */
-function ownsWritable(s: State, block: string): boolean {
+export function ownsWritable(s: State, block: string): boolean {
   if (!s.places.user.some((h) => h.block === block && h.as === 'data')) return false;
   const entry = s.pageTable.find((p) => p.block === block);
   return entry === undefined || (entry.frame === 'user' && entry.writable);
 }
+
+/** The step that led to `s` moved payload: what a program pays for every chunk (a mapping moves nothing). */
+export const movedPayload = (s: State): boolean => s.transfer !== null && s.transfer.kind !== 'mapping';
+
+/** The process can read `block` in its own address space: its own bytes, or a mapping whose page is present. */
+export function readable(s: State, block: string): boolean {
+  const h = s.places.user.find((x) => x.block === block);
+  return h?.as === 'data' || (h?.as === 'map' && s.pageTable.some((p) => p.block === block && p.present));
+}
+
+/** For each place, the blocks whose bytes there were copied from the application's own writable copy (at `nic`: ever handed to it so). */
+export type AppBytes = Readonly<Partial<Record<Location, readonly string[]>>>;
+
+export const NO_APP_BYTES: AppBytes = {};
+
+/**
+ * Where the application's own bytes are after the step from `before` to
+ * `after`: a copy (by the CPU or a DMA, through descriptors or not) of a block
+ * read from the process's writable copy, or from a place that holds the
+ * application's bytes, carries them; a copy from anywhere else replaces them.
+ * A change the program makes to its copy is what goes out only along such copies.
+ */
+export function appBytesAfter(had: AppBytes, before: State, after: State): AppBytes {
+  const t = after.transfer;
+  if (t === null || (t.kind !== 'cpu-copy' && t.kind !== 'dma-copy')) return had;
+  const derived = (b: string) => (t.from === 'user' && ownsWritable(before, b)) || (had[t.from]?.includes(b) ?? false);
+  const there = new Set(had[t.to] ?? []);
+  for (const b of t.blocks) {
+    if (derived(b)) there.add(b);
+    // What reached the NIC from the application stays sent; other places' bytes are overwritten.
+    else if (t.to !== 'nic') there.delete(b);
+  }
+  return { ...had, [t.to]: [...there].sort() };
+}
+
+// The par search (par.ts) asks the same questions of a state on the way as the judge asks of the last.
+export { goalMissing };

@@ -20,6 +20,7 @@ import {
 import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, StepError, happens, knobsOfMachine, type EventType, type Machine } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { judge } from './judge.js';
+import { parBound, pathText, searchPar, type ParBound } from './par.js';
 import { CHALLENGE } from './strings.js';
 import { GOAL_PLACES, type Goal, type Level, type Limits, type MachineFeatures } from './types.js';
 
@@ -51,9 +52,21 @@ export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang
   };
 }
 
-/** One level file, checked as `loadLevels` checks each; a broken one is a LessonError naming the file, line and field in `lang`. */
-export function loadLevelFile(file: string, lessonIds: readonly string[], lang: Lang = 'en'): Level {
-  return parseWith(readLessonText(file, lang), file, (data) => validateLevel(data, file, lessonIds, lang));
+/**
+ * What proving a level's par takes: the system calls a path may make (the
+ * search offers each), and how far the search may go.
+ */
+export interface ParProof {
+  names: readonly string[];
+  bound?: ParBound;
+}
+
+/**
+ * One level file, checked as `loadLevels` checks each; a broken one is a LessonError naming the file, line and field in `lang`.
+ * With `proof`, its par must also be the fewest any legal path takes (`zcopy validate`; a test proves the shipped levels).
+ */
+export function loadLevelFile(file: string, lessonIds: readonly string[], lang: Lang = 'en', proof?: ParProof): Level {
+  return parseWith(readLessonText(file, lang), file, (data) => validateLevel(data, file, lessonIds, lang, proof));
 }
 
 /** The key only a level has at its top level (challenges/FORMAT.md): a lesson says what happens, a level what must be true at the end. */
@@ -75,11 +88,14 @@ export function kindOfFile(file: string): 'lesson' | 'level' | null {
 }
 
 const LEVEL_FIELDS = ['id', 'order', 'title', 'summary', 'teaches', 'start', 'goal', 'limits', 'banned', 'hints', 'par', 'solution'];
-const GOAL_FIELDS = ['at', 'blocks', 'own', 'canModify', 'userMode', 'callsClosed'];
-const FEATURES: Record<keyof MachineFeatures, readonly unknown[]> = { nic: ['sg', 'nosg'], dma: [true, false], cache: ['cold', 'warm'] };
+const GOAL_FIELDS = ['at', 'blocks', 'own', 'canModify', 'canRead', 'shared', 'userMode', 'callsClosed'];
+const FEATURES: Record<keyof MachineFeatures, readonly unknown[]> = { nic: ['sg', 'nosg'], dma: [true, false], cache: ['cold', 'warm'], bypass: [false, true] };
 
-/** Checks a parsed level file, then judges its reference solution on its own level: a level nobody can pass is refused. */
-export function validateLevel(data: unknown, source: string, lessonIds: readonly string[], lang: Lang = 'en'): { value: Level } | { problems: Problem[] } {
+/**
+ * Checks a parsed level file, then judges its reference solution on its own level: a level nobody can pass is refused.
+ * With `proof`, a par that some path beats, or that the search could not prove within its bound, is refused too.
+ */
+export function validateLevel(data: unknown, source: string, lessonIds: readonly string[], lang: Lang = 'en', proof?: ParProof): { value: Level } | { problems: Problem[] } {
   const t = PROBLEMS[lang];
   const c = CHALLENGE.problems[lang];
   const r = readers(lang);
@@ -114,6 +130,10 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
     gather: features.nic === undefined ? DEFAULT_MACHINE.gather : features.nic === 'sg',
     cache: features.cache ?? DEFAULT_MACHINE.cache,
   };
+  // A level's disk is what a real machine has: read by DMA where there is a DMA controller, by programmed I/O where there is none.
+  machine.pio = !machine.dma;
+  // Its devices are the kernel's, shared by every program, unless the level lets one program drive them (kernel bypass).
+  machine.bypass = features.bypass ?? false;
 
   const goal = readGoal(data.goal, payload, r, lang);
 
@@ -186,13 +206,21 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
   // The par is what the reference solution takes: a par nobody is shown reaching would not be fair.
   if (verdict.counts.modeSwitches !== par.modeSwitches) return { problems: [{ path: ['par', 'modeSwitches'], message: c.parNotReference('modeSwitches', par.modeSwitches, verdict.counts.modeSwitches) }] };
   if (verdict.steps !== par.steps) return { problems: [{ path: ['par', 'steps'], message: c.parNotReference('steps', par.steps, verdict.steps) }] };
+  if (proof) {
+    const found = searchPar(level, proof.names, proof.bound ?? parBound(par));
+    if (found.kind === 'bound') return { problems: [{ path: ['par'], message: c.parNotProved(found.expanded, found.bound.maxSteps) }] };
+    const shorter = found.par.modeSwitches < par.modeSwitches || (found.par.modeSwitches === par.modeSwitches && found.par.steps < par.steps);
+    if (shorter) return { problems: [{ path: ['par'], message: c.parBeaten(found.par, pathText(found.path)) }] };
+    // The reference passes, so only a reference the search cannot build (blocks moved in parts) leaves the minimum above the par.
+    if (found.par.steps !== par.steps || found.par.modeSwitches !== par.modeSwitches) return { problems: [{ path: ['solution'], message: c.referenceNotSearched(found.par) }] };
+  }
   return { value: level };
 }
 
 function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Goal {
   const t = PROBLEMS[lang];
   const c = CHALLENGE.problems[lang];
-  const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, userMode: true, callsClosed: true };
+  const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, canRead: false, shared: false, userMode: true, callsClosed: true };
   if (!isRecord(value)) {
     r.fail(['goal'], t.notMapping);
     return goal;
@@ -206,7 +234,7 @@ function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Go
       return String(b);
     });
   }
-  for (const flag of ['own', 'canModify', 'userMode', 'callsClosed'] as const) {
+  for (const flag of ['own', 'canModify', 'canRead', 'shared', 'userMode', 'callsClosed'] as const) {
     const v = value[flag];
     if (v === undefined) continue;
     if (typeof v !== 'boolean') r.fail(['goal', flag], t.trueFalse);

@@ -20,9 +20,15 @@ export const CHALLENGE = {
         case 'callOpen':
           return `the goal is not reached: ${u.call}() is still open`;
         case 'completionPending':
-          return 'the goal is not reached: the last DMA transfer\'s completion was never taken';
+          return "the goal is not reached: the last device transfer's completion was never taken (its interrupt, or its status polled)";
         case 'notModifiable':
           return `the application never held its own copy of block ${u.block}, so it could not change the bytes`;
+        case 'notReadable':
+          return `the application never had block ${u.block} in its address space, so it could not look at the bytes`;
+        case 'pinnedAtEnd':
+          return `the goal is not reached: block ${u.block}'s page is still pinned, so a transfer's completion was never collected and the buffer cannot be reused`;
+        case 'notShared':
+          return `block ${u.block} is no longer a page of the file shared with the page cache: the process keeps more private memory than the page it changed`;
         case 'movedOutsidePerChunk':
           return `step ${u.step} moves the payload but is not a per-chunk (transfer) step: a program pays it for every chunk`;
         case 'limit':
@@ -40,9 +46,15 @@ export const CHALLENGE = {
         case 'callOpen':
           return `没有达到目标：${u.call}() 还没有返回`;
         case 'completionPending':
-          return '没有达到目标：最后一次 DMA 传输的完成没有被处理';
+          return '没有达到目标：最后一次设备传输的完成没有被处理（它的中断，或轮询它的状态）';
         case 'notModifiable':
           return `应用程序从没有持有块 ${u.block} 自己的副本，无法修改数据`;
+        case 'notReadable':
+          return `块 ${u.block} 从没有出现在应用程序的地址空间里，应用看不到这些数据`;
+        case 'pinnedAtEnd':
+          return `没有达到目标：块 ${u.block} 所在的页还锁着，说明有一次传输的完成从未被取回，缓冲区不能重用`;
+        case 'notShared':
+          return `块 ${u.block} 不再是与页缓存共享的文件页：进程占用的私有内存超过了它修改的那一页`;
         case 'movedOutsidePerChunk':
           return `第 ${u.step} 步搬运了数据，却没有标为每段（transfer）步骤：程序每传一段都要付出它`;
         case 'limit':
@@ -63,9 +75,13 @@ export const CHALLENGE = {
         case 'callsClosed':
           return 'no call left open';
         case 'completion':
-          return 'every DMA completion taken';
+          return 'every completion taken';
         case 'canModify':
           return 'the app can change the bytes';
+        case 'canRead':
+          return 'the app can read the bytes';
+        case 'shared':
+          return 'the other pages stay shared';
         case 'perChunk':
           return 'the payload moves in per-chunk steps';
         case 'limit':
@@ -83,9 +99,13 @@ export const CHALLENGE = {
         case 'callsClosed':
           return '没有未返回的调用';
         case 'completion':
-          return '每次 DMA 完成都已处理';
+          return '每次完成都已处理';
         case 'canModify':
           return '应用能修改数据';
+        case 'canRead':
+          return '应用能读到数据';
+        case 'shared':
+          return '其余页保持共享';
         case 'perChunk':
           return '数据在每段步骤中搬运';
         case 'limit':
@@ -96,11 +116,21 @@ export const CHALLENGE = {
   /** What a level's machine changes, in a sentence. */
   machine: {
     en: (f: MachineFeatures): string | null => {
-      const said = [f.dma === false && 'no DMA controller', f.nic === 'nosg' && 'a NIC that cannot gather', f.cache === 'warm' && 'the file already in the page cache'].filter(Boolean);
+      const said = [
+        f.dma === false && 'no DMA controller',
+        f.nic === 'nosg' && 'a NIC that cannot gather',
+        f.cache === 'warm' && 'the file already in the page cache',
+        f.bypass === true && 'your program may drive the NIC and the disk itself (kernel bypass)',
+      ].filter(Boolean);
       return said.length ? `This machine: ${said.join('; ')}.` : null;
     },
     zh: (f: MachineFeatures): string | null => {
-      const said = [f.dma === false && '没有 DMA 控制器', f.nic === 'nosg' && '网卡不支持收集（scatter-gather）', f.cache === 'warm' && '文件已在页缓存中'].filter(Boolean);
+      const said = [
+        f.dma === false && '没有 DMA 控制器',
+        f.nic === 'nosg' && '网卡不支持收集（scatter-gather）',
+        f.cache === 'warm' && '文件已在页缓存中',
+        f.bypass === true && '你的程序可以自己驱动网卡和磁盘（绕过内核）',
+      ].filter(Boolean);
       return said.length ? `本机：${said.join('；')}。` : null;
     },
   },
@@ -147,6 +177,11 @@ export const CHALLENGE = {
         return `the par is ${par} ${unit(par)}, but the reference solution takes ${ref}`;
       },
       taken: (id: string, other: string) => `${id} is already the id of ${other}`,
+      parBeaten: (p: Par, path: string) =>
+        `the par is not the fewest: this path passes in ${p.modeSwitches} mode switch${p.modeSwitches === 1 ? '' : 'es'} and ${p.steps} step${p.steps === 1 ? '' : 's'}: ${path}`,
+      parNotProved: (states: number, steps: number) => `the par is not proved: the search stopped at its bound (${states} states, paths of at most ${steps} steps)`,
+      referenceNotSearched: (p: Par) =>
+        `the fewest the search finds is ${p.modeSwitches} mode switches and ${p.steps} steps: the reference solution moves blocks in parts, which the search does not try (challenges/FORMAT.md)`,
     },
     zh: {
       notMapping: '挑战关卡必须是字段的映射',
@@ -165,6 +200,10 @@ export const CHALLENGE = {
       parNotReference: (what: keyof Par, par: number, ref: number) =>
         what === 'steps' ? `标准是 ${par} 步，但参考解法用了 ${ref} 步` : `标准是模式切换 ${par} 次，但参考解法用了 ${ref} 次`,
       taken: (id: string, other: string) => `${id} 已经是 ${other} 的 id`,
+      parBeaten: (p: Par, path: string) => `标准不是最少的：这条路径用模式切换 ${p.modeSwitches} 次、${p.steps} 步就能通过：${path}`,
+      parNotProved: (states: number, steps: number) => `标准未得到证明：搜索到达了上限（${states} 个状态，路径最多 ${steps} 步）`,
+      referenceNotSearched: (p: Par) =>
+        `搜索找到的最少是模式切换 ${p.modeSwitches} 次、${p.steps} 步：参考解法把块分批搬运，搜索不尝试这种走法（见 challenges/FORMAT.md）`,
     },
   },
 } satisfies Record<string, unknown>;

@@ -3,11 +3,11 @@ import type { Text } from '../i18n/lang.js';
 import type { LessonStep } from '../lessons/index.js';
 
 /** The places a goal may name: where a data path can end. */
-export const GOAL_PLACES = ['nic', 'user', 'pageCache'] as const satisfies readonly Location[];
+export const GOAL_PLACES = ['nic', 'user', 'pageCache', 'pipe'] as const satisfies readonly Location[];
 export type GoalPlace = (typeof GOAL_PLACES)[number];
 
 /**
- * A predicate on the final state (and, for `canModify`, on the states on the
+ * A predicate on the final state (and, for `canModify` and `canRead`, on the states on the
  * way): every legal path that makes it true passes, whatever its events.
  */
 export interface Goal {
@@ -19,6 +19,10 @@ export interface Goal {
   own: boolean;
   /** On the way, the process held its own writable copy of every block, so it could change the bytes. */
   canModify: boolean;
+  /** On the way, the process could read every block in its own address space (its bytes, or a present mapping), so it could look at the data. */
+  canRead: boolean;
+  /** At the end, every block outside `blocks` is still a page of the file mapped from the page cache (shared), not private memory. */
+  shared: boolean;
   /** The process is back in user mode at the end. */
   userMode: boolean;
   /** No system call is left open at the end. */
@@ -32,6 +36,8 @@ export interface MachineFeatures {
   nic?: 'sg' | 'nosg';
   dma?: boolean;
   cache?: 'cold' | 'warm';
+  /** A process may drive the NIC and the disk itself (kernel bypass); a level's machine does not unless it says so. */
+  bypass?: boolean;
 }
 
 export interface Par {

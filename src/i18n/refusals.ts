@@ -197,6 +197,19 @@ const EN: Sayings = {
   pinsHeldAtReturn: ({ call, block }) =>
     `${call}() releases the pages it pinned before it returns, and block ${block}'s page is still pinned: unpin it once its transfer is done (only MSG_ZEROCOPY, AIO and kernel bypass keep their pins)`,
   faultCannot: () => 'in the page-fault handler the kernel only brings the page in (from the disk on a miss) and maps it: return from the fault first',
+  dmaNotController: () => "the DMA controller moves blocks between the disk itself and memory: ADR names the disk, not the controller's buffer (that is where programmed I/O leaves the disk's data for the CPU)",
+  mapDeviceBlocks: ({ device }) => `mapping ${en(device)} maps its registers, for a program that drives it, not the bytes in its buffer: map it without blocks`,
+  diskNotAsked: () => 'the disk reads only when it is told to: by the kernel inside a system call or a page fault, or by a program that has mapped its controller',
+  diskDmaOnly: () => "this machine's disk is read by DMA only, as a modern disk is: program the DMA controller from the disk",
+  kernelTakesInterrupt: () => "the kernel takes a finished DMA transfer's completion by its interrupt: polling the status register is how a program that drives the device itself (kernel bypass) takes it",
+  aioNotCollected: ({ block }) => `block ${block} comes from an AIO read the program has not collected yet: until io_getevents() returns it, the program cannot know the bytes are in its buffer`,
+  mapsReadOnly: ({ call }) => `${call}() maps the fbuf at once and read-only: an fbuf is immutable once filled, so every process that maps it sees the same bytes (map it with writable: false, not lazy, not copy-on-write)`,
+  callNeverWaits: ({ call }) => `${call}() returns at once and never sleeps for the transfer it starts: the program learns of its completion later (io_getevents)`,
+  nicDmaOnly: () => "this machine's NIC takes its packets by DMA only, as a modern card does: program the DMA controller from the socket buffer",
+  noBypass: ({ device }) => `on this machine the kernel shares ${en(device)} among every program: no process maps its registers to drive it itself (no kernel bypass)`,
+  dmaFillPending: ({ place, block }) =>
+    `the DMA writing block ${block} into ${en(place)} has not had its completion taken: its interrupt is how the kernel learns the pages are up to date, so nothing uses them before it`,
+  diskNotChecked: () => "the CPU does not know yet that the controller's buffer is full: poll its status register, or take the disk's interrupt, first",
   nicSource: ({ place }) =>
     `the NIC sends what a socket buffer holds (or, under kernel bypass, the pool its own process drives), never ${en(place)}: hand the bytes to the socket first`,
 };
@@ -281,6 +294,18 @@ const ZH: Sayings = {
   pinsHeldAtReturn: ({ call, block }) =>
     `${call}() 在返回之前要释放它锁定的页，而块 ${block} 所在的页还锁着：等它的传输完成后解除锁定（只有 MSG_ZEROCOPY、AIO 和绕过内核会保留锁定）`,
   faultCannot: () => '在缺页处理程序里，内核只把页调进来（未命中时从磁盘读）并映射它：先从缺页返回',
+  dmaNotController: () => 'DMA 控制器在磁盘本身和内存之间搬数据块：ADR 指向磁盘，而不是控制器的缓冲区（那是程控 I/O 留给 CPU 取数据的地方）',
+  mapDeviceBlocks: ({ device }) => `映射${zh(device)}映射的是它的寄存器，供自己驱动它的程序使用，而不是它缓冲区里的字节：映射时不要指定数据块`,
+  diskNotAsked: () => '磁盘只在被要求时才读：由内核在系统调用或缺页中要求，或由映射了它控制器的程序要求',
+  diskDmaOnly: () => '这台机器的磁盘只能用 DMA 读取，现代磁盘都是这样：请从磁盘设置 DMA 控制器',
+  kernelTakesInterrupt: () => '内核靠中断得知 DMA 传输已完成：轮询状态寄存器是自己驱动设备的程序（绕过内核）的做法',
+  aioNotCollected: ({ block }) => `块 ${block} 来自一次程序还没有取回的 AIO 读：在 io_getevents() 返回它之前，程序无法知道这些字节已经在它的缓冲区里`,
+  mapsReadOnly: ({ call }) => `${call}() 立即以只读方式映射 fbuf：fbuf 一旦填好就不可改变，所有映射它的进程看到的都是同样的字节（映射时用 writable: false，不延迟、不写时复制）`,
+  callNeverWaits: ({ call }) => `${call}() 立即返回，从不为它发起的传输睡眠：程序之后再得知它的完成（io_getevents）`,
+  nicDmaOnly: () => '这台机器的网卡只用 DMA 取数据包，现代网卡都是这样：请从 socket 缓冲区设置 DMA 控制器',
+  noBypass: ({ device }) => `这台机器上，内核让所有程序共用${zh(device)}：没有哪个进程映射它的寄存器、自己驱动它（不能绕过内核）`,
+  dmaFillPending: ({ place, block }) => `把块 ${block} 写进${zh(place)}的 DMA 还没有处理完成：内核靠它的中断才知道这些页已是最新，在那之前谁也不能用它们`,
+  diskNotChecked: () => 'CPU 还不知道控制器的缓冲区已经满了：先轮询它的状态寄存器，或者处理磁盘的中断',
   nicSource: ({ place }) => `网卡只发送 socket 缓冲区里的数据（或者在绕过内核时，发送自己驱动它的进程的缓冲池），从不发送${zh(place)}里的：先把字节交给 socket`,
 };
 

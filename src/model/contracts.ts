@@ -66,6 +66,10 @@ interface Contract {
   needs?: { need: CallNeed; moves?: readonly string[] };
   /** Pins the call may leave taken when it returns (its contract keeps them); otherwise it releases every pin it took. */
   keepsPins?: boolean;
+  /** The call returns at once, whatever it started: it never sleeps for a transfer (AIO's submission). */
+  neverWaits?: boolean;
+  /** The call maps only at once and read-only (fbufs are immutable once filled). */
+  mapsReadOnly?: boolean;
 }
 
 const any = (moves: readonly string[], way: CallWay | null = null) => Object.fromEntries(moves.map((m) => [m, way]));
@@ -81,7 +85,8 @@ export const CONTRACTS: Readonly<Record<Syscall, Contract>> = {
       fault: null,
     },
   },
-  write: { moves: { 'cpu:user>socket': null, 'cpu:user>pageCache': null, ...any(SENDS), fault: null } },
+  // Into a socket, a file's page cache or a pipe, write() copies the caller's buffer.
+  write: { moves: { 'cpu:user>socket': null, 'cpu:user>pageCache': null, 'cpu:user>pipe': null, ...any(SENDS), fault: null } },
   sendto: {
     moves: { 'cpu:user>socket': null, ...any(SENDS), fault: null, pin: null, 'desc:user>socket': null },
     needs: { need: 'soZerocopy', moves: ['pin', 'desc:user>socket'] },
@@ -107,11 +112,11 @@ export const CONTRACTS: Readonly<Record<Syscall, Contract>> = {
   vmsplice: { moves: { pin: null, 'ref:user>pipe': null }, needs: { need: 'pipe' }, keepsPins: true },
   setsockopt: { moves: {} },
   io_setup: { moves: {} },
-  io_submit: { moves: { pin: null, 'dma:disk>user': null }, keepsPins: true },
+  io_submit: { moves: { pin: null, 'dma:disk>user': null }, keepsPins: true, neverWaits: true },
   io_getevents: { moves: { unpin: null } },
   // VFIO's ioctls map the device and pin the pool (VFIO_IOMMU_MAP_DMA), or release it (VFIO_IOMMU_UNMAP_DMA).
   ioctl: { moves: { 'map:nic': null, 'map:ctrl': null, pin: null, unpin: null }, keepsPins: true },
-  uf_get: { moves: { 'dma:disk>fbuf': null, 'map:fbuf': null } },
+  uf_get: { moves: { 'dma:disk>fbuf': null, 'map:fbuf': null }, mapsReadOnly: true },
   uf_write: { moves: { 'ref:fbuf>socket': null, 'cpu:fbuf>socket': null, ...any(SENDS) } },
 };
 
@@ -159,10 +164,21 @@ export interface OpenCall {
   pinned: string[];
 }
 
+/** What a call may need made before it; a path's earlier calls matter to the machine only through these. */
+export const CALL_NEEDS: readonly CallNeed[] = ['pipe', 'soZerocopy'];
+
 /** Whether `need` was made before now: a pipe() call, or setsockopt(SO_ZEROCOPY) on the socket. */
-function made(state: State, need: CallNeed): boolean {
+export function made(state: State, need: CallNeed): boolean {
   const call: Syscall = need === 'pipe' ? 'pipe' : 'setsockopt';
   return state.syscallLog.some((name) => contractName(name) === call);
+}
+
+/**
+ * A completion handler releases the pages its device used, whatever the process
+ * was doing: an unpin right after the interrupt of the transfer that moved them.
+ */
+export function handlerReleases(state: State, event: Event): boolean {
+  return event.type === 'unpin' && state.cpu.activity === 'interrupt' && (event.blocks ?? state.payload).every((b) => state.completed.includes(b));
 }
 
 /** What refuses starting `name` now: an unknown call, or a call that needs something made first. */
@@ -182,9 +198,10 @@ export function callRefusal(state: State, name: string): Refusal | null {
  */
 export function contractRefusal(state: State, event: Event): { refusal: Refusal | null; way: CallWay | null } {
   const move = moveOf(event);
+  const waitsInCall = event.type === 'sleep' && state.faultReturn === null && state.call !== null && CONTRACTS[state.call.name].neverWaits;
+  if (waitsInCall) return { refusal: { code: 'callNeverWaits', params: { call: state.openSyscall ?? state.call!.name } }, way: null };
   if (move === null) return { refusal: null, way: null };
-  // A completion handler may release the pages its device used, whatever the process was doing.
-  if (event.type === 'unpin' && state.cpu.activity === 'interrupt') return { refusal: null, way: null };
+  if (handlerReleases(state, event)) return { refusal: null, way: null };
   if (state.faultReturn !== null) {
     if (move === 'fault' || FAULT_MOVES.has(move) || event.type === 'pollStatus') return { refusal: null, way: null };
     return { refusal: { code: 'faultCannot', params: { event: event.type } }, way: null };
@@ -193,6 +210,9 @@ export function contractRefusal(state: State, event: Event): { refusal: Refusal 
   if (open === null) return { refusal: null, way: null };
   const contract = CONTRACTS[open.name];
   const shown = state.openSyscall ?? open.name;
+  if (contract.neverWaits && (event.type === 'sleep' || (event.type === 'programDma' && event.block === true))) {
+    return { refusal: { code: 'callNeverWaits', params: { call: shown } }, way: null };
+  }
   // Polling a status register moves nothing: any call may wait on its device that way.
   if (event.type === 'pollStatus') return { refusal: null, way: null };
   if (!(move in contract.moves)) {
@@ -202,6 +222,9 @@ export function contractRefusal(state: State, event: Event): { refusal: Refusal 
   const need = contract.needs;
   if (need?.moves?.includes(move) && !made(state, need.need)) {
     return { refusal: { code: 'callNeeds', params: { call: shown, need: need.need } }, way: null };
+  }
+  if (contract.mapsReadOnly && event.type === 'mapPages' && (event.lazy === true || event.cow === true || event.writable !== false)) {
+    return { refusal: { code: 'mapsReadOnly', params: { call: shown } }, way: null };
   }
   const way = contract.moves[move];
   if (way !== null && open.way !== null && way !== open.way) {

@@ -2,7 +2,7 @@ export * from './types.js';
 export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec } from './schema.js';
 export { IllegalEvent, type KernelAction, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from './refusals.js';
 export { initialState, kindRefusal, step } from './step.js';
-export { CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, type CallNeed, type CallWay, type OpenCall, type Syscall } from './contracts.js';
+export { CALL_NEEDS, CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, made, type CallNeed, type CallWay, type OpenCall, type Syscall } from './contracts.js';
 export { StepError, completionPending, moverOf, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';

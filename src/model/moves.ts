@@ -1,6 +1,6 @@
 import { IllegalEvent, type Refusal } from './refusals.js';
 import { EVENT_FIELDS, IRQ_SOURCES, type FieldSpec } from './schema.js';
-import { kindRefusal, step } from './step.js';
+import { kindRefusal, ruleRefusal, step } from './step.js';
 import { LOCATIONS, type Event, type EventType, type Location, type State } from './types.js';
 
 /** An event the machine accepts now, and the state it leads to. */
@@ -18,9 +18,18 @@ export interface Move {
  * every block named).
  *
  * `names` are the system calls to offer: a name changes nothing but the label.
- * With `first`, the search stops at the first move (is there any?).
+ * With `first`, the search stops at the first move (is there any?). With
+ * `whole`, an event that may name blocks or a count leaves them out: it takes
+ * every block its source holds (the par search's moves, challenges/FORMAT.md).
+ * Without `distinct`, two events that lead to the same state are both kept
+ * (a caller that merges states itself need not pay for telling them apart).
  */
-export function movesOf(state: State, type: EventType, names: readonly string[], { first = false } = {}): { moves: Move[]; refusal: Refusal | null } {
+export function movesOf(
+  state: State,
+  type: EventType,
+  names: readonly string[],
+  { first = false, whole = false, distinct = true } = {},
+): { moves: Move[]; refusal: Refusal | null } {
   const refused = kindRefusal(state, type);
   if (refused) return { moves: [], refusal: refused };
   const moves: Move[] = [];
@@ -35,7 +44,13 @@ export function movesOf(state: State, type: EventType, names: readonly string[],
   };
   const met = new RefusalsByFieldsRead();
   try {
-    for (const event of candidates(state, type, names)) {
+    for (const event of candidates(state, type, names, whole)) {
+      // Most candidates break a rule or the open call's contract: said without stepping them.
+      const broken = ruleRefusal(state, event);
+      if (broken) {
+        count(broken);
+        continue;
+      }
       const known = met.of(event);
       if (known) {
         count(known);
@@ -51,9 +66,11 @@ export function movesOf(state: State, type: EventType, names: readonly string[],
         count(error.refusal);
         continue;
       }
-      const shape = JSON.stringify(next);
-      if (seen.has(shape)) continue;
-      seen.add(shape);
+      if (distinct) {
+        const shape = JSON.stringify(next);
+        if (seen.has(shape)) continue;
+        seen.add(shape);
+      }
       moves.push({ event, next });
       if (first) break;
     }
@@ -113,8 +130,9 @@ class RefusalsByFieldsRead {
 const MOVES_HELD: readonly EventType[] = ['cpuCopy', 'descriptorCopy', 'pageRefMove', 'programDma'];
 
 /** The values a field may take in `state`; `undefined` (left out) first where the field is optional. */
-function values({ kind, required, default: byDefault }: FieldSpec, state: State, names: readonly string[]): unknown[] {
+function values({ kind, required, default: byDefault }: FieldSpec, state: State, names: readonly string[], whole: boolean): unknown[] {
   const left = required ? [] : [undefined];
+  if (whole && !required && (kind === 'blocks' || kind === 'count')) return left;
   switch (kind) {
     case 'place':
       return [...left, ...LOCATIONS];
@@ -142,14 +160,30 @@ function runs(payload: readonly string[]): string[][] {
 }
 
 /** Every event of `type` built from the fields' values, the ones with fields left out first. */
-export function candidates(state: State, type: EventType, names: readonly string[]): Event[] {
+export function candidates(state: State, type: EventType, names: readonly string[], whole = false): readonly Event[] {
+  // They depend on the state only through its payload and which places hold something: a search meets the same few again and again.
+  const key = `${type}|${whole}|${names.join(',')}|${state.payload.join(',')}|${LOCATIONS.map((l) => (state.places[l].length ? 1 : 0)).join('')}`;
+  const known = CANDIDATES.get(key);
+  if (known) return known;
+  if (CANDIDATES.size > 4096) CANDIDATES.clear();
+  const built = buildCandidates(state, type, names, whole);
+  CANDIDATES.set(key, built);
+  return built;
+}
+
+const CANDIDATES = new Map<string, readonly Event[]>();
+
+function buildCandidates(state: State, type: EventType, names: readonly string[], whole: boolean): readonly Event[] {
   let events: Record<string, unknown>[] = [{ type }];
   for (const [field, spec] of Object.entries(EVENT_FIELDS[type])) {
-    let options = values(spec, state, names);
+    let options = values(spec, state, names, whole);
     // Not worth a step to be refused: nothing is copied or handed on from a place that holds nothing, nor to where it came from.
     if (field === 'from' && MOVES_HELD.includes(type)) options = options.filter((v) => state.places[v as Location].length > 0);
     events = events.flatMap((e) => options.filter((v) => field !== 'to' || v !== e.from).map((v) => (v === undefined ? e : { ...e, [field]: v })));
   }
   // Fewest fields first, so that the simpler of two events with the same effect is the one kept.
-  return (events as Event[]).map((e, i) => ({ e, i })).sort((a, b) => Object.keys(a.e).length - Object.keys(b.e).length || a.i - b.i).map(({ e }) => e);
+  return (events as Event[])
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => Object.keys(a.e).length - Object.keys(b.e).length || a.i - b.i)
+    .map(({ e }) => Object.freeze(e));
 }

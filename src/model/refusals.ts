@@ -83,6 +83,18 @@ export interface RefusalParams {
   pinsHeldAtReturn: { call: string; block: string };
   faultCannot: { event: EventType };
   nicSource: { place: Location };
+  dmaNotController: Record<string, never>;
+  mapDeviceBlocks: { device: Location };
+  diskNotAsked: Record<string, never>;
+  diskDmaOnly: Record<string, never>;
+  kernelTakesInterrupt: Record<string, never>;
+  diskNotChecked: Record<string, never>;
+  nicDmaOnly: Record<string, never>;
+  noBypass: { device: Location };
+  dmaFillPending: { place: Location; block: string };
+  callNeverWaits: { call: string };
+  mapsReadOnly: { call: string };
+  aioNotCollected: { block: string };
 }
 
 /** What a pinned page refuses, until it is unpinned: another page mapped in its place, its unmapping, a private copy on write. */

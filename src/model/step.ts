@@ -16,7 +16,7 @@ import {
   type Transfer,
 } from './types.js';
 import { IllegalEvent, illegal, type KernelAction, type PinnedChange, type Refusal } from './refusals.js';
-import { callRefusal, contractName, contractRefusal, returnRefusal } from './contracts.js';
+import { callRefusal, contractName, contractRefusal, handlerReleases, returnRefusal } from './contracts.js';
 
 const NO_COUNTS: Counters = {
   cpuCopies: 0,
@@ -46,7 +46,10 @@ export function initialState(payload: readonly string[], machine: Machine = DEFA
     fault: null,
     dma: idleDma(),
     deviceReady: false,
+    readySeen: false,
     nicSending: false,
+    completed: [],
+    uncollected: [],
     sent: [],
     interruptLine: null,
     places,
@@ -62,7 +65,7 @@ export function initialState(payload: readonly string[], machine: Machine = DEFA
 
 const isHardware = (l: Location) => HARDWARE.includes(l);
 
-const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [] });
+const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [], blocks: [] });
 
 /** The place whose registers must be mapped for user mode to drive a device: the disk is driven through its controller. */
 const registersOf = (device: Location): Location => (device === 'disk' ? 'ctrl' : device);
@@ -95,13 +98,24 @@ export function kindRefusal(state: State, type: EventType): Refusal | null {
   const blocked: Refusal | null = state.process === 'blocked' ? { code: 'processBlocked', params: {} } : null;
   switch (type) {
     case 'syscall':
-    case 'sysret':
     case 'pollStatus':
-    case 'sleep':
     case 'cpuCopy':
     case 'pageFault':
-    case 'run':
       return blocked;
+    case 'sysret':
+      return blocked ?? (state.openSyscall === null ? { code: 'sysretWithoutSyscall', params: {} } : null);
+    case 'sleep':
+      return blocked ?? (state.openSyscall === null && state.faultReturn === null ? { code: 'sleepOutsideCall', params: {} } : null);
+    case 'run':
+      return blocked ?? (state.privilege !== 'user' ? { code: 'runInKernel', params: {} } : null);
+    case 'dmaTransfer':
+      return state.dma.status !== 'programmed' || state.dma.wc === 0 ? { code: 'dmaNotProgrammed', params: {} } : null;
+    case 'handleInterrupt':
+      return state.interruptLine === null ? { code: 'noInterruptPending', params: {} } : null;
+    case 'faultIn':
+    case 'cowCopy':
+    case 'faultReturn':
+      return state.process === 'blocked' ? { code: 'blockedInFault', params: {} } : state.faultReturn === null ? { code: 'onlyInFault', params: {} } : null;
     case 'mapPages':
     case 'unmapPages':
     case 'descriptorCopy':
@@ -126,12 +140,16 @@ function physicalRefusal(event: Event): Refusal | null {
       return null;
     case 'programDma':
       if (isHardware(event.from) === isHardware(event.to)) return { code: 'dmaNeedsOneDevice', params: {} };
+      // The DMA controller's ADR names the disk itself; the controller's buffer is where programmed I/O leaves bytes for the CPU.
+      if (event.from === 'ctrl' || event.to === 'ctrl') return { code: 'dmaNotController', params: {} };
       // A file's blocks come in through the page cache, or to pages set aside for them: a network buffer is filled from those.
       if (event.from === 'disk' && (event.to === 'socket' || event.to === 'pipe')) return { code: 'diskReadIntoNetBuffer', params: { place: event.to } };
       return null;
     case 'mapPages':
       if (event.from === 'user') return { code: 'mapUserBuffer', params: {} };
       if (event.from === 'disk') return { code: 'mapDisk', params: {} };
+      // A device is mapped for its registers (kernel bypass drives it through them), never its buffer's bytes.
+      if (isHardware(event.from) && event.blocks !== undefined) return { code: 'mapDeviceBlocks', params: { device: event.from } };
       return null;
     case 'descriptorCopy':
     case 'pageRefMove':
@@ -139,6 +157,15 @@ function physicalRefusal(event: Event): Refusal | null {
     default:
       return null;
   }
+}
+
+/**
+ * What refuses `event` before step() looks at the machine's holdings: what no
+ * machine can do, and what the open call's contract (or the fault handler)
+ * does not allow. A search for legal moves asks this first, without a throw.
+ */
+export function ruleRefusal(state: State, event: Event): Refusal | null {
+  return kindRefusal(state, event.type) ?? physicalRefusal(event) ?? contractRefusal(state, event).refusal;
 }
 
 export function step(state: State, event: Event): State {
@@ -180,6 +207,8 @@ export function step(state: State, event: Event): State {
       s.privilege = 'kernel';
       s.openSyscall = event.name;
       s.call = { name: contractName(event.name)!, way: null, pinned: [] };
+      // Collecting finished AIO requests is what tells the program its buffer holds the bytes.
+      if (s.call.name === 'io_getevents') s.uncollected = [];
       s.counts.syscalls += 1;
       s.counts.modeSwitches += 1;
       s.syscallLog.push(event.name);
@@ -202,6 +231,9 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'deviceRead': {
+      // The disk reads when it is told to: by the kernel (the open call's contract says whether it may), or by a program that maps its controller.
+      if (s.privilege !== 'kernel' && !s.userMapped.includes('ctrl')) throw new IllegalEvent('diskNotAsked', {});
+      if (s.machine.pio === false) throw new IllegalEvent('diskDmaOnly', {});
       const blocks = pick(s, 'disk', event.blocks);
       for (const b of blocks) put(s, 'ctrl', { block: b, as: 'data' });
       s.deviceReady = true;
@@ -214,7 +246,10 @@ export function step(state: State, event: Event): State {
       if (s.privilege !== 'kernel' && !s.userMapped.some(isHardware)) {
         throw new IllegalEvent('statusNeedsKernel', {});
       }
-      // Reading a finished transfer's status is how a poller takes its completion, instead of an interrupt.
+      // Reading a finished transfer's status is how a poller takes its completion, instead of an interrupt:
+      // a program that drives the device itself. The kernel takes a DMA's completion by its interrupt.
+      if (s.dma.status === 'done' && s.privilege === 'kernel') throw new IllegalEvent('kernelTakesInterrupt', {});
+      if (s.deviceReady) s.readySeen = true;
       if (s.dma.status === 'done') {
         if (s.dma.adr === 'nic') transmitted(s);
         s.dma = idleDma();
@@ -253,7 +288,8 @@ export function step(state: State, event: Event): State {
         for (const b of blocks) dmaReadable(s, from, b);
         if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
       }
-      s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks] };
+      s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks], blocks: [...blocks] };
+      if (memory === 'user' && s.call?.name === 'io_submit') s.uncollected = [...new Set([...s.uncollected, ...blocks])];
       if (event.block) sleep(s);
       // From user mode this is the program itself writing a mapped device's registers (kernel bypass).
       activity = s.privilege === 'user' ? 'running' : 'syscall';
@@ -321,10 +357,14 @@ export function step(state: State, event: Event): State {
     }
     case 'handleInterrupt': {
       if (s.interruptLine === null) throw new IllegalEvent('noInterruptPending', {});
-      if (s.interruptLine !== 'disk' && s.dma.status === 'done') s.dma = idleDma();
+      // The DMA controller's completion is the DMA's interrupt, or the NIC's for a transfer to the NIC; a programmed-I/O card's leaves it alone.
+      // The handler knows which blocks its transfer moved: the pages it may release.
+      s.completed = s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic') ? s.dma.blocks : [];
+      if (s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic')) s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
       // where the lessons leave them (TCP keeps its skb until the peer's ACK; MODEL.md).
+      if (s.interruptLine === 'disk') s.readySeen = true;
       if (s.interruptLine === 'nic') {
         s.places.socket = s.places.socket.filter((h) => h.as !== 'ref');
         transmitted(s);
@@ -348,13 +388,21 @@ export function step(state: State, event: Event): State {
       }
       const blocks = pick(s, from, event.blocks);
       if (from === 'ctrl' && to === 'pageCache') refuseCached(s, blocks);
-      if (to === 'nic') nicSource(s, from);
+      // The CPU reads the controller once it knows the data is there: by polling its status or by its interrupt.
+      if (from === 'ctrl' && !s.readySeen) throw new IllegalEvent('diskNotChecked', {});
+      if (to === 'nic') {
+        nicSource(s, from);
+        if (s.machine.pio === false) throw new IllegalEvent('nicDmaOnly', {});
+      }
       const origin = cpuReadable(oneOrigin(blocks.map((b) => resolveData(s, from, b))));
       for (const b of blocks) writeData(s, to, b, s.privilege);
       // A controller's buffer drains as it is read: once the CPU has the bytes, the controller holds none.
       if (from === 'ctrl') {
         for (const b of blocks) remove(s, 'ctrl', b);
-        if (s.places.ctrl.length === 0) s.deviceReady = false;
+        if (s.places.ctrl.length === 0) {
+          s.deviceReady = false;
+          s.readySeen = false;
+        }
       }
       if (to === 'nic') s.nicSending = true;
       s.counts.cpuCopies += 1;
@@ -368,6 +416,7 @@ export function step(state: State, event: Event): State {
       if (from === 'disk') throw new IllegalEvent('mapDisk', {});
       if (isHardware(from) && event.blocks === undefined) {
         // A device's register and queue window (kernel bypass): no payload pages, only access.
+        if (s.machine.bypass === false) throw new IllegalEvent('noBypass', { device: from });
         if (!s.userMapped.includes(from)) s.userMapped.push(from);
         activity = 'syscall';
         transfer = { kind: 'mapping', from, to: 'user', via: null, blocks: [] };
@@ -429,7 +478,7 @@ export function step(state: State, event: Event): State {
     case 'pin':
     case 'unpin': {
       // A device's completion handler may release the pages it used, whatever the process was doing.
-      const inHandler = event.type === 'unpin' && state.cpu.activity === 'interrupt';
+      const inHandler = handlerReleases(state, event);
       if (inHandler) needsRunningProcess();
       else needsKernel(event.type);
       const blocks = event.blocks ?? s.payload;
@@ -438,6 +487,10 @@ export function step(state: State, event: Event): State {
         const existing = pte(s, b);
         if (event.type === 'unpin' && !existing?.pinned) throw new IllegalEvent('notPinned', { block: b });
         if (event.type === 'unpin') {
+          // Until the transfer's completion is taken the kernel does not know the device is done with the page.
+          if (s.dma.status !== 'idle' && s.dma.mar === existing!.frame && s.dma.blocks.includes(b)) {
+            throw new IllegalEvent('pageInDma', { block: b, device: s.dma.adr as Location });
+          }
           // A page is pinned because a device will read it; it stays pinned while anything may still send it.
           const holder = LOCATIONS.find((l) => s.places[l].some((h) => h.block === b && h.as === 'ref' && h.target === existing!.frame));
           if (holder) throw new IllegalEvent('unpinStillReferenced', { holder, block: b });
@@ -484,6 +537,7 @@ export function step(state: State, event: Event): State {
         if (!holds(s, entry.frame, b, 'data')) {
           throw new IllegalEvent('faultInNotHeld', { place: entry.frame, block: b });
         }
+        unlessFilling(s, entry.frame, b);
         setPte(s, b, { ...entry, present: true });
       }
       activity = 'fault';
@@ -643,8 +697,9 @@ function draft(state: State): State {
   };
 }
 
+/** User mode touches its own buffer and kernel memory mapped into it; a mapped device gives it registers, not bytes to copy. */
 function userCanTouch(s: State, place: Location) {
-  return place === 'user' || s.userMapped.includes(place);
+  return place === 'user' || (s.userMapped.includes(place) && !isHardware(place));
 }
 
 function holding(s: State, place: Location, block: string): Holding {
@@ -678,7 +733,7 @@ function pick(s: State, place: Location, blocks: string[] | undefined): string[]
  */
 function resolveData(s: State, place: Location, block: string): Location {
   const h = holding(s, place, block);
-  if (h.as === 'data') return place;
+  if (h.as === 'data') return unlessFilling(s, place, block);
   const target = h.target as Location;
   if (h.as === 'map') {
     const entry = pte(s, block);
@@ -690,7 +745,19 @@ function resolveData(s: State, place: Location, block: string): Location {
   if (!holds(s, target, block, 'data')) {
     throw new IllegalEvent('danglingReference', { place, block, target });
   }
-  return target;
+  return unlessFilling(s, target, block);
+}
+
+/**
+ * `place`, unless a DMA is writing `block` there and its completion has not
+ * been taken: the interrupt is how the kernel learns the pages are up to date,
+ * so nothing reads, refers to or maps them before it.
+ */
+function unlessFilling(s: State, place: Location, block: string): Location {
+  const filling = s.dma.status !== 'idle' && !s.dma.toDevice && s.dma.mar === place && s.dma.blocks.includes(block);
+  if (filling) throw new IllegalEvent('dmaFillPending', { place, block });
+  if (place === 'user' && s.uncollected.includes(block)) throw new IllegalEvent('aioNotCollected', { block });
+  return place;
 }
 
 /** Store the bytes of `block` at `place`; through a mapping, the bytes land in the mapped frame. */

@@ -74,6 +74,8 @@ export interface DmaRegisters {
   status: DmaStatus;
   /** Blocks this programming asked for, in order; the next WC of them move next. */
   queue: string[];
+  /** Every block this programming moves; until its completion is taken, the kernel does not use the ones it writes. */
+  blocks: string[];
 }
 
 export interface Counters {
@@ -107,6 +109,18 @@ export interface Machine {
   gather: boolean;
   /** Warm: the payload's pages are already in the page cache (no disk DMA needed). */
   cache: 'cold' | 'warm';
+  /**
+   * The disk can be read by programmed I/O (the CPU draining its controller). A lesson's machine
+   * has both ways, to teach each; a challenge level's disk with a DMA controller has only DMA,
+   * as a modern disk does. Left out, it can.
+   */
+  pio?: boolean;
+  /**
+   * A process may drive a device itself (kernel bypass: VFIO maps its registers, the IOMMU
+   * its pool). A challenge level's machine shares its devices through the kernel unless it
+   * says so. Left out, it may.
+   */
+  bypass?: boolean;
 }
 
 export const DEFAULT_MACHINE: Machine = { dma: true, gather: true, cache: 'cold' };
@@ -134,8 +148,14 @@ export interface State {
   dma: DmaRegisters;
   /** The disk controller has data ready in its buffer (what a polling CPU reads). */
   deviceReady: boolean;
+  /** The CPU has learned that data is ready, by polling the status register or by the disk's interrupt. */
+  readySeen: boolean;
   /** A programmed-I/O NIC was handed bytes by the CPU and has not yet had its transmit completion taken. */
   nicSending: boolean;
+  /** Blocks an AIO request (io_submit) reads into the user buffer, until io_getevents collects it: till then the program cannot know they are there. */
+  uncollected: string[];
+  /** The blocks of the transfer whose completion the last interrupt handler took: the pages that handler may unpin. */
+  completed: string[];
   /** The blocks the NIC has put on the wire: a transmit whose completion was taken leaves the NIC empty. */
   sent: string[];
   interruptLine: 'dma' | 'disk' | 'nic' | null;
