@@ -132,6 +132,8 @@ describe('wrong paths fail with the right reason', () => {
     ['zero-copy', stepsOf('sendfile'), over('cpuCopies')],
     ['no-gather', stepsOf('sendfile'), over('cpuCopies')],
     ['into-a-pipe', spliceOnToSocket, notAt('pipe', 'A')],
+    // sendfile() moves the file into a socket buffer, never a pipe: its event names do not pass a level about splice.
+    ['into-a-pipe', stepsOf('sendfile-sg'), notAt('pipe', 'A')],
     ['into-a-pipe', readThenWrite, over('cpuCopies')],
     // The splice call called set-up to leave it out of the per-chunk count: its DMA transfer (step 5, after pipe()) moves the payload.
     ['into-a-pipe', [...level('into-a-pipe').solution.map((s): LessonStep => ({ ...s, phase: 'setup' })), { event: { type: 'run' }, phase: 'transfer', text: { en: '', zh: '' } }], { kind: 'movedOutsidePerChunk', step: 5 }],

@@ -197,7 +197,7 @@ function walkFrom(plan: Plan): Walk {
   return { payload: plan.payload, machine: plan.machine, events, states, refused };
 }
 
-const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
 
 describe('the generator reaches deep states', () => {
   test('walks get long and visit DMA, interrupts, faults, descriptors and mappings', () => {
@@ -332,7 +332,8 @@ describe('system calls keep their contracts on every random legal walk (MODEL.md
           if (e.type === 'cpuCopy' && e.to === 'nic') expect({ where, from: e.from === 'socket' || prev.privilege === 'user' }).toEqual({ where, from: true });
           // A buffered read fills the page cache first: nothing copies the controller straight into the user buffer.
           expect({ where, t: next.transfer?.kind === 'cpu-copy' && next.transfer.from === 'ctrl' && next.transfer.to === 'user' }).toEqual({ where, t: false });
-          const moved = next.transfer && next.transfer.kind !== 'device' ? next.transfer : null;
+          // What the kernel does for the call: a device going on with a transfer programmed before (kernel bypass) is not the call's.
+          const moved = next.transfer && next.transfer.kind !== 'device' && e.type !== 'dmaTransfer' ? next.transfer : null;
           // read() never sends; sendfile() never touches the caller's buffer.
           if (call === 'read' && moved) expect({ where, to: ['socket', 'pipe', 'nic'].includes(moved.to) }).toEqual({ where, to: false });
           if (call === 'read' && e.type === 'programDma') expect({ where, nic: e.to === 'nic' }).toEqual({ where, nic: false });

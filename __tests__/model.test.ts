@@ -905,3 +905,102 @@ describe('a system call is a contract: paths no kernel could take are refused at
     expect(completionPending(run({ payload: ABCD, machine: noDma, steps: handed.map((event) => ({ event })) }).at(-1)!)).toBe(true);
   });
 });
+
+describe('devices behave as devices, and a few calls have rules of their own', () => {
+  const on = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, gather: true, cache: 'cold', ...machine }, events);
+  const at = (events: Event[], code: string, params: object = {}) => ({ step: events.length, refusal: { code, params } });
+
+  test('the disk reads when asked, the CPU reads its controller once it knows it is full, and the DMA names the disk', () => {
+    const unasked: Event[] = [{ type: 'deviceRead' }];
+    expect(on({}, unasked)).toEqual(at(unasked, 'diskNotAsked'));
+    const unchecked: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }, { type: 'cpuCopy', from: 'ctrl', to: 'pageCache' }];
+    expect(on({}, unchecked)).toEqual(at(unchecked, 'diskNotChecked'));
+    const fromController: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'ctrl', to: 'pageCache' }];
+    expect(on({}, fromController)).toEqual(at(fromController, 'dmaNotController'));
+  });
+
+  test('a mapped device gives the program its registers, not the bytes in its buffer', () => {
+    const withBlocks: Event[] = [{ type: 'syscall', name: 'ioctl' }, { type: 'mapPages', from: 'ctrl', blocks: ['A'] }];
+    expect(on({}, withBlocks)).toEqual(at(withBlocks, 'mapDeviceBlocks', { device: 'ctrl' }));
+    const copyOut: Event[] = [
+      { type: 'syscall', name: 'ioctl' },
+      { type: 'mapPages', from: 'ctrl' },
+      { type: 'sysret' },
+      { type: 'deviceRead' },
+      { type: 'pollStatus' },
+      { type: 'cpuCopy', from: 'ctrl', to: 'user' },
+    ];
+    expect(on({}, copyOut)).toEqual(at(copyOut, 'userCannotTouch', { place: 'ctrl' }));
+  });
+
+  test('a level machine: devices that do DMA only, and no kernel bypass unless it says so', () => {
+    const pio: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }];
+    expect(on({ pio: false }, pio)).toEqual(at(pio, 'diskDmaOnly'));
+    const pioNic: Event[] = [
+      { type: 'syscall', name: 'read' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+      { type: 'sysret' },
+      { type: 'syscall', name: 'write' },
+      { type: 'cpuCopy', from: 'user', to: 'socket' },
+      { type: 'cpuCopy', from: 'socket', to: 'nic' },
+    ];
+    expect(on({ pio: false, cache: 'warm' }, pioNic)).toEqual(at(pioNic, 'nicDmaOnly'));
+    const bypass: Event[] = [{ type: 'syscall', name: 'ioctl' }, { type: 'mapPages', from: 'nic' }];
+    expect(on({ bypass: false }, bypass)).toEqual(at(bypass, 'noBypass', { device: 'nic' }));
+    expect(on({}, bypass)).toBeNull();
+  });
+
+  test('io_submit() never sleeps, and what it reads is the program\'s only once io_getevents() collects it', () => {
+    const sleeps: Event[] = [{ type: 'syscall', name: 'io_submit' }, { type: 'pin' }, { type: 'programDma', from: 'disk', to: 'user', block: true }];
+    expect(on({}, sleeps)).toEqual(at(sleeps, 'callNeverWaits', { call: 'io_submit' }));
+    const submitted: Event[] = [
+      { type: 'syscall', name: 'io_submit' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'sysret' },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+      { type: 'unpin' },
+      { type: 'run' },
+    ];
+    const send: Event[] = [{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'user', to: 'socket' }];
+    expect(on({}, [...submitted, ...send])).toEqual(at([...submitted, ...send], 'aioNotCollected', { block: 'A' }));
+    expect(on({}, [...submitted, { type: 'syscall', name: 'io_getevents' }, { type: 'sysret' }, ...send])).toBeNull();
+  });
+
+  test('uf_get() maps an fbuf at once and read-only', () => {
+    const filled: Event[] = [
+      { type: 'syscall', name: 'uf_get' },
+      { type: 'programDma', from: 'disk', to: 'fbuf', block: true },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+    ];
+    const writable: Event[] = [...filled, { type: 'mapPages', from: 'fbuf' }];
+    expect(on({}, writable)).toEqual(at(writable, 'mapsReadOnly', { call: 'uf_get' }));
+    expect(on({}, [...filled, { type: 'mapPages', from: 'fbuf', writable: false }])).toBeNull();
+  });
+
+  test('an interrupt handler releases only the pages of the transfer it completed', () => {
+    // O_DIRECT's pages, still pinned, are not the NIC's to release when its send of other bytes completes.
+    const pinnedElsewhere: Event[] = [
+      { type: 'syscall', name: 'io_submit' },
+      { type: 'pin' },
+      { type: 'programDma', from: 'disk', to: 'user' },
+      { type: 'sysret' },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'dma' },
+      { type: 'handleInterrupt' },
+      { type: 'run' },
+      { type: 'syscall', name: 'sendfile' },
+      { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
+      { type: 'programDma', from: 'socket', to: 'nic' },
+      { type: 'dmaTransfer' },
+      { type: 'raiseInterrupt', source: 'nic' },
+      { type: 'handleInterrupt' },
+      { type: 'unpin' },
+    ];
+    expect(on({ cache: 'warm' }, pinnedElsewhere)).toEqual(at(pinnedElsewhere, 'outsideContract', { call: 'sendfile', event: 'unpin' }));
+  });
+});

@@ -65,7 +65,7 @@ export function initialState(payload: readonly string[], machine: Machine = DEFA
 
 const isHardware = (l: Location) => HARDWARE.includes(l);
 
-const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [], blocks: [] });
+const idleDma = (): State['dma'] => ({ mar: null, adr: null, wc: 0, toDevice: false, status: 'idle', queue: [], blocks: [], frames: [] });
 
 /** The place whose registers must be mapped for user mode to drive a device: the disk is driven through its controller. */
 const registersOf = (device: Location): Location => (device === 'disk' ? 'ctrl' : device);
@@ -288,7 +288,7 @@ export function step(state: State, event: Event): State {
         for (const b of blocks) dmaReadable(s, from, b);
         if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
       }
-      s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks], blocks: [...blocks] };
+      s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks], blocks: [...blocks], frames: [] };
       if (memory === 'user' && s.call?.name === 'io_submit') s.uncollected = [...new Set([...s.uncollected, ...blocks])];
       if (event.block) sleep(s);
       // From user mode this is the program itself writing a mapped device's registers (kernel bypass).
@@ -322,6 +322,8 @@ export function step(state: State, event: Event): State {
       s.dma.queue = s.dma.queue.slice(count);
       for (const b of moving) writeData(s, dest, b);
       s.dma.wc -= count;
+      const frame = s.dma.toDevice ? origin : dest;
+      if (!s.dma.frames.includes(frame)) s.dma.frames = [...s.dma.frames, frame];
       if (s.dma.wc === 0) {
         s.dma.status = 'done';
         s.counts.dmaCopies += 1;
@@ -359,7 +361,8 @@ export function step(state: State, event: Event): State {
       if (s.interruptLine === null) throw new IllegalEvent('noInterruptPending', {});
       // The DMA controller's completion is the DMA's interrupt, or the NIC's for a transfer to the NIC; a programmed-I/O card's leaves it alone.
       // The handler knows which blocks its transfer moved: the pages it may release.
-      s.completed = s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic') ? s.dma.blocks : [];
+      const ownTransfer = s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic');
+      s.completed = ownTransfer ? s.dma.blocks.filter((b) => s.dma.frames.includes(pte(s, b)?.frame as Location)) : [];
       if (s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic')) s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay

@@ -76,6 +76,8 @@ export interface DmaRegisters {
   queue: string[];
   /** Every block this programming moves; until its completion is taken, the kernel does not use the ones it writes. */
   blocks: string[];
+  /** Where in memory its transfers so far read or wrote the bytes (through descriptors, where they lead). */
+  frames: Location[];
 }
 
 export interface Counters {
@@ -154,7 +156,7 @@ export interface State {
   nicSending: boolean;
   /** Blocks an AIO request (io_submit) reads into the user buffer, until io_getevents collects it: till then the program cannot know they are there. */
   uncollected: string[];
-  /** The blocks of the transfer whose completion the last interrupt handler took: the pages that handler may unpin. */
+  /** The user pages of the transfer whose completion the last interrupt handler took: the ones that handler may unpin. */
   completed: string[];
   /** The blocks the NIC has put on the wire: a transmit whose completion was taken leaves the NIC empty. */
   sent: string[];
