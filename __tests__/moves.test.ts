@@ -5,6 +5,7 @@ import { loadCatalog } from '../src/lessons/index.js';
 import { EVENT_TYPES, IllegalEvent, initialState, movesOf, run, step, type EventType, type Script, type State } from '../src/model/index.js';
 import { candidates } from '../src/model/moves.js';
 import { ROOT } from './helpers/cli.js';
+import { refusalText } from '../src/i18n/refusals.js';
 
 const LESSONS = join(ROOT, 'lessons');
 const lessons = loadCatalog(LESSONS).lessons;
@@ -84,5 +85,14 @@ describe('the palette offers the moves the machine accepts', () => {
     // Every call the lessons make may start on a fresh machine but splice(), which needs a pipe made first (MODEL.md).
     const startable = movesOf(initialState(['A']), 'syscall', NAMES).moves.map((m) => (m.event as { name: string }).name);
     expect(startable.sort()).toEqual(NAMES.filter((n) => n !== 'splice').sort());
+  });
+
+  test('a kind the open call never makes is refused by its contract, naming no places', () => {
+    const inRead = step(initialState(['A', 'B']), { type: 'syscall', name: 'read' });
+    const { moves, refusal } = movesOf(inRead, 'pageRefMove', NAMES);
+    expect(moves).toEqual([]);
+    expect(refusal).toEqual({ code: 'outsideContract', params: { call: 'read', event: 'pageRefMove' } });
+    expect(refusalText(refusal!, 'en')).toMatch(/^read\(\) cannot move page references: read\(\) fills the caller's buffer/);
+    expect(refusalText(refusal!, 'zh')).toMatch(/^read\(\) 不能移动页引用：read\(\) 把文件读进调用者的缓冲区/);
   });
 });

@@ -64,14 +64,14 @@ type Attempt = RefusalParams['outsideContract'];
 
 /** What a refused move tried to do, after "cannot". */
 function enAttempt({ event, from, to }: Attempt): string {
-  const f = from ? en(from) : '';
-  const t = to ? en(to) : '';
+  // Without places, the kind of move itself is what the call never makes.
+  const between = from && to ? ` from ${en(from)} to ${en(to)}` : '';
   const moves: Partial<Record<EventType, string>> = {
-    cpuCopy: `have the CPU copy ${f} to ${t}`,
-    programDma: `program a DMA from ${f} to ${t}`,
-    descriptorCopy: `copy descriptors from ${f} to ${t}`,
-    pageRefMove: `move page references from ${f} to ${t}`,
-    mapPages: `map ${f}`,
+    cpuCopy: from && to ? `have the CPU copy ${en(from)} to ${en(to)}` : 'have the CPU copy payload',
+    programDma: `program a DMA${between}`,
+    descriptorCopy: `copy descriptors${between}`,
+    pageRefMove: `move page references${between}`,
+    mapPages: from ? `map ${en(from)}` : 'map pages',
     unmapPages: 'unmap pages',
     pin: 'pin pages',
     unpin: 'unpin pages',
@@ -86,12 +86,13 @@ function zhAttempt({ event, from, to }: Attempt): string {
   const spaced = (l: Location | undefined) => (l === undefined ? '' : /^[A-Za-z]/.test(zh(l)) ? ` ${zh(l)}` : zh(l));
   const f = spaced(from);
   const t = spaced(to);
+  const both = from !== undefined && to !== undefined;
   const moves: Partial<Record<EventType, string>> = {
-    cpuCopy: `让 CPU 把${f}拷到${t}`,
-    programDma: `设置从${f}到${t}的 DMA`,
-    descriptorCopy: `把描述符从${f}拷到${t}`,
-    pageRefMove: `把页引用从${f}移到${t}`,
-    mapPages: `映射${f}`,
+    cpuCopy: both ? `让 CPU 把${f}拷到${t}` : '让 CPU 拷贝数据',
+    programDma: both ? `设置从${f}到${t}的 DMA` : '设置 DMA',
+    descriptorCopy: both ? `把描述符从${f}拷到${t}` : '拷贝描述符',
+    pageRefMove: both ? `把页引用从${f}移到${t}` : '移动页引用',
+    mapPages: from ? `映射${f}` : '映射页',
     unmapPages: '解除页映射',
     pin: '锁定页',
     unpin: '解除页的锁定',

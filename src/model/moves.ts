@@ -79,6 +79,9 @@ export function movesOf(
   }
   if (moves.length) return { moves, refusal: null };
   const common = [...refusals.values()].sort((a, b) => b.n - a.n)[0];
+  // Where the open call allows this kind of move between no places at all, the refusal names none.
+  const refusal = common?.refusal;
+  if (refusal?.code === 'outsideContract' && refusals.size === 1) return { moves, refusal: { code: refusal.code, params: { call: refusal.params.call, event: refusal.params.event } } };
   return { moves, refusal: common?.refusal ?? null };
 }
 
