@@ -54,6 +54,16 @@ const readIntoPageCache = fillPageCache('read');
 const sendfileFromPageCache = fillPageCache('sendfile');
 /** mmap() with the file cached (as MAP_POPULATE reads it in): its contract maps the page cache. */
 const mmapPageCache = fillPageCache('mmap');
+/** aio-direct's shape: an O_DIRECT read submitted, its DMA finishing while the program runs, its handler in ring 0. */
+const aioCompleted: Event[] = [
+  { type: 'syscall', name: 'io_submit' },
+  { type: 'pin' },
+  { type: 'programDma', from: 'disk', to: 'user' },
+  { type: 'sysret' },
+  { type: 'dmaTransfer' },
+  { type: 'raiseInterrupt', source: 'dma' },
+  { type: 'handleInterrupt' },
+];
 
 function rejects(events: Event[], reason: RegExp, payload = ABCD) {
   let caught: unknown;
@@ -117,16 +127,7 @@ describe('system calls', () => {
   });
 
   test('a call is made from user mode: not from inside an interrupt handler, even one that interrupted user code', () => {
-    // aio-direct's shape: the DMA finishes while the program runs; the handler runs in ring 0.
-    const submit: Event[] = [
-      { type: 'syscall', name: 'io_submit' },
-      { type: 'pin' },
-      { type: 'programDma', from: 'disk', to: 'user' },
-      { type: 'sysret' },
-      { type: 'dmaTransfer' },
-      { type: 'raiseInterrupt', source: 'dma' },
-      { type: 'handleInterrupt' },
-    ];
+    const submit = aioCompleted;
     rejects([...submit, { type: 'syscall', name: 'io_getevents' }], /called by the program, in user mode; the CPU is still in kernel mode/);
     const s = play([...submit, { type: 'run' }, { type: 'syscall', name: 'io_getevents' }]);
     expect(s.openSyscall).toBe('io_getevents');
@@ -953,17 +954,7 @@ describe('devices behave as devices, and a few calls have rules of their own', (
   test('io_submit() never sleeps, and what it reads is the program\'s only once io_getevents() collects it', () => {
     const sleeps: Event[] = [{ type: 'syscall', name: 'io_submit' }, { type: 'pin' }, { type: 'programDma', from: 'disk', to: 'user', block: true }];
     expect(on({}, sleeps)).toEqual(at(sleeps, 'callNeverWaits', { call: 'io_submit' }));
-    const submitted: Event[] = [
-      { type: 'syscall', name: 'io_submit' },
-      { type: 'pin' },
-      { type: 'programDma', from: 'disk', to: 'user' },
-      { type: 'sysret' },
-      { type: 'dmaTransfer' },
-      { type: 'raiseInterrupt', source: 'dma' },
-      { type: 'handleInterrupt' },
-      { type: 'unpin' },
-      { type: 'run' },
-    ];
+    const submitted: Event[] = [...aioCompleted, { type: 'unpin' }, { type: 'run' }];
     const send: Event[] = [{ type: 'syscall', name: 'write' }, { type: 'cpuCopy', from: 'user', to: 'socket' }];
     expect(on({}, [...submitted, ...send])).toEqual(at([...submitted, ...send], 'aioNotCollected', { block: 'A' }));
     expect(on({}, [...submitted, { type: 'syscall', name: 'io_getevents' }, { type: 'sysret' }, ...send])).toBeNull();
@@ -985,13 +976,7 @@ describe('devices behave as devices, and a few calls have rules of their own', (
   test('an interrupt handler releases only the pages of the transfer it completed', () => {
     // O_DIRECT's pages, still pinned, are not the NIC's to release when its send of other bytes completes.
     const pinnedElsewhere: Event[] = [
-      { type: 'syscall', name: 'io_submit' },
-      { type: 'pin' },
-      { type: 'programDma', from: 'disk', to: 'user' },
-      { type: 'sysret' },
-      { type: 'dmaTransfer' },
-      { type: 'raiseInterrupt', source: 'dma' },
-      { type: 'handleInterrupt' },
+      ...aioCompleted,
       { type: 'run' },
       { type: 'syscall', name: 'sendfile' },
       { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
