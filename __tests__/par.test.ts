@@ -70,7 +70,7 @@ describe('par is proved, not typed', () => {
     const data = dataOf('zero-copy');
     const checked = validateLevel(data, 'zero-copy.yaml', lessonIds, 'en', { names, bound: { maxSteps: 32, maxExpanded: 1 } });
     expect('problems' in checked && checked.problems).toEqual([{ path: ['par'], message: 'the par is not proved: the search stopped at its bound (1 states, paths of at most 32 steps)' }]);
-    // Paths cut off by the step bound with fewer mode switches than the cheapest found leave the minimum unproved too.
+    // Nor is anything proved where no passing path fits the horizon.
     const short = searchPar(level('zero-copy'), names, { maxSteps: 1, maxExpanded: 100_000 });
     expect(short.kind).toBe('bound');
   });
