@@ -100,6 +100,19 @@ describe('a challenge is solved by keys', () => {
     expect(press(atSysret, ['enter'], zh).note?.text).toMatch(/^被拒绝：/);
   });
 
+  test('choosing a system call shows what it does, under the cursor, in the learner\'s language', () => {
+    for (const [lang, head, gloss] of [
+      ['en', ' Add a step: ', 'file -> your buffer (via the page cache, or O_DIRECT)'],
+      ['zh', ' 添加一步：', '文件 -> 你的缓冲区（经页缓存，或 O_DIRECT）'],
+    ] as const) {
+      const c = contextOf('dma-read', lang);
+      // The first kind offered at the start is a system call; its name is the field to choose, read() first.
+      const choosing = press(press(initialBuild(c.bench), ['enter'], c), ['enter'], c);
+      const shown = frame(choosing, c);
+      expect({ lang, head: shown.includes(head), gloss: shown.includes(gloss) }).toEqual({ lang, head: true, gloss: true });
+    }
+  });
+
   test('every frame fits 80x24 and 72x20 in both languages, palette open or not', () => {
     for (const lang of ['en', 'zh'] as const) {
       for (const size of SIZES) {

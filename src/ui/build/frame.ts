@@ -192,7 +192,7 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   const field = fieldChoices(p);
   const written = p.type === null ? '' : ` {type: ${p.type}${p.picks.map((x) => (x.value === undefined ? '' : `, ${x.field}: ${JSON.stringify(x.value).replace(/"/g, '')}`)).join('')}${field ? ', …' : ''}}`;
   const question = field ? fieldQuestion(p.type!, field.field, lang) : '';
-  const head = paint.bold(` ${t.palette}${p.type ? `: ${question}` : ''}`) + paint.dim(written);
+  const head = paint.bold(` ${t.palette}${p.type ? `${lang === 'zh' ? '：' : ': '}${question}` : ''}`) + paint.dim(written);
   const rows = chipRows(choices.map((c) => c.label), paletteWidth(width));
   // The cursor is marked in the text as well as in colour, so that it shows with NO_COLOR.
   const chip = (i: number) => {
