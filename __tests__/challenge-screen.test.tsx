@@ -94,7 +94,7 @@ describe('a challenge is solved by keys', () => {
     expect(toCopy.palette!.cursor).toBe(cpuCopy);
     expect(press(toCopy, ['enter'], c).note?.text).toBe('cpuCopy is banned in this level');
     const zh = contextOf('cow-one-page', 'zh');
-    // At the start nothing is open: returning from a system call is refused (MODEL.md: sysret ends an open call).
+    // At the start nothing is open: returning from a system call is refused (docs/MODEL.md: sysret ends an open call).
     const sysret = press(initialBuild(zh.bench), ['enter'], zh);
     const atSysret = { ...sysret, palette: { ...sysret.palette!, cursor: PALETTE_ORDER.indexOf('sysret') } };
     expect(press(atSysret, ['enter'], zh).note?.text).toMatch(/^被拒绝：/);

@@ -47,14 +47,14 @@ describe('the levels', () => {
     }
   });
 
-  // The figures are MODEL.md's: the reference solutions are the scenarios it counts.
+  // The figures are docs/MODEL.md's: the reference solutions are the scenarios it counts.
   test.each([
     ['dma-read', { cpuCopies: 1, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
     ['no-dma-read', { cpuCopies: 2, dmaCopies: 0, modeSwitches: 2, interrupts: 0 }],
     ['direct-read', { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
     ['send-classic', { cpuCopies: 2, dmaCopies: 2, modeSwitches: 4, syscalls: 2 }],
     // sendfile() on a machine without DMA: the hops DMA would make (disk -> page cache, socket buffer -> NIC) are the CPU's,
-    // beside sendfile's own page cache -> socket buffer copy; one call, and the NIC's transmit-complete interrupt (MODEL.md).
+    // beside sendfile's own page cache -> socket buffer copy; one call, and the NIC's transmit-complete interrupt (docs/MODEL.md).
     ['send-no-dma', { cpuCopies: 3, dmaCopies: 0, modeSwitches: 2, syscalls: 1, interrupts: 1 }],
     ['one-copy', { cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 }],
     ['zero-copy', { cpuCopies: 0, dmaCopies: 2, modeSwitches: 2, syscalls: 1 }],
@@ -63,7 +63,7 @@ describe('the levels', () => {
     // A warm cache: no disk DMA and no disk interrupt, so one of each is left of sendfile-sg's two.
     ['warm-send', { cpuCopies: 0, dmaCopies: 1, modeSwitches: 2, interrupts: 1 }],
     ['warm-read', { cpuCopies: 1, dmaCopies: 0, modeSwitches: 2, interrupts: 0 }],
-  ])('%s: its reference solution counts what MODEL.md says', (id, counts) => {
+  ])('%s: its reference solution counts what docs/MODEL.md says', (id, counts) => {
     expect(judge(level(id), level(id).solution).counts).toMatchObject(counts);
   });
 
@@ -109,7 +109,7 @@ describe('wrong paths fail with the right reason', () => {
 
   const solutionWithout = (id: string, drop: (e: LessonStep['event']) => boolean): LessonStep[] => level(id).solution.filter((s) => !drop(s.event));
   const notAt = (place: string, block: string, own = false) => ({ kind: 'notAt', place, block, own });
-  // MSG_ZEROCOPY's path on a NIC that cannot gather, with the copy MODEL.md says it ends in.
+  // MSG_ZEROCOPY's path on a NIC that cannot gather, with the copy docs/MODEL.md says it ends in.
   // Copied, the send pins nothing (and so releases nothing when the NIC is done): the read's own pin and unpin stay.
   const zerocopySolution = level('encrypt-zero-copy').solution;
   const sendPin = zerocopySolution.map((s) => s.event.type).lastIndexOf('pin');
@@ -126,11 +126,11 @@ describe('wrong paths fail with the right reason', () => {
 
   /** Wrong paths and the first condition each misses: every level has at least two (checked below). */
   const wrongPaths: [string, readonly LessonStep[], unknown][] = [
-    // read() + write() copies into the user buffer too, and then once more (MODEL.md): two against the one allowed.
+    // read() + write() copies into the user buffer too, and then once more (docs/MODEL.md): two against the one allowed.
     ['dma-read', stepsOf('traditional'), over('cpuCopies')],
     ['no-dma-read', stepsOf('interrupt-io'), over('interrupts')],
     ['direct-read', stepsOf('dma-io'), over('cpuCopies')],
-    // O_DIRECT reads the disk whatever the page cache holds (MODEL.md: no page cache).
+    // O_DIRECT reads the disk whatever the page cache holds (docs/MODEL.md: no page cache).
     ['warm-read', stepsOf('direct-io'), over('dmaCopies')],
     // sendfile() never gives the program the bytes: it cannot change what it sends.
     ['send-classic', stepsOf('sendfile'), { kind: 'notModifiable', block: 'A' }],
@@ -172,7 +172,7 @@ describe('wrong paths fail with the right reason', () => {
     ['zero-copy', level('zero-copy').solution.slice(0, 5), notAt('nic', 'A')],
     // The DMA has filled the pinned pages, but read() has not returned.
     ['direct-read', level('direct-read').solution.slice(0, 4), { kind: 'notUserMode' }],
-    // sendfile without gather copies once (MODEL.md), whether or not the disk had to be read.
+    // sendfile without gather copies once (docs/MODEL.md), whether or not the disk had to be read.
     ['warm-send', warmOf('sendfile'), over('cpuCopies')],
   ];
 
@@ -239,7 +239,7 @@ describe('wrong paths fail with the right reason', () => {
   });
 
   test('on a NIC that cannot gather, sendfile-sg is judged as it runs there: its variant copies, so it fails the no-copy limit', () => {
-    // MODEL.md: without gather, sendfile-sg becomes sendfile (the CPU copies page cache -> socket buffer).
+    // docs/MODEL.md: without gather, sendfile-sg becomes sendfile (the CPU copies page cache -> socket buffer).
     const r = zcopy(['challenge', 'no-gather', '--check', join(LESSONS, 'sendfile-sg.yaml'), '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).unmet).toMatchObject({ kind: 'limit', counter: 'cpuCopies', count: 1, max: 0 });

@@ -27,7 +27,7 @@ describe('zcopy list', () => {
 });
 
 describe('zcopy explain', () => {
-  test('sendfile --json reports the agreed figures (MODEL.md: 1 CPU, 2 DMA, 2 switches, 1 call)', () => {
+  test('sendfile --json reports the agreed figures (docs/MODEL.md: 1 CPU, 2 DMA, 2 switches, 1 call)', () => {
     const r = zcopy(['explain', 'sendfile', '--json']);
     expect(r.code).toBe(0);
     const x = JSON.parse(r.stdout);
@@ -57,7 +57,7 @@ describe('zcopy explain', () => {
       { kind: 'dma-copy', from: 'disk', to: 'pageCache', via: null, blocks: ['A', 'B', 'C', 'D'] },
       { kind: 'dma-copy', from: 'socket', to: 'nic', via: null, blocks: ['A', 'B', 'C', 'D'] },
     ]);
-    // The interrupt rule (MODEL.md): the disk's completion and the NIC's, each named by its device.
+    // The interrupt rule (docs/MODEL.md): the disk's completion and the NIC's, each named by its device.
     expect(x.counts.interrupts).toBe(2);
     expect(x.steps.filter((s: { event: { type: string } }) => s.event.type === 'raiseInterrupt').map((s: { actor: string }) => s.actor)).toEqual(['dma', 'nic']);
     // The one CPU copy is the kernel copying page cache -> socket buffer.
@@ -76,7 +76,7 @@ describe('zcopy explain', () => {
     }
   });
 
-  test('phases: set-up calls once, the transfer per chunk (MODEL.md "Phases")', () => {
+  test('phases: set-up calls once, the transfer per chunk (docs/MODEL.md "Phases")', () => {
     const of = (id: string) => JSON.parse(zcopy(['explain', id, '--json']).stdout);
     const splice = of('splice');
     // pipe() once; per chunk splice(file -> pipe) and splice(pipe -> socket): 2 calls, 4 switches.
@@ -173,11 +173,11 @@ describe('zcopy compare', () => {
     const blocks = r.stdout.split('\n\n').map((b) => b.split('\n'));
     expect(blocks[0][0]).toMatch(/^read: /);
     expect(blocks[0][1]).toMatch(/^Scenario\s+CPU\s+DMA\s+Switches\s+Calls\s+Desc\s+IRQ\s+Faults$/);
-    // MODEL.md: direct I/O 0 CPU, 1 DMA, 2 switches, 1 interrupt.
+    // docs/MODEL.md: direct I/O 0 CPU, 1 DMA, 2 switches, 1 interrupt.
     expect(blocks[0][2]).toMatch(/^direct-io\s+0\s+1\s+2\s+1\s+0\s+1\s+0$/);
     expect(blocks[0]).toHaveLength(3);
     expect(blocks[1][0]).toMatch(/^send: /);
-    // MODEL.md's agreed figures; 2 interrupts per chunk with a cold cache (the disk's and the NIC's).
+    // docs/MODEL.md's agreed figures; 2 interrupts per chunk with a cold cache (the disk's and the NIC's).
     expect(blocks[1][2]).toMatch(/^traditional\s+2\s+2\s+4\s+2\s+0\s+2\s+0$/);
     expect(blocks[1][3]).toMatch(/^sendfile\s+1\s+2\s+2\s+1\s+0\s+2\s+0$/);
     expect(blocks[1][4]).toMatch(/^sendfile-sg\s+0\s+2\s+2\s+1\s+1\s+2\s+0$/);
@@ -211,7 +211,7 @@ describe('zcopy compare', () => {
     const mmap = rows.find((r: { id: string }) => r.id === 'mmap');
     expect(mmap.counts).toMatchObject({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 4, syscalls: 2 });
     expect(mmap).toMatchObject({ job: 'send', canModify: true, needsPipe: false, copiesWithoutGather: false, ownsDevice: false });
-    // One mmap() of the file before the loop (MODEL.md strace table): per chunk only write().
+    // One mmap() of the file before the loop (docs/MODEL.md strace table): per chunk only write().
     expect(mmap.setup).toMatchObject({ syscalls: 1, modeSwitches: 2 });
     expect(mmap.perTransfer).toMatchObject({ syscalls: 1, modeSwitches: 2, cpuCopies: 1, dmaCopies: 2 });
     const bypass = rows.find((r: { id: string }) => r.id === 'kernel-bypass');
@@ -349,7 +349,7 @@ describe('zcopy learn without a terminal', () => {
     for (let i = 1; i <= n; i++) expect(r.stdout).toContain(`step ${i}/${n}`);
     expect(r.stdout).toContain('CPU: KERNEL (ring 0) · copying');
     expect(r.stdout).toMatch(/socket buffer\s+\[A\]\[B\]\[C\]\[D\]\s+◀══ CPU copy ══ page cache/);
-    // The last block ends at the agreed figures (MODEL.md).
+    // The last block ends at the agreed figures (docs/MODEL.md).
     const last = r.stdout.slice(r.stdout.lastIndexOf(`step ${n}/${n}`));
     expect(last).toMatch(/CPU copies 1\b.*DMA copies 2\b.*Mode switches 2\b.*Syscalls 1\b/);
     expect(r.stdout).not.toMatch(/Raw mode/i);

@@ -12,7 +12,7 @@ const SCENARIOS = [
   'aio-direct', 'cow', 'fbufs', 'page-cache',
 ];
 
-// From MODEL.md ("Other versions from the man pages"); these are man-page facts, not the articles'.
+// From docs/MODEL.md ("Other versions (man pages, kernel documentation and the seeds' history)"); these are man-page facts, not the articles'.
 const SINCE: Record<string, string> = {
   sendfile: 'Linux 2.2',
   'sendfile-sg': 'Linux 2.4',
@@ -75,8 +75,8 @@ describe('the curriculum', () => {
   });
 });
 
-describe('the lessons do not repeat what MODEL.md corrects', () => {
-  // Each a sentence a careful reader struck, with what MODEL.md says instead.
+describe('the lessons do not repeat what docs/MODEL.md corrects', () => {
+  // Each a sentence a careful reader struck, with what docs/MODEL.md says instead.
   const STRUCK: [RegExp, string][] = [
     [/pinning costs no less than|锁页的开销并不比/i, 'pinning is cheaper than a copy above about 10 KB (msg-zerocopy); kernel bypass pins once and reuses the pool'],
     [/3 KiB of the last page is wasted|最后一页浪费/, 'the page cache holds the same pages whether mapped or read: the cost of mmap on small files is the mapping'],
@@ -126,11 +126,11 @@ describe('the glossary', () => {
   });
 
   test('the entries say what the lessons teach: faults get_user_pages counts, interrupts of programmed-I/O devices, WC in blocks', () => {
-    // MODEL.md, "Counting rules": get_user_pages fills pages in software with no trap, though a fault is counted.
+    // docs/MODEL.md, "Counting rules": get_user_pages fills pages in software with no trap, though a fault is counted.
     const fault = findTerm('page-fault')!.definition;
     expect(fault.en).toMatch(/get_user_pages[^.]*no trap and no touch, yet the kernel counts a fault/);
     expect(fault.zh).toMatch(/get_user_pages[^。]*没有陷入[^。]*仍记一次缺页/);
-    // MODEL.md, "Interrupts": a programmed-I/O disk's data-ready and a programmed-I/O NIC's transmit-complete count too.
+    // docs/MODEL.md, "Interrupts": a programmed-I/O disk's data-ready and a programmed-I/O NIC's transmit-complete count too.
     const irq = findTerm('interrupt')!.definition;
     expect(irq.en).toMatch(/programmed-I\/O disk's data-ready interrupt and a programmed-I\/O NIC's transmit-complete interrupt/);
     expect(irq.zh).toMatch(/程序控制 I\/O 的磁盘发出的数据就绪中断和网卡发出的发送完成中断/);
@@ -160,7 +160,7 @@ describe('the glossary', () => {
   test('zero-copy links the techniques the sources call zero-copy, and no path that copies every chunk', () => {
     const entries = JSON.parse(zcopy(['glossary', 'zero-copy', '--json']).stdout) as { lessons: string[] };
     // Seeds 000 and 001: mmap, sendfile (with and without gather), splice, direct I/O and fbufs;
-    // MODEL.md: MSG_ZEROCOPY and kernel bypass send without any CPU copy; aio-direct is direct I/O.
+    // docs/MODEL.md: MSG_ZEROCOPY and kernel bypass send without any CPU copy; aio-direct is direct I/O.
     // Not cow (a CPU copy of the written page), page-cache (read() copies), nor the copy paths.
     expect([...entries.lessons].sort()).toEqual(
       ['aio-direct', 'direct-io', 'fbufs', 'kernel-bypass', 'mmap', 'msg-zerocopy', 'sendfile', 'sendfile-sg', 'splice'].sort(),

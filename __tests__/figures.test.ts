@@ -4,7 +4,7 @@ import { loadCatalog } from '../src/lessons/index.js';
 import { countsByPhase, run, type Counters } from '../src/model/index.js';
 import { ROOT } from './helpers/cli.js';
 
-// Written by hand from ../shared/MODEL.md: "The figures the sources agree on" (both tables),
+// Written by hand from docs/MODEL.md: "The figures the sources agree on" (both tables),
 // "Where the sources disagree" (splice), and "What real programs do" for the call order.
 // Never copied from the engine's output.
 const FIGURES: Record<string, { counts: Partial<Counters>; syscalls?: string[] }> = {
@@ -63,7 +63,7 @@ const phasesOf = (id: string) => {
   return countsByPhase(lesson, run(lesson));
 };
 
-describe('each technique\'s figures are the technique\'s (MODEL.md "no CPU copy at all", "Phases")', () => {
+describe('each technique\'s figures are the technique\'s (docs/MODEL.md "no CPU copy at all", "Phases")', () => {
   test('MSG_ZEROCOPY sends a mapped file with no CPU copy: 0 CPU, 2 DMA copies', () => {
     expect(endOf('msg-zerocopy').counts).toMatchObject({ cpuCopies: 0, dmaCopies: 2 });
     // Set-up: setsockopt(SO_ZEROCOPY) and the mmap(); per chunk: sendto and the completion read.
@@ -94,7 +94,7 @@ describe('each technique\'s figures are the technique\'s (MODEL.md "no CPU copy 
   });
 });
 
-describe('interrupts follow one rule in every lesson (MODEL.md "Interrupts")', () => {
+describe('interrupts follow one rule in every lesson (docs/MODEL.md "Interrupts")', () => {
   // Every DMA completion the CPU takes raises one interrupt, the NIC's included, unless the
   // lesson polls: so a send lesson with a cold cache takes 2 per chunk, the disk's and the NIC's.
   const PER_CHUNK: Record<string, number> = {
@@ -105,7 +105,7 @@ describe('interrupts follow one rule in every lesson (MODEL.md "Interrupts")', (
     splice: 2,
     'msg-zerocopy': 2,
     // No DMA controller: the disk's data-ready interrupt (interrupt-driven I/O), and the
-    // programmed-I/O NIC's transmit complete (MODEL.md "Interrupts").
+    // programmed-I/O NIC's transmit complete (docs/MODEL.md "Interrupts").
     'traditional-nodma': 2,
     // A DPDK poll-mode driver (and SPDK for the disk) polls instead of taking interrupts.
     'kernel-bypass': 0,
@@ -142,7 +142,7 @@ function callsInOrder(id: string, ...names: string[]) {
   }
 }
 
-describe('system calls follow the real API order (MODEL.md, strace table)', () => {
+describe('system calls follow the real API order (docs/MODEL.md, strace table)', () => {
   test('MSG_ZEROCOPY: setsockopt(SO_ZEROCOPY), mmap of the file, then sendto, then recvmsg(MSG_ERRQUEUE)', () => {
     callsInOrder('msg-zerocopy', 'setsockopt', 'mmap', 'sendto', 'recvmsg');
   });

@@ -103,14 +103,14 @@ describe('the model beside the lab', () => {
     expect(models['mmap-write']).toMatchObject({ syscallsPerChunk: 1, calls: ['write'], source: 'lesson mmap' });
     expect(models.sendfile).toMatchObject({ syscallsPerChunk: 1, calls: ['sendfile'], source: 'lesson sendfile' });
     expect(models.splice).toMatchObject({ syscallsPerChunk: 2, calls: ['splice', 'splice'], source: 'lesson splice' });
-    // MODEL.md: the reference program mmap()s the file once; per chunk a send and a completion read.
+    // docs/MODEL.md: the reference program mmap()s the file once; per chunk a send and a completion read.
     expect(models['msg-zerocopy']).toMatchObject({ syscallsPerChunk: 2, calls: ['sendto', 'recvmsg'], source: 'lesson msg-zerocopy' });
     expect(models['direct-io']).toMatchObject({ syscallsPerChunk: 2, calls: ['read', 'write'], source: "lesson direct-io + README's strace table" });
     expect(models['copy-file-range']).toMatchObject({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: "README's strace table" });
   });
 
   test('the model beside a warm run is the warm one: no disk DMA and no disk interrupt', () => {
-    // MODEL.md, "Scale and what-if": read + write, 1 GiB in 64 KiB chunks is 16384 chunks, 32768 system
+    // docs/MODEL.md, "Scale and what-if": read + write, 1 GiB in 64 KiB chunks is 16384 chunks, 32768 system
     // calls, 65536 mode switches, 32768 CPU copies, 32768 DMA copies with a cold cache; warm drops the
     // disk's DMA copy and interrupt from every chunk.
     const scale = { size: 1024 ** 3, chunk: 65536 };
@@ -278,7 +278,7 @@ describe('zcopy lab on this kernel', () => {
       expect(x.lifeS).toBeGreaterThan(0);
     }
     const chunks = 32;
-    // MODEL.md: splice makes pipe() once, then 2 splice() calls and 4 mode switches per chunk. The lab's
+    // docs/MODEL.md: splice makes pipe() once, then 2 splice() calls and 4 mode switches per chunk. The lab's
     // file is cached, and warm means no disk DMA and no disk interrupt: 1 DMA copy per chunk, the NIC's.
     expect(by.splice.model.cache).toBe('warm');
     expect(by.splice.model.totals).toMatchObject({ syscalls: 1 + 2 * chunks, modeSwitches: 2 + 4 * chunks, dmaCopies: chunks, interrupts: chunks, cpuCopies: 0 });
@@ -301,14 +301,14 @@ describe('zcopy lab on this kernel', () => {
     }
     const zc = by['msg-zerocopy'];
     if (!refusedHere(zc)) {
-      // The lesson's calls (MODEL.md): the file mapped once, then per chunk sendto and the completion read.
+      // The lesson's calls (docs/MODEL.md): the file mapped once, then per chunk sendto and the completion read.
       expect(zc.syscallsPerChunk).toBe(2);
       expect(zc.syscalls).toMatchObject({ sendto: chunks });
-      // After the loop, poll() and recvmsg() collect the completions still out (MODEL.md: "poll at the end").
+      // After the loop, poll() and recvmsg() collect the completions still out (docs/MODEL.md: "poll at the end").
       expect(zc.syscalls!.recvmsg).toBeGreaterThanOrEqual(chunks);
       expect(zc.syscalls?.read).toBeUndefined();
       expect(zc.differences).toEqual([]);
-      // On loopback every completion reports that the kernel copied anyway (MODEL.md).
+      // On loopback every completion reports that the kernel copied anyway (docs/MODEL.md).
       expect(zc.zerocopyCompletions).toBe(chunks);
       expect(zc.zerocopyCopied).toBe(chunks);
       expect(zc.notes[0]).toMatch(/^32 of 32 completions per run said SO_EE_CODE_ZEROCOPY_COPIED/);
@@ -478,7 +478,7 @@ describe('zcopy lab on this kernel', () => {
     expect(flat).toContain('wall ms runs from its first system call until the receiver holds the last byte');
     expect(r.stdout).toMatch(/^ {2}lived [\d.]+ ms from its creation to its exit, [\d.]+ ms of it on a CPU$/m);
     expect(r.stdout).toMatch(/^ {2}calls: openat 1 · pipe2 1 · splice 32 · close 4 · exit_group 1$/m);
-    // The file was cached, and the model line says it counts a warm cache (1 DMA copy per chunk, MODEL.md).
+    // The file was cached, and the model line says it counts a warm cache (1 DMA copy per chunk, docs/MODEL.md).
     expect(flat).toMatch(/model for this run \(16 chunks, the file already cached: no disk DMA\): \d+ system calls, \d+ mode switches, \d+ CPU cop(?:y|ies), 16 DMA copies, 16 interrupts/);
     expect(r.stdout).not.toContain('read-write');
     for (const line of r.stdout.split('\n')) expect({ line, fits: line.length <= 80 }).toEqual({ line, fits: true });

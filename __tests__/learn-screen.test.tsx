@@ -56,7 +56,7 @@ describe('zcopy learn, on screen', () => {
         syscalls: step.state.counts.syscalls,
       });
     }
-    // MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches, 1 system call.
+    // docs/MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches, 1 system call.
     expect(countersOn(frame())).toEqual({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 });
     app.unmount();
   });

@@ -307,7 +307,7 @@ function unexplained(prev: State, next: State, event: Event): string[] {
   return problems;
 }
 
-describe('system calls keep their contracts on every random legal walk (MODEL.md "What a system call may do")', () => {
+describe('system calls keep their contracts on every random legal walk (docs/MODEL.md "What a system call may do")', () => {
   /** What each step did, with the call it happened in and the state at that call's entry. */
   const stepsOf = (w: Walk) => {
     let atEntry = w.states[0];

@@ -552,7 +552,7 @@ describe('the machine a scenario runs on', () => {
     expect(copied.dma.status).toBe('programmed');
   });
 
-  // MODEL.md: without gather, MSG_ZEROCOPY too ends in a CPU copy into the socket buffer; what
+  // docs/MODEL.md: without gather, MSG_ZEROCOPY too ends in a CPU copy into the socket buffer; what
   // the NIC can read from user pages is a pool that a kernel-bypass program builds its packets in.
   const nosg = machine({ gather: false });
   const refusalOn = (events: Event[]) => refusalOf(nosg, events);
@@ -595,7 +595,7 @@ describe('the machine a scenario runs on', () => {
   });
 
   test('a disk DMA fills the page cache, pinned user pages or an fbuf, never a socket buffer or a pipe, so no-gather has no kernel shortcut', () => {
-    // MODEL.md: without gather, sendfile "becomes sendfile (the CPU copies page cache -> socket buffer)": the file comes in through the page cache.
+    // docs/MODEL.md: without gather, sendfile "becomes sendfile (the CPU copies page cache -> socket buffer)": the file comes in through the page cache.
     for (const place of ['socket', 'pipe'] as const) {
       const straight: Event[] = [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'disk', to: place, block: true }];
       expect(refusalOn(straight)).toEqual({ step: 2, refusal: { code: 'diskReadIntoNetBuffer', params: { place } } });
@@ -609,7 +609,7 @@ describe('the machine a scenario runs on', () => {
     expect(refusalText(refusal, 'zh')).toMatch(/socket 缓冲区.*绕过内核.*用户缓冲区.*先把字节交给 socket/);
   });
 
-  test('kernel bypass still sends with no CPU copy on a NIC that cannot gather, at the counts MODEL.md gives', () => {
+  test('kernel bypass still sends with no CPU copy on a NIC that cannot gather, at the counts docs/MODEL.md gives', () => {
     const lesson = loadLessonFile(join(ROOT, 'lessons', 'kernel-bypass.yaml'));
     const script = { payload: lesson.payload, machine: nosg, steps: lesson.steps };
     const timeline = run(script);
@@ -734,7 +734,7 @@ describe('a warm page cache', () => {
   const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => refusalOf({ dma: true, gather: true, cache }, events);
 
   test('a page already in the page cache is a hit: neither a disk DMA nor a CPU copy from the controller brings it in again', () => {
-    // MODEL.md: with a warm cache "no disk DMA, no disk interrupt"; the engine refuses the read a hit makes needless.
+    // docs/MODEL.md: with a warm cache "no disk DMA, no disk interrupt"; the engine refuses the read a hit makes needless.
     const viaDma: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'programDma', from: 'disk', to: 'pageCache', blocks: ['B'], block: true }];
     expect(refusedOn('warm', viaDma)).toEqual({ step: 2, refusal: { code: 'alreadyCached', params: { block: 'B' } } });
     expect(refusedOn('cold', viaDma)).toBeNull();
@@ -885,7 +885,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
     ]);
     expect(sent.places.nic).toEqual([]);
     expect(sent.sent).toEqual(ABCD);
-    // TCP keeps its skb until the peer's ACK: the socket buffer's copy stays (MODEL.md).
+    // TCP keeps its skb until the peer's ACK: the socket buffer's copy stays (docs/MODEL.md).
     expect(sent.places.socket.map((h) => h.block)).toEqual(ABCD);
   });
 

@@ -73,7 +73,7 @@ describe('the palette offers the moves the machine accepts', () => {
 
   test('a type the machine refuses says why, with the reason most of its candidates meet', () => {
     const start = initialState(['A', 'B']);
-    // MODEL.md: the process must be inside the kernel to reply from a system call; nothing is open at the start.
+    // docs/MODEL.md: the process must be inside the kernel to reply from a system call; nothing is open at the start.
     expect(movesOf(start, 'sysret', NAMES)).toEqual({ moves: [], refusal: { code: 'sysretWithoutSyscall', params: {} } });
     expect(movesOf(start, 'handleInterrupt', NAMES).refusal?.code).toBe('noInterruptPending');
   });
@@ -82,7 +82,7 @@ describe('the palette offers the moves the machine accepts', () => {
     const inRead = step(initialState(['A', 'B']), { type: 'syscall', name: 'read' });
     expect(movesOf(inRead, 'sysret', NAMES).moves.map((m) => m.event)).toEqual([{ type: 'sysret' }]);
     expect(movesOf(initialState(['A']), 'syscall', NAMES, { first: true }).moves).toHaveLength(1);
-    // Every call the lessons make may start on a fresh machine but splice(), which needs a pipe made first (MODEL.md).
+    // Every call the lessons make may start on a fresh machine but splice(), which needs a pipe made first (docs/MODEL.md).
     const startable = movesOf(initialState(['A']), 'syscall', NAMES).moves.map((m) => (m.event as { name: string }).name);
     expect(startable.sort()).toEqual(NAMES.filter((n) => n !== 'splice').sort());
   });

@@ -305,7 +305,7 @@ test('the narration states figures the test actually checks, in every language',
 });
 
 describe("every send lesson's notes state the interrupt rule in the same words", () => {
-  // MODEL.md's rule: one sentence shared by all of them, so no lesson can drift to its own version
+  // docs/MODEL.md's rule: one sentence shared by all of them, so no lesson can drift to its own version
   // (the old "a single NIC interrupt" kind). What follows it is the lesson's own consequence.
   const RULE = {
     en: "Interrupts follow one rule in every lesson: each DMA transfer that completes costs one completion interrupt taken by the CPU, the NIC's transmit completion included, unless the program polls for it instead.",
@@ -323,7 +323,7 @@ describe("every send lesson's notes state the interrupt rule in the same words",
 });
 
 describe.each(VARIANTS)("%s: where the socket buffer lets go of references, the narration says TCP would keep them", (_name, script) => {
-  // MODEL.md: TCP keeps the skb until the peer's ACK; a lesson that frees it at the transmit
+  // docs/MODEL.md: TCP keeps the skb until the peer's ACK; a lesson that frees it at the transmit
   // completion says it simplifies. The engine says where the references go; the words must follow.
   const timeline = run(script);
   const refs = (i: number) => timeline[i].places.socket.filter((h) => h.as === 'ref').length;

@@ -25,7 +25,7 @@ describe("teachers' own lessons", () => {
     const file = write('my-read.yaml', readmeExample);
     const r = zcopy(['validate', file]);
     expect(r.code).toBe(0);
-    // One DMA copy into the page cache and one CPU copy out of it, in one read(): as dma-io in MODEL.md.
+    // One DMA copy into the page cache and one CPU copy out of it, in one read(): as dma-io in docs/MODEL.md.
     expect(r.stdout).toMatch(/^ok\s+.*my-read\.yaml\s+my-read · 7 steps · CPU copies 1, DMA copies 1, Mode switches 2, Syscalls 1$/m);
   });
 

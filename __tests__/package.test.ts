@@ -21,7 +21,7 @@ describe('the packed tarball', () => {
     const zcopy = (...args: string[]) => execFileSync('npx', ['--no-install', 'zcopy', ...args], { cwd: project, env, encoding: 'utf8' });
 
     const x = JSON.parse(zcopy('explain', 'sendfile', '--json'));
-    // MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches, 1 system call.
+    // docs/MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches, 1 system call.
     expect(x.counts).toMatchObject({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 });
     expect(zcopy('learn', 'sendfile')).toMatch(/CPU copies 1\b.*DMA copies 2\b.*Mode switches 2\b/);
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

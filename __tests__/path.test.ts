@@ -30,7 +30,7 @@ describe('the recommended path', () => {
 });
 
 describe("a lesson's end: what it saved against read() + write()", () => {
-  // MODEL.md's agreed figures (CPU copies, DMA copies, mode switches, system calls), one chunk's totals.
+  // docs/MODEL.md's agreed figures (CPU copies, DMA copies, mode switches, system calls), one chunk's totals.
   const AGREED = { traditional: [2, 2, 4, 2], sendfile: [1, 2, 2, 1], 'sendfile-sg': [0, 2, 2, 1], mmap: [1, 2, 4, 2] };
   const UNITS = [
     ['CPU copy', 'CPU copies'],

@@ -40,7 +40,7 @@ describe('the quiz screen', () => {
     expect(screen.frame()).not.toMatch(/Question 2\/2/);
     await type(screen, '1\r');
     expect(screen.frame()).toMatch(/^Right\.$/m);
-    // A right answer learns why too (MODEL.md: sendfile makes 1 CPU copy).
+    // A right answer learns why too (docs/MODEL.md: sendfile makes 1 CPU copy).
     expect(screen.frame()).toMatch(/^sendfile makes 1 CPU copy/m);
     expect(given.map((a) => a.verdict.right)).toEqual([true]);
     await type(screen, '\r');

@@ -23,7 +23,7 @@ const key = (args: string[], env: Record<string, string> = {}): KeyEntry[] => {
   return JSON.parse(r.stdout);
 };
 
-/** The figures of ../shared/MODEL.md, written here by hand. */
+/** The figures of docs/MODEL.md, written here by hand. */
 const MODEL: Record<string, Partial<Record<'cpuCopies' | 'dmaCopies' | 'modeSwitches' | 'syscalls', number>>> = {
   traditional: { cpuCopies: 2, dmaCopies: 2, modeSwitches: 4, syscalls: 2 },
   'traditional-nodma': { cpuCopies: 4, dmaCopies: 0, modeSwitches: 4, syscalls: 2 },
@@ -39,7 +39,7 @@ const MODEL: Record<string, Partial<Record<'cpuCopies' | 'dmaCopies' | 'modeSwit
   splice: { cpuCopies: 0, modeSwitches: 6, syscalls: 3 },
 };
 
-/** MODEL.md's per-transfer figures ("Phases"): what a steady-state program pays per chunk. */
+/** docs/MODEL.md's per-transfer figures ("Phases"): what a steady-state program pays per chunk. */
 const PER_CHUNK: typeof MODEL = {
   // "splice 2 calls and 4 mode switches per chunk with a pooled pipe"
   splice: { syscalls: 2, modeSwitches: 4 },
@@ -47,7 +47,7 @@ const PER_CHUNK: typeof MODEL = {
   'kernel-bypass': { syscalls: 0, modeSwitches: 0 },
 };
 
-/** The figure MODEL.md gives for a count question, if it gives one. */
+/** The figure docs/MODEL.md gives for a count question, if it gives one. */
 const figureFor = (e: { scenario: string; counter: string | null; perTransfer: boolean }) =>
   (e.perTransfer ? PER_CHUNK : MODEL)[e.scenario]?.[e.counter as 'cpuCopies'];
 
@@ -97,8 +97,8 @@ describe('the seed', () => {
   });
 });
 
-describe('the answer key agrees with MODEL.md', () => {
-  test('every count answer, for every scenario MODEL.md gives figures for, totals and per chunk', () => {
+describe('the answer key agrees with docs/MODEL.md', () => {
+  test('every count answer, for every scenario docs/MODEL.md gives figures for, totals and per chunk', () => {
     const scenarios = [...new Set([...Object.keys(MODEL), ...Object.keys(PER_CHUNK)])];
     const entries = key(['--kind', 'counts', '--count', '100', '--seed', '1', '--scenario', ...scenarios]);
     let checked = 0;
@@ -138,7 +138,7 @@ describe('the answer key agrees with MODEL.md', () => {
         expect(e.choices.length).toBeGreaterThan(1);
       }
     }
-    // The key asked at least one figure MODEL.md gives, so the check above checked something.
+    // The key asked at least one figure docs/MODEL.md gives, so the check above checked something.
     expect(checked).toBeGreaterThanOrEqual(1);
   });
 
@@ -151,7 +151,7 @@ describe('the answer key agrees with MODEL.md', () => {
 
   test('"which fits": on a NIC that cannot gather only kernel bypass makes no CPU copy; a program that compresses with its own code is never answered with sendfile, splice or mmap', () => {
     const entries = key(['--kind', 'fits', '--count', '100', '--seed', '5']);
-    // MODEL.md, "Scale and what-if": without gather sendfile-sg becomes sendfile and splice and MSG_ZEROCOPY end in a CPU copy; kernel bypass has none.
+    // docs/MODEL.md, "Scale and what-if": without gather sendfile-sg becomes sendfile and splice and MSG_ZEROCOPY end in a CPU copy; kernel bypass has none.
     expect(entries.filter((x) => x.id.startsWith('fits:noScatterGather:')).map((x) => x.scenario)).toEqual(['kernel-bypass']);
     const sg = entries.find((e) => e.id === 'fits:noScatterGather:kernel-bypass')!;
     expect(sg.explanation).toMatch(/sendfile-sg makes 1 CPU copy on such a card|splice makes 1 CPU copy on such a card|msg-zerocopy makes 1 CPU copy on such a card/);
@@ -159,7 +159,7 @@ describe('the answer key agrees with MODEL.md', () => {
     for (const e of entries.filter((x) => x.id.startsWith('fits:socketInput:'))) {
       expect(['traditional', 'splice', 'msg-zerocopy', 'kernel-bypass']).toContain(e.scenario);
     }
-    // No system call per chunk: only kernel bypass (MODEL.md: 0 system calls per packet).
+    // No system call per chunk: only kernel bypass (docs/MODEL.md: 0 system calls per packet).
     expect(entries.filter((x) => x.id.startsWith('fits:noSyscallPerChunk:')).map((x) => x.scenario)).toEqual(['kernel-bypass']);
     // The program changes the bytes itself: kernel TLS on sendfile's path does not count, and mmap's output would be a new buffer.
     const modify = entries.filter((x) => x.id.startsWith('fits:modify:'));
@@ -321,7 +321,7 @@ describe('questions that teach: no answer given away, none wrong', () => {
   const namesId = (text: string, id: string) => new RegExp(`(^|[^a-z0-9-])${id}(?![a-z0-9-])`, 'i').test(text);
   const MODE_WORDS = { en: ['user mode', 'kernel mode'], zh: ['用户态', '内核态'] };
   /**
-   * FORMAT.md's meaning of each property, and MODEL.md's scenarios, for each
+   * FORMAT.md's meaning of each property, and docs/MODEL.md's scenarios, for each
    * situation: does a lesson fit it? Lessons neither offered nor answered
    * (hardware without DMA, mmap for compression) are listed apart.
    */
@@ -377,7 +377,7 @@ describe('questions that teach: no answer given away, none wrong', () => {
         break;
       case 'counts': {
         const want = figureFor(q);
-        if (want !== undefined && q.answer !== String(want)) out.push(`the answer ${q.answer} is not MODEL.md's ${want}`);
+        if (want !== undefined && q.answer !== String(want)) out.push(`the answer ${q.answer} is not docs/MODEL.md's ${want}`);
         break;
       }
       case 'fewer': {
@@ -386,7 +386,7 @@ describe('questions that teach: no answer given away, none wrong', () => {
         const [na, nb] = [MODEL[a]?.[counter as 'cpuCopies'], MODEL[b]?.[counter as 'cpuCopies']];
         const want = na === nb ? 'neither: they make the same number' : `${na! < nb! ? a : b}, by ${Math.abs(na! - nb!)}`;
         if (q.lang === 'en' && !q.perTransfer && na !== undefined && nb !== undefined && answer !== want) {
-          out.push(`the answer "${answer}" disagrees with MODEL.md`);
+          out.push(`the answer "${answer}" disagrees with docs/MODEL.md`);
         }
         break;
       }
@@ -395,7 +395,7 @@ describe('questions that teach: no answer given away, none wrong', () => {
   }
   const check = (questions: Question[]) => questions.map((q) => ({ id: q.id, lang: q.lang, problems: problems(q) })).filter((p) => p.problems.length);
 
-  test('for 60 seeds, every question of every kind: no prompt or header states its answer, and the answer agrees with MODEL.md and FORMAT.md', () => {
+  test('for 60 seeds, every question of every kind: no prompt or header states its answer, and the answer agrees with docs/MODEL.md and FORMAT.md', () => {
     for (const kind of KINDS) {
       const specs = specsFor(lessons, lessons, [kind]);
       expect({ kind, some: specs.length > 0 }).toEqual({ kind, some: true });
@@ -441,7 +441,7 @@ describe('questions that teach: no answer given away, none wrong', () => {
   test('"which technique is it": a trace and counters, per chunk where set-up makes them differ', () => {
     const qs = makeQuiz({ selected: lessons, catalog: lessons, kinds: ['reverse'], count: 100, seed: 2, lang: 'en' });
     const perChunk = qs.find((q) => q.id === 'reverse:kernel-bypass:perTransfer')!;
-    // MODEL.md: per packet 0 system calls, 0 mode switches, 0 interrupts.
+    // docs/MODEL.md: per packet 0 system calls, 0 mode switches, 0 interrupts.
     expect(perChunk.perTransfer).toBe(true);
     expect(perChunk.prompt).toMatch(/every chunk: no system call\. Per chunk: 0 CPU copies, 2 DMA copies, 0 mode switches, 0 interrupts/);
     // sendfile-sg's trace is sendfile(): sendfile is offered, and its CPU copy tells them apart.
@@ -536,7 +536,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
         const [from, to] = [f.timeline[n - 1].cpu.mode, f.timeline[n].cpu.mode];
         const counted = f.timeline[n].counts.modeSwitches > f.timeline[n - 1].counts.modeSwitches;
         for (const c of q.choices) if (!/counted|计入/.test(c)) out.push(`the choice "${c}" does not ask whether a switch is counted`);
-        // MODEL.md: faults and interrupts taken from user mode do enter the kernel; the explanation must not deny it.
+        // docs/MODEL.md: faults and interrupts taken from user mode do enter the kernel; the explanation must not deny it.
         if (!counted && from === 'user' && to === 'kernel' && !/does enter the kernel|确实会进入内核/.test(q.explanation)) out.push('the explanation does not say the trap entered the kernel');
         if (!counted && from === 'kernel' && to === 'user' && !/does leave the kernel|确实离开了内核/.test(q.explanation)) out.push('the explanation does not say the return left the kernel');
         if (/only system calls switch modes|只有系统调用才算/.test(q.explanation)) out.push('the explanation says only system calls switch modes');
@@ -583,7 +583,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
     expect(flawsOf({ ...next, prompt: 'the payload [] goes from the NIC to the user buffer' })).toEqual(['an empty block list in "the payload [] goes from the NIC to the user buffer"']);
     const where = makeQuiz({ selected: [catalog.find('sendfile')!], catalog: lessons, kinds: ['where'], count: 100, seed: 1, lang: 'en' })[0];
     expect(problems({ ...where, choices: where.choices.map((c, i) => (letter(i) === where.answer ? c : 'disk')) }).join()).toMatch(/the wrong choice disk holds something/);
-    // cow step 4: the program's own touch faults from user mode (MODEL.md, "Counting rules").
+    // cow step 4: the program's own touch faults from user mode (docs/MODEL.md, "Counting rules").
     const mode = makeQuiz({ selected: [catalog.find('cow')!], catalog: lessons, kinds: ['mode'], count: 100, seed: 1, lang: 'en' }).find((q) => q.id === 'mode:cow:4')!;
     expect(problems(mode)).toEqual([]);
     expect(problems({ ...mode, explanation: 'After step 4 the CPU is in kernel mode; no mode switch is counted here (only system calls switch modes).' })).toEqual([
@@ -597,7 +597,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
     ]);
   });
 
-  test('a trap from user mode: the CPU enters the kernel, and no mode switch is counted (MODEL.md, "Counting rules")', () => {
+  test('a trap from user mode: the CPU enters the kernel, and no mode switch is counted (docs/MODEL.md, "Counting rules")', () => {
     for (const lang of ['en', 'zh'] as const) {
       const q = makeQuiz({ selected: [catalog.find('cow')!], catalog: lessons, kinds: ['mode'], count: 100, seed: 1, lang }).find((x) => x.id === 'mode:cow:4')!;
       expect(chosen(q)).toBe(lang === 'en' ? 'kernel mode, not counted as a mode switch' : '内核态，不计入模式切换');
@@ -606,7 +606,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
   });
 
   test('"which makes fewer" says its scope, and "the same" is the answer where it is the truth: per chunk mmap and sendfile each make one call', () => {
-    // MODEL.md, "What real programs do": per chunk mmap + write makes write() alone, sendfile sendfile() alone; for one chunk mmap adds mmap().
+    // docs/MODEL.md, "What real programs do": per chunk mmap + write makes write() alone, sendfile sendfile() alone; for one chunk mmap adds mmap().
     const qs = makeQuiz({ selected: [catalog.find('mmap')!], catalog: lessons, kinds: ['fewer'], count: 100, seed: 2, lang: 'en' });
     const perChunk = qs.find((q) => q.id === 'fewer:syscalls:mmap:sendfile:perTransfer')!;
     expect(perChunk.prompt).toMatch(/^Once set up, per chunk/);

@@ -16,8 +16,8 @@ const at = (id: string, size: number, chunk: number) => {
   return scaled(l, run(l), { size, chunk });
 };
 
-describe('scale: totals = set-up + chunks x per chunk + teardown (MODEL.md, "Scale and what-if")', () => {
-  test('read + write, 1 GiB in 64 KiB chunks, cold cache: the figures MODEL.md gives', () => {
+describe('scale: totals = set-up + chunks x per chunk + teardown (docs/MODEL.md, "Scale and what-if")', () => {
+  test('read + write, 1 GiB in 64 KiB chunks, cold cache: the figures docs/MODEL.md gives', () => {
     const s = at('traditional', GiB, 64 * KiB);
     expect(s.chunks).toBe(16384);
     expect(s.counts).toMatchObject({ syscalls: 32768, modeSwitches: 65536, cpuCopies: 32768, dmaCopies: 32768 } satisfies Partial<Counters>);
@@ -26,7 +26,7 @@ describe('scale: totals = set-up + chunks x per chunk + teardown (MODEL.md, "Sca
   });
 
   test('set-up counts once: splice makes pipe() once, then two splice() calls per chunk', () => {
-    // MODEL.md: splice = pipe() + 2 x splice(); per chunk 4 mode switches, set-up 2.
+    // docs/MODEL.md: splice = pipe() + 2 x splice(); per chunk 4 mode switches, set-up 2.
     const s = at('splice', 4 * 64 * KiB, 64 * KiB);
     expect(s.formula.modeSwitches).toMatchObject({ setup: 2, chunks: 4, perChunk: 4, total: 18 });
   });
@@ -58,10 +58,10 @@ describe('scale: totals = set-up + chunks x per chunk + teardown (MODEL.md, "Sca
   });
 });
 
-/** MODEL.md, "The kernel's limits on a chunk": read, write, sendfile and splice move at most 0x7ffff000 bytes (2 GiB - 4 KiB) per call. */
+/** docs/MODEL.md, "The kernel's limits on a chunk": read, write, sendfile and splice move at most 0x7ffff000 bytes (2 GiB - 4 KiB) per call. */
 const MAX_RW = 0x7ffff000;
 
-describe("the kernel's limits on a chunk (MODEL.md)", () => {
+describe("the kernel's limits on a chunk (docs/MODEL.md)", () => {
   test('splice: a 1 MiB chunk through a default 64 KiB pipe is 16 pairs of splice calls', () => {
     const s = at('splice', MiB, MiB);
     // 1 MiB / 64 KiB = 16 pairs: 32 splice() calls, and the one pipe() of the set-up.
@@ -85,7 +85,7 @@ describe("the kernel's limits on a chunk (MODEL.md)", () => {
     expect(Math.ceil((8 * GiB) / MAX_RW)).toBe(5);
     const s = at('traditional', 8 * GiB, 8 * GiB);
     expect(s.callLimit).toEqual({ bytes: MAX_RW, by: 'maxRw' });
-    // MODEL.md, per read + write with a cold cache: 2 calls, 4 mode switches, 2 CPU copies, 2 DMA copies.
+    // docs/MODEL.md, per read + write with a cold cache: 2 calls, 4 mode switches, 2 CPU copies, 2 DMA copies.
     expect(s.counts).toMatchObject({ syscalls: 10, modeSwitches: 20, cpuCopies: 10, dmaCopies: 10 } satisfies Partial<Counters>);
     expect(formulaText(s.formula.syscalls)).toBe('1 x 5 x 2');
   });
@@ -158,7 +158,7 @@ describe('--size and --chunk on the command line', () => {
 
   test('the JSON carries size, chunk, chunks, knobs, counts, setup, perTransfer and formula', () => {
     const x = JSON.parse(zcopy(['explain', 'splice', '--size', '1G', '--json']).stdout);
-    // MODEL.md: splice sets up one pipe() (2 mode switches), then 4 mode switches per chunk; 64 KiB chunks by default.
+    // docs/MODEL.md: splice sets up one pipe() (2 mode switches), then 4 mode switches per chunk; 64 KiB chunks by default.
     expect(x).toMatchObject({ size: GiB, chunk: 64 * KiB, chunks: 16384, knobs: { cache: 'cold', nic: 'sg' } });
     expect(x.counts.modeSwitches).toBe(2 + 16384 * 4);
     expect(x.setup.modeSwitches).toBe(2);
@@ -172,7 +172,7 @@ describe('--size and --chunk on the command line', () => {
     const rows = JSON.parse(zcopy(['compare', 'traditional', 'sendfile', '--size', '1G', '--json']).stdout);
     expect(rows.map((r: { id: string; counts: Counters }) => [r.id, r.counts.syscalls, r.counts.modeSwitches])).toEqual([
       ['traditional', 32768, 65536],
-      // MODEL.md: sendfile is one call per chunk, 2 mode switches.
+      // docs/MODEL.md: sendfile is one call per chunk, 2 mode switches.
       ['sendfile', 16384, 32768],
     ]);
     // The JSON contract (README): the machine and each total's sum, as explain gives them.
@@ -201,7 +201,7 @@ describe("the kernel's limits on the command line", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Steps · the per-chunk steps run 16 times per chunk, 1 chunk$/m);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain("splice moves at most a pipe's capacity per call, 64 KiB (16 pages) unless F_SETPIPE_SZ resizes the pipe, so each 1 MiB chunk takes 16 rounds of splice() + splice().");
-    // MODEL.md: pipe() once, then 16 pairs: 33 calls, 66 mode switches; the column is one round's.
+    // docs/MODEL.md: pipe() once, then 16 pairs: 33 calls, 66 mode switches; the column is one round's.
     expect(r.stdout).toMatch(/^\s+total\s+set-up\s+per round\s+formula$/m);
     expect(r.stdout).toMatch(/^  Syscalls\s+33\s+1\s+2  = 1 \+ 1 x 16 x 2/m);
     expect(r.stdout).toMatch(/^  Mode switches\s+66\s+2\s+4  = 2 \+ 1 x 16 x 4$/m);
@@ -247,7 +247,7 @@ describe("the kernel's limits on the command line", () => {
   test('quiz --size asks for the whole file at the kernel\'s limits, and says why a chunk takes several calls', () => {
     const key = JSON.parse(zcopy(['quiz', '--size', '1M', '--chunk', '1M', '--kind', 'counts', '--scenario', 'splice', '--reveal', '--json', '--count', '4', '--seed', '1']).stdout);
     const q = key.find((x: { id: string }) => x.id === 'counts:splice:syscalls:file');
-    // MODEL.md: pipe() + 16 pairs of splice.
+    // docs/MODEL.md: pipe() + 16 pairs of splice.
     expect(q.answer).toBe('33');
     expect(q.explanation).toContain('16 rounds of splice() + splice()');
     expect(q.prompt).not.toContain('per call');
@@ -299,7 +299,7 @@ describe('learn --size shows the loop once, then the whole file', () => {
     const summary = frames.at(-1)!;
     expect(summary).toContain(`step ${l.steps.length + 1}/${l.steps.length + 1}`);
     expect(summary).toMatch(/The whole file: 1 GiB in 64 KiB chunks, 16384 chunks/);
-    // MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 system calls.
+    // docs/MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 system calls.
     expect(summary).toMatch(/Mode switches\s+65536 = 16384 x 4/);
     expect(summary).toMatch(/Syscalls\s+32768 = 16384 x 2/);
     // traditional is the baseline itself.
@@ -317,7 +317,7 @@ describe('quiz --size asks about the whole file', () => {
   test('the answers are the whole file\'s, and one chunk\'s figure is named as the mistake it is', () => {
     const key = JSON.parse(zcopy(['quiz', '--size', '1G', '--kind', 'counts', '--scenario', 'traditional', '--reveal', '--json', '--count', '4', '--seed', '1']).stdout);
     const answer = (id: string) => key.find((q: { id: string }) => q.id === id)?.answer;
-    // MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 CPU copies.
+    // docs/MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 CPU copies.
     expect(answer('counts:traditional:modeSwitches:file')).toBe('65536');
     expect(answer('counts:traditional:cpuCopies:file')).toBe('32768');
     const q = key.find((x: { id: string }) => x.id === 'counts:traditional:modeSwitches:file');

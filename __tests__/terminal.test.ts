@@ -47,7 +47,7 @@ describe('zcopy learn in a real 80x24 terminal', () => {
 
     keys('G');
     const last = await waitFor((s) => /step (\d+)\/\1/.test(s), 'the last step');
-    // MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches.
+    // docs/MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches.
     expect(last).toMatch(/CPU copies 1\b/);
     expect(last).toMatch(/DMA copies 2\b/);
     expect(last).toMatch(/Mode switches 2\b/);
@@ -232,7 +232,7 @@ describe('two lessons in lockstep, in a real terminal', () => {
     await waitFor((s) => s.includes('What if: --nic nosg, on both sides'), 'the variant named under the title');
     keys('G');
     const end = await waitFor((s) => /step 15\/15/.test(s), 'the last step');
-    // MODEL.md: without gather sendfile-sg becomes sendfile, one CPU copy to read() + write()'s two.
+    // docs/MODEL.md: without gather sendfile-sg becomes sendfile, one CPU copy to read() + write()'s two.
     expect(end).toMatch(/CPU copies\s+2\s+│ CPU copies\s+1/);
     keys('q');
     await waitFor(atPrompt, 'the shell prompt');

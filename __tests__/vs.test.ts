@@ -7,7 +7,7 @@ describe('learn a --vs b', () => {
     const blocks = out.trimEnd().split('\n\n zcopy · ');
     // The longer lesson sets the pace: traditional's 15 steps and the start.
     expect(blocks).toHaveLength(16);
-    // MODEL.md: read + write 2 CPU copies, 4 mode switches, 2 calls; sendfile 1, 2, 1.
+    // docs/MODEL.md: read + write 2 CPU copies, 4 mode switches, 2 calls; sendfile 1, 2, 1.
     expect(blocks.at(-1)!.replace(/\s+/g, ' ')).toContain('So far traditional against sendfile: +1 CPU copy, +2 mode switches, +1 system call.');
     // The last return is traditional's alone: marked ◆ on its side.
     expect(blocks.at(-1)).toMatch(/Mode switches\s+4▲ ◆\s+│ Mode switches\s+2$/m);
@@ -19,7 +19,7 @@ describe('learn a --vs b', () => {
     const out = zcopy(['learn', 'traditional', '--vs', 'sendfile-sg', '--nic', 'nosg']).stdout;
     const blocks = out.trimEnd().split('\n\n zcopy · ');
     expect(blocks[0]).toContain('What if: --nic nosg, on both sides');
-    // MODEL.md: read + write 2 CPU copies, 4 mode switches, 2 calls; sendfile-sg on a NIC that cannot gather becomes sendfile: 1, 2, 1.
+    // docs/MODEL.md: read + write 2 CPU copies, 4 mode switches, 2 calls; sendfile-sg on a NIC that cannot gather becomes sendfile: 1, 2, 1.
     expect(blocks.at(-1)!.replace(/\s+/g, ' ')).toContain('So far traditional against sendfile-sg: +1 CPU copy, +2 mode switches, +1 system call.');
     // As written, sendfile-sg copies nothing with the CPU.
     expect(zcopy(['learn', 'traditional', '--vs', 'sendfile-sg']).stdout.trimEnd().split('\n\n zcopy · ').at(-1)!.replace(/\s+/g, ' ')).toContain('+2 CPU copies');

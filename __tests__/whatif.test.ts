@@ -13,8 +13,8 @@ const countsWith = (id: string, knobs: Partial<Knobs>): Counters => {
   return run(variantOf(l.payload, l.variants!.steps, { ...DEFAULT_KNOBS, ...knobs })).at(-1)!.counts;
 };
 
-// Every expected figure below is MODEL.md's ("Scale and what-if", and the agreed figures), never the engine's output.
-describe('what-if knobs change the counts the way MODEL.md says', () => {
+// Every expected figure below is docs/MODEL.md's ("Scale and what-if", and the agreed figures), never the engine's output.
+describe('what-if knobs change the counts the way docs/MODEL.md says', () => {
   test('a warm cache: no disk DMA and no disk interrupt, the rest unchanged', () => {
     // read + write: 2 CPU copies, 2 DMA copies, 4 mode switches; warm drops the disk's DMA copy and its interrupt.
     expect(countsWith('traditional', { cache: 'warm' })).toMatchObject({ cpuCopies: 2, dmaCopies: 1, modeSwitches: 4, syscalls: 2, interrupts: 1 });
@@ -60,7 +60,7 @@ describe('the knobs on the command line', () => {
   });
 
   test('a knob that changes nothing in a lesson is answered: the same counts on its machine, and why', () => {
-    // O_DIRECT reads the disk whatever the page cache holds; sendfile copies into the socket buffer anyway (MODEL.md: gather is sendfile-sg's).
+    // O_DIRECT reads the disk whatever the page cache holds; sendfile copies into the socket buffer anyway (docs/MODEL.md: gather is sendfile-sg's).
     const direct = JSON.parse(zcopy(['explain', 'direct-io', '--cache', 'warm', '--json']).stdout);
     expect(direct.counts).toEqual(JSON.parse(zcopy(['explain', 'direct-io', '--json']).stdout).counts);
     expect(direct.whatIf).toMatch(/^What if the pages are already cached\? .*O_DIRECT reads the disk/);
@@ -87,7 +87,7 @@ describe('the knobs on the command line', () => {
     const rows: { id: string; counts: Counters }[] = JSON.parse(r.stdout);
     expect(rows).toHaveLength(catalog.lessons.length);
     const gained = rows.filter((x) => x.counts.cpuCopies > run(catalog.find(x.id)!).at(-1)!.counts.cpuCopies).map((x) => x.id);
-    // MODEL.md names sendfile-sg, splice and MSG_ZEROCOPY; fbufs hands the NIC references into its pool the same way.
+    // docs/MODEL.md names sendfile-sg, splice and MSG_ZEROCOPY; fbufs hands the NIC references into its pool the same way.
     expect(gained.sort()).toEqual(['fbufs', 'msg-zerocopy', 'sendfile-sg', 'splice']);
     expect(r.stderr).toBe('');
     // The text says whose counts they are before any table.
@@ -153,7 +153,7 @@ describe('every lesson answers every what-if', () => {
 });
 
 describe('--readers N (page-cache)', () => {
-  // MODEL.md: N consumers of one cached file cost one disk read in all, then each reader's own path.
+  // docs/MODEL.md: N consumers of one cached file cost one disk read in all, then each reader's own path.
   const at = (n: number) => JSON.parse(zcopy(['explain', 'page-cache', '--readers', String(n), '--json']).stdout).counts as Counters;
   test('one disk read serves every reader; each one more adds its own sendfile path', () => {
     const one = at(1);
@@ -222,7 +222,7 @@ describe('a variant with a summary of its own', () => {
   });
 
   test('no shipped variant is summarised with the lesson\'s words where they are false', () => {
-    // MODEL.md: without gather these end in a CPU copy; warm, traditional-nodma makes three CPU copies.
+    // docs/MODEL.md: without gather these end in a CPU copy; warm, traditional-nodma makes three CPU copies.
     const summary = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }, 'en').summary.en;
     for (const id of ['sendfile-sg', 'splice', 'msg-zerocopy']) {
       expect({ id, as: summary(id, {}) }).toEqual({ id, as: expect.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });

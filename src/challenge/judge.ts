@@ -67,7 +67,7 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   check({ kind: 'at', place: goal.at, blocks: goal.blocks ?? level.payload, own: goal.own }, goalMissing(level, end));
   if (goal.userMode) check({ kind: 'userMode' }, end.privilege !== 'user' || end.faultReturn !== null ? { kind: 'notUserMode' } : null);
   if (goal.callsClosed) check({ kind: 'callsClosed' }, end.openSyscall !== null ? { kind: 'callOpen', call: end.openSyscall } : null);
-  // MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
+  // docs/MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
   // Pages a call left pinned (AIO, MSG_ZEROCOPY) are released once its completion is collected; only a kernel-bypass pool stays pinned.
   const leftPinned = end.userMapped.some((p) => p === 'nic' || p === 'ctrl') ? undefined : end.pageTable.find((p) => p.pinned);
   check({ kind: 'completion' }, completionPending(end) ? { kind: 'completionPending' } : leftPinned ? { kind: 'pinnedAtEnd', block: leftPinned.block } : null);

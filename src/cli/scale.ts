@@ -122,7 +122,7 @@ export function scaleRefusalText(r: ScaleRefusal, lang: Lang, id: string | null 
 
 /**
  * Refuses, in one line, a scale that one of `lessons` cannot be counted at
- * (MODEL.md, "The kernel's limits on a chunk"): before anything is drawn or
+ * (docs/MODEL.md, "The kernel's limits on a chunk"): before anything is drawn or
  * asked, so that a quiz or a picker never meets it half-way.
  */
 export function checkScale(scale: Scale | null, lessons: readonly Lesson[], lang: Lang): void {

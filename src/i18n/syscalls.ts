@@ -25,7 +25,7 @@ export const CALL_GLOSS: Table = {
   uf_write: { en: 'fbufs: hand an fbuf to the socket by reference', zh: 'fbufs：以引用把 fbuf 交给 socket' },
 };
 
-/** Each call's contract as a rule: what it may do and what it never does (MODEL.md), said when the machine refuses a move. */
+/** Each call's contract as a rule: what it may do and what it never does (docs/MODEL.md), said when the machine refuses a move. */
 export const CALL_CONTRACT: Table = {
   read: {
     en: "read() fills the caller's buffer from the file, through the page cache (filled from the disk on a miss) or, for a file opened O_DIRECT, straight from the disk into pinned pages; it never sends",

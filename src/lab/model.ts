@@ -31,7 +31,7 @@ export interface ModelFigure {
 interface Derivation {
   /** The lesson whose transfer steps give the calls per chunk. */
   lesson?: string;
-  /** Calls MODEL.md's table ("What real programs do") adds for the lab's job. */
+  /** Calls docs/MODEL.md's table ("What real programs do") adds for the lab's job. */
   fromTable?: string[];
 }
 
@@ -45,11 +45,11 @@ interface Derivation {
  * - sendfile: lesson sendfile, [sendfile].
  * - splice: lesson splice, [splice, splice] (the pipe is made once and reused, HAProxy's way).
  * - msg-zerocopy: lesson msg-zerocopy, [sendto, recvmsg] (setsockopt(SO_ZEROCOPY) and the mmap
- *   of the file at set-up); the lab, like MODEL.md's reference program, poll()s only after its
+ *   of the file at set-up); the lab, like docs/MODEL.md's reference program, poll()s only after its
  *   loop, for the completions still out.
  * - direct-io: lesson direct-io teaches the disk -> user half, [read]; the write of each chunk
- *   to the socket is MODEL.md's strace table ("read (O_DIRECT), write").
- * - copy-file-range: no lesson; MODEL.md's strace table: [copy_file_range].
+ *   to the socket is docs/MODEL.md's strace table ("read (O_DIRECT), write").
+ * - copy-file-range: no lesson; docs/MODEL.md's strace table: [copy_file_range].
  */
 const DERIVATIONS: Record<Technique, Derivation> = {
   'read-write': { lesson: 'traditional' },

@@ -146,7 +146,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
       if (!(error instanceof StepError)) throw error;
       return { problems: [{ path: ['steps', inFile(error.step - 1), 'event'], message: say(t.illegalStep(inFile(error.step - 1) + 1, refusalText(error.refusal, lang))) }] };
     }
-    // MODEL.md's interrupt rule: every finished device transfer's completion is taken, by an interrupt or by polling.
+    // docs/MODEL.md's interrupt rule: every finished device transfer's completion is taken, by an interrupt or by polling.
     if (completionPending(end)) {
       const handsToDevice = (e: (typeof script.steps)[number]['event']) => e.type === 'dmaTransfer' || (e.type === 'cpuCopy' && e.to === 'nic');
       const last = inFile(script.steps.map((s) => handsToDevice(s.event)).lastIndexOf(true));

@@ -2,7 +2,7 @@ import type { Refusal } from './refusals.js';
 import type { Event, Location, State } from './types.js';
 
 /**
- * What each system call may do while it is open (MODEL.md, "What a system call
+ * What each system call may do while it is open (docs/MODEL.md, "What a system call
  * may do"). A call is a contract, not a label: the kernel does only what the
  * call does, so the machine refuses every other move while it is open.
  *

@@ -41,7 +41,7 @@ export function run(script: Script): State[] {
 
 /** Who moves payload bytes in the step that produced `state`. */
 /**
- * MODEL.md's interrupt rule: every DMA transfer that completes has its completion
+ * docs/MODEL.md's interrupt rule: every DMA transfer that completes has its completion
  * taken, by an interrupt or by polling. A path that ends with one finished and not
  * taken is not a whole program.
  */

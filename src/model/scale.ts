@@ -16,7 +16,7 @@ export const MAX_RW_COUNT = 0x7ffff000;
 export const PIPE_CAPACITY = 16 * PAGE;
 
 /**
- * The calls the kernel caps at MAX_RW_COUNT bytes per call. Beyond MODEL.md's
+ * The calls the kernel caps at MAX_RW_COUNT bytes per call. Beyond docs/MODEL.md's
  * four: pread and the vector forms share read's and write's path; send,
  * sendto and sendmsg import the user buffer with the same cap (import_ubuf);
  * an io_submit request's read is capped the same way, and zcopy's programs
@@ -64,7 +64,7 @@ function readsDirect(script: Script, timeline: readonly State[]): boolean {
   return script.steps.some((s, i) => phaseOf(s) === 'transfer' && s.event.type === 'programDma' && s.event.to === 'user' && s.event.from === 'disk' && timeline[i].openSyscall !== null);
 }
 
-/** Why `scale` cannot be counted for `script` (MODEL.md, "The kernel's limits on a chunk"), or null. */
+/** Why `scale` cannot be counted for `script` (docs/MODEL.md, "The kernel's limits on a chunk"), or null. */
 export function scaleRefusal(script: Script, timeline: readonly State[], scale: Scale): ScaleRefusal | null {
   if (chunksOf(scale) === 1 || scale.chunk % PAGE === 0) return null;
   const code = readsDirect(script, timeline) ? 'directNotBlocks' : scale.chunk < PAGE ? 'subPage' : 'notPages';
@@ -114,7 +114,7 @@ export class NotRepeatable extends Error {
   }
 }
 
-/** chunks = ceil(size / chunk): each round of calls moves one chunk, and the program knows the size (MODEL.md, "Scale and what-if"). */
+/** chunks = ceil(size / chunk): each round of calls moves one chunk, and the program knows the size (docs/MODEL.md, "Scale and what-if"). */
 export const chunksOf = ({ size, chunk }: Scale): number => Math.ceil(size / chunk);
 
 /**

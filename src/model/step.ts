@@ -366,7 +366,7 @@ export function step(state: State, event: Event): State {
       if (s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic')) s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
-      // where the lessons leave them (TCP keeps its skb until the peer's ACK; MODEL.md).
+      // where the lessons leave them (TCP keeps its skb until the peer's ACK; docs/MODEL.md).
       if (s.interruptLine === 'disk') s.readySeen = true;
       if (s.interruptLine === 'nic') {
         s.places.socket = s.places.socket.filter((h) => h.as !== 'ref');
@@ -590,7 +590,7 @@ export function step(state: State, event: Event): State {
 /**
  * The NIC transmits what a socket buffer holds, or the pool its own process
  * drives (kernel bypass: user mode, its registers mapped); never a page the
- * kernel was not told about (MODEL.md).
+ * kernel was not told about (docs/MODEL.md).
  */
 function nicSource(s: State, from: Location) {
   const ownPool = from === 'user' && s.privilege === 'user' && s.userMapped.includes('nic');
@@ -625,7 +625,7 @@ function dmaReadable(s: State, place: Location, block: string): Location {
  * A NIC that cannot gather sends one contiguous buffer: the socket buffer's own
  * copy of the bytes, or a pinned user pool a kernel-bypass program builds its
  * packets in (nicSource has made sure it is that program). Descriptors, into the
- * page cache or pinned user pages (MSG_ZEROCOPY), are of no use to it (MODEL.md).
+ * page cache or pinned user pages (MSG_ZEROCOPY), are of no use to it (docs/MODEL.md).
  */
 function wholePacket(s: State, place: Location, block: string) {
   const ok = (place === 'socket' || place === 'user') && holds(s, place, block, 'data');
@@ -655,7 +655,7 @@ function keepsQueued(s: State, block: string) {
 
 /**
  * A pinned page keeps its frame until it is unpinned: a device was handed that
- * frame (MODEL.md: "the kernel pins the user buffer's pages and the NIC reads
+ * frame (docs/MODEL.md: "the kernel pins the user buffer's pages and the NIC reads
  * them by DMA"), and the kernel puts no other page in its place while the pin
  * holds. zcopy keeps the pin on the page table entry and has one frame per
  * block in each place, so a mapping, an unmapping or a copy-on-write over a

@@ -105,7 +105,7 @@ export const COUNTER_KEYS: readonly (keyof Counters)[] = [
  * may take a feature away, or start with the file already cached.
  */
 export interface Machine {
-  /** A DMA controller exists; without one the CPU moves every byte (MODEL.md's read + write without DMA). */
+  /** A DMA controller exists; without one the CPU moves every byte (docs/MODEL.md's read + write without DMA). */
   dma: boolean;
   /** The NIC can gather (scatter-gather DMA); without it, it sends only bytes laid out in the buffer it is given. */
   gather: boolean;

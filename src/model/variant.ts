@@ -1,7 +1,7 @@
 import { DEFAULT_MACHINE, type Event, type Machine, type Phase } from './types.js';
 
 /**
- * What-if knobs (MODEL.md, "Scale and what-if"): whether the file's pages are
+ * What-if knobs (docs/MODEL.md, "Scale and what-if"): whether the file's pages are
  * already cached, and whether the NIC gathers. A lesson says, step by step,
  * which steps happen only with one value (`when`); the engine then runs the
  * variant on the machine the knobs describe and derives every count.
@@ -64,7 +64,7 @@ export function variantOf<S extends VariedStep>(payload: readonly string[], step
 /**
  * The steps for `readers` consumers: the block of `each: reader` steps (one more
  * reader's, contiguous) made readers - 1 times, each copy marked with its reader;
- * one reader makes only the rest. One disk read serves them all (MODEL.md,
+ * one reader makes only the rest. One disk read serves them all (docs/MODEL.md,
  * "Scale and what-if").
  */
 function withReaders<S extends VariedStep>(steps: readonly S[], readers: number): ReaderStep<S>[] {

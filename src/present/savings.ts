@@ -5,7 +5,7 @@ import { COUNTER_KEYS, type Counters, type Scale } from '../model/index.js';
 import { compareRows } from './compare.js';
 
 /**
- * Each job's plain baseline: figures are only compared within a job (MODEL.md,
+ * Each job's plain baseline: figures are only compared within a job (docs/MODEL.md,
  * "Jobs"). A send is measured against read() + write() with DMA, as the
  * articles do. A read is measured against dma-io, the read() Linux does today:
  * programmed and interrupt-driven I/O are the history before it, not what a

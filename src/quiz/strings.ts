@@ -147,7 +147,7 @@ export const Q = {
   },
   /**
    * Why the step counts or not. Only a system call's entry and return count
-   * (MODEL.md, "Counting rules"), but an interrupt or a fault taken from user
+   * (docs/MODEL.md, "Counting rules"), but an interrupt or a fault taken from user
    * mode does enter the kernel: the sentence says which of the two happened.
    */
   modeExplain: {
