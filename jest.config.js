@@ -9,6 +9,7 @@ export default {
   maxWorkers: 2,
   roots: ['<rootDir>/__tests__'],
   globalSetup: '<rootDir>/__tests__/build.setup.js',
+  globalTeardown: '<rootDir>/__tests__/teardown.js',
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // Sources import './x.js' as Node's ESM requires; jest must find the .ts behind it.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
