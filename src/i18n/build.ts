@@ -31,7 +31,7 @@ export const EVENT_GLOSS: Record<EventType, Text> = {
 };
 
 /** The kinds in the palette, grouped as a program meets them: calls, the DMA, devices, moving bytes, memory, faults. */
-export const PALETTE_ORDER: readonly EventType[] = [
+export const PALETTE_ORDER = [
   'syscall',
   'sysret',
   'run',
@@ -53,7 +53,11 @@ export const PALETTE_ORDER: readonly EventType[] = [
   'faultIn',
   'cowCopy',
   'faultReturn',
-];
+] as const satisfies readonly EventType[];
+
+// Every kind is in the palette: an event the model adds and this list leaves out does not compile.
+const paletteComplete: [Exclude<EventType, (typeof PALETTE_ORDER)[number]>] extends [never] ? true : never = true;
+void paletteComplete;
 
 /** Each field's question; `block` is a flag on programDma and a page elsewhere. */
 export function fieldQuestion(type: EventType, field: string, lang: Lang): string {
