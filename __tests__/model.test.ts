@@ -54,6 +54,15 @@ const readIntoPageCache = fillPageCache('read');
 const sendfileFromPageCache = fillPageCache('sendfile');
 /** mmap() with the file cached (as MAP_POPULATE reads it in): its contract maps the page cache. */
 const mmapPageCache = fillPageCache('mmap');
+/** An O_DIRECT read() up to its DMA's completion: the file's bytes in pinned user pages, the call still open. */
+const directFilled: Event[] = [
+  { type: 'syscall', name: 'read' },
+  { type: 'pin' },
+  { type: 'programDma', from: 'disk', to: 'user', block: true },
+  { type: 'dmaTransfer' },
+  { type: 'raiseInterrupt', source: 'dma' },
+  { type: 'handleInterrupt' },
+];
 /** aio-direct's shape: an O_DIRECT read submitted, its DMA finishing while the program runs, its handler in ring 0. */
 const aioCompleted: Event[] = [
   { type: 'syscall', name: 'io_submit' },
@@ -558,12 +567,7 @@ describe('the machine a scenario runs on', () => {
   const refusalOn = (events: Event[]) => refusalOf(nosg, events);
   /** A read with O_DIRECT: the file's bytes in pinned user pages, with no CPU copy, back in user mode. */
   const directRead: Event[] = [
-    { type: 'syscall', name: 'read' },
-    { type: 'pin' },
-    { type: 'programDma', from: 'disk', to: 'user', block: true },
-    { type: 'dmaTransfer' },
-    { type: 'raiseInterrupt', source: 'dma' },
-    { type: 'handleInterrupt' },
+    ...directFilled,
     { type: 'unpin' },
     { type: 'sysret', name: 'read' },
     { type: 'run' },
@@ -801,14 +805,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
   test('a read() is buffered or O_DIRECT, never both, and an O_DIRECT read() unpins before it returns', () => {
     const mixed: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }, { type: 'pin' }];
     expect(refused(warm, mixed)).toEqual(at(mixed, 'callWayMixed', { call: 'read', way: 'buffered' }));
-    const direct: Event[] = [
-      { type: 'syscall', name: 'read' },
-      { type: 'pin' },
-      { type: 'programDma', from: 'disk', to: 'user', block: true },
-      { type: 'dmaTransfer' },
-      { type: 'raiseInterrupt', source: 'dma' },
-      { type: 'handleInterrupt' },
-    ];
+    const direct = directFilled;
     const returnsPinned: Event[] = [...direct, { type: 'sysret' }];
     expect(refused(cold, returnsPinned)).toEqual(at(returnsPinned, 'pinsHeldAtReturn', { call: 'read', block: 'A' }));
     const intoCache: Event[] = [...direct, { type: 'unpin' }, { type: 'cpuCopy', from: 'pageCache', to: 'user' }];
