@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { tmuxServer } from './helpers/tmux.js';
 import { levelBench, syscallNames } from '../src/cli/workbench.js';
-import type { BuildContext } from '../src/ui/build/controller.js';
-import { initialBuild } from '../src/ui/build/state.js';
+import type { BuildContext } from '../src/ui/builder/controller.js';
+import { initialBuild } from '../src/ui/builder/state.js';
 import { testContext } from './helpers/app.js';
 import { buildByKeys } from './helpers/build.js';
 

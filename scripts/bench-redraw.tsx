@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { sessionWorld } from '../src/cli/session.js';
 import { makeContext, type Io } from '../src/cli/context.js';
 import { levelBench, syscallNames } from '../src/cli/workbench.js';
-import { initialBuild } from '../src/ui/build/state.js';
+import { initialBuild } from '../src/ui/builder/state.js';
 import { buildByKeys } from '../__tests__/helpers/build.js';
 
 // Stepping a lesson opens no other screen: anything else asked of the world is a bench bug.

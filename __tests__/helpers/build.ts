@@ -2,8 +2,8 @@ import { PALETTE_ORDER } from '../../src/i18n/build.js';
 import type { LessonStep } from '../../src/lessons/index.js';
 import { step as stepOf } from '../../src/model/index.js';
 import type { Keypress } from '../../src/ui/keypress.js';
-import { buildKey, type BuildContext, type BuildEffect } from '../../src/ui/build/controller.js';
-import { current, fieldChoices, remaining, type BuildState } from '../../src/ui/build/state.js';
+import { buildKey, type BuildContext, type BuildEffect } from '../../src/ui/builder/controller.js';
+import { current, fieldChoices, remaining, type BuildState } from '../../src/ui/builder/state.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, SYSCALLS, run } from '../model/index.js';
-import { placesUsed, type Judged, type LevelGoal, type Workbench } from '../ui/build/state.js';
+import { placesUsed, type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
 import type { Ctx } from './context.js';
 

@@ -33,7 +33,7 @@ export const sandboxCommand: Command = {
           // No keys to build with: the machine it would start from, and how to open it.
           const bench = sandboxBench(ctx, from, step, null, syscallNames());
           // The builder's code is the sandbox screen's: loaded only here, so that other commands start without it.
-          const [{ renderBuild }, { initialBuild }] = await Promise.all([import('../../ui/build/frame.js'), import('../../ui/build/state.js')]);
+          const [{ renderBuild }, { initialBuild }] = await Promise.all([import('../../ui/builder/frame.js'), import('../../ui/builder/state.js')]);
           const frame = renderBuild(initialBuild(bench), bench, false, { cols: Math.max(ctx.width, 72), rows: 200 }, ctx.paint, lang);
           return ctx.out(`${frame.slice(0, -1).join('\n')}\n${SANDBOX_CLI[lang].inATerminal}\n`);
         }

@@ -1,6 +1,6 @@
-import { buildKey, type BuildEffect } from '../build/controller.js';
-import { renderBuild } from '../build/frame.js';
-import { initialBuild, type BuildState, type Workbench } from '../build/state.js';
+import { buildKey, type BuildEffect } from '../builder/controller.js';
+import { renderBuild } from '../builder/frame.js';
+import { initialBuild, type BuildState, type Workbench } from '../builder/state.js';
 import { backOf, type AppDeps, type Route, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface BuildScreen {

@@ -7,7 +7,7 @@ import type { Size } from '../learn/frame.js';
 import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
 import type { Step } from '../use-keys.js';
-import type { Workbench } from '../build/state.js';
+import type { Workbench } from '../builder/state.js';
 
 /** What the home menu offers; all but the lab stay on screen. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
