@@ -158,7 +158,8 @@ describe('zcopy learn, on screen', () => {
 
 describe('every frame fits its screen', () => {
   test('at the smallest size, in both languages, every step, the help included', async () => {
-    const { renderFrame, initialScreen, MIN_COLS, MIN_ROWS } = await import('../src/ui/learn/frame.js');
+    const { renderFrame, initialScreen } = await import('../src/ui/learn/frame.js');
+    const { MIN_COLS, MIN_ROWS } = await import('../src/ui/size.js');
     const { displayWidth } = await import('../src/term/text.js');
     for (const lang of ['en', 'zh'] as const) {
       for (const lesson of catalog.lessons) {

@@ -7,7 +7,7 @@ import type { Lang } from '../../src/i18n/lang.js';
 import type { Answered } from '../../src/quiz/index.js';
 import type { Outcome, Route } from '../../src/ui/app/route.js';
 import { Session } from '../../src/ui/app/session.js';
-import type { Size } from '../../src/ui/learn/frame.js';
+import type { Size } from '../../src/ui/size.js';
 import { ROOT } from './cli.js';
 import { mount } from './screen.js';
 

@@ -15,7 +15,7 @@ import {
 import { wrap } from '../../term/text.js';
 import type { Keypress } from '../keypress.js';
 import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from '../keys.js';
-import type { Size } from '../learn/frame.js';
+import type { Size } from '../size.js';
 import type { Step } from '../use-keys.js';
 import type { DrawnQuiz, ScreenEffect, ScreenModule } from './route.js';
 

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Answered, Question } from '../../quiz/index.js';
 import type { Keypress } from '../keypress.js';
 import type { Judge, Stopped } from '../learn/controller.js';
-import type { Size } from '../learn/frame.js';
+import type { Size } from '../size.js';
 import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
 import type { Step } from '../use-keys.js';

@@ -2,7 +2,7 @@ import { Text, useApp } from 'ink';
 import type { Answered } from '../../quiz/index.js';
 import type { Stopped } from '../learn/controller.js';
 import type { Keypress } from '../keypress.js';
-import type { Size } from '../learn/frame.js';
+import type { Size } from '../size.js';
 import { runFullScreen, type Terminal } from '../screen.js';
 import { useTerminalSize } from '../terminal-size.js';
 import { useKeys, type Step } from '../use-keys.js';

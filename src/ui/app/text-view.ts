@@ -2,7 +2,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { displayWidth, fitWidth } from '../../term/text.js';
 import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
-import type { Size } from '../learn/frame.js';
+import type { Size } from '../size.js';
 import type { Step } from '../use-keys.js';
 import type { AppDeps, RouteOf, ScreenEffect, ScreenModule, TextSource } from './route.js';
 

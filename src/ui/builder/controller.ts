@@ -3,7 +3,7 @@ import { BUILD } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Keypress } from '../keypress.js';
 import { BUILD_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
-import type { Size } from '../learn/frame.js';
+import type { Size } from '../size.js';
 import type { Step } from '../use-keys.js';
 import { chipRows, layoutBuild, paletteChoices, paletteWidth } from './frame.js';
 import { choose, nextPhase, openPalette, paletteBack, redo, undo, type BuildState, type Workbench } from './state.js';

@@ -6,7 +6,8 @@ import { EVENT_FIELDS, LOCATIONS, contractName, type Counters, type EventType, t
 import { CALL_GLOSS } from '../../i18n/syscalls.js';
 import { displayWidth, fitWidth, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
-import { ALWAYS, MIN_COLS, MIN_ROWS, countersLine, machineLines, type Size } from '../learn/frame.js';
+import { ALWAYS, countersLine, machineLines } from '../machine.js';
+import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
 import { current, fieldChoices, placesOf, type BuildState, type Palette, type PaletteChoice, type Workbench } from './state.js';
 
 const MAX_COLS = 100;

@@ -3,7 +3,8 @@ import type { Mover } from '../../model/index.js';
 import type { Keypress } from '../keypress.js';
 import { LESSON_KEYS, MODE_KEYS, MOVER_KEYS, actionOf } from '../keys.js';
 import type { Step } from '../use-keys.js';
-import { layoutFrame, type ScreenState, type Size, type Verdict } from './frame.js';
+import { layoutFrame, type ScreenState, type Verdict } from './frame.js';
+import type { Size } from '../size.js';
 import type { LearnView, StepView } from './view.js';
 
 /** Judges a prediction; passed in, so the screen does not decide what is right. */

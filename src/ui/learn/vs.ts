@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { COUNTER_LABELS, COUNTER_NOUNS, LEARN, SAVED, VS } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters, type State } from '../../model/index.js';
 import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
-import { MIN_COLS, MIN_ROWS, type Size } from './frame.js';
+import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
 import type { LearnView } from './view.js';
 
 /** What `learn --vs` compares at each step: what the articles count. */

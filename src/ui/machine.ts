@@ -1,0 +1,170 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/lang.js';
+import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../i18n/strings.js';
+import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type State, type Transfer } from '../model/index.js';
+import { displayWidth, flow, padEnd } from '../term/text.js';
+
+// The machine widget every screen that shows the machine draws (the lesson, a challenge, the sandbox):
+// the three bands, the DMA and interrupt rows, and the counters line.
+
+/** A machine to draw: its state, the state before (to mark what changed), and which places and rows to show. */
+export interface MachinePicture {
+  state: State;
+  before: State;
+  places: readonly Location[];
+  usesPageTable: boolean;
+}
+
+/** The machine as the learn screen draws it, for any screen that shows one (the sandbox, a challenge). */
+export function machineLines({ state, before, places, usesPageTable }: MachinePicture, lang: Lang, width: number, paint: ChalkInstance): string[] {
+  const t = LEARN[lang];
+  const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][lang]));
+  const inner = width - 4;
+  const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => PLACE_LABELS[p][lang])];
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
+  const placeRow = (place: Location) => {
+    // The NIC drains as it transmits: what it has put on the wire is said beside its (empty) slots.
+    const onWire = place === 'nic' && state.sent.length ? `  ${paint.green(t.sent(state.sent.join(' ')))}` : '';
+    const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : onWire;
+    return row(PLACE_LABELS[place][lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
+  };
+
+  const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
+  out.push(row(t.app, appStatus(state, lang)));
+  out.push(placeRow('user'));
+  if (usesPageTable) pageTableLines(state, lang, inner - labelWidth - 2).forEach((l, i) => out.push(row(i === 0 ? t.pageTable : '', l)));
+  out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
+  for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
+  out.push(border('├', '┤', t.hardware, '', width));
+  for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
+  // A machine without a DMA controller has no registers to draw; its devices still raise interrupts.
+  out.push(state.machine.dma ? row(t.dma, dmaStatus(state, before, lang, paint)) : row(t.irq, irqStatus(state, lang, paint)));
+  out.push(`└${'─'.repeat(width - 2)}┘`);
+  return out;
+}
+
+function border(left: string, right: string, title: string, label: string, width: number): string {
+  const head = `${left} ${title} `;
+  const tail = label ? ` ${label} ──${right}` : `${right}`;
+  const fill = Math.max(1, width - displayWidth(head) - displayWidth(tail));
+  return head + '─'.repeat(fill) + tail;
+}
+
+function appStatus(state: State, lang: Lang): string {
+  const t = LEARN[lang];
+  if (state.faultReturn !== null) return t.inFault;
+  if (state.openSyscall) return `${t.inside(state.openSyscall)}${state.process === 'blocked' ? ` · ${t.blocked}` : ''}`;
+  return t.running;
+}
+
+/** One slot per payload block: [A] bytes, <A> a reference, {A} a mapping, · nothing. */
+function cells(state: State, before: State, place: Location, paint: ChalkInstance): string {
+  const slot = Math.max(...state.payload.map((b) => b.length)) + 2;
+  return state.payload
+    .map((block) => {
+      const h = state.places[place].find((x) => x.block === block);
+      const was = before.places[place].find((x) => x.block === block);
+      const changed = JSON.stringify(h) !== JSON.stringify(was);
+      if (!h) return padEnd(' ·', slot);
+      const text = h.as === 'data' ? `[${block}]` : h.as === 'ref' ? `<${block}>` : `{${block}}`;
+      const styled = h.as === 'data' ? paint.bold(text) : h.as === 'ref' ? paint.cyan(text) : paint.magenta(text);
+      return changed ? paint.inverse(styled) : styled;
+    })
+    .join('');
+}
+
+const ARROW_SHAPES: Record<Transfer['kind'], [string, string]> = {
+  'cpu-copy': ['◀══ ', ' ══'],
+  'dma-copy': ['◀══ ', ' ══'],
+  descriptor: ['◀── ', ' ──'],
+  reference: ['◀── ', ' ──'],
+  mapping: ['◀┄┄ ', ' ┄┄'],
+  device: ['◀── ', ' ──'],
+};
+
+/** This step's transfer, drawn on the row of the place it arrives at, labelled as well as coloured. */
+function arrow(transfer: Transfer | null, place: Location, lang: Lang, paint: ChalkInstance): string {
+  if (!transfer || transfer.to !== place) return '';
+  const [head, tail] = ARROW_SHAPES[transfer.kind];
+  const via = transfer.via ? LEARN[lang].via(FRAME_SHORT[lang][transfer.via] ?? transfer.via) : '';
+  const text = `  ${head}${TRANSFER_LABELS[transfer.kind][lang]}${tail} ${PLACE_LABELS[transfer.from][lang]}${via}`;
+  return colourOfTransfer(transfer.kind, paint)(text);
+}
+
+export function colourOfTransfer(kind: Transfer['kind'], paint: ChalkInstance) {
+  switch (kind) {
+    case 'cpu-copy':
+      return paint.red.bold;
+    case 'dma-copy':
+      return paint.green.bold;
+    case 'descriptor':
+    case 'reference':
+      return paint.cyan;
+    case 'mapping':
+      return paint.magenta;
+    case 'device':
+      return paint.blue;
+  }
+}
+
+const FRAME_SHORT: Record<Lang, Partial<Record<Location, string>>> = {
+  en: { pageCache: 'cache', user: 'user', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
+  zh: { pageCache: '页缓存', user: '用户', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
+};
+
+/** `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned. */
+function pageTableLines(state: State, lang: Lang, width: number): string[] {
+  if (state.pageTable.length === 0) return ['—'];
+  const entries = state.pageTable.map((p) => {
+    const flags = [p.present ? 'p' : '-', p.writable ? 'w' : 'r', p.cow ? 'cow' : '', p.pinned ? 'pin' : ''].filter(Boolean).join(' ');
+    return `${p.block}→${FRAME_SHORT[lang][p.frame] ?? p.frame}(${flags})`;
+  });
+  return flow(entries, '  ', width);
+}
+
+const DMA_STATUS: Record<Lang, Record<State['dma']['status'], string>> = {
+  en: { idle: 'idle', programmed: 'programmed', done: 'done' },
+  zh: { idle: '空闲', programmed: '已设置', done: '完成' },
+};
+
+function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance): string {
+  const t = LEARN[lang];
+  const d = state.dma;
+  const mark = (text: string, changed: boolean) => (changed ? paint.yellow.bold(text) : text);
+  const name = (l: Location | null) => (l ? PLACE_LABELS[l][lang] : '—');
+  const regs = [
+    mark(`MAR=${name(d.mar)}`, d.mar !== before.dma.mar),
+    mark(`ADR=${name(d.adr)}`, d.adr !== before.dma.adr),
+    mark(`WC=${d.wc}`, d.wc !== before.dma.wc),
+    mark(DMA_STATUS[lang][d.status], d.status !== before.dma.status),
+  ].join('  ');
+  return `${regs}   ${t.irq}${lang === 'zh' ? '：' : ': '}${irqStatus(state, lang, paint)}`;
+}
+
+/** The interrupt line: the device whose interrupt waits for the CPU, or a dash. */
+function irqStatus(state: State, lang: Lang, paint: ChalkInstance): string {
+  const source = state.interruptLine ? { dma: 'DMA', disk: PLACE_LABELS.disk[lang], nic: PLACE_LABELS.nic[lang] }[state.interruptLine] : null;
+  return source ? paint.yellow.bold(LEARN[lang].pending(source)) : '—';
+}
+
+/** The four counters the articles use, always shown. */
+export const ALWAYS: (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'];
+
+/** `keys` of the counters as one flowed line (or more); `after` adds to a counter's text (a challenge's limit). */
+export function countersLine(
+  state: State,
+  before: State,
+  keys: readonly (keyof Counters)[],
+  lang: Lang,
+  width: number,
+  paint: ChalkInstance,
+  after: (k: keyof Counters) => string = () => '',
+): string[] {
+  const items = keys.map((k) => {
+    const changed = state.counts[k] !== before.counts[k];
+    const text = `${COUNTER_LABELS[k][lang]} ${state.counts[k]}${after(k)}${changed ? '▲' : ''}`;
+    return changed ? paint.yellow.bold(text) : text;
+  });
+  return flow(items, '   ', width - 1).map((l) => ` ${l}`);
+}
