@@ -197,22 +197,22 @@ export function callRefusal(state: State, name: string): Refusal | null {
  * Returns the way the call commits to with this move, if it commits.
  */
 export function contractRefusal(state: State, event: Event): { refusal: Refusal | null; way: CallWay | null } {
+  // A call that returns at once waits for nothing: no sleep, and no DMA that puts the process to sleep.
+  const waits = event.type === 'sleep' || (event.type === 'programDma' && event.block === true);
+  if (waits && state.faultReturn === null && state.call !== null && CONTRACTS[state.call.name].neverWaits) {
+    return { refusal: { code: 'callNeverWaits', params: { call: state.openSyscall ?? state.call.name } }, way: null };
+  }
   const move = moveOf(event);
-  const waitsInCall = event.type === 'sleep' && state.faultReturn === null && state.call !== null && CONTRACTS[state.call.name].neverWaits;
-  if (waitsInCall) return { refusal: { code: 'callNeverWaits', params: { call: state.openSyscall ?? state.call!.name } }, way: null };
   if (move === null) return { refusal: null, way: null };
   if (handlerReleases(state, event)) return { refusal: null, way: null };
   if (state.faultReturn !== null) {
-    if (move === 'fault' || FAULT_MOVES.has(move) || event.type === 'pollStatus') return { refusal: null, way: null };
+    if (move === 'fault' || FAULT_MOVES.has(move)) return { refusal: null, way: null };
     return { refusal: { code: 'faultCannot', params: { event: event.type } }, way: null };
   }
   const open = state.call;
   if (open === null) return { refusal: null, way: null };
   const contract = CONTRACTS[open.name];
   const shown = state.openSyscall ?? open.name;
-  if (contract.neverWaits && (event.type === 'sleep' || (event.type === 'programDma' && event.block === true))) {
-    return { refusal: { code: 'callNeverWaits', params: { call: shown } }, way: null };
-  }
   // Polling a status register moves nothing: any call may wait on its device that way.
   if (event.type === 'pollStatus') return { refusal: null, way: null };
   if (!(move in contract.moves)) {

@@ -86,10 +86,6 @@ function oneOrigin(origins: Location[]): Location {
 }
 
 /**
- * The pure reducer: the state after `event`, or an IllegalEvent saying why the
- * machine cannot do it. Every counter changes here and nowhere else.
- */
-/**
  * What refuses every event of `type` in `state`, whatever its fields: the checks
  * each kind makes before it reads a field. step() makes them here, so that a
  * search for legal moves (movesOf) learns in one call that a kind has none.
@@ -168,6 +164,10 @@ export function ruleRefusal(state: State, event: Event): Refusal | null {
   return kindRefusal(state, event.type) ?? physicalRefusal(event) ?? contractRefusal(state, event).refusal;
 }
 
+/**
+ * The pure reducer: the state after `event`, or an IllegalEvent saying why the
+ * machine cannot do it. Every counter changes here and nowhere else.
+ */
 export function step(state: State, event: Event): State {
   const refused = kindRefusal(state, event.type);
   if (refused) throw illegal(refused);
@@ -216,9 +216,10 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'sysret': {
-      if (s.openSyscall === null) throw new IllegalEvent('sysretWithoutSyscall', {});
-      if (event.name !== undefined && event.name !== s.openSyscall) {
-        throw new IllegalEvent('sysretMismatch', { call: event.name, open: s.openSyscall });
+      // kindRefusal has refused a return with no call open.
+      const open = s.openSyscall!;
+      if (event.name !== undefined && event.name !== open) {
+        throw new IllegalEvent('sysretMismatch', { call: event.name, open });
       }
       if (s.faultReturn !== null) throw new IllegalEvent('sysretInFault', {});
       const pinsHeld = returnRefusal(s);
@@ -301,9 +302,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'dmaTransfer': {
-      if (s.dma.status !== 'programmed' || s.dma.wc === 0) {
-        throw new IllegalEvent('dmaNotProgrammed', {});
-      }
       const count = event.count ?? s.dma.wc;
       if (!Number.isInteger(count) || count < 1 || count > s.dma.wc) {
         throw new IllegalEvent('dmaCount', { max: s.dma.wc, count });
@@ -358,12 +356,11 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'handleInterrupt': {
-      if (s.interruptLine === null) throw new IllegalEvent('noInterruptPending', {});
-      // The DMA controller's completion is the DMA's interrupt, or the NIC's for a transfer to the NIC; a programmed-I/O card's leaves it alone.
-      // The handler knows which blocks its transfer moved: the pages it may release.
-      const ownTransfer = s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic');
-      s.completed = ownTransfer ? s.dma.blocks.filter((b) => s.dma.frames.includes(pte(s, b)?.frame as Location)) : [];
-      if (s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic')) s.dma = idleDma();
+      // The DMA controller's completion is the DMA's interrupt, or the NIC's for a transfer to the NIC; a
+      // programmed-I/O card's leaves it alone. The handler knows the pages its transfer used: those it may release.
+      const dmaDone = s.interruptLine === 'dma' || (s.interruptLine === 'nic' && s.dma.adr === 'nic');
+      s.completed = dmaDone ? s.dma.blocks.filter((b) => s.dma.frames.includes(pte(s, b)?.frame as Location)) : [];
+      if (dmaDone) s.dma = idleDma();
       // The NIC is done with what it was sent: the driver frees the packets, and with them the
       // descriptors that pointed at bytes elsewhere (page cache, pinned pages). Copied bytes stay
       // where the lessons leave them (TCP keeps its skb until the peer's ACK; docs/MODEL.md).
@@ -523,7 +520,6 @@ export function step(state: State, event: Event): State {
     }
     case 'faultIn': {
       // Fault-around: besides the faulting page, Linux maps neighbours that were already in the page cache.
-      needsInFault(s);
       const mappable = new Set([s.fault!.block, ...s.fault!.around]);
       const waiting = s.pageTable.filter((p) => !p.present);
       const ready = waiting.filter((p) => mappable.has(p.block) && holds(s, p.frame, p.block, 'data'));
@@ -548,7 +544,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'cowCopy': {
-      needsInFault(s);
       const entry = pte(s, event.block);
       if (!entry?.cow) throw new IllegalEvent('notCow', { block: event.block });
       keepsFrame(s, event.block, 'cow');
@@ -561,7 +556,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'faultReturn': {
-      needsInFault(s);
       s.privilege = s.faultReturn as Mode;
       s.faultReturn = null;
       s.fault = null;
@@ -569,7 +563,6 @@ export function step(state: State, event: Event): State {
       break;
     }
     case 'run': {
-      if (s.privilege !== 'user') throw new IllegalEvent('runInKernel', {});
       activity = 'running';
       break;
     }
@@ -672,11 +665,6 @@ function keepsFrame(s: State, block: string, change: PinnedChange) {
 function referenceInto(s: State, from: Location, to: Location, block: string) {
   if (from === to) throw new IllegalEvent('referenceSamePlace', {});
   if (holds(s, to, block, 'data')) throw new IllegalEvent('referenceOverData', { place: to, block });
-}
-
-function needsInFault(s: State) {
-  if (s.process === 'blocked') throw new IllegalEvent('blockedInFault', {});
-  if (s.faultReturn === null) throw new IllegalEvent('onlyInFault', {});
 }
 
 /**
