@@ -6,7 +6,7 @@ import { loadCatalog } from '../src/lessons/index.js';
 import { Chalk } from 'chalk';
 import { KINDS, flawsOf, judge, letter, makeQuiz, mulberry32, parseAnswer, parseSeed, questionLines, specsFor, type Question } from '../src/quiz/index.js';
 import { factsOf } from '../src/quiz/facts.js';
-import { IllegalEvent, LOCATIONS, movesOf, run, step, type Event, type State } from '../src/model/index.js';
+import { LOCATIONS, movesOf, refusalIn, run, type Event } from '../src/model/index.js';
 import { describeStep } from '../src/i18n/describe.js';
 import { PLACE_LABELS } from '../src/i18n/strings.js';
 import type { Lang } from '../src/i18n/lang.js';
@@ -472,15 +472,6 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
   const wrongChoices = (q: Question) => q.choices.filter((_, i) => letter(i) !== q.answer);
   const names = [...new Set(lessons.flatMap((l) => run(l).at(-1)!.syscallLog))];
 
-  const refuses = (state: State, event: Event) => {
-    try {
-      step(state, event);
-      return false;
-    } catch (error) {
-      if (error instanceof IllegalEvent) return true;
-      throw error;
-    }
-  };
   /** Every description of a move the model accepts in `state`, of the event types asked for (memoised: the model answers the same every time). */
   const legalTexts = new Map<string, Set<string>>();
   const legalOf = (id: string, k: number, type: Event['type'], lang: Lang) => {
@@ -511,7 +502,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
             continue;
           }
           const event = f.lesson.steps[s - 1].event;
-          if (!refuses(before, event)) out.push(`"${c}" is a legal move after step ${k}`);
+          if (refusalIn(before, event) === null) out.push(`"${c}" is a legal move after step ${k}`);
           if (legalOf(q.scenario, k, event.type, q.lang).has(c)) out.push(`a legal move after step ${k} reads "${c}"`);
         }
         break;

@@ -3,7 +3,7 @@ export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec 
 export { IllegalEvent, type KernelAction, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from './refusals.js';
 export { initialState, kindRefusal, step } from './step.js';
 export { CALL_NEEDS, CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, made, type CallNeed, type CallWay, type OpenCall, type Syscall } from './contracts.js';
-export { StepError, completionPending, moverOf, run, type Script } from './run.js';
+export { StepError, completionPending, moverOf, refusalIn, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
 export { MAX_RW_COUNT, NotRepeatable, PAGE, PIPE_CAPACITY, ScaleRefused, callLimitOf, chunksOf, formulaText, formulaTexts, scaleRefusal, scaled, type CallLimit, type Formula, type Scale, type ScaleRefusal, type Scaled } from './scale.js';

@@ -39,6 +39,24 @@ export function run(script: Script): State[] {
   return timeline;
 }
 
+/**
+ * Why the machine refuses `event` in `state`, or null when it takes it. No
+ * stack trace is built: a caller that asks this of many events reads none.
+ */
+export function refusalIn(state: State, event: Event): Refusal | null {
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    step(state, event);
+    return null;
+  } catch (error) {
+    if (error instanceof IllegalEvent) return error.refusal;
+    throw error;
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+}
+
 /** Who moves payload bytes in the step that produced `state`. */
 /**
  * docs/MODEL.md's interrupt rule: every DMA transfer that completes has its completion

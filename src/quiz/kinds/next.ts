@@ -1,4 +1,4 @@
-import { IllegalEvent, kindRefusal, movesOf, step, type Event, type State } from '../../model/index.js';
+import { kindRefusal, movesOf, refusalIn, type Event } from '../../model/index.js';
 import { describeStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
 import { NEXT_MISTAKE, Q } from '../strings.js';
@@ -8,22 +8,6 @@ import { shuffle } from '../rng.js';
 
 /** At most this many wrong choices; fewer when the model refuses fewer of the lesson's other steps. */
 const WRONG = 3;
-
-/** The machine refuses `event` in `state`. */
-function refuses(state: State, event: Event): boolean {
-  // Most candidates are refused, and a refusal's stack trace costs more than the step (as in movesOf): none is read here.
-  const traces = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    step(state, event);
-    return false;
-  } catch (error) {
-    if (error instanceof IllegalEvent) return true;
-    throw error;
-  } finally {
-    Error.stackTraceLimit = traces;
-  }
-}
 
 /**
  * Step s's event with every field a description reads made explicit: the blocks
@@ -49,7 +33,7 @@ const callNames = (f: Facts) => [...new Set(f.timeline.flatMap((s) => s.syscallL
  * A move the machine could make there is never marked wrong.
  */
 export const refusedAfter = (f: Facts, k: number, s: number): boolean =>
-  refuses(f.timeline[k], f.lesson.steps[s - 1].event) && refuses(f.timeline[k], explicit(f, s));
+  refusalIn(f.timeline[k], f.lesson.steps[s - 1].event) !== null && refusalIn(f.timeline[k], explicit(f, s)) !== null;
 
 /**
  * No legal move of step s's type after step k reads as step s does (in English,
