@@ -16,7 +16,7 @@ for (const level of levels.levels.filter((l) => !only || l.id === only)) {
   const found = searchPar(level, syscallNames(), bound);
   const ms = performance.now() - started;
   total += ms;
-  const best = found.kind === 'proved' ? found : found.best;
+  const best = found.kind === 'proved' ? found : null;
   const said = best ? `${best.par.modeSwitches}/${best.par.steps}` : '-';
   console.log(`${level.id.padEnd(18)} par ${level.par.modeSwitches}/${level.par.steps}  ${found.kind} ${said}  ${found.expanded} states  ${ms.toFixed(0)} ms`);
   if (best) console.log(`   ${pathText(best.path)}`);

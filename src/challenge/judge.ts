@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, completionPending, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
+import { COUNTER_KEYS, HARDWARE, completionPending, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
@@ -69,7 +69,7 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   if (goal.callsClosed) check({ kind: 'callsClosed' }, end.openSyscall !== null ? { kind: 'callOpen', call: end.openSyscall } : null);
   // docs/MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
   // Pages a call left pinned (AIO, MSG_ZEROCOPY) are released once its completion is collected; only a kernel-bypass pool stays pinned.
-  const leftPinned = end.userMapped.some((p) => p === 'nic' || p === 'ctrl') ? undefined : end.pageTable.find((p) => p.pinned);
+  const leftPinned = end.userMapped.some((p) => HARDWARE.includes(p)) ? undefined : end.pageTable.find((p) => p.pinned);
   check({ kind: 'completion' }, completionPending(end) ? { kind: 'completionPending' } : leftPinned ? { kind: 'pinnedAtEnd', block: leftPinned.block } : null);
   if (goal.canModify) {
     // What went out must be the application's own bytes: each block reached the NIC by copies that start at its writable copy.

@@ -129,11 +129,11 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
     dma: features.dma ?? DEFAULT_MACHINE.dma,
     gather: features.nic === undefined ? DEFAULT_MACHINE.gather : features.nic === 'sg',
     cache: features.cache ?? DEFAULT_MACHINE.cache,
+    // A level's devices are a real machine's: DMA only where there is a DMA controller, programmed I/O where there is none.
+    pio: !(features.dma ?? DEFAULT_MACHINE.dma),
+    // They are the kernel's, shared by every program, unless the level lets one program drive them (kernel bypass).
+    bypass: features.bypass ?? false,
   };
-  // A level's disk is what a real machine has: read by DMA where there is a DMA controller, by programmed I/O where there is none.
-  machine.pio = !machine.dma;
-  // Its devices are the kernel's, shared by every program, unless the level lets one program drive them (kernel bypass).
-  machine.bypass = features.bypass ?? false;
 
   const goal = readGoal(data.goal, payload, r, lang);
 
