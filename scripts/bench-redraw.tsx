@@ -59,7 +59,7 @@ const samples: number[] = [];
 const perLesson: { id: string; median: number }[] = [];
 
 for (const lesson of loadCatalog(lessonsDir).lessons) {
-  const view = learnView(lesson, 'en', null);
+  const view = learnView(lesson, 'en');
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const app = render(

@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, HARDWARE, completionPending, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
+import { COUNTER_KEYS, HARDWARE, completionPending, phaseOf, traceOf, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
@@ -53,9 +53,7 @@ export interface Check {
  */
 export function checks(level: Level, steps: readonly LessonStep[]): { checks: Check[]; counts: Counters; perTransfer: Counters } {
   const script = { payload: level.payload, machine: level.machine, steps };
-  const timeline = run(script);
-  const end = timeline.at(-1)!;
-  const byPhase = countsByPhase(script, timeline);
+  const { timeline, end, phases: byPhase } = traceOf(script);
   const out: Check[] = [];
   const check = (condition: Condition, unmet: Unmet | null) => out.push({ condition, unmet });
 

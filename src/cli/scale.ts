@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import type { Lang, Text } from '../i18n/lang.js';
 import { SCALE, SCALE_TEXT } from '../i18n/strings.js';
-import { DEFAULT_KNOBS, KNOB_VALUES, PAGE, READERS_AS_WRITTEN, run, scaleRefusal, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale, type ScaleRefusal } from '../model/index.js';
+import { DEFAULT_KNOBS, KNOB_VALUES, PAGE, READERS_AS_WRITTEN, touchesNic, traceOf, turnedKnobs, variantOf, type Knobs, type ReaderStep, type Scale, type ScaleRefusal } from '../model/index.js';
 import { variantSummary, type Lesson, type LessonStep } from '../lessons/index.js';
 import { GiB, KiB, MiB, TiB, formatBytes, parseSize } from '../term/bytes.js';
 import { UsageError } from './errors.js';
@@ -64,7 +64,7 @@ export function varied(lesson: Lesson, knobs: Knobs, lang: Lang): Lesson {
   const told = steps.map((s, i) => ({ ...s, text: readerText(s, steps[i - 1]?.reader, knobs) }));
   if (knobs.readers !== undefined && knobs.readers !== READERS_AS_WRITTEN && (lesson.variants?.steps ?? lesson.steps).some((s) => s.each === 'reader')) {
     // Every lesson ends on its total; the written one counts two readers, so another count ends on the engine's.
-    const counts = run({ payload: lesson.payload, steps, machine }).at(-1)!.counts;
+    const counts = traceOf({ payload: lesson.payload, steps, machine }).end.counts;
     const total = SCALE_TEXT.readersTotal(knobs.readers, counts, knobs.cache === 'cold');
     const last = told.at(-1)!;
     last.text = { en: [last.text.en, total.en].filter(Boolean).join(' '), zh: last.text.zh + total.zh };
@@ -128,7 +128,7 @@ export function scaleRefusalText(r: ScaleRefusal, lang: Lang, id: string | null 
 export function checkScale(scale: Scale | null, lessons: readonly Lesson[], lang: Lang): void {
   if (!scale) return;
   for (const l of lessons) {
-    const refusal = scaleRefusal(l, run(l), scale);
+    const refusal = traceOf(l).refusalAt(scale);
     if (refusal) throw new UsageError(scaleRefusalText(refusal, lang, l.id));
   }
 }

@@ -162,7 +162,12 @@ export function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {
   const base = named ? ctx.lookup(named) : null;
   const against = base && knobs ? (takes(base, knobs) ? varied(base, knobs, ctx.lang) : null) : base;
   const saved = knobs && !against ? [] : savedLines(lesson, against, ctx.lang, scale);
-  return learnView(lesson, ctx.lang, own && !knobs ? null : nextOnPath(lesson.id), saved, scale && scaleSummary(lesson, scale, ctx.lang), (knobs && whatIfText(lesson, knobs, ctx.lang)) ?? undefined);
+  return learnView(lesson, ctx.lang, {
+    nextId: own && !knobs ? null : nextOnPath(lesson.id),
+    saved,
+    scale: scale && scaleSummary(lesson, scale, ctx.lang),
+    whatIf: (knobs && whatIfText(lesson, knobs, ctx.lang)) ?? undefined,
+  });
 }
 
 /** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */
