@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { homeMenu, resumePoint } from '../src/cli/session.js';
+import { homeMenu, resumePoint } from '../src/app/session.js';
 import { challengesDir, loadLevels } from '../src/challenge/index.js';
 import { RECOMMENDED_PATH, loadCatalog, nextOnPath } from '../src/lessons/index.js';
 import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit, recordLevelSolved } from '../src/progress/index.js';

@@ -1,8 +1,7 @@
-import { loadUi } from './load-ui.js';
 import { TERMS } from '../glossary/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
-import { nextOnPath, type Lesson } from '../lessons/index.js';
+import { nextOnPath, takes, varied, type Lesson } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
 import { compareRows, renderComparison } from '../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
@@ -23,24 +22,20 @@ import {
 } from '../progress/index.js';
 import type { Answered } from '../quiz/index.js';
 import { judgePrediction } from '../quiz/predict.js';
-import type { DrawnQuiz, HomeChoice, Outcome, Route } from '../ui/app/route.js';
+import type { DrawnQuiz, HomeChoice } from '../ui/app/route.js';
 import type { SessionProps } from '../ui/app/session.js';
 import { learnView } from '../ui/learn/view.js';
 import type { MenuItem } from '../ui/menu-lines.js';
-import type { Ctx } from './context.js';
+import type { AppContext } from './context.js';
 import { drawQuiz } from './quiz-plan.js';
-import { takes, varied } from './scale.js';
+
 import { levelBench, levelItems, sandboxBench, syscallNames } from './workbench.js';
 
 /*
- * The full-screen session every interactive command opens (the home menu, learn,
- * the quiz, challenges, the sandbox), and the world its screens read and record.
+ * The world the full-screen session's screens read and record (the home menu,
+ * learn, the quiz, challenges, the sandbox): the lessons, the presenters, the
+ * progress store. src/cli/session.ts opens the session on a terminal.
  */
-
-/** A terminal at both ends: only then does a command open a screen. */
-export function isInteractive(ctx: Ctx): boolean {
-  return ctx.io.stdin.isTTY === true && ctx.io.stdout.isTTY === true;
-}
 
 /**
  * Where a lesson chosen from the picker reopens: the step it was left at, with
@@ -53,8 +48,8 @@ export function resumePoint(record: LessonRecord | undefined, steps: number): { 
 }
 
 /** The catalogue lesson most recently left part-way, for the picker's cursor. */
-export function lastVisited(ctx: Ctx): string | null {
-  const lessons = openStore({ env: ctx.io.env, lang: ctx.lang, warn: () => {} }).data.lessons;
+export function lastVisited(ctx: AppContext): string | null {
+  const lessons = openStore({ env: ctx.env, lang: ctx.lang, warn: () => {} }).data.lessons;
   const open = ctx.lessons().lessons.filter((l) => resumePoint(lessons[l.id], l.steps.length)?.step);
   open.sort((a, b) => lessons[b.id].lastAt.localeCompare(lessons[a.id].lastAt));
   return open[0]?.id ?? null;
@@ -77,22 +72,12 @@ export interface SessionOptions {
   sandbox?: { from: Lesson | null; step: number; out: string | null };
 }
 
-/** The full-screen session (every screen, from the home menu down) on a terminal. */
-export async function session(ctx: Ctx, start: Route, options: SessionOptions = {}): Promise<Outcome> {
-  const { runSession } = await loadUi(() => import('../ui/app/session.js'));
-  // Warnings wait until the screen is gone; written under it, they would tear the frame.
-  const held: string[] = [];
-  const outcome = await runSession({ stdin: ctx.io.stdin, stdout: ctx.io.stdout, start, ...sessionWorld(ctx, options, (line) => void held.push(line)) });
-  for (const line of held) ctx.warn(line);
-  return outcome;
-}
-
 /** What the session's screens read and record: the lessons, the presenters, the progress store. */
-export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: string) => void): World {
-  const { lang, paint, io } = ctx;
+export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (line: string) => void): World {
+  const { lang, paint, env } = ctx;
   const { own = null } = options;
   const t = LEARN_CLI[lang];
-  const store = () => openStore({ env: io.env, lang, warn });
+  const store = () => openStore({ env, lang, warn });
   if (options.answers) options.answers.warn = warn;
   const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
   const all = () => ctx.lessons().lessons;
@@ -150,17 +135,17 @@ export function sessionWorld(ctx: Ctx, options: SessionOptions, warn: (line: str
   };
 }
 
-type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
+export type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
 
 /** A lesson as the learn screen and its transcript show it: its saving against its job's baseline, its next lesson, a variant's words. */
-export function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {
+export function viewOf(ctx: AppContext, lesson: Lesson, scale: Scale | null = null) {
   // A teacher's own lesson file is not on the path, so it has no "next".
   const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
   const named = BASELINES[lesson.job];
   // A variant is measured against its baseline on the same machine; a baseline without that variant has no saving to show.
   const knobs = lesson.knobs;
   const base = named ? ctx.lookup(named) : null;
-  const against = base && knobs ? (takes(base, knobs) ? varied(base, knobs, ctx.lang) : null) : base;
+  const against = base && knobs ? (takes(base, knobs) ? varied(base, knobs) : null) : base;
   const saved = knobs && !against ? [] : savedLines(lesson, against, ctx.lang, scale);
   return learnView(lesson, ctx.lang, {
     nextId: own && !knobs ? null : nextOnPath(lesson.id),
@@ -171,7 +156,7 @@ export function viewOf(ctx: Ctx, lesson: Lesson, scale: Scale | null = null) {
 }
 
 /** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */
-function pickerItems(ctx: Ctx, records: Record<string, LessonRecord>): MenuItem<string>[] {
+function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): MenuItem<string>[] {
   const t = LEARN_CLI[ctx.lang];
   return ctx.lessons().lessons.map((l) => {
     const resume = resumePoint(records[l.id], l.steps.length);

@@ -8,7 +8,7 @@ import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson,
 import { DEFAULT_MACHINE, SYSCALLS, traceOf } from '../model/index.js';
 import { type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
-import type { Ctx } from './context.js';
+import type { AppContext } from './context.js';
 
 /** The system calls the palette offers: every one the machine knows a contract for (an alias such as pread is accepted in a file, not offered). */
 export function syscallNames(): string[] {
@@ -59,7 +59,7 @@ export function levelItems(levels: Levels, lang: Lang, solved: (id: string) => b
  * steps (or A B C D and nothing); `w` writes the path as a lesson that `zcopy
  * validate` accepts, to `out` or to a new sandbox.yaml, then to that file again.
  */
-export function sandboxBench(ctx: Ctx, from: Lesson | null, step: number, out: string | null, names: string[]): Workbench {
+export function sandboxBench(ctx: AppContext, from: Lesson | null, step: number, out: string | null, names: string[]): Workbench {
   const { lang } = ctx;
   // Chosen at the first write, so that later writes update this session's draft and never a file that was there.
   let target: string | null = null;

@@ -5,7 +5,7 @@ import { LessonError, formatPath, formatProblem, loadLessonFile, type Problem } 
 import { traceOf, type Counters } from '../../model/index.js';
 import { json, type Command } from '../context.js';
 import { EXIT, Exit } from '../errors.js';
-import { syscallNames } from '../workbench.js';
+import { syscallNames } from '../../app/workbench.js';
 
 const WORDS = {
   en: {
