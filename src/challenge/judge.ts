@@ -16,7 +16,7 @@ export type Unmet =
   | { kind: 'movedOutsidePerChunk'; step: number }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
-export interface Verdict {
+export interface PathVerdict {
   /** null when the path meets every condition. */
   unmet: Unmet | null;
   counts: Counters;
@@ -105,7 +105,7 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
 }
 
 /** Judges a path on a level's machine: the first condition it does not meet, in checks' order. */
-export function judge(level: Level, steps: readonly LessonStep[]): Verdict {
+export function judge(level: Level, steps: readonly LessonStep[]): PathVerdict {
   const c = checks(level, steps);
   return { unmet: c.checks.find((x) => x.unmet)?.unmet ?? null, counts: c.counts, perTransfer: c.perTransfer, steps: steps.length };
 }
