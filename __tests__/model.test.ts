@@ -14,6 +14,7 @@ import {
   movesOf,
   run,
   step,
+  tryStep,
   variantOf,
   type Event,
   type State,
@@ -109,6 +110,14 @@ describe('the initial machine', () => {
     }
     expect(repeated).toBeInstanceOf(IllegalEvent);
     expect(refusalText((repeated as IllegalEvent).refusal, 'en')).toMatch(/distinct/);
+  });
+
+  test('an event of a type it does not know is refused as data, not thrown, whatever the name', () => {
+    // A name every object inherits is not a handler: the type must be one of the machine's own.
+    for (const type of ['jump', 'toString', 'constructor']) {
+      const event = { type } as unknown as Event;
+      expect(tryStep(initialState(ABCD), event)).toEqual({ ok: false, refusal: { code: 'unknownEvent', params: { event: JSON.stringify(event) } } });
+    }
   });
 });
 
@@ -457,18 +466,28 @@ const anyEvent: fc.Arbitrary<Event> = fc.oneof(
 );
 
 describe('invariants over random event sequences', () => {
-  test('illegal events are refused with IllegalEvent, and legal ones keep the books straight', () => {
+  test('illegal events are refused as data by tryStep and with the same IllegalEvent by step, and legal ones keep the books straight', () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
         let s = initialState(ABCD);
         for (const event of events) {
-          let next: State;
+          const result = tryStep(s, event);
+          // step() is tryStep for callers that want an exception: the same refusal, or the same state.
+          let thrown: unknown = null;
+          let stepped: State | null = null;
           try {
-            next = step(s, event);
+            stepped = step(s, event);
           } catch (error) {
-            if (!(error instanceof IllegalEvent)) throw error;
+            thrown = error;
+          }
+          if (!result.ok) {
+            expect(thrown).toBeInstanceOf(IllegalEvent);
+            expect((thrown as IllegalEvent).refusal).toEqual(result.refusal);
             continue; // refused: the machine stays as it was
           }
+          expect(thrown).toBeNull();
+          expect(stepped).toEqual(result.state);
+          const next = result.state;
           for (const key of COUNTER_KEYS) expect(next.counts[key]).toBeGreaterThanOrEqual(s.counts[key]);
           const open = next.openSyscall === null ? 0 : 1;
           expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - open);
