@@ -224,7 +224,7 @@ describe('books over random valid sequences', () => {
         for (let i = 1; i < states.length; i++) {
           const [prev, next] = [states[i - 1], states[i]];
           for (const key of COUNTER_KEYS) expect(next.counts[key]).toBeGreaterThanOrEqual(prev.counts[key]);
-          expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - (next.openSyscall === null ? 0 : 1));
+          expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - (next.call === null ? 0 : 1));
           expect(next.syscallLog).toHaveLength(next.counts.syscalls);
         }
       }),
@@ -307,7 +307,7 @@ describe('system calls keep their contracts on every random legal walk (docs/MOD
     return w.events.map((event, i) => {
       const [prev, next] = [w.states[i], w.states[i + 1]];
       if (event.type === 'syscall') atEntry = prev;
-      return { event, prev, next, call: prev.faultReturn === null ? prev.openSyscall : null, atEntry };
+      return { event, prev, next, call: prev.faultReturn === null ? (prev.call?.name ?? null) : null, atEntry };
     });
   };
   const pinned = (s: State) => s.pageTable.filter((p) => p.pinned).map((p) => p.block);
@@ -338,7 +338,7 @@ describe('system calls keep their contracts on every random legal walk (docs/MOD
           // MSG_ZEROCOPY needs SO_ZEROCOPY set first; without it the send copies.
           if ((call === 'sendto' || call === 'send' || call === 'sendmsg') && e.type === 'pin') expect({ where, set: prev.syscallLog.includes('setsockopt') }).toEqual({ where, set: true });
           // A synchronous call releases the pins it took before it returns.
-          if (e.type === 'sysret' && ['read', 'write', 'sendfile', 'splice', 'mmap'].includes(prev.openSyscall!)) {
+          if (e.type === 'sysret' && ['read', 'write', 'sendfile', 'splice', 'mmap'].includes(prev.call!.name)) {
             expect({ where, kept: pinned(next).filter((b) => !pinned(atEntry).includes(b)) }).toEqual({ where, kept: [] });
           }
           // In the page-fault handler the kernel only brings the page in and maps it.

@@ -132,7 +132,7 @@ describe('system calls', () => {
     expect(s.counts.modeSwitches).toBe(3);
     expect(s.syscallLog).toEqual(['pipe', 'splice']);
     expect(s.cpu).toMatchObject({ mode: 'kernel', ring: 0 });
-    expect(s.openSyscall).toBe('splice');
+    expect(s.call?.name).toBe('splice');
   });
 
   test('returning from a call never entered is rejected', () => {
@@ -148,7 +148,7 @@ describe('system calls', () => {
     const submit = aioCompleted;
     rejects([...submit, { type: 'syscall', name: 'io_getevents' }], /called by the program, in user mode; the CPU is still in kernel mode/);
     const s = play([...submit, { type: 'run' }, { type: 'syscall', name: 'io_getevents' }]);
-    expect(s.openSyscall).toBe('io_getevents');
+    expect(s.call?.name).toBe('io_getevents');
   });
 });
 
@@ -489,7 +489,7 @@ describe('invariants over random event sequences', () => {
           expect(stepped).toEqual(result.state);
           const next = result.state;
           for (const key of COUNTER_KEYS) expect(next.counts[key]).toBeGreaterThanOrEqual(s.counts[key]);
-          const open = next.openSyscall === null ? 0 : 1;
+          const open = next.call === null ? 0 : 1;
           expect(next.counts.modeSwitches).toBe(2 * next.counts.syscalls - open);
           expect(next.cpu.ring).toBe(next.cpu.mode === 'kernel' ? 0 : 3);
           // Data is never invented: every block anywhere is a payload block, and references point at bytes.
@@ -838,6 +838,12 @@ describe('a system call is a contract: paths no kernel could take are refused at
     expect(refusalText(refused(cold, banana)!.refusal, 'en')).toMatch(/^the machine knows no system call banana\(\); it knows read\(\), write\(\)/);
     const pread: Event[] = [{ type: 'syscall', name: 'pread' }, { type: 'cpuCopy', from: 'pageCache', to: 'socket' }];
     expect(refused(warm, pread)).toEqual(at(pread, 'outsideContract', { call: 'pread', event: 'cpuCopy', from: 'pageCache', to: 'socket' }));
+    // The open call is one field: the name the program used, for what the learner reads, and the contract it obeys, for what the machine checks.
+    const directPread: Event[] = [{ type: 'syscall', name: 'pread' }, ...directFilled.slice(1)];
+    expect(play(directPread).call).toEqual({ name: 'pread', contract: 'read', way: 'direct', pinned: ['A', 'B', 'C', 'D'] });
+    const returnsPinned: Event[] = [...directPread, { type: 'sysret' }];
+    expect(refused(cold, returnsPinned)).toEqual(at(returnsPinned, 'pinsHeldAtReturn', { call: 'pread', block: 'A' }));
+    expect(play([...directPread, { type: 'unpin' }, { type: 'sysret' }]).call).toBeNull();
   });
 
   test('splice() needs a pipe made first, and one splice goes into the pipe or out of it, not both', () => {

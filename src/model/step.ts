@@ -40,7 +40,6 @@ export function initialState(payload: readonly string[], machine: Machine = DEFA
     cpu: { mode: 'user', ring: 3, activity: 'running' },
     privilege: 'user',
     process: 'running',
-    openSyscall: null,
     call: null,
     faultReturn: null,
     fault: null,
@@ -122,9 +121,9 @@ export function kindRefusal(state: State, type: EventType): Refusal | null {
     case 'pageFault':
       return blocked;
     case 'sysret':
-      return blocked ?? (state.openSyscall === null ? { code: 'sysretWithoutSyscall', params: {} } : null);
+      return blocked ?? (state.call === null ? { code: 'sysretWithoutSyscall', params: {} } : null);
     case 'sleep':
-      return blocked ?? (state.openSyscall === null && state.faultReturn === null ? { code: 'sleepOutsideCall', params: {} } : null);
+      return blocked ?? (state.call === null && state.faultReturn === null ? { code: 'sleepOutsideCall', params: {} } : null);
     case 'run':
       return blocked ?? (state.privilege !== 'user' ? { code: 'runInKernel', params: {} } : null);
     case 'dmaTransfer':
@@ -235,15 +234,15 @@ const processBlocked = (s: State): Refusal | null => (s.process === 'blocked' ? 
 const HANDLERS: { [K in EventType]: Handler<K> } = {
   syscall(s, event) {
     if (s.faultReturn !== null) return refuse('syscallInFault', {});
-    if (s.openSyscall !== null) return refuse('syscallInSyscall', { call: event.name, open: s.openSyscall });
+    if (s.call !== null) return refuse('syscallInSyscall', { call: event.name, open: s.call.name });
     if (s.cpu.mode !== 'user') return refuse('syscallFromKernel', { call: event.name });
     const unknownOrUnready = callRefusal(s, event.name);
     if (unknownOrUnready) return unknownOrUnready;
     s.privilege = 'kernel';
-    s.openSyscall = event.name;
-    s.call = { name: contractName(event.name)!, way: null, pinned: [] };
+    // callRefusal has refused a name with no contract.
+    s.call = { name: event.name, contract: contractName(event.name)!, way: null, pinned: [] };
     // Collecting finished AIO requests is what tells the program its buffer holds the bytes.
-    if (s.call.name === 'io_getevents') s.uncollected = [];
+    if (s.call.contract === 'io_getevents') s.uncollected = [];
     s.counts.syscalls += 1;
     s.counts.modeSwitches += 1;
     s.syscallLog.push(event.name);
@@ -252,13 +251,12 @@ const HANDLERS: { [K in EventType]: Handler<K> } = {
 
   sysret(s, event) {
     // kindRefusal has refused a return with no call open.
-    const open = s.openSyscall!;
+    const open = s.call!.name;
     if (event.name !== undefined && event.name !== open) return refuse('sysretMismatch', { call: event.name, open });
     if (s.faultReturn !== null) return refuse('sysretInFault', {});
     const pinsHeld = returnRefusal(s);
     if (pinsHeld) return pinsHeld;
     s.privilege = 'user';
-    s.openSyscall = null;
     s.call = null;
     s.counts.modeSwitches += 1;
     return { activity: 'running' };
@@ -310,7 +308,7 @@ const HANDLERS: { [K in EventType]: Handler<K> } = {
       (fromHw ? firstRefusal(blocks, (b) => refusalOf(holding(s, from, b))) : toDeviceRefusal(s, from, to, blocks));
     if (unmovable) return unmovable;
     s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks], blocks: [...blocks], frames: [] };
-    if (memory === 'user' && s.call?.name === 'io_submit') s.uncollected = [...new Set([...s.uncollected, ...blocks])];
+    if (memory === 'user' && s.call?.contract === 'io_submit') s.uncollected = [...new Set([...s.uncollected, ...blocks])];
     if (event.block) {
       const cannotSleep = sleep(s);
       if (cannotSleep) return cannotSleep;
@@ -613,7 +611,7 @@ function transmitted(s: State) {
 
 /** The process sleeps in the kernel until an interrupt wakes it; the CPU is free meanwhile. */
 function sleep(s: State): Refusal | null {
-  if (s.openSyscall === null && s.faultReturn === null) return refuse('sleepOutsideCall', {});
+  if (s.call === null && s.faultReturn === null) return refuse('sleepOutsideCall', {});
   s.process = 'blocked';
   return null;
 }
