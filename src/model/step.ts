@@ -585,7 +585,7 @@ function toDeviceRefusal(s: State, from: Location, to: Location, blocks: readonl
   return (
     (to === 'nic' ? nicSource(s, from) : null) ??
     firstRefusal(blocks, (b) => refusalOf(dmaReadable(s, from, b))) ??
-    (to === 'nic' && !s.machine.gather ? firstRefusal(blocks, (b) => wholePacket(s, from, b)) : null)
+    (to === 'nic' && s.machine.nic === 'nosg' ? firstRefusal(blocks, (b) => wholePacket(s, from, b)) : null)
   );
 }
 

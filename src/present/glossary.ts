@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Term } from '../glossary/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Lesson } from '../lessons/index.js';
-import { countsByPhase, run } from '../model/index.js';
+import { traceOf } from '../model/index.js';
 import { displayWidth, padEnd, wrap } from '../term/text.js';
 
 /** One `glossary --json` entry; scripts and tests rely on it (README, "JSON"). */
@@ -21,7 +21,7 @@ export function glossaryEntry(term: Term, lessons: Lesson[], lang: Lang): Glossa
     name: term.name[lang],
     definition: term.definition[lang],
     lessons: lessons
-      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: countsByPhase(l, run(l)).perTransfer }))
+      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: traceOf(l).phases.perTransfer }))
       .map((l) => l.id),
   };
 }
