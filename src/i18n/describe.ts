@@ -24,7 +24,7 @@ export function describeStep(before: State, after: State, event: Event, lang: La
     case 'syscall':
       return zh ? `系统调用 ${event.name}()` : `system call ${event.name}()`;
     case 'sysret': {
-      const name = before.openSyscall ?? '';
+      const name = before.call?.name ?? '';
       return zh ? `${name}() 返回用户态` : `${name}() returns to user mode`;
     }
     case 'sleep':
@@ -102,7 +102,7 @@ export function describeEvent(before: State, after: State, event: Event, lang: L
   const what = t ? `${TRANSFER_LABELS[t.kind][lang]} ${blocks(t.blocks)}` : '';
   switch (event.type) {
     case 'sysret': {
-      const name = before.openSyscall ?? '';
+      const name = before.call?.name ?? '';
       return zh ? `${name}() 返回` : `${name}() returns`;
     }
     case 'deviceRead':
