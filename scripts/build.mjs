@@ -1,46 +1,11 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-
-/**
- * string-width builds an Intl.Segmenter and Unicode-property regexes when it
- * loads (~35 ms of every start) and segments every line it measures (half of a
- * learn redraw). The whole bundle, ink included, measures with src/term's
- * displayWidth instead, the function zcopy lays its frames out with, so ink and
- * zcopy agree on every width. yargs's help layout also gets a light wrap-ansi.
- */
-const lightTextMeasure = {
-  name: 'light-text-measure',
-  setup(b) {
-    b.onResolve({ filter: /^(string-width|wrap-ansi)$/ }, (args) => {
-      if (args.path === 'wrap-ansi' && !/node_modules[\\/](cliui|yargs)[\\/]/.test(args.importer)) return undefined;
-      return { path: new URL(`./shims/${args.path}.js`, import.meta.url).pathname };
-    });
-  },
-};
-
-/**
- * yargs finds its translations (zh_CN for --lang zh) next to its own source,
- * through import.meta.url; bundled, that would point into dist/. Give it the
- * installed package's real location instead.
- */
-const yargsLocales = {
-  name: 'yargs-locales',
-  setup(b) {
-    b.onLoad({ filter: /node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const prefix =
-        "import { createRequire as __yargsCr } from 'node:module'; import { pathToFileURL as __yargsUrl } from 'node:url';\n" +
-        "const __yargsShim = __yargsUrl(__yargsCr(import.meta.url).resolve('yargs/package.json').replace(/package\\.json$/, 'lib/platform-shims/esm.mjs')).href;\n";
-      return { contents: prefix + source.replaceAll('import.meta.url', '__yargsShim'), loader: 'js' };
-    });
-  },
-};
+import { bundleProblems, lightTextMeasure, sourcePatches } from './patches.mjs';
 
 const shared = {
-  plugins: [lightTextMeasure, yargsLocales],
+  plugins: [lightTextMeasure, sourcePatches().plugin],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -61,7 +26,10 @@ const target = process.argv[2] ?? 'cli';
 if (target === 'cli') {
   // Chunk names carry content hashes; old ones would pile up.
   rmSync('dist/chunks', { recursive: true, force: true });
-  await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  const patches = sourcePatches();
+  const { metafile } = await build({ ...shared, plugins: [lightTextMeasure, patches.plugin], metafile: true, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  const problems = bundleProblems(metafile, patches.applied);
+  if (problems.length) throw new Error(`the bundle is not what scripts/patches.mjs makes it:\n  ${problems.join('\n  ')}`);
   // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML.
   const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
   writeCatalogCache('lessons', 'dist/lessons.json');
