@@ -30,9 +30,10 @@ if (target === 'cli') {
   const { metafile } = await build({ ...shared, plugins: [lightTextMeasure, patches.plugin], metafile: true, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
   const problems = bundleProblems(metafile, patches.applied);
   if (problems.length) throw new Error(`the bundle is not what scripts/patches.mjs makes it:\n  ${problems.join('\n  ')}`);
-  // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML.
+  // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML,
+  // and only the lessons it shows: dist/lessons/index.json names them, one file each beside it.
   const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
-  writeCatalogCache('lessons', 'dist/lessons.json');
+  writeCatalogCache('lessons', 'dist/lessons');
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
 } else if (target === 'prove-pars') {
