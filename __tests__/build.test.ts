@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
 interface Patch {
@@ -20,6 +21,70 @@ const patches = (await import(join(ROOT, 'scripts/patches.mjs'))) as {
   patchProblems: () => string[];
   bundleProblems: (metafile: Metafile, applied: Set<Patch>) => string[];
 };
+
+const stamp = (await import(join(ROOT, 'scripts/stamp.mjs'))) as {
+  inputsHash: (root: string) => string;
+  writeStamp: (root: string, out: string, inputs: string) => void;
+  isFresh: (root: string, out: string) => boolean;
+};
+
+describe('the build stamp: a jest run skips the build only while dist/ is what the sources make', () => {
+  test('any edit to an input, a new or removed one, or a changed or missing output means building again', () => {
+    const root = mkdtempSync(join(tmpdir(), 'zcopy-stamp-'));
+    const out = join(root, 'dist');
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('src/cli/main.ts', 'export {};');
+    write('lessons/sendfile.yaml', 'id: sendfile');
+    write('scripts/build.mjs', '// build');
+    write('package-lock.json', '{}');
+    write('dist/cli.js', 'bundle');
+    write('dist/chunks/a.js', 'chunk');
+    write('dist/lessons/index.json', '{}');
+    const build = () => stamp.writeStamp(root, out, stamp.inputsHash(root));
+
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    expect(stamp.isFresh(root, out)).toBe(true);
+
+    for (const [path, edit] of [
+      ['src/cli/main.ts', 'export const x = 1;'],
+      ['lessons/sendfile.yaml', 'id: sendfile2'],
+      ['scripts/build.mjs', '// build, changed'],
+      ['package-lock.json', '{"lockfileVersion": 3}'],
+    ]) {
+      const was = readFileSync(join(root, path), 'utf8');
+      write(path, edit);
+      expect(`${path}: ${stamp.isFresh(root, out)}`).toBe(`${path}: false`);
+      write(path, was);
+      expect(`${path} as it was: ${stamp.isFresh(root, out)}`).toBe(`${path} as it was: true`);
+    }
+
+    write('src/new.ts', 'export {};');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    rmSync(join(root, 'src/new.ts'));
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+
+    write('dist/chunks/a.js', 'chunk, changed');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    rmSync(join(root, 'dist/lessons/index.json'));
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    write('dist/chunks/stray.js', 'left over');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+
+    // The dev tools' builds write dist/dev/; the CLI's bundle is no staler for it.
+    write('dist/dev/bench-redraw.js', 'dev');
+    expect(stamp.isFresh(root, out)).toBe(true);
+    rmSync(root, { recursive: true });
+  });
+});
 
 describe('what the build patches in the packages it bundles', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

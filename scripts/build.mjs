@@ -1,8 +1,11 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundleProblems, lightTextMeasure, sourcePatches } from './patches.mjs';
+import { STAMP, inputsHash, isFresh, writeStamp } from './stamp.mjs';
 
 const shared = {
   plugins: [lightTextMeasure, sourcePatches().plugin],
@@ -22,8 +25,14 @@ const shared = {
   minifySyntax: true,
 };
 
-const target = process.argv[2] ?? 'cli';
+const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'cli';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+// Built from these very sources already (every jest run asks): nothing to do. --force builds anyway.
+if (target === 'cli' && !process.argv.includes('--force') && isFresh(root, dist)) process.exit(0);
 if (target === 'cli') {
+  const inputs = inputsHash(root);
+  rmSync(join(dist, STAMP), { force: true });
   // Chunk names carry content hashes; old ones would pile up.
   rmSync('dist/chunks', { recursive: true, force: true });
   const patches = sourcePatches();
@@ -34,6 +43,8 @@ if (target === 'cli') {
   // and only the lessons it shows: dist/lessons/index.json names them, one file each beside it.
   const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
   writeCatalogCache('lessons', 'dist/lessons');
+  // Last, once everything is written; the hash is of the inputs as they were when the build began.
+  writeStamp(root, dist, inputs);
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
 } else if (target === 'prove-pars') {
