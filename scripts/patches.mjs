@@ -4,7 +4,11 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The packages whose source or dependencies the build replaces; each must be pinned exactly. */
+/**
+ * The packages whose source or dependencies the build replaces, each pinned exactly: yargs'
+ * source (SOURCE_PATCHES), and ink's string-width (lightTextMeasure), whose calls ink must keep
+ * making as the shim answers them.
+ */
 export const PATCHED_PACKAGES = ['yargs', 'ink'];
 
 /**
