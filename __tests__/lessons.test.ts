@@ -177,7 +177,7 @@ describe('the prebuilt catalogue', () => {
     const lessons = join(dir, 'lessons');
     mkdirSync(lessons);
     copyFileSync(join(LESSONS, 'sendfile.yaml'), join(lessons, 'sendfile.yaml'));
-    const cache = join(dir, 'lessons.json');
+    const cache = join(dir, 'prebuilt');
     writeCatalogCache(lessons, cache);
 
     // The same size, older than the cache: the cache answers (a parse would see "Linux 9.9").
@@ -192,5 +192,33 @@ describe('the prebuilt catalogue', () => {
     const future = new Date(Date.now() + 60_000);
     utimesSync(file, future, future);
     expect(loadCatalog(lessons, cache).find('sendfile')!.since).toBe('Linux 9.9');
+  });
+
+  test('holds what parsing the files gives: every lesson, in teaching order, found and suggested by the same names', async () => {
+    const { writeCatalogCache } = await import('../src/lessons/index.js');
+    const cache = join(mkdtempSync(join(tmpdir(), 'zcopy-catalog-')), 'prebuilt');
+    const parsed = loadCatalog(LESSONS);
+    expect(writeCatalogCache(LESSONS, cache)).toBe(parsed.lessons.length);
+    const prebuilt = loadCatalog(LESSONS, cache);
+    expect(prebuilt.lessons).toEqual(parsed.lessons);
+    for (const name of parsed.lessons.flatMap((l) => [l.id, ...l.aliases, l.id.toUpperCase()])) expect(prebuilt.find(name)).toEqual(parsed.find(name));
+    for (const typo of ['sendfil', 'tradtional', 'mmmap', 'splic', 'qqqqqqq', 'direct']) expect(prebuilt.suggest(typo)).toBe(parsed.suggest(typo));
+  });
+
+  test('reads only the lesson asked for, and knows its own lessons from a copy', async () => {
+    const { writeCatalogCache } = await import('../src/lessons/index.js');
+    const { readdirSync, rmSync } = await import('node:fs');
+    const cache = join(mkdtempSync(join(tmpdir(), 'zcopy-catalog-')), 'prebuilt');
+    writeCatalogCache(LESSONS, cache);
+    // Every other lesson gone from the catalogue: finding sendfile cannot have needed them.
+    for (const f of readdirSync(cache)) if (f !== 'index.json' && f !== 'sendfile.json') rmSync(join(cache, f));
+    const catalog = loadCatalog(LESSONS, cache);
+    const sendfile = catalog.find('sendfile')!;
+    expect(sendfile.source).toBe(join(LESSONS, 'sendfile.yaml'));
+    expect(catalog.find('SEND-FILE')).toBe(sendfile);
+    expect(catalog.suggest('sendfil')).toBe('sendfile');
+    expect(catalog.has(sendfile)).toBe(true);
+    expect(catalog.has(loadLessonFile(join(LESSONS, 'sendfile.yaml')))).toBe(false);
+    expect(() => catalog.lessons).toThrow(/ENOENT/);
   });
 });

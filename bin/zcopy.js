@@ -20,6 +20,6 @@ process.exitCode = await main({
   stdin: process.stdin,
   stderr: process.stderr,
   lessonsDir: fileURLToPath(new URL('lessons/', root)),
-  catalogCache: fileURLToPath(new URL('dist/lessons.json', root)),
+  catalogCache: fileURLToPath(new URL('dist/lessons/', root)),
   version,
 });

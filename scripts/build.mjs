@@ -1,46 +1,14 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-/**
- * string-width builds an Intl.Segmenter and Unicode-property regexes when it
- * loads (~35 ms of every start) and segments every line it measures (half of a
- * learn redraw). The whole bundle, ink included, measures with src/term's
- * displayWidth instead, the function zcopy lays its frames out with, so ink and
- * zcopy agree on every width. yargs's help layout also gets a light wrap-ansi.
- */
-const lightTextMeasure = {
-  name: 'light-text-measure',
-  setup(b) {
-    b.onResolve({ filter: /^(string-width|wrap-ansi)$/ }, (args) => {
-      if (args.path === 'wrap-ansi' && !/node_modules[\\/](cliui|yargs)[\\/]/.test(args.importer)) return undefined;
-      return { path: new URL(`./shims/${args.path}.js`, import.meta.url).pathname };
-    });
-  },
-};
-
-/**
- * yargs finds its translations (zh_CN for --lang zh) next to its own source,
- * through import.meta.url; bundled, that would point into dist/. Give it the
- * installed package's real location instead.
- */
-const yargsLocales = {
-  name: 'yargs-locales',
-  setup(b) {
-    b.onLoad({ filter: /node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const prefix =
-        "import { createRequire as __yargsCr } from 'node:module'; import { pathToFileURL as __yargsUrl } from 'node:url';\n" +
-        "const __yargsShim = __yargsUrl(__yargsCr(import.meta.url).resolve('yargs/package.json').replace(/package\\.json$/, 'lib/platform-shims/esm.mjs')).href;\n";
-      return { contents: prefix + source.replaceAll('import.meta.url', '__yargsShim'), loader: 'js' };
-    });
-  },
-};
+import { bundleProblems, lightTextMeasure, sourcePatches } from './patches.mjs';
+import { STAMP, inputsHash, isFresh, writeStamp } from './stamp.mjs';
 
 const shared = {
-  plugins: [lightTextMeasure, yargsLocales],
+  plugins: [lightTextMeasure, sourcePatches().plugin],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -57,14 +25,26 @@ const shared = {
   minifySyntax: true,
 };
 
-const target = process.argv[2] ?? 'cli';
+const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'cli';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+// Built from these very sources already (every jest run asks): nothing to do. --force builds anyway.
+if (target === 'cli' && !process.argv.includes('--force') && isFresh(root, dist)) process.exit(0);
 if (target === 'cli') {
+  const inputs = inputsHash(root);
+  rmSync(join(dist, STAMP), { force: true });
   // Chunk names carry content hashes; old ones would pile up.
   rmSync('dist/chunks', { recursive: true, force: true });
-  await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
-  // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML.
+  const patches = sourcePatches();
+  const { metafile } = await build({ ...shared, plugins: [lightTextMeasure, patches.plugin], metafile: true, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  const problems = bundleProblems(metafile, patches.applied);
+  if (problems.length) throw new Error(`the bundle is not what scripts/patches.mjs makes it:\n  ${problems.join('\n  ')}`);
+  // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML,
+  // and only the lessons it shows: dist/lessons/index.json names them, one file each beside it.
   const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
-  writeCatalogCache('lessons', 'dist/lessons.json');
+  writeCatalogCache('lessons', 'dist/lessons');
+  // Last, once everything is written; the hash is of the inputs as they were when the build began.
+  writeStamp(root, dist, inputs);
 } else if (target === 'check-lessons') {
   await build({ ...shared, entryPoints: ['scripts/check-lessons.ts'], outfile: 'dist/dev/check-lessons.js' });
 } else if (target === 'prove-pars') {

@@ -140,7 +140,7 @@ export type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
 /** A lesson as the learn screen and its transcript show it: its saving against its job's baseline, its next lesson, a variant's words. */
 export function viewOf(ctx: AppContext, lesson: Lesson, scale: Scale | null = null) {
   // A teacher's own lesson file is not on the path, so it has no "next".
-  const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
+  const own = ctx.lessons().has(lesson) ? null : lesson;
   const named = BASELINES[lesson.job];
   // A variant is measured against its baseline on the same machine; a baseline without that variant has no saving to show.
   const knobs = lesson.knobs;

@@ -11,7 +11,7 @@ export interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   lessonsDir: string;
-  /** The prebuilt catalogue of lessonsDir, used while it matches the files. */
+  /** The folder of the prebuilt catalogue of lessonsDir, used while it matches the files. */
   catalogCache?: string;
   version: string;
 }

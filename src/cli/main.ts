@@ -6,20 +6,6 @@ import { YARGS_ZH } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
 import { NotRepeatable, ScaleRefused } from '../model/index.js';
 import { closest } from '../term/suggest.js';
-import { challengeCommand } from './commands/challenge.js';
-import { compareCommand } from './commands/compare.js';
-import { completionCommand } from './commands/completion.js';
-import { explainCommand } from './commands/explain.js';
-import { glossaryCommand } from './commands/glossary.js';
-import { home } from './commands/home.js';
-import { labCommand } from './commands/lab.js';
-import { learnCommand } from './commands/learn.js';
-import { isInteractive } from './session.js';
-import { listCommand } from './commands/list.js';
-import { progressCommand } from './commands/progress.js';
-import { quizCommand } from './commands/quiz.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { validateCommand } from './commands/validate.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
 import { problemText, scaleRefusalText } from './problems.js';
@@ -32,8 +18,24 @@ export { writeCatalogCache } from '../lessons/index.js';
 /** Commands whose positional arguments are scenario ids, for shell completion. */
 const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
 
-/** Every command, in the order --help lists them. */
-const COMMANDS: Command[] = [learnCommand, listCommand, explainCommand, compareCommand, glossaryCommand, quizCommand, progressCommand, validateCommand, challengeCommand, sandboxCommand, labCommand, completionCommand];
+/**
+ * Every command, in the order --help lists them. Each is imported only when it
+ * is registered: a command that runs loads its own code, not all twelve's.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  learn: async () => (await import('./commands/learn.js')).learnCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  glossary: async () => (await import('./commands/glossary.js')).glossaryCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
+  progress: async () => (await import('./commands/progress.js')).progressCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  challenge: async () => (await import('./commands/challenge.js')).challengeCommand,
+  sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommand,
+  lab: async () => (await import('./commands/lab.js')).labCommand,
+  completion: async () => (await import('./commands/completion.js')).completionCommand,
+};
 
 export async function main(io: Io): Promise<number> {
   const { stderr, env } = io;
@@ -41,7 +43,7 @@ export async function main(io: Io): Promise<number> {
   const ctx = makeContext(io, lang);
 
   const command = commandOf(io.argv);
-  const known = ['help', ...COMMANDS.flatMap((c) => c.names)];
+  const known = ['help', ...Object.keys(COMMANDS)];
   const completing = io.argv.includes('--get-yargs-completions');
   if (command !== undefined && !known.includes(command) && !completing) {
     const guess = closest(command, known);
@@ -49,9 +51,9 @@ export async function main(io: Io): Promise<number> {
     return EXIT.usage;
   }
 
-  if (command === undefined && io.argv.every((a) => a === '--lang' || a.startsWith('--lang=') || isLang(a)) && isInteractive(ctx)) {
+  if (command === undefined && io.argv.every((a) => a === '--lang' || a.startsWith('--lang=') || isLang(a)) && (await import('./session.js')).isInteractive(ctx)) {
     try {
-      await home(ctx);
+      await (await import('./commands/home.js')).home(ctx);
       return EXIT.ok;
     } catch (error) {
       return reportError(error, io, lang);
@@ -66,8 +68,8 @@ export async function main(io: Io): Promise<number> {
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   // Registering a command costs yargs work at every start: one named command needs only itself
   // (`zcopy --help` and completion list them all).
-  const only = command !== undefined && command !== 'help' && !completing ? COMMANDS.filter((c) => c.names.includes(command)) : COMMANDS;
-  for (const c of only) c.register(parser, ctx);
+  const only = command !== undefined && command !== 'help' && !completing ? [command] : Object.keys(COMMANDS);
+  for (const c of await Promise.all(only.map((name) => COMMANDS[name]()))) c.register(parser, ctx);
   parser
     // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
     .completion('__yargs-completion-script', false, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { PROBLEMS } from '../i18n/problems.js';
@@ -7,57 +7,105 @@ import { LessonError, lessonFilesIn, loadLessonFile } from './load.js';
 import { GROUPS, type Lesson } from './types.js';
 
 export interface Catalog {
-  /** In teaching order: by group, then by each lesson's order. */
-  lessons: Lesson[];
-  /** The lesson an id or alias names (case-insensitive), or undefined. */
+  /** In teaching order: by group, then by each lesson's order. A prebuilt catalogue reads every lesson for this. */
+  readonly lessons: Lesson[];
+  /** The lesson an id or alias names (case-insensitive), or undefined. A prebuilt catalogue reads that lesson alone. */
   find(name: string): Lesson | undefined;
   /** The closest id or alias to a mistyped name, if one is close enough to suggest. */
   suggest(name: string): string | undefined;
+  /** Whether `lesson` is one of the catalogue's own (a teacher's file of the same id is not). */
+  has(lesson: Lesson): boolean;
 }
 
 /**
- * A folder's lessons. With `cacheFile`, parsed lessons are read from there
- * while it is fresh: made from files of the same names and sizes, none of them
- * changed since (as make decides). Otherwise every file is read and parsed,
- * and a broken one is reported in `lang`.
+ * A folder's lessons. With `cacheDir`, they are read from the build's prebuilt
+ * catalogue there while it is fresh: made from files of the same names and
+ * sizes, none of them changed since (as make decides); each lesson is then read
+ * when it is first asked for. Otherwise every file is read and parsed, and a
+ * broken one is reported in `lang`.
  */
-export function loadCatalog(dir: string, cacheFile?: string, lang: Lang = 'en'): Catalog {
+export function loadCatalog(dir: string, cacheDir?: string, lang: Lang = 'en'): Catalog {
   const files = lessonFilesIn(dir);
-  const cached = cacheFile ? readCache(cacheFile, files, dir) : null;
-  return catalogOf(cached ?? files.map((f) => loadLessonFile(f, lang)), lang);
+  const index = cacheDir ? readIndex(cacheDir, files) : null;
+  return index ? prebuilt(index, cacheDir!, dir) : catalogOf(files.map((f) => loadLessonFile(f, lang)), lang);
 }
 
-interface CacheFile {
+/**
+ * The prebuilt catalogue's index.json: what its freshness is judged by, and
+ * every lesson's names, so that one lesson is found without reading the others
+ * (each is `<id>.json` beside it).
+ */
+interface CacheIndex {
   files: { name: string; size: number }[];
-  lessons: Lesson[];
+  /** In file-name order, as catalogOf indexes them (a suggestion among equals takes the first). */
+  lessons: { id: string; aliases: string[] }[];
+  /** The ids in teaching order. */
+  order: string[];
 }
 
-/** Parses a folder's lessons and writes the cache `loadCatalog` reads (the build does this). */
-export function writeCatalogCache(dir: string, cacheFile: string): number {
+/**
+ * Parses a folder's lessons and writes the catalogue `loadCatalog` reads into
+ * `cacheDir`, emptied first (the build does this).
+ */
+export function writeCatalogCache(dir: string, cacheDir: string): number {
   const files = lessonFilesIn(dir);
-  const lessons = catalogOf(files.map((f) => loadLessonFile(f))).lessons;
-  const cache: CacheFile = {
+  const lessons = files.map((f) => loadLessonFile(f));
+  const index: CacheIndex = {
     files: files.map((f) => ({ name: basename(f), size: statSync(f).size })),
-    // Sources are stored by file name: the package may be installed anywhere.
-    lessons: lessons.map((l) => ({ ...l, source: basename(l.source) })),
+    lessons: lessons.map(({ id, aliases }) => ({ id, aliases })),
+    order: catalogOf(lessons).lessons.map((l) => l.id),
   };
-  writeFileSync(cacheFile, JSON.stringify(cache));
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  // Sources are stored by file name: the package may be installed anywhere.
+  for (const l of lessons) writeFileSync(join(cacheDir, `${l.id}.json`), JSON.stringify({ ...l, source: basename(l.source) }));
+  // Written last: an index names only lessons already written.
+  writeFileSync(join(cacheDir, 'index.json'), JSON.stringify(index));
   return lessons.length;
 }
 
-function readCache(cacheFile: string, files: string[], dir: string): Lesson[] | null {
+function readIndex(cacheDir: string, files: string[]): CacheIndex | null {
   try {
-    const written = statSync(cacheFile).mtimeMs;
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-    if (cache.files.length !== files.length) return null;
+    const file = join(cacheDir, 'index.json');
+    const written = statSync(file).mtimeMs;
+    const index = JSON.parse(readFileSync(file, 'utf8')) as CacheIndex;
+    if (index.files.length !== files.length) return null;
     const fresh = files.every((f, i) => {
       const st = statSync(f);
-      return cache.files[i].name === basename(f) && cache.files[i].size === st.size && st.mtimeMs <= written;
+      return index.files[i].name === basename(f) && index.files[i].size === st.size && st.mtimeMs <= written;
     });
-    return fresh ? cache.lessons.map((l) => ({ ...l, source: join(dir, l.source) })) : null;
+    return fresh ? index : null;
   } catch {
-    return null; // no cache, or an unreadable one: parse the files instead
+    return null; // no catalogue, or an unreadable one: parse the files instead
   }
+}
+
+/** The catalogue behind an index: a lesson is read when first asked for, and kept. */
+function prebuilt(index: CacheIndex, cacheDir: string, dir: string): Catalog {
+  const byName = new Map<string, string>();
+  for (const { id, aliases } of index.lessons) for (const name of [id, ...aliases]) byName.set(name, id);
+  const read = new Map<string, Lesson>();
+  const lesson = (id: string): Lesson => {
+    let found = read.get(id);
+    if (!found) {
+      const stored = JSON.parse(readFileSync(join(cacheDir, `${id}.json`), 'utf8')) as Lesson;
+      found = { ...stored, source: join(dir, stored.source) };
+      read.set(id, found);
+    }
+    return found;
+  };
+  let all: Lesson[] | undefined;
+  return {
+    get lessons() {
+      return (all ??= index.order.map(lesson));
+    },
+    find: (name) => {
+      const id = byName.get(name.trim().toLowerCase());
+      return id === undefined ? undefined : lesson(id);
+    },
+    suggest: (name) => closest(name.trim().toLowerCase(), byName.keys()),
+    has: (l) => read.get(l.id) === l,
+  };
 }
 
 /** Indexes lessons by id and alias; two lessons answering to one name is an error. */
@@ -80,5 +128,6 @@ export function catalogOf(lessons: Lesson[], lang: Lang = 'en'): Catalog {
     lessons: sorted,
     find: (name) => byName.get(name.trim().toLowerCase()),
     suggest: (name) => closest(name.trim().toLowerCase(), [...byName.keys()]),
+    has: (l) => byName.get(l.id) === l,
   };
 }

@@ -1,0 +1,139 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ROOT } from './helpers/cli.js';
+
+interface Patch {
+  file: string;
+  find: string;
+  apply: (source: string, find: string) => string;
+}
+interface Metafile {
+  inputs: Record<string, { imports: { path: string }[] }>;
+}
+// A script of the build, not a module of zcopy: imported by path, so the type checker does not
+// look for declarations of it.
+const patches = (await import(join(ROOT, 'scripts/patches.mjs'))) as {
+  PATCHED_PACKAGES: string[];
+  SOURCE_PATCHES: Patch[];
+  packageFile: (file: string) => string;
+  patchProblems: () => string[];
+  bundleProblems: (metafile: Metafile, applied: Set<Patch>) => string[];
+};
+
+const stamp = (await import(join(ROOT, 'scripts/stamp.mjs'))) as {
+  inputsHash: (root: string) => string;
+  writeStamp: (root: string, out: string, inputs: string) => void;
+  isFresh: (root: string, out: string) => boolean;
+};
+
+describe('the build stamp: a jest run skips the build only while dist/ is what the sources make', () => {
+  test('any edit to an input, a new or removed one, or a changed or missing output means building again', () => {
+    const root = mkdtempSync(join(tmpdir(), 'zcopy-stamp-'));
+    const out = join(root, 'dist');
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('src/cli/main.ts', 'export {};');
+    write('lessons/sendfile.yaml', 'id: sendfile');
+    write('scripts/build.mjs', '// build');
+    write('package-lock.json', '{}');
+    write('dist/cli.js', 'bundle');
+    write('dist/chunks/a.js', 'chunk');
+    write('dist/lessons/index.json', '{}');
+    const build = () => stamp.writeStamp(root, out, stamp.inputsHash(root));
+
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    expect(stamp.isFresh(root, out)).toBe(true);
+
+    for (const [path, edit] of [
+      ['src/cli/main.ts', 'export const x = 1;'],
+      ['lessons/sendfile.yaml', 'id: sendfile2'],
+      ['scripts/build.mjs', '// build, changed'],
+      ['package-lock.json', '{"lockfileVersion": 3}'],
+    ]) {
+      const was = readFileSync(join(root, path), 'utf8');
+      write(path, edit);
+      expect(`${path}: ${stamp.isFresh(root, out)}`).toBe(`${path}: false`);
+      write(path, was);
+      expect(`${path} as it was: ${stamp.isFresh(root, out)}`).toBe(`${path} as it was: true`);
+    }
+
+    write('src/new.ts', 'export {};');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    rmSync(join(root, 'src/new.ts'));
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+
+    write('dist/chunks/a.js', 'chunk, changed');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    rmSync(join(root, 'dist/lessons/index.json'));
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+    write('dist/chunks/stray.js', 'left over');
+    expect(stamp.isFresh(root, out)).toBe(false);
+    build();
+
+    // The dev tools' builds write dist/dev/; the CLI's bundle is no staler for it.
+    write('dist/dev/bench-redraw.js', 'dev');
+    expect(stamp.isFresh(root, out)).toBe(true);
+    rmSync(root, { recursive: true });
+  });
+});
+
+describe('what the build patches in the packages it bundles', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+
+  test('is pinned: each patched package at one exact version, the one locked and installed', () => {
+    for (const name of patches.PATCHED_PACKAGES) {
+      const wanted = pkg.dependencies[name] ?? pkg.devDependencies[name];
+      expect(`${name}@${wanted}`).toMatch(/@\d+\.\d+\.\d+$/);
+      expect(`${name}@${lock.packages[`node_modules/${name}`].version}`).toBe(`${name}@${wanted}`);
+      const installed = JSON.parse(readFileSync(patches.packageFile(`${name}/package.json`), 'utf8')).version;
+      expect(`${name}@${installed}`).toBe(`${name}@${wanted}`);
+    }
+  });
+
+  test('still applies: every text to replace is found once in the installed source', () => {
+    expect(patches.patchProblems()).toEqual([]);
+    for (const p of patches.SOURCE_PATCHES) {
+      const source = readFileSync(patches.packageFile(p.file), 'utf8');
+      expect(p.apply(source, p.find)).not.toBe(source);
+    }
+  });
+
+  test('is in the bundle: yargs neither caches help after a command, nor loads node:assert, nor looks for its translations in dist/', () => {
+    const bundle = [join(ROOT, 'dist/cli.js'), ...readdirSync(join(ROOT, 'dist/chunks')).map((f) => join(ROOT, 'dist/chunks', f))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(bundle).toContain('YargsInstance');
+    expect(bundle).not.toContain('.cacheHelpMessage()');
+    expect(bundle).not.toMatch(/from\s*"assert"|require\("assert"\)\.(not)?[sS]trictEqual/);
+    expect(bundle).toContain('__yargsShim');
+  });
+
+  test('refuses a bundle with a patch left out, the real string-width, or where ink or cliui no longer import what the shims replace', () => {
+    const all = new Set(patches.SOURCE_PATCHES);
+    const shim = (name: string) => ({ path: `scripts/shims/${name}.js` });
+    const good: Metafile = {
+      inputs: {
+        'node_modules/ink/build/output.js': { imports: [shim('string-width')] },
+        'node_modules/cliui/index.mjs': { imports: [shim('string-width'), shim('wrap-ansi')] },
+      },
+    };
+    expect(patches.bundleProblems(good, all)).toEqual([]);
+    expect(patches.bundleProblems({ inputs: { ...good.inputs, 'node_modules/string-width/index.js': { imports: [] } } }, all)).toEqual([
+      'the real string-width is bundled: node_modules/string-width/index.js',
+    ]);
+    expect(patches.bundleProblems({ inputs: { ...good.inputs, 'node_modules/ink/build/output.js': { imports: [{ path: 'node_modules/string-width/index.js' }] } } }, all)).toEqual([
+      'ink no longer imports string-width through scripts/shims/string-width.js',
+    ]);
+    expect(patches.bundleProblems({ inputs: { 'node_modules/cliui/index.mjs': good.inputs['node_modules/cliui/index.mjs'] } }, all)).toHaveLength(1);
+    const [first, ...rest] = patches.SOURCE_PATCHES;
+    expect(patches.bundleProblems(good, new Set(rest))).toEqual([`${first.file} was not patched (is it still bundled?)`]);
+  });
+});
