@@ -8,7 +8,6 @@ import { NotRepeatable, ScaleRefused } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
-import { problemText, scaleRefusalText } from './problems.js';
 import { AppError } from '../app/problems.js';
 
 export type { Io } from './context.js';
@@ -56,7 +55,7 @@ export async function main(io: Io): Promise<number> {
       await (await import('./commands/home.js')).home(ctx);
       return EXIT.ok;
     } catch (error) {
-      return reportError(error, io, lang);
+      return await reportError(error, io, lang);
     }
   }
 
@@ -109,18 +108,20 @@ export async function main(io: Io): Promise<number> {
     await parser.parseAsync();
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io, lang);
+    return await reportError(error, io, lang);
   }
 }
 
 /** One line on stderr and the documented exit code; a stack trace only when asked for. */
-function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
+async function reportError(error: unknown, { stderr, env }: Io, lang: Lang): Promise<number> {
   if (error instanceof Exit) return error.code;
   if (error instanceof UsageError) {
     stderr.write(`zcopy: ${error.message}\n`);
     return EXIT.usage;
   }
   if (error instanceof AppError) {
+    // The words for every problem are loaded only when one is said: a command that succeeds never reads them.
+    const { problemText } = await import('./problems.js');
     stderr.write(`zcopy: ${problemText(error.problem, lang)}\n`);
     return EXIT.usage;
   }
@@ -136,6 +137,7 @@ function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
   }
   // Every command checks its lessons first (checkScale); this is the line should a path reach the model unchecked.
   if (error instanceof ScaleRefused) {
+    const { scaleRefusalText } = await import('./problems.js');
     stderr.write(`zcopy: ${scaleRefusalText(error.refusal, lang)}\n`);
     return EXIT.usage;
   }
