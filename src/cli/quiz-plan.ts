@@ -49,24 +49,24 @@ export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = ()
   if (args.count !== undefined) {
     const text = String(args.count).trim();
     count = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    if (!(count >= 1 && count <= MAX_COUNT)) throw new UsageError(ERRORS.badCount[lang](String(args.count), MAX_COUNT));
+    if (!(count >= 1 && count <= MAX_COUNT)) throw new UsageError(ERRORS[lang].badCount(String(args.count), MAX_COUNT));
   }
   let seed: number | undefined;
   if (args.seed !== undefined) {
     seed = parseSeed(String(args.seed));
-    if (seed === undefined) throw new UsageError(ERRORS.badSeed[lang](String(args.seed)));
+    if (seed === undefined) throw new UsageError(ERRORS[lang].badSeed(String(args.seed)));
   }
   const kinds = [...new Set(words(args.kind).map((k) => k.toLowerCase()))];
   for (const k of kinds) {
-    if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(ERRORS.badKind[lang](k, closest(k, KINDS)));
+    if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(ERRORS[lang].badKind(k, closest(k, KINDS)));
   }
-  if (args.json && !args.reveal) throw new UsageError(ERRORS.jsonNeedsReveal[lang]);
+  if (args.json && !args.reveal) throw new UsageError(ERRORS[lang].jsonNeedsReveal);
   const names = words(args.scenario);
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
   // A what-if asks count questions of the lessons that answer to it (a named one that does not is refused, saying why).
   const knobs = knobsOf(args, ctx.lang);
   const whatIf = turnedKnobs(knobs).length > 0;
-  if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS.knobsCountOnly[lang]);
+  if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS[lang].knobsCountOnly);
   const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
   checkScale(scale, selected, lang);
   return {
@@ -97,10 +97,10 @@ export function drawQuiz(ctx: Ctx, args: QuizArgs, store?: Store): { plan: QuizP
   let review: Topic[] | undefined;
   if (args.review && store) {
     review = reviewTopics(store, plan);
-    if (!review.length) warn(SESSION.noReview[lang]);
+    if (!review.length) warn(SESSION[lang].noReview);
   }
   const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review, scale: plan.scale });
-  if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
+  if (questions.length < plan.count) warn(SESSION[lang].fewerQuestions(questions.length, plan.count));
   return { plan, quiz: { questions, seed: plan.seed } };
 }
 

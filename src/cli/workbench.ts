@@ -18,12 +18,12 @@ export function syscallNames(): string[] {
 /** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */
 export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang): Workbench {
   const at = levels.levels.indexOf(level);
-  const vs = CHALLENGE.vsPar[lang];
+  const vs = CHALLENGE[lang].vsPar;
   const goal: LevelGoal = {
     id: level.id,
     title: level.title[lang],
     summary: level.summary[lang],
-    machineNote: [CHALLENGE.machine[lang](level.features), Object.keys(level.perTransfer).length ? CHALLENGE.perChunkNote[lang] : null].filter(Boolean).join(' ') || null,
+    machineNote: [CHALLENGE[lang].machine(level.features), Object.keys(level.perTransfer).length ? CHALLENGE[lang].perChunkNote : null].filter(Boolean).join(' ') || null,
     hints: level.hints.map((h) => h[lang]),
     place: level.goal.at,
     limits: Object.fromEntries(Object.entries(level.limits).map(([k, max]) => [k, `/${max}`])),
@@ -33,13 +33,13 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
       const c = checks(level, steps);
       const solved = c.checks.every((x) => !x.unmet);
       return {
-        checks: c.checks.map((x) => ({ text: CHALLENGE.condition[lang](x.condition), met: !x.unmet })),
+        checks: c.checks.map((x) => ({ text: CHALLENGE[lang].condition(x.condition), met: !x.unmet })),
         solved,
         solvedLines: solved
           ? [
-              `${vs(COUNTER_LABELS.modeSwitches[lang], c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], steps.length, level.par.steps)}`,
+              `${vs(COUNTER_LABELS.modeSwitches[lang], c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, steps.length, level.par.steps)}`,
               level.summary[lang],
-              CHALLENGE.learnMore[lang](level.teaches),
+              CHALLENGE[lang].learnMore(level.teaches),
             ]
           : [],
         score: { modeSwitches: c.counts.modeSwitches, steps: steps.length },

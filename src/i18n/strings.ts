@@ -1,47 +1,15 @@
-import type { Activity, CallLimit, Counters, Knobs, Location, ScaleRefusal, TransferKind } from '../model/index.js';
-import type { Lang } from './lang.js';
+import type { CallLimit, Counters, Knobs, ScaleRefusal } from '../model/index.js';
+import { everyLang, type Lang } from './lang.js';
+import { MACHINE } from './machine.js';
 
-type Table<K extends string> = Record<K, Record<Lang, string>>;
+/** The machine's words key-first, for the files that read them so until they move to MACHINE[lang] (this branch's last step). */
+const keyFirst = <K extends string, V>(pick: (lang: Lang) => Record<K, V>) =>
+  Object.fromEntries(Object.keys(pick('en')).map((k) => [k, everyLang((l) => pick(l)[k as K])])) as Record<K, Record<Lang, V>>;
+export const COUNTER_LABELS = keyFirst((l) => MACHINE[l].counter);
+export const PLACE_LABELS = keyFirst((l) => MACHINE[l].place);
+export const ACTIVITY_LABELS = keyFirst((l) => MACHINE[l].activity);
+export const COUNTER_NOUNS = everyLang((l) => MACHINE[l].counterNoun);
 
-export const COUNTER_LABELS: Table<keyof Counters> = {
-  cpuCopies: { en: 'CPU copies', zh: 'CPU 拷贝' },
-  dmaCopies: { en: 'DMA copies', zh: 'DMA 拷贝' },
-  modeSwitches: { en: 'Mode switches', zh: '模式切换' },
-  syscalls: { en: 'Syscalls', zh: '系统调用' },
-  descriptorCopies: { en: 'Descriptor copies', zh: '描述符拷贝' },
-  interrupts: { en: 'Interrupts', zh: '中断' },
-  pageFaults: { en: 'Page faults', zh: '缺页' },
-};
-
-export const PLACE_LABELS: Table<Location> = {
-  disk: { en: 'disk', zh: '磁盘' },
-  ctrl: { en: 'controller buffer', zh: '控制器缓冲区' },
-  pageCache: { en: 'page cache', zh: '页缓存' },
-  user: { en: 'user buffer', zh: '用户缓冲区' },
-  socket: { en: 'socket buffer', zh: 'socket 缓冲区' },
-  pipe: { en: 'pipe', zh: '管道' },
-  fbuf: { en: 'fbuf pool', zh: 'fbuf 缓冲池' },
-  nic: { en: 'NIC', zh: '网卡' },
-};
-
-export const TRANSFER_LABELS: Table<TransferKind> = {
-  'cpu-copy': { en: 'CPU copy', zh: 'CPU 拷贝' },
-  'dma-copy': { en: 'DMA copy', zh: 'DMA 拷贝' },
-  descriptor: { en: 'descriptor copy', zh: '描述符拷贝' },
-  reference: { en: 'page references', zh: '页引用' },
-  mapping: { en: 'mapping', zh: '映射' },
-  device: { en: 'device read', zh: '设备读取' },
-};
-
-export const ACTIVITY_LABELS: Table<Activity> = {
-  running: { en: 'running the program', zh: '运行程序' },
-  syscall: { en: 'kernel code', zh: '执行内核代码' },
-  copying: { en: 'copying', zh: '拷贝数据' },
-  polling: { en: 'busy-polling', zh: '忙等轮询' },
-  interrupt: { en: 'in an interrupt', zh: '处理中断' },
-  fault: { en: 'in a page fault', zh: '处理缺页' },
-  free: { en: 'free for other work', zh: '空闲，可做别的事' },
-};
 
 /** Labels of the commands' own output (headings, table columns, messages). */
 export const UI = {
@@ -458,27 +426,6 @@ export const HOME = {
   },
 };
 
-/** A counter as a noun, for one and for several ("-1 system call", "-2 mode switches"); Chinese has one form. */
-export const COUNTER_NOUNS: Record<Lang, Record<keyof Counters, [string, string]>> = {
-  en: {
-    cpuCopies: ['CPU copy', 'CPU copies'],
-    dmaCopies: ['DMA copy', 'DMA copies'],
-    modeSwitches: ['mode switch', 'mode switches'],
-    syscalls: ['system call', 'system calls'],
-    descriptorCopies: ['descriptor copy', 'descriptor copies'],
-    interrupts: ['interrupt', 'interrupts'],
-    pageFaults: ['page fault', 'page faults'],
-  },
-  zh: {
-    cpuCopies: ['CPU 拷贝', 'CPU 拷贝'],
-    dmaCopies: ['DMA 拷贝', 'DMA 拷贝'],
-    modeSwitches: ['模式切换', '模式切换'],
-    syscalls: ['系统调用', '系统调用'],
-    descriptorCopies: ['描述符拷贝', '描述符拷贝'],
-    interrupts: ['中断', '中断'],
-    pageFaults: ['缺页', '缺页'],
-  },
-};
 
 /** What a lesson's end says it saved against its job's plain baseline (src/present/savings.ts). */
 export const SAVED = {

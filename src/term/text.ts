@@ -1,3 +1,6 @@
+import { LANGS } from '../i18n/lang.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
+
 /** Columns a string takes in a terminal: CJK and full-width forms take two; colour codes none. */
 export function displayWidth(s: string): number {
   let width = 0;
@@ -47,8 +50,8 @@ export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
-/** Chinese punctuation that must not begin a line: it stays with the character before. */
-const NO_BREAK_BEFORE = new Set('，。；：、！？）》」』”’'.split(''));
+/** Punctuation that must not begin a line, in any language: it stays with the character before. */
+const NO_BREAK_BEFORE = new Set(LANGS.flatMap((l) => [...PUNCTUATION[l].noBreakBefore]));
 
 /**
  * Wraps plain text to `width` columns: English breaks at spaces, Chinese
