@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { main } from '../src/cli/main.js';
-import { sessionWorld } from '../src/cli/session.js';
-import { drawQuiz } from '../src/cli/quiz-plan.js';
+import { sessionWorld } from '../src/app/session.js';
+import { drawQuiz } from '../src/app/quiz-plan.js';
 import { recordAnswer, openStore, recordLessonFinished, recordLevelSolved } from '../src/progress/index.js';
 import { displayWidth } from '../src/term/text.js';
 import type { AppDeps, Route } from '../src/ui/app/route.js';

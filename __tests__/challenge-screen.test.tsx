@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE_ORDER } from '../src/i18n/build.js';
-import { levelBench, sandboxBench, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, sandboxBench, syscallNames } from '../src/app/workbench.js';
 import { loadLessonFile } from '../src/lessons/index.js';
 import { buildKey, type BuildContext } from '../src/ui/builder/controller.js';
 import { placesNamed, renderBuild } from '../src/ui/builder/frame.js';

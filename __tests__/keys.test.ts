@@ -51,7 +51,7 @@ describe('one keymap per screen', () => {
   });
 
   test('every key a lesson footer shows does what it says', () => {
-    const view = learnView(catalog.find('sendfile')!, 'en', null);
+    const view = learnView(catalog.find('sendfile')!, 'en');
     const judge = (said: Parameters<typeof judgePrediction>[0], step: (typeof view.steps)[number]) =>
       judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, 'en');
     const size = { cols: 72, rows: 20 };
@@ -92,7 +92,7 @@ describe('nothing hidden', () => {
     for (const size of SIZES) {
       for (const lang of ['en', 'zh'] as const) {
         for (const lesson of catalog.lessons) {
-          const view = learnView(lesson, lang, null);
+          const view = learnView(lesson, lang);
           const ctx = { view, judge: () => ({ said: { mover: 'cpu' as const, switches: false }, moverRight: true, modeRight: true, mistakes: [] }), size };
           for (let position = 0; position <= view.steps.length; position++) {
             let ui: ScreenState = { ...initialScreen(false, true), position };

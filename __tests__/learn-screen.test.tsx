@@ -13,7 +13,7 @@ const plain = new Chalk({ level: 0 });
 
 /** A lesson opened by name, as `zcopy learn <id>` opens it: nothing behind it, so q leaves the app. */
 async function open(id: string, { predict = false, lang = 'en' as 'en' | 'zh' } = {}) {
-  const view = learnView(catalog.find(id)!, lang, null);
+  const view = learnView(catalog.find(id)!, lang);
   const screen = await openApp({ screen: 'learn', id, predict, back: null }, { lang });
   return { view, app: screen, press: screen.type, frame: screen.frame };
 }
@@ -103,7 +103,7 @@ describe('zcopy learn, on screen', () => {
   test('predict mode asks at the traps (interrupts, page faults) too, and its prompts never name the mode a step ends in', () => {
     for (const lesson of catalog.lessons) {
       for (const lang of ['en', 'zh'] as const) {
-        const view = learnView(lesson, lang, null);
+        const view = learnView(lesson, lang);
         view.steps.forEach((s, i) => {
           const at = `${lesson.id} step ${i + 1} (${s.event})`;
           if (['handleInterrupt', 'pageFault', 'faultReturn'].includes(s.event)) expect({ at, asked: s.predictable }).toEqual({ at, asked: true });
@@ -114,7 +114,7 @@ describe('zcopy learn, on screen', () => {
       }
     }
     // sendfile's interrupt handler (step 5): it enters the kernel's handler, but is no mode switch.
-    const step5 = learnView(catalog.find('sendfile')!, 'en', null).steps[4];
+    const step5 = learnView(catalog.find('sendfile')!, 'en').steps[4];
     expect([step5.predictable, step5.switchesMode]).toEqual([true, false]);
   });
 
@@ -163,7 +163,7 @@ describe('every frame fits its screen', () => {
     const { displayWidth } = await import('../src/term/text.js');
     for (const lang of ['en', 'zh'] as const) {
       for (const lesson of catalog.lessons) {
-        const view = learnView(lesson, lang, null);
+        const view = learnView(lesson, lang);
         for (let position = 0; position <= view.steps.length; position++) {
           for (const help of [false, true]) {
             const lines = renderFrame(view, { ...initialScreen(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);

@@ -115,7 +115,7 @@ interface Plan {
 
 const anyMachine: fc.Arbitrary<Machine> = fc.oneof(
   fc.constant(DEFAULT_MACHINE),
-  fc.record({ dma: fc.boolean(), gather: fc.boolean(), cache: fc.constantFrom<Machine['cache']>('cold', 'warm') }),
+  fc.record({ dma: fc.boolean(), nic: fc.constantFrom<Machine['nic']>('sg', 'nosg'), cache: fc.constantFrom<Machine['cache']>('cold', 'warm') }),
 );
 
 const randomPlan: fc.Arbitrary<Plan> = fc
@@ -215,11 +215,11 @@ describe('the generator reaches deep states', () => {
     expect(ends.some((s) => s.places.nic.length > 0 || s.sent.length > 0)).toBe(true);
     // Every feature a challenge may take away is walked, and walked deep.
     const deepOn = (has: (m: Machine) => boolean) => walks.filter((w) => has(w.machine) && w.events.length >= 20).length;
-    expect(deepOn((m) => !m.gather)).toBeGreaterThanOrEqual(10);
+    expect(deepOn((m) => m.nic === 'nosg')).toBeGreaterThanOrEqual(10);
     expect(deepOn((m) => !m.dma)).toBeGreaterThanOrEqual(10);
     expect(deepOn((m) => m.cache === 'warm')).toBeGreaterThanOrEqual(10);
     // Without gather the NIC is still reached (from the socket buffer's own bytes, or a bypass pool).
-    expect(walks.some((w) => !w.machine.gather && (w.states.at(-1)!.places.nic.length > 0 || w.states.at(-1)!.sent.length > 0))).toBe(true);
+    expect(walks.some((w) => w.machine.nic === 'nosg' && (w.states.at(-1)!.places.nic.length > 0 || w.states.at(-1)!.sent.length > 0))).toBe(true);
   });
 });
 
@@ -531,7 +531,7 @@ describe('pinned pages and the machine over random valid sequences', () => {
           const [prev, t] = [states[i - 1], states[i].transfer];
           const where = `step ${i} (${JSON.stringify(events[i - 1])}) on ${JSON.stringify(machine)}: ${JSON.stringify(t)}`;
           if (!machine.dma) expect({ where, kind: t?.kind ?? null }).not.toEqual({ where, kind: 'dma-copy' });
-          if (machine.gather || t?.kind !== 'dma-copy' || t.to !== 'nic') continue;
+          if (machine.nic === 'sg' || t?.kind !== 'dma-copy' || t.to !== 'nic') continue;
           // One contiguous buffer, read where it is: no descriptor or mapping in between.
           expect({ where, from: ['socket', 'user'].includes(t.from), via: t.via }).toEqual({ where, from: true, via: null });
           if (t.from === 'user') for (const b of t.blocks) expect({ where, b, pinned: prev.pageTable.find((p) => p.block === b)?.pinned }).toEqual({ where, b, pinned: true });

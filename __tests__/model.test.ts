@@ -525,12 +525,12 @@ describe('kernel bypass', () => {
       { type: 'sysret' },
       { type: 'programDma', from: 'pageCache', to: 'nic' },
     ];
-    expect(refusalOf({ dma: true, gather: true, cache: 'cold' }, owned)).toEqual({ step: owned.length, refusal: { code: 'nicSource', params: { place: 'pageCache' } } });
+    expect(refusalOf({ dma: true, nic: 'sg', cache: 'cold' }, owned)).toEqual({ step: owned.length, refusal: { code: 'nicSource', params: { place: 'pageCache' } } });
   });
 });
 
 describe('the machine a scenario runs on', () => {
-  const machine = (m: Partial<State['machine']>): State['machine'] => ({ dma: true, gather: true, cache: 'cold', ...m });
+  const machine = (m: Partial<State['machine']>): State['machine'] => ({ dma: true, nic: 'sg', cache: 'cold', ...m });
   const runOn = (m: Partial<State['machine']>, events: Event[]) => run({ payload: ['A'], machine: machine(m), steps: events.map((event) => ({ event })) }).at(-1)!;
   const sendfileGather: Event[] = [
     { type: 'syscall', name: 'sendfile' },
@@ -550,10 +550,10 @@ describe('the machine a scenario runs on', () => {
 
   test('a NIC that cannot gather refuses descriptors, and the page cache itself, but sends a socket buffer copy', () => {
     expect(runOn({ cache: 'warm' }, sendfileGather).dma.status).toBe('programmed');
-    expect(() => runOn({ cache: 'warm', gather: false }, sendfileGather)).toThrow(/nicCannotGather/);
+    expect(() => runOn({ cache: 'warm', nic: 'nosg' }, sendfileGather)).toThrow(/nicCannotGather/);
     // Nor does sendfile() hand the NIC the page cache itself, gather or not: its contract ends in the socket buffer.
-    expect(() => runOn({ cache: 'warm', gather: false }, [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'nic' }])).toThrow(/outsideContract/);
-    const copied = runOn({ cache: 'warm', gather: false }, [
+    expect(() => runOn({ cache: 'warm', nic: 'nosg' }, [{ type: 'syscall', name: 'sendfile' }, { type: 'programDma', from: 'pageCache', to: 'nic' }])).toThrow(/outsideContract/);
+    const copied = runOn({ cache: 'warm', nic: 'nosg' }, [
       { type: 'syscall', name: 'sendfile' },
       { type: 'cpuCopy', from: 'pageCache', to: 'socket' },
       { type: 'programDma', from: 'socket', to: 'nic' },
@@ -563,7 +563,7 @@ describe('the machine a scenario runs on', () => {
 
   // docs/MODEL.md: without gather, MSG_ZEROCOPY too ends in a CPU copy into the socket buffer; what
   // the NIC can read from user pages is a pool that a kernel-bypass program builds its packets in.
-  const nosg = machine({ gather: false });
+  const nosg = machine({ nic: 'nosg' });
   const refusalOn = (events: Event[]) => refusalOf(nosg, events);
   /** A read with O_DIRECT: the file's bytes in pinned user pages, with no CPU copy, back in user mode. */
   const directRead: Event[] = [
@@ -635,7 +635,7 @@ describe('a pinned page keeps its frame', () => {
   const sendProgrammed = bypass.findIndex((e) => e.type === 'programDma' && e.from === 'user') + 1;
   /** kernel-bypass up to the program writing the NIC's registers: the pool's pages are queued for the NIC. */
   const poolQueued = bypass.slice(0, sendProgrammed);
-  const refusalOn = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, gather: true, cache: 'cold', ...machine }, events);
+  const refusalOn = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, nic: 'sg', cache: 'cold', ...machine }, events);
   const mmapThePageCache: Event[] = [{ type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache' }];
 
   test('mapping the page cache over the pool while its send is queued is refused at the mapping, so the NIC cannot read the page cache through it', () => {
@@ -643,13 +643,13 @@ describe('a pinned page keeps its frame', () => {
     // mapping, and the mapping dropped the pool's pins. A warm cache gives the mapping its pages.
     const remap = [...poolQueued, ...mmapThePageCache];
     const refused = { step: remap.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } };
-    expect(refusalOn({ gather: false, cache: 'warm' }, remap)).toEqual(refused);
+    expect(refusalOn({ nic: 'nosg', cache: 'warm' }, remap)).toEqual(refused);
     // A lazy mapping needs no cached page, and is refused the same way; so is it with gather.
-    expect(refusalOn({ gather: false }, [...poolQueued, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache', lazy: true }])).toEqual(refused);
+    expect(refusalOn({ nic: 'nosg' }, [...poolQueued, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache', lazy: true }])).toEqual(refused);
     expect(refusalOn({ cache: 'warm' }, remap)).toEqual(refused);
     // Unpinning first, to map afterwards, is refused at the unpin.
     const unpinFirst: Event[] = [...poolQueued, { type: 'syscall', name: 'ioctl' }, { type: 'unpin' }];
-    expect(refusalOn({ gather: false, cache: 'warm' }, unpinFirst)).toEqual({ step: unpinFirst.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
+    expect(refusalOn({ nic: 'nosg', cache: 'warm' }, unpinFirst)).toEqual({ step: unpinFirst.length, refusal: { code: 'pageInDma', params: { block: 'A', device: 'nic' } } });
   });
 
   test('the same holds for a DMA that will write the pages: the disk fills the frames it was given', () => {
@@ -685,7 +685,7 @@ describe('a pinned page keeps its frame', () => {
     expect(refusalOn({ cache: 'warm' }, over)).toEqual({ step: over.length, refusal: { code: 'pinnedPage', params: { block: 'A', change: 'map' } } });
     const s = run({
       payload: ABCD,
-      machine: { dma: true, gather: true, cache: 'warm' },
+      machine: { dma: true, nic: 'sg', cache: 'warm' },
       steps: [...sent, { type: 'syscall', name: 'ioctl' }, { type: 'unpin' }, { type: 'sysret' }, { type: 'syscall', name: 'mmap' }, { type: 'mapPages', from: 'pageCache' }].map((event) => ({ event: event as Event })),
     }).at(-1)!;
     expect(s.pageTable.map((p) => `${p.block}:${p.frame}:${p.pinned}`)).toEqual(['A:pageCache:false', 'B:pageCache:false', 'C:pageCache:false', 'D:pageCache:false']);
@@ -735,7 +735,7 @@ describe('a pinned page keeps its frame', () => {
 });
 
 describe('a warm page cache', () => {
-  const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => refusalOf({ dma: true, gather: true, cache }, events);
+  const refusedOn = (cache: 'cold' | 'warm', events: Event[]) => refusalOf({ dma: true, nic: 'sg', cache }, events);
 
   test('a page already in the page cache is a hit: neither a disk DMA nor a CPU copy from the controller brings it in again', () => {
     // docs/MODEL.md: with a warm cache "no disk DMA, no disk interrupt"; the engine refuses the read a hit makes needless.
@@ -783,7 +783,7 @@ describe('step never changes the state it is given', () => {
 });
 
 describe('a system call is a contract: paths no kernel could take are refused at the step that breaks it', () => {
-  const cold = { dma: true, gather: true, cache: 'cold' } as const;
+  const cold = { dma: true, nic: 'sg', cache: 'cold' } as const;
   const warm = { ...cold, cache: 'warm' } as const;
   const refused = (machine: State['machine'], events: Event[]) => refusalOf(machine, events);
   const at = (events: Event[], code: string, params: object) => ({ step: events.length, refusal: { code, params } });
@@ -887,7 +887,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
   });
 
   test('a programmed-I/O NIC raises its transmit-complete interrupt for what the CPU handed it', () => {
-    const noDma = { dma: false, gather: true, cache: 'warm' } as const;
+    const noDma = { dma: false, nic: 'sg', cache: 'warm' } as const;
     const handed: Event[] = [
       { type: 'syscall', name: 'read' },
       { type: 'cpuCopy', from: 'pageCache', to: 'user' },
@@ -905,7 +905,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
 });
 
 describe('devices behave as devices, and a few calls have rules of their own', () => {
-  const on = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, gather: true, cache: 'cold', ...machine }, events);
+  const on = (machine: Partial<State['machine']>, events: Event[]) => refusalOf({ dma: true, nic: 'sg', cache: 'cold', ...machine }, events);
   const at = (events: Event[], code: string, params: object = {}) => ({ step: events.length, refusal: { code, params } });
 
   test('the disk reads when asked, the CPU reads its controller once it knows it is full, and the DMA names the disk', () => {

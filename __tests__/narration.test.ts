@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { lessonFilesIn, loadLessonFile, type Lesson } from '../src/lessons/index.js';
 import { combinations, countsByPhase, knobFlags, run, type Counters } from '../src/model/index.js';
-import { knobsTaken, varied } from '../src/cli/scale.js';
+import { knobsTaken, varied } from '../src/lessons/index.js';
 import { LANGS, type Lang } from '../src/i18n/lang.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -255,7 +255,7 @@ const READER_COUNTS = [1, 2, 3, 4];
 const VARIANTS = LESSONS.flatMap((l) =>
   combinations(knobsTaken(l).filter((k) => k !== 'readers'))
     .flatMap((knobs) => (knobsTaken(l).includes('readers') ? READER_COUNTS.map((readers) => ({ ...knobs, readers })) : [knobs]))
-    .map((knobs) => [knobFlags(knobs) ? `${l.id} ${knobFlags(knobs)}` : l.id, varied(l, knobs, 'en')] as const),
+    .map((knobs) => [knobFlags(knobs) ? `${l.id} ${knobFlags(knobs)}` : l.id, varied(l, knobs)] as const),
 );
 
 test('the variants read include every lesson as written, warm, without gather, and with one to four readers', () => {

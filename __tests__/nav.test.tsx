@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { homeMenu, resumePoint } from '../src/cli/session.js';
+import { homeMenu, resumePoint } from '../src/app/session.js';
 import { challengesDir, loadLevels } from '../src/challenge/index.js';
 import { RECOMMENDED_PATH, loadCatalog, nextOnPath } from '../src/lessons/index.js';
 import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonVisit, recordLevelSolved } from '../src/progress/index.js';
@@ -21,7 +21,7 @@ const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
 const judge: Judge = (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, 'en');
 const size = { cols: 80, rows: 24 };
-const sendfile = learnView(catalog.find('sendfile')!, 'en', nextOnPath('sendfile'));
+const sendfile = learnView(catalog.find('sendfile')!, 'en', { nextId: nextOnPath('sendfile') });
 const last = sendfile.steps.length;
 
 /** The keys in order through the pure reducer: the state they leave and every effect on the way. */

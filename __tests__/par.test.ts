@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { challengesDir, judge, loadLevels, pathText, searchPar, validateLevel, type Level, type Par } from '../src/challenge/index.js';
-import { syscallNames } from '../src/cli/workbench.js';
+import { syscallNames } from '../src/app/workbench.js';
 import { loadCatalog, type LessonStep } from '../src/lessons/index.js';
 import { ROOT } from './helpers/cli.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { tmuxServer } from './helpers/tmux.js';
-import { levelBench, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, syscallNames } from '../src/app/workbench.js';
 import type { BuildContext } from '../src/ui/builder/controller.js';
 import { initialBuild } from '../src/ui/builder/state.js';
 import { testContext } from './helpers/app.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
-import { knobsTaken, varied } from '../src/cli/scale.js';
+import { knobsTaken, varied } from '../src/lessons/index.js';
 import { DEFAULT_KNOBS, knobFlags, run, variantOf, type Counters, type Knobs } from '../src/model/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
@@ -141,7 +141,7 @@ describe('every lesson answers every what-if', () => {
         [{ ...DEFAULT_KNOBS, cache: 'warm' }, /not cached|isn't cached|not in the page cache|still on (the )?disk|不在页缓存|还不在缓存|页缓存里也没有/i],
         [{ ...DEFAULT_KNOBS, nic: 'nosg' }, /straight out of the page cache|直接从页缓存读出/i],
       ] as const) {
-        for (const s of varied(l, knobs, 'en').steps) for (const lang of ['en', 'zh'] as const) if (wrong.test(s.text[lang])) said.push(`${l.id} ${knobFlags(knobs)}: ${s.text[lang].slice(0, 60)}`);
+        for (const s of varied(l, knobs).steps) for (const lang of ['en', 'zh'] as const) if (wrong.test(s.text[lang])) said.push(`${l.id} ${knobFlags(knobs)}: ${s.text[lang].slice(0, 60)}`);
       }
     }
     expect(said).toEqual([]);
@@ -192,10 +192,10 @@ describe('--readers N (page-cache)', () => {
 describe('a what-if variant leaves the learner\'s progress alone', () => {
   test('stopping or finishing sendfile --cache warm records nothing; the lesson as written records its visit', async () => {
     const { testContext } = await import('./helpers/app.js');
-    const { sessionWorld } = await import('../src/cli/session.js');
+    const { sessionWorld } = await import('../src/app/session.js');
     const { openStore } = await import('../src/progress/index.js');
     const { ctx, state } = testContext();
-    const warm = varied(catalog.find('sendfile')!, { ...DEFAULT_KNOBS, cache: 'warm' }, 'en');
+    const warm = varied(catalog.find('sendfile')!, { ...DEFAULT_KNOBS, cache: 'warm' });
     const read = () => openStore({ env: { XDG_STATE_HOME: state }, lang: 'en', warn: () => {} }).data.lessons.sendfile;
     // The warm variant has 7 steps where the lesson has 11: its step 5 is not the lesson's step 5.
     const world = sessionWorld(ctx, { own: warm }, () => {});
@@ -223,13 +223,13 @@ describe('a variant with a summary of its own', () => {
 
   test('no shipped variant is summarised with the lesson\'s words where they are false', () => {
     // docs/MODEL.md: without gather these end in a CPU copy; warm, traditional-nodma makes three CPU copies.
-    const summary = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }, 'en').summary.en;
+    const summary = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }).summary.en;
     for (const id of ['sendfile-sg', 'splice', 'msg-zerocopy']) {
       expect({ id, as: summary(id, {}) }).toEqual({ id, as: expect.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
       expect({ id, nosg: summary(id, { nic: 'nosg' }) }).toEqual({ id, nosg: expect.not.stringMatching(/CPU never|never copied by the CPU|no CPU copy at all/) });
     }
     // A title that states a figure is the variant's own where the figure changes.
-    const title = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }, 'en').title.en;
+    const title = (id: string, knobs: Partial<Knobs>) => varied(catalog.find(id)!, { ...DEFAULT_KNOBS, ...knobs }).title.en;
     expect(title('sendfile-sg', {})).toMatch(/no CPU copy at all/);
     expect(title('sendfile-sg', { nic: 'nosg' })).not.toMatch(/no CPU copy at all/);
     expect(JSON.parse(zcopy(['explain', 'sendfile-sg', '--nic', 'nosg', '--json', '--lang', 'zh']).stdout).title).not.toMatch(/一次 CPU 拷贝都没有/);

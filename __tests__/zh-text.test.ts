@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { TERMS } from '../src/glossary/index.js';
 import { loadLevels } from '../src/challenge/index.js';
-import { knobsTaken, varied } from '../src/cli/scale.js';
+import { knobsTaken, varied } from '../src/lessons/index.js';
 import { describeStep } from '../src/i18n/describe.js';
 import { loadCatalog, type Lesson } from '../src/lessons/index.js';
 import { combinations, run, type Knobs } from '../src/model/index.js';
@@ -115,7 +115,7 @@ const levels = loadLevels(join(ROOT, 'challenges'), catalog.lessons.map((l) => l
 function variantsOf(l: Lesson): Lesson[] {
   const knobs = combinations(knobsTaken(l).filter((k) => k !== 'readers'));
   const all: Knobs[] = knobsTaken(l).includes('readers') ? knobs.flatMap((k) => [1, 2, 3, 4].map((readers) => ({ ...k, readers }))) : knobs;
-  return all.map((k) => varied(l, k, 'zh'));
+  return all.map((k) => varied(l, k));
 }
 
 function lessonTexts(l: Lesson): [string, string][] {

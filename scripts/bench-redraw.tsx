@@ -13,9 +13,9 @@ import { learnView } from '../src/ui/learn/view.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionWorld } from '../src/cli/session.js';
+import { sessionWorld } from '../src/app/session.js';
 import { makeContext, type Io } from '../src/cli/context.js';
-import { levelBench, syscallNames } from '../src/cli/workbench.js';
+import { levelBench, syscallNames } from '../src/app/workbench.js';
 import { initialBuild } from '../src/ui/builder/state.js';
 import { buildByKeys } from '../__tests__/helpers/build.js';
 
@@ -59,7 +59,7 @@ const samples: number[] = [];
 const perLesson: { id: string; median: number }[] = [];
 
 for (const lesson of loadCatalog(lessonsDir).lessons) {
-  const view = learnView(lesson, 'en', null);
+  const view = learnView(lesson, 'en');
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const app = render(

@@ -3,7 +3,7 @@
 // A level's `zcopy validate` proof is the same search with no extra horizon (challenges/FORMAT.md, "Par").
 import { join } from 'node:path';
 import { PAR_MAX_EXPANDED, challengesDir, loadLevels, pathText, searchPar } from '../src/challenge/index.js';
-import { syscallNames } from '../src/cli/workbench.js';
+import { syscallNames } from '../src/app/workbench.js';
 import { loadCatalog } from '../src/lessons/index.js';
 
 const lessonsDir = join(import.meta.dirname, '..', '..', 'lessons');

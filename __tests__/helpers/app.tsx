@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sessionWorld, type SessionOptions } from '../../src/cli/session.js';
+import { sessionWorld, type SessionOptions } from '../../src/app/session.js';
 import { makeContext, type Io } from '../../src/cli/context.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Answered } from '../../src/quiz/index.js';

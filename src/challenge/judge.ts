@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, HARDWARE, completionPending, countsByPhase, phaseOf, run, type Counters, type EventType, type Location, type State } from '../model/index.js';
+import { COUNTER_KEYS, HARDWARE, completionPending, phaseOf, traceOf, type Counters, type EventType, type Location, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
@@ -16,7 +16,7 @@ export type Unmet =
   | { kind: 'movedOutsidePerChunk'; step: number }
   | { kind: 'limit'; counter: keyof Counters; max: number; count: number; perTransfer: boolean };
 
-export interface Verdict {
+export interface PathVerdict {
   /** null when the path meets every condition. */
   unmet: Unmet | null;
   counts: Counters;
@@ -53,9 +53,7 @@ export interface Check {
  */
 export function checks(level: Level, steps: readonly LessonStep[]): { checks: Check[]; counts: Counters; perTransfer: Counters } {
   const script = { payload: level.payload, machine: level.machine, steps };
-  const timeline = run(script);
-  const end = timeline.at(-1)!;
-  const byPhase = countsByPhase(script, timeline);
+  const { timeline, end, phases: byPhase } = traceOf(script);
   const out: Check[] = [];
   const check = (condition: Condition, unmet: Unmet | null) => out.push({ condition, unmet });
 
@@ -107,7 +105,7 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
 }
 
 /** Judges a path on a level's machine: the first condition it does not meet, in checks' order. */
-export function judge(level: Level, steps: readonly LessonStep[]): Verdict {
+export function judge(level: Level, steps: readonly LessonStep[]): PathVerdict {
   const c = checks(level, steps);
   return { unmet: c.checks.find((x) => x.unmet)?.unmet ?? null, counts: c.counts, perTransfer: c.perTransfer, steps: steps.length };
 }

@@ -17,7 +17,7 @@ import {
   type Problem,
   type Readers,
 } from '../lessons/index.js';
-import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, StepError, happens, knobsOfMachine, type EventType, type Machine } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, MACHINE_VALUES, StepError, happens, knobsOfMachine, type EventType, type Machine } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { judge } from './judge.js';
 import { parBound, pathText, searchPar, type ParBound } from './par.js';
@@ -89,7 +89,8 @@ export function kindOfFile(file: string): 'lesson' | 'level' | null {
 
 const LEVEL_FIELDS = ['id', 'order', 'title', 'summary', 'teaches', 'start', 'goal', 'limits', 'banned', 'hints', 'par', 'solution'];
 const GOAL_FIELDS = ['at', 'blocks', 'own', 'canModify', 'canRead', 'shared', 'userMode', 'callsClosed'];
-const FEATURES: Record<keyof MachineFeatures, readonly unknown[]> = { nic: ['sg', 'nosg'], dma: [true, false], cache: ['cold', 'warm'], bypass: [false, true] };
+// A level names its machine's features as the flags and the model do.
+const FEATURES: Record<string, readonly unknown[] | undefined> = MACHINE_VALUES;
 
 /**
  * Checks a parsed level file, then judges its reference solution on its own level: a level nobody can pass is refused.
@@ -126,9 +127,8 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
     }
   }
   const machine: Machine = {
-    dma: features.dma ?? DEFAULT_MACHINE.dma,
-    gather: features.nic === undefined ? DEFAULT_MACHINE.gather : features.nic === 'sg',
-    cache: features.cache ?? DEFAULT_MACHINE.cache,
+    ...DEFAULT_MACHINE,
+    ...features,
     // A level's devices are a real machine's: DMA only where there is a DMA controller, programmed I/O where there is none.
     pio: !(features.dma ?? DEFAULT_MACHINE.dma),
     // They are the kernel's, shared by every program, unless the level lets one program drive them (kernel bypass).

@@ -1,4 +1,4 @@
-import type { Counters, Location, Machine, EventType } from '../model/index.js';
+import type { Counters, Location, Machine, MachineFeature, EventType } from '../model/index.js';
 import type { Text } from '../i18n/lang.js';
 import type { LessonStep } from '../lessons/index.js';
 
@@ -32,13 +32,7 @@ export interface Goal {
 export type Limits = Partial<Counters>;
 
 /** The features a level's machine sets, as the file says them; a feature left out is the default machine's. */
-export interface MachineFeatures {
-  nic?: 'sg' | 'nosg';
-  dma?: boolean;
-  cache?: 'cold' | 'warm';
-  /** A process may drive the NIC and the disk itself (kernel bypass); a level's machine does not unless it says so. */
-  bypass?: boolean;
-}
+export type MachineFeatures = Partial<Pick<Machine, MachineFeature>>;
 
 export interface Par {
   modeSwitches: number;

@@ -22,7 +22,8 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { validateCommand } from './commands/validate.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
-import { scaleRefusalText } from './scale.js';
+import { problemText, scaleRefusalText } from './problems.js';
+import { AppError } from '../app/problems.js';
 
 export type { Io } from './context.js';
 // The build writes the lesson catalogue with the same code that reads it.
@@ -115,6 +116,10 @@ function reportError(error: unknown, { stderr, env }: Io, lang: Lang): number {
   if (error instanceof Exit) return error.code;
   if (error instanceof UsageError) {
     stderr.write(`zcopy: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof AppError) {
+    stderr.write(`zcopy: ${problemText(error.problem, lang)}\n`);
     return EXIT.usage;
   }
   if (error instanceof LessonError) {

@@ -12,7 +12,7 @@ export const CLAIM_IDS = ['twiceAsFast', 'zerocopyThreshold', 'directIoHugeFiles
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
 /** `mixed`: the measurements went both ways (the direct I/O claim: cheaper by CPU at one read size, dearer at the other, or slower by the clock). */
-export type Verdict = 'holds' | 'mixed' | 'doesNotHold' | 'notTestableHere' | 'notMeasured';
+export type ClaimVerdict = 'holds' | 'mixed' | 'doesNotHold' | 'notTestableHere' | 'notMeasured';
 
 /** The `lab --claims --json` shape: one object per claim. */
 export interface ClaimResult {
@@ -20,7 +20,7 @@ export interface ClaimResult {
   claim: string;
   source: string;
   measured: string[];
-  verdict: Verdict;
+  verdict: ClaimVerdict;
   /** The verdict in words, with the figure it rests on. */
   says: string;
   caveats: string[];

@@ -1,5 +1,5 @@
 import type { Catalog } from '../lessons/index.js';
-import { ScaleRefused, callsOfPhase, DEFAULT_KNOBS, run, scaled, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { ScaleRefused, callsOfPhase, DEFAULT_KNOBS, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 
 /** The techniques `zcopy lab` runs, in the order it runs and prints them. */
 export const TECHNIQUES = ['read-write', 'mmap-write', 'sendfile', 'splice', 'msg-zerocopy', 'direct-io', 'copy-file-range'] as const;
@@ -74,7 +74,7 @@ export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale
       // A warm run pays no disk DMA and no disk interrupt: the lesson's warm variant says so, not the lesson as written.
       const script = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, { ...DEFAULT_KNOBS, cache });
       try {
-        const big = scaled(script, run(script), scale);
+        const big = traceOf(script).atScale(scale);
         whole = { totals: big.counts, perChunk: big.perChunk };
         // A chunk larger than a call may move (a pipe's 64 KiB per splice) takes several rounds of the lesson's calls, as the helper's loops make them.
         rounds = big.callsPerChunk;

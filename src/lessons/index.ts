@@ -4,3 +4,4 @@ export { LessonError, MAX_LESSON_BYTES, formatProblem, lessonFilesIn, loadLesson
 export { ID_PATTERN, LESSON_FIELDS, formatPath, isRecord, readPayload, readSteps, readers, validateLesson, type Path, type Problem, type Readers } from './validate.js';
 export { RECOMMENDED_PATH, nextOnPath } from './path.js';
 export { variantSummary } from './summary.js';
+export { asksAbout, knobNotTaken, knobsTaken, takes, varied } from './variant.js';

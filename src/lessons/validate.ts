@@ -17,7 +17,7 @@ import {
   variantOf,
   type SwitchKnob,
   phaseOrderBreak,
-  run,
+  traceOf,
   type Event,
   type FieldKind,
 } from '../model/index.js';
@@ -142,7 +142,7 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
     const say = (message: string) => (variant ? t.inVariant(variant, message) : message);
     let end;
     try {
-      end = run(script).at(-1)!;
+      end = traceOf(script).end;
     } catch (error) {
       if (!(error instanceof StepError)) throw error;
       return { problems: [{ path: ['steps', inFile(error.step - 1), 'event'], message: say(t.illegalStep(inFile(error.step - 1) + 1, refusalText(error.refusal, lang))) }] };

@@ -5,6 +5,7 @@ export { initialState, kindRefusal, step } from './step.js';
 export { CALL_NEEDS, CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, made, type CallNeed, type CallWay, type OpenCall, type Syscall } from './contracts.js';
 export { StepError, completionPending, moverOf, refusalIn, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';
+export { placesUsed, traceOf, type Trace, type TraceStep } from './trace.js';
 export { countsByPhase, phaseOf, phaseOrderBreak, callsOfPhase, type PhaseCounts } from './phases.js';
 export { MAX_RW_COUNT, NotRepeatable, PAGE, PIPE_CAPACITY, ScaleRefused, callLimitOf, chunksOf, formulaText, formulaTexts, scaleRefusal, scaled, type CallLimit, type Formula, type Scale, type ScaleRefusal, type Scaled } from './scale.js';
 export { DEFAULT_KNOBS, KNOB_NAMES, KNOB_VALUES, READERS_AS_WRITTEN, combinations, happens, knobFlags, knobsOf, knobsOfMachine, machineOf, touchesNic, turnedKnobs, variantOf, type Knobs, type ReaderStep, type SwitchKnob, type VariedStep } from './variant.js';

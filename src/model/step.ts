@@ -287,7 +287,7 @@ export function step(state: State, event: Event): State {
       else {
         if (to === 'nic') nicSource(s, from);
         for (const b of blocks) dmaReadable(s, from, b);
-        if (to === 'nic' && !s.machine.gather) for (const b of blocks) wholePacket(s, from, b);
+        if (to === 'nic' && s.machine.nic === 'nosg') for (const b of blocks) wholePacket(s, from, b);
       }
       s.dma = { mar: memory, adr: device, wc: blocks.length, toDevice: !fromHw, status: 'programmed', queue: [...blocks], blocks: [...blocks], frames: [] };
       if (memory === 'user' && s.call?.name === 'io_submit') s.uncollected = [...new Set([...s.uncollected, ...blocks])];

@@ -101,14 +101,16 @@ export const COUNTER_KEYS: readonly (keyof Counters)[] = [
 ];
 
 /**
- * The hardware a scenario runs on. Lessons use the default machine; a challenge
- * may take a feature away, or start with the file already cached.
+ * The hardware a scenario runs on, in the one vocabulary every part of zcopy
+ * uses for it: the what-if flags (`--cache warm`, `--nic nosg`), a lesson step's
+ * `when`, a challenge level's `start.machine`. Lessons use the default machine;
+ * a what-if variant or a challenge changes features of it (MACHINE_VALUES).
  */
 export interface Machine {
   /** A DMA controller exists; without one the CPU moves every byte (docs/MODEL.md's read + write without DMA). */
   dma: boolean;
-  /** The NIC can gather (scatter-gather DMA); without it, it sends only bytes laid out in the buffer it is given. */
-  gather: boolean;
+  /** sg: the NIC can gather (scatter-gather DMA); nosg: it sends only bytes laid out in the buffer it is given. */
+  nic: 'sg' | 'nosg';
   /** Warm: the payload's pages are already in the page cache (no disk DMA needed). */
   cache: 'cold' | 'warm';
   /**
@@ -125,7 +127,16 @@ export interface Machine {
   bypass?: boolean;
 }
 
-export const DEFAULT_MACHINE: Machine = { dma: true, gather: true, cache: 'cold' };
+export const DEFAULT_MACHINE: Machine = { dma: true, nic: 'sg', cache: 'cold' };
+
+/** The features a scenario's machine may be given, each with its values (the default first). */
+export type MachineFeature = 'dma' | 'nic' | 'cache' | 'bypass';
+export const MACHINE_VALUES: { readonly [K in MachineFeature]-?: readonly NonNullable<Machine[K]>[] } = {
+  dma: [true, false],
+  nic: ['sg', 'nosg'],
+  cache: ['cold', 'warm'],
+  bypass: [false, true],
+};
 
 export interface State {
   /** What this machine has; fixed for a whole run. */

@@ -1,4 +1,4 @@
-import { DEFAULT_MACHINE, type Event, type Machine, type Phase } from './types.js';
+import { DEFAULT_MACHINE, MACHINE_VALUES, type Event, type Machine, type Phase } from './types.js';
 
 /**
  * What-if knobs (docs/MODEL.md, "Scale and what-if"): whether the file's pages are
@@ -6,18 +6,16 @@ import { DEFAULT_MACHINE, type Event, type Machine, type Phase } from './types.j
  * which steps happen only with one value (`when`); the engine then runs the
  * variant on the machine the knobs describe and derives every count.
  */
-export interface Knobs {
-  cache: 'cold' | 'warm';
-  nic: 'sg' | 'nosg';
+export interface Knobs extends Pick<Machine, SwitchKnob> {
   /** How many consumers read the file (page-cache); left out, as many as the lesson shows. */
   readers?: number;
 }
 
-/** The knobs a step's `when` may name: each takes one of a few values. */
+/** The machine's features a what-if turns, and a step's `when` may name: each takes one of the machine's values. */
 export type SwitchKnob = 'cache' | 'nic';
-export const KNOB_VALUES: { [K in SwitchKnob]: readonly Knobs[K][] } = { cache: ['cold', 'warm'], nic: ['sg', 'nosg'] };
-export const KNOB_NAMES = Object.keys(KNOB_VALUES) as SwitchKnob[];
-export const DEFAULT_KNOBS: Knobs = { cache: 'cold', nic: 'sg' };
+export const KNOB_NAMES: readonly SwitchKnob[] = ['cache', 'nic'];
+export const KNOB_VALUES: { [K in SwitchKnob]: readonly Knobs[K][] } = { cache: MACHINE_VALUES.cache, nic: MACHINE_VALUES.nic };
+export const DEFAULT_KNOBS: Knobs = { cache: DEFAULT_MACHINE.cache, nic: DEFAULT_MACHINE.nic };
 
 export interface VariedStep {
   event: Event;
@@ -44,12 +42,12 @@ export const happens = (s: Pick<VariedStep, 'when'>, knobs: Knobs): boolean => K
 
 /** The machine the knobs describe: a warm page cache, a NIC that gathers or not (a DMA controller either way). */
 export function machineOf(knobs: Knobs): Machine {
-  return { ...DEFAULT_MACHINE, cache: knobs.cache, gather: knobs.nic === 'sg' };
+  return { ...DEFAULT_MACHINE, cache: knobs.cache, nic: knobs.nic };
 }
 
 /** The knobs a machine answers to: the variant of a lesson that runs on it (a challenge's machine, say). */
 export function knobsOfMachine(machine: Machine): Knobs {
-  return { cache: machine.cache, nic: machine.gather ? 'sg' : 'nosg' };
+  return { cache: machine.cache, nic: machine.nic };
 }
 
 /** A step of a `--readers` variant: which reader's block of `each: reader` steps it is part of (2 to N), if any. */

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
 import { formatBytes } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
-import { COUNTER_KEYS, DEFAULT_KNOBS, countsByPhase, formulaTexts, run, scaled, turnedKnobs, type CallLimit, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, formulaTexts, traceOf, turnedKnobs, type CallLimit, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
@@ -34,10 +34,10 @@ export type ComparisonRow = {
 /** Each lesson's counts: for its one chunk, or, with a scale, for the whole file (the same set-up and per-chunk shares). */
 export function compareRows(lessons: Lesson[], scale: Scale | null = null): ComparisonRow[] {
   return lessons.map((l) => {
-    const timeline = run(l);
-    const { setup, perTransfer } = countsByPhase(l, timeline);
-    const big = scale && scaled(l, timeline, scale);
-    const counts = big ? big.counts : timeline.at(-1)!.counts;
+    const trace = traceOf(l);
+    const { setup, perTransfer } = trace.phases;
+    const big = scale && trace.atScale(scale);
+    const counts = big ? big.counts : trace.end.counts;
     return {
       id: l.id,
       job: l.job,

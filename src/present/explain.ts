@@ -9,15 +9,12 @@ import {
   callsOfPhase,
   turnedKnobs,
   type Knobs,
-  countsByPhase,
   formulaText,
   formulaTexts,
-  scaled,
+  traceOf,
   type CallLimit,
   type Scale,
   type Scaled,
-  moverOf,
-  run,
   type Actor,
   type Counters,
   type Event,
@@ -107,7 +104,7 @@ export function roundsOf(lesson: Lesson, big: Scaled): Rounds | null {
 
 /** `learn --size`'s summary step: what the whole file adds up to, each counter with its formula. */
 export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; callsPerChunk: number; title: string; lines: string[] } {
-  const big = scaled(lesson, run(lesson), scale);
+  const big = traceOf(lesson).atScale(scale);
   const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
   const totalWidth = Math.max(...COUNTER_KEYS.map((k) => String(big.counts[k]).length));
   return {
@@ -119,10 +116,8 @@ export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks
 }
 
 export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null): Explanation {
-  const timeline = run(lesson);
-  const end = timeline.at(-1)!;
-  const phases = countsByPhase(lesson, timeline);
-  const big = scale && scaled(lesson, timeline, scale);
+  const { end, phases, steps } = traceOf(lesson);
+  const big = scale && traceOf(lesson).atScale(scale);
   const knobs = lesson.knobs ?? DEFAULT_KNOBS;
   const rounds = big && roundsOf(lesson, big);
   const atScale = big
@@ -152,24 +147,20 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
     setup: phases.setup,
     perTransfer: phases.perTransfer,
     syscalls: end.syscallLog,
-    steps: lesson.steps.map((s, i) => {
-      const before = timeline[i];
-      const after = timeline[i + 1];
-      return {
-        n: i + 1,
-        phase: s.phase,
-        event: s.event,
-        actor: after.actor,
-        mover: moverOf(after),
-        transfer: after.transfer,
-        mode: after.cpu.mode,
-        ...(before.cpu.mode !== after.cpu.mode ? { modeBefore: before.cpu.mode } : {}),
-        activity: ACTIVITY_LABELS[after.cpu.activity][lang],
-        does: describeStep(before, after, s.event, lang),
-        narration: s.text[lang],
-        counts: after.counts,
-      };
-    }),
+    steps: steps.map(({ n, phase, event, before, after, mover }) => ({
+      n,
+      phase,
+      event,
+      actor: after.actor,
+      mover,
+      transfer: after.transfer,
+      mode: after.cpu.mode,
+      ...(before.cpu.mode !== after.cpu.mode ? { modeBefore: before.cpu.mode } : {}),
+      activity: ACTIVITY_LABELS[after.cpu.activity][lang],
+      does: describeStep(before, after, event, lang),
+      narration: lesson.steps[n - 1].text[lang],
+      counts: after.counts,
+    })),
     limits: lesson.limits.map((t) => t[lang]),
     usedBy: lesson.usedBy.map((t) => t[lang]),
     notes: lesson.notes.map((t) => t[lang]),

@@ -4,7 +4,7 @@ import { GLOSSARY } from '../i18n/glossary.js';
 import type { Lang } from '../i18n/lang.js';
 import { PUNCTUATION } from '../i18n/punctuation.js';
 import type { Lesson } from '../lessons/index.js';
-import { countsByPhase, run } from '../model/index.js';
+import { traceOf } from '../model/index.js';
 import { displayWidth, padEnd, wrap } from '../term/text.js';
 
 /** One `glossary --json` entry; scripts and tests rely on it (README, "JSON"). */
@@ -23,7 +23,7 @@ export function glossaryEntry(term: Term, lessons: Lesson[], lang: Lang): Glossa
     name: GLOSSARY[lang].terms[term.id].name,
     definition: GLOSSARY[lang].terms[term.id].definition,
     lessons: lessons
-      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: countsByPhase(l, run(l)).perTransfer }))
+      .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: traceOf(l).phases.perTransfer }))
       .map((l) => l.id),
   };
 }

@@ -2,29 +2,14 @@ import { describeEvent, describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
 import { PLACE_LABELS } from '../i18n/strings.js';
 import type { Lesson } from '../lessons/index.js';
-import { COUNTER_KEYS, callsOfPhase, countsByPhase, phaseOf, run, type Counters, type Location, type PhaseCounts, type Scale, type State } from '../model/index.js';
+import { callsOfPhase, phaseOf, traceOf, type Counters, type Location, type Scale, type Trace } from '../model/index.js';
 
-/** What the quiz reads from a lesson: its timeline and its counts by phase, computed once by the model. */
-export interface Facts {
+/** What the quiz reads from a lesson: the lesson and its trace (timeline, counts by phase, rises), derived once by the model. */
+export interface Facts extends Trace {
   lesson: Lesson;
-  timeline: State[];
-  end: State;
-  phases: PhaseCounts;
-  /** Steps (1-based) where each counter went up. */
-  rises: Record<keyof Counters, number[]>;
-  /** The payload never sits in the page cache as data. */
-  bypassesPageCache: boolean;
 }
 
-export function factsOf(lesson: Lesson): Facts {
-  const timeline = run(lesson);
-  const rises = Object.fromEntries(COUNTER_KEYS.map((k) => [k, [] as number[]])) as unknown as Facts['rises'];
-  for (let i = 1; i < timeline.length; i++) {
-    for (const k of COUNTER_KEYS) if (timeline[i].counts[k] !== timeline[i - 1].counts[k]) rises[k].push(i);
-  }
-  const bypassesPageCache = timeline.every((s) => !s.places.pageCache.some((h) => h.as === 'data'));
-  return { lesson, timeline, end: timeline.at(-1)!, phases: countsByPhase(lesson, timeline), rises, bypassesPageCache };
-}
+export const factsOf = (lesson: Lesson): Facts => ({ lesson, ...traceOf(lesson) });
 
 /** What every kind may read besides its own lesson: the whole catalogue, and which lessons were chosen. */
 export interface KindContext {

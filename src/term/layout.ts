@@ -40,3 +40,8 @@ export function columns(rows: string[][], align: readonly Align[] = [], gap = ' 
       .trimEnd(),
   );
 }
+
+/** A value as a command's `--json` prints it: indented, one trailing newline. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

@@ -1,4 +1,4 @@
-import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type Verdict } from '../../challenge/index.js';
+import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type PathVerdict } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
@@ -80,7 +80,7 @@ function brief({ lang, out, paint }: Ctx, level: Level) {
   out(`${paint.bold(`${level.id} · ${level.title[lang]}`)}\n${level.summary[lang]}\n${machine ? `${machine}\n` : ''}${conditions.join('\n')}\n${CHALLENGE[lang].hintsKept(level.hints.length)}\n`);
 }
 
-function report({ lang, out, paint }: Ctx, level: Level, v: Verdict, asJson: boolean) {
+function report({ lang, out, paint }: Ctx, level: Level, v: PathVerdict, asJson: boolean) {
   const message = v.unmet && CHALLENGE[lang].unmet(v.unmet);
   if (asJson) {
     return out(json({ id: level.id, solved: v.unmet === null, unmet: v.unmet && { ...v.unmet, message }, counts: v.counts, perTransfer: v.perTransfer, steps: v.steps, par: level.par, teaches: level.teaches }));

@@ -1,8 +1,10 @@
-import { loadUi } from '../load-ui.js';
+import { loadUi } from '../../app/load-ui.js';
+import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
+import { takes } from '../../lessons/index.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
-import { checkScale, knobsOf, scaleOf, scaleOptions, takes, varied } from '../scale.js';
+import { scaleOptions } from '../options.js';
 import { knobFlags, turnedKnobs } from '../../model/index.js';
 import { SCALE } from '../../i18n/strings.js';
 
@@ -19,13 +21,13 @@ export const compareCommand: Command = {
           .option('json', { type: 'boolean', describe: H.compareJson }),
       async (args) => {
         const names = args.scenarios ?? [];
-        const scale = scaleOf(args, ctx.lang);
-        const knobs = knobsOf(args, ctx.lang);
+        const scale = scaleOf(args);
+        const knobs = knobsAsked(args);
         const chosen = names.length ? names.map(ctx.lookup) : ctx.lessons().lessons;
-        // With a knob, the lessons whose steps say how it changes them; a named one that does not is refused (varied says why).
+        // With a knob, the lessons whose steps say how it changes them; a named one that does not is refused, saying why.
         const shown = turnedKnobs(knobs).length && !names.length ? chosen.filter((l) => takes(l, knobs)) : chosen;
-        const lessons = shown.map((l) => varied(l, knobs, ctx.lang));
-        checkScale(scale, lessons, ctx.lang);
+        const lessons = shown.map((l) => variedOrRefused(l, knobs));
+        checkScale(scale, lessons);
         const rows = compareRows(lessons, scale);
         const left = chosen.filter((l) => !shown.includes(l)).map((l) => l.id);
         if (left.length && !args.json) ctx.warn(SCALE[ctx.lang].notShown(knobFlags(knobs), left.join(', ')));

@@ -3,7 +3,8 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { explain, renderExplanation } from '../../present/explain.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
-import { checkScale, knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
+import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
+import { scaleOptions } from '../options.js';
 
 export const explainCommand: Command = {
   names: ['explain'],
@@ -18,11 +19,11 @@ export const explainCommand: Command = {
           .option('file', { type: 'string', describe: H.explainFile, requiresArg: true })
           .option('json', { type: 'boolean', describe: H.explainJson }),
       (args) => {
-        const scale = scaleOf(args, lang);
+        const scale = scaleOf(args);
         const written = lessonArg(args.scenario, args.file);
         if (!written) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
-        const lesson = varied(written, knobsOf(args, lang), lang);
-        checkScale(scale, [lesson], lang);
+        const lesson = variedOrRefused(written, knobsAsked(args));
+        checkScale(scale, [lesson]);
         const x = explain(lesson, lang, scale);
         out(args.json ? json(x) : asText(renderExplanation(x, lang, width, paint)));
       },

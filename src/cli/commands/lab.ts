@@ -3,7 +3,8 @@ import { DEFAULTS, LIMITS } from '../../lab/limits.js';
 import { TECHNIQUES } from '../../lab/model.js';
 import { formatBytes } from '../../term/bytes.js';
 import type { Command, Ctx } from '../context.js';
-import type { LabCommandArgs } from '../lab-run.js';
+import type { LabCommandArgs } from '../../app/lab.js';
+import { Exit } from '../errors.js';
 
 export const labCommand: Command = {
   names: ['lab'],
@@ -27,6 +28,7 @@ export const labCommand: Command = {
 
 /** The lab, loaded when it runs (from the command line or from the home menu). */
 export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<void> {
-  const { runLabOnce: run } = await import('../lab-run.js');
-  return run(ctx, args);
+  const { runLabOnce: run } = await import('../../app/lab.js');
+  const code = await run(ctx, args);
+  if (code !== 0) throw new Exit(code);
 }

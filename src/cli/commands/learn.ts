@@ -6,8 +6,10 @@ import { transcript } from '../../ui/learn/frame.js';
 import type { Route } from '../../ui/app/route.js';
 import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
-import { checkScale, knobsOf, scaleOf, scaleOptions, varied } from '../scale.js';
-import { isInteractive, lastVisited, session, viewOf } from '../session.js';
+import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
+import { lastVisited, viewOf } from '../../app/session.js';
+import { scaleOptions } from '../options.js';
+import { isInteractive, session } from '../session.js';
 
 export const learnCommand: Command = {
   names: ['learn'],
@@ -25,16 +27,16 @@ export const learnCommand: Command = {
           .option('step', { type: 'string', describe: H.learnStep, requiresArg: true })
           .option('vs', { type: 'string', describe: H.learnVs, requiresArg: true }),
       (args) => {
-        const scale = scaleOf(args, ctx.lang);
+        const scale = scaleOf(args);
         const written = ctx.lessonArg(args.scenario, args.file);
-        const knobs = knobsOf(args, ctx.lang);
+        const knobs = knobsAsked(args);
         // Both sides run the same what-if; one that does not answer to it is refused.
-        if (args.vs !== undefined) return learnVs(ctx, written && varied(written, knobs, ctx.lang), varied(ctx.lookup(args.vs), knobs, ctx.lang), scale !== null || args.step !== undefined || args.predict === true);
+        if (args.vs !== undefined) return learnVs(ctx, written && variedOrRefused(written, knobs), variedOrRefused(ctx.lookup(args.vs), knobs), scale !== null || args.step !== undefined || args.predict === true);
         if (!written && turnedKnobs(knobs).length) throw new UsageError(LEARN_CLI[ctx.lang].knobNeedsScenario);
         // A what-if variant is the lesson named here; the next lessons open as written.
-        const lesson = written && varied(written, knobs, ctx.lang);
+        const lesson = written && variedOrRefused(written, knobs);
         // Without a lesson, the picker may open any of them at this scale.
-        checkScale(scale, lesson ? [lesson] : ctx.lessons().lessons, ctx.lang);
+        checkScale(scale, lesson ? [lesson] : ctx.lessons().lessons);
         return learn(ctx, lesson, args.predict === true, args.step === undefined ? 0 : stepArg(ctx, lesson, args.step), scale);
       },
     );

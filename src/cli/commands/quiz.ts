@@ -4,8 +4,8 @@ import type { Lang } from '../../i18n/lang.js';
 import { openStore, recordAnswer } from '../../progress/index.js';
 import { KINDS, MAX_SEED, SESSION, judge, keyEntries, questionLines, revealText, verdictLines, weakestLines, type Answered, type Question } from '../../quiz/index.js';
 import { json, type Command, type Ctx } from '../context.js';
-import { DEFAULT_COUNT, MAX_COUNT, drawQuiz, type QuizArgs } from '../quiz-plan.js';
-import { scaleOptions } from '../scale.js';
+import { DEFAULT_COUNT, MAX_COUNT, drawQuiz, type QuizArgs } from '../../app/quiz-plan.js';
+import { scaleOptions } from '../options.js';
 import { session } from '../session.js';
 
 /**

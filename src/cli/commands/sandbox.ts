@@ -2,7 +2,7 @@ import { HELP } from '../../i18n/help.js';
 import { LEARN_CLI, SANDBOX_CLI } from '../../i18n/strings.js';
 import type { Command } from '../context.js';
 import { UsageError } from '../errors.js';
-import { sandboxBench, syscallNames } from '../workbench.js';
+import { sandboxBench, syscallNames } from '../../app/workbench.js';
 import { isInteractive, session } from '../session.js';
 
 /** `zcopy sandbox`: the machine, and a palette of every event it accepts; `w` writes the path as a lesson. */

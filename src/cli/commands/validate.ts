@@ -2,10 +2,10 @@ import { judge, kindOfFile, loadLevelFile } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
 import { COUNTER_LABELS } from '../../i18n/strings.js';
 import { LessonError, formatPath, formatProblem, loadLessonFile, type Problem } from '../../lessons/index.js';
-import { run, type Counters } from '../../model/index.js';
+import { traceOf, type Counters } from '../../model/index.js';
 import { json, type Command } from '../context.js';
 import { EXIT, Exit } from '../errors.js';
-import { syscallNames } from '../workbench.js';
+import { syscallNames } from '../../app/workbench.js';
 
 const WORDS = {
   en: {
@@ -64,7 +64,7 @@ export const validateCommand: Command = {
               return { file, ok: true, kind, id: level.id, par: level.par, teaches: level.teaches, counts, problems: [] };
             }
             const lesson = loadLessonFile(file, lang);
-            const counts = run(lesson).at(-1)!.counts;
+            const { counts } = traceOf(lesson).end;
             return { file, ok: true, kind: 'lesson', id: lesson.id, steps: lesson.steps.length, counts, problems: [] };
           } catch (error) {
             if (!(error instanceof LessonError)) throw error;

@@ -1,5 +1,5 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
-import { callsOfPhase, knobFlags, scaled, turnedKnobs, type Scale } from '../../model/index.js';
+import { callsOfPhase, knobFlags, turnedKnobs, type Scale } from '../../model/index.js';
 import type { Lang } from '../../i18n/lang.js';
 import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { SCALE, whatIfWords } from '../../i18n/strings.js';
@@ -82,7 +82,7 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
     kind: 'counts',
     scenario: id,
     build: (_rng, lang): Question => {
-      const big = scaled(f.lesson, f.timeline, scale);
+      const big = f.atScale(scale);
       const formula = big.formula[counter];
       const n = formula.total;
       const size = formatBytes(scale.size);

@@ -1,5 +1,5 @@
 import type { Job } from '../../lessons/index.js';
-import { DEFAULT_KNOBS, StepError, run, variantOf, type Counters } from '../../model/index.js';
+import { DEFAULT_KNOBS, StepError, traceOf, variantOf, type Counters } from '../../model/index.js';
 import type { Facts, KindContext } from '../facts.js';
 import { choiceQuestion, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
@@ -21,7 +21,7 @@ function withoutGather(f: Facts): Counters | null {
   if (nosg.has(f.lesson)) return nosg.get(f.lesson)!;
   let counts: Counters | null = null;
   try {
-    counts = run(variantOf(f.lesson.payload, f.lesson.variants?.steps ?? f.lesson.steps, { ...DEFAULT_KNOBS, nic: 'nosg' })).at(-1)!.counts;
+    counts = traceOf(variantOf(f.lesson.payload, f.lesson.variants?.steps ?? f.lesson.steps, { ...DEFAULT_KNOBS, nic: 'nosg' })).end.counts;
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
   }

@@ -1,4 +1,4 @@
-import { moverOf, type Mover } from '../../model/index.js';
+import type { Mover } from '../../model/index.js';
 import { moverMistake } from '../misconceptions.js';
 import { blocksText, does, place, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
@@ -15,7 +15,7 @@ function moverSpec(f: Facts, n: number): Spec {
     build: (_rng, lang) => {
       const after = f.timeline[n];
       const t = after.transfer!;
-      const actual = moverOf(after);
+      const actual = f.steps[n - 1].mover;
       const event = f.lesson.steps[n - 1].event.type;
       return choiceQuestion(
         {

@@ -3,7 +3,7 @@ import { BUILD, PALETTE_ORDER } from '../../i18n/build.js';
 import { everyLang, type Lang } from '../../i18n/lang.js';
 import { refusalText } from '../../i18n/refusals.js';
 import type { LessonStep } from '../../lessons/index.js';
-import { EVENT_FIELDS, LOCATIONS, PHASES, initialState, movesOf, phaseOf, step, type Counters, type EventType, type Location, type Machine, type Move, type Phase, type State } from '../../model/index.js';
+import { EVENT_FIELDS, LOCATIONS, PHASES, initialState, movesOf, phaseOf, placesUsed, step, type Counters, type EventType, type Location, type Machine, type Move, type Phase, type State } from '../../model/index.js';
 
 /** A challenge as the builder shows it: what to reach, the hints, and a judge that says how far a path is. */
 export interface LevelGoal {
@@ -212,18 +212,6 @@ export function nextPhase(b: BuildState, lang: Lang): BuildState {
   if (allowed.length === 1) return { ...b, note: { text: BUILD[lang].phaseOrder, tone: 'bad' } };
   const at = allowed.indexOf(b.phase);
   return { ...b, phase: allowed[(at + 1) % allowed.length], note: null };
-}
-
-/** The places a run has held payload in, moved it between, or pointed the DMA at. */
-export function placesUsed(timeline: readonly State[]): Set<Location> {
-  const used = new Set<Location>();
-  for (const s of timeline) {
-    for (const [place, held] of Object.entries(s.places) as [Location, unknown[]][]) if (held.length) used.add(place);
-    if (s.transfer) used.add(s.transfer.from).add(s.transfer.to);
-    // A programmed transfer is about to reach its other end: draw it before the bytes arrive.
-    for (const end of [s.dma.mar, s.dma.adr]) if (end) used.add(end);
-  }
-  return used;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describeStep, teaseStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Lesson } from '../../lessons/index.js';
-import { LOCATIONS, knobFlags, moverOf, run, type EventType, type Location, type Mover, type State } from '../../model/index.js';
+import { knobFlags, traceOf, type EventType, type Location, type Mover, type State } from '../../model/index.js';
 import { UNCOUNTED_TRAPS } from '../../quiz/misconceptions.js';
 
 /** One step as the learn screen shows it: everything read off the model, nothing computed here. */
@@ -55,45 +55,48 @@ export interface ScaleView {
   lines: string[];
 }
 
-export function learnView(lesson: Lesson, lang: Lang, nextId: string | null, saved: string[] = [], scale: ScaleView | null = null, whatIf?: string): LearnView {
-  const timeline = run(lesson);
-  const end = timeline.at(-1)!;
-  const steps = lesson.steps.map((s, i): StepView => {
-    const before = timeline[i];
-    const state = timeline[i + 1];
-    const mover = moverOf(state);
-    const switchesMode = state.counts.modeSwitches !== before.counts.modeSwitches;
+/** What the lesson screen shows besides the lesson: all optional, so a test or a bench asks for only what it reads. */
+export interface LearnViewOptions {
+  /** The lesson after this one on the recommended path; none for a what-if or a lesson of the learner's own. */
+  nextId?: string | null;
+  saved?: string[];
+  /** With `--size`: the whole file's summary step. */
+  scale?: ScaleView | null;
+  whatIf?: string;
+}
+
+export function learnView(lesson: Lesson, lang: Lang, { nextId = null, saved = [], scale = null, whatIf }: LearnViewOptions = {}): LearnView {
+  const trace = traceOf(lesson);
+  const steps = trace.steps.map((t, i): StepView => {
+    const s = lesson.steps[i];
     return {
-      state,
-      before,
-      event: s.event.type,
-      does: describeStep(before, state, s.event, lang),
-      tease: teaseStep(before, state, s.event, lang),
+      state: t.after,
+      before: t.before,
+      event: t.event.type,
+      does: describeStep(t.before, t.after, t.event, lang),
+      tease: teaseStep(t.before, t.after, t.event, lang),
       narration: s.text[lang],
-      mover,
-      switchesMode,
-      predictable: state.transfer !== null || switchesMode || UNCOUNTED_TRAPS.includes(s.event.type),
-      ...(scale && s.phase === 'transfer' ? { repeats: { chunks: scale.chunks, rounds: scale.callsPerChunk } } : {}),
+      mover: t.mover,
+      switchesMode: t.switchesMode,
+      predictable: t.after.transfer !== null || t.switchesMode || UNCOUNTED_TRAPS.includes(t.event.type),
+      ...(scale && t.phase === 'transfer' ? { repeats: { chunks: scale.chunks, rounds: scale.callsPerChunk } } : {}),
     };
   });
   // The loop shown once, then what it adds up to: the machine as the last chunk leaves it, and the totals.
   if (scale) {
-    const last = lesson.steps.at(-1)!;
-    steps.push({ state: end, before: end, event: last.event.type, does: scale.title, tease: scale.title, narration: '', mover: 'none', switchesMode: false, predictable: false, summary: scale.lines });
+    const { end } = trace;
+    steps.push({ state: end, before: end, event: trace.steps.at(-1)!.event.type, does: scale.title, tease: scale.title, narration: '', mover: 'none', switchesMode: false, predictable: false, summary: scale.lines });
   }
-  const used = new Set<Location>(['disk', 'user']);
-  for (const s of timeline) for (const l of LOCATIONS) if (s.places[l].length) used.add(l);
-  for (const s of timeline) if (s.transfer) used.add(s.transfer.to).add(s.transfer.from);
   return {
     id: lesson.id,
     title: lesson.title[lang],
     since: lesson.since,
     lang,
-    initial: timeline[0],
+    initial: trace.initial,
     steps,
-    places: LOCATIONS.filter((l) => used.has(l)),
-    usesPageTable: timeline.some((s) => s.pageTable.length > 0),
-    extraCounters: (['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => end.counts[k] > 0),
+    places: trace.places,
+    usesPageTable: trace.usesPageTable,
+    extraCounters: (['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => trace.end.counts[k] > 0),
     nextId,
     saved,
     ...(whatIf ? { whatIf } : {}),

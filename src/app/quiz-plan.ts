@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
-import type { Lesson } from '../lessons/index.js';
+import { asksAbout, type Lesson } from '../lessons/index.js';
 import { turnedKnobs, type Scale } from '../model/index.js';
 import { weakestTopics, type Store } from '../progress/index.js';
-import { ERRORS, KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, type Kind, type Topic } from '../quiz/index.js';
+import { KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, type Kind, type Topic } from '../quiz/index.js';
 import { closest } from '../term/suggest.js';
 import type { DrawnQuiz } from '../ui/app/route.js';
-import type { Ctx } from './context.js';
-import { UsageError } from './errors.js';
-import { asksAbout, checkScale, knobsOf, scaleOf, varied } from './scale.js';
+import type { AppContext } from './context.js';
+import { refuse } from './problems.js';
+import { checkScale, knobsAsked, scaleOf, variedOrRefused } from './scale.js';
 
 /* What a quiz asks, from its options: the command's and the session's, which draws one for its quiz screen. */
 
@@ -40,35 +40,34 @@ export interface QuizPlan {
   scale: Scale | null;
 }
 
-/** Checks the options; bad ones are a one-line UsageError. */
-export function planQuiz(args: QuizArgs, ctx: Ctx, chooseSeed: () => number = () => randomInt(0, MAX_SEED + 1)): QuizPlan {
-  const { lang } = ctx;
-  const scale = scaleOf(args, lang);
+/** Checks the options; bad ones are refused. */
+export function planQuiz(args: QuizArgs, ctx: AppContext, chooseSeed: () => number = () => randomInt(0, MAX_SEED + 1)): QuizPlan {
+  const scale = scaleOf(args);
   const words = (v: string[] | undefined) => (v ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
   let count = DEFAULT_COUNT;
   if (args.count !== undefined) {
     const text = String(args.count).trim();
     count = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    if (!(count >= 1 && count <= MAX_COUNT)) throw new UsageError(ERRORS[lang].badCount(String(args.count), MAX_COUNT));
+    if (!(count >= 1 && count <= MAX_COUNT)) refuse({ code: 'badCount', raw: String(args.count), max: MAX_COUNT });
   }
   let seed: number | undefined;
   if (args.seed !== undefined) {
     seed = parseSeed(String(args.seed));
-    if (seed === undefined) throw new UsageError(ERRORS[lang].badSeed(String(args.seed)));
+    if (seed === undefined) refuse({ code: 'badSeed', raw: String(args.seed) });
   }
   const kinds = [...new Set(words(args.kind).map((k) => k.toLowerCase()))];
   for (const k of kinds) {
-    if (!(KINDS as readonly string[]).includes(k)) throw new UsageError(ERRORS[lang].badKind(k, closest(k, KINDS)));
+    if (!(KINDS as readonly string[]).includes(k)) refuse({ code: 'badKind', kind: k, guess: closest(k, KINDS) ?? null });
   }
-  if (args.json && !args.reveal) throw new UsageError(ERRORS[lang].jsonNeedsReveal);
+  if (args.json && !args.reveal) refuse({ code: 'jsonNeedsReveal' });
   const names = words(args.scenario);
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;
   // A what-if asks count questions of the lessons that answer to it (a named one that does not is refused, saying why).
-  const knobs = knobsOf(args, ctx.lang);
+  const knobs = knobsAsked(args);
   const whatIf = turnedKnobs(knobs).length > 0;
-  if (whatIf && kinds.some((k) => k !== 'counts')) throw new UsageError(ERRORS[lang].knobsCountOnly);
-  const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => varied(l, knobs, lang)) : named;
-  checkScale(scale, selected, lang);
+  if (whatIf && kinds.some((k) => k !== 'counts')) refuse({ code: 'knobsCountOnly' });
+  const selected = whatIf ? (names.length ? named : named.filter((l) => asksAbout(l, knobs))).map((l) => variedOrRefused(l, knobs)) : named;
+  checkScale(scale, selected);
   return {
     selected,
     kinds: kinds.length ? (kinds as Kind[]) : whatIf ? ['counts'] : [...KINDS],
@@ -91,7 +90,7 @@ export function reviewTopics(store: Store, plan: QuizPlan): Topic[] {
  * The questions a quiz with these options asks, and its plan. `store` is read
  * only for --review; a warning is given where the selection has fewer questions.
  */
-export function drawQuiz(ctx: Ctx, args: QuizArgs, store?: Store): { plan: QuizPlan; quiz: DrawnQuiz } {
+export function drawQuiz(ctx: AppContext, args: QuizArgs, store?: Store): { plan: QuizPlan; quiz: DrawnQuiz } {
   const { lang, warn } = ctx;
   const plan = planQuiz(args, ctx);
   let review: Topic[] | undefined;

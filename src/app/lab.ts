@@ -7,9 +7,16 @@ import { planLab, type LabArgs } from '../lab/options.js';
 import { renderLab, summarize, type LabResult } from '../lab/report.js';
 import { runHelper, type RunHelperOptions } from '../lab/run.js';
 import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
-import { json, type Ctx } from './context.js';
-import { Exit } from './errors.js';
+import { json } from '../term/layout.js';
+import type { AppContext } from './context.js';
 import { loadUi } from './load-ui.js';
+
+/** The lab prints as it measures: where to, how wide, and whether a terminal is there for a progress bar. */
+export interface LabContext extends AppContext {
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; lessonsDir: string };
+  out: (text: string) => void;
+  width: number;
+}
 
 export interface LabCommandArgs extends LabArgs {
   json?: boolean;
@@ -22,25 +29,26 @@ export interface LabDeps {
   run?: (options: RunHelperOptions) => ReturnType<typeof runHelper>;
 }
 
-/** runLab, with a lab failure as one line and the exit code that says why (README, "Exit codes"). */
-export async function runLabOnce(ctx: Ctx, args: LabCommandArgs = {}): Promise<void> {
+/** runLab or runClaims, with a lab failure as one line; the exit code that says why (README, "Exit codes"). */
+export async function runLabOnce(ctx: LabContext, args: LabCommandArgs = {}): Promise<number> {
   try {
     if (args.claims) await runClaims(ctx, args);
     else await runLab(ctx, args);
+    return 0;
   } catch (error) {
     if (!(error instanceof LabError)) throw error;
     ctx.warn(error.message);
-    throw new Exit(error.exitCode);
+    return error.exitCode;
   }
 }
 
 /** Plans, builds the helper if needed, runs it (with a progress bar on a terminal) and prints the results. */
-export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
+export async function runLab(ctx: LabContext, args: LabCommandArgs, deps: LabDeps = {}): Promise<LabResult[]> {
   const { io, lang, out, paint, width } = ctx;
   const plan = planLab(args, lang);
   // The lab leaves the file cached (it was just written), so the model it stands beside is the warm one.
   const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk }, plan.cold ? 'cold' : 'warm')])) as Record<Technique, ModelFigure>;
-  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+  const binary = await (deps.ensure ?? ensureHelper)({ env: ctx.env, lang, source: helperSource(io.lessonsDir) });
 
   const t = LAB_TEXT[lang];
   let progress: import('../ui/lab-screen.js').Progress | undefined;
@@ -56,7 +64,7 @@ export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {})
       binary,
       plan,
       lang,
-      env: io.env,
+      env: ctx.env,
       onProgress: (done, total) => {
         // The label names the run that comes next.
         const technique = plan.techniques[Math.min(Math.floor(done / per), plan.techniques.length - 1)];
@@ -79,10 +87,10 @@ export async function runLab(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {})
  * O_DIRECT with a cold cache, at 64 KiB and 1 MiB), then each claim with what was
  * measured and a verdict with its caveats.
  */
-export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = {}): Promise<ClaimResult[]> {
+export async function runClaims(ctx: LabContext, args: LabCommandArgs, deps: LabDeps = {}): Promise<ClaimResult[]> {
   const { io, lang, out, paint, width } = ctx;
   if (args.size !== undefined || args.chunk !== undefined || args.technique !== undefined || args.runs !== undefined) throw new LabError(LAB_ERRORS[lang].claimsAlone, LAB_EXIT.usage);
-  const binary = await (deps.ensure ?? ensureHelper)({ env: io.env, lang, source: helperSource(io.lessonsDir) });
+  const binary = await (deps.ensure ?? ensureHelper)({ env: ctx.env, lang, source: helperSource(io.lessonsDir) });
   let fs = '';
   const claims: ClaimResult[] = [];
   for (const c of claimPlans()) {
@@ -90,7 +98,7 @@ export async function runClaims(ctx: Ctx, args: LabCommandArgs, deps: LabDeps = 
     for (const run of c.runs) {
       const plan = { ...run, warmup: 1 };
       const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk }, plan.cold ? 'cold' : 'warm')])) as Record<Technique, ModelFigure>;
-      const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: io.env });
+      const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: ctx.env });
       fs = output.env.fs;
       results.push(summarize(output, plan, models, lang));
     }

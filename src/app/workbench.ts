@@ -5,10 +5,10 @@ import { BUILD } from '../i18n/build.js';
 import type { Lang } from '../i18n/lang.js';
 import { COUNTER_LABELS } from '../i18n/strings.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
-import { DEFAULT_MACHINE, SYSCALLS, run } from '../model/index.js';
-import { placesUsed, type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
+import { DEFAULT_MACHINE, SYSCALLS, traceOf } from '../model/index.js';
+import { type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
 import type { MenuItem } from '../ui/menu-lines.js';
-import type { Ctx } from './context.js';
+import type { AppContext } from './context.js';
 
 /** The system calls the palette offers: every one the machine knows a contract for (an alias such as pread is accepted in a file, not offered). */
 export function syscallNames(): string[] {
@@ -59,7 +59,7 @@ export function levelItems(levels: Levels, lang: Lang, solved: (id: string) => b
  * steps (or A B C D and nothing); `w` writes the path as a lesson that `zcopy
  * validate` accepts, to `out` or to a new sandbox.yaml, then to that file again.
  */
-export function sandboxBench(ctx: Ctx, from: Lesson | null, step: number, out: string | null, names: string[]): Workbench {
+export function sandboxBench(ctx: AppContext, from: Lesson | null, step: number, out: string | null, names: string[]): Workbench {
   const { lang } = ctx;
   // Chosen at the first write, so that later writes update this session's draft and never a file that was there.
   let target: string | null = null;
@@ -78,7 +78,7 @@ export function sandboxBench(ctx: Ctx, from: Lesson | null, step: number, out: s
     return { ok: true, text: t.wrote(shortPath(target)) };
   };
   // From a lesson, the screen draws every place the lesson goes on to (the NIC, at step 6 of sendfile), not only those reached so far.
-  const places = from ? [...placesUsed(run(from))] : undefined;
+  const places = from ? traceOf(from).places : undefined;
   return { name: 'sandbox', payload: from?.payload ?? PAYLOAD, machine: DEFAULT_MACHINE, start: from ? from.steps.slice(0, step) : [], banned: [], names, level: null, places, write };
 }
 
@@ -98,7 +98,7 @@ const shortPath = (path: string) => (path.startsWith(`${process.cwd()}/`) ? path
 
 /** The path as a lesson file: the steps with their phases and their descriptions as a first narration, to edit. */
 function lessonText(file: string, payload: readonly string[], steps: readonly LessonStep[]): string {
-  const end = run({ payload, steps }).at(-1)!;
+  const { end } = traceOf({ payload, steps });
   const job = end.places.nic.length ? 'send' : end.places.user.length ? 'read' : 'share';
   const stem = file.replace(/\.(ya?ml|json)$/, '').toLowerCase();
   const safeId = ID_PATTERN.test(stem) ? stem : 'sandbox';

@@ -1,0 +1,191 @@
+import { TERMS } from '../glossary/index.js';
+import type { Lang } from '../i18n/lang.js';
+import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
+import { nextOnPath, takes, varied, type Lesson } from '../lessons/index.js';
+import type { Scale } from '../model/index.js';
+import { compareRows, renderComparison } from '../present/compare.js';
+import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
+import { glossaryEntry, renderGlossary } from '../present/glossary.js';
+import { renderProgress } from '../present/progress.js';
+import { BASELINES, savedLines } from '../present/savings.js';
+import {
+  levelsSolved,
+  openStore,
+  quizTotals,
+  recordAnswer,
+  recordLessonFinished,
+  recordLessonVisit,
+  recordLevelSolved,
+  type LessonRecord,
+  type ProgressData,
+  type Store,
+} from '../progress/index.js';
+import type { Answered } from '../quiz/index.js';
+import { judgePrediction } from '../quiz/predict.js';
+import type { DrawnQuiz, HomeChoice } from '../ui/app/route.js';
+import type { SessionProps } from '../ui/app/session.js';
+import { learnView } from '../ui/learn/view.js';
+import type { MenuItem } from '../ui/menu-lines.js';
+import type { AppContext } from './context.js';
+import { drawQuiz } from './quiz-plan.js';
+
+import { levelBench, levelItems, sandboxBench, syscallNames } from './workbench.js';
+
+/*
+ * The world the full-screen session's screens read and record (the home menu,
+ * learn, the quiz, challenges, the sandbox): the lessons, the presenters, the
+ * progress store. src/cli/session.ts opens the session on a terminal.
+ */
+
+/**
+ * Where a lesson chosen from the picker reopens: the step it was left at, with
+ * the steps already seen; left at its end, it starts again. Null: from the start.
+ */
+export function resumePoint(record: LessonRecord | undefined, steps: number): { step: number; seen: number[] } | null {
+  const step = record?.lastStep && record.lastStep < steps ? record.lastStep : 0;
+  const seen = (record?.seen ?? []).filter((n) => n >= 1 && n <= steps);
+  return step || seen.length ? { step, seen } : null;
+}
+
+/** The catalogue lesson most recently left part-way, for the picker's cursor. */
+export function lastVisited(ctx: AppContext): string | null {
+  const lessons = openStore({ env: ctx.env, lang: ctx.lang, warn: () => {} }).data.lessons;
+  const open = ctx.lessons().lessons.filter((l) => resumePoint(lessons[l.id], l.steps.length)?.step);
+  open.sort((a, b) => lessons[b.id].lastAt.localeCompare(lessons[a.id].lastAt));
+  return open[0]?.id ?? null;
+}
+
+export interface SessionOptions {
+  /** A teacher's lesson from a file, reachable by its id besides the catalogue's. */
+  own?: Lesson | null;
+  /** Lessons that stand for their ids in this session besides `own`: the other side of `--vs`, in its what-if variant. */
+  others?: Lesson[];
+  /** The quiz the quiz screen draws; by default a fresh one of everything, as `zcopy quiz` alone. */
+  quiz?: () => DrawnQuiz;
+  /** Where answers are saved; by default the learner's store, opened afresh for each. */
+  answers?: Store;
+  /** Sees each answer after it is saved. */
+  onAnswer?: (a: Answered) => void;
+  /** `learn --size`: every lesson opened shows the loop once and the whole file's totals. */
+  scale?: Scale | null;
+  /** Where the sandbox starts (`zcopy sandbox --from lesson --step N`) and where `w` writes (`--out`). */
+  sandbox?: { from: Lesson | null; step: number; out: string | null };
+}
+
+/** What the session's screens read and record: the lessons, the presenters, the progress store. */
+export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (line: string) => void): World {
+  const { lang, paint, env } = ctx;
+  const { own = null } = options;
+  const t = LEARN_CLI[lang];
+  const store = () => openStore({ env, lang, warn });
+  if (options.answers) options.answers.warn = warn;
+  const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
+  const all = () => ctx.lessons().lessons;
+  const names = syscallNames;
+  return {
+    lang,
+    paint,
+    home: () => homeMenu(lang, all().map((l) => l.id), store().data, () => ctx.levels().levels.map((l) => l.id)),
+    picker: {
+      title: t.pickTitle,
+      note: t.pickNote,
+      items: () => pickerItems(ctx, store().data.lessons),
+      resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
+    },
+    view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
+    judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
+    quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),
+    // The same presenters the commands print with, at the screen's width.
+    explain: (id) => {
+      const x = explain(lesson(id), lang);
+      return (width) => renderExplanation(x, lang, width, paint);
+    },
+    compare: () => {
+      const rows = compareRows(all());
+      return (width) => renderComparison(rows, lang, width, paint);
+    },
+    glossary: () => {
+      const entries = TERMS.map((term) => glossaryEntry(term, all(), lang));
+      return (width) => renderGlossary(entries, lang, width, paint);
+    },
+    progress: () => {
+      const { data, path } = store();
+      // The levels are read only for their pars, and only when one was solved: reading them is slow.
+      return () => renderProgress(data, path, lang, levelsSolved(data) ? ctx.levels().levels : []);
+    },
+    challenges: {
+      title: t.levelsTitle,
+      note: t.levelsNote,
+      items: () => levelItems(ctx.levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
+      bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang),
+    },
+    sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
+    onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
+    // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.
+    onFinish: (id) => {
+      if (!lesson(id).knobs) recordLessonFinished(store(), id);
+    },
+    onStop: (id, { at, seen, predicted }) => {
+      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted });
+    },
+    onAnswer: (a) => {
+      recordAnswer(options.answers ?? store(), a.question.scenario, a.question.kind, a.verdict.right);
+      options.onAnswer?.(a);
+    },
+  };
+}
+
+export type World = Omit<SessionProps, 'start' | 'onEnd' | 'size'>;
+
+/** A lesson as the learn screen and its transcript show it: its saving against its job's baseline, its next lesson, a variant's words. */
+export function viewOf(ctx: AppContext, lesson: Lesson, scale: Scale | null = null) {
+  // A teacher's own lesson file is not on the path, so it has no "next".
+  const own = ctx.lessons().lessons.includes(lesson) ? null : lesson;
+  const named = BASELINES[lesson.job];
+  // A variant is measured against its baseline on the same machine; a baseline without that variant has no saving to show.
+  const knobs = lesson.knobs;
+  const base = named ? ctx.lookup(named) : null;
+  const against = base && knobs ? (takes(base, knobs) ? varied(base, knobs) : null) : base;
+  const saved = knobs && !against ? [] : savedLines(lesson, against, ctx.lang, scale);
+  return learnView(lesson, ctx.lang, {
+    nextId: own && !knobs ? null : nextOnPath(lesson.id),
+    saved,
+    scale: scale && scaleSummary(lesson, scale, ctx.lang),
+    whatIf: (knobs && whatIfText(lesson, knobs, ctx.lang)) ?? undefined,
+  });
+}
+
+/** The scenarios grouped as `list` groups them: finished ones marked ✓, those left part-way with the step they reopen at. */
+function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): MenuItem<string>[] {
+  const t = LEARN_CLI[ctx.lang];
+  return ctx.lessons().lessons.map((l) => {
+    const resume = resumePoint(records[l.id], l.steps.length);
+    return {
+      value: l.id,
+      label: l.id,
+      hint: resume?.step ? `${t.resumeAt(resume.step, l.steps.length)} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
+      group: UI.groups[ctx.lang][l.group],
+      mark: records[l.id]?.finished ? '✓' : ' ',
+    };
+  });
+}
+
+/**
+ * The home menu; its note says how far the learner is: lessons finished of the
+ * catalogue's, quiz accuracy, and challenge levels solved of `levelIds`, once
+ * one is. `levelIds` is called only then: reading the levels is slow.
+ */
+export function homeMenu(lang: Lang, ids: string[], data: ProgressData, levelIds: () => readonly string[] = () => []) {
+  const t = HOME[lang];
+  const items: MenuItem<HomeChoice>[] = (['learn', 'predict', 'quiz', 'challenge', 'sandbox', 'explain', 'compare', 'glossary', 'progress', 'lab'] as const).map((value) => ({
+    value,
+    label: t.items[value][0],
+    hint: t.items[value][1],
+  }));
+  const finished = ids.filter((id) => (data.lessons[id]?.finished ?? 0) > 0).length;
+  const { right, answered } = quizTotals(data);
+  const levels = levelsSolved(data) ? levelIds() : [];
+  // Counted among the levels shipped, as lessons are among the catalogue's: a level since renamed is not one of them.
+  const solved = levelsSolved(data, levels);
+  return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null, solved ? { solved, of: levels.length } : null), items };
+}

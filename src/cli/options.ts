@@ -1,0 +1,15 @@
+import type { Argv } from 'yargs';
+import { HELP } from '../i18n/help.js';
+import type { Lang } from '../i18n/lang.js';
+import { KNOB_VALUES } from '../model/index.js';
+
+/** `--size` and `--chunk`, as strings so that a bad one is told what is wrong rather than read as NaN; `--cache`, `--nic` and `--readers`. */
+export function scaleOptions<T>(y: Argv<T>, lang: Lang) {
+  const H = HELP[lang];
+  return y
+    .option('size', { type: 'string', describe: H.scaleSize, requiresArg: true })
+    .option('chunk', { type: 'string', describe: H.scaleChunk, requiresArg: true })
+    .option('cache', { type: 'string', choices: KNOB_VALUES.cache, describe: H.knobCache, requiresArg: true })
+    .option('nic', { type: 'string', choices: KNOB_VALUES.nic, describe: H.knobNic, requiresArg: true })
+    .option('readers', { type: 'string', describe: H.knobReaders, requiresArg: true });
+}
