@@ -97,7 +97,7 @@ const ENGLISH_LABELS = [
   ...Object.values(MACHINE.en.counter),
   ...Object.values(MACHINE.en.activity),
   ...Object.values(MACHINE.en.place).filter((w) => w.includes(' ')),
-  ...Object.values(UI.heading.en),
+  ...Object.values(UI.en.heading),
   'system call', 'returns to user mode', 'program the DMA', 'raises an interrupt', 'handles the interrupt',
 ].filter((label) => label !== 'API'); // an acronym Chinese prose uses too
 

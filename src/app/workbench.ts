@@ -2,8 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.js';
 import { BUILD } from '../i18n/build.js';
-import type { Lang } from '../i18n/lang.js';
-import { COUNTER_LABELS } from '../i18n/strings.js';
+import { everyLang, type Lang } from '../i18n/lang.js';
+import { MACHINE } from '../i18n/machine.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, SYSCALLS, traceOf } from '../model/index.js';
 import { type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
@@ -37,7 +37,7 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
         solved,
         solvedLines: solved
           ? [
-              `${vs(COUNTER_LABELS.modeSwitches[lang], c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, steps.length, level.par.steps)}`,
+              `${vs(MACHINE[lang].counter.modeSwitches, c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, steps.length, level.par.steps)}`,
               level.summary[lang],
               CHALLENGE[lang].learnMore(level.teaches),
             ]
@@ -106,8 +106,8 @@ function lessonText(file: string, payload: readonly string[], steps: readonly Le
     id: safeId,
     group: 'beyond',
     job,
-    title: { en: 'A path built in the sandbox', zh: '在沙盒中搭建的路径' },
-    summary: { en: 'Drafted in zcopy sandbox: say here what the path shows.', zh: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。' },
+    title: everyLang((l) => BUILD[l].draftTitle),
+    summary: everyLang((l) => BUILD[l].draftSummary),
     payload: [...payload],
     steps: steps.map((s) => ({ event: s.event, ...(s.phase === 'transfer' ? {} : { phase: s.phase }), text: s.text })),
   };

@@ -148,6 +148,9 @@ export const BUILD = catalogue({
       })[field] ?? `${field}?`,
     /** Whether a level's task names a place by `word` (PLACE_WORDS): a whole word, or its plural. */
     names: (text: string, word: string) => namedIn(text, new RegExp(`\\b${escapeRe(word)}s?\\b`, 'gi'), /\b(?:no|without|not)\s+$/i),
+    /** A lesson file the sandbox writes: its title and summary, for the teacher to replace. */
+    draftTitle: 'A path built in the sandbox',
+    draftSummary: 'Drafted in zcopy sandbox: say here what the path shows.',
     sandbox: 'sandbox',
     challenge: 'challenge',
     step: (n: number) => (n === 0 ? 'start' : `step ${n}`),
@@ -194,6 +197,8 @@ export const BUILD = catalogue({
       })[field] ?? `${field}?`,
     // Chinese has no word boundaries: a place's word counts anywhere.
     names: (text, word) => namedIn(text, new RegExp(escapeRe(word), 'g'), /(?:不用|不经|没有|无)$/),
+    draftTitle: '在沙盒中搭建的路径',
+    draftSummary: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。',
     sandbox: '沙盒',
     challenge: '挑战',
     step: (n: number) => (n === 0 ? '开始' : `第 ${n} 步`),

@@ -45,11 +45,14 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
+/** The locales that ask for each language; English is what any other asks for. */
+const LOCALES: Record<Lang, RegExp | null> = { en: null, zh: /^zh([_.@-]|$)/i };
+
 /**
  * The language the locale asks for, in POSIX precedence: LC_ALL, then
  * LC_MESSAGES, then LANG. zh_* means Chinese; anything else English.
  */
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+  return LANGS.find((l) => LOCALES[l]?.test(locale)) ?? 'en';
 }

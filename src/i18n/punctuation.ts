@@ -29,8 +29,6 @@ export const PUNCTUATION = catalogue({
     colon: ': ',
     /** A label's colon with nothing after it on the line. */
     colonEnd: ':',
-    /** Characters a line must not begin with: they stay with the character before. */
-    noBreakBefore: '',
     /**
      * A lesson's text as YAML folded it: YAML joins a long line's parts with a
      * space, which English keeps.
@@ -47,7 +45,6 @@ export const PUNCTUATION = catalogue({
     stop: '。',
     colon: '：',
     colonEnd: '：',
-    noBreakBefore: '，。；：、！？）》」』”’',
     // Chinese puts no space between characters, nor beside its punctuation, so a folded space there is dropped.
     unfold: (text) => text.replace(SPACE_BETWEEN_WIDE, '$1').replace(SPACE_BESIDE_PUNCTUATION, ''),
     // No stray space between Chinese characters, full-width punctuation, no double space after 。.

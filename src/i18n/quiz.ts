@@ -1,6 +1,6 @@
 import type { Job } from '../lessons/index.js';
 import { formulaText, type Counters, type Formula } from '../model/index.js';
-import { KINDS, type Constraint, type Kind, type ModeWhy, type QuizCounter } from '../quiz/topics.js';
+import type { Constraint, Kind, ModeWhy, QuizCounter } from '../quiz/topics.js';
 import { catalogue } from './lang.js';
 import { MACHINE } from './machine.js';
 import { PUNCTUATION } from './punctuation.js';
@@ -392,14 +392,14 @@ export const ERRORS = catalogue({
   en: {
     badCount: (v: string, max: number) => `--count must be a whole number from 1 to ${max}, not "${v}"`,
     badSeed: (v: string) => `--seed must be a whole number from 0 to 4294967295, not "${v}"`,
-    badKind: (v: string, guess?: string) => `no question kind "${v}"; ${guess ? `did you mean ${guess}? ` : ''}kinds: ${KINDS.join(', ')}`,
+    badKind: (v: string, guess: string | undefined, kinds: readonly string[]) => `no question kind "${v}"; ${guess ? `did you mean ${guess}? ` : ''}kinds: ${kinds.join(', ')}`,
     knobsCountOnly: '--cache and --nic ask count questions: use them with --kind counts, or without --kind',
     jsonNeedsReveal: '--json prints the answer key, so it needs --reveal',
   },
   zh: {
     badCount: (v: string, max: number) => `--count 必须是 1 到 ${max} 之间的整数，而不是 "${v}"`,
     badSeed: (v: string) => `--seed 必须是 0 到 4294967295 之间的整数，而不是 "${v}"`,
-    badKind: (v: string, guess?: string) => `没有 "${v}" 这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${KINDS.join('、')}`,
+    badKind: (v: string, guess: string | undefined, kinds: readonly string[]) => `没有 "${v}" 这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${kinds.join('、')}`,
     knobsCountOnly: '--cache 和 --nic 只出计数题：请配合 --kind counts 使用，或不写 --kind',
     jsonNeedsReveal: '--json 输出的是答案，需要同时使用 --reveal',
   },

@@ -276,7 +276,7 @@ function readVariantSummaries(value: unknown, knobs: readonly string[], r: Reade
 /** A lesson no step of which names the NIC sends nothing: whether the NIC gathers changes nothing, and the engine knows it. */
 function withoutANic(unaffected: Lesson['unaffected'], knobs: readonly string[], steps: readonly LessonStep[]): Lesson['unaffected'] {
   if (knobs.includes('nic') || unaffected?.nic || touchesNic(steps)) return unaffected;
-  return { ...unaffected, nic: SCALE_TEXT.noNic };
+  return { ...unaffected, nic: everyLang((l) => SCALE_TEXT[l].noNic) };
 }
 
 /** A step's `when`: knob names and their values (`{cache: cold}`, `{nic: nosg}`). */

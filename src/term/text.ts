@@ -1,6 +1,3 @@
-import { LANGS } from '../i18n/lang.js';
-import { PUNCTUATION } from '../i18n/punctuation.js';
-
 /** Columns a string takes in a terminal: CJK and full-width forms take two; colour codes none. */
 export function displayWidth(s: string): number {
   let width = 0;
@@ -50,8 +47,12 @@ export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
-/** Punctuation that must not begin a line, in any language: it stays with the character before. */
-const NO_BREAK_BEFORE = new Set(LANGS.flatMap((l) => [...PUNCTUATION[l].noBreakBefore]));
+/**
+ * Punctuation that must not begin a line: it stays with the character before. Chinese full-width
+ * comma, full stop, semicolon, colon, enumeration comma, exclamation and question marks, closing
+ * brackets and quotation marks (written as escapes: the words and their characters live in src/i18n).
+ */
+const NO_BREAK_BEFORE = new Set('\uff0c\u3002\uff1b\uff1a\u3001\uff01\uff1f\uff09\u300b\u300d\u300f\u201d\u2019'.split(''));
 
 /**
  * Wraps plain text to `width` columns: English breaks at spaces, Chinese

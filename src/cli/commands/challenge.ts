@@ -1,6 +1,7 @@
 import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type PathVerdict } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
-import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
+import { MACHINE } from '../../i18n/machine.js';
+import { MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
 import { isInteractive, session } from '../session.js';
@@ -48,7 +49,7 @@ function find({ lang }: Ctx, levels: Levels, id: string): Level {
   const found = levels.find(id);
   if (found) return found;
   const guess = levels.suggest(id);
-  throw new UsageError(MESSAGES.then[lang](CHALLENGE[lang].unknownLevel(id), guess ? MESSAGES.didYouMean[lang](guess) : CHALLENGE[lang].seeLevels));
+  throw new UsageError(MESSAGES[lang].then(CHALLENGE[lang].unknownLevel(id), guess ? MESSAGES[lang].didYouMean(guess) : CHALLENGE[lang].seeLevels));
 }
 
 function list({ lang, out, paint }: Ctx, levels: Levels, asJson: boolean) {
@@ -88,6 +89,6 @@ function report({ lang, out, paint }: Ctx, level: Level, v: PathVerdict, asJson:
   const said = CHALLENGE[lang].verdict;
   if (message) return out(`${said(paint.red(CHALLENGE[lang].notSolved(level.id)), message)}\n`);
   const vs = CHALLENGE[lang].vsPar;
-  out(`${said(paint.green(CHALLENGE[lang].solved(level.id)), `${vs(COUNTER_LABELS.modeSwitches[lang], v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, v.steps, level.par.steps)}`)}\n`);
+  out(`${said(paint.green(CHALLENGE[lang].solved(level.id)), `${vs(MACHINE[lang].counter.modeSwitches, v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, v.steps, level.par.steps)}`)}\n`);
   out(`${level.summary[lang]}\n${CHALLENGE[lang].learnMore(level.teaches)}\n`);
 }

@@ -32,7 +32,7 @@ function modeSpec(f: Facts, n: number): Spec {
       const mode = f.timeline[n].cpu.mode;
       const switched = f.rises.modeSwitches.includes(n);
       const event = f.lesson.steps[n - 1].event.type;
-      const modeName = UI.mode[lang][mode];
+      const modeName = UI[lang].mode[mode];
       return choiceQuestion(
         {
           id: `mode:${id}:${n}`,
