@@ -42,7 +42,7 @@ describe('the palette offers the moves the machine accepts', () => {
     }
   });
 
-  test('candidates skipped because a refused one read the same values are never moves: the search finds what stepping every candidate finds', () => {
+  test('the search finds what stepping every candidate finds: the same moves, the simplest event for each state, the most common refusal', () => {
     // The oracle steps every candidate: the distinct resulting states, the simplest event for each, and the most common refusal.
     const everyCandidate = (state: State, type: EventType) => {
       const moves: string[] = [];

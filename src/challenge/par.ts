@@ -120,7 +120,7 @@ export function searchPar(level: Level, names: readonly string[], bound: ParBoun
 function estimate(level: Level, n: Pick<Node, 'state' | 'seen' | 'app'>): [number, number] {
   const { goal } = level;
   const s = n.state;
-  const mustReturn = s.openSyscall !== null && (goal.callsClosed || goal.userMode);
+  const mustReturn = s.call !== null && (goal.callsClosed || goal.userMode);
   const missing = goalMissing(level, s) !== null;
   const steps = (mustReturn ? 1 : 0) + (s.faultReturn !== null && goal.userMode ? 1 : 0) + (s.dma.status === 'done' ? 1 : 0) + (missing ? stepsToGoal(level, s) : 0);
   const all = (1 << level.payload.length) - 1;
@@ -132,8 +132,8 @@ function estimate(level: Level, n: Pick<Node, 'state' | 'seen' | 'app'>): [numbe
   // into the user buffer (no such call also sends), since no process may drive the disk itself here.
   const dmaIntoUser = s.dma.status !== 'idle' && s.dma.mar === 'user';
   if (unmodified && noOwnBytes && !cpuLeft && !dmaIntoUser && level.machine.bypass === false && NO_CALL_OWNS_AND_SENDS) {
-    const openOwns = s.call !== null && Object.keys(CONTRACTS[s.call.name].moves).some((m) => m.endsWith('>user'));
-    const ms = (s.openSyscall !== null ? 1 : 0) + (openOwns ? 0 : 2) + 2;
+    const openOwns = s.call !== null && Object.keys(CONTRACTS[s.call.contract].moves).some((m) => m.endsWith('>user'));
+    const ms = (s.call !== null ? 1 : 0) + (openOwns ? 0 : 2) + 2;
     return [ms, Math.max(steps, ms)];
   }
   if (!unmet || !quiet(s)) return [mustReturn ? 1 : 0, steps];
@@ -181,7 +181,7 @@ function stepsToGoal(level: Level, s: State): number {
  */
 function quiet(s: State): boolean {
   return (
-    s.openSyscall === null &&
+    s.call === null &&
     s.faultReturn === null &&
     s.privilege === 'user' &&
     s.cpu.activity !== 'interrupt' &&

@@ -104,7 +104,7 @@ export function describeStep(before: State, after: State, event: Event, lang: La
     case 'syscall':
       return w.syscall(event.name);
     case 'sysret':
-      return w.sysret(before.openSyscall ?? '');
+      return w.sysret(before.call?.name ?? '');
     case 'sleep':
       return w.sleep;
     case 'deviceRead':
@@ -158,7 +158,7 @@ export function describeEvent(before: State, after: State, event: Event, lang: L
   const what = t ? w.moveOf(MACHINE[lang].transfer[t.kind], blocks(t.blocks)) : '';
   switch (event.type) {
     case 'sysret':
-      return w.event.sysret(before.openSyscall ?? '');
+      return w.event.sysret(before.call?.name ?? '');
     case 'deviceRead':
       return w.event.deviceRead(blocks(t!.blocks));
     case 'programDma':

@@ -157,9 +157,12 @@ export function moveOf(event: Event): string | null {
   }
 }
 
-/** The open call's state: the way it has committed to, and the pages it pinned. */
+/** The system call the process is inside: its name and contract, the way it has committed to, and the pages it pinned. */
 export interface OpenCall {
-  name: Syscall;
+  /** The name the program called it by (`pread`): what the learner reads. */
+  name: string;
+  /** The contract that name obeys (`read`): what the machine checks. */
+  contract: Syscall;
   way: CallWay | null;
   pinned: string[];
 }
@@ -199,8 +202,8 @@ export function callRefusal(state: State, name: string): Refusal | null {
 export function contractRefusal(state: State, event: Event): { refusal: Refusal | null; way: CallWay | null } {
   // A call that returns at once waits for nothing: no sleep, and no DMA that puts the process to sleep.
   const waits = event.type === 'sleep' || (event.type === 'programDma' && event.block === true);
-  if (waits && state.faultReturn === null && state.call !== null && CONTRACTS[state.call.name].neverWaits) {
-    return { refusal: { code: 'callNeverWaits', params: { call: state.openSyscall ?? state.call.name } }, way: null };
+  if (waits && state.faultReturn === null && state.call !== null && CONTRACTS[state.call.contract].neverWaits) {
+    return { refusal: { code: 'callNeverWaits', params: { call: state.call.name } }, way: null };
   }
   const move = moveOf(event);
   if (move === null) return { refusal: null, way: null };
@@ -211,8 +214,8 @@ export function contractRefusal(state: State, event: Event): { refusal: Refusal 
   }
   const open = state.call;
   if (open === null) return { refusal: null, way: null };
-  const contract = CONTRACTS[open.name];
-  const shown = state.openSyscall ?? open.name;
+  const contract = CONTRACTS[open.contract];
+  const shown = open.name;
   // Polling a status register moves nothing: any call may wait on its device that way.
   if (event.type === 'pollStatus') return { refusal: null, way: null };
   if (!(move in contract.moves)) {
@@ -236,9 +239,9 @@ export function contractRefusal(state: State, event: Event): { refusal: Refusal 
 /** What refuses returning from the open call now: a pin it took and must release first. */
 export function returnRefusal(state: State): Refusal | null {
   const open = state.call;
-  if (open === null || CONTRACTS[open.name].keepsPins) return null;
+  if (open === null || CONTRACTS[open.contract].keepsPins) return null;
   const held = open.pinned.find((b) => state.pageTable.some((p) => p.block === b && p.pinned));
-  return held === undefined ? null : { code: 'pinsHeldAtReturn', params: { call: state.openSyscall ?? open.name, block: held } };
+  return held === undefined ? null : { code: 'pinsHeldAtReturn', params: { call: open.name, block: held } };
 }
 
 function placesOf(event: Event): { from?: Location; to?: Location } {

@@ -1,7 +1,7 @@
 export * from './types.js';
 export { EVENT_FIELDS, EVENT_TYPES, IRQ_SOURCES, type FieldKind, type FieldSpec } from './schema.js';
 export { IllegalEvent, type KernelAction, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from './refusals.js';
-export { initialState, kindRefusal, step } from './step.js';
+export { initialState, kindRefusal, step, tryStep, type StepResult } from './step.js';
 export { CALL_NEEDS, CONTRACTS, SYSCALLS, SYSCALL_ALIASES, callRefusal, contractName, made, type CallNeed, type CallWay, type OpenCall, type Syscall } from './contracts.js';
 export { StepError, completionPending, moverOf, refusalIn, run, type Script } from './run.js';
 export { movesOf, type Move } from './moves.js';

@@ -1,6 +1,6 @@
-import { IllegalEvent, type Refusal } from './refusals.js';
+import type { Refusal } from './refusals.js';
 import { EVENT_FIELDS, IRQ_SOURCES, type FieldSpec } from './schema.js';
-import { kindRefusal, ruleRefusal, step } from './step.js';
+import { kindRefusal, tryStep } from './step.js';
 import { LOCATIONS, type Event, type EventType, type Location, type State } from './types.js';
 
 /** An event the machine accepts now, and the state it leads to. */
@@ -35,47 +35,20 @@ export function movesOf(
   const moves: Move[] = [];
   const seen = new Set<string>();
   const refusals = new Map<string, { refusal: Refusal; n: number }>();
-  // Most candidates are refused, and a refusal's stack trace costs more than the step: none is read here.
-  const traces = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  const count = (refusal: Refusal) => {
-    const had = refusals.get(refusal.code);
-    refusals.set(refusal.code, { refusal: had?.refusal ?? refusal, n: (had?.n ?? 0) + 1 });
-  };
-  const met = new RefusalsByFieldsRead();
-  try {
-    for (const event of candidates(state, type, names, whole)) {
-      // Most candidates break a rule or the open call's contract: said without stepping them.
-      const broken = ruleRefusal(state, event);
-      if (broken) {
-        count(broken);
-        continue;
-      }
-      const known = met.of(event);
-      if (known) {
-        count(known);
-        continue;
-      }
-      const read = new Set<string>();
-      let next: State;
-      try {
-        next = step(state, watched(event, read));
-      } catch (error) {
-        if (!(error instanceof IllegalEvent)) throw error;
-        met.add(event, read, error.refusal);
-        count(error.refusal);
-        continue;
-      }
-      if (distinct) {
-        const shape = JSON.stringify(next);
-        if (seen.has(shape)) continue;
-        seen.add(shape);
-      }
-      moves.push({ event, next });
-      if (first) break;
+  for (const event of candidates(state, type, names, whole)) {
+    const result = tryStep(state, event);
+    if (!result.ok) {
+      const had = refusals.get(result.refusal.code);
+      refusals.set(result.refusal.code, { refusal: had?.refusal ?? result.refusal, n: (had?.n ?? 0) + 1 });
+      continue;
     }
-  } finally {
-    Error.stackTraceLimit = traces;
+    if (distinct) {
+      const shape = JSON.stringify(result.state);
+      if (seen.has(shape)) continue;
+      seen.add(shape);
+    }
+    moves.push({ event, next: result.state });
+    if (first) break;
   }
   if (moves.length) return { moves, refusal: null };
   const common = [...refusals.values()].sort((a, b) => b.n - a.n)[0];
@@ -83,50 +56,6 @@ export function movesOf(
   const refusal = common?.refusal;
   if (refusal?.code === 'outsideContract' && refusals.size === 1) return { moves, refusal: { code: refusal.code, params: { call: refusal.params.call, event: refusal.params.event } } };
   return { moves, refusal: common?.refusal ?? null };
-}
-
-/** `event`, noting in `read` each field step() looks at (all of them, should it list the fields). */
-function watched(event: Event, read: Set<string>): Event {
-  return new Proxy(event, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') read.add(key);
-      return Reflect.get(target, key, receiver);
-    },
-    ownKeys(target) {
-      for (const k of Object.keys(EVENT_FIELDS[target.type])) read.add(k);
-      return Reflect.ownKeys(target);
-    },
-  });
-}
-
-/**
- * The refusals met so far, each with the fields step() had read when it refused
- * and their values. step() is a function of the state and the fields it reads,
- * so a candidate with the same values there meets the same refusal: it need not
- * be stepped (most candidates differ only in fields a refused step never read).
- */
-class RefusalsByFieldsRead {
-  private readonly byFields = new Map<string, { fields: string[]; refusals: Map<string, Refusal> }>();
-
-  private static key(event: Event, fields: readonly string[]): string {
-    return fields.map((f) => JSON.stringify((event as unknown as Record<string, unknown>)[f]) ?? '-').join('|');
-  }
-
-  of(event: Event): Refusal | undefined {
-    for (const { fields, refusals } of this.byFields.values()) {
-      const refusal = refusals.get(RefusalsByFieldsRead.key(event, fields));
-      if (refusal) return refusal;
-    }
-    return undefined;
-  }
-
-  add(event: Event, read: ReadonlySet<string>, refusal: Refusal): void {
-    const fields = [...read].sort();
-    const id = fields.join(',');
-    let entry = this.byFields.get(id);
-    if (!entry) this.byFields.set(id, (entry = { fields, refusals: new Map() }));
-    entry.refusals.set(RefusalsByFieldsRead.key(event, fields), refusal);
-  }
 }
 
 /** The events that take what their source holds (a mapping may be made of a place still empty, to fault in later). */

@@ -115,7 +115,7 @@ export class IllegalEvent extends Error {
   }
 }
 
-/** The error for a refusal made as data (kindRefusal's), as if its code and parameters had been given. */
+/** The error step() throws for the refusal tryStep() answers, as if its code and parameters had been given. */
 export function illegal(refusal: Refusal): IllegalEvent {
   return new IllegalEvent(...([refusal.code, refusal.params] as ConstructorParameters<typeof IllegalEvent>));
 }

@@ -1,5 +1,5 @@
-import { IllegalEvent, type Refusal } from './refusals.js';
-import { initialState, step } from './step.js';
+import type { Refusal } from './refusals.js';
+import { initialState, tryStep } from './step.js';
 import type { Event, Machine, Mover, Phase, State } from './types.js';
 
 /** What the runner needs of a lesson: the payload's blocks and one event per step (and when it happens). */
@@ -29,32 +29,17 @@ export class StepError extends Error {
 export function run(script: Script): State[] {
   const timeline = [initialState(script.payload, script.machine)];
   script.steps.forEach(({ event }, i) => {
-    try {
-      timeline.push(step(timeline[i], event));
-    } catch (error) {
-      if (error instanceof IllegalEvent) throw new StepError(i + 1, event, error.refusal);
-      throw error;
-    }
+    const result = tryStep(timeline[i], event);
+    if (!result.ok) throw new StepError(i + 1, event, result.refusal);
+    timeline.push(result.state);
   });
   return timeline;
 }
 
-/**
- * Why the machine refuses `event` in `state`, or null when it takes it. No
- * stack trace is built: a caller that asks this of many events reads none.
- */
+/** Why the machine refuses `event` in `state`, or null when it takes it. */
 export function refusalIn(state: State, event: Event): Refusal | null {
-  const traces = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    step(state, event);
-    return null;
-  } catch (error) {
-    if (error instanceof IllegalEvent) return error.refusal;
-    throw error;
-  } finally {
-    Error.stackTraceLimit = traces;
-  }
+  const result = tryStep(state, event);
+  return result.ok ? null : result.refusal;
 }
 
 /** Who moves payload bytes in the step that produced `state`. */

@@ -61,7 +61,7 @@ export class ScaleRefused extends Error {
 
 /** Whether a transfer step is a system call's DMA from the disk straight into the program's own pages: a read with O_DIRECT. */
 function readsDirect(script: Script, timeline: readonly State[]): boolean {
-  return script.steps.some((s, i) => phaseOf(s) === 'transfer' && s.event.type === 'programDma' && s.event.to === 'user' && s.event.from === 'disk' && timeline[i].openSyscall !== null);
+  return script.steps.some((s, i) => phaseOf(s) === 'transfer' && s.event.type === 'programDma' && s.event.to === 'user' && s.event.from === 'disk' && timeline[i].call !== null);
 }
 
 /** Why `scale` cannot be counted for `script` (docs/MODEL.md, "The kernel's limits on a chunk"), or null. */
@@ -135,7 +135,7 @@ export function scaled(script: Script, timeline: readonly State[], scale: Scale)
   });
   const before = timeline[first];
   const after = timeline[last + 1];
-  const shape = (s: State) => ({ privilege: s.privilege, openSyscall: s.openSyscall, faultReturn: s.faultReturn, dma: s.dma.status, interruptLine: s.interruptLine, process: s.process });
+  const shape = (s: State) => ({ privilege: s.privilege, openSyscall: s.call?.name ?? null, faultReturn: s.faultReturn, dma: s.dma.status, interruptLine: s.interruptLine, process: s.process });
   const a = shape(before);
   const b = shape(after);
   for (const field of Object.keys(a) as (keyof typeof a)[]) if (a[field] !== b[field]) throw new NotRepeatable(field);

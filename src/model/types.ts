@@ -146,9 +146,7 @@ export interface State {
   /** The privilege of the learner's process; only system calls switch it (and faults, uncounted). */
   privilege: Mode;
   process: 'running' | 'blocked';
-  /** The system call the process is inside, if any, by the name the program used. */
-  openSyscall: string | null;
-  /** The open call's contract and what it has done so far (the way it went, the pages it pinned). */
+  /** The system call the process is inside, if any: its name, its contract, and what it has done so far (the way it went, the pages it pinned). */
   call: OpenCall | null;
   /** The mode to go back to when the page-fault handler returns, if one is running. */
   faultReturn: Mode | null;

@@ -56,7 +56,7 @@ function border(left: string, right: string, title: string, label: string, width
 function appStatus(state: State, lang: Lang): string {
   const t = LEARN[lang];
   if (state.faultReturn !== null) return t.inFault;
-  if (state.openSyscall) return `${t.inside(state.openSyscall)}${state.process === 'blocked' ? ` · ${t.blocked}` : ''}`;
+  if (state.call) return `${t.inside(state.call.name)}${state.process === 'blocked' ? ` · ${t.blocked}` : ''}`;
   return t.running;
 }
 

@@ -17,7 +17,7 @@ const WRONG = 3;
 function explicit(f: Facts, s: number): Event {
   const event = f.lesson.steps[s - 1].event;
   const moved = f.timeline[s].transfer?.blocks;
-  if (event.type === 'sysret') return { ...event, name: f.timeline[s - 1].openSyscall ?? event.name };
+  if (event.type === 'sysret') return { ...event, name: f.timeline[s - 1].call?.name ?? event.name };
   if ('blocks' in event || ['cpuCopy', 'descriptorCopy', 'pageRefMove', 'faultIn', 'deviceRead', 'mapPages'].includes(event.type)) {
     return moved?.length ? ({ ...event, blocks: moved } as Event) : event;
   }
