@@ -10,16 +10,25 @@ const SRC = join(ROOT, 'src');
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
 
-/** The top-level folder of src/ each relative import in `source` (the text of `file`) reaches. */
-function reaches(file: string, source = readFileSync(file, 'utf8')): string[] {
-  const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]);
-  return specs.map((s) => relative(SRC, resolve(dirname(file), s)).split('/')[0]);
+/**
+ * The top-level folder of src/ each relative import in `source` (the text of `file`) reaches: its
+ * code, or with `types` what it names only in `import type` (a type is no arrow at run time).
+ */
+function reaches(file: string, source = readFileSync(file, 'utf8'), types = false): string[] {
+  const all = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]);
+  const typeOnly = [...source.matchAll(/import\s+type\s[^;]*?from\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]);
+  const code = [...all];
+  for (const t of typeOnly) code.splice(code.indexOf(t), 1);
+  return (types ? typeOnly : code).map((s) => relative(SRC, resolve(dirname(file), s)).split('/')[0]);
 }
 
 const areaOf = (file: string) => relative(SRC, file).split('/')[0];
 
 /** The imports of `file` that point at a layer it may not use. */
-const wrongArrows = (file: string, source?: string) => reaches(file, source).filter((to) => to !== areaOf(file) && !MAY[areaOf(file)]?.includes(to));
+const wrongArrows = (file: string, source?: string) => [
+  ...reaches(file, source).filter((to) => to !== areaOf(file) && !MAY[areaOf(file)]?.includes(to)),
+  ...reaches(file, source, true).filter((to) => to !== areaOf(file) && !MAY[areaOf(file)]?.includes(to) && !MAY_NAME[areaOf(file)]?.includes(to)),
+];
 
 /** What each area may import besides itself. */
 const MAY: Record<string, readonly string[]> = {
@@ -38,6 +47,14 @@ const MAY: Record<string, readonly string[]> = {
   cli: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'ui', 'app'],
 };
 
+/**
+ * The types an area may name besides: a catalogue's messages take the data of the area whose
+ * words they are (a level's unmet condition, a quiz's kind), and import none of its code.
+ */
+const MAY_NAME: Record<string, readonly string[]> = {
+  i18n: ['lessons', 'challenge', 'quiz'],
+};
+
 describe('dependencies point one way', () => {
   test('every area of src/ is placed in a layer', () => {
     const areas = new Set(files(SRC).map(areaOf));
@@ -54,5 +71,9 @@ describe('dependencies point one way', () => {
     expect(wrongArrows(model, "import { UsageError } from '../cli/errors.js';\nimport { PAGE } from './scale.js';")).toEqual(['cli']);
     expect(wrongArrows(join(SRC, 'app', 'x.ts'), "const m = await import('../cli/main.js');")).toEqual(['cli']);
     expect(wrongArrows(join(SRC, 'cli', 'x.ts'), "import type { AppProblem } from '../app/problems.js';")).toEqual([]);
+    // The words name the quiz's types, and never run its code.
+    expect(wrongArrows(join(SRC, 'i18n', 'x.ts'), "import type { Kind } from '../quiz/topics.js';")).toEqual([]);
+    expect(wrongArrows(join(SRC, 'i18n', 'x.ts'), "import { KINDS, type Kind } from '../quiz/topics.js';")).toEqual(['quiz']);
+    expect(wrongArrows(join(SRC, 'i18n', 'x.ts'), "import type { AppProblem } from '../app/problems.js';")).toEqual(['app']);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
-import { TERMS, findTerm } from '../src/glossary/index.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, PLACE_LABELS, UI } from '../src/i18n/strings.js';
-import type { Text } from '../src/i18n/lang.js';
+import { TERMS, findTerm, type Term } from '../src/glossary/index.js';
+import { GLOSSARY } from '../src/i18n/glossary.js';
+import { MACHINE } from '../src/i18n/machine.js';
+import { UI } from '../src/i18n/strings.js';
+import { everyLang, type Text } from '../src/i18n/lang.js';
 import { loadCatalog, type Lesson } from '../src/lessons/index.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
@@ -92,10 +94,10 @@ describe('the lessons do not repeat what docs/MODEL.md corrects', () => {
 
 /** English words zcopy itself prints; none may appear in a Chinese explanation. */
 const ENGLISH_LABELS = [
-  ...Object.values(COUNTER_LABELS).map((t) => t.en),
-  ...Object.values(ACTIVITY_LABELS).map((t) => t.en),
-  ...Object.values(PLACE_LABELS).map((t) => t.en).filter((w) => w.includes(' ')),
-  ...Object.values(UI.heading.en),
+  ...Object.values(MACHINE.en.counter),
+  ...Object.values(MACHINE.en.activity),
+  ...Object.values(MACHINE.en.place).filter((w) => w.includes(' ')),
+  ...Object.values(UI.en.heading),
   'system call', 'returns to user mode', 'program the DMA', 'raises an interrupt', 'handles the interrupt',
 ].filter((label) => label !== 'API'); // an acronym Chinese prose uses too
 
@@ -115,27 +117,30 @@ describe('explain reads in one language', () => {
   });
 });
 
+/** A term's definition in every language, from the glossary catalogue. */
+const definitionOf = (t: Term) => everyLang((l) => GLOSSARY[l].terms[t.id].definition);
+
 describe('the glossary', () => {
   test('has the terms a learner meets, in both languages', () => {
     for (const id of ['dma', 'mar-adr-wc', 'page-cache', 'mode-switch', 'scatter-gather', 'pinning', 'copy-on-write', 'pipe-buffer', 'fbuf']) {
       const term = findTerm(id);
       expect(term?.id).toBe(id);
-      expect(CJK.test(term!.definition.zh) && !CJK.test(term!.definition.en)).toBe(true);
+      expect(CJK.test(definitionOf(term!).zh) && !CJK.test(definitionOf(term!).en)).toBe(true);
     }
     expect(findTerm('context switch')?.id).toBe('mode-switch');
   });
 
   test('the entries say what the lessons teach: faults get_user_pages counts, interrupts of programmed-I/O devices, WC in blocks', () => {
     // docs/MODEL.md, "Counting rules": get_user_pages fills pages in software with no trap, though a fault is counted.
-    const fault = findTerm('page-fault')!.definition;
+    const fault = definitionOf(findTerm('page-fault')!);
     expect(fault.en).toMatch(/get_user_pages[^.]*no trap and no touch, yet the kernel counts a fault/);
     expect(fault.zh).toMatch(/get_user_pages[^。]*没有陷入[^。]*仍记一次缺页/);
     // docs/MODEL.md, "Interrupts": a programmed-I/O disk's data-ready and a programmed-I/O NIC's transmit-complete count too.
-    const irq = findTerm('interrupt')!.definition;
+    const irq = definitionOf(findTerm('interrupt')!);
     expect(irq.en).toMatch(/programmed-I\/O disk's data-ready interrupt and a programmed-I\/O NIC's transmit-complete interrupt/);
     expect(irq.zh).toMatch(/程序控制 I\/O 的磁盘发出的数据就绪中断和网卡发出的发送完成中断/);
     // WC has one meaning, the word count, which zcopy counts in blocks; a lesson that spells it out agrees.
-    const wc = findTerm('mar-adr-wc')!.definition;
+    const wc = definitionOf(findTerm('mar-adr-wc')!);
     expect(wc.en).toMatch(/WC, the word count/);
     expect(wc.en).toMatch(/zcopy counts WC in blocks/);
     expect(wc.zh).toMatch(/zcopy 以块为单位计 WC/);

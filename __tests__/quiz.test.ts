@@ -8,7 +8,7 @@ import { KINDS, flawsOf, judge, letter, makeQuiz, mulberry32, parseAnswer, parse
 import { factsOf } from '../src/quiz/facts.js';
 import { LOCATIONS, movesOf, refusalIn, run, type Event } from '../src/model/index.js';
 import { describeStep } from '../src/i18n/describe.js';
-import { PLACE_LABELS } from '../src/i18n/strings.js';
+import { MACHINE } from '../src/i18n/machine.js';
 import type { Lang } from '../src/i18n/lang.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 import type { KeyEntry } from '../src/quiz/render.js';
@@ -517,7 +517,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
       }
       case 'where': {
         const s = f.timeline[stepOf(q)];
-        const placeOf = (label: string) => LOCATIONS.find((l) => PLACE_LABELS[l][q.lang] === label)!;
+        const placeOf = (label: string) => LOCATIONS.find((l) => MACHINE[q.lang].place[l] === label)!;
         if (!s.places[placeOf(chosen(q))].some((h) => h.as === 'data')) out.push(`the answer ${chosen(q)} holds no payload bytes`);
         for (const c of wrongChoices(q)) if (s.places[placeOf(c)].length) out.push(`the wrong choice ${c} holds something`);
         break;

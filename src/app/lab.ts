@@ -6,7 +6,7 @@ import { modelFigure, type ModelFigure, type Technique } from '../lab/model.js';
 import { planLab, type LabArgs } from '../lab/options.js';
 import { renderLab, summarize, type LabResult } from '../lab/report.js';
 import { runHelper, type RunHelperOptions } from '../lab/run.js';
-import { LAB_ERRORS, LAB_TEXT } from '../lab/strings.js';
+import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
 import { json } from '../term/layout.js';
 import type { AppContext } from './context.js';
 import { loadUi } from './load-ui.js';

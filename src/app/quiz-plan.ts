@@ -96,10 +96,10 @@ export function drawQuiz(ctx: AppContext, args: QuizArgs, store?: Store): { plan
   let review: Topic[] | undefined;
   if (args.review && store) {
     review = reviewTopics(store, plan);
-    if (!review.length) warn(SESSION.noReview[lang]);
+    if (!review.length) warn(SESSION[lang].noReview);
   }
   const questions = makeQuiz({ selected: plan.selected, catalog: ctx.lessons().lessons, kinds: plan.kinds, count: plan.count, seed: plan.seed, lang, review, scale: plan.scale });
-  if (questions.length < plan.count) warn(SESSION.fewerQuestions[lang](questions.length, plan.count));
+  if (questions.length < plan.count) warn(SESSION[lang].fewerQuestions(questions.length, plan.count));
   return { plan, quiz: { questions, seed: plan.seed } };
 }
 

@@ -164,7 +164,7 @@ function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): Me
       value: l.id,
       label: l.id,
       hint: resume?.step ? `${t.resumeAt(resume.step, l.steps.length)} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
-      group: UI.groups[ctx.lang][l.group],
+      group: UI[ctx.lang].groups[l.group],
       mark: records[l.id]?.finished ? '✓' : ' ',
     };
   });

@@ -2,8 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.js';
 import { BUILD } from '../i18n/build.js';
-import type { Lang } from '../i18n/lang.js';
-import { COUNTER_LABELS } from '../i18n/strings.js';
+import { everyLang, type Lang } from '../i18n/lang.js';
+import { MACHINE } from '../i18n/machine.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, SYSCALLS, traceOf } from '../model/index.js';
 import { type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
@@ -18,12 +18,12 @@ export function syscallNames(): string[] {
 /** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */
 export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang): Workbench {
   const at = levels.levels.indexOf(level);
-  const vs = CHALLENGE.vsPar[lang];
+  const vs = CHALLENGE[lang].vsPar;
   const goal: LevelGoal = {
     id: level.id,
     title: level.title[lang],
     summary: level.summary[lang],
-    machineNote: [CHALLENGE.machine[lang](level.features), Object.keys(level.perTransfer).length ? CHALLENGE.perChunkNote[lang] : null].filter(Boolean).join(' ') || null,
+    machineNote: [CHALLENGE[lang].machine(level.features), Object.keys(level.perTransfer).length ? CHALLENGE[lang].perChunkNote : null].filter(Boolean).join(' ') || null,
     hints: level.hints.map((h) => h[lang]),
     place: level.goal.at,
     limits: Object.fromEntries(Object.entries(level.limits).map(([k, max]) => [k, `/${max}`])),
@@ -33,13 +33,13 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
       const c = checks(level, steps);
       const solved = c.checks.every((x) => !x.unmet);
       return {
-        checks: c.checks.map((x) => ({ text: CHALLENGE.condition[lang](x.condition), met: !x.unmet })),
+        checks: c.checks.map((x) => ({ text: CHALLENGE[lang].condition(x.condition), met: !x.unmet })),
         solved,
         solvedLines: solved
           ? [
-              `${vs(COUNTER_LABELS.modeSwitches[lang], c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], steps.length, level.par.steps)}`,
+              `${vs(MACHINE[lang].counter.modeSwitches, c.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, steps.length, level.par.steps)}`,
               level.summary[lang],
-              CHALLENGE.learnMore[lang](level.teaches),
+              CHALLENGE[lang].learnMore(level.teaches),
             ]
           : [],
         score: { modeSwitches: c.counts.modeSwitches, steps: steps.length },
@@ -106,8 +106,8 @@ function lessonText(file: string, payload: readonly string[], steps: readonly Le
     id: safeId,
     group: 'beyond',
     job,
-    title: { en: 'A path built in the sandbox', zh: '在沙盒中搭建的路径' },
-    summary: { en: 'Drafted in zcopy sandbox: say here what the path shows.', zh: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。' },
+    title: everyLang((l) => BUILD[l].draftTitle),
+    summary: everyLang((l) => BUILD[l].draftSummary),
     payload: [...payload],
     steps: steps.map((s) => ({ event: s.event, ...(s.phase === 'transfer' ? {} : { phase: s.phase }), text: s.text })),
   };

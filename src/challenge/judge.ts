@@ -2,7 +2,7 @@ import { COUNTER_KEYS, HARDWARE, completionPending, phaseOf, traceOf, type Count
 import type { LessonStep } from '../lessons/index.js';
 import type { Level } from './types.js';
 
-/** The first condition of a level a path does not meet, as data; src/challenge/strings.ts says it. */
+/** The first condition of a level a path does not meet, as data; src/i18n/challenge.ts says it. */
 export type Unmet =
   | { kind: 'banned'; step: number; event: EventType }
   | { kind: 'notAt'; place: Location; block: string; own: boolean }
@@ -25,7 +25,7 @@ export interface PathVerdict {
 }
 
 /**
- * One condition of a level, as data (src/challenge/strings.ts says it), and
+ * One condition of a level, as data (src/i18n/challenge.ts says it), and
  * what stops the path meeting it now, if anything does.
  */
 export type Condition =

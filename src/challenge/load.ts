@@ -21,7 +21,7 @@ import { COUNTER_KEYS, DEFAULT_MACHINE, EVENT_TYPES, MACHINE_VALUES, StepError, 
 import { closest } from '../term/suggest.js';
 import { judge } from './judge.js';
 import { parBound, pathText, searchPar, type ParBound } from './par.js';
-import { CHALLENGE } from './strings.js';
+import { CHALLENGE } from '../i18n/challenge.js';
 import { GOAL_PLACES, type Goal, type Level, type Limits, type MachineFeatures } from './types.js';
 
 /** The levels ship next to the lessons, as the lab's helper does. */
@@ -42,7 +42,7 @@ export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang
   const byId = new Map<string, Level>();
   for (const level of levels) {
     const other = byId.get(level.id);
-    if (other) throw new LessonError(level.source, [{ path: ['id'], message: CHALLENGE.problems[lang].taken(level.id, other.source) }]);
+    if (other) throw new LessonError(level.source, [{ path: ['id'], message: CHALLENGE[lang].problems.taken(level.id, other.source) }]);
     byId.set(level.id, level);
   }
   return {
@@ -98,7 +98,7 @@ const FEATURES: Record<string, readonly unknown[] | undefined> = MACHINE_VALUES;
  */
 export function validateLevel(data: unknown, source: string, lessonIds: readonly string[], lang: Lang = 'en', proof?: ParProof): { value: Level } | { problems: Problem[] } {
   const t = PROBLEMS[lang];
-  const c = CHALLENGE.problems[lang];
+  const c = CHALLENGE[lang].problems;
   const r = readers(lang);
   const { fail, str, text, list } = r;
   if (!isRecord(data)) return { problems: [{ path: [], message: c.notMapping }] };
@@ -197,7 +197,7 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
   let verdict;
   try {
     verdict = judge(level, solution);
-    why = verdict.unmet && CHALLENGE.unmet[lang](verdict.unmet);
+    why = verdict.unmet && CHALLENGE[lang].unmet(verdict.unmet);
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
     return { problems: [{ path: ['solution', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
@@ -219,7 +219,7 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
 
 function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Goal {
   const t = PROBLEMS[lang];
-  const c = CHALLENGE.problems[lang];
+  const c = CHALLENGE[lang].problems;
   const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, canRead: false, shared: false, userMode: true, callsClosed: true };
   if (!isRecord(value)) {
     r.fail(['goal'], t.notMapping);
@@ -253,8 +253,8 @@ export function readPath(file: string, level: Level, lang: Lang = 'en'): LessonS
   const t = PROBLEMS[lang];
   return parseWith<LessonStep[]>(readLessonText(file, lang), file, (data) => {
     const r = readers(lang);
-    if (!isRecord(data)) return { problems: [{ path: [], message: CHALLENGE.problems[lang].notPathField }] };
-    for (const key of Object.keys(data)) if (!LESSON_FIELDS.has(key)) r.fail([key], CHALLENGE.problems[lang].notPathField);
+    if (!isRecord(data)) return { problems: [{ path: [], message: CHALLENGE[lang].problems.notPathField }] };
+    for (const key of Object.keys(data)) if (!LESSON_FIELDS.has(key)) r.fail([key], CHALLENGE[lang].problems.notPathField);
     // A lesson that says how a knob changes it is judged in its variant for the level's machine (sendfile-sg falls back to a copy on a NIC that cannot gather).
     const knobs = knobsOfMachine(level.machine);
     const written = readSteps(['steps'], data.steps, level.payload, r, lang, true);

@@ -1,5 +1,6 @@
 import { CALL_NEEDS, CONTRACTS, COUNTER_KEYS, HARDWARE, EVENT_FIELDS, EVENT_TYPES, initialState, made, movesOf, type Counters, type Event, type State } from '../model/index.js';
 import type { LessonStep } from '../lessons/index.js';
+import { everyLang } from '../i18n/lang.js';
 import { NO_APP_BYTES, appBytesAfter, goalMissing, judge, movedPayload, ownsWritable, readable, type AppBytes } from './judge.js';
 import type { Level, Par } from './types.js';
 
@@ -228,7 +229,7 @@ function pathOf(n: Node, phased: boolean): LessonStep[] {
   return nodes.map((x, i) => ({
     event: x.event!,
     phase: !phased ? 'transfer' : i < first ? 'setup' : i > last ? 'teardown' : 'transfer',
-    text: { en: '', zh: '' },
+    text: everyLang(() => ''),
   }));
 }
 

@@ -2,7 +2,7 @@ import yargs, { type FallbackCompletionFunction } from 'yargs';
 import { HELP } from '../i18n/help.js';
 import { LANGS, isLang, langFromEnv, type Lang } from '../i18n/lang.js';
 import { MESSAGES, SCALE } from '../i18n/strings.js';
-import { YARGS_ZH } from '../i18n/yargs.js';
+import { YARGS } from '../i18n/yargs.js';
 import { LessonError } from '../lessons/index.js';
 import { NotRepeatable, ScaleRefused } from '../model/index.js';
 import { closest } from '../term/suggest.js';
@@ -46,7 +46,7 @@ export async function main(io: Io): Promise<number> {
   const completing = io.argv.includes('--get-yargs-completions');
   if (command !== undefined && !known.includes(command) && !completing) {
     const guess = closest(command, known);
-    stderr.write(`zcopy: ${MESSAGES.then[lang](MESSAGES.unknownCommand[lang](command), guess ? MESSAGES.didYouMean[lang](guess) : MESSAGES.seeHelp[lang])}\n`);
+    stderr.write(`zcopy: ${MESSAGES[lang].then(MESSAGES[lang].unknownCommand(command), guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeHelp)}\n`);
     return EXIT.usage;
   }
 
@@ -61,8 +61,8 @@ export async function main(io: Io): Promise<number> {
 
   const parser = yargs(io.argv)
     .scriptName('zcopy')
-    .locale(lang === 'zh' ? 'zh_CN' : 'en')
-    .updateLocale(lang === 'zh' ? (YARGS_ZH as Record<string, string>) : {})
+    .locale(YARGS[lang].locale)
+    .updateLocale(YARGS[lang].words as Record<string, string>)
     .usage(`$0 <command>\n\n${HELP[lang].usage}`)
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   // Registering a command costs yargs work at every start: one named command needs only itself
@@ -99,7 +99,7 @@ export async function main(io: Io): Promise<number> {
       if (error) throw error;
       if (command === undefined && !message) {
         y.showHelp('log');
-        throw new UsageError(MESSAGES.needCommand[lang]);
+        throw new UsageError(MESSAGES[lang].needCommand);
       }
       throw new UsageError(message.replace(/\s+/g, ' ').trim());
     });
@@ -127,7 +127,7 @@ async function reportError(error: unknown, { stderr, env }: Io, lang: Lang): Pro
   }
   if (error instanceof LessonError) {
     stderr.write(`zcopy: ${error.message.split('\n')[0]}\n`);
-    if (error.problems.length > 1) stderr.write(`zcopy: (${error.problems.length - 1} more problems in that file)\n`);
+    if (error.problems.length > 1) stderr.write(`zcopy: ${MESSAGES[lang].moreProblems(error.problems.length - 1)}\n`);
     return EXIT.file;
   }
   // A teacher's lesson whose per-chunk steps do not end as they began cannot be multiplied by --size.

@@ -2,16 +2,16 @@ import type { AppProblem } from '../app/problems.js';
 import type { Lang } from '../i18n/lang.js';
 import { MESSAGES, SCALE } from '../i18n/strings.js';
 import { PAGE, type ScaleRefusal } from '../model/index.js';
-import { ERRORS } from '../quiz/index.js';
+import { ERRORS, KINDS } from '../quiz/index.js';
 import { GiB, KiB, MiB, formatBytes } from '../term/bytes.js';
 
 /** An application problem as the one line the command line prints for it. */
 export function problemText(p: AppProblem, lang: Lang): string {
   switch (p.code) {
     case 'unknownScenario':
-      return MESSAGES.then[lang](MESSAGES.unknownScenario[lang](p.name), p.guess ? MESSAGES.didYouMean[lang](p.guess) : MESSAGES.seeList[lang]);
+      return MESSAGES[lang].then(MESSAGES[lang].unknownScenario(p.name), p.guess ? MESSAGES[lang].didYouMean(p.guess) : MESSAGES[lang].seeList);
     case 'scenarioOrFile':
-      return MESSAGES.scenarioOrFile[lang];
+      return MESSAGES[lang].scenarioOrFile;
     case 'chunkNeedsSize':
       return SCALE[lang].chunkNeedsSize;
     case 'badSize':
@@ -27,15 +27,15 @@ export function problemText(p: AppProblem, lang: Lang): string {
     case 'knobNotHere':
       return SCALE[lang].knobNotHere(p.knob, p.value, p.id, p.taken);
     case 'badCount':
-      return ERRORS.badCount[lang](p.raw, p.max);
+      return ERRORS[lang].badCount(p.raw, p.max);
     case 'badSeed':
-      return ERRORS.badSeed[lang](p.raw);
+      return ERRORS[lang].badSeed(p.raw);
     case 'badKind':
-      return ERRORS.badKind[lang](p.kind, p.guess ?? undefined);
+      return ERRORS[lang].badKind(p.kind, p.guess ?? undefined, KINDS);
     case 'jsonNeedsReveal':
-      return ERRORS.jsonNeedsReveal[lang];
+      return ERRORS[lang].jsonNeedsReveal;
     case 'knobsCountOnly':
-      return ERRORS.knobsCountOnly[lang];
+      return ERRORS[lang].knobsCountOnly;
   }
 }
 

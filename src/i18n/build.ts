@@ -1,34 +1,59 @@
 import type { EventType, Location, Phase } from '../model/index.js';
-import type { Lang, Text } from './lang.js';
+import { catalogue } from './lang.js';
 
 /**
  * The palette's words: what each event does, in a line, and the question each
  * field asks. The names stay the lesson format's, so that a path built here reads
  * the same as a path written in a file.
  */
-export const EVENT_GLOSS: Record<EventType, Text> = {
-  syscall: { en: 'the program calls into the kernel (a mode switch)', zh: '程序发起系统调用，进入内核（一次模式切换）' },
-  sysret: { en: 'the open call returns to the program (a mode switch)', zh: '当前的系统调用返回程序（一次模式切换）' },
-  run: { en: 'the program runs on in user mode', zh: '程序在用户态继续运行' },
-  deviceRead: { en: 'the disk reads blocks into its controller buffer', zh: '磁盘把块读入控制器缓冲区' },
-  pollStatus: { en: 'the CPU reads a device status register until it is done', zh: 'CPU 反复读设备状态寄存器，直到完成' },
-  sleep: { en: 'the process sleeps until an interrupt wakes it', zh: '进程睡眠，等中断唤醒' },
-  programDma: { en: 'set the DMA registers: from, to, which blocks', zh: '设置 DMA 寄存器：从哪里、到哪里、哪些块' },
-  dmaTransfer: { en: 'the DMA controller moves the blocks, the CPU is free', zh: 'DMA 控制器搬运数据块，CPU 空闲' },
-  raiseInterrupt: { en: 'a device signals that it is done', zh: '设备发出中断，表示完成' },
-  handleInterrupt: { en: 'the CPU runs the interrupt handler', zh: 'CPU 运行中断处理程序' },
-  cpuCopy: { en: 'the CPU copies the bytes itself', zh: 'CPU 亲自拷贝数据' },
-  descriptorCopy: { en: 'hand on a descriptor (where and how long), not the bytes', zh: '只传递描述符（位置和长度），不拷贝数据' },
-  pageRefMove: { en: 'move a reference to a page, not the bytes', zh: '移动页的引用，不拷贝数据' },
-  mapPages: { en: 'map pages into the program’s address space', zh: '把页映射进程序的地址空间' },
-  unmapPages: { en: 'remove a mapping', zh: '解除映射' },
-  pin: { en: 'pin user pages so a device may use them', zh: '锁定用户页，让设备可以使用' },
-  unpin: { en: 'unpin user pages', zh: '解除锁定用户页' },
-  pageFault: { en: 'the program touches a page that is not ready: a fault', zh: '程序访问尚未就绪的页：缺页' },
-  faultIn: { en: 'the fault handler maps the page in', zh: '缺页处理程序把页映射进来' },
-  cowCopy: { en: 'copy-on-write: copy the one page written to', zh: '写时复制：只拷贝被写的那一页' },
-  faultReturn: { en: 'the fault handler returns', zh: '缺页处理程序返回' },
-};
+export const EVENT_GLOSS = catalogue<Record<EventType, string>>({
+  en: {
+    syscall: 'the program calls into the kernel (a mode switch)',
+    sysret: 'the open call returns to the program (a mode switch)',
+    run: 'the program runs on in user mode',
+    deviceRead: 'the disk reads blocks into its controller buffer',
+    pollStatus: 'the CPU reads a device status register until it is done',
+    sleep: 'the process sleeps until an interrupt wakes it',
+    programDma: 'set the DMA registers: from, to, which blocks',
+    dmaTransfer: 'the DMA controller moves the blocks, the CPU is free',
+    raiseInterrupt: 'a device signals that it is done',
+    handleInterrupt: 'the CPU runs the interrupt handler',
+    cpuCopy: 'the CPU copies the bytes itself',
+    descriptorCopy: 'hand on a descriptor (where and how long), not the bytes',
+    pageRefMove: 'move a reference to a page, not the bytes',
+    mapPages: 'map pages into the program’s address space',
+    unmapPages: 'remove a mapping',
+    pin: 'pin user pages so a device may use them',
+    unpin: 'unpin user pages',
+    pageFault: 'the program touches a page that is not ready: a fault',
+    faultIn: 'the fault handler maps the page in',
+    cowCopy: 'copy-on-write: copy the one page written to',
+    faultReturn: 'the fault handler returns',
+  },
+  zh: {
+    syscall: '程序发起系统调用，进入内核（一次模式切换）',
+    sysret: '当前的系统调用返回程序（一次模式切换）',
+    run: '程序在用户态继续运行',
+    deviceRead: '磁盘把块读入控制器缓冲区',
+    pollStatus: 'CPU 反复读设备状态寄存器，直到完成',
+    sleep: '进程睡眠，等中断唤醒',
+    programDma: '设置 DMA 寄存器：从哪里、到哪里、哪些块',
+    dmaTransfer: 'DMA 控制器搬运数据块，CPU 空闲',
+    raiseInterrupt: '设备发出中断，表示完成',
+    handleInterrupt: 'CPU 运行中断处理程序',
+    cpuCopy: 'CPU 亲自拷贝数据',
+    descriptorCopy: '只传递描述符（位置和长度），不拷贝数据',
+    pageRefMove: '移动页的引用，不拷贝数据',
+    mapPages: '把页映射进程序的地址空间',
+    unmapPages: '解除映射',
+    pin: '锁定用户页，让设备可以使用',
+    unpin: '解除锁定用户页',
+    pageFault: '程序访问尚未就绪的页：缺页',
+    faultIn: '缺页处理程序把页映射进来',
+    cowCopy: '写时复制：只拷贝被写的那一页',
+    faultReturn: '缺页处理程序返回',
+  },
+});
 
 /** The kinds in the palette, grouped as a program meets them: calls, the DMA, devices, moving bytes, memory, faults. */
 export const PALETTE_ORDER = [
@@ -59,60 +84,73 @@ export const PALETTE_ORDER = [
 const paletteComplete: [Exclude<EventType, (typeof PALETTE_ORDER)[number]>] extends [never] ? true : never = true;
 void paletteComplete;
 
-/** Each field's question; `block` is a flag on programDma and a page elsewhere. */
-export function fieldQuestion(type: EventType, field: string, lang: Lang): string {
-  const zh = lang === 'zh';
-  switch (field) {
-    case 'from':
-      return zh ? '从哪里？' : 'from where?';
-    case 'to':
-      return zh ? '到哪里？' : 'to where?';
-    case 'blocks':
-      return zh ? '哪些块？' : 'which blocks?';
-    case 'block':
-      if (type === 'programDma') return zh ? '进程睡眠等待完成？' : 'does the process sleep until it is done?';
-      return zh ? '哪一页？' : 'which page?';
-    case 'name':
-      return zh ? '哪个系统调用？' : 'which system call?';
-    case 'count':
-      return zh ? '这次搬几块？' : 'how many blocks this time?';
-    case 'source':
-      return zh ? '哪个设备发出？' : 'which device raises it?';
-    case 'lazy':
-      return zh ? '首次访问时才映射（延迟）？' : 'map on first touch (lazy)?';
-    case 'cow':
-      return zh ? '写时复制？' : 'copy-on-write?';
-    case 'writable':
-      return zh ? '可写？' : 'writable?';
-    default:
-      return `${field}?`;
-  }
-}
-
 /**
  * The words a level's task uses for each place (its label, and the articles' names for it): a
  * place the task names is drawn on the challenge screen from the start. The pool a kernel-bypass
  * program pins is its own user memory, so only "fbuf" names the fbuf pool.
  */
-export const PLACE_WORDS: Record<Location, Record<Lang, string[]>> = {
-  disk: { en: ['disk'], zh: ['磁盘'] },
-  ctrl: { en: ['controller buffer', 'disk controller'], zh: ['控制器缓冲区', '磁盘控制器'] },
-  pageCache: { en: ['page cache', 'kernel buffer'], zh: ['页缓存', '内核缓冲区'] },
-  user: { en: ['user buffer', 'your buffer'], zh: ['用户缓冲区', '你的缓冲区'] },
-  socket: { en: ['socket buffer'], zh: ['socket 缓冲区'] },
-  pipe: { en: ['pipe'], zh: ['管道'] },
-  fbuf: { en: ['fbuf'], zh: ['fbuf'] },
-  nic: { en: ['NIC', 'network card'], zh: ['网卡'] },
-};
-
-export const PHASE_LABELS: Record<Phase, Text> = {
-  setup: { en: 'set-up', zh: '准备' },
-  transfer: { en: 'per chunk', zh: '每段' },
-  teardown: { en: 'teardown', zh: '收尾' },
-};
-
-export const BUILD = {
+export const PLACE_WORDS = catalogue<Record<Location, string[]>>({
   en: {
+    disk: ['disk'],
+    ctrl: ['controller buffer', 'disk controller'],
+    pageCache: ['page cache', 'kernel buffer'],
+    user: ['user buffer', 'your buffer'],
+    socket: ['socket buffer'],
+    pipe: ['pipe'],
+    fbuf: ['fbuf'],
+    nic: ['NIC', 'network card'],
+  },
+  zh: {
+    disk: ['磁盘'],
+    ctrl: ['控制器缓冲区', '磁盘控制器'],
+    pageCache: ['页缓存', '内核缓冲区'],
+    user: ['用户缓冲区', '你的缓冲区'],
+    socket: ['socket 缓冲区'],
+    pipe: ['管道'],
+    fbuf: ['fbuf'],
+    nic: ['网卡'],
+  },
+});
+
+export const PHASE_LABELS = catalogue<Record<Phase, string>>({
+  en: {
+    setup: 'set-up',
+    transfer: 'per chunk',
+    teardown: 'teardown',
+  },
+  zh: {
+    setup: '准备',
+    transfer: '每段',
+    teardown: '收尾',
+  },
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `text` names `word` at least once without a word ruling it out just before it ("no pipe"): such a place is not what the task is about. */
+const namedIn = (text: string, found: RegExp, negated: RegExp) => [...text.matchAll(found)].some((m) => !negated.test(text.slice(0, m.index)));
+
+export const BUILD = catalogue({
+  en: {
+    /** Each field's question; `block` is a flag on programDma and a page elsewhere. */
+    field: (type: EventType, field: string): string =>
+      ({
+        from: 'from where?',
+        to: 'to where?',
+        blocks: 'which blocks?',
+        block: type === 'programDma' ? 'does the process sleep until it is done?' : 'which page?',
+        name: 'which system call?',
+        count: 'how many blocks this time?',
+        source: 'which device raises it?',
+        lazy: 'map on first touch (lazy)?',
+        cow: 'copy-on-write?',
+        writable: 'writable?',
+      })[field] ?? `${field}?`,
+    /** Whether a level's task names a place by `word` (PLACE_WORDS): a whole word, or its plural. */
+    names: (text: string, word: string) => namedIn(text, new RegExp(`\\b${escapeRe(word)}s?\\b`, 'gi'), /\b(?:no|without|not)\s+$/i),
+    /** A lesson file the sandbox writes: its title and summary, for the teacher to replace. */
+    draftTitle: 'A path built in the sandbox',
+    draftSummary: 'Drafted in zcopy sandbox: say here what the path shows.',
     sandbox: 'sandbox',
     challenge: 'challenge',
     step: (n: number) => (n === 0 ? 'start' : `step ${n}`),
@@ -144,6 +182,23 @@ export const BUILD = {
     legend: 'The machine reads as in learn: [A] bytes, <A> a reference, {A} a mapping; ▲ a counter that changed.',
   },
   zh: {
+    field: (type, field) =>
+      ({
+        from: '从哪里？',
+        to: '到哪里？',
+        blocks: '哪些块？',
+        block: type === 'programDma' ? '进程睡眠等待完成？' : '哪一页？',
+        name: '哪个系统调用？',
+        count: '这次搬几块？',
+        source: '哪个设备发出？',
+        lazy: '首次访问时才映射（延迟）？',
+        cow: '写时复制？',
+        writable: '可写？',
+      })[field] ?? `${field}?`,
+    // Chinese has no word boundaries: a place's word counts anywhere.
+    names: (text, word) => namedIn(text, new RegExp(escapeRe(word), 'g'), /(?:不用|不经|没有|无)$/),
+    draftTitle: '在沙盒中搭建的路径',
+    draftSummary: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。',
     sandbox: '沙盒',
     challenge: '挑战',
     step: (n: number) => (n === 0 ? '开始' : `第 ${n} 步`),
@@ -174,4 +229,4 @@ export const BUILD = {
     paletteHelp: '在事件面板中',
     legend: '机器的读法与 learn 相同：[A] 数据本身，<A> 引用，{A} 映射；▲ 表示刚变化的计数器。',
   },
-} satisfies Record<Lang, Record<string, unknown>>;
+});

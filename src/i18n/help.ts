@@ -1,7 +1,7 @@
-import type { Lang } from './lang.js';
+import { catalogue } from './lang.js';
 
 /** What --help says about each command and option, in both languages (yargs translates its own words). */
-export const HELP = {
+export const HELP = catalogue({
   en: {
     usage: 'Learn Linux I/O and zero-copy by stepping through the machine.',
     completion: 'print a shell completion script: zcopy completion bash >> ~/.bashrc (or zsh >> ~/.zshrc)',
@@ -124,4 +124,4 @@ export const HELP = {
     labJson: '每种技术输出一个 JSON 对象',
     labClaims: '在本机检验文章中的说法（零拷贝快一倍、MSG_ZEROCOPY 10KB 以上才划算、超大文件用直接 I/O），逐条给出结论',
   },
-} satisfies Record<Lang, unknown>;
+});

@@ -1,4 +1,4 @@
-import type { Lang } from './lang.js';
+import { catalogue } from './lang.js';
 
 /** What the lesson loader says about a field or a file, after the file, line and field path. */
 const EN = {
@@ -100,4 +100,4 @@ const ZH: typeof EN = {
   taken: (name: string, other: string) => `"${name}" 已被 ${other} 占用`,
 };
 
-export const PROBLEMS: Record<Lang, typeof EN> = { en: EN, zh: ZH };
+export const PROBLEMS = catalogue({ en: EN, zh: ZH });

@@ -1,6 +1,6 @@
 import { contractName, SYSCALLS, type CallWay, type EventType, type KernelAction, type Location, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from '../model/index.js';
 import type { Lang } from './lang.js';
-import { PLACE_LABELS } from './strings.js';
+import { MACHINE } from './machine.js';
 import { CALL_CONTRACT } from './syscalls.js';
 
 /** Every refusal in one language; exhaustive, so a code the model adds without its words fails to compile. */
@@ -52,12 +52,12 @@ const ZH_PINNED: Record<PinnedChange, string> = {
 const ZH_SOURCES = { dma: 'DMA', disk: '磁盘', nic: '网卡' } as const;
 
 const en = (l: Location) => EN_PLACES[l];
-const zh = (l: Location) => PLACE_LABELS[l].zh;
+const zh = (l: Location) => MACHINE.zh.place[l];
 
 /** A call's contract sentence, by whichever of its names the program used. */
 const contract = (call: string, lang: Lang) => {
   const known = contractName(call);
-  return known ? CALL_CONTRACT[known][lang] : '';
+  return known ? CALL_CONTRACT[lang][known] : '';
 };
 
 type Attempt = RefusalParams['outsideContract'];

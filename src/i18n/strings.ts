@@ -1,63 +1,16 @@
-import type { Activity, CallLimit, Counters, Knobs, Location, ScaleRefusal, TransferKind } from '../model/index.js';
-import type { Lang } from './lang.js';
-
-type Table<K extends string> = Record<K, Record<Lang, string>>;
-
-export const COUNTER_LABELS: Table<keyof Counters> = {
-  cpuCopies: { en: 'CPU copies', zh: 'CPU 拷贝' },
-  dmaCopies: { en: 'DMA copies', zh: 'DMA 拷贝' },
-  modeSwitches: { en: 'Mode switches', zh: '模式切换' },
-  syscalls: { en: 'Syscalls', zh: '系统调用' },
-  descriptorCopies: { en: 'Descriptor copies', zh: '描述符拷贝' },
-  interrupts: { en: 'Interrupts', zh: '中断' },
-  pageFaults: { en: 'Page faults', zh: '缺页' },
-};
-
-export const PLACE_LABELS: Table<Location> = {
-  disk: { en: 'disk', zh: '磁盘' },
-  ctrl: { en: 'controller buffer', zh: '控制器缓冲区' },
-  pageCache: { en: 'page cache', zh: '页缓存' },
-  user: { en: 'user buffer', zh: '用户缓冲区' },
-  socket: { en: 'socket buffer', zh: 'socket 缓冲区' },
-  pipe: { en: 'pipe', zh: '管道' },
-  fbuf: { en: 'fbuf pool', zh: 'fbuf 缓冲池' },
-  nic: { en: 'NIC', zh: '网卡' },
-};
-
-export const TRANSFER_LABELS: Table<TransferKind> = {
-  'cpu-copy': { en: 'CPU copy', zh: 'CPU 拷贝' },
-  'dma-copy': { en: 'DMA copy', zh: 'DMA 拷贝' },
-  descriptor: { en: 'descriptor copy', zh: '描述符拷贝' },
-  reference: { en: 'page references', zh: '页引用' },
-  mapping: { en: 'mapping', zh: '映射' },
-  device: { en: 'device read', zh: '设备读取' },
-};
-
-export const ACTIVITY_LABELS: Table<Activity> = {
-  running: { en: 'running the program', zh: '运行程序' },
-  syscall: { en: 'kernel code', zh: '执行内核代码' },
-  copying: { en: 'copying', zh: '拷贝数据' },
-  polling: { en: 'busy-polling', zh: '忙等轮询' },
-  interrupt: { en: 'in an interrupt', zh: '处理中断' },
-  fault: { en: 'in a page fault', zh: '处理缺页' },
-  free: { en: 'free for other work', zh: '空闲，可做别的事' },
-};
+import type { CallLimit, Counters, Knobs, ScaleRefusal } from '../model/index.js';
+import { catalogue, type Lang } from './lang.js';
+import { MACHINE } from './machine.js';
 
 /** Labels of the commands' own output (headings, table columns, messages). */
-export const UI = {
-  mode: { en: { user: 'user', kernel: 'kernel' }, zh: { user: '用户态', kernel: '内核态' } },
-  actor: { en: { cpu: 'CPU', dma: 'DMA', disk: 'disk', nic: 'NIC' }, zh: { cpu: 'CPU', dma: 'DMA', disk: '磁盘', nic: '网卡' } },
-  phase: {
-    en: { setup: 'Set-up, once', transfer: 'Every chunk', teardown: 'At the end, once' },
-    zh: { setup: '准备，只做一次', transfer: '每段数据都做', teardown: '收尾，只做一次' },
-  },
-  countColumns: { en: { total: 'total', setup: 'set-up', perChunk: 'per chunk', perRound: 'per round' }, zh: { total: '合计', setup: '准备', perChunk: '每段', perRound: '每轮' } },
-  heading: {
-    en: { api: 'API', steps: 'Steps', counts: 'Counts', limits: 'Limits', usedBy: 'Used by', notes: 'Notes' },
-    zh: { api: '接口', steps: '步骤', counts: '计数', limits: '局限', usedBy: '应用', notes: '说明' },
-  },
-  compare: {
-    en: {
+export const UI = catalogue({
+  en: {
+    mode: { user: 'user', kernel: 'kernel' },
+    actor: { cpu: 'CPU', dma: 'DMA', disk: 'disk', nic: 'NIC' },
+    phase: { setup: 'Set-up, once', transfer: 'Every chunk', teardown: 'At the end, once' },
+    countColumns: { total: 'total', setup: 'set-up', perChunk: 'per chunk', perRound: 'per round' },
+    heading: { api: 'API', steps: 'Steps', counts: 'Counts', limits: 'Limits', usedBy: 'Used by', notes: 'Notes' },
+    compare: {
       scenario: 'Scenario',
       columns: { cpuCopies: 'CPU', dmaCopies: 'DMA', modeSwitches: 'Switches', syscalls: 'Calls', descriptorCopies: 'Desc', interrupts: 'IRQ', pageFaults: 'Faults' },
       jobs: {
@@ -77,7 +30,15 @@ export const UI = {
         'into the socket buffer · Pipe: one end of every call must be a pipe · File in: the input must be a file · ' +
         'Own device: the process drives the device itself, past the kernel',
     },
-    zh: {
+    groups: { 'io-modes': 'I/O modes', 'copy-paths': 'The copy paths', 'zero-copy': 'Zero-copy', beyond: 'Beyond' },
+  },
+  zh: {
+    mode: { user: '用户态', kernel: '内核态' },
+    actor: { cpu: 'CPU', dma: 'DMA', disk: '磁盘', nic: '网卡' },
+    phase: { setup: '准备，只做一次', transfer: '每段数据都做', teardown: '收尾，只做一次' },
+    countColumns: { total: '合计', setup: '准备', perChunk: '每段', perRound: '每轮' },
+    heading: { api: '接口', steps: '步骤', counts: '计数', limits: '局限', usedBy: '应用', notes: '说明' },
+    compare: {
       scenario: '场景',
       columns: { cpuCopies: 'CPU', dmaCopies: 'DMA', modeSwitches: '切换', syscalls: '调用', descriptorCopies: '描述符', interrupts: '中断', pageFaults: '缺页' },
       jobs: {
@@ -95,42 +56,46 @@ export const UI = {
         '可改数据：应用能否在途中修改数据 · 无SG则拷贝：网卡不支持 scatter-gather 时仍能工作，但 CPU 要把数据拷进 socket 缓冲区 · ' +
         '需管道：每次调用都有一端必须是管道 · 须文件：输入必须是文件 · 独占设备：进程绕过内核，自己驱动设备',
     },
+    groups: { 'io-modes': 'I/O 方式', 'copy-paths': '拷贝路径', 'zero-copy': '零拷贝', beyond: '更进一步' },
   },
-  groups: {
-    en: { 'io-modes': 'I/O modes', 'copy-paths': 'The copy paths', 'zero-copy': 'Zero-copy', beyond: 'Beyond' },
-    zh: { 'io-modes': 'I/O 方式', 'copy-paths': '拷贝路径', 'zero-copy': '零拷贝', beyond: '更进一步' },
-  },
-} as const;
+});
 
-export const MESSAGES = {
-  unknownScenario: {
-    en: (name: string) => `no scenario called "${name}"`,
-    zh: (name: string) => `没有名为 "${name}" 的场景`,
+export const MESSAGES = catalogue({
+  en: {
+    unknownScenario: (name: string) => `no scenario called "${name}"`,
+    didYouMean: (name: string) => `did you mean ${name}?`,
+    unknownCommand: (name: string) => `unknown command "${name}"`,
+    seeHelp: 'see zcopy --help',
+    /** A message and what to do about it, in one line. */
+    then: (what: string, next: string) => `${what}; ${next}`,
+    scenarioOrFile: 'give a scenario or --file, not both',
+    needCommand: 'a command is needed; see zcopy --help',
+    needScenario: (ids: string[]) => `explain needs a scenario: ${ids.join(', ')}`,
+    unknownTerm: (name: string) => `no glossary term "${name}"`,
+    seeGlossary: 'run `zcopy glossary` to see them all',
+    /** After the first of a file's problems, how many more there are. */
+    moreProblems: (n: number) => `(${n} more problems in that file)`,
+    seeList: 'run `zcopy list` to see them all',
   },
-  didYouMean: { en: (name: string) => `did you mean ${name}?`, zh: (name: string) => `你是不是想输入 ${name}？` },
-  unknownCommand: {
-    en: (name: string) => `unknown command "${name}"`,
-    zh: (name: string) => `没有 "${name}" 这个命令`,
+  zh: {
+    unknownScenario: (name: string) => `没有名为 "${name}" 的场景`,
+    didYouMean: (name: string) => `你是不是想输入 ${name}？`,
+    unknownCommand: (name: string) => `没有 "${name}" 这个命令`,
+    seeHelp: '请看 zcopy --help',
+    then: (what: string, next: string) => `${what}；${next}`,
+    scenarioOrFile: '请只给出场景或 --file 其中之一',
+    needCommand: '需要一个命令；请看 zcopy --help',
+    needScenario: (ids: string[]) => `explain 需要一个场景：${ids.join('、')}`,
+    unknownTerm: (name: string) => `术语表里没有 "${name}"`,
+    seeGlossary: '运行 `zcopy glossary` 查看全部术语',
+    // Not yet in Chinese: the Chinese output has said it in English so far, and a translation would change it.
+    moreProblems: (n: number) => `(${n} more problems in that file)`,
+    seeList: '运行 `zcopy list` 查看全部场景',
   },
-  seeHelp: { en: 'see zcopy --help', zh: '请看 zcopy --help' },
-  /** A message and what to do about it, in one line. */
-  then: { en: (what: string, next: string) => `${what}; ${next}`, zh: (what: string, next: string) => `${what}；${next}` },
-  scenarioOrFile: { en: 'give a scenario or --file, not both', zh: '请只给出场景或 --file 其中之一' },
-  needCommand: { en: 'a command is needed; see zcopy --help', zh: '需要一个命令；请看 zcopy --help' },
-  needScenario: {
-    en: (ids: string[]) => `explain needs a scenario: ${ids.join(', ')}`,
-    zh: (ids: string[]) => `explain 需要一个场景：${ids.join('、')}`,
-  },
-  unknownTerm: {
-    en: (name: string) => `no glossary term "${name}"`,
-    zh: (name: string) => `术语表里没有 "${name}"`,
-  },
-  seeGlossary: { en: 'run `zcopy glossary` to see them all', zh: '运行 `zcopy glossary` 查看全部术语' },
-  seeList: { en: 'run `zcopy list` to see them all', zh: '运行 `zcopy list` 查看全部场景' },
-};
+});
 
 /** The learn screen's own words. */
-export const LEARN = {
+export const LEARN = catalogue({
   en: {
     user: 'USER SPACE',
     kernel: 'KERNEL SPACE',
@@ -228,9 +193,9 @@ export const LEARN = {
       '页表 A→页缓存(p r cow)：p 在内存中（- 尚未调入），w 可写或 r 只读，cow 写时复制，pin 已为设备锁定',
     ],
   },
-};
+});
 
-export const LEARN_CLI = {
+export const LEARN_CLI = catalogue({
   en: {
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
@@ -253,7 +218,7 @@ export const LEARN_CLI = {
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
     knobNeedsScenario: '--cache 和 --nic 只改变一门课：请写出课程名（zcopy learn sendfile --cache warm）',
   },
-};
+});
 
 /** Where a chunk takes several rounds of its per-chunk calls: the chunk, the rounds (the last chunk's too), the calls of a round, and what caps a call. */
 export interface Rounds {
@@ -265,7 +230,7 @@ export interface Rounds {
   limit: CallLimit;
 }
 
-export const SCALE = {
+export const SCALE = catalogue({
   en: {
     bad: (flag: string, got: string) => `--${flag} must be a size in bytes, 1 or more, with K, M, G or T for binary units (64K, 1G), not "${got}"`,
     tooLarge: (flag: string, max: string) => `--${flag} is at most ${max}`,
@@ -278,11 +243,13 @@ export const SCALE = {
       `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
     whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary, limits and notes describe it as written.`,
     whatIfSummarised: (knobs: string) => `What if ${knobs}? The summary, the steps and their counts are this variant's; the lesson's limits and notes describe it as written.`,
+    /** The knobs a what-if turned, together: "the pages are already cached and the NIC cannot gather". */
+    allOf: (words: string[]) => words.join(' and '),
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
     notShown: (knobs: string, ids: string) => `Not shown, zcopy has no ${knobs} variant of them: ${ids}.`,
-    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null) =>
+    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
       `The whole file: ${size} in ${chunk} chunks, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}. ${rounds ? `${SCALE.en.rounds(rounds)} Totals (set-up + chunks x rounds per chunk x per round + teardown):` : 'Totals (set-up + chunks x per chunk + teardown):'}`,
     compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}); zcopy compare without --size shows one chunk and what repeats.`,
     repeats: (chunks: number, perChunk: number, last: number) =>
@@ -293,7 +260,7 @@ export const SCALE = {
         : `the per-chunk steps run ${perChunk} times per chunk, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}${last === perChunk ? '' : ` (the last: ${last})`}`,
     rounds: (r: Rounds) =>
       `${r.limit.by === 'pipe' ? "splice moves at most a pipe's capacity per call, 64 KiB (16 pages) unless F_SETPIPE_SZ resizes the pipe" : 'The kernel moves at most 2 GiB - 4 KiB (0x7ffff000 bytes) per read, write, send, sendfile or splice call'}, so each ${r.chunk} chunk takes ${r.perChunk} rounds of ${r.calls ? r.calls.map((c) => `${c}()`).join(' + ') : 'its per-chunk calls'}${r.last === r.perChunk ? '' : ` (the last, shorter chunk ${r.last})`}.`,
-    roundsOf: (ids: string[], r: Rounds) => `${ids.join(', ')}: ${SCALE.en.rounds(r)}`,
+    roundsOf: (ids: string[], r: Rounds): string => `${ids.join(', ')}: ${SCALE.en.rounds(r)}`,
     refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
       switch (r.code) {
         case 'subPage':
@@ -318,11 +285,12 @@ export const SCALE = {
       `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述、局限和说明讲的是它原本的样子。`,
     whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；局限和说明讲的是课程原本的样子。`,
+    allOf: (words) => words.join('、'),
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持收集', nosg: '网卡不支持收集' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
     notShown: (knobs: string, ids: string) => `未列出（zcopy 没有它们的 ${knobs} 变体）：${ids}。`,
-    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null) =>
+    summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
       `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。${rounds ? `${SCALE.zh.rounds(rounds)}合计（准备 + 段数 x 每段轮数 x 每轮 + 收尾）：` : '合计（准备 + 段数 x 每段 + 收尾）：'}`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
     repeats: (chunks: number, perChunk: number, last: number) =>
@@ -333,7 +301,7 @@ export const SCALE = {
         : `每段的步骤要在每段里做 ${perChunk} 轮，共 ${chunks} 段${last === perChunk ? '' : `（最后一段 ${last} 轮）`}`,
     rounds: (r: Rounds) =>
       `${r.limit.by === 'pipe' ? 'splice 每次调用最多搬运一个管道的容量：64 KiB（16 页），除非用 F_SETPIPE_SZ 调大管道' : '内核每次 read、write、send、sendfile 或 splice 调用最多搬运 2 GiB - 4 KiB（0x7ffff000 字节）'}，所以每段 ${r.chunk}${r.calls ? ` 要做 ${r.perChunk} 轮 ${r.calls.map((c) => `${c}()`).join(' + ')}` : ` 的调用要做 ${r.perChunk} 轮`}${r.last === r.perChunk ? '' : `（最后较短的一段 ${r.last} 轮）`}。`,
-    roundsOf: (ids: string[], r: Rounds) => `${ids.join('、')}：${SCALE.zh.rounds(r)}`,
+    roundsOf: (ids: string[], r: Rounds): string => `${ids.join('、')}：${SCALE.zh.rounds(r)}`,
     refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
       switch (r.code) {
         case 'subPage':
@@ -346,36 +314,36 @@ export const SCALE = {
     },
     comparedWhatIf: (words: string) => `假如${words}？下面的每个数字都是这个变体的。`,
   },
-};
+});
 
-/** What the engine can say for itself of a lesson's knobs, in every language at once (a lesson's own text is kept the same way). */
-export const SCALE_TEXT = {
-  noNic: {
-    en: 'Nothing in this lesson goes out through the NIC, so whether it can gather changes nothing.',
-    zh: '这门课里没有任何数据经网卡发出，所以网卡是否支持收集不影响任何东西。',
+/** What the engine can say for itself of a lesson's knobs, as a lesson's own text says it (src/lessons/variant.ts makes a Text of it). */
+export const SCALE_TEXT = catalogue({
+  en: {
+    noNic: 'Nothing in this lesson goes out through the NIC, so whether it can gather changes nothing.',
+    readerAgain: (reader: number, readers: number, like: number) =>
+      `↻ Reader ${reader} of ${readers} makes the same steps as reader ${like}, served from the same cached pages: no disk read for it either.`,
+    /**
+     * The total a `--readers N` variant ends with, from the engine's counts: the lesson's own
+     * total is written for its two consumers, and a variant with another count must not end on it.
+     */
+    readersTotal: (readers: number, c: Counters, cold: boolean) => {
+      const all = readers === 1 ? 'the consumer' : `all ${readers} consumers`;
+      return `Total for ${readers === 1 ? 'one consumer' : `${readers} consumers`}: ${READERS_TOTAL.map((k) => MACHINE.en.amount(c[k], k)).join(', ')}. ${cold ? `One disk read served both reads and ${all}.` : `No disk read at all: the cache served both reads and ${all}.`}`;
+    },
   },
-  readerAgain: (reader: number, readers: number, like: number) => ({
-    en: `↻ Reader ${reader} of ${readers} makes the same steps as reader ${like}, served from the same cached pages: no disk read for it either.`,
-    zh: `↻ 第 ${reader} 个读者（共 ${readers} 个）走的步骤和第 ${like} 个一样，用的还是那些缓存页：它同样不用读磁盘。`,
-  }),
-  /**
-   * The total a `--readers N` variant ends with, from the engine's counts: the lesson's own
-   * total is written for its two consumers, and a variant with another count must not end on it.
-   */
-  readersTotal: (readers: number, c: Counters, cold: boolean) => {
-    const keys = ['syscalls', 'modeSwitches', 'cpuCopies', 'dmaCopies', 'interrupts'] as const;
-    const en = keys.map((k) => `${c[k]} ${COUNTER_NOUNS.en[k][c[k] === 1 ? 0 : 1]}`).join(', ');
-    // 次 and a Latin word ("CPU 拷贝") are spaced; 次 and a Chinese one are not.
-    const zh = keys.map((k) => `${c[k]} 次${/^[A-Za-z]/.test(COUNTER_NOUNS.zh[k][0]) ? ' ' : ''}${COUNTER_NOUNS.zh[k][0]}`).join('、');
-    const who = readers === 1 ? 'one consumer' : `${readers} consumers`;
-    return {
-      en: `Total for ${who}: ${en}. ${cold ? `One disk read served both reads and ${readers === 1 ? 'the consumer' : `all ${readers} consumers`}.` : `No disk read at all: the cache served both reads and ${readers === 1 ? 'the consumer' : `all ${readers} consumers`}.`}`,
-      zh: `${readers} 个消费者合计：${zh}。${cold ? `一次磁盘读取就供了两次读和${readers === 1 ? '这个消费者' : `全部 ${readers} 个消费者`}。` : `一次磁盘也没读：两次读和${readers === 1 ? '这个消费者' : `全部 ${readers} 个消费者`}都由缓存供数。`}`,
-    };
+  zh: {
+    noNic: '这门课里没有任何数据经网卡发出，所以网卡是否支持收集不影响任何东西。',
+    readerAgain: (reader, readers, like) => `↻ 第 ${reader} 个读者（共 ${readers} 个）走的步骤和第 ${like} 个一样，用的还是那些缓存页：它同样不用读磁盘。`,
+    readersTotal: (readers, c, cold) => {
+      const all = readers === 1 ? '这个消费者' : `全部 ${readers} 个消费者`;
+      return `${readers} 个消费者合计：${READERS_TOTAL.map((k) => MACHINE.zh.amount(c[k], k)).join('、')}。${cold ? `一次磁盘读取就供了两次读和${all}。` : `一次磁盘也没读：两次读和${all}都由缓存供数。`}`;
+    },
   },
-};
+});
 
-export const VS = {
+const READERS_TOTAL = ['syscalls', 'modeSwitches', 'cpuCopies', 'dmaCopies', 'interrupts'] as const;
+
+export const VS = catalogue({
   en: {
     ended: (n: number) => `done (${n} steps)`,
     nothing: 'nothing: this one has ended',
@@ -396,16 +364,16 @@ export const VS = {
     alone: '--vs 从头开始、按一段数据逐步对照两门课：请不要同时使用 --size、--step 或 --predict',
     variant: (flags: string) => `假如：${flags}，两边都是`,
   },
-};
+});
 
 /** What a what-if variant turned (`turned`, the model's turnedKnobs), in words ("the pages are already cached and 3 readers read the file"); null for a lesson as written. */
 export function whatIfWords(turned: readonly (keyof Knobs)[], knobs: Knobs, lang: Lang): string | null {
   const t = SCALE[lang];
   const words = turned.map((k) => (k === 'readers' ? t.readersWords(knobs.readers!) : (t.knobWords[k] as Record<string, string>)[knobs[k]]));
-  return words.length ? words.join(lang === 'zh' ? '、' : ' and ') : null;
+  return words.length ? t.allOf(words) : null;
 }
 
-export const SANDBOX_CLI = {
+export const SANDBOX_CLI = catalogue({
   en: {
     stepNeedsFrom: '--step needs --from <lesson>: zcopy sandbox --from sendfile --step 5',
     inATerminal: 'The sandbox is built by keys: run zcopy sandbox in a terminal.',
@@ -414,9 +382,9 @@ export const SANDBOX_CLI = {
     stepNeedsFrom: '--step 需要配合 --from <课程>：zcopy sandbox --from sendfile --step 5',
     inATerminal: '沙盒需要用按键搭建：请在终端中运行 zcopy sandbox。',
   },
-};
+});
 
-export const HOME = {
+export const HOME = catalogue({
   en: {
     title: 'zcopy · Linux I/O and zero-copy, one step at a time',
     progress: (finished: number, of: number, quiz: { right: number; answered: number } | null, levels: { solved: number; of: number } | null = null) =>
@@ -456,32 +424,11 @@ export const HOME = {
       lab: ['lab', '在本机实测各种技术（64 MiB 文件，几秒钟）'],
     },
   },
-};
+});
 
-/** A counter as a noun, for one and for several ("-1 system call", "-2 mode switches"); Chinese has one form. */
-export const COUNTER_NOUNS: Record<Lang, Record<keyof Counters, [string, string]>> = {
-  en: {
-    cpuCopies: ['CPU copy', 'CPU copies'],
-    dmaCopies: ['DMA copy', 'DMA copies'],
-    modeSwitches: ['mode switch', 'mode switches'],
-    syscalls: ['system call', 'system calls'],
-    descriptorCopies: ['descriptor copy', 'descriptor copies'],
-    interrupts: ['interrupt', 'interrupts'],
-    pageFaults: ['page fault', 'page faults'],
-  },
-  zh: {
-    cpuCopies: ['CPU 拷贝', 'CPU 拷贝'],
-    dmaCopies: ['DMA 拷贝', 'DMA 拷贝'],
-    modeSwitches: ['模式切换', '模式切换'],
-    syscalls: ['系统调用', '系统调用'],
-    descriptorCopies: ['描述符拷贝', '描述符拷贝'],
-    interrupts: ['中断', '中断'],
-    pageFaults: ['缺页', '缺页'],
-  },
-};
 
 /** What a lesson's end says it saved against its job's plain baseline (src/present/savings.ts). */
-export const SAVED = {
+export const SAVED = catalogue({
   en: {
     change: (label: string, delta: number) => `${delta > 0 ? '+' : ''}${delta} ${label}`,
     list: (items: string[]) => items.join(', '),
@@ -514,4 +461,4 @@ export const SAVED = {
       cache: '与 read() + write() 相比：不适用；本课讲页缓存如何服务多个读者，而不是一次传输。',
     },
   },
-};
+});

@@ -4,7 +4,7 @@ import { bullet, paragraph } from '../term/layout.js';
 import { formatBytes, KiB, MiB } from '../term/bytes.js';
 import type { LabPlan } from './options.js';
 import type { LabResult } from './report.js';
-import { CLAIMS, fmtPct } from './strings.js';
+import { CLAIMS, fmtPct } from '../i18n/lab.js';
 import type { Technique } from './model.js';
 
 /** The articles' claims a learner can test with the lab, each with the few runs it needs. */

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { LAB_EXIT, LabError } from './errors.js';
-import { LAB_ERRORS } from './strings.js';
+import { LAB_ERRORS } from '../i18n/lab.js';
 
 export const CFLAGS = ['-std=gnu11', '-O2', '-Wall'];
 

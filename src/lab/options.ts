@@ -1,7 +1,7 @@
 import { LAB_EXIT, LabError } from './errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { closest } from '../term/suggest.js';
-import { LAB_ERRORS } from './strings.js';
+import { LAB_ERRORS } from '../i18n/lab.js';
 import { TECHNIQUES, isTechnique, type Technique } from './model.js';
 import { formatBytes, parseSize } from '../term/bytes.js';
 import { DEFAULTS, LIMITS } from './limits.js';

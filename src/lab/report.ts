@@ -6,7 +6,7 @@ import { LAB_EXIT, LabError } from './errors.js';
 import type { ModelFigure, Technique } from './model.js';
 import { formatBytes, type LabPlan } from './options.js';
 import type { EnvLine, HelperOutput, RunLine } from './run.js';
-import { LAB_ERRORS, LAB_TEXT } from './strings.js';
+import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
 
 export interface Spread {
   min: number;

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { LAB_EXIT, LabError } from './errors.js';
 import type { Technique } from './model.js';
 import type { LabPlan } from './options.js';
-import { LAB_ERRORS } from './strings.js';
+import { LAB_ERRORS } from '../i18n/lab.js';
 
 /** The helper's first line: where the experiment runs. */
 export interface EnvLine {

@@ -21,7 +21,8 @@ import {
   type Event,
   type FieldKind,
 } from '../model/index.js';
-import { LANGS, type Lang, type Text } from '../i18n/lang.js';
+import { everyLang, LANGS, type Lang, type Text } from '../i18n/lang.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import { PROBLEMS } from '../i18n/problems.js';
 import { SCALE_TEXT } from '../i18n/strings.js';
 import { refusalText } from '../i18n/refusals.js';
@@ -177,12 +178,12 @@ export function readers(lang: Lang, problems: Problem[] = []): Readers {
   const text = (path: Path, value: unknown): Text => {
     if (!isRecord(value)) {
       fail(path, t.everyLanguage(LANGS.join(', ')));
-      return { en: '', zh: '' };
+      return everyLang(() => '');
     }
     for (const key of Object.keys(value)) {
       if (!(LANGS as readonly string[]).includes(key)) fail([...path, key], t.notLanguage(LANGS.join(', ')));
     }
-    return { en: str([...path, 'en'], value.en), zh: joinWideLines(str([...path, 'zh'], value.zh)) };
+    return everyLang((l) => PUNCTUATION[l].unfold(str([...path, l], value[l])));
   };
   const list = <T>(path: Path, value: unknown, each: (p: Path, v: unknown) => T, optional = false): T[] => {
     if (value === undefined && optional) return [];
@@ -207,14 +208,14 @@ export function readSteps(path: Path, value: unknown, payload: string[], r: Read
   const steps = list(path, value, (p, v): LessonStep => {
     if (!isRecord(v)) {
       fail(p, t.stepMapping);
-      return { event: { type: 'run' } as Event, phase: 'transfer', text: { en: '', zh: '' } };
+      return { event: { type: 'run' } as Event, phase: 'transfer', text: everyLang(() => '') };
     }
     for (const key of Object.keys(v)) {
       if (!STEP_FIELDS.includes(key)) fail([...p, key], t.notStepField(STEP_FIELDS.join(', ')));
     }
     const phase = v.phase ?? 'transfer';
     if (!PHASES.includes(phase as never)) fail([...p, 'phase'], t.oneOf(PHASES.join(', ')));
-    const said = textOptional && v.text === undefined ? { en: '', zh: '' } : text([...p, 'text'], v.text);
+    const said = textOptional && v.text === undefined ? everyLang(() => '') : text([...p, 'text'], v.text);
     const when = v.when === undefined ? undefined : readWhen([...p, 'when'], v.when, fail, lang);
     if (v.each !== undefined && v.each !== 'reader') fail([...p, 'each'], t.oneOf('reader'));
     const each = v.each === 'reader' ? { each: 'reader' as const } : {};
@@ -260,7 +261,7 @@ function readVariantSummaries(value: unknown, knobs: readonly string[], r: Reade
     (path, v) => {
       if (!isRecord(v)) {
         r.fail(path, t.variantSummaryMapping);
-        return { when: {}, text: { en: '', zh: '' } };
+        return { when: {}, text: everyLang(() => '') };
       }
       const when = readWhen([...path, 'when'], v.when, r.fail, lang) ?? {};
       for (const k of Object.keys(when)) if (!knobs.includes(k)) r.fail([...path, 'when', k], t.summaryKnobUnused(k));
@@ -275,7 +276,7 @@ function readVariantSummaries(value: unknown, knobs: readonly string[], r: Reade
 /** A lesson no step of which names the NIC sends nothing: whether the NIC gathers changes nothing, and the engine knows it. */
 function withoutANic(unaffected: Lesson['unaffected'], knobs: readonly string[], steps: readonly LessonStep[]): Lesson['unaffected'] {
   if (knobs.includes('nic') || unaffected?.nic || touchesNic(steps)) return unaffected;
-  return { ...unaffected, nic: SCALE_TEXT.noNic };
+  return { ...unaffected, nic: everyLang((l) => SCALE_TEXT[l].noNic) };
 }
 
 /** A step's `when`: knob names and their values (`{cache: cold}`, `{nic: nosg}`). */
@@ -358,19 +359,6 @@ function checkField(kind: FieldKind, v: unknown, payload: string[], lang: Lang):
     case 'irqSource':
       return (IRQ_SOURCES as readonly unknown[]).includes(v) ? null : t.oneOf(IRQ_SOURCES.join(', '));
   }
-}
-
-const SPACE_BETWEEN_WIDE = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
-/** Full-width punctuation (、，。：；（） and the like) carries its own spacing: no space goes beside it, before a digit or a Latin word either. */
-const SPACE_BESIDE_PUNCTUATION = /\s+(?=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])|(?<=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])\s+/g;
-
-/**
- * YAML folds a long line into several with a space between them; Chinese puts
- * no space between characters, nor beside its punctuation, so a folded space
- * there is dropped.
- */
-function joinWideLines(text: string): string {
-  return text.replace(SPACE_BETWEEN_WIDE, '$1').replace(SPACE_BESIDE_PUNCTUATION, '');
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,5 @@
-import type { Text } from '../i18n/lang.js';
+import { everyLang, type Text } from '../i18n/lang.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import { SCALE_TEXT } from '../i18n/strings.js';
 import { DEFAULT_KNOBS, READERS_AS_WRITTEN, touchesNic, traceOf, turnedKnobs, variantOf, type Knobs, type ReaderStep } from '../model/index.js';
 import { variantSummary } from './summary.js';
@@ -35,9 +36,9 @@ export function varied(lesson: Lesson, knobs: Knobs): Lesson {
   if (knobs.readers !== undefined && knobs.readers !== READERS_AS_WRITTEN && (lesson.variants?.steps ?? lesson.steps).some((s) => s.each === 'reader')) {
     // Every lesson ends on its total; the written one counts two readers, so another count ends on the engine's.
     const counts = traceOf({ payload: lesson.payload, steps, machine }).end.counts;
-    const total = SCALE_TEXT.readersTotal(knobs.readers, counts, knobs.cache === 'cold');
     const last = told.at(-1)!;
-    last.text = { en: [last.text.en, total.en].filter(Boolean).join(' '), zh: last.text.zh + total.zh };
+    const said = last.text;
+    last.text = everyLang((l) => PUNCTUATION[l].sentences([said[l], SCALE_TEXT[l].readersTotal(knobs.readers!, counts, knobs.cache === 'cold')].filter(Boolean)));
   }
   return { ...lesson, title: own?.title ?? lesson.title, summary: own?.text ?? lesson.summary, steps: told, machine, knobs };
 }
@@ -49,5 +50,5 @@ export function varied(lesson: Lesson, knobs: Knobs): Lesson {
  */
 function readerText(s: ReaderStep<LessonStep>, before: number | undefined, knobs: Knobs): Text {
   if (s.reader === undefined || s.reader <= READERS_AS_WRITTEN) return s.text;
-  return s.reader === before ? { en: '', zh: '' } : SCALE_TEXT.readerAgain(s.reader, knobs.readers!, READERS_AS_WRITTEN);
+  return everyLang((l) => (s.reader === before ? '' : SCALE_TEXT[l].readerAgain(s.reader!, knobs.readers!, READERS_AS_WRITTEN)));
 }

@@ -67,7 +67,7 @@ export interface Table {
  * per-chunk share differs from its total (set-up calls) shows both: `6 (4)`.
  */
 export function countTables(rows: ComparisonRow[], lang: Lang): Table[] {
-  const c = UI.compare[lang];
+  const c = UI[lang].compare;
   return JOBS.filter((job) => rows.some((r) => r.job === job)).map((job) => ({
     title: c.jobs[job],
     cells: rows
@@ -84,7 +84,7 @@ export function countTables(rows: ComparisonRow[], lang: Lang): Table[] {
 
 /** What each technique allows or needs: facts, not figures, so one table may hold every job. */
 export function propertyTable(rows: ComparisonRow[], lang: Lang): Table {
-  const c = UI.compare[lang];
+  const c = UI[lang].compare;
   const byJob = JOBS.flatMap((job) => rows.filter((r) => r.job === job));
   return {
     title: c.propertiesTitle,
@@ -138,7 +138,7 @@ function roundLines(rows: ComparisonRow[], lang: Lang): string[] {
 }
 
 export function legend(lang: Lang, width: number): string[] {
-  return paragraph(UI.compare[lang].legend, width);
+  return paragraph(UI[lang].compare.legend, width);
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import { describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
+import { MACHINE } from '../i18n/machine.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
+import { SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
 import { variantSummary, type Job, type Lesson } from '../lessons/index.js';
 import {
   COUNTER_KEYS,
@@ -92,7 +94,7 @@ export function whatIfText(lesson: Pick<Lesson, 'unaffected' | 'variantSummaries
   if (!words) return null;
   const unchanged = turned.flatMap((k) => (k !== 'readers' && lesson.unaffected?.[k] ? [lesson.unaffected[k]![lang]] : []));
   const said = variantSummary(lesson, knobs) ? SCALE[lang].whatIfSummarised(words) : SCALE[lang].whatIf(words);
-  return [said, ...unchanged].join(lang === 'zh' ? '' : ' ');
+  return PUNCTUATION[lang].sentences([said, ...unchanged]);
 }
 
 
@@ -105,13 +107,13 @@ export function roundsOf(lesson: Lesson, big: Scaled): Rounds | null {
 /** `learn --size`'s summary step: what the whole file adds up to, each counter with its formula. */
 export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; callsPerChunk: number; title: string; lines: string[] } {
   const big = traceOf(lesson).atScale(scale);
-  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
+  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(MACHINE[lang].counter[k])));
   const totalWidth = Math.max(...COUNTER_KEYS.map((k) => String(big.counts[k]).length));
   return {
     chunks: big.chunks,
     callsPerChunk: big.callsPerChunk,
     title: SCALE[lang].summary(formatBytes(big.size), formatBytes(big.chunk), big.chunks, roundsOf(lesson, big)),
-    lines: COUNTER_KEYS.map((k) => `${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${padStart(String(big.counts[k]), totalWidth)} = ${formulaText(big.formula[k])}`),
+    lines: COUNTER_KEYS.map((k) => `${padEnd(MACHINE[lang].counter[k], labelWidth)}  ${padStart(String(big.counts[k]), totalWidth)} = ${formulaText(big.formula[k])}`),
   };
 }
 
@@ -156,7 +158,7 @@ export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null):
       transfer: after.transfer,
       mode: after.cpu.mode,
       ...(before.cpu.mode !== after.cpu.mode ? { modeBefore: before.cpu.mode } : {}),
-      activity: ACTIVITY_LABELS[after.cpu.activity][lang],
+      activity: MACHINE[lang].activity[after.cpu.activity],
       does: describeStep(before, after, event, lang),
       narration: lesson.steps[n - 1].text[lang],
       counts: after.counts,
@@ -175,7 +177,7 @@ const hasPhases = (x: Explanation) => x.steps.some((s) => s.phase !== 'transfer'
 /** The explanation as lines, `width` columns wide: what `zcopy explain` prints, and what its screen scrolls. */
 export function renderExplanation(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const out: string[] = [];
-  const h = UI.heading[lang];
+  const h = UI[lang].heading;
   const section = (title: string) => out.push('', paint.bold(title));
 
   const titleLines = wrap(`${x.id} · ${x.title}`, width).map((l) => paint.bold(l));
@@ -196,11 +198,11 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
 
   section(x.chunks === undefined ? h.steps : `${h.steps} · ${SCALE[lang].repeats(x.chunks, x.callsPerChunk!, x.lastChunkCalls!)}`);
   const modeWidth = Math.max(...x.steps.map((s) => displayWidth(modeText(s, lang))));
-  const actorWidth = Math.max(...x.steps.map((s) => displayWidth(UI.actor[lang][s.actor])));
+  const actorWidth = Math.max(...x.steps.map((s) => displayWidth(UI[lang].actor[s.actor])));
   const phased = hasPhases(x);
   x.steps.forEach((s, i) => {
-    if (phased && s.phase !== x.steps[i - 1]?.phase) out.push(paint.underline(`  ${UI.phase[lang][s.phase]}`));
-    const head = `${padStart(String(s.n), 3)}  ${padEnd(modeText(s, lang), modeWidth)}  ${padEnd(UI.actor[lang][s.actor], actorWidth)}  `;
+    if (phased && s.phase !== x.steps[i - 1]?.phase) out.push(paint.underline(`  ${UI[lang].phase[s.phase]}`));
+    const head = `${padStart(String(s.n), 3)}  ${padEnd(modeText(s, lang), modeWidth)}  ${padEnd(UI[lang].actor[s.actor], actorWidth)}  `;
     const avail = Math.max(MIN_TEXT_WIDTH, width - displayWidth(head));
     const lines = wrap(s.does, avail).map((l) => colourOf(s.mover, paint)(l));
     appendOrBreak(lines, ' ', `· ${s.activity}`, avail, '', paint.dim);
@@ -229,8 +231,8 @@ export function renderExplanation(x: Explanation, lang: Lang, width: number, pai
  * total beside its set-up and per-chunk shares; the calls listed by name.
  */
 function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInstance): string[] {
-  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][lang])));
-  const c = UI.countColumns[lang];
+  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(MACHINE[lang].counter[k])));
+  const c = UI[lang].countColumns;
   // At scale the per-chunk column is what multiplies, so it is shown even where every step is a transfer step.
   const phased = hasPhases(x) || x.formula !== undefined;
   // Where a chunk takes several rounds of calls, the column is one round's: the formula's last factor.
@@ -240,7 +242,7 @@ function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInsta
   const cell = (cells: string[]) => cells.map((v, i) => padStart(v, widths[i])).join('  ');
   const out = phased ? [paint.dim(`  ${padEnd('', labelWidth)}  ${cell(headers)}${x.formula ? `  ${SCALE[lang].formula}` : ''}`)] : [];
   for (const k of COUNTER_KEYS) {
-    const lines = [`  ${padEnd(COUNTER_LABELS[k][lang], labelWidth)}  ${cell(values(k))}`];
+    const lines = [`  ${padEnd(MACHINE[lang].counter[k], labelWidth)}  ${cell(values(k))}`];
     if (x.formula) lines[0] += paint.dim(`  = ${x.formula[k]}`);
     // The calls by name, after their count where they fit, else on the next line.
     if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', x.syscalls.join(', '), width, '    ', paint.dim);
@@ -259,7 +261,7 @@ function appendOrBreak(lines: string[], separator: string, text: string, width: 
 }
 
 function modeText(s: Explanation['steps'][number], lang: Lang): string {
-  const m = UI.mode[lang];
+  const m = UI[lang].mode;
   return s.modeBefore ? `${m[s.modeBefore]} → ${m[s.mode]}` : m[s.mode];
 }
 

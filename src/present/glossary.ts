@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Term } from '../glossary/index.js';
+import { GLOSSARY } from '../i18n/glossary.js';
 import type { Lang } from '../i18n/lang.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import type { Lesson } from '../lessons/index.js';
 import { traceOf } from '../model/index.js';
 import { displayWidth, padEnd, wrap } from '../term/text.js';
@@ -18,24 +20,20 @@ export function glossaryEntry(term: Term, lessons: Lesson[], lang: Lang): Glossa
   return {
     id: term.id,
     aliases: term.aliases,
-    name: term.name[lang],
-    definition: term.definition[lang],
+    name: GLOSSARY[lang].terms[term.id].name,
+    definition: GLOSSARY[lang].terms[term.id].definition,
     lessons: lessons
       .filter((l) => term.taughtIn({ events: l.steps.map((s) => s.event), group: l.group, perTransfer: traceOf(l).phases.perTransfer }))
       .map((l) => l.id),
   };
 }
 
-const LESSONS_LABEL = { en: 'Lessons', zh: '相关课程' };
-const MORE = { en: 'zcopy glossary <term> for the definition', zh: 'zcopy glossary <术语> 查看释义' };
-
 /** One term: its name, its definition, and the lessons that use it. */
 export function renderEntry(e: GlossaryEntry, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const lines = [paint.bold(e.name), ...wrap(e.definition, width)];
   if (e.lessons.length) {
-    // A full-width colon and list mark after the Chinese label.
-    const [colon, sep] = lang === 'zh' ? ['：', '、'] : [': ', ', '];
-    lines.push('', ...wrap(`${LESSONS_LABEL[lang]}${colon}${e.lessons.map((id) => `zcopy explain ${id}`).join(sep)}`, width));
+    const p = PUNCTUATION[lang];
+    lines.push('', ...wrap(`${GLOSSARY[lang].lessons}${p.colon}${p.list(e.lessons.map((id) => `zcopy explain ${id}`))}`, width));
   }
   return lines;
 }
@@ -44,7 +42,7 @@ export function renderEntry(e: GlossaryEntry, lang: Lang, width: number, paint: 
 export function renderIndex(entries: GlossaryEntry[], lang: Lang, paint: ChalkInstance): string[] {
   const idWidth = Math.max(...entries.map((e) => displayWidth(e.id)));
   const rows = entries.map((e) => `${paint.bold(padEnd(e.id, idWidth))}  ${e.name}`);
-  return [...rows, '', paint.dim(MORE[lang])];
+  return [...rows, '', paint.dim(GLOSSARY[lang].more)];
 }
 
 /** Every term in full, one after another: on a screen that scrolls, the index would only send the reader elsewhere. */

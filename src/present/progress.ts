@@ -13,23 +13,23 @@ const kindLabel = (k: string, lang: Lang) => ((KINDS as readonly string[]).inclu
  * its place in the list; a solved level not among them is shown last, without a par.
  */
 export function renderProgress(data: ProgressData, path: string, lang: Lang, levels: readonly { id: string; par: Par }[] = []): string[] {
-  const out = [PROGRESS.title[lang](path), ''];
+  const out = [PROGRESS[lang].title(path), ''];
   const lessons = Object.entries(data.lessons);
   const topics = Object.entries(data.quiz).flatMap(([s, kinds]) => Object.entries(kinds).map(([k, t]) => ({ s, k, ...t })));
   const solved = Object.entries(data.challenges ?? {}).filter(([, c]) => c.solved > 0);
-  if (!lessons.length && !topics.length && !solved.length) return [...out, PROGRESS.empty[lang]];
+  if (!lessons.length && !topics.length && !solved.length) return [...out, PROGRESS[lang].empty];
   if (lessons.length) {
-    out.push(PROGRESS.lessons[lang]);
+    out.push(PROGRESS[lang].lessons);
     const w = Math.max(...lessons.map(([id]) => id.length));
     for (const [id, l] of lessons) {
-      const predicted = l.predicted ? `  ${PROGRESS.predicted[lang](l.predicted.right, l.predicted.asked)}` : '';
-      out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS.times[lang](l.finished), 9)}  ${PROGRESS.last[lang]} ${day(l.lastAt)}${predicted}`);
+      const predicted = l.predicted ? `  ${PROGRESS[lang].predicted(l.predicted.right, l.predicted.asked)}` : '';
+      out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS[lang].times(l.finished), 9)}  ${PROGRESS[lang].last} ${day(l.lastAt)}${predicted}`);
     }
     out.push('');
   }
   if (solved.length) {
-    const h = PROGRESS.levelHead[lang];
-    const vs = PROGRESS.vsPar[lang];
+    const h = PROGRESS[lang].levelHead;
+    const vs = PROGRESS[lang].vsPar;
     const place = (id: string) => {
       const i = levels.findIndex((l) => l.id === id);
       return i < 0 ? levels.length : i;
@@ -43,11 +43,11 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang, lev
     const head = [h.level, h.solved, h.switches, h.steps, h.last];
     const w = head.map((_, i) => Math.max(...[head, ...rows].map((r) => displayWidth(r[i]))));
     const row = (r: string[]) => `  ${padEnd(r[0], w[0])}  ${padStart(r[1], w[1])}  ${padEnd(r[2], w[2])}  ${padEnd(r[3], w[3])}  ${r[4]}`.trimEnd();
-    out.push(PROGRESS.challenges[lang], row(head), ...rows.map(row), '');
+    out.push(PROGRESS[lang].challenges, row(head), ...rows.map(row), '');
   }
   if (topics.length) {
-    const h = PROGRESS.head[lang];
-    out.push(PROGRESS.quiz[lang]);
+    const h = PROGRESS[lang].head;
+    out.push(PROGRESS[lang].quiz);
     const ws = Math.max(...[h.scenario, ...topics.map((t) => t.s)].map(displayWidth));
     const wk = Math.max(...[h.kind, ...topics.map((t) => kindLabel(t.k, lang))].map(displayWidth));
     const row = (a: string, b: string, c: string, d: string, e: string) => `  ${padEnd(a, ws)}  ${padEnd(b, wk)}  ${padStart(c, 5)}  ${padStart(d, 5)}  ${e}`.trimEnd();
@@ -56,7 +56,7 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang, lev
       out.push(row(t.s, kindLabel(t.k, lang), String(t.right), String(t.wrong), day(t.lastAt)));
     }
     const weak = weakestTopics(data, 3);
-    if (weak.length) out.push('', PROGRESS.weakest[lang], ...weak.map((t) => `  ${t.scenario} · ${kindLabel(t.kind, lang)}`));
+    if (weak.length) out.push('', PROGRESS[lang].weakest, ...weak.map((t) => `  ${t.scenario} · ${kindLabel(t.kind, lang)}`));
   }
   // Each section ends in a blank line to part it from the next; the last has none.
   while (out.at(-1) === '') out.pop();

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
-import { COUNTER_NOUNS, SAVED } from '../i18n/strings.js';
+import { MACHINE } from '../i18n/machine.js';
+import { SAVED } from '../i18n/strings.js';
 import type { Job, Lesson } from '../lessons/index.js';
 import { COUNTER_KEYS, type Counters, type Scale } from '../model/index.js';
 import { compareRows } from './compare.js';
@@ -19,7 +20,7 @@ function changes(mine: Counters, base: Counters, lang: Lang): string {
   const t = SAVED[lang];
   const items = COUNTER_KEYS.filter((k) => mine[k] !== base[k]).map((k) => {
     const delta = mine[k] - base[k];
-    return t.change(COUNTER_NOUNS[lang][k][Math.abs(delta) === 1 ? 0 : 1], delta);
+    return t.change(MACHINE[lang].counterNoun[k][Math.abs(delta) === 1 ? 0 : 1], delta);
   });
   return items.length ? t.list(items) : t.same;
 }

@@ -23,4 +23,4 @@ export {
   type Visit,
   type WeakTopic,
 } from './store.js';
-export { PROGRESS, WARNINGS } from './strings.js';
+export { PROGRESS, WARNINGS } from '../i18n/progress.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
-import { WARNINGS } from './strings.js';
+import { WARNINGS } from '../i18n/progress.js';
 
 /** The format this zcopy reads and writes. A file with a higher version is left alone. */
 export const FORMAT_VERSION = 1;
@@ -147,7 +147,7 @@ export function openStore(o: StoreOptions): Store {
     warnedSave: false,
   };
   if (!dir) {
-    o.warn(WARNINGS.noHome[o.lang]);
+    o.warn(WARNINGS[o.lang].noHome);
     return store;
   }
   let text: string;
@@ -157,7 +157,7 @@ export function openStore(o: StoreOptions): Store {
     // No file (or no directory where one should be) is nothing to lose; saving will say if it cannot.
     if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) {
       store.writable = false;
-      o.warn(WARNINGS.unreadable[o.lang](store.path, why(e)));
+      o.warn(WARNINGS[o.lang].unreadable(store.path, why(e)));
     }
     return store;
   }
@@ -170,7 +170,7 @@ export function openStore(o: StoreOptions): Store {
   if (isObject(raw) && typeof raw.version === 'number' && raw.version > FORMAT_VERSION) {
     store.writable = false;
     store.newerVersion = raw.version;
-    o.warn(WARNINGS.newer[o.lang](store.path, raw.version));
+    o.warn(WARNINGS[o.lang].newer(store.path, raw.version));
     return store;
   }
   const data = validData(raw);
@@ -189,10 +189,10 @@ function moveAside(store: Store): void {
   for (let i = 1; existsSync(aside); i++) aside = `${store.path}.corrupt-${stamp}-${i}`;
   try {
     renameSync(store.path, aside);
-    store.warn(WARNINGS.corrupt[store.lang](aside));
+    store.warn(WARNINGS[store.lang].corrupt(aside));
   } catch {
     store.writable = false;
-    store.warn(WARNINGS.corruptStuck[store.lang](store.path));
+    store.warn(WARNINGS[store.lang].corruptStuck(store.path));
   }
 }
 
@@ -223,7 +223,7 @@ export function save(store: Store): boolean {
     } catch {
       // The temporary file was never made.
     }
-    if (!store.warnedSave) store.warn(WARNINGS.unwritable[store.lang](store.dir, why(e)));
+    if (!store.warnedSave) store.warn(WARNINGS[store.lang].unwritable(store.dir, why(e)));
     store.warnedSave = true;
     return false;
   }

@@ -1,5 +1,5 @@
 import { letter, type Picked, type Question, type Revisit, type Topic } from './generate.js';
-import type { Kind } from './strings.js';
+import type { Kind } from './topics.js';
 
 export interface Verdict {
   /** 'invalid': neither a number (count questions) nor one of the choices. */

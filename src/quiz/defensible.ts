@@ -1,9 +1,7 @@
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import type { Question } from './question.js';
 
 /* What every question must be, whatever its kind: the generator skips one that is not, and the tests draw thousands to show none is. */
-
-const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-const HAN = '[\\u4e00-\\u9fff]';
 
 /** The learner-visible texts of a question. */
 const textsOf = (q: Question) => [q.prompt, q.explanation, ...q.choices];
@@ -11,8 +9,7 @@ const textsOf = (q: Question) => [q.prompt, q.explanation, ...q.choices];
 /**
  * What is wrong with a question as asked: not exactly one answer, a choice
  * given twice, an empty block list, a missing text, or a text that is not
- * written as its language is (zh: no stray space between Chinese characters,
- * full-width punctuation, no double space after 。). Empty when nothing is.
+ * written as its language is (PUNCTUATION's `flaws`). Empty when nothing is.
  */
 export function flawsOf(q: Question): string[] {
   const out: string[] = [];
@@ -33,12 +30,7 @@ export function flawsOf(q: Question): string[] {
   }
   for (const t of textsOf(q)) {
     if (/\[\s*\]/.test(t)) out.push(`an empty block list in "${t}"`);
-    if (q.lang === 'en' && CJK.test(t)) out.push(`Chinese in an English text: "${t}"`);
-    if (q.lang === 'zh') {
-      if (new RegExp(`${HAN} +${HAN}`).test(t)) out.push(`a stray space between Chinese characters: "${t}"`);
-      if (new RegExp(`${HAN}[,:;?!]`).test(t)) out.push(`half-width punctuation after Chinese: "${t}"`);
-      if (/。 /.test(t)) out.push(`a space after 。: "${t}"`);
-    }
+    out.push(...PUNCTUATION[q.lang].flaws(t));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describeEvent, describeStep } from '../i18n/describe.js';
 import type { Lang } from '../i18n/lang.js';
-import { PLACE_LABELS } from '../i18n/strings.js';
+import { MACHINE } from '../i18n/machine.js';
 import type { Lesson } from '../lessons/index.js';
 import { callsOfPhase, phaseOf, traceOf, type Counters, type Location, type Scale, type Trace } from '../model/index.js';
 
@@ -34,7 +34,7 @@ export const hasOnceSteps = (f: Facts) => f.lesson.steps.some((s) => phaseOf(s) 
 export const transferRises = (f: Facts, k: keyof Counters) => f.rises[k].filter((n) => phaseOf(f.lesson.steps[n - 1]) === 'transfer');
 
 export const blocksText = (b: readonly string[]) => `[${b.join(' ')}]`;
-export const place = (l: Location, lang: Lang) => PLACE_LABELS[l][lang];
+export const place = (l: Location, lang: Lang) => MACHINE[lang].place[l];
 export const calls = (names: readonly string[]) => names.map((c) => `${c}()`);
 
 /** Step n as explain and the learn screen describe it. */

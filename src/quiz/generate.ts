@@ -6,7 +6,7 @@ import { factsOf, type KindContext } from './facts.js';
 import { KIND_SPECS } from './kinds/index.js';
 import type { Question, Spec } from './question.js';
 import { below, mulberry32, pick } from './rng.js';
-import { KINDS, type Kind } from './strings.js';
+import { KINDS, type Kind } from './topics.js';
 
 export { letter, type Picked, type Question, type Revisit } from './question.js';
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Counters, EventType, Mover } from '../model/index.js';
-import { COUNT_MISTAKES } from './strings.js';
+import { COUNT_MISTAKES, PREDICT_MISTAKES } from '../i18n/quiz.js';
 
 /**
  * Steps that enter or leave the kernel without a system call: an interrupt
@@ -16,57 +16,19 @@ export const UNCOUNTED_TRAPS: readonly EventType[] = ['handleInterrupt', 'pageFa
  */
 export function moverMistake(predicted: Mover, actual: Mover, event: EventType, lang: Lang): string | null {
   if (predicted === actual) return null;
-  const zh = lang === 'zh';
+  const t = PREDICT_MISTAKES[lang].mover;
   const referenceMove = event === 'descriptorCopy' || event === 'pageRefMove' || event === 'mapPages' || event === 'faultIn';
-  if (actual === 'dma') {
-    return predicted === 'cpu'
-      ? zh
-        ? '把 DMA 拷贝算成了 CPU 拷贝：这些字节由 DMA 控制器搬运，CPU 只负责设置它。'
-        : 'Counted the DMA copy as a CPU copy: the DMA controller moves these bytes; the CPU only programmed it.'
-      : zh
-        ? '漏掉了一次 DMA 拷贝：即使 CPU 没动手，设备和内存之间的数据也在移动。'
-        : 'Missed a DMA copy: bytes move between a device and memory even though the CPU does not touch them.';
-  }
-  if (actual === 'cpu') {
-    return predicted === 'dma'
-      ? zh
-        ? '以为这一步由 DMA 完成：DMA 只在设备和内存之间搬数据，内存到内存的拷贝要 CPU 亲自做。'
-        : 'Thought the DMA does this one: DMA only moves data between a device and memory; memory-to-memory copies are the CPU\'s.'
-      : zh
-        ? '漏掉了一次 CPU 拷贝：CPU 在这里亲手搬运了数据。'
-        : 'Missed a CPU copy: the CPU moves the payload bytes itself here.';
-  }
+  if (actual === 'dma') return predicted === 'cpu' ? t.dmaAsCpu : t.missedDma;
+  if (actual === 'cpu') return predicted === 'dma' ? t.cpuAsDma : t.missedCpu;
   // Nobody moves payload bytes in this step.
-  if (referenceMove) {
-    return zh
-      ? '把引用当成了拷贝：这里移动的只是描述符、页指针或映射，数据本身没动。'
-      : 'Counted a reference as a copy: only a descriptor, page pointer or mapping moves here, not the data.';
-  }
-  return zh
-    ? '这一步没有搬运任何数据：它是控制步骤（系统调用、设置寄存器、中断或等待）。'
-    : 'No payload bytes move in this step: it is control work (a system call, programming a register, an interrupt or a wait).';
+  return referenceMove ? t.referenceAsCopy : t.noPayload;
 }
 
 export function modeMistake(predictedSwitch: boolean, actualSwitch: boolean, event: EventType, lang: Lang): string | null {
   if (predictedSwitch === actualSwitch) return null;
-  const zh = lang === 'zh';
-  if (actualSwitch) {
-    return event === 'sysret'
-      ? zh
-        ? '忘了返回也是一次切换：每个系统调用要两次模式切换，进入一次，返回一次。'
-        : 'Forgot that returning is a switch too: each system call costs two mode switches, one in and one out.'
-      : zh
-        ? '忘了系统调用会切换模式：进入内核就是一次从用户态到内核态的切换。'
-        : 'Forgot that a system call switches mode: entering the kernel is one user-to-kernel switch.';
-  }
-  if (UNCOUNTED_TRAPS.includes(event)) {
-    return zh
-      ? '把中断或缺页算成了模式切换：从用户态接收它们时确实会进入内核，但 zcopy 只把系统调用的进入和返回计为模式切换，中断和缺页各有自己的计数。'
-      : 'Counted an interrupt or a page fault as a mode switch: taken from user mode they do enter the kernel, but zcopy counts only a system call\'s entry and return as mode switches; interrupts and faults have counters of their own.';
-  }
-  return zh
-    ? '这里不计模式切换：只有系统调用的进入和返回才计数（从中断或缺页处理程序返回用户态也会离开内核，但同样不计）。'
-    : 'No mode switch is counted here: only a system call\'s entry and return are (a return from an interrupt or fault handler to user mode leaves the kernel too, but is not counted either).';
+  const t = PREDICT_MISTAKES[lang].mode;
+  if (actualSwitch) return event === 'sysret' ? t.returnSwitches : t.callSwitches;
+  return UNCOUNTED_TRAPS.includes(event) ? t.trapAsSwitch : t.notCounted;
 }
 
 /** What the counts of a scenario are made of, for judging a wrong count. */
@@ -76,7 +38,7 @@ export interface CountFacts extends Counters {
 }
 
 type CountCounter = 'cpuCopies' | 'dmaCopies' | 'modeSwitches' | 'syscalls';
-export type CountMistake = keyof typeof COUNT_MISTAKES;
+export type CountMistake = keyof (typeof COUNT_MISTAKES)[Lang];
 
 /**
  * Which known mistake a wrong count matches, if any: e.g. answering CPU + DMA
@@ -112,5 +74,5 @@ export function countMistakeOf(counter: CountCounter, answered: number, f: Count
 
 export function countMistake(counter: CountCounter, answered: number, f: CountFacts, lang: Lang): string | null {
   const m = countMistakeOf(counter, answered, f);
-  return m ? COUNT_MISTAKES[m][lang] : null;
+  return m ? COUNT_MISTAKES[lang][m] : null;
 }

@@ -1,7 +1,7 @@
 import type { Knobs, Scale } from '../model/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Rng } from './rng.js';
-import type { Kind, QuizCounter } from './strings.js';
+import type { Kind, QuizCounter } from './topics.js';
 
 /** Where to look again after a wrong answer: a lesson at a step, or a command. */
 /** Where to look again: a lesson's step (with the what-if flags the question used), or a command. */

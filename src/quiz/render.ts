@@ -3,18 +3,18 @@ import type { Lang } from '../i18n/lang.js';
 import { paragraph } from '../term/layout.js';
 import { answerText, revisitText, weakestOf, type Answered, type Verdict } from './check.js';
 import { letter, type Question } from './generate.js';
-import { KIND_LABELS, Q, SESSION } from './strings.js';
+import { KIND_LABELS, Q, SESSION } from '../i18n/quiz.js';
 
 /** A question as text lines: its heading, the prompt, the choices (or how to answer). */
 export function questionLines(q: Question, i: number, n: number, lang: Lang, width: number, paint: ChalkInstance): string[] {
-  const out = [paint.bold(SESSION.question[lang](i, n, q.heading, q.kind)), ...paragraph(q.prompt, width)];
+  const out = [paint.bold(SESSION[lang].question(i, n, q.heading, q.kind)), ...paragraph(q.prompt, width)];
   if (q.choices.length) {
     q.choices.forEach((c, k) => {
       const [first, ...rest] = paragraph(c, width, '     ');
       out.push(`  ${letter(k)}) ${first.slice(5)}`, ...rest);
     });
   } else {
-    out.push(paint.dim(Q.typeNumber[lang]));
+    out.push(paint.dim(Q[lang].typeNumber));
   }
   return out;
 }
@@ -22,23 +22,23 @@ export function questionLines(q: Question, i: number, n: number, lang: Lang, wid
 /** The verdict and the explanation; after a wrong answer, the right one first, then the mistake it reveals, and where to look again. */
 export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
   // A right guess learns why too.
-  if (v.right) return [paint.green(SESSION.right[lang]), ...paragraph(q.explanation, width)];
+  if (v.right) return [paint.green(SESSION[lang].right), ...paragraph(q.explanation, width)];
   const head =
-    v.status !== 'invalid' ? SESSION.wrong[lang](answerText(q))
-    : q.choices.length ? SESSION.invalid[lang](answerText(q))
-    : SESSION.notNumber[lang](answerText(q));
+    v.status !== 'invalid' ? SESSION[lang].wrong(answerText(q))
+    : q.choices.length ? SESSION[lang].invalid(answerText(q))
+    : SESSION[lang].notNumber(answerText(q));
   const out = paragraph(head, width).map((l) => paint.red(l));
   if (v.misconception) out.push(...paragraph(v.misconception, width).map((l) => paint.yellow(l)));
   out.push(...paragraph(q.explanation, width));
-  out.push(...paragraph(SESSION.revisit[lang](revisitText(v.revisit)), width).map((l) => paint.cyan(l)));
+  out.push(...paragraph(SESSION[lang].revisit(revisitText(v.revisit)), width).map((l) => paint.cyan(l)));
   return out;
 }
 
 /** The answer key: every question with its answer and explanation. */
 export function revealText(questions: Question[], lang: Lang, width: number, paint: ChalkInstance): string {
   const blocks = questions.map((q, i) => {
-    const lines = questionLines(q, i + 1, questions.length, lang, width, paint).filter((l) => !l.includes(Q.typeNumber[lang]));
-    lines.push(...paragraph(SESSION.answer[lang] + answerText(q), width).map((l) => paint.green(l)));
+    const lines = questionLines(q, i + 1, questions.length, lang, width, paint).filter((l) => !l.includes(Q[lang].typeNumber));
+    lines.push(...paragraph(SESSION[lang].answer + answerText(q), width).map((l) => paint.green(l)));
     lines.push(...paragraph(q.explanation, width).map((l) => paint.dim(l)));
     return lines.join('\n');
   });
@@ -49,7 +49,7 @@ export function revealText(questions: Question[], lang: Lang, width: number, pai
 export function weakestLines(answers: Answered[], lang: Lang): string[] {
   const weak = weakestOf(answers);
   if (!weak.length) return [];
-  return [SESSION.weakest[lang], ...weak.map((t) => `  ${t.scenario} · ${KIND_LABELS[lang][t.kind]} (${SESSION.wrongCount[lang](t.wrong)})`)];
+  return [SESSION[lang].weakest, ...weak.map((t) => `  ${t.scenario} · ${KIND_LABELS[lang][t.kind]} (${SESSION[lang].wrongCount(t.wrong)})`)];
 }
 
 /** The JSON answer key's shape. */

@@ -47,8 +47,12 @@ export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
 
-/** Chinese punctuation that must not begin a line: it stays with the character before. */
-const NO_BREAK_BEFORE = new Set('，。；：、！？）》」』”’'.split(''));
+/**
+ * Punctuation that must not begin a line: it stays with the character before. Chinese full-width
+ * comma, full stop, semicolon, colon, enumeration comma, exclamation and question marks, closing
+ * brackets and quotation marks (written as escapes: the words and their characters live in src/i18n).
+ */
+const NO_BREAK_BEFORE = new Set('\uff0c\u3002\uff1b\uff1a\u3001\uff01\uff1f\uff09\u300b\u300d\u300f\u201d\u2019'.split(''));
 
 /**
  * Wraps plain text to `width` columns: English breaks at spaces, Chinese

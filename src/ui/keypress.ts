@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
 
 /**
- * One key the learner pressed: a printable character as itself ('l', ' ', '字'),
+ * One key the learner pressed: a printable character as itself ('l', ' ', or a Chinese character),
  * or a name for the rest ('enter', 'esc', 'up', 'backspace', 'ctrl-c'). Names are
  * longer than one character, so they never clash with a printable key.
  */

@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
-import { ACTIVITY_LABELS, COUNTER_LABELS, LEARN, PLACE_LABELS, TRANSFER_LABELS } from '../i18n/strings.js';
+import { MACHINE } from '../i18n/machine.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
+import { LEARN } from '../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type State, type Transfer } from '../model/index.js';
 import { displayWidth, flow, padEnd } from '../term/text.js';
 
@@ -18,16 +20,16 @@ export interface MachinePicture {
 /** The machine as the learn screen draws it, for any screen that shows one (the sandbox, a challenge). */
 export function machineLines({ state, before, places, usesPageTable }: MachinePicture, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
-  const cpu = paint.bold(t.cpu(state.cpu.mode, ACTIVITY_LABELS[state.cpu.activity][lang]));
+  const cpu = paint.bold(t.cpu(state.cpu.mode, MACHINE[lang].activity[state.cpu.activity]));
   const inner = width - 4;
-  const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => PLACE_LABELS[p][lang])];
+  const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => MACHINE[lang].place[p])];
   const labelWidth = Math.max(...labels.map(displayWidth));
   const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
   const placeRow = (place: Location) => {
     // The NIC drains as it transmits: what it has put on the wire is said beside its (empty) slots.
     const onWire = place === 'nic' && state.sent.length ? `  ${paint.green(t.sent(state.sent.join(' ')))}` : '';
     const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : onWire;
-    return row(PLACE_LABELS[place][lang], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
+    return row(MACHINE[lang].place[place], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
   };
 
   const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
@@ -87,8 +89,8 @@ const ARROW_SHAPES: Record<Transfer['kind'], [string, string]> = {
 function arrow(transfer: Transfer | null, place: Location, lang: Lang, paint: ChalkInstance): string {
   if (!transfer || transfer.to !== place) return '';
   const [head, tail] = ARROW_SHAPES[transfer.kind];
-  const via = transfer.via ? LEARN[lang].via(FRAME_SHORT[lang][transfer.via] ?? transfer.via) : '';
-  const text = `  ${head}${TRANSFER_LABELS[transfer.kind][lang]}${tail} ${PLACE_LABELS[transfer.from][lang]}${via}`;
+  const via = transfer.via ? LEARN[lang].via(MACHINE[lang].frameShort[transfer.via] ?? transfer.via) : '';
+  const text = `  ${head}${MACHINE[lang].transfer[transfer.kind]}${tail} ${MACHINE[lang].place[transfer.from]}${via}`;
   return colourOfTransfer(transfer.kind, paint)(text);
 }
 
@@ -108,43 +110,33 @@ export function colourOfTransfer(kind: Transfer['kind'], paint: ChalkInstance) {
   }
 }
 
-const FRAME_SHORT: Record<Lang, Partial<Record<Location, string>>> = {
-  en: { pageCache: 'cache', user: 'user', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
-  zh: { pageCache: '页缓存', user: '用户', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
-};
-
 /** `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned. */
 function pageTableLines(state: State, lang: Lang, width: number): string[] {
   if (state.pageTable.length === 0) return ['—'];
   const entries = state.pageTable.map((p) => {
     const flags = [p.present ? 'p' : '-', p.writable ? 'w' : 'r', p.cow ? 'cow' : '', p.pinned ? 'pin' : ''].filter(Boolean).join(' ');
-    return `${p.block}→${FRAME_SHORT[lang][p.frame] ?? p.frame}(${flags})`;
+    return `${p.block}→${MACHINE[lang].frameShort[p.frame] ?? p.frame}(${flags})`;
   });
   return flow(entries, '  ', width);
 }
-
-const DMA_STATUS: Record<Lang, Record<State['dma']['status'], string>> = {
-  en: { idle: 'idle', programmed: 'programmed', done: 'done' },
-  zh: { idle: '空闲', programmed: '已设置', done: '完成' },
-};
 
 function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance): string {
   const t = LEARN[lang];
   const d = state.dma;
   const mark = (text: string, changed: boolean) => (changed ? paint.yellow.bold(text) : text);
-  const name = (l: Location | null) => (l ? PLACE_LABELS[l][lang] : '—');
+  const name = (l: Location | null) => (l ? MACHINE[lang].place[l] : '—');
   const regs = [
     mark(`MAR=${name(d.mar)}`, d.mar !== before.dma.mar),
     mark(`ADR=${name(d.adr)}`, d.adr !== before.dma.adr),
     mark(`WC=${d.wc}`, d.wc !== before.dma.wc),
-    mark(DMA_STATUS[lang][d.status], d.status !== before.dma.status),
+    mark(MACHINE[lang].dmaStatus[d.status], d.status !== before.dma.status),
   ].join('  ');
-  return `${regs}   ${t.irq}${lang === 'zh' ? '：' : ': '}${irqStatus(state, lang, paint)}`;
+  return `${regs}   ${t.irq}${PUNCTUATION[lang].colon}${irqStatus(state, lang, paint)}`;
 }
 
 /** The interrupt line: the device whose interrupt waits for the CPU, or a dash. */
 function irqStatus(state: State, lang: Lang, paint: ChalkInstance): string {
-  const source = state.interruptLine ? { dma: 'DMA', disk: PLACE_LABELS.disk[lang], nic: PLACE_LABELS.nic[lang] }[state.interruptLine] : null;
+  const source = state.interruptLine ? { dma: 'DMA', disk: MACHINE[lang].place.disk, nic: MACHINE[lang].place.nic }[state.interruptLine] : null;
   return source ? paint.yellow.bold(LEARN[lang].pending(source)) : '—';
 }
 
@@ -163,7 +155,7 @@ export function countersLine(
 ): string[] {
   const items = keys.map((k) => {
     const changed = state.counts[k] !== before.counts[k];
-    const text = `${COUNTER_LABELS[k][lang]} ${state.counts[k]}${after(k)}${changed ? '▲' : ''}`;
+    const text = `${MACHINE[lang].counter[k]} ${state.counts[k]}${after(k)}${changed ? '▲' : ''}`;
     return changed ? paint.yellow.bold(text) : text;
   });
   return flow(items, '   ', width - 1).map((l) => ` ${l}`);

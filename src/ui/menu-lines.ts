@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { SCREENS } from '../i18n/screens.js';
 import type { Lang } from '../i18n/lang.js';
 import { displayWidth, fitWidth, padEnd } from '../term/text.js';
 
@@ -11,11 +12,6 @@ export interface MenuItem<T> {
   /** A short mark after the label, e.g. ✓ for a finished lesson. */
   mark?: string;
 }
-
-const MORE: Record<Lang, { above: (n: number) => string; below: (n: number) => string }> = {
-  en: { above: (n) => `↑ ${n} more above`, below: (n) => `↓ ${n} more below` },
-  zh: { above: (n) => `↑ 上面还有 ${n} 项`, below: (n) => `↓ 下面还有 ${n} 项` },
-};
 
 /**
  * The menu as lines: title, items under their group headings, the cursor on
@@ -47,7 +43,7 @@ export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: numbe
   const above = count(body.slice(0, start));
   const below = count(body.slice(start + room));
   const mark = (n: number, text: (n: number) => string) => (n ? paint.dim(`   ${text(n)}`) : '');
-  return [paint.bold(` ${title}`), mark(above, MORE[lang].above), ...shown.map((b) => b.line), mark(below, MORE[lang].below), ...bottom].map((l) =>
+  return [paint.bold(` ${title}`), mark(above, SCREENS[lang].above), ...shown.map((b) => b.line), mark(below, SCREENS[lang].below), ...bottom].map((l) =>
     fitWidth(l, width),
   );
 }

@@ -1,6 +1,7 @@
 import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type PathVerdict } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
-import { COUNTER_LABELS, MESSAGES } from '../../i18n/strings.js';
+import { MACHINE } from '../../i18n/machine.js';
+import { MESSAGES } from '../../i18n/strings.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
 import { isInteractive, session } from '../session.js';
@@ -24,7 +25,7 @@ export const challengeCommand: Command = {
         const levels = ctx.levels();
         if (args.list) return list(ctx, levels, args.json === true);
         if (args.check !== undefined) {
-          if (args.id === undefined) throw new UsageError(CHALLENGE.needLevel[lang]);
+          if (args.id === undefined) throw new UsageError(CHALLENGE[lang].needLevel);
           const level = find(ctx, levels, args.id);
           const verdict = judge(level, readPath(args.check, level, lang));
           report(ctx, level, verdict, args.json === true);
@@ -36,7 +37,7 @@ export const challengeCommand: Command = {
           // Without a terminal there are no keys to build with: the level (or the list) to read, and how to be judged.
           if (level) brief(ctx, level);
           else list(ctx, levels, args.json === true);
-          return ctx.out(`${CHALLENGE.inATerminal[lang]}\n`);
+          return ctx.out(`${CHALLENGE[lang].inATerminal}\n`);
         }
         await session(ctx, level ? { screen: 'challenge', id: level.id, back: null } : { screen: 'levels', back: null });
       },
@@ -48,7 +49,7 @@ function find({ lang }: Ctx, levels: Levels, id: string): Level {
   const found = levels.find(id);
   if (found) return found;
   const guess = levels.suggest(id);
-  throw new UsageError(MESSAGES.then[lang](CHALLENGE.unknownLevel[lang](id), guess ? MESSAGES.didYouMean[lang](guess) : CHALLENGE.seeLevels[lang]));
+  throw new UsageError(MESSAGES[lang].then(CHALLENGE[lang].unknownLevel(id), guess ? MESSAGES[lang].didYouMean(guess) : CHALLENGE[lang].seeLevels));
 }
 
 function list({ lang, out, paint }: Ctx, levels: Levels, asJson: boolean) {
@@ -75,19 +76,19 @@ function list({ lang, out, paint }: Ctx, levels: Levels, asJson: boolean) {
 
 /** A level as text: its task, its machine, what it judges, and how many hints it keeps. */
 function brief({ lang, out, paint }: Ctx, level: Level) {
-  const conditions = checks(level, []).checks.map((c) => `  • ${CHALLENGE.condition[lang](c.condition, false)}`);
-  const machine = CHALLENGE.machine[lang](level.features);
-  out(`${paint.bold(`${level.id} · ${level.title[lang]}`)}\n${level.summary[lang]}\n${machine ? `${machine}\n` : ''}${conditions.join('\n')}\n${CHALLENGE.hintsKept[lang](level.hints.length)}\n`);
+  const conditions = checks(level, []).checks.map((c) => `  • ${CHALLENGE[lang].condition(c.condition, false)}`);
+  const machine = CHALLENGE[lang].machine(level.features);
+  out(`${paint.bold(`${level.id} · ${level.title[lang]}`)}\n${level.summary[lang]}\n${machine ? `${machine}\n` : ''}${conditions.join('\n')}\n${CHALLENGE[lang].hintsKept(level.hints.length)}\n`);
 }
 
 function report({ lang, out, paint }: Ctx, level: Level, v: PathVerdict, asJson: boolean) {
-  const message = v.unmet && CHALLENGE.unmet[lang](v.unmet);
+  const message = v.unmet && CHALLENGE[lang].unmet(v.unmet);
   if (asJson) {
     return out(json({ id: level.id, solved: v.unmet === null, unmet: v.unmet && { ...v.unmet, message }, counts: v.counts, perTransfer: v.perTransfer, steps: v.steps, par: level.par, teaches: level.teaches }));
   }
-  const said = CHALLENGE.verdict[lang];
-  if (message) return out(`${said(paint.red(CHALLENGE.notSolved[lang](level.id)), message)}\n`);
-  const vs = CHALLENGE.vsPar[lang];
-  out(`${said(paint.green(CHALLENGE.solved[lang](level.id)), `${vs(COUNTER_LABELS.modeSwitches[lang], v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE.steps[lang], v.steps, level.par.steps)}`)}\n`);
-  out(`${level.summary[lang]}\n${CHALLENGE.learnMore[lang](level.teaches)}\n`);
+  const said = CHALLENGE[lang].verdict;
+  if (message) return out(`${said(paint.red(CHALLENGE[lang].notSolved(level.id)), message)}\n`);
+  const vs = CHALLENGE[lang].vsPar;
+  out(`${said(paint.green(CHALLENGE[lang].solved(level.id)), `${vs(MACHINE[lang].counter.modeSwitches, v.counts.modeSwitches, level.par.modeSwitches)} · ${vs(CHALLENGE[lang].steps, v.steps, level.par.steps)}`)}\n`);
+  out(`${level.summary[lang]}\n${CHALLENGE[lang].learnMore(level.teaches)}\n`);
 }

@@ -21,7 +21,7 @@ export const explainCommand: Command = {
       (args) => {
         const scale = scaleOf(args);
         const written = lessonArg(args.scenario, args.file);
-        if (!written) throw new UsageError(MESSAGES.needScenario[lang](lessons().lessons.map((l) => l.id)));
+        if (!written) throw new UsageError(MESSAGES[lang].needScenario(lessons().lessons.map((l) => l.id)));
         const lesson = variedOrRefused(written, knobsAsked(args));
         checkScale(scale, [lesson]);
         const x = explain(lesson, lang, scale);

@@ -16,7 +16,7 @@ export const listCommand: Command = {
         const idWidth = Math.max(...all.map((l) => l.id.length));
         let group: string | undefined;
         for (const l of all) {
-          if (l.group !== group) out(`${group === undefined ? '' : '\n'}${paint.underline(UI.groups[lang][l.group])}\n`);
+          if (l.group !== group) out(`${group === undefined ? '' : '\n'}${paint.underline(UI[lang].groups[l.group])}\n`);
           group = l.group;
           out(`  ${paint.bold(l.id.padEnd(idWidth))}  ${l.title[lang]}\n`);
         }

@@ -1,4 +1,5 @@
 import { HELP } from '../../i18n/help.js';
+import { LANGS } from '../../i18n/lang.js';
 import { createInterface } from 'node:readline';
 import { renderProgress } from '../../present/progress.js';
 import { PROGRESS, deleteProgress, hasProgress, levelsSolved, openStore, weakestTopics } from '../../progress/index.js';
@@ -30,19 +31,19 @@ export const progressCommand: Command = {
       async (args) => {
         const store = openStore({ env: io.env, lang, warn: (line) => void io.stderr.write(`zcopy: ${line}\n`) });
         if (args.reset) {
-          if (store.newerVersion !== null) throw new UsageError(PROGRESS.newerReset[lang]);
+          if (store.newerVersion !== null) throw new UsageError(PROGRESS[lang].newerReset);
           if (!store.path || !hasProgress(store.data)) {
             // An empty record may still be a file: delete it quietly.
             if (store.path) deleteProgress(store);
-            return out(PROGRESS.nothing[lang] + '\n');
+            return out(PROGRESS[lang].nothing + '\n');
           }
           if (!args.yes) {
-            out(PROGRESS.confirm[lang](store.path));
+            out(PROGRESS[lang].confirm(store.path));
             const reply = await readOneLine(io.stdin);
-            if (!/^(y|yes|是)$/i.test((reply ?? '').trim())) return out(`${reply === undefined ? '\n' : ''}${PROGRESS.kept[lang]}\n`);
+            if (!LANGS.some((l) => PROGRESS[l].yes.includes((reply ?? '').trim().toLowerCase()))) return out(`${reply === undefined ? '\n' : ''}${PROGRESS[lang].kept}\n`);
           }
           deleteProgress(store);
-          return out(PROGRESS.deleted[lang] + '\n');
+          return out(PROGRESS[lang].deleted + '\n');
         }
         if (args.json) {
           return out(json({ path: store.path, ...store.data, challenges: store.data.challenges ?? {}, weakest: weakestTopics(store.data) }));

@@ -10,7 +10,7 @@ import { session } from '../session.js';
 
 /**
  * Asks the questions one per line of `input`, printing each question and its
- * verdict, and saving each answer as it comes. Ends with `Score: X/N` (in zh `得分：X/N`); when
+ * verdict, and saving each answer as it comes. Ends with `Score: X/N` (in each language its own words for it); when
  * the input ends early, the rest are unanswered.
  */
 export async function takeByLines(
@@ -36,7 +36,7 @@ export async function takeByLines(
         break;
       }
       const line = String(next.value);
-      out(SESSION.yourAnswer[lang] + (line.trim() || SESSION.noAnswer[lang]) + '\n');
+      out(SESSION[lang].yourAnswer + (line.trim() || SESSION[lang].noAnswer) + '\n');
       const a = { question: q, verdict: judge(q, line) };
       answers.push(a);
       onAnswer(a);
@@ -46,10 +46,10 @@ export async function takeByLines(
     rl.close();
   }
   const left = questions.length - answers.length;
-  if (left > 0) out(SESSION.unanswered[lang](left) + '\n');
+  if (left > 0) out(SESSION[lang].unanswered(left) + '\n');
   const weak = weakestLines(answers, lang);
   if (weak.length) out(weak.join('\n') + '\n');
-  out(SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length, lang) + '\n');
+  out(SESSION[lang].score(answers.filter((a) => a.verdict.right).length, questions.length) + '\n');
   return answers;
 }
 
@@ -80,7 +80,7 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
   const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
   const { plan, quiz } = drawQuiz(ctx, args, store);
   const { questions } = quiz;
-  const seedLine = SESSION.seed[lang](plan.seed);
+  const seedLine = SESSION[lang].seed(plan.seed);
 
   if (args.reveal) {
     if (args.json) {
@@ -96,7 +96,7 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
     await session(ctx, { screen: 'quiz', back: null }, { quiz: () => quiz, answers: store, onAnswer: (a) => answers.push(a) });
     // The screen is gone with the alternate screen; the result stays in the scrollback.
     const weak = weakestLines(answers, lang);
-    out(`${SESSION.score(answers.filter((a) => a.verdict.right).length, questions.length, lang)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
+    out(`${SESSION[lang].score(answers.filter((a) => a.verdict.right).length, questions.length)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
     return;
   }
   const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);

@@ -1,30 +1,13 @@
 import { judge, kindOfFile, loadLevelFile } from '../../challenge/index.js';
 import { HELP } from '../../i18n/help.js';
-import { COUNTER_LABELS } from '../../i18n/strings.js';
+import { MACHINE } from '../../i18n/machine.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
+import { VALIDATE } from '../../i18n/validate.js';
 import { LessonError, formatPath, formatProblem, loadLessonFile, type Problem } from '../../lessons/index.js';
 import { traceOf, type Counters } from '../../model/index.js';
 import { json, type Command } from '../context.js';
 import { EXIT, Exit } from '../errors.js';
 import { syscallNames } from '../../app/workbench.js';
-
-const WORDS = {
-  en: {
-    ok: 'ok  ',
-    bad: 'FAIL',
-    steps: (n: number) => `${n} steps`,
-    level: 'level',
-    par: (switches: number, steps: number) => `par ${switches} mode switch${switches === 1 ? '' : 'es'}, ${steps} step${steps === 1 ? '' : 's'}`,
-    summary: (bad: number, all: number) => `${bad} of ${all} files have problems`,
-  },
-  zh: {
-    ok: '通过',
-    bad: '失败',
-    steps: (n: number) => `${n} 步`,
-    level: '关卡',
-    par: (switches: number, steps: number) => `标准：模式切换 ${switches} 次，${steps} 步`,
-    summary: (bad: number, all: number) => `${all} 个文件中有 ${bad} 个有问题`,
-  },
-};
 
 type Result =
   | { file: string; ok: true; kind: 'lesson'; id: string; steps: number; counts: Counters; problems: Problem[] }
@@ -48,7 +31,7 @@ export const validateCommand: Command = {
           .positional('files', { type: 'string', array: true, demandOption: true, describe: H.validateFiles })
           .option('json', { type: 'boolean', describe: H.validateJson }),
       (args) => {
-        const w = WORDS[lang];
+        const w = VALIDATE[lang];
         // A level names the lesson that teaches it; the catalogue is read only when a level is there to check.
         let ids: string[] | undefined;
         const lessonIds = () => (ids ??= lessons().lessons.map((l) => l.id));
@@ -80,7 +63,7 @@ export const validateCommand: Command = {
             } else if (r.kind === 'level') {
               out(`${paint.green(w.ok)}  ${r.file}  ${r.id} · ${w.level} · ${w.par(r.par.modeSwitches, r.par.steps)}\n`);
             } else {
-              const counts = (['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const).map((k) => `${COUNTER_LABELS[k][lang]} ${r.counts[k]}`).join(lang === 'zh' ? '，' : ', ');
+              const counts = PUNCTUATION[lang].clauses((['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls'] as const).map((k) => `${MACHINE[lang].counter[k]} ${r.counts[k]}`));
               out(`${paint.green(w.ok)}  ${r.file}  ${r.id} · ${w.steps(r.steps)} · ${counts}\n`);
             }
           }

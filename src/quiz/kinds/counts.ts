@@ -1,11 +1,13 @@
 import { countMistake, type CountFacts } from '../misconceptions.js';
 import { callsOfPhase, knobFlags, turnedKnobs, type Scale } from '../../model/index.js';
 import type { Lang } from '../../i18n/lang.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { SCALE, whatIfWords } from '../../i18n/strings.js';
 import { formatBytes } from '../../term/bytes.js';
 import { calls, callsIn, countsIn, hasOnceSteps, transferRises, type Facts, type KindContext, type Scope } from '../facts.js';
 import { learnAt, type Question, type Spec } from '../question.js';
-import { COUNT_MISTAKES, Q, QUIZ_COUNTERS, type QuizCounter } from '../strings.js';
+import { QUIZ_COUNTERS, type QuizCounter } from '../topics.js';
+import { COUNT_MISTAKES, Q } from '../../i18n/quiz.js';
 
 /** `--cache warm`: how to open the variant a question is about, for its Revisit. */
 const flagsOf = (f: Facts) => (f.lesson.knobs ? knobFlags(f.lesson.knobs) : '');
@@ -14,7 +16,7 @@ const flagsOf = (f: Facts) => (f.lesson.knobs ? knobFlags(f.lesson.knobs) : '');
 function whatIf(f: Facts, lang: Lang): string {
   const knobs = f.lesson.knobs;
   const words = knobs && whatIfWords(turnedKnobs(knobs), knobs, lang);
-  return words ? Q.whatIf[lang](words) : '';
+  return words ? Q[lang].whatIf(words) : '';
 }
 
 /** One chunk's total of a counter, or what every chunk costs once set up (asked only where the two differ). */
@@ -30,12 +32,11 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
       const total = f.end.counts[counter];
       const perChunk = f.phases.perTransfer[counter];
       const steps = perTransfer ? transferRises(f, counter) : f.rises[counter];
-      let explanation = perTransfer ? Q.countExplainPerChunk[lang](id, n, counter, steps) : Q.countExplain[lang](id, n, counter, steps);
-      // Chinese sentences follow one another without a space.
-      const then = lang === 'zh' ? '' : ' ';
-      if (counter === 'modeSwitches' && counts.syscalls > 0) explanation += then + Q.twoPerCall[lang](counts.syscalls);
-      if (counter === 'syscalls' && n > 0) explanation += then + Q.callsAre[lang](calls(callsIn(f, scope)));
-      if (perChunk !== total) explanation += then + Q.onceNote[lang](counter, perChunk, total, calls([...callsOfPhase(f.lesson, 'setup'), ...callsOfPhase(f.lesson, 'teardown')]));
+      let explanation = perTransfer ? Q[lang].countExplainPerChunk(id, n, counter, steps) : Q[lang].countExplain(id, n, counter, steps);
+      const then = (sentence: string) => (explanation = PUNCTUATION[lang].sentences([explanation, sentence]));
+      if (counter === 'modeSwitches' && counts.syscalls > 0) then(Q[lang].twoPerCall(counts.syscalls));
+      if (counter === 'syscalls' && n > 0) then(Q[lang].callsAre(calls(callsIn(f, scope))));
+      if (perChunk !== total) then(Q[lang].onceNote(counter, perChunk, total, calls([...callsOfPhase(f.lesson, 'setup'), ...callsOfPhase(f.lesson, 'teardown')])));
       const fallback = steps[0] ?? f.rises.descriptorCopies[0] ?? 1;
       const once = f.phases.setup.syscalls + f.phases.teardown.syscalls;
       const facts: CountFacts = { ...counts, setupCalls: perTransfer ? 0 : once };
@@ -48,7 +49,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
         counter,
         perTransfer,
         ...(f.lesson.knobs ? { knobs: f.lesson.knobs } : {}),
-        prompt: whatIf(f, lang) + (perTransfer ? Q.countPromptPerChunk[lang](id, counter) : Q.countPrompt[lang](id, counter)),
+        prompt: whatIf(f, lang) + (perTransfer ? Q[lang].countPromptPerChunk(id, counter) : Q[lang].countPrompt(id, counter)),
         choices: [],
         answer: String(n),
         explanation,
@@ -58,7 +59,7 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
           if (!('number' in picked) || picked.number === n) return { misconception: null, revisit };
           if (perTransfer && picked.number === total) {
             const firstTransfer = f.lesson.steps.findIndex((s) => s.phase === 'transfer') + 1;
-            return { misconception: COUNT_MISTAKES.countedOnce[lang], revisit: learnAt(id, firstTransfer || fallback, flagsOf(f)) };
+            return { misconception: COUNT_MISTAKES[lang].countedOnce, revisit: learnAt(id, firstTransfer || fallback, flagsOf(f)) };
           }
           const misconception = countMistake(counter, picked.number, facts, lang);
           // Forgetting the way back out: point at the first return.
@@ -102,17 +103,17 @@ function fileSpec(f: Facts, counter: QuizCounter, scale: Scale): Spec {
         perTransfer: false,
         ...(f.lesson.knobs ? { knobs: f.lesson.knobs } : {}),
         scale,
-        prompt: whatIf(f, lang) + Q.countPromptFile[lang](id, counter, size, chunk),
+        prompt: whatIf(f, lang) + Q[lang].countPromptFile(id, counter, size, chunk),
         choices: [],
         answer: String(n),
-        explanation: Q.countExplainFile[lang](id, counter, big.chunks, formula, size, chunk, rounds),
+        explanation: Q[lang].countExplainFile(id, counter, big.chunks, formula, size, chunk, rounds),
         lang,
         revisit,
         diagnose: (picked) => {
           if (!('number' in picked) || picked.number === n) return { misconception: null, revisit };
           // One chunk's figure, or one round's, given for the whole file.
           const oneChunk = picked.number === formula.perChunk || picked.number === f.end.counts[counter];
-          return { misconception: oneChunk ? Q.oneChunk[lang](big.chunks) : null, revisit };
+          return { misconception: oneChunk ? Q[lang].oneChunk(big.chunks) : null, revisit };
         },
       };
     },

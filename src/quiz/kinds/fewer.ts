@@ -1,7 +1,8 @@
 import { countsIn, hasOnceSteps, type Facts, type KindContext, type Scope } from '../facts.js';
 import { choiceQuestion, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
-import { FEWER_MISTAKES, Q, QUIZ_COUNTERS, type QuizCounter } from '../strings.js';
+import { QUIZ_COUNTERS, type QuizCounter } from '../topics.js';
+import { FEWER_MISTAKES, Q } from '../../i18n/quiz.js';
 
 /** [who, by how many]; null is "the same number". */
 type Option = [string, number] | null;
@@ -38,18 +39,18 @@ function fewerSpec(a: Facts, b: Facts, counter: QuizCounter, scope: Scope): Spec
           scenario: ia,
           counter,
           perTransfer,
-          prompt: Q.fewerPrompt[lang](counter, first, second, perTransfer),
-          explanation: Q.fewerExplain[lang](counter, ia, na, ib, nb, perTransfer),
+          prompt: Q[lang].fewerPrompt(counter, first, second, perTransfer),
+          explanation: Q[lang].fewerExplain(counter, ia, na, ib, nb, perTransfer),
           lang,
           revisit: { command: `zcopy compare ${ia} ${ib}` },
         },
-        options.map((o) => (o ? Q.fewerChoice[lang](o[0], o[1]) : Q.fewerSame[lang])),
+        options.map((o) => (o ? Q[lang].fewerChoice(o[0], o[1]) : Q[lang].fewerSame)),
         right,
         (choice) => {
           const o = options[choice];
-          if (same) return { misconception: FEWER_MISTAKES.same[lang] };
-          if (!o) return { misconception: FEWER_MISTAKES.notSame[lang](lower, d) };
-          return { misconception: o[0] !== lower ? FEWER_MISTAKES.wrongSide[lang](lower) : FEWER_MISTAKES.wrongBy[lang](d) };
+          if (same) return { misconception: FEWER_MISTAKES[lang].same };
+          if (!o) return { misconception: FEWER_MISTAKES[lang].notSame(lower, d) };
+          return { misconception: o[0] !== lower ? FEWER_MISTAKES[lang].wrongSide(lower) : FEWER_MISTAKES[lang].wrongBy(d) };
         },
       );
     },

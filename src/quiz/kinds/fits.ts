@@ -3,7 +3,9 @@ import { DEFAULT_KNOBS, StepError, traceOf, variantOf, type Counters } from '../
 import type { Facts, KindContext } from '../facts.js';
 import { choiceQuestion, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
-import { CONSTRAINTS, FITS_MISTAKE, JOB_LABELS, Q, SITUATIONS, type Constraint } from '../strings.js';
+import { CONSTRAINTS, type Constraint } from '../topics.js';
+import { FITS_MISTAKE, JOB_LABELS, Q, SITUATIONS } from '../../i18n/quiz.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 
 /**
  * Where a technique stands in a situation: it fits, it does not (a wrong
@@ -84,9 +86,9 @@ function fitsSpec(f: Facts, c: Constraint, all: Facts[]): Spec {
       const ids = shuffle(rng, [id, ...wrong.map((g) => g.lesson.id)]);
       const s = SITUATIONS[lang][c];
       const failsOf = (g: Facts) => s.fails(g.lesson.id, rule.quoted(g));
-      const others = wrong.map(failsOf).join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');
+      const others = PUNCTUATION[lang].semicolons(wrong.map(failsOf)) + PUNCTUATION[lang].stop;
       const p = f.lesson.properties;
-      const caveats = [p.needsPipe ? Q.fitsCaveat[lang].needsPipe : '', p.ownsDevice ? Q.fitsCaveat[lang].ownsDevice : ''].filter(Boolean);
+      const caveats = [p.needsPipe ? Q[lang].fitsCaveat.needsPipe : '', p.ownsDevice ? Q[lang].fitsCaveat.ownsDevice : ''].filter(Boolean);
       return choiceQuestion(
         {
           id: `fits:${c}:${id}`,
@@ -95,8 +97,8 @@ function fitsSpec(f: Facts, c: Constraint, all: Facts[]): Spec {
           // The scenario is the answer: the header names the job instead.
           heading: JOB_LABELS[lang][rule.job],
           counter: null,
-          prompt: Q.fitsPrompt[lang](s.text),
-          explanation: [Q.fitsExplain[lang](id, s.fits, others), ...caveats].join(lang === 'zh' ? '' : ' '),
+          prompt: Q[lang].fitsPrompt(s.text),
+          explanation: PUNCTUATION[lang].sentences([Q[lang].fitsExplain(id, s.fits, others), ...caveats]),
           lang,
           revisit: { command: `zcopy compare ${ids.join(' ')}` },
         },

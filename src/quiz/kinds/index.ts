@@ -1,6 +1,6 @@
 import type { Facts, KindContext } from '../facts.js';
 import type { Spec } from '../question.js';
-import type { Kind } from '../strings.js';
+import type { Kind } from '../topics.js';
 import { countsSpecs } from './counts.js';
 import { fewerSpecs } from './fewer.js';
 import { fitsSpecs } from './fits.js';

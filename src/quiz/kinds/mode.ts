@@ -3,7 +3,8 @@ import type { State } from '../../model/index.js';
 import { UNCOUNTED_TRAPS, modeMistake } from '../misconceptions.js';
 import { brief, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
-import { Q, type ModeWhy } from '../strings.js';
+import { type ModeWhy } from '../topics.js';
+import { Q } from '../../i18n/quiz.js';
 
 /** The mode choices, in their fixed order: [mode, switched]. */
 const MODES: [State['cpu']['mode'], boolean][] = [
@@ -31,7 +32,7 @@ function modeSpec(f: Facts, n: number): Spec {
       const mode = f.timeline[n].cpu.mode;
       const switched = f.rises.modeSwitches.includes(n);
       const event = f.lesson.steps[n - 1].event.type;
-      const modeName = UI.mode[lang][mode];
+      const modeName = UI[lang].mode[mode];
       return choiceQuestion(
         {
           id: `mode:${id}:${n}`,
@@ -39,16 +40,16 @@ function modeSpec(f: Facts, n: number): Spec {
           scenario: id,
           counter: null,
           // The step by its event: "read() returns to user mode" would state the answer.
-          prompt: Q.modePrompt[lang](Q.stepHead[lang](id, n, brief(f, n, lang))),
-          explanation: Q.modeExplain[lang](n, modeName, whyOf(f, n, switched), f.timeline[n].counts.modeSwitches),
+          prompt: Q[lang].modePrompt(Q[lang].stepHead(id, n, brief(f, n, lang))),
+          explanation: Q[lang].modeExplain(n, modeName, whyOf(f, n, switched), f.timeline[n].counts.modeSwitches),
           lang,
           revisit: learnAt(id, n),
         },
-        [...Q.modeChoices[lang]],
+        [...Q[lang].modeChoices],
         MODES.findIndex(([m, s]) => m === mode && s === switched),
         (choice) => {
           const [, s] = MODES[choice];
-          return { misconception: modeMistake(s, switched, event, lang) ?? Q.modeOnly[lang](modeName) };
+          return { misconception: modeMistake(s, switched, event, lang) ?? Q[lang].modeOnly(modeName) };
         },
       );
     },

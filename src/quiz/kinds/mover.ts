@@ -2,7 +2,8 @@ import type { Mover } from '../../model/index.js';
 import { moverMistake } from '../misconceptions.js';
 import { blocksText, does, place, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
-import { Q } from '../strings.js';
+import { Q } from '../../i18n/quiz.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 
 const MOVERS: Mover[] = ['cpu', 'dma', 'none'];
 
@@ -22,13 +23,13 @@ function moverSpec(f: Facts, n: number): Spec {
           kind: 'mover',
           scenario: id,
           counter: null,
-          prompt: Q.moverPrompt[lang](id, n, blocksText(t.blocks), place(t.from, lang), place(t.to, lang)),
+          prompt: Q[lang].moverPrompt(id, n, blocksText(t.blocks), place(t.from, lang), place(t.to, lang)),
           // Chinese sentences follow one another without a space.
-          explanation: [Q.moverExplain[lang](n, does(f, n, lang)), f.lesson.steps[n - 1].text[lang]].join(lang === 'zh' ? '' : ' '),
+          explanation: PUNCTUATION[lang].sentences([Q[lang].moverExplain(n, does(f, n, lang)), f.lesson.steps[n - 1].text[lang]]),
           lang,
           revisit: learnAt(id, n),
         },
-        [...Q.moverChoices[lang]],
+        [...Q[lang].moverChoices],
         MOVERS.indexOf(actual),
         (choice) => ({ misconception: MOVERS[choice] ? moverMistake(MOVERS[choice], actual, event, lang) : null }),
       );

@@ -1,7 +1,7 @@
 import { kindRefusal, movesOf, refusalIn, type Event } from '../../model/index.js';
 import { describeStep } from '../../i18n/describe.js';
 import type { Lang } from '../../i18n/lang.js';
-import { NEXT_MISTAKE, Q } from '../strings.js';
+import { NEXT_MISTAKE, Q } from '../../i18n/quiz.js';
 import { does, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
@@ -79,8 +79,8 @@ function nextSpec(f: Facts, k: number, pool: number[], lookalikeFree: (s: number
           kind: 'next',
           scenario: id,
           counter: null,
-          prompt: Q.nextPrompt[lang](Q.stepHead[lang](id, k, told[k])),
-          explanation: Q.nextExplain[lang](n, told[n], f.lesson.steps[n - 1].text[lang]),
+          prompt: Q[lang].nextPrompt(Q[lang].stepHead(id, k, told[k])),
+          explanation: Q[lang].nextExplain(n, told[n], f.lesson.steps[n - 1].text[lang]),
           lang,
           revisit: learnAt(id, n),
         },

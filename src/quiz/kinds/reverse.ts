@@ -1,9 +1,11 @@
 import type { Lang } from '../../i18n/lang.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { COUNTER_KEYS, type Counters } from '../../model/index.js';
 import { calls, callsIn, countsIn, hasOnceSteps, names, type Facts, type KindContext, type Scope } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
-import { JOB_LABELS, Q, REVERSE_MISTAKE, amount } from '../strings.js';
+import { JOB_LABELS, Q, REVERSE_MISTAKE } from '../../i18n/quiz.js';
+import { MACHINE } from '../../i18n/machine.js';
 
 /** The counters a reverse question shows besides the calls (the calls give the system calls' count). */
 const SHOWN: readonly (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitches', 'interrupts', 'pageFaults'];
@@ -11,9 +13,9 @@ const SHOWN: readonly (keyof Counters)[] = ['cpuCopies', 'dmaCopies', 'modeSwitc
 /** What the prompt shows of a technique, one item per fact, so two techniques can be told apart item by item. */
 function shown(g: Facts, scope: Scope, withNames: boolean, lang: Lang): string[] {
   const made = callsIn(g, scope);
-  const trace = withNames && made.length ? calls(made).join(lang === 'zh' ? '、' : ', ') : Q.callCount[lang](made.length);
+  const trace = withNames && made.length ? PUNCTUATION[lang].list(calls(made)) : Q[lang].callCount(made.length);
   const counts = countsIn(g, scope);
-  return [trace, ...SHOWN.map((k) => amount(counts[k], k, lang))];
+  return [trace, ...SHOWN.map((k) => MACHINE[lang].amount(counts[k], k))];
 }
 
 /** The trace names the answer ("sendfile()" for sendfile): then only the number of calls is shown. */
@@ -43,14 +45,13 @@ function reverseSpec(f: Facts, scope: Scope, all: Facts[]): Spec {
       const wrong = [...named, ...others.filter((g) => !named.includes(g))].slice(0, 3);
       const ids = shuffle(rng, [id, ...wrong.map((g) => g.lesson.id)]);
       const [trace, ...counters] = shown(f, scope, withNames, lang);
-      const sep = lang === 'zh' ? '，' : ', ';
       const mine = shown(f, scope, withNames, 'en');
       /** A wrong choice's first fact that differs from the answer's; its calls by name, since the answer is out. */
       const differs = (g: Facts) => {
         const at = shown(g, scope, withNames, 'en').findIndex((t, i) => t !== mine[i]);
         return shown(g, scope, at === 0 || withNames, lang)[at];
       };
-      const unlike = wrong.map((g) => Q.reverseOther[lang](g.lesson.id, differs(g))).join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');
+      const unlike = PUNCTUATION[lang].semicolons(wrong.map((g) => Q[lang].reverseOther(g.lesson.id, differs(g)))) + PUNCTUATION[lang].stop;
       const fullTrace = shown(f, scope, true, lang)[0];
       return choiceQuestion(
         {
@@ -61,8 +62,8 @@ function reverseSpec(f: Facts, scope: Scope, all: Facts[]): Spec {
           heading: JOB_LABELS[lang][f.lesson.job],
           counter: null,
           perTransfer,
-          prompt: Q.reversePrompt[lang](JOB_LABELS[lang][f.lesson.job], trace, counters.join(sep), perTransfer),
-          explanation: Q.reverseExplain[lang](id, fullTrace, counters.join(sep), unlike),
+          prompt: Q[lang].reversePrompt(JOB_LABELS[lang][f.lesson.job], trace, PUNCTUATION[lang].clauses(counters), perTransfer),
+          explanation: Q[lang].reverseExplain(id, fullTrace, PUNCTUATION[lang].clauses(counters), unlike),
           lang,
           revisit: learnAt(id, null),
         },
@@ -70,7 +71,7 @@ function reverseSpec(f: Facts, scope: Scope, all: Facts[]): Spec {
         ids.indexOf(id),
         (choice) => {
           const g = wrong.find((w) => w.lesson.id === ids[choice])!;
-          return { misconception: REVERSE_MISTAKE[lang](Q.reverseOther[lang](g.lesson.id, differs(g))), revisit: { command: `zcopy compare ${id} ${g.lesson.id}` } };
+          return { misconception: REVERSE_MISTAKE[lang](Q[lang].reverseOther(g.lesson.id, differs(g))), revisit: { command: `zcopy compare ${id} ${g.lesson.id}` } };
         },
       );
     },

@@ -1,9 +1,10 @@
-import type { Lang } from '../../i18n/lang.js';
+import { LANGS } from '../../i18n/lang.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { LOCATIONS, type Location, type State } from '../../model/index.js';
 import { blocksText, brief, place, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { pick, shuffle } from '../rng.js';
-import { Q, WHERE_DRAINED, WHERE_MISTAKE } from '../strings.js';
+import { Q, WHERE_DRAINED, WHERE_MISTAKE } from '../../i18n/quiz.js';
 
 const holdsData = (s: State, l: Location) => s.places[l].some((h) => h.as === 'data');
 const holdsAny = (s: State, l: Location) => s.places[l].length > 0;
@@ -13,7 +14,7 @@ const holdsAny = (s: State, l: Location) => s.places[l].length > 0;
  * the disk the payload started on, and are not named by the prompt in either language.
  */
 function answers(f: Facts, n: number): Location[] {
-  const prompts = (['en', 'zh'] as Lang[]).map((lang) => [lang, brief(f, n, lang)] as const);
+  const prompts = LANGS.map((lang) => [lang, brief(f, n, lang)] as const);
   return LOCATIONS.filter(
     (l) => l !== 'disk' && holdsData(f.timeline[n], l) && prompts.every(([lang, text]) => !text.includes(place(l, lang))),
   );
@@ -32,7 +33,6 @@ function whereSpec(f: Facts, n: number): Spec {
       const places = shuffle(rng, [right, ...shuffle(rng, empty).slice(0, 3)]);
       const held = withData.map((l) => `${place(l, lang)} ${blocksText(s.places[l].filter((h) => h.as === 'data').map((h) => h.block))}`);
       const pointers = LOCATIONS.filter((l) => holdsAny(s, l) && !holdsData(s, l)).map((l) => place(l, lang));
-      const sep = lang === 'zh' ? '、' : ', ';
       return choiceQuestion(
         {
           id: `where:${id}:${n}`,
@@ -40,8 +40,8 @@ function whereSpec(f: Facts, n: number): Spec {
           scenario: id,
           counter: null,
           // The step by its event: "DMA copy: disk -> page cache" would name the answer.
-          prompt: Q.wherePrompt[lang](Q.stepHead[lang](id, n, brief(f, n, lang))),
-          explanation: Q.whereExplain[lang](n, held.join(sep), pointers.join(sep)),
+          prompt: Q[lang].wherePrompt(Q[lang].stepHead(id, n, brief(f, n, lang))),
+          explanation: Q[lang].whereExplain(n, PUNCTUATION[lang].list(held), PUNCTUATION[lang].list(pointers)),
           lang,
           revisit: learnAt(id, n),
         },

@@ -53,7 +53,7 @@ export function quizKey(now: QuizState, key: Keypress, questions: Question[], la
       if (!question || !now.typed.trim()) return { state: now };
       // A rejected answer is cleared, so the next key starts a fresh one.
       if (!parseAnswer(question, now.typed)) {
-        const hint = question.choices.length ? Q.typeChoice[lang](letter(question.choices.length - 1)) : Q.typeNumber[lang];
+        const hint = question.choices.length ? Q[lang].typeChoice(letter(question.choices.length - 1)) : Q[lang].typeNumber;
         return { state: { ...now, typed: '', hint } };
       }
       const answered = { question, verdict: judge(question, now.typed) };
@@ -74,7 +74,7 @@ export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: Chal
   const given = s.answers.length > s.index ? s.answers[s.index] : undefined;
   const lines: string[] = [];
   if (q) {
-    lines.push(paint.dim(SESSION.seed[lang](seed)), ...questionLines(q, s.index + 1, questions.length, lang, width, paint), '');
+    lines.push(paint.dim(SESSION[lang].seed(seed)), ...questionLines(q, s.index + 1, questions.length, lang, width, paint), '');
     lines.push(`> ${s.typed}${given ? '' : paint.inverse(' ')}`);
     if (s.hint) lines.push(paint.yellow(s.hint));
     if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint));
@@ -82,8 +82,8 @@ export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: Chal
     lines.push('', paint.dim(keys));
   } else {
     const right = s.answers.filter((a) => a.verdict.right).length;
-    lines.push(paint.bold(SESSION.score(right, questions.length, lang)), ...weakestLines(s.answers, lang));
-    lines.push('', ...wrap(SESSION.seed[lang](seed), width).map((l) => paint.dim(l)), paint.dim(footerOf(SCORE_KEYS, ['back'], lang, width)));
+    lines.push(paint.bold(SESSION[lang].score(right, questions.length)), ...weakestLines(s.answers, lang));
+    lines.push('', ...wrap(SESSION[lang].seed(seed), width).map((l) => paint.dim(l)), paint.dim(footerOf(SCORE_KEYS, ['back'], lang, width)));
   }
   return fitLines(lines, Math.max(1, size.rows - 1));
 }

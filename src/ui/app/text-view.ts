@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/lang.js';
+import { SCREENS } from '../../i18n/screens.js';
 import { displayWidth, fitWidth } from '../../term/text.js';
 import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
@@ -73,17 +73,12 @@ export function textKey(s: TextState, key: Keypress, size: Size): Step<TextState
   }
 }
 
-const WHERE: Record<Lang, (from: number, to: number, of: number) => string> = {
-  en: (from, to, of) => `lines ${from}-${to} of ${of}`,
-  zh: (from, to, of) => `第 ${from}-${to} 行，共 ${of} 行`,
-};
-
 /** The page from `top`, and a footer: the keys that fit, q before the jumps a narrow screen can spare, and which lines these are. */
 export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
   const lines = pageLines(s.source, size);
   const top = Math.min(s.top, maxTop(lines.length, size));
   const shown = lines.slice(top, top + room(size));
-  const where = lines.length > shown.length ? WHERE[lang](top + 1, top + shown.length, lines.length) : '';
+  const where = lines.length > shown.length ? SCREENS[lang].lines(top + 1, top + shown.length, lines.length) : '';
   const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
 }

@@ -1,7 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, PLACE_WORDS, fieldQuestion } from '../../i18n/build.js';
+import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, PLACE_WORDS } from '../../i18n/build.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import type { Lang } from '../../i18n/lang.js';
-import { LEARN, PLACE_LABELS } from '../../i18n/strings.js';
+import { MACHINE } from '../../i18n/machine.js';
+import { LEARN } from '../../i18n/strings.js';
 import { EVENT_FIELDS, LOCATIONS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
 import { CALL_GLOSS } from '../../i18n/syscalls.js';
 import { displayWidth, fitWidth, wrap } from '../../term/text.js';
@@ -18,13 +20,13 @@ export function valueLabel(type: EventType, field: string, value: unknown, lang:
   const spec = EVENT_FIELDS[type][field];
   switch (spec?.kind) {
     case 'place':
-      return PLACE_LABELS[value as Location][lang];
+      return MACHINE[lang].place[value as Location];
     case 'blocks':
       return value === undefined ? t.all : (value as string[]).join(' ');
     case 'count':
       return value === undefined ? t.allBlocks : String(value);
     case 'irqSource':
-      return value === 'dma' ? 'DMA' : PLACE_LABELS[value as Location][lang];
+      return value === 'dma' ? 'DMA' : MACHINE[lang].place[value as Location];
     case 'flag':
       // A flag left out is its default, said as the learner would answer the question.
       return (value ?? spec.default) ? t.yes : t.no;
@@ -57,19 +59,12 @@ export function chipRows(labels: readonly string[], width: number): number[][] {
   return rows;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** What comes just before a word that the task rules out ("no pipe", "不用管道"): such a place is not what the task is about. */
-const NEGATED: Record<Lang, RegExp> = { en: /\b(?:no|without|not)\s+$/i, zh: /(?:不用|不经|没有|无)$/ };
-
 /**
  * The places a text names, by the words levels use for them (PLACE_WORDS): whole words in
  * English, anywhere in Chinese, each at least once without a word ruling it out before it.
  */
 export function placesNamed(text: string, lang: Lang): Location[] {
-  const named = (w: string) =>
-    [...text.matchAll(new RegExp(lang === 'zh' ? escapeRe(w) : `\\b${escapeRe(w)}s?\\b`, lang === 'zh' ? 'g' : 'gi'))].some((m) => !NEGATED[lang].test(text.slice(0, m.index)));
-  return LOCATIONS.filter((p) => PLACE_WORDS[p][lang].some(named));
+  return LOCATIONS.filter((p) => PLACE_WORDS[lang][p].some((w) => BUILD[lang].names(text, w)));
 }
 
 /** What the task talks about so far: the level's summary, what its machine lacks, and the hints revealed. */
@@ -121,7 +116,7 @@ function header(b: BuildState, bench: Workbench, width: number, paint: ChalkInst
   const left = ` zcopy · ${kind}${bench.level ? ` · ${bench.name}` : ''}`;
   // Phases matter to what a chunk costs: shown where a level limits that, in the sandbox (its lesson keeps them), or once used.
   const phased = !bench.level || bench.level.perChunk || b.phase !== 'transfer' || b.steps.some((s) => s.phase !== 'transfer');
-  const right = `${phased ? `${t.phase(PHASE_LABELS[b.phase][lang])} · ` : ''}${t.step(b.steps.length)} `;
+  const right = `${phased ? `${t.phase(PHASE_LABELS[lang][b.phase])} · ` : ''}${t.step(b.steps.length)} `;
   const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
   return paint.bold(left) + ' '.repeat(gap) + right;
 }
@@ -165,7 +160,7 @@ function lower(b: BuildState, bench: Workbench, width: number, paint: ChalkInsta
     out.push(...text(level.summary));
     if (level.machineNote) out.push(...text(level.machineNote).map((l) => paint.yellow(l)));
     const marks = judged.checks.map((c) => `${c.met ? paint.green('✓') : paint.red('✗')} ${c.text}`);
-    out.push(...wrapItems(`${t.goal}${lang === 'zh' ? '：' : ':'}`, marks, width));
+    out.push(...wrapItems(`${t.goal}${PUNCTUATION[lang].colonEnd}`, marks, width));
   }
   for (let i = 0; i < b.hints; i++) out.push(...text(t.hint(i + 1, level.hints.length, level.hints[i])).map((l) => paint.cyan(l)));
   return out;
@@ -192,8 +187,8 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   const choices = paletteChoices(p, bench, lang);
   const field = fieldChoices(p);
   const written = p.type === null ? '' : ` {type: ${p.type}${p.picks.map((x) => (x.value === undefined ? '' : `, ${x.field}: ${JSON.stringify(x.value).replace(/"/g, '')}`)).join('')}${field ? ', …' : ''}}`;
-  const question = field ? fieldQuestion(p.type!, field.field, lang) : '';
-  const head = paint.bold(` ${t.palette}${p.type ? `${lang === 'zh' ? '：' : ': '}${question}` : ''}`) + paint.dim(written);
+  const question = field ? t.field(p.type!, field.field) : '';
+  const head = paint.bold(` ${t.palette}${p.type ? `${PUNCTUATION[lang].colon}${question}` : ''}`) + paint.dim(written);
   const rows = chipRows(choices.map((c) => c.label), paletteWidth(width));
   // The cursor is marked in the text as well as in colour, so that it shows with NO_COLOR.
   const chip = (i: number) => {
@@ -204,10 +199,10 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   };
   const chipLines = rows.map((row) => `  ${row.map(chip).join(' ')}`);
   const under: string[] = [];
-  if (p.type === null) under.push(...wrap(EVENT_GLOSS[PALETTE_ORDER[p.cursor]][lang], width - 4).map((l) => `   ${paint.dim(l)}`));
+  if (p.type === null) under.push(...wrap(EVENT_GLOSS[lang][PALETTE_ORDER[p.cursor]], width - 4).map((l) => `   ${paint.dim(l)}`));
   // A system call is its contract: the one under the cursor says what it may do.
   const call = field?.field === 'name' ? contractName(String(field.values[p.cursor])) : null;
-  if (call) under.push(...wrap(CALL_GLOSS[call][lang], width - 4).map((l) => `   ${paint.dim(l)}`));
+  if (call) under.push(...wrap(CALL_GLOSS[lang][call], width - 4).map((l) => `   ${paint.dim(l)}`));
   if (b.note) under.push(...wrap(b.note.text, width - 2).map((l) => ` ${b.note!.tone === 'bad' ? paint.red(l) : l}`));
   // Where the rows do not all fit, the row with the cursor is shown, with the ones after it.
   const fit = Math.max(1, room - 1 - under.length);

@@ -1,6 +1,6 @@
 import { describeStep } from '../../i18n/describe.js';
 import { BUILD, PALETTE_ORDER } from '../../i18n/build.js';
-import type { Lang } from '../../i18n/lang.js';
+import { everyLang, type Lang } from '../../i18n/lang.js';
 import { refusalText } from '../../i18n/refusals.js';
 import type { LessonStep } from '../../lessons/index.js';
 import { EVENT_FIELDS, LOCATIONS, PHASES, initialState, movesOf, phaseOf, placesUsed, step, type Counters, type EventType, type Location, type Machine, type Move, type Phase, type State } from '../../model/index.js';
@@ -177,7 +177,7 @@ export function paletteBack(b: BuildState): BuildState {
 /** Adds a step the machine accepted; the redo list no longer follows from the path, so it goes. */
 function add(b: BuildState, move: Move, bench: Workbench, lang: Lang): BuildState {
   const before = current(b);
-  const text = { en: describeStep(before, move.next, move.event, 'en'), zh: describeStep(before, move.next, move.event, 'zh') };
+  const text = everyLang((l) => describeStep(before, move.next, move.event, l));
   const added: LessonStep = { event: move.event, phase: b.phase, text };
   return withPath(b, [...b.steps, added], [move.next], [], bench, { text: text[lang], tone: 'info' });
 }

@@ -169,7 +169,7 @@ function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInst
 
 /** A question's answers as `[c] CPU   [d] DMA`, read off its keymap. */
 function options<A extends string>(map: Keymap<A>, actions: A[], lang: Lang): string {
-  return actions.map((a) => `[${map[a].keys.map((k) => keyLabel(k, lang)).join('/')}] ${map[a].brief[lang]}`).join('   ');
+  return actions.map((a) => `[${map[a].keys.map((k) => keyLabel(k, lang)).join('/')}] ${map[a].says(lang).brief}`).join('   ');
 }
 
 function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
@@ -206,7 +206,7 @@ function predictRows(lang: Lang): [string, string][] {
   const t = LEARN[lang];
   const row = <A extends string>(map: Keymap<A>, actions: A[], question: string): [string, string] => [
     actions.map((a) => map[a].keys.map((k) => keyLabel(k, lang)).join(' ')).join(' '),
-    `${question}: ${actions.map((a) => map[a].brief[lang]).join(' / ')}`,
+    `${question}: ${actions.map((a) => map[a].says(lang).brief).join(' / ')}`,
   ];
   return [row(MOVER_KEYS, ['cpu', 'dma', 'none'], t.whoLabel), row(MODE_KEYS, ['yes', 'no'], t.modeLabel)];
 }

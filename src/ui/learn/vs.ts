@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { COUNTER_LABELS, COUNTER_NOUNS, LEARN, SAVED, VS } from '../../i18n/strings.js';
+import { MACHINE } from '../../i18n/machine.js';
+import { LEARN, SAVED, VS } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters, type State } from '../../model/index.js';
 import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
 import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
@@ -34,11 +35,11 @@ function column(view: LearnView, position: number, other: LearnView, width: numb
   const does = me.does ?? (me.step === 0 ? t.startHint(view.initial.places.pageCache.length > 0) : v.nothing);
   out.push(...wrap(`${me.does ? '▶ ' : ''}${does}`, width).slice(0, 3));
   while (out.length < 4) out.push('');
-  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(COUNTER_LABELS[k][view.lang])));
+  const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(MACHINE[view.lang].counter[k])));
   for (const k of COMPARED) {
     const up = rose(me, k);
     const only = up > 0 && rose(them, k) === 0;
-    const text = `${padEnd(COUNTER_LABELS[k][view.lang], labelWidth)} ${me.state.counts[k]}${up ? '▲' : ''}${only ? ' ◆' : ''}`;
+    const text = `${padEnd(MACHINE[view.lang].counter[k], labelWidth)} ${me.state.counts[k]}${up ? '▲' : ''}${only ? ' ◆' : ''}`;
     out.push(only ? paint.yellow.bold(text) : up ? paint.bold(text) : text);
   }
   return out.map((l) => fitWidth(l, width));
@@ -52,7 +53,7 @@ function soFar(a: LearnView, b: LearnView, position: number): string {
   const cb = at(b, position).state.counts;
   const items = COMPARED.filter((k) => ca[k] !== cb[k]).map((k) => {
     const d = ca[k] - cb[k];
-    return s.change(COUNTER_NOUNS[lang][k][Math.abs(d) === 1 ? 0 : 1], d);
+    return s.change(MACHINE[lang].counterNoun[k][Math.abs(d) === 1 ? 0 : 1], d);
   });
   return items.length ? VS[lang].ahead(a.id, b.id, s.list(items)) : VS[lang].level;
 }

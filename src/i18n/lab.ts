@@ -1,8 +1,8 @@
 import type { Counters } from '../model/index.js';
-import type { Lang } from '../i18n/lang.js';
+import { catalogue } from './lang.js';
 
 /** One-line errors of `zcopy lab`. */
-export const LAB_ERRORS = {
+export const LAB_ERRORS = catalogue({
   en: {
     claimsAlone: '--claims chooses its own sizes, chunks and runs: use it without --size, --chunk, --runs and --technique',
     badSize: (key: string, value: string, min: string, max: string) => `--${key} must be a size from ${min} to ${max} (like 64K, 16M, 1G), not "${value}"`,
@@ -35,7 +35,7 @@ export const LAB_ERRORS = {
       `${technique}：发送 ${sent} 字节、收到 ${received} 字节，应为 ${size}`,
     interrupted: '已中断；临时文件和子进程都已清理',
   },
-} satisfies Record<Lang, unknown>;
+});
 
 export interface NoteFacts {
   technique: string;
@@ -49,7 +49,7 @@ export interface NoteFacts {
 }
 
 /** What `zcopy lab` prints around its numbers, and the notes that say what they can and cannot show. */
-export const LAB_TEXT = {
+export const LAB_TEXT = catalogue({
   en: {
     progress: (technique: string, run: string) => `measuring ${technique} (${run})`,
     warmup: 'warm-up',
@@ -170,7 +170,7 @@ export const LAB_TEXT = {
       fewer: '一个完成通知覆盖了好几次发送',
     },
   },
-} satisfies Record<Lang, unknown>;
+});
 
 /** A percentage to one decimal: 99.5%, 6.3%. */
 export function fmtPct(pct: number): string {
@@ -196,7 +196,7 @@ export interface DirectFigures {
 }
 
 /** `zcopy lab --claims`: the articles' claims, what was measured, and a verdict with its caveats. */
-export const CLAIMS = {
+export const CLAIMS = catalogue({
   en: {
     title: 'Claims checked on this machine',
     claim: {
@@ -306,4 +306,4 @@ export const CLAIMS = {
       fs: (fs: string) => `只有一种文件系统（${fs}）、一个内核、一台机器`,
     },
   },
-};
+});

@@ -1,0 +1,182 @@
+import { catalogue } from './lang.js';
+
+/** What a key does, in a footer (`brief`) and in the help (`does`). */
+export interface KeyWords {
+  brief: string;
+  does: string;
+}
+
+/** The words of every screen's keys (src/ui/keys.ts binds the keys), one group per keymap. */
+export const KEYS = catalogue({
+  en: {
+    /** How a key is written on screen. */
+    keyNames: { up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', esc: 'Esc', ' ': 'space', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: 'Backspace', 'ctrl-c': 'Ctrl-C' } as Record<string, string>,
+    quit: { brief: 'quit', does: 'quit zcopy' },
+    menu: {
+      up: { brief: 'up', does: 'move up' },
+      down: { brief: 'down', does: 'move down' },
+      first: { brief: 'first', does: 'the first item' },
+      last: { brief: 'last', does: 'the last item' },
+      choose: { brief: 'choose', does: 'choose it' },
+      back: { brief: 'back', does: 'back a level' },
+    },
+    lesson: {
+      next: { brief: 'next', does: 'next step' },
+      previous: { brief: 'previous', does: 'previous step' },
+      first: { brief: 'first', does: 'the start' },
+      last: { brief: 'last', does: 'the last step' },
+      count: { brief: 'go to step N', does: 'step N: 5g, 5 Enter' },
+      open: { brief: 'next lesson', does: 'next lesson (at end)' },
+      more: { brief: 'more text', does: 'scroll text down' },
+      less: { brief: 'text above', does: 'scroll text up' },
+      predict: { brief: 'predict', does: 'predict on/off' },
+      help: { brief: 'help', does: 'this help' },
+      back: { brief: 'back', does: 'back to the list' },
+    },
+    quits: { brief: 'quit', does: 'quit zcopy' },
+    mover: {
+      cpu: { brief: 'CPU', does: 'the CPU moves the bytes' },
+      dma: { brief: 'DMA', does: 'the DMA controller moves them' },
+      none: { brief: 'nobody', does: 'nobody: a reference or a mapping' },
+      predict: { brief: 'predict off', does: 'predict mode off' },
+      back: { brief: 'back', does: 'leave the question unanswered' },
+    },
+    mode: {
+      yes: { brief: 'yes', does: 'it switches mode' },
+      no: { brief: 'no', does: 'it does not' },
+    },
+    help: {
+      close: { brief: 'any key: back', does: 'close this help' },
+    },
+    quiz: {
+      answer: { brief: 'answer', does: 'give the answer typed' },
+      erase: { brief: 'erase', does: 'erase a character' },
+      back: { brief: 'leave (answers are saved)', does: 'leave the quiz' },
+    },
+    verdict: {
+      next: { brief: 'next question', does: 'the next question' },
+      back: { brief: 'leave', does: 'leave the quiz' },
+    },
+    score: {
+      back: { brief: 'leave', does: 'leave the quiz' },
+    },
+    text: {
+      down: { brief: 'down', does: 'down a line' },
+      up: { brief: 'up', does: 'up a line' },
+      pageDown: { brief: 'page', does: 'down a page' },
+      pageUp: { brief: 'page up', does: 'up a page' },
+      first: { brief: 'top', does: 'the top' },
+      last: { brief: 'end', does: 'the end' },
+      back: { brief: 'back', does: 'back a level' },
+    },
+    vs: {
+      back: { brief: 'quit', does: 'quit zcopy' },
+    },
+    build: {
+      add: { brief: 'add a step', does: 'open the palette of events' },
+      undo: { brief: 'undo', does: 'undo the last step' },
+      redo: { brief: 'redo', does: 'redo a step undone' },
+      hint: { brief: 'hint', does: 'show the next hint' },
+      phase: { brief: 'phase', does: 'the phase of new steps: set-up, per chunk, teardown' },
+      write: { brief: 'write lesson', does: 'write the path as a lesson file' },
+      open: { brief: 'next level', does: 'the next level (once solved)' },
+      more: { brief: 'more text', does: 'scroll text down' },
+      less: { brief: 'text above', does: 'scroll text up' },
+      help: { brief: 'help', does: 'this help' },
+      back: { brief: 'back', does: 'back a level' },
+    },
+    palette: {
+      left: { brief: 'left', does: 'the choice before' },
+      right: { brief: 'right', does: 'the choice after' },
+      up: { brief: 'up', does: 'the line above' },
+      down: { brief: 'down', does: 'the line below' },
+      choose: { brief: 'choose', does: 'take this choice' },
+      back: { brief: 'back', does: 'back a field, or close the palette' },
+    },
+  },
+  zh: {
+    keyNames: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
+    quit: { brief: '退出', does: '退出 zcopy' },
+    menu: {
+      up: { brief: '上移', does: '上移' },
+      down: { brief: '下移', does: '下移' },
+      first: { brief: '第一项', does: '第一项' },
+      last: { brief: '最后一项', does: '最后一项' },
+      choose: { brief: '选择', does: '选择' },
+      back: { brief: '返回', does: '返回上一层' },
+    },
+    lesson: {
+      next: { brief: '下一步', does: '下一步' },
+      previous: { brief: '上一步', does: '上一步' },
+      first: { brief: '第一步', does: '回到开始' },
+      last: { brief: '最后一步', does: '最后一步' },
+      count: { brief: '跳到第 N 步', does: '第 N 步：5g、5 回车' },
+      open: { brief: '下一课', does: '下一课（最后一步）' },
+      more: { brief: '看下文', does: '讲解下翻' },
+      less: { brief: '看上文', does: '讲解上翻' },
+      predict: { brief: '预测', does: '开关预测模式' },
+      help: { brief: '帮助', does: '本帮助' },
+      back: { brief: '返回', does: '返回列表' },
+    },
+    quits: { brief: '退出', does: '退出 zcopy' },
+    mover: {
+      cpu: { brief: 'CPU', does: 'CPU 搬运字节' },
+      dma: { brief: 'DMA', does: 'DMA 控制器搬运' },
+      none: { brief: '无人', does: '无人：只是引用或映射' },
+      predict: { brief: '关闭预测', does: '关闭预测模式' },
+      back: { brief: '返回', does: '不作答，返回' },
+    },
+    mode: {
+      yes: { brief: '是', does: '会切换模式' },
+      no: { brief: '否', does: '不会' },
+    },
+    help: {
+      close: { brief: '任意键返回', does: '关闭帮助' },
+    },
+    quiz: {
+      answer: { brief: '作答', does: '提交答案' },
+      erase: { brief: '删除', does: '删除一个字符' },
+      back: { brief: '离开（已答的会保存）', does: '离开测验' },
+    },
+    verdict: {
+      next: { brief: '下一题', does: '下一题' },
+      back: { brief: '离开', does: '离开测验' },
+    },
+    score: {
+      back: { brief: '离开', does: '离开测验' },
+    },
+    text: {
+      down: { brief: '下移', does: '下移一行' },
+      up: { brief: '上移', does: '上移一行' },
+      pageDown: { brief: '翻页', does: '下翻一页' },
+      pageUp: { brief: '上翻', does: '上翻一页' },
+      first: { brief: '开头', does: '回到开头' },
+      last: { brief: '末尾', does: '跳到末尾' },
+      back: { brief: '返回', does: '返回上一层' },
+    },
+    vs: {
+      back: { brief: '退出', does: '退出 zcopy' },
+    },
+    build: {
+      add: { brief: '添加一步', does: '打开事件面板' },
+      undo: { brief: '撤销', does: '撤销上一步' },
+      redo: { brief: '重做', does: '重做撤销的步骤' },
+      hint: { brief: '提示', does: '显示下一条提示' },
+      phase: { brief: '阶段', does: '新步骤的阶段：准备、每段、收尾' },
+      write: { brief: '写成课程', does: '把路径写成课程文件' },
+      open: { brief: '下一关', does: '下一关（通过后）' },
+      more: { brief: '看下文', does: '文字下翻' },
+      less: { brief: '看上文', does: '文字上翻' },
+      help: { brief: '帮助', does: '本帮助' },
+      back: { brief: '返回', does: '返回上一层' },
+    },
+    palette: {
+      left: { brief: '左移', does: '前一个选项' },
+      right: { brief: '右移', does: '后一个选项' },
+      up: { brief: '上移', does: '上一行' },
+      down: { brief: '下移', does: '下一行' },
+      choose: { brief: '选择', does: '选定' },
+      back: { brief: '返回', does: '返回上一项，或关闭面板' },
+    },
+  },
+});
