@@ -158,7 +158,7 @@ describe('zcopy learn, on screen', () => {
 
 describe('every frame fits its screen', () => {
   test('at the smallest size, in both languages, every step, the help included', async () => {
-    const { renderFrame, initialScreen } = await import('../src/ui/learn/frame.js');
+    const { renderLesson, initialLesson } = await import('../src/ui/learn/frame.js');
     const { MIN_COLS, MIN_ROWS } = await import('../src/ui/size.js');
     const { displayWidth } = await import('../src/term/text.js');
     for (const lang of ['en', 'zh'] as const) {
@@ -166,7 +166,7 @@ describe('every frame fits its screen', () => {
         const view = learnView(lesson, lang, null);
         for (let position = 0; position <= view.steps.length; position++) {
           for (const help of [false, true]) {
-            const lines = renderFrame(view, { ...initialScreen(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);
+            const lines = renderLesson(view, { ...initialLesson(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);
             const where = `${lesson.id} ${lang} ${position}${help ? ' help' : ''}`;
             expect({ where, rows: lines.length <= MIN_ROWS - 1 }).toEqual({ where, rows: true });
             expect({ where, cols: Math.max(...lines.map(displayWidth)) <= MIN_COLS }).toEqual({ where, cols: true });

@@ -11,7 +11,7 @@ import { emptyData, openStore, recordAnswer, recordLessonFinished, recordLessonV
 import { KINDS, makeQuiz, revisitText, type Picked, type Question } from '../src/quiz/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
 import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
-import { initialScreen, renderFrame, type ScreenState } from '../src/ui/learn/frame.js';
+import { initialLesson, renderLesson, type LessonState } from '../src/ui/learn/frame.js';
 import type { Route } from '../src/ui/app/route.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { ROOT, zcopy } from './helpers/cli.js';
@@ -25,7 +25,7 @@ const sendfile = learnView(catalog.find('sendfile')!, 'en', nextOnPath('sendfile
 const last = sendfile.steps.length;
 
 /** The keys in order through the pure reducer: the state they leave and every effect on the way. */
-function press(keys: string[], ui: ScreenState = initialScreen(false, true), view = sendfile) {
+function press(keys: string[], ui: LessonState = initialLesson(false, true), view = sendfile) {
   const effects: LearnEffect[] = [];
   for (const k of keys) {
     const step = learnKey(ui, k, { view, judge, size });
@@ -63,7 +63,7 @@ describe('a count before g, G or Enter goes to that step', () => {
 
   test('the footer says what a pending count does, and the frame still fits', () => {
     for (const s of [size, { cols: 72, rows: 20 }]) {
-      const lines = renderFrame(sendfile, press(['1', '2']).ui, s, plain);
+      const lines = renderLesson(sendfile, press(['1', '2']).ui, s, plain);
       expect(lines.at(-1)).toContain('12: g or Enter goes to step 12, Esc cancels');
       expect(lines.length).toBeLessThanOrEqual(s.rows - 1);
     }
@@ -89,13 +89,13 @@ describe('finished means every step was seen', () => {
   });
 
   test('steps seen on an earlier visit count: a resumed lesson need not be seen again', () => {
-    const resumed = initialScreen(false, true, 6, [1, 2, 3, 4, 5]);
+    const resumed = initialLesson(false, true, 6, [1, 2, 3, 4, 5]);
     const { effects } = press(Array(last - 6).fill('l'), resumed);
     expect(effects.map((e) => e.kind)).toEqual(['finished']);
   });
 
   test("leaving says where: the step, the steps seen, and predict mode's score", () => {
-    const predicting = initialScreen(true, true);
+    const predicting = initialLesson(true, true);
     // Step 1 is a system call: the CPU moves nothing and the mode switches.
     const { effects } = press(['l', 'n', 'y', 'q'], predicting);
     expect(effects).toEqual([
@@ -111,8 +111,8 @@ describe('at the end, n opens the next lesson of the path', () => {
     const { effects } = press(['G', 'n']);
     expect(effects[0]).toEqual({ kind: 'open', id: 'sendfile-sg' });
     expect(effects[1]).toMatchObject({ kind: 'stopped', at: last });
-    expect(renderFrame(sendfile, press(['G']).ui, { cols: 72, rows: 20 }, plain).at(-1)).toMatch(/^ n next lesson/);
-    expect(renderFrame(sendfile, press(['l']).ui, size, plain).at(-1)).not.toContain('next lesson');
+    expect(renderLesson(sendfile, press(['G']).ui, { cols: 72, rows: 20 }, plain).at(-1)).toMatch(/^ n next lesson/);
+    expect(renderLesson(sendfile, press(['l']).ui, size, plain).at(-1)).not.toContain('next lesson');
   });
 
   test('in a session: n opens it, and q from it goes back to the picker the first came from', async () => {

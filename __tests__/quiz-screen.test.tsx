@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { makeQuiz, type Answered, type Question } from '../src/quiz/index.js';
-import { fitLines } from '../src/ui/app/quiz.js';
+import { fitLines } from '../src/ui/fit.js';
 import { openApp } from './helpers/app.js';
 import { ROOT } from './helpers/cli.js';
 
