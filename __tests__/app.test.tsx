@@ -6,7 +6,7 @@ import { recordAnswer, openStore, recordLessonFinished, recordLevelSolved } from
 import { displayWidth } from '../src/term/text.js';
 import type { AppDeps, Route } from '../src/ui/app/route.js';
 import { enter, frameOf, sessionKey, type SessionState } from '../src/ui/app/session.js';
-import { openApp, testContext } from './helpers/app.js';
+import { driveApp, openApp, testContext } from './helpers/app.js';
 import { zcopy } from './helpers/cli.js';
 import { KEY } from './helpers/screen.js';
 
@@ -29,56 +29,50 @@ const FROM_HOME: { item: string; open: string[]; shows: RegExp; levels: number }
 ];
 
 describe('from home, every screen and back', () => {
-  test('each item opens its screen, and q as many times as levels went in comes back to home, to that item', async () => {
+  test('each item opens its screen, and q as many times as levels went in comes back to home, to that item', () => {
     for (const [i, c] of FROM_HOME.entries()) {
-      const app = await openApp();
-      await app.type(...Array(i).fill('j'), ...c.open);
+      const app = driveApp();
+      app.type(...Array(i).fill('j'), ...c.open);
       expect({ item: c.item, shows: c.shows.test(app.frame()) }).toEqual({ item: c.item, shows: true });
-      await app.type(...Array(c.levels).fill('q'));
+      app.type(...Array(c.levels).fill('q'));
       expect({ item: c.item, home: app.frame() }).toEqual({ item: c.item, home: expect.stringMatching(new RegExp(`› ${c.item} `)) });
       expect(app.ended).toEqual([]);
-      app.unmount();
     }
-    // Nine screens opened in turn, one app each (the challenge's loads the levels): more than jest's default 5 s on a busy machine.
-  }, 30_000);
+  });
 
-  test('explain goes through the picker, and q from the explanation returns to the picker at that lesson', async () => {
-    const app = await openApp();
-    await app.type('j', 'j', 'j', 'j', 'j', '\r', 'j', 'j', '\r');
+  test('explain goes through the picker, and q from the explanation returns to the picker at that lesson', () => {
+    const app = driveApp();
+    app.type('j', 'j', 'j', 'j', 'j', '\r', 'j', 'j', '\r');
     expect(app.frame()).toMatch(new RegExp(`^${app.ids[2]} · `, 'm'));
-    await app.type('q');
+    app.type('q');
     expect(app.frame()).toMatch(new RegExp(`› ${app.ids[2]} `));
-    await app.type('q');
+    app.type('q');
     expect(app.frame()).toMatch(/› explain /);
-    app.unmount();
   });
 
-  test('the lab leaves the app for the command line', async () => {
-    const app = await openApp();
-    await app.type('G', '\r');
+  test('the lab leaves the app for the command line', () => {
+    const app = driveApp();
+    app.type('G', '\r');
     expect(app.ended).toEqual([{ kind: 'lab' }]);
-    app.unmount();
   });
 
-  test('the progress screen shows what was just recorded: a quiz answer given in the same session', async () => {
+  test('the progress screen shows what was just recorded: a quiz answer given in the same session', () => {
     // A fixed draw: a random one may open on a count, which a letter does not answer.
-    const app = await openApp({ screen: 'home' }, { quiz: QUIZ });
-    await app.type('j', 'j', '\r', 'a', '\r', 'q');
+    const app = driveApp({ screen: 'home' }, { quiz: QUIZ });
+    app.type('j', 'j', '\r', 'a', '\r', 'q');
     expect(app.answers).toHaveLength(1);
-    await app.type('G', 'k', '\r');
+    app.type('G', 'k', '\r');
     expect(app.frame()).toContain(app.answers[0].question.scenario);
     // Saved in the store, as `zcopy quiz` saves it.
     const saved = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.quiz;
     expect(Object.keys(saved)).toEqual([app.answers[0].question.scenario]);
-    app.unmount();
   });
 
-  test('the progress screen shows a solved level against its par', async () => {
-    const app = await openApp({ screen: 'home' });
+  test('the progress screen shows a solved level against its par', () => {
+    const app = driveApp({ screen: 'home' });
     recordLevelSolved(openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }), 'zero-copy', { modeSwitches: 4, steps: 13 });
-    await app.type('G', 'k', '\r');
+    app.type('G', 'k', '\r');
     expect(app.frame()).toMatch(/^ *zero-copy +1 +4 \(par 2\) +13 \(par 11\)/m);
-    app.unmount();
   });
 });
 
@@ -95,17 +89,27 @@ const EVERY: Route[] = [
 
 describe('Ctrl-C quits from every screen', () => {
   for (const route of EVERY) {
-    test(route.screen, async () => {
+    test(route.screen, () => {
+      const app = driveApp(route);
+      app.type('j', KEY.ctrlC);
+      expect(app.ended).toEqual([{ kind: 'done' }]);
+      // Nothing after it is read: the session has ended, so a key changes nothing and asks nothing of the world.
+      const ended = app.session();
+      expect(sessionKey(ended, 'j', app.deps)).toEqual({ state: ended });
+    });
+  }
+
+  test('on a terminal the app ends, and a key after it draws nothing', async () => {
+    for (const route of EVERY.filter((r) => r.screen === 'learn' || r.screen === 'quiz')) {
       const app = await openApp(route);
       await app.type('j', KEY.ctrlC);
-      expect(app.ended).toEqual([{ kind: 'done' }]);
-      // Nothing after it is read: the app has ended.
+      expect({ route: route.screen, ended: app.ended }).toEqual({ route: route.screen, ended: [{ kind: 'done' }] });
       const drawn = app.frames().length;
       await app.type('j');
       expect(app.frames().length).toBe(drawn);
       app.unmount();
-    });
-  }
+    }
+  });
 });
 
 /** Keys in one read do what the same keys do one at a time, on the new screens. */
@@ -121,25 +125,54 @@ describe('bursts of keys are the same keys typed slowly', () => {
   ];
   for (const c of cases) {
     test(c.what, async () => {
-      const one = await openApp(c.start, { quiz: QUIZ });
-      await one.type(...c.keys);
+      // The same keys one at a time, through the session's reducer.
+      const one = driveApp(c.start, { quiz: QUIZ });
+      one.type(...c.keys);
       const all = await openApp(c.start, { quiz: QUIZ });
       await all.burst(...c.keys);
       // Each app has a store of its own: its path is no difference.
-      const seen = (s: typeof one) => ({ frame: s.ended.length ? null : s.frame().replace(s.state, 'STATE'), answers: s.answers.map((a) => a.question.id), ended: s.ended });
+      const seen = (s: typeof one | typeof all) => ({ frame: s.ended.length ? null : s.frame().replace(s.state, 'STATE'), answers: s.answers.map((a) => a.question.id), ended: s.ended });
       expect(seen(all)).toEqual(seen(one));
       expect(one.ended.length > 0 || one.frame() !== one.frames()[0]).toBe(true);
-      one.unmount();
       all.unmount();
     });
   }
+});
+
+/** The pure session stands in for the app in most tests: on a terminal, ink must draw exactly its frames. */
+describe('on a terminal, the app draws the frames the session computes', () => {
+  test('home, a lesson and its help, the quiz, a page, the picker, a challenge and its palette: key by key, frame for frame', async () => {
+    // prettier-ignore
+    const keys = [
+      '\r', '\r', 'l', 'l', KEY.right, '?', 'x', 'j', 'q', 'q', // a lesson, its help, back home
+      'j', 'j', '\r', 'a', '\r', '\r', 'q', // the quiz: an answer, the next question, home
+      'j', 'j', 'j', 'j', '\r', ' ', 'b', 'G', 'q', // compare, paged
+      'k', '\r', KEY.down, '\r', 'j', 'q', 'q', // explain, through the picker
+      'k', 'k', '\r', '\r', '\r', 'l', 'q', '?', 'x', 'q', 'q', // a challenge: the palette, the help
+    ];
+    const pure = driveApp({ screen: 'home' }, { quiz: QUIZ, lang: 'zh' });
+    const ink = await openApp({ screen: 'home' }, { quiz: QUIZ, lang: 'zh' });
+    const shown = (s: typeof pure | typeof ink) => s.frame().replace(s.state, 'STATE');
+    expect(shown(ink)).toBe(shown(pure));
+    const screens = new Set<string>();
+    for (const [i, key] of keys.entries()) {
+      pure.type(key);
+      await ink.type(key);
+      screens.add(pure.session().route.screen);
+      expect({ i, key, frame: shown(ink) }).toEqual({ i, key, frame: shown(pure) });
+    }
+    expect(ink.answers.map((a) => a.question.id)).toEqual(pure.answers.map((a) => a.question.id));
+    expect(pure.answers).toHaveLength(1);
+    expect([...screens].sort()).toEqual(['challenge', 'compare', 'explain', 'home', 'learn', 'levels', 'picker', 'quiz']);
+    ink.unmount();
+  });
 });
 
 /** A fixed quiz, so that two runs ask the same questions: the first a choice, the second a count. */
 const QUIZ = () => drawQuiz(testContext().ctx, { seed: '3', count: '3' }).quiz;
 
 /** Every line of a page, read by paging through it with space, as a learner would. */
-async function readAll(app: Awaited<ReturnType<typeof openApp>>) {
+function readAll(app: ReturnType<typeof driveApp>) {
   const lines: string[] = [];
   for (let guard = 0; guard < 100; guard++) {
     const frame = app.frame().split('\n');
@@ -148,18 +181,17 @@ async function readAll(app: Awaited<ReturnType<typeof openApp>>) {
     const [from, to, of] = where.slice(1).map(Number);
     frame.slice(0, -1).forEach((l, i) => (lines[from - 1 + i] = l));
     if (to === of) return lines;
-    await app.type(' ');
+    app.type(' ');
   }
   throw new Error('the page never ended');
 }
 
 describe('the explain view is what `zcopy explain` prints', () => {
-  test('at 80 columns, line for line the binary\'s output in a pipe', async () => {
+  test('at 80 columns, line for line the binary\'s output in a pipe', () => {
     for (const id of ['sendfile', 'splice']) {
-      const app = await openApp({ screen: 'explain', id, back: null }, { size: { cols: 80, rows: 24 } });
+      const app = driveApp({ screen: 'explain', id, back: null }, { size: { cols: 80, rows: 24 } });
       const printed = zcopy(['explain', id]).stdout.replace(/\n$/, '').split('\n');
-      expect(await readAll(app)).toEqual(printed);
-      app.unmount();
+      expect(readAll(app)).toEqual(printed);
     }
   });
 
@@ -168,15 +200,13 @@ describe('the explain view is what `zcopy explain` prints', () => {
     const tty = { isTTY: true, columns: 72, rows: 20, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
     const io = { ...testContext('en', tty).ctx.io, argv: ['explain', 'mmap'], env: { NO_COLOR: '1' } };
     expect(await main(io)).toBe(0);
-    const app = await openApp({ screen: 'explain', id: 'mmap', back: null }, { size: { cols: 72, rows: 20 } });
-    expect(await readAll(app)).toEqual(written.join('').replace(/\n$/, '').split('\n'));
-    app.unmount();
+    const app = driveApp({ screen: 'explain', id: 'mmap', back: null }, { size: { cols: 72, rows: 20 } });
+    expect(readAll(app)).toEqual(written.join('').replace(/\n$/, '').split('\n'));
   });
 
-  test('compare shows the lines its command prints, a line wider than the screen folded', async () => {
-    const app = await openApp({ screen: 'compare', back: null });
-    expect(await readAll(app)).toEqual(zcopy(['compare']).stdout.replace(/\n$/, '').split('\n').flatMap((l) => (l.length > 80 ? [l.slice(0, 80), l.slice(80)] : [l])));
-    app.unmount();
+  test('compare shows the lines its command prints, a line wider than the screen folded', () => {
+    const app = driveApp({ screen: 'compare', back: null });
+    expect(readAll(app)).toEqual(zcopy(['compare']).stdout.replace(/\n$/, '').split('\n').flatMap((l) => (l.length > 80 ? [l.slice(0, 80), l.slice(80)] : [l])));
   });
 });
 
@@ -231,50 +261,47 @@ describe('a text page does what its footer says', () => {
     return m ? { from: Number(m[1]), to: Number(m[2]), of: Number(m[3]) } : null;
   };
 
-  test('glossary: j and k move a line, space a page, b back a page, g the top, G the end, q back', async () => {
-    const app = await openApp({ screen: 'glossary', back: { screen: 'home' } });
+  test('glossary: j and k move a line, space a page, b back a page, g the top, G the end, q back', () => {
+    const app = driveApp({ screen: 'glossary', back: { screen: 'home' } });
     const footer = app.frame().split('\n').at(-1)!;
     for (const word of ['↓ j down', '↑ k up', 'space page', 'q back', 'g top', 'G end']) expect(footer).toContain(word);
     const start = window(app.frame())!;
     expect(start.from).toBe(1);
     const page = start.to - start.from + 1;
-    await app.type('j');
+    app.type('j');
     expect(window(app.frame())!.from).toBe(2);
-    await app.type('k');
+    app.type('k');
     expect(window(app.frame())!.from).toBe(1);
-    await app.type(' ');
+    app.type(' ');
     expect(window(app.frame())!.from).toBe(1 + page);
-    await app.type('b');
+    app.type('b');
     expect(window(app.frame())!.from).toBe(1);
-    await app.type('G');
+    app.type('G');
     expect(window(app.frame())!.to).toBe(start.of);
-    await app.type('g');
+    app.type('g');
     expect(window(app.frame())!.from).toBe(1);
-    await app.type('q');
+    app.type('q');
     expect(app.frame()).toMatch(/› learn /);
-    app.unmount();
   });
 });
 
 describe('the home menu counts what was just done', () => {
-  test('a lesson finished in this session shows in the note when q comes back home', async () => {
-    const app = await openApp();
+  test('a lesson finished in this session shows in the note when q comes back home', () => {
+    const app = driveApp();
     expect(app.frame()).toContain('0/16 finished');
-    await app.type('\r', '\r');
+    app.type('\r', '\r');
     const steps = app.ctx.lookup(app.ids[0]).steps.length;
-    await app.type(...Array(steps).fill('l'));
+    app.type(...Array(steps).fill('l'));
     expect(app.finished).toEqual([app.ids[0]]);
-    await app.type('q', 'q');
+    app.type('q', 'q');
     expect(app.frame()).toContain('1/16 finished');
-    app.unmount();
   });
 
-  test('a level solved meanwhile shows in the note when q comes back home', async () => {
-    const app = await openApp();
+  test('a level solved meanwhile shows in the note when q comes back home', () => {
+    const app = driveApp();
     expect(app.frame()).not.toContain('challenges');
     recordLevelSolved(openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }), 'zero-copy', { modeSwitches: 2, steps: 11 });
-    await app.type('G', 'k', '\r', 'q');
+    app.type('G', 'k', '\r', 'q');
     expect(app.frame()).toContain(`0/16 finished · challenges 1/${app.ctx.levels().levels.length}`);
-    app.unmount();
   });
 });

@@ -7,7 +7,7 @@ import { splitKeys } from '../src/ui/keypress.js';
 import * as KEYMAPS from '../src/ui/keys.js';
 import { actionOf, shownKeys, type Keymap } from '../src/ui/keys.js';
 import { learnKey } from '../src/ui/learn/controller.js';
-import { initialScreen, layoutFrame, type ScreenState } from '../src/ui/learn/frame.js';
+import { initialLesson, layoutLesson, type LessonState } from '../src/ui/learn/frame.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { renderMenu } from '../src/ui/menu-lines.js';
 import { displayWidth } from '../src/term/text.js';
@@ -55,7 +55,7 @@ describe('one keymap per screen', () => {
     const judge = (said: Parameters<typeof judgePrediction>[0], step: (typeof view.steps)[number]) =>
       judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, 'en');
     const size = { cols: 72, rows: 20 };
-    const at3: ScreenState = { ...initialScreen(false, true), position: 3 };
+    const at3: LessonState = { ...initialLesson(false, true), position: 3 };
     // What each action must do, seen from the step it leads to.
     const expected: Record<string, (s: ReturnType<typeof learnKey>) => boolean> = {
       next: (s) => s.state.position === 4,
@@ -68,7 +68,7 @@ describe('one keymap per screen', () => {
       quit: (s) => s.effects?.[0]?.kind === 'leave' && s.effects[0].leaving === 'all',
       more: (s) => s.state.scroll === 1,
     };
-    const lines = layoutFrame(view, at3, size, plain).lines;
+    const lines = layoutLesson(view, at3, size, plain).lines;
     const footer = lines.at(-1)!;
     for (const [action, b] of Object.entries(KEYMAPS.LESSON_KEYS)) {
       const label = KEYMAPS.footerItem(b, 'en');
@@ -95,11 +95,11 @@ describe('nothing hidden', () => {
           const view = learnView(lesson, lang);
           const ctx = { view, judge: () => ({ said: { mover: 'cpu' as const, switches: false }, moverRight: true, modeRight: true, mistakes: [] }), size };
           for (let position = 0; position <= view.steps.length; position++) {
-            let ui: ScreenState = { ...initialScreen(false, true), position };
+            let ui: LessonState = { ...initialLesson(false, true), position };
             const where = `${lesson.id} ${lang} ${size.cols}x${size.rows} step ${position}`;
             let seen = '';
             for (let guard = 0; guard < 60; guard++) {
-              const { lines } = layoutFrame(view, ui, size, plain);
+              const { lines } = layoutLesson(view, ui, size, plain);
               expect({ where, rows: lines.length <= size.rows - 1, cols: Math.max(...lines.map(displayWidth)) <= size.cols }).toEqual({ where, rows: true, cols: true });
               seen += lines.join(' ');
               const footer = lines.at(-1)!;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { MIN_TEXT_WIDTH, bullet, columns, paragraph } from '../src/term/layout.js';
 import { displayWidth } from '../src/term/text.js';
+import { lastTop, scrollBy, scrollWindow } from '../src/ui/fit.js';
 
 describe('the shared text layout', () => {
   const text = 'The DMA controller moves the blocks from the disk into the page cache while WC counts down.';
@@ -35,5 +36,32 @@ describe('the shared text layout', () => {
     ]);
     expect(lines).toEqual(['场景    CPU   切换', 'splice    0  6 (4)']);
     expect(displayWidth(lines[0])).toBe(displayWidth(lines[1]));
+  });
+});
+
+describe('a window of lines that scrolls (every screen that scrolls moves its window with it)', () => {
+  const lines = ['a', 'b', 'c', 'd', 'e'];
+
+  test('the window from a line, what is out of sight above and below, and how far it can go', () => {
+    expect(scrollWindow(lines, 2, 0)).toEqual({ shown: ['a', 'b'], top: 0, maxTop: 3, above: false, below: true });
+    expect(scrollWindow(lines, 2, 1)).toEqual({ shown: ['b', 'c'], top: 1, maxTop: 3, above: true, below: true });
+    expect(scrollWindow(lines, 2, 3)).toEqual({ shown: ['d', 'e'], top: 3, maxTop: 3, above: true, below: false });
+    // All of it fits: nothing scrolls.
+    expect(scrollWindow(lines, 9, 4)).toEqual({ shown: lines, top: 0, maxTop: 0, above: false, below: false });
+  });
+
+  test('a window never starts before the first line, and past the end it shows the last full window', () => {
+    expect(scrollWindow(lines, 2, -3).top).toBe(0);
+    expect(scrollWindow(lines, 2, 9)).toMatchObject({ shown: ['d', 'e'], top: 3 });
+    expect(lastTop(5, 2)).toBe(3);
+    expect(lastTop(1, 2)).toBe(0);
+  });
+
+  test('moving counts from where the window is shown: after a resize left it past its end, one up is one up from the end', () => {
+    expect(scrollBy(0, 1, 3)).toBe(1);
+    expect(scrollBy(3, 1, 3)).toBe(3);
+    expect(scrollBy(0, -1, 3)).toBe(0);
+    expect(scrollBy(7, -1, 3)).toBe(2);
+    expect(scrollBy(1, 20, 3)).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import type { Route } from '../src/ui/app/route.js';
 import { learnView } from '../src/ui/learn/view.js';
-import { openApp } from './helpers/app.js';
+import { driveApp, openApp } from './helpers/app.js';
 import { ROOT } from './helpers/cli.js';
 import { KEY } from './helpers/screen.js';
 
@@ -12,10 +12,10 @@ const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
 
 /** A lesson opened by name, as `zcopy learn <id>` opens it: nothing behind it, so q leaves the app. */
-async function open(id: string, { predict = false, lang = 'en' as 'en' | 'zh' } = {}) {
+function open(id: string, { predict = false, lang = 'en' as 'en' | 'zh' } = {}) {
   const view = learnView(catalog.find(id)!, lang);
-  const screen = await openApp({ screen: 'learn', id, predict, back: null }, { lang });
-  return { view, app: screen, press: screen.type, frame: screen.frame };
+  const app = driveApp({ screen: 'learn', id, predict, back: null }, { lang });
+  return { view, app, press: app.type, frame: app.frame };
 }
 
 /** The counters line as numbers, read off the screen. */
@@ -25,30 +25,29 @@ function countersOn(frame: string) {
 }
 
 describe('zcopy learn, on screen', () => {
-  test('starts before step 1 and steps forward, back, to the last and the first', async () => {
-    const { press, frame, app, view } = await open('sendfile');
+  test('starts before step 1 and steps forward, back, to the last and the first', () => {
+    const { press, frame, view } = open('sendfile');
     expect(frame()).toContain('start');
-    await press(KEY.right);
+    press(KEY.right);
     expect(frame()).toContain(`step 1/${view.steps.length}`);
     expect(frame()).toContain('system call sendfile()');
-    await press('l', ' ', '\r');
+    press('l', ' ', '\r');
     expect(frame()).toContain(`step 4/${view.steps.length}`);
-    await press(KEY.left, 'h');
+    press(KEY.left, 'h');
     expect(frame()).toContain(`step 2/${view.steps.length}`);
-    await press('G');
+    press('G');
     expect(frame()).toContain(`step ${view.steps.length}/${view.steps.length}`);
     expect(frame()).toContain('zcopy quiz --scenario sendfile');
-    await press(KEY.right);
+    press(KEY.right);
     expect(frame()).toContain(`step ${view.steps.length}/${view.steps.length}`);
-    await press('g');
+    press('g');
     expect(frame()).toContain('start');
-    app.unmount();
   });
 
-  test('the counters follow the engine at every step and end at the agreed sendfile figures', async () => {
-    const { press, frame, app, view } = await open('sendfile');
+  test('the counters follow the engine at every step and end at the agreed sendfile figures', () => {
+    const { press, frame, view } = open('sendfile');
     for (const step of view.steps) {
-      await press(KEY.right);
+      press(KEY.right);
       expect(countersOn(frame())).toEqual({
         cpuCopies: step.state.counts.cpuCopies,
         dmaCopies: step.state.counts.dmaCopies,
@@ -58,46 +57,42 @@ describe('zcopy learn, on screen', () => {
     }
     // docs/MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches, 1 system call.
     expect(countersOn(frame())).toEqual({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 });
-    app.unmount();
   });
 
-  test('the step that copies shows its arrow, its mode and what changed', async () => {
-    const { press, frame, app } = await open('sendfile');
-    await press(...Array(6).fill(KEY.right));
+  test('the step that copies shows its arrow, its mode and what changed', () => {
+    const { press, frame } = open('sendfile');
+    press(...Array(6).fill(KEY.right));
     expect(frame()).toMatch(/socket buffer\s+\[A\]\[B\]\[C\]\[D\]\s+◀══ CPU copy ══ page cache/);
     expect(frame()).toContain('CPU: KERNEL (ring 0) · copying');
     expect(frame()).toContain('CPU copies 1▲');
-    app.unmount();
   });
 
-  test('? shows the keys and the legend, and any key goes back', async () => {
-    const { press, frame, app } = await open('sendfile');
-    await press('?');
+  test('? shows the keys and the legend, and any key goes back', () => {
+    const { press, frame } = open('sendfile');
+    press('?');
     expect(frame()).toContain('Keys');
     expect(frame()).toContain('<A> a reference to them');
     expect(frame()).toContain('pin pinned for a device');
-    await press('x');
+    press('x');
     expect(frame()).toContain('USER SPACE');
-    app.unmount();
   });
 
-  test('predict mode asks before a step, then names the misconception of a wrong guess', async () => {
-    const { press, frame, app } = await open('sendfile', { predict: true });
-    await press(KEY.right);
+  test('predict mode asks before a step, then names the misconception of a wrong guess', () => {
+    const { press, frame } = open('sendfile', { predict: true });
+    press(KEY.right);
     expect(frame()).toContain('Predict step 1');
     expect(frame()).toContain('Who moves the bytes?');
-    await press('n'); // nobody moves bytes on a system call: right
+    press('n'); // nobody moves bytes on a system call: right
     expect(frame()).toContain('Does this step add to the mode-switch count?');
-    await press('n'); // but it does switch mode: wrong
+    press('n'); // but it does switch mode: wrong
     expect(frame()).toContain('step 1/');
     expect(frame()).toMatch(/✓ who moves the bytes: nobody\s+✗ mode switch: no/);
     expect(frame()).toContain('Forgot that a system call switches mode');
 
     // Step 2 programs the DMA, moving nothing; step 3 is the DMA copy: guess CPU.
-    await press(KEY.right, 'n', 'n', KEY.right, 'c', 'n');
+    press(KEY.right, 'n', 'n', KEY.right, 'c', 'n');
     expect(frame()).toContain('step 3/');
     expect(frame()).toContain('Counted the DMA copy as a CPU copy');
-    app.unmount();
   });
 
   test('predict mode asks at the traps (interrupts, page faults) too, and its prompts never name the mode a step ends in', () => {
@@ -118,47 +113,50 @@ describe('zcopy learn, on screen', () => {
     expect([step5.predictable, step5.switchesMode]).toEqual([true, false]);
   });
 
-  test('predict mode: a right answer is marked right, and p turns the mode off', async () => {
-    const { press, frame, app } = await open('sendfile', { predict: true });
-    await press(KEY.right, 'n', 'y');
+  test('predict mode: a right answer is marked right, and p turns the mode off', () => {
+    const { press, frame } = open('sendfile', { predict: true });
+    press(KEY.right, 'n', 'y');
     expect(frame()).toMatch(/✓ who moves the bytes: nobody\s+✓ mode switch: yes/);
-    await press('p', KEY.right);
+    press('p', KEY.right);
     expect(frame()).toContain('step 2/');
     expect(frame()).not.toContain('Predict step');
-    app.unmount();
   });
 
-  test('Chinese labels, aligned', async () => {
-    const { press, frame, app } = await open('sendfile', { lang: 'zh' });
-    await press(...Array(6).fill(KEY.right));
+  test('Chinese labels, aligned', () => {
+    const { press, frame } = open('sendfile', { lang: 'zh' });
+    press(...Array(6).fill(KEY.right));
     expect(frame()).toContain('CPU 拷贝 1▲');
     expect(frame()).toContain('用户空间');
     expect(frame()).toMatch(/◀══ CPU 拷贝 ══ 页缓存/);
-    app.unmount();
   });
 
-  test('q, Esc and Ctrl-C quit', async () => {
+  test('q, Esc and Ctrl-C quit', () => {
     for (const key of ['q', KEY.escape, KEY.ctrlC]) {
-      const { app } = await open('sendfile');
-      await app.type(key);
+      const { app } = open('sendfile');
+      app.type(key);
       expect({ key, ended: app.ended }).toEqual({ key, ended: [{ kind: 'done' }] });
-      app.unmount();
     }
   });
 
-  test('the help closes on any key, and that key does nothing else', async () => {
+  test('on a terminal, a lone Esc is read as Esc: it quits', async () => {
+    const app = await openApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
+    await app.type(KEY.escape);
+    expect(app.ended).toEqual([{ kind: 'done' }]);
+    app.unmount();
+  });
+
+  test('the help closes on any key, and that key does nothing else', () => {
     for (const key of ['q', KEY.escape, 'l', KEY.right, 'G', 'p']) {
-      const { app } = await open('sendfile');
-      await app.type('?', key);
+      const { app } = open('sendfile');
+      app.type('?', key);
       expect({ key, ended: app.ended.length, start: app.frame().split('\n')[0].trim().endsWith('start'), predict: app.frame().includes('predict on') }).toEqual({ key, ended: 0, start: true, predict: false });
-      app.unmount();
     }
   });
 });
 
 describe('every frame fits its screen', () => {
   test('at the smallest size, in both languages, every step, the help included', async () => {
-    const { renderFrame, initialScreen } = await import('../src/ui/learn/frame.js');
+    const { renderLesson, initialLesson } = await import('../src/ui/learn/frame.js');
     const { MIN_COLS, MIN_ROWS } = await import('../src/ui/size.js');
     const { displayWidth } = await import('../src/term/text.js');
     for (const lang of ['en', 'zh'] as const) {
@@ -166,7 +164,7 @@ describe('every frame fits its screen', () => {
         const view = learnView(lesson, lang);
         for (let position = 0; position <= view.steps.length; position++) {
           for (const help of [false, true]) {
-            const lines = renderFrame(view, { ...initialScreen(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);
+            const lines = renderLesson(view, { ...initialLesson(false), position, help }, { cols: MIN_COLS, rows: MIN_ROWS }, plain);
             const where = `${lesson.id} ${lang} ${position}${help ? ' help' : ''}`;
             expect({ where, rows: lines.length <= MIN_ROWS - 1 }).toEqual({ where, rows: true });
             expect({ where, cols: Math.max(...lines.map(displayWidth)) <= MIN_COLS }).toEqual({ where, cols: true });
@@ -177,31 +175,31 @@ describe('every frame fits its screen', () => {
   });
 });
 
-/** The whole session as the learner meets it, with what it recorded. */
+/** The whole session as the learner meets it, with what it recorded: through its reducer, and on a terminal. */
+const driveSession = (start: Route = { screen: 'home' }) => driveApp(start);
 const openSession = (start: Route = { screen: 'home' }) => openApp(start);
 
 describe('one session: home, picker, lesson', () => {
-  test('q steps back a level, Enter goes in, and the picker returns to the lesson just left', async () => {
-    const app = await openSession();
+  test('q steps back a level, Enter goes in, and the picker returns to the lesson just left', () => {
+    const app = driveSession();
     const { ids, finished, ended } = app;
     expect(app.frame()).toContain('zcopy · Linux I/O');
-    await app.type('\r');
+    app.type('\r');
     expect(app.frame()).toContain('choose a scenario');
-    await app.type('j', 'j', '\r');
+    app.type('j', 'j', '\r');
     expect(app.frame()).toContain(`zcopy · ${ids[2]}`);
     // Jumping to the end skips what the lesson teaches: it is not finished until every step was seen.
-    await app.type('G');
+    app.type('G');
     expect(finished).toEqual([]);
-    await app.burst(...Array(catalog.find(ids[2])!.steps.length).fill('h'));
+    app.type(...Array(catalog.find(ids[2])!.steps.length).fill('h'));
     expect(finished).toEqual([ids[2]]);
-    await app.type('q');
+    app.type('q');
     expect(app.frame()).toMatch(new RegExp(`› ${ids[2]}\\s+✓`));
-    await app.type('q');
+    app.type('q');
     expect(app.frame()).toMatch(/› learn /);
-    await app.type('j', 'j', '\r'); // the quiz opens in the same app
+    app.type('j', 'j', '\r'); // the quiz opens in the same app
     expect(app.frame()).toMatch(/Question 1\/10/);
     expect(ended).toEqual([]);
-    app.unmount();
   });
 });
 
@@ -222,16 +220,16 @@ describe('every key counts, in order', () => {
   ];
   for (const c of cases) {
     test(c.what, async () => {
-      const one = await openSession(c.start);
-      await one.type(...c.keys);
+      // The same keys one at a time, through the session's reducer.
+      const one = driveSession(c.start);
+      one.type(...c.keys);
       const all = await openSession(c.start);
       await all.burst(...c.keys);
       // Once the session has ended no frame is drawn, so only what it recorded is compared.
-      const seen = (s: typeof one) => ({ frame: s.ended.length ? null : s.frame(), finished: s.finished, ended: s.ended });
+      const seen = (s: typeof one | typeof all) => ({ frame: s.ended.length ? null : s.frame(), finished: s.finished, ended: s.ended });
       expect(seen(all)).toEqual(seen(one));
       // And the keys did something: the frame moved on from the first one.
       expect(one.ended.length > 0 || one.frame() !== one.frames()[0]).toBe(true);
-      one.unmount();
       all.unmount();
     });
   }

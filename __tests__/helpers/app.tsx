@@ -2,17 +2,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionWorld, type SessionOptions } from '../../src/app/session.js';
-import { makeContext, type Io } from '../../src/cli/context.js';
+import { makeContext, type Ctx, type Io } from '../../src/cli/context.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Answered } from '../../src/quiz/index.js';
-import type { Outcome, Route } from '../../src/ui/app/route.js';
-import { Session } from '../../src/ui/app/session.js';
+import type { AppDeps, Outcome, Route } from '../../src/ui/app/route.js';
+import { Session, enter, frameOf, sessionKey, type SessionEffect } from '../../src/ui/app/session.js';
+import { splitKeys } from '../../src/ui/keypress.js';
 import type { Size } from '../../src/ui/size.js';
 import { ROOT } from './cli.js';
 import { mount } from './screen.js';
 
 /** A pipe's stdout: no colour, 80 columns, as a command run in a test prints. */
 const pipe = { isTTY: false, columns: 0, write: () => true } as unknown as NodeJS.WriteStream;
+
+/** The lessons and levels, read once per language: every test reads the same files, and reading them takes a tenth of a second. */
+const read = new Map<Lang, Pick<Ctx, 'lessons' | 'levels' | 'lookup'>>();
 
 /** The command line's context, with a progress store of its own, in a fresh directory. */
 export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe) {
@@ -26,7 +30,9 @@ export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe
     lessonsDir: join(ROOT, 'lessons'),
     version: '0.0.0',
   };
-  return { ctx: makeContext(io, lang), state };
+  const ctx = makeContext(io, lang);
+  if (!read.has(lang)) read.set(lang, { lessons: ctx.lessons, levels: ctx.levels, lookup: ctx.lookup });
+  return { ctx: { ...ctx, ...read.get(lang)! }, state };
 }
 
 export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
@@ -34,11 +40,8 @@ export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
   size?: Size;
 }
 
-/**
- * The whole app as `zcopy` opens it, wired to the world the way the command
- * line wires it (the same presenters, the same store), with what it recorded.
- */
-export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz }: AppOptions = {}) {
+/** The world the command line wires the app to (the same presenters, the same store), with what the app recorded. */
+function wired(lang: Lang, quiz: AppOptions['quiz']) {
   const { ctx, state } = testContext(lang);
   const answers: Answered[] = [];
   const finished: string[] = [];
@@ -49,7 +52,57 @@ export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', 
     finished.push(id);
     world.onFinish(id);
   };
-  const screen = await mount(<Session {...world} start={start} size={size} onFinish={onFinish} onEnd={(o) => ended.push(o)} />);
   const ids = ctx.lessons().lessons.map((l) => l.id);
-  return { ...screen, ctx, state, ids, answers, finished, ended, warnings };
+  return { world, onFinish, recorded: { ctx, state, ids, answers, finished, ended, warnings } };
+}
+
+/**
+ * The whole app as `zcopy` opens it, wired to the world the way the command
+ * line wires it (the same presenters, the same store), with what it recorded.
+ */
+export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz }: AppOptions = {}) {
+  const { world, onFinish, recorded } = wired(lang, quiz);
+  const screen = await mount(<Session {...world} start={start} size={size} onFinish={onFinish} onEnd={(o) => recorded.ended.push(o)} />);
+  return { ...screen, ...recorded };
+}
+
+/**
+ * The same app without ink: each write is split into keys as a terminal read
+ * is (splitKeys), folded through the session's pure reducer, and its effects
+ * handed to the world as Session hands them; once the session ends, no key is
+ * read. Its frames are ink's: the lines of frameOf, each without trailing
+ * spaces (ink drops them), one frame per write.
+ */
+export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz }: AppOptions = {}) {
+  const { world, onFinish, recorded } = wired(lang, quiz);
+  const deps: AppDeps = { ...world, size };
+  const run = (e: SessionEffect) => {
+    if (e.kind === 'finished') return onFinish(e.id);
+    if (e.kind === 'answer') return world.onAnswer(e.answered);
+    if (e.kind === 'stopped') return world.onStop?.(e.id, e.stopped);
+    if (e.kind === 'solved') return world.onSolved?.(e);
+    recorded.ended.push(e.outcome);
+  };
+  let s = enter(start, deps);
+  const draw = () => frameOf(s, deps).map((l) => l.trimEnd()).join('\n');
+  const frames = [draw()];
+  const write = (raw: string) => {
+    if (s.ended) return;
+    for (const key of splitKeys(raw)) {
+      const step = sessionKey(s, key, deps);
+      s = step.state;
+      for (const e of step.effects ?? []) run(e);
+    }
+    if (!s.ended) frames.push(draw());
+  };
+  return {
+    ...recorded,
+    frame: () => frames.at(-1)!,
+    frames: () => frames,
+    /** Writes each key on its own. */
+    type: (...keys: string[]) => keys.forEach(write),
+    /** The session as it stands. */
+    session: () => s,
+    deps,
+  };
 }

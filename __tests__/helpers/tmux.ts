@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 /** A private tmux server (its own socket) with one session, for driving zcopy in a real terminal. */
 export interface Tmux {
@@ -10,11 +11,14 @@ export interface Tmux {
   keys: (...keys: string[]) => string;
   /** Polls the screen until `predicate` holds, or fails naming `what` and showing the screen. */
   waitFor: (predicate: (text: string) => boolean, what: string, ms?: number) => Promise<string>;
-  /** Ends the server and everything in it. */
+  /** Ends the server and everything in it; the next server starts on a socket of its own. */
   kill: () => void;
 }
 
-export function tmuxServer(socket: string, session: string): Tmux {
+export function tmuxServer(name: string, session: string): Tmux {
+  // A killed server exits after kill-server returns: one started on its socket meanwhile fails ("server exited unexpectedly").
+  let servers = 0;
+  let socket = name;
   const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const screen = () => run('capture-pane', '-p', '-t', session).trimEnd();
   return {
@@ -33,10 +37,14 @@ export function tmuxServer(socket: string, session: string): Tmux {
     },
     kill() {
       try {
+        // The server leaves its socket behind: removed, so that a test leaves nothing in the temporary folder.
+        const path = run('display-message', '-p', '#{socket_path}').trim();
         run('kill-server');
+        rmSync(path, { force: true });
       } catch {
         // already gone
       }
+      socket = `${name}-${++servers}`;
     },
   };
 }

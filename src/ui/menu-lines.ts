@@ -2,6 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { SCREENS } from '../i18n/screens.js';
 import type { Lang } from '../i18n/lang.js';
 import { displayWidth, fitWidth, padEnd } from '../term/text.js';
+import { scrollWindow } from './fit.js';
+import { frameWidth } from './skeleton.js';
 
 export interface MenuItem<T> {
   value: T;
@@ -19,7 +21,7 @@ export interface MenuItem<T> {
  * are out of sight, a line above or below the list says how many.
  */
 export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: number, footer: string, size: { cols: number; rows: number }, paint: ChalkInstance, lang: Lang = 'en', note = ''): string[] {
-  const width = Math.min(size.cols, 100);
+  const width = frameWidth(size);
   // The note shares the footer's line where both fit whole; else it has a line of its own, above the keys.
   const together = !note || displayWidth(` ${footer}   ${note}`) <= width;
   const bottom = together ? [paint.dim(` ${note ? `${footer}   ${note}` : footer}`)] : [paint.dim(` ${note}`), paint.dim(` ${footer}`)];
@@ -36,12 +38,11 @@ export function renderMenu<T>(title: string, items: MenuItem<T>[], cursor: numbe
   });
   // Title, the line under it (blank, or the mark above), the mark below, the footer.
   const room = Math.max(3, size.rows - 1 - 3 - bottom.length);
-  const at = body.findIndex((b) => b.item === cursor);
-  const start = Math.min(Math.max(0, at - Math.floor(room / 2)), Math.max(0, body.length - room));
-  const shown = body.slice(start, start + room);
+  // The cursor in the middle of the window, where the list allows.
+  const { shown, top } = scrollWindow(body, room, body.findIndex((b) => b.item === cursor) - Math.floor(room / 2));
   const count = (part: typeof body) => part.filter((b) => b.item !== undefined).length;
-  const above = count(body.slice(0, start));
-  const below = count(body.slice(start + room));
+  const above = count(body.slice(0, top));
+  const below = count(body.slice(top + room));
   const mark = (n: number, text: (n: number) => string) => (n ? paint.dim(`   ${text(n)}`) : '');
   return [paint.bold(` ${title}`), mark(above, SCREENS[lang].above), ...shown.map((b) => b.line), mark(below, SCREENS[lang].below), ...bottom].map((l) =>
     fitWidth(l, width),

@@ -1,19 +1,19 @@
 import { learnKey } from '../learn/controller.js';
-import { initialScreen, renderFrame, type ScreenState } from '../learn/frame.js';
+import { initialLesson, renderLesson, type LessonState } from '../learn/frame.js';
 import type { LearnView } from '../learn/view.js';
 import type { ScreenEffect, ScreenModule } from './route.js';
 
-export interface LessonState {
+export interface LessonScreen {
   view: LearnView;
-  lesson: ScreenState;
+  lesson: LessonState;
 }
 
 /**
  * A lesson as a route. Its effects are turned into the session's here and only
  * here: reaching the end is recorded, q goes back a level, Ctrl-C quits.
  */
-export const LESSON: ScreenModule<'learn', LessonState> = {
-  enter: (route, deps) => ({ view: deps.view(route.id), lesson: initialScreen(route.predict, route.back !== null, route.step ?? 0, route.seen ?? []) }),
+export const LESSON: ScreenModule<'learn', LessonScreen> = {
+  enter: (route, deps) => ({ view: deps.view(route.id), lesson: initialLesson(route.predict, route.back !== null, route.step ?? 0, route.seen ?? []) }),
   key: (s, key, route, deps) => {
     const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
     const effects = (step.effects ?? []).map((e): ScreenEffect => {
@@ -31,5 +31,5 @@ export const LESSON: ScreenModule<'learn', LessonState> = {
     });
     return { state: { ...s, lesson: step.state }, effects };
   },
-  frame: (s, _route, { size, paint }) => renderFrame(s.view, s.lesson, size, paint),
+  frame: (s, _route, { size, paint }) => renderLesson(s.view, s.lesson, size, paint),
 };

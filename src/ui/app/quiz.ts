@@ -13,18 +13,13 @@ import {
   type Question,
 } from '../../quiz/index.js';
 import { wrap } from '../../term/text.js';
+import { fitLines } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
+import { frameWidth } from '../skeleton.js';
 import type { Step } from '../use-keys.js';
 import type { DrawnQuiz, ScreenEffect, ScreenModule } from './route.js';
-
-/** Keeps a frame within `max` lines: the middle gives way, the last line (the keys) stays. */
-export function fitLines(lines: string[], max: number): string[] {
-  if (lines.length <= max) return lines;
-  if (max < 3) return lines.slice(0, Math.max(1, max));
-  return [...lines.slice(0, max - 2), '…', lines.at(-1)!];
-}
 
 export interface QuizState {
   index: number;
@@ -69,7 +64,7 @@ export function quizKey(now: QuizState, key: Keypress, questions: Question[], la
 /** One question at a time: the question and what is typed, then its verdict; at the end, the score. */
 export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: ChalkInstance, size: Size): string[] {
   const { questions, seed } = quiz;
-  const width = Math.max(40, Math.min(size.cols, 100));
+  const width = Math.max(40, frameWidth(size));
   const q = questions[s.index] as Question | undefined;
   const given = s.answers.length > s.index ? s.answers[s.index] : undefined;
   const lines: string[] = [];

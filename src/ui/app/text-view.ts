@@ -1,5 +1,6 @@
 import { SCREENS } from '../../i18n/screens.js';
 import { displayWidth, fitWidth } from '../../term/text.js';
+import { lastTop, scrollBy, scrollWindow } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
@@ -43,27 +44,24 @@ export function pageLines(source: TextSource, size: Size): string[] {
 
 /** Lines of text on a screen: all but the footer, and a line spare, as every frame leaves one. */
 const room = (size: Size) => Math.max(1, size.rows - 2);
-const maxTop = (lines: number, size: Size) => Math.max(0, lines - room(size));
 
 /** What one keypress does to a page of text. Pure. */
 export function textKey(s: TextState, key: Keypress, size: Size): Step<TextState, ScreenEffect> {
-  const last = maxTop(pageLines(s.source, size).length, size);
-  // After a resize the page may start past its new end: count from what is shown.
-  const top = Math.min(s.top, last);
-  const to = (line: number) => ({ state: { ...s, top: Math.max(0, Math.min(last, line)) } });
+  const last = lastTop(pageLines(s.source, size).length, room(size));
+  const by = (lines: number) => ({ state: { ...s, top: scrollBy(s.top, lines, last) } });
   switch (actionOf(TEXT_KEYS, key)) {
     case 'down':
-      return to(top + 1);
+      return by(1);
     case 'up':
-      return to(top - 1);
+      return by(-1);
     case 'pageDown':
-      return to(top + room(size));
+      return by(room(size));
     case 'pageUp':
-      return to(top - room(size));
+      return by(-room(size));
     case 'first':
-      return to(0);
+      return { state: { ...s, top: 0 } };
     case 'last':
-      return to(last);
+      return { state: { ...s, top: last } };
     case 'back':
       return { state: s, effects: [{ kind: 'back' }] };
     case 'quit':
@@ -76,8 +74,7 @@ export function textKey(s: TextState, key: Keypress, size: Size): Step<TextState
 /** The page from `top`, and a footer: the keys that fit, q before the jumps a narrow screen can spare, and which lines these are. */
 export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
   const lines = pageLines(s.source, size);
-  const top = Math.min(s.top, maxTop(lines.length, size));
-  const shown = lines.slice(top, top + room(size));
+  const { shown, top } = scrollWindow(lines, room(size), s.top);
   const where = lines.length > shown.length ? SCREENS[lang].lines(top + 1, top + shown.length, lines.length) : '';
   const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];

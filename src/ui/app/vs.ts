@@ -3,6 +3,7 @@ import { HELP_KEYS, VS_KEYS, actionOf, footerOf, helpColumn, helpRows } from '..
 import { renderVs } from '../learn/vs.js';
 import type { LearnView } from '../learn/view.js';
 import { fitWidth } from '../../term/text.js';
+import { frameWidth } from '../skeleton.js';
 import type { ScreenModule } from './route.js';
 
 export interface VsState {
@@ -38,7 +39,7 @@ export const VS_SCREEN: ScreenModule<'vs', VsState> = {
     }
   },
   frame: (s, _route, { size, paint, lang }) => {
-    if (!s.help) return renderVs(s.a, s.b, s.position, size, paint, footerOf(VS_KEYS, ['next', 'previous', 'first', 'last', 'help', 'back'], lang, Math.min(size.cols, 100) - 2));
+    if (!s.help) return renderVs(s.a, s.b, s.position, size, paint, footerOf(VS_KEYS, ['next', 'previous', 'first', 'last', 'help', 'back'], lang, frameWidth(size) - 2));
     const lines = [paint.bold(` ${LEARN[lang].helpTitle}`), ...helpColumn(helpRows(VS_KEYS, lang), '   '), '', paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang)}`)];
     return lines.slice(0, size.rows - 1).map((l) => fitWidth(l, size.cols));
   },

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { BUILD } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
+import { scrollBy } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { BUILD_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
 import type { Size } from '../size.js';
@@ -42,7 +43,8 @@ export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): Step<
     return { state: { ...next, best: kept }, effects: [{ kind: 'solved', id: level.id, score, again: best !== null }] };
   };
   if (b.palette) return moved(paletteKey(b, key, ctx));
-  switch (actionOf(BUILD_KEYS, key)) {
+  const action = actionOf(BUILD_KEYS, key);
+  switch (action) {
     case 'add':
       return { state: openPalette(b, bench) };
     case 'undo':
@@ -69,14 +71,9 @@ export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): Step<
     case 'open':
       if (!solvedBefore || !bench.level?.next) return { state: b };
       return { state: b, effects: [{ kind: 'open', id: bench.level.next }] };
-    case 'more': {
-      const { maxScroll } = layoutBuild(b, bench, ctx.behind, size, measure, lang);
-      return { state: { ...b, scroll: Math.min(maxScroll, b.scroll + 1) } };
-    }
-    case 'less': {
-      const { maxScroll } = layoutBuild(b, bench, ctx.behind, size, measure, lang);
-      return { state: { ...b, scroll: Math.max(0, Math.min(b.scroll, maxScroll) - 1) } };
-    }
+    case 'more':
+    case 'less':
+      return { state: { ...b, scroll: scrollBy(b.scroll, action === 'more' ? 1 : -1, layoutBuild(b, bench, ctx.behind, size, measure, lang).maxScroll) } };
     case 'help':
       return { state: { ...b, help: true } };
     case 'back':

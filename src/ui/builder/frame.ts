@@ -3,16 +3,15 @@ import { BUILD, EVENT_GLOSS, PALETTE_ORDER, PHASE_LABELS, PLACE_WORDS } from '..
 import { PUNCTUATION } from '../../i18n/punctuation.js';
 import type { Lang } from '../../i18n/lang.js';
 import { MACHINE } from '../../i18n/machine.js';
-import { LEARN } from '../../i18n/strings.js';
 import { EVENT_FIELDS, LOCATIONS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
 import { CALL_GLOSS } from '../../i18n/syscalls.js';
-import { displayWidth, fitWidth, wrap } from '../../term/text.js';
+import { displayWidth, wrap } from '../../term/text.js';
 import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
 import { ALWAYS, countersLine, machineLines } from '../machine.js';
-import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
+import { scrollWindow } from '../fit.js';
+import type { Size } from '../size.js';
+import { MAX_COLS, layoutScreen, titleLine, type Layout, type More, type Parts } from '../skeleton.js';
 import { current, fieldChoices, placesOf, type BuildState, type Palette, type PaletteChoice, type Workbench } from './state.js';
-
-const MAX_COLS = 100;
 
 /** One value of a field as the palette writes it, by the field's kind in the event schema. */
 export function valueLabel(type: EventType, field: string, value: unknown, lang: Lang): string {
@@ -79,50 +78,47 @@ export function renderBuild(b: BuildState, bench: Workbench, behind: boolean, si
   return layoutBuild(b, bench, behind, size, paint, lang).lines;
 }
 
-export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, size: Size, paint: ChalkInstance, lang: Lang): { lines: string[]; maxScroll: number } {
-  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) {
-    return { lines: wrap(LEARN[lang].tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1)), maxScroll: 0 };
-  }
-  const width = Math.min(size.cols, MAX_COLS);
-  const budget = size.rows - 1;
-  const lines = [header(b, bench, width, paint, lang)];
-  if (b.help) {
-    lines.push(...helpLines(bench, behind, width, budget - 1, paint, lang));
-    return { lines: lines.slice(0, budget).map((l) => fitWidth(l, width)), maxScroll: 0 };
-  }
+export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, size: Size, paint: ChalkInstance, lang: Lang): Layout {
   const state = current(b);
   const before = b.timeline.at(-2) ?? state;
-  const places = placesOf(b, bench, placesNamed(taskText(b, bench), lang));
-  lines.push(...machineLines({ state, before, places, usesPageTable: b.timeline.some((s) => s.pageTable.length > 0) }, lang, width, paint));
-  const keys: (keyof Counters)[] = [...ALWAYS, ...(['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => state.counts[k] > 0 || bench.level?.limits[k])];
-  const limits = bench.level?.limits ?? {};
-  lines.push(...countersLine(state, before, keys, lang, width, paint, (k) => limits[k] ?? ''));
-  const room = Math.max(1, budget - lines.length - 1);
-  if (b.palette) {
-    const body = paletteLines(b, bench, width, room, paint, lang);
-    lines.push(...body.slice(0, room), paint.dim(` ${footerOf(PALETTE_KEYS, ['choose', 'right', 'left', 'down', 'up', 'back'], lang, width - 1)}`));
-    return { lines: lines.map((l) => fitWidth(l, width)), maxScroll: 0 };
-  }
-  const body = lower(b, bench, width, paint, lang);
-  const maxScroll = Math.max(0, body.length - room);
-  const scroll = Math.min(b.scroll, maxScroll);
-  lines.push(...body.slice(scroll, scroll + room), paint.dim(` ${footer(b, bench, behind, { above: scroll > 0, below: scroll < maxScroll }, width - 1, lang)}`));
-  return { lines: lines.map((l) => fitWidth(l, width)), maxScroll };
+  const fixed = (width: number) => {
+    const places = placesOf(b, bench, placesNamed(taskText(b, bench), lang));
+    const keys: (keyof Counters)[] = [...ALWAYS, ...(['interrupts', 'pageFaults', 'descriptorCopies'] as const).filter((k) => state.counts[k] > 0 || bench.level?.limits[k])];
+    const limits = bench.level?.limits ?? {};
+    return [
+      ...machineLines({ state, before, places, usesPageTable: b.timeline.some((s) => s.pageTable.length > 0) }, lang, width, paint),
+      ...countersLine(state, before, keys, lang, width, paint, (k) => limits[k] ?? ''),
+    ];
+  };
+  const parts = {
+    title: (width: number) => header(b, bench, width, paint, lang),
+    help: b.help ? (width: number, room: number) => helpLines(bench, behind, width, room, paint, lang) : null,
+    fixed,
+  };
+  // The palette keeps the row with the cursor in sight itself; the text below the counters scrolls.
+  const body: Pick<Parts, 'body' | 'scroll' | 'footer'> = b.palette
+    ? {
+        body: (width, room) => paletteLines(b, bench, width, room, paint, lang),
+        footer: (_more, width) => footerOf(PALETTE_KEYS, ['choose', 'right', 'left', 'down', 'up', 'back'], lang, width),
+      }
+    : {
+        body: (width) => lower(b, bench, width, paint, lang),
+        scroll: b.scroll,
+        footer: (more, width) => footer(b, bench, behind, more, width, lang),
+      };
+  return layoutScreen({ ...parts, ...body }, size, lang, paint);
 }
 
 function header(b: BuildState, bench: Workbench, width: number, paint: ChalkInstance, lang: Lang): string {
   const t = BUILD[lang];
   const kind = bench.level ? t.challenge : t.sandbox;
-  const left = ` zcopy · ${kind}${bench.level ? ` · ${bench.name}` : ''}`;
   // Phases matter to what a chunk costs: shown where a level limits that, in the sandbox (its lesson keeps them), or once used.
   const phased = !bench.level || bench.level.perChunk || b.phase !== 'transfer' || b.steps.some((s) => s.phase !== 'transfer');
-  const right = `${phased ? `${t.phase(PHASE_LABELS[lang][b.phase])} · ` : ''}${t.step(b.steps.length)} `;
-  const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
-  return paint.bold(left) + ' '.repeat(gap) + right;
+  return titleLine(` zcopy · ${kind}${bench.level ? ` · ${bench.name}` : ''}`, `${phased ? `${t.phase(PHASE_LABELS[lang][b.phase])} · ` : ''}${t.step(b.steps.length)} `, width, paint);
 }
 
 /** The keys that do something now, the most needed first. */
-function footer(b: BuildState, bench: Workbench, behind: boolean, more: { above: boolean; below: boolean }, width: number, lang: Lang): string {
+function footer(b: BuildState, bench: Workbench, behind: boolean, more: More, width: number, lang: Lang): string {
   const solved = b.judged?.solved === true;
   const actions = [
     ...(solved && bench.level?.next ? (['open'] as const) : []),
@@ -205,10 +201,8 @@ function paletteLines(b: BuildState, bench: Workbench, width: number, room: numb
   if (call) under.push(...wrap(CALL_GLOSS[lang][call], width - 4).map((l) => `   ${paint.dim(l)}`));
   if (b.note) under.push(...wrap(b.note.text, width - 2).map((l) => ` ${b.note!.tone === 'bad' ? paint.red(l) : l}`));
   // Where the rows do not all fit, the row with the cursor is shown, with the ones after it.
-  const fit = Math.max(1, room - 1 - under.length);
   const at = rows.findIndex((r) => r.includes(p.cursor));
-  const first = Math.max(0, Math.min(at, rows.length - fit));
-  return [head, ...chipLines.slice(first, first + fit), ...under];
+  return [head, ...scrollWindow(chipLines, Math.max(1, room - 1 - under.length), at).shown, ...under];
 }
 
 function helpLines(bench: Workbench, behind: boolean, width: number, budget: number, paint: ChalkInstance, lang: Lang): string[] {

@@ -3,7 +3,8 @@ import type { Mover } from '../../model/index.js';
 import type { Keypress } from '../keypress.js';
 import { LESSON_KEYS, MODE_KEYS, MOVER_KEYS, actionOf } from '../keys.js';
 import type { Step } from '../use-keys.js';
-import { layoutFrame, type ScreenState, type Verdict } from './frame.js';
+import { scrollBy } from '../fit.js';
+import { layoutLesson, type LessonState, type Verdict } from './frame.js';
 import type { Size } from '../size.js';
 import type { LearnView, StepView } from './view.js';
 
@@ -38,20 +39,20 @@ export interface LearnContext {
 // Widths do not depend on colour, so the scroll limit is measured without it.
 const measure = new Chalk({ level: 0 });
 
-function stopped(ui: ScreenState): Stopped {
+function stopped(ui: LessonState): Stopped {
   const asked = Object.values(ui.verdicts);
   // Once finished, the pass is complete: the next visit starts a new one, so finishing again counts again.
   return { kind: 'stopped', at: ui.position, seen: ui.finished ? [] : ui.seen, predicted: { right: asked.filter((v) => v.moverRight && v.modeRight).length, asked: asked.length } };
 }
 
-const leave = (ui: ScreenState, leaving: Leaving): Step<ScreenState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
+const leave = (ui: LessonState, leaving: Leaving): Step<LessonState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
 
 /**
  * Moves to `position`, the narration scrolled back to its top. The lesson is
  * finished the first time every step has been seen, not when the last one is
  * reached: jumping to the end (G) skips what it teaches.
  */
-function goTo(ui: ScreenState, position: number, view: LearnView, extra: Partial<ScreenState> = {}): Step<ScreenState, LearnEffect> {
+function goTo(ui: LessonState, position: number, view: LearnView, extra: Partial<LessonState> = {}): Step<LessonState, LearnEffect> {
   const seen = position > 0 && !ui.seen.includes(position) ? [...ui.seen, position].sort((a, b) => a - b) : ui.seen;
   const end = !ui.finished && seen.length === view.steps.length;
   const state = { ...ui, ...extra, position, seen, count: '', scroll: position === ui.position ? ui.scroll : 0, finished: ui.finished || end };
@@ -63,7 +64,7 @@ const MAX_COUNT_DIGITS = 3;
 const COUNTED = ['g', 'G', 'enter'];
 
 /** What one keypress does to the learn screen. Pure, so it is tested without a terminal. */
-export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: LearnContext): Step<ScreenState, LearnEffect> {
+export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: LearnContext): Step<LessonState, LearnEffect> {
   if (key === 'ctrl-c') return leave(ui, 'all');
   // Any key closes the help, and does nothing else.
   if (ui.help) return { state: { ...ui, help: false } };
@@ -92,7 +93,8 @@ export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: 
     if (key === 'esc') return { state: { ...ui, count: '' } };
     return learnKey({ ...ui, count: '' }, key, { view, judge, size });
   }
-  switch (actionOf(LESSON_KEYS, key)) {
+  const action = actionOf(LESSON_KEYS, key);
+  switch (action) {
     case 'back':
       return leave(ui, 'screen');
     case 'quit':
@@ -111,15 +113,9 @@ export function learnKey(ui: ScreenState, key: Keypress, { view, judge, size }: 
       return goTo(ui, 0, view);
     case 'last':
       return goTo(ui, last, view);
-    case 'more': {
-      const { maxScroll } = layoutFrame(view, ui, size, measure);
-      return { state: { ...ui, scroll: Math.min(maxScroll, ui.scroll + 1) } };
-    }
-    case 'less': {
-      // After a resize the scroll may be past the new limit: count from where the text is shown.
-      const { maxScroll } = layoutFrame(view, ui, size, measure);
-      return { state: { ...ui, scroll: Math.max(0, Math.min(ui.scroll, maxScroll) - 1) } };
-    }
+    case 'more':
+    case 'less':
+      return { state: { ...ui, scroll: scrollBy(ui.scroll, action === 'more' ? 1 : -1, layoutLesson(view, ui, size, measure).maxScroll) } };
     case 'next': {
       if (ui.position >= last) return { state: ui };
       const target = ui.position + 1;

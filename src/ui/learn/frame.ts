@@ -2,13 +2,12 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/lang.js';
 import { LEARN } from '../../i18n/strings.js';
 import type { Mover, State } from '../../model/index.js';
-import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
+import { displayWidth, padEnd, wrap } from '../../term/text.js';
 import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, MODE_KEYS, MOVER_KEYS, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
 import { ALWAYS, colourOfTransfer, countersLine, machineLines } from '../machine.js';
-import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
+import { MIN_COLS, type Size } from '../size.js';
+import { layoutScreen, titleLine, type Layout, type More } from '../skeleton.js';
 import type { LearnView } from './view.js';
-
-const MAX_COLS = 100;
 
 export interface Verdict {
   said: { mover: Mover; switches: boolean };
@@ -18,8 +17,8 @@ export interface Verdict {
   mistakes: string[];
 }
 
-/** Everything the screen shows besides the model's state: where the learner is and what they are doing. */
-export interface ScreenState {
+/** The lesson screen's state: everything it shows besides the model's, where the learner is and what they are doing. */
+export interface LessonState {
   /** 0 is the start, before step 1; i is the machine after step i. */
   position: number;
   help: boolean;
@@ -40,54 +39,40 @@ export interface ScreenState {
 }
 
 /** The screen as a lesson opens: at the start, or at `at` (`--step`, a resumed lesson) with the steps already `seen`. */
-export function initialScreen(predict: boolean, behind = false, at = 0, seen: number[] = []): ScreenState {
+export function initialLesson(predict: boolean, behind = false, at = 0, seen: number[] = []): LessonState {
   const all = at > 0 && !seen.includes(at) ? [...seen, at].sort((a, b) => a - b) : [...seen];
   return { position: at, help: false, predict, asking: null, verdicts: {}, scroll: 0, seen: all, finished: false, count: '', behind };
 }
-
 
 /**
  * The whole screen as lines, each at most `cols` wide and at most `rows - 1` of
  * them (ink clears the terminal to redraw a taller frame). Pure: the same
  * arguments always give the same lines, on a terminal or in a transcript.
  */
-export function renderFrame(view: LearnView, ui: ScreenState, size: Size, paint: ChalkInstance): string[] {
-  return layoutFrame(view, ui, size, paint).lines;
-}
-
-export interface Layout {
-  lines: string[];
-  /** How far the text below the counters can scroll: 0 when all of it fits. */
-  maxScroll: number;
+export function renderLesson(view: LearnView, ui: LessonState, size: Size, paint: ChalkInstance): string[] {
+  return layoutLesson(view, ui, size, paint).lines;
 }
 
 /** The frame, and how much of the step's text it had to leave out of sight. */
-export function layoutFrame(view: LearnView, ui: ScreenState, size: Size, paint: ChalkInstance): Layout {
-  const t = LEARN[view.lang];
-  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) {
-    return { lines: wrap(t.tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1)), maxScroll: 0 };
-  }
-  const width = Math.min(size.cols, MAX_COLS);
-  const budget = size.rows - 1;
-  const lines = [header(view, ui, width, paint)];
-  if (ui.help) {
-    lines.push(...helpLines(view.lang, ui.behind, width, budget - 1, paint));
-    return { lines: lines.map((l) => fitWidth(l, width)), maxScroll: 0 };
-  }
-  lines.push(...machine(view, ui.position, width, paint));
-  const counters = counterLines(view, ui.position, width, paint);
-  const room = Math.max(1, budget - lines.length - counters.length - 1);
-  const body = lower(view, ui, width, paint);
-  const maxScroll = Math.max(0, body.length - room);
-  const scroll = Math.min(ui.scroll, maxScroll);
-  const more = { above: scroll > 0, below: scroll < maxScroll };
+export function layoutLesson(view: LearnView, ui: LessonState, size: Size, paint: ChalkInstance): Layout {
   const openable = ui.position === view.steps.length && view.nextId !== null;
-  lines.push(...counters, ...body.slice(scroll, scroll + room), paint.dim(` ${footerLine(view.lang, ui, more, width - 1, openable)}`));
-  return { lines: lines.map((l) => fitWidth(l, width)), maxScroll };
+  return layoutScreen(
+    {
+      title: (width) => header(view, ui, width, paint),
+      help: ui.help ? (width, room) => helpLines(view.lang, ui.behind, width, room, paint) : null,
+      fixed: (width) => [...machine(view, ui.position, width, paint), ...counterLines(view, ui.position, width, paint)],
+      body: (width) => lower(view, ui, width, paint),
+      scroll: ui.scroll,
+      footer: (more, width) => footerLine(view.lang, ui, more, width, openable),
+    },
+    size,
+    view.lang,
+    paint,
+  );
 }
 
 /** The footer of the lesson as it stands: the keys that do something now, the most needed first. */
-export function footerLine(lang: Lang, ui: ScreenState, more: { above: boolean; below: boolean }, width: number, openable = false): string {
+export function footerLine(lang: Lang, ui: LessonState, more: More, width: number, openable = false): string {
   if (ui.count) return LEARN[lang].counting(Number(ui.count));
   if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
@@ -100,19 +85,16 @@ export function transcript(view: LearnView, paint: ChalkInstance, cols = 80, fro
   const size = { cols: Math.max(cols, MIN_COLS), rows: 200 };
   const blocks: string[] = [];
   for (let position = from; position <= view.steps.length; position++) {
-    const frame = renderFrame(view, { ...initialScreen(false), position }, size, paint);
+    const frame = renderLesson(view, { ...initialLesson(false), position }, size, paint);
     blocks.push(frame.slice(0, -1).join('\n'));
   }
   return blocks.join('\n\n') + '\n';
 }
 
-function header(view: LearnView, ui: ScreenState, width: number, paint: ChalkInstance): string {
+function header(view: LearnView, ui: LessonState, width: number, paint: ChalkInstance): string {
   const t = LEARN[view.lang];
-  const left = ` zcopy · ${view.id}${view.since ? ` · ${view.since}` : ''}`;
   const where = ui.position === 0 ? t.start : t.step(ui.position, view.steps.length);
-  const right = `${ui.predict ? `${t.predictOn} · ` : ''}${where} `;
-  const gap = Math.max(1, width - displayWidth(left) - displayWidth(right));
-  return paint.bold(left) + ' '.repeat(gap) + right;
+  return titleLine(` zcopy · ${view.id}${view.since ? ` · ${view.since}` : ''}`, `${ui.predict ? `${t.predictOn} · ` : ''}${where} `, width, paint);
 }
 
 function stateAt(view: LearnView, position: number): { state: State; before: State } {
@@ -133,7 +115,7 @@ function counterLines(view: LearnView, position: number, width: number, paint: C
 }
 
 /** Below the counters: the step's transfer and narration, predict mode's questions, or the end. */
-function lower(view: LearnView, ui: ScreenState, width: number, paint: ChalkInstance): string[] {
+function lower(view: LearnView, ui: LessonState, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[view.lang];
   const text = (s: string) => wrap(s, width - 2).map((l) => ` ${l}`);
   const out: string[] = [];

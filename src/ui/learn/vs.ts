@@ -3,7 +3,8 @@ import { MACHINE } from '../../i18n/machine.js';
 import { LEARN, SAVED, VS } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters, type State } from '../../model/index.js';
 import { displayWidth, fitWidth, padEnd, wrap } from '../../term/text.js';
-import { MIN_COLS, MIN_ROWS, type Size } from '../size.js';
+import { MIN_COLS, type Size } from '../size.js';
+import { layoutScreen, titleLine } from '../skeleton.js';
 import type { LearnView } from './view.js';
 
 /** What `learn --vs` compares at each step: what the articles count. */
@@ -64,23 +65,23 @@ function soFar(a: LearnView, b: LearnView, position: number): string {
  */
 export function renderVs(a: LearnView, b: LearnView, position: number, size: Size, paint: ChalkInstance, footer: string): string[] {
   const lang = a.lang;
-  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) return wrap(LEARN[lang].tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1));
-  const width = Math.min(size.cols, 100);
   const last = Math.max(a.steps.length, b.steps.length);
-  const head = ` zcopy · ${a.id} vs ${b.id}`;
   const where = position === 0 ? LEARN[lang].start : LEARN[lang].step(position, last);
-  const lines = [paint.bold(head) + ' '.repeat(Math.max(1, width - displayWidth(head) - displayWidth(where) - 1)) + where, a.variant ? paint.yellow(` ${VS[lang].variant(a.variant)}`) : ''];
-  const half = Math.floor((width - 4) / 2);
-  const left = column(a, position, b, half, paint);
-  const right = column(b, position, a, half, paint);
-  if (half >= MIN_COLUMN) {
-    for (let i = 0; i < Math.max(left.length, right.length); i++) lines.push(` ${padEnd(left[i] ?? '', half)} │ ${right[i] ?? ''}`);
-  } else {
-    lines.push(...column(a, position, b, width - 2, paint).map((l) => ` ${l}`), '', ...column(b, position, a, width - 2, paint).map((l) => ` ${l}`));
-  }
-  lines.push('', ...wrap(soFar(a, b, position), width - 2).map((l) => ` ${l}`), ...wrap(VS[lang].legend, width - 2).map((l) => paint.dim(` ${l}`)));
-  const budget = size.rows - 1;
-  return [...lines.slice(0, budget - 1), paint.dim(` ${footer}`)].map((l) => fitWidth(l, width).trimEnd());
+  const body = (width: number) => {
+    const lines = [a.variant ? paint.yellow(` ${VS[lang].variant(a.variant)}`) : ''];
+    const half = Math.floor((width - 4) / 2);
+    const left = column(a, position, b, half, paint);
+    const right = column(b, position, a, half, paint);
+    if (half >= MIN_COLUMN) {
+      for (let i = 0; i < Math.max(left.length, right.length); i++) lines.push(` ${padEnd(left[i] ?? '', half)} │ ${right[i] ?? ''}`);
+    } else {
+      lines.push(...column(a, position, b, width - 2, paint).map((l) => ` ${l}`), '', ...column(b, position, a, width - 2, paint).map((l) => ` ${l}`));
+    }
+    return [...lines, '', ...wrap(soFar(a, b, position), width - 2).map((l) => ` ${l}`), ...wrap(VS[lang].legend, width - 2).map((l) => paint.dim(` ${l}`))];
+  };
+  // The title ends a column short of the edge, where the lesson screen's ends in a space.
+  const { lines } = layoutScreen({ title: (width) => titleLine(` zcopy · ${a.id} vs ${b.id}`, where, width - 1, paint), body, footer: () => footer }, size, lang, paint);
+  return lines.map((l) => l.trimEnd());
 }
 
 /** Below this a column cannot hold a counter's label and figure beside its step's words. */
