@@ -1,7 +1,7 @@
 import { letter, type Picked, type Question, type Revisit, type Topic } from './generate.js';
 import type { Kind } from './topics.js';
 
-export interface Verdict {
+export interface AnswerVerdict {
   /** 'invalid': neither a number (count questions) nor one of the choices. */
   status: 'right' | 'wrong' | 'invalid' | 'blank';
   right: boolean;
@@ -24,7 +24,7 @@ export function parseAnswer(q: Question, input: string): Picked | undefined {
   return byText >= 0 ? { choice: byText } : undefined;
 }
 
-export function judge(q: Question, input: string): Verdict {
+export function judge(q: Question, input: string): AnswerVerdict {
   if (!input.trim()) return { status: 'blank', right: false, misconception: null, revisit: q.revisit };
   const picked = parseAnswer(q, input);
   if (!picked) return { status: 'invalid', right: false, misconception: null, revisit: q.revisit };
@@ -48,7 +48,7 @@ export function revisitText(r: Revisit): string {
 
 export interface Answered {
   question: Question;
-  verdict: Verdict;
+  verdict: AnswerVerdict;
 }
 
 /** The topics of a session's wrong answers, most wrong first (ties: first met first). */

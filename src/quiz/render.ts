@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { paragraph } from '../term/layout.js';
-import { answerText, revisitText, weakestOf, type Answered, type Verdict } from './check.js';
+import { answerText, revisitText, weakestOf, type Answered, type AnswerVerdict } from './check.js';
 import { letter, type Question } from './generate.js';
 import { KIND_LABELS, Q, SESSION } from '../i18n/quiz.js';
 
@@ -20,7 +20,7 @@ export function questionLines(q: Question, i: number, n: number, lang: Lang, wid
 }
 
 /** The verdict and the explanation; after a wrong answer, the right one first, then the mistake it reveals, and where to look again. */
-export function verdictLines(q: Question, v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
+export function verdictLines(q: Question, v: AnswerVerdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
   // A right guess learns why too.
   if (v.right) return [paint.green(SESSION[lang].right), ...paragraph(q.explanation, width)];
   const head =
@@ -90,4 +90,4 @@ export function keyEntries(questions: Question[]): KeyEntry[] {
   }));
 }
 
-export type { Verdict };
+export type { AnswerVerdict };

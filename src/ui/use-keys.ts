@@ -3,12 +3,12 @@ import { useRef, useState } from 'react';
 import { keypresses, type Keypress } from './keypress.js';
 
 /** What a key does to a screen: its next state, and what the world outside must do about it. */
-export interface Step<S, E> {
+export interface KeyResult<S, E> {
   state: S;
   effects?: E[];
 }
 
-export type Reducer<S, E> = (state: S, key: Keypress) => Step<S, E>;
+export type Reducer<S, E> = (state: S, key: Keypress) => KeyResult<S, E>;
 
 /**
  * The one way a zcopy screen reads keys. Every keypress of every read is folded,

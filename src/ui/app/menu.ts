@@ -1,7 +1,7 @@
 import type { Keypress } from '../keypress.js';
 import { HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
 import { renderMenu, type MenuItem } from '../menu-lines.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import { backOf, type AppDeps, type HomeChoice, type Route, type RouteOf, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface MenuState {
@@ -18,7 +18,7 @@ export function menuKeymap(behind: boolean) {
 }
 
 /** Up/down (or j/k) to move, Enter (or →, l) to choose, q or Esc to go back. Pure. */
-export function menuKey(m: MenuState, key: Keypress): Step<MenuState, MenuEffect> {
+export function menuKey(m: MenuState, key: Keypress): KeyResult<MenuState, MenuEffect> {
   const move = (cursor: number) => ({ state: { ...m, cursor } });
   switch (actionOf(menuKeymap(m.behind), key)) {
     case 'up':

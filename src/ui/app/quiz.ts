@@ -18,7 +18,7 @@ import type { Keypress } from '../keypress.js';
 import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
 import { frameWidth } from '../skeleton.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import type { DrawnQuiz, ScreenEffect, ScreenModule } from './route.js';
 
 export interface QuizState {
@@ -31,8 +31,8 @@ export interface QuizState {
 export type QuizEffect = { kind: 'answer'; answered: Answered } | { kind: 'back' } | { kind: 'quit' };
 
 /** What one keypress does to the quiz. Pure: the judging is the quiz's, the keys are QUIZ_KEYS'. */
-export function quizKey(now: QuizState, key: Keypress, questions: Question[], lang: Lang): Step<QuizState, QuizEffect> {
-  const leave = (kind: 'back' | 'quit'): Step<QuizState, QuizEffect> => ({ state: now, effects: [{ kind }] });
+export function quizKey(now: QuizState, key: Keypress, questions: Question[], lang: Lang): KeyResult<QuizState, QuizEffect> {
+  const leave = (kind: 'back' | 'quit'): KeyResult<QuizState, QuizEffect> => ({ state: now, effects: [{ kind }] });
   const question = questions[now.index] as Question | undefined;
   const verdictShown = question !== undefined && now.answers.length > now.index;
   const action = !question ? actionOf(SCORE_KEYS, key) : verdictShown ? actionOf(VERDICT_KEYS, key) : actionOf(QUIZ_KEYS, key);

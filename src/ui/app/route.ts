@@ -6,7 +6,7 @@ import type { Judge, Stopped } from '../learn/controller.js';
 import type { Size } from '../size.js';
 import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
 
 /** What the home menu offers; all but the lab stay on screen. */
@@ -88,7 +88,7 @@ export interface Solved {
 /** One screen: the state its route opens, what a key does to it (pure), and its frame as lines. */
 export interface ScreenModule<N extends RouteName, S> {
   enter: (route: RouteOf<N>, deps: AppDeps) => S;
-  key: (state: S, key: Keypress, route: RouteOf<N>, deps: AppDeps) => Step<S, ScreenEffect>;
+  key: (state: S, key: Keypress, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
   frame: (state: S, route: RouteOf<N>, deps: AppDeps) => string[];
 }
 

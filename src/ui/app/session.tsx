@@ -5,7 +5,7 @@ import type { Keypress } from '../keypress.js';
 import type { Size } from '../size.js';
 import { runFullScreen, type Terminal } from '../screen.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { useKeys, type Step } from '../use-keys.js';
+import { useKeys, type KeyResult } from '../use-keys.js';
 import { LESSON } from './lesson.js';
 import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
@@ -58,7 +58,7 @@ export function enter(route: Route, deps: AppDeps): SessionState {
 }
 
 /** What one keypress does to the session: the active screen's reducer, then the route it leads to. Pure. */
-export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): Step<SessionState, SessionEffect> {
+export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): KeyResult<SessionState, SessionEffect> {
   if (s.ended) return { state: s };
   const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
   let next = { ...s, state: step.state } as SessionState;

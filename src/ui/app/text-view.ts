@@ -4,7 +4,7 @@ import { lastTop, scrollBy, scrollWindow } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import type { AppDeps, RouteOf, ScreenEffect, ScreenModule, TextSource } from './route.js';
 
 export interface TextState {
@@ -46,7 +46,7 @@ export function pageLines(source: TextSource, size: Size): string[] {
 const room = (size: Size) => Math.max(1, size.rows - 2);
 
 /** What one keypress does to a page of text. Pure. */
-export function textKey(s: TextState, key: Keypress, size: Size): Step<TextState, ScreenEffect> {
+export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<TextState, ScreenEffect> {
   const last = lastTop(pageLines(s.source, size).length, room(size));
   const by = (lines: number) => ({ state: { ...s, top: scrollBy(s.top, lines, last) } });
   switch (actionOf(TEXT_KEYS, key)) {

@@ -5,7 +5,7 @@ import { scrollBy } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { BUILD_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
 import type { Size } from '../size.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import { chipRows, layoutBuild, paletteChoices, paletteWidth } from './frame.js';
 import { choose, nextPhase, openPalette, paletteBack, redo, undo, type BuildState, type Workbench } from './state.js';
 
@@ -27,13 +27,13 @@ export interface BuildContext {
 const measure = new Chalk({ level: 0 });
 
 /** What one keypress does to the builder. Pure, but for the sandbox's write, which the world does and reports. */
-export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): Step<BuildState, BuildEffect> {
+export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): KeyResult<BuildState, BuildEffect> {
   const { bench, lang, size } = ctx;
   if (key === 'ctrl-c') return { state: b, effects: [{ kind: 'leave', all: true }] };
   if (b.help) return { state: { ...b, help: false } };
   const solvedBefore = b.judged?.solved === true;
   // A level is recorded when a step (added, undone or redone) makes the path meet it: the first time in a visit, then only to beat that.
-  const moved = (next: BuildState): Step<BuildState, BuildEffect> => {
+  const moved = (next: BuildState): KeyResult<BuildState, BuildEffect> => {
     const level = bench.level;
     if (!level || solvedBefore || !next.judged?.solved) return { state: next };
     const score = next.judged.score;

@@ -2,14 +2,14 @@ import { Chalk } from 'chalk';
 import type { Mover } from '../../model/index.js';
 import type { Keypress } from '../keypress.js';
 import { LESSON_KEYS, MODE_KEYS, MOVER_KEYS, actionOf } from '../keys.js';
-import type { Step } from '../use-keys.js';
+import type { KeyResult } from '../use-keys.js';
 import { scrollBy } from '../fit.js';
-import { layoutLesson, type LessonState, type Verdict } from './frame.js';
+import { layoutLesson, type LessonState, type PredictionVerdict } from './frame.js';
 import type { Size } from '../size.js';
 import type { LearnView, StepView } from './view.js';
 
 /** Judges a prediction; passed in, so the screen does not decide what is right. */
-export type Judge = (said: { mover: Mover; switches: boolean }, step: StepView) => Verdict;
+export type Judge = (said: { mover: Mover; switches: boolean }, step: StepView) => PredictionVerdict;
 
 /** How the learner leaves: q or Esc leaves this screen, Ctrl-C leaves zcopy. */
 export type Leaving = 'screen' | 'all';
@@ -45,14 +45,14 @@ function stopped(ui: LessonState): Stopped {
   return { kind: 'stopped', at: ui.position, seen: ui.finished ? [] : ui.seen, predicted: { right: asked.filter((v) => v.moverRight && v.modeRight).length, asked: asked.length } };
 }
 
-const leave = (ui: LessonState, leaving: Leaving): Step<LessonState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
+const leave = (ui: LessonState, leaving: Leaving): KeyResult<LessonState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
 
 /**
  * Moves to `position`, the narration scrolled back to its top. The lesson is
  * finished the first time every step has been seen, not when the last one is
  * reached: jumping to the end (G) skips what it teaches.
  */
-function goTo(ui: LessonState, position: number, view: LearnView, extra: Partial<LessonState> = {}): Step<LessonState, LearnEffect> {
+function goTo(ui: LessonState, position: number, view: LearnView, extra: Partial<LessonState> = {}): KeyResult<LessonState, LearnEffect> {
   const seen = position > 0 && !ui.seen.includes(position) ? [...ui.seen, position].sort((a, b) => a - b) : ui.seen;
   const end = !ui.finished && seen.length === view.steps.length;
   const state = { ...ui, ...extra, position, seen, count: '', scroll: position === ui.position ? ui.scroll : 0, finished: ui.finished || end };
@@ -64,7 +64,7 @@ const MAX_COUNT_DIGITS = 3;
 const COUNTED = ['g', 'G', 'enter'];
 
 /** What one keypress does to the learn screen. Pure, so it is tested without a terminal. */
-export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: LearnContext): Step<LessonState, LearnEffect> {
+export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: LearnContext): KeyResult<LessonState, LearnEffect> {
   if (key === 'ctrl-c') return leave(ui, 'all');
   // Any key closes the help, and does nothing else.
   if (ui.help) return { state: { ...ui, help: false } };

@@ -9,7 +9,7 @@ import { MIN_COLS, type Size } from '../size.js';
 import { layoutScreen, titleLine, type Layout, type More } from '../skeleton.js';
 import type { LearnView } from './view.js';
 
-export interface Verdict {
+export interface PredictionVerdict {
   said: { mover: Mover; switches: boolean };
   moverRight: boolean;
   modeRight: boolean;
@@ -25,7 +25,7 @@ export interface LessonState {
   predict: boolean;
   /** Predict mode is asking about this step; `mover` is set once the first answer is in. */
   asking: { step: number; mover?: Mover } | null;
-  verdicts: Record<number, Verdict>;
+  verdicts: Record<number, PredictionVerdict>;
   /** How many lines of this step's text are scrolled out of sight above. */
   scroll: number;
   /** The steps seen so far (1-based, ascending), this visit's and those progress remembered. */
@@ -154,7 +154,7 @@ function options<A extends string>(map: Keymap<A>, actions: A[], lang: Lang): st
   return actions.map((a) => `[${map[a].keys.map((k) => keyLabel(k, lang)).join('/')}] ${map[a].says(lang).brief}`).join('   ');
 }
 
-function verdictLines(v: Verdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
+function verdictLines(v: PredictionVerdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
   const mark = (ok: boolean) => (ok ? paint.green('✓') : paint.red('✗'));
   const head =
