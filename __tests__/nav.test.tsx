@@ -170,7 +170,7 @@ describe('zcopy learn --step', () => {
 async function run(argv: string[]) {
   const out: string[] = [];
   const stdout = { isTTY: false, columns: 0, write: (s: string) => out.push(s) } as unknown as NodeJS.WriteStream;
-  const code = await main({ ...testContext('en', stdout).ctx.io, argv, catalogCache: join(ROOT, 'dist', 'lessons.json') });
+  const code = await main({ ...testContext('en', stdout).ctx.io, argv, catalogCache: join(ROOT, 'dist', 'lessons') });
   return { code, stdout: out.join('') };
 }
 
