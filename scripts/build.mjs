@@ -1,6 +1,6 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
 // Interactive screens are separate chunks, loaded only when a screen is opened.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,8 +28,10 @@ const shared = {
 const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'cli';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+// --metafile=PATH also writes esbuild's account of what went into each output (scripts/startup-report.mjs reads it).
+const metafileOut = process.argv.find((a) => a.startsWith('--metafile='))?.slice('--metafile='.length);
 // Built from these very sources already (every jest run asks): nothing to do. --force builds anyway.
-if (target === 'cli' && !process.argv.includes('--force') && isFresh(root, dist)) process.exit(0);
+if (target === 'cli' && !process.argv.includes('--force') && !metafileOut && isFresh(root, dist)) process.exit(0);
 if (target === 'cli') {
   const inputs = inputsHash(root);
   rmSync(join(dist, STAMP), { force: true });
@@ -37,6 +39,7 @@ if (target === 'cli') {
   rmSync('dist/chunks', { recursive: true, force: true });
   const patches = sourcePatches();
   const { metafile } = await build({ ...shared, plugins: [lightTextMeasure, patches.plugin], metafile: true, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  if (metafileOut) writeFileSync(metafileOut, JSON.stringify(metafile));
   const problems = bundleProblems(metafile, patches.applied);
   if (problems.length) throw new Error(`the bundle is not what scripts/patches.mjs makes it:\n  ${problems.join('\n  ')}`);
   // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML,
