@@ -540,7 +540,7 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
         const same = q.lang === 'en' ? 'neither: they make the same number' : '一样多';
         if (!q.choices.includes(same)) out.push('"the same" is not offered');
         if ((count(a) === count(b)) !== (chosen(q) === same)) out.push(`"${chosen(q)}" is not the answer to ${count(a)} against ${count(b)}`);
-        if (!(q.lang === 'en' ? /^(Once set up, per chunk|For one chunk, set-up included)/ : /^(做完准备工作之后，每块数据|传一块数据（含准备工作）)/).test(q.prompt)) out.push('the prompt does not say per chunk or one chunk');
+        if (!(q.lang === 'en' ? /^(Once set up, per chunk|For one chunk, set-up included)/ : /^(做完准备工作之后，每段数据|传一段数据（含准备工作）)/).test(q.prompt)) out.push('the prompt does not say per chunk or one chunk');
         break;
       }
     }

@@ -31,7 +31,7 @@ export const KIND_LABELS = catalogue<Record<Kind, string>>({
 /** What a job does, as the header of a question whose answer is a scenario. */
 export const JOB_LABELS = catalogue<Record<Job, string>>({
   en: { read: 'reading a file into a process', send: 'sending a file to the network', share: 'sharing pages', cache: 'serving readers from the page cache' },
-  zh: { read: '把文件读进进程', send: '把文件发到网络', share: '共享页面', cache: '用页缓存服务读者' },
+  zh: { read: '把文件读进进程', send: '把文件发到网络', share: '共享页', cache: '用页缓存服务读者' },
 });
 
 const NAMES = catalogue<Record<QuizCounter, string>>({
@@ -123,11 +123,11 @@ export const Q = catalogue({
     countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
       `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
-    countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，每传一块数据发生几次${NAMES.zh[c]}（程序每块都要重复的部分）？`,
+    countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，每传一段数据发生几次${NAMES.zh[c]}（程序每段都要重复的部分）？`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
-      `${id} 每块 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
+      `${id} 每段 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
     onceNote: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
-      `${once.length ? `${PUNCTUATION.zh.list(once)} 只调用一次，并非每块都调` : '它的准备工作只做一次，并非每块都做'}，所以一块数据的总数是 ${MACHINE.zh.amount(total, c)}，之后每块只需 ${MACHINE.zh.amount(perChunk, c)}。`,
+      `${once.length ? `${PUNCTUATION.zh.list(once)} 只调用一次，并非每段都调` : '它的准备工作只做一次，并非每段都做'}，所以一段数据的总数是 ${MACHINE.zh.amount(total, c)}，之后每段只需 ${MACHINE.zh.amount(perChunk, c)}。`,
     typeNumber: '请输入一个数字。',
     typeChoice: (last: string) => `请输入字母（a-${last}）或选项内容。`,
     stepHead: (id: string, n: number, does: string) => `${id} 第 ${n} 步：${does}。`,
@@ -157,18 +157,18 @@ export const Q = catalogue({
     fitsCaveat: { needsPipe: '它需要一个管道：每次 splice() 调用都必须有一端是管道。', ownsDevice: '它需要独占设备：进程绕过内核，在用户态直接驱动设备。' },
     reversePrompt: (job: string, trace: string, counters: string, perChunk: boolean) =>
       perChunk
-        ? `一个${job}的程序做完准备工作后，每块数据都要重复的系统调用：${trace}。每块：${counters}。这是哪种技术？`
-        : `一个${job}的程序传一块数据（含准备工作）的系统调用：${trace}。合计：${counters}。这是哪种技术？`,
+        ? `一个${job}的程序做完准备工作后，每段数据都要重复的系统调用：${trace}。每段：${counters}。这是哪种技术？`
+        : `一个${job}的程序传一段数据（含准备工作）的系统调用：${trace}。合计：${counters}。这是哪种技术？`,
     callCount: (n: number) => (n === 0 ? '无' : `共 ${n} 次（名字略去）`),
     reverseExplain: (id: string, trace: string, counters: string, others: string) => `是 ${id}：${trace}；${counters}。${others}`,
     // A space before a number or a Latin word only ("则会看到 2 次缺页", "则会看到无").
     reverseOther: (id: string, differs: string) => `${id} 则会看到${/^[\x21-\x7e]/.test(differs) ? ' ' : ''}${differs}`,
     fewerPrompt: (c: QuizCounter, a: string, b: string, perChunk: boolean) =>
-      `${perChunk ? '做完准备工作之后，每块数据（程序每块都要重复的部分）' : '传一块数据（含准备工作）'}：${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
+      `${perChunk ? '做完准备工作之后，每段数据（程序每段都要重复的部分）' : '传一段数据（含准备工作）'}：${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
     fewerChoice: (id: string, d: number) => `${id}，少 ${d} 次`,
     fewerSame: '一样多',
     fewerExplain: (c: QuizCounter, a: string, na: number, b: string, nb: number, perChunk: boolean) => {
-      const scope = perChunk ? '做完准备工作之后每块数据' : '一块数据连同准备工作';
+      const scope = perChunk ? '做完准备工作之后每段数据' : '一段数据连同准备工作';
       if (na === nb) return `${scope}，${a} 和 ${b} 都是 ${MACHINE.zh.amount(na, c)}：一样多。`;
       const [lo, nlo, hi, nhi] = na < nb ? [a, na, b, nb] : [b, nb, a, na];
       return `${scope}，${lo} ${MACHINE.zh.amount(nlo, c)}，${hi} ${MACHINE.zh.amount(nhi, c)}：${lo} 少 ${nhi - nlo} 次。`;
@@ -212,7 +212,7 @@ export const SITUATIONS = catalogue<Record<Constraint, { text: string; fits: str
   },
   zh: {
     modify: {
-      text: '服务器把文件发到网络上，程序自己必须在途中改写这些字节：用它自己的代码压缩每一块。',
+      text: '服务器把文件发到网络上，程序自己必须在途中改写这些字节：用它自己的代码压缩每一段。',
       fits: '字节会经过程序自己写的内存，它的代码可以先压缩再发送',
       fails: (id) => `${id} 在内核里搬运字节，程序自己的代码改不了它们`,
     },
@@ -227,9 +227,9 @@ export const SITUATIONS = catalogue<Record<Constraint, { text: string; fits: str
       fails: (id, n) => `${id} 在这样的网卡上要 ${MACHINE.zh.amount(n.cpuCopies, 'cpuCopies')}`,
     },
     noSyscallPerChunk: {
-      text: '一个发包程序必须做到每发一块数据都不进行任何系统调用。',
-      fits: '准备完成后，进程自己驱动设备：每块 0 次系统调用',
-      fails: (id, n) => `${id} 每块要 ${MACHINE.zh.amount(n.syscalls, 'syscalls')}`,
+      text: '一个发包程序必须做到每发一段数据都不进行任何系统调用。',
+      fits: '准备完成后，进程自己驱动设备：每段 0 次系统调用',
+      fails: (id, n) => `${id} 每段要 ${MACHINE.zh.amount(n.syscalls, 'syscalls')}`,
     },
     hugeFile: {
       text: '进程只读一次一个很大的文件，读的时候不能把页缓存挤满。',
@@ -261,7 +261,7 @@ export const COUNT_MISTAKES = catalogue({
     faultsAsSwitches: '把中断或缺页算成了模式切换：从用户态接收它们确实会进入内核，但 zcopy 只把系统调用的进入和返回计为模式切换。',
     switchesAsCalls: '把每次模式切换当成了一次系统调用：一次调用会产生两次切换。',
     forgotSetup: '漏掉了准备性的调用：pipe()、setsockopt()、mmap() 这类调用也要计数。',
-    countedOnce: '把准备工作也算进去了：它只在第一块之前做一次，程序每块只重复传输的那些步骤。',
+    countedOnce: '把准备工作也算进去了：它只在第一段之前做一次，程序每段只重复传输的那些步骤。',
   },
 });
 
