@@ -38,8 +38,8 @@ import { levelBench, levelItems, sandboxBench, syscallNames } from './workbench.
  */
 
 /**
- * Where a lesson chosen from the picker reopens: the step it was left at, with
- * the steps already seen; left at its end, it starts again. Null: from the start.
+ * Where a lesson reopens (from the picker, by name, by n): the step it was left
+ * at, with the steps already seen; left at its end, it starts again. Null: from the start.
  */
 export function resumePoint(record: LessonRecord | undefined, steps: number): { step: number; seen: number[] } | null {
   const step = record?.lastStep && record.lastStep < steps ? record.lastStep : 0;
@@ -90,7 +90,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
       title: t.pickTitle,
       note: t.pickNote,
       items: () => pickerItems(ctx, store().data.lessons),
-      resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
+      // A what-if variant's steps are not the lesson's (onStop records none of them), so it never resumes at one.
+      resume: (id) => (lesson(id).knobs ? null : resumePoint(store().data.lessons[id], lesson(id).steps.length)),
     },
     view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
@@ -125,8 +126,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
     onFinish: (id) => {
       if (!lesson(id).knobs) recordLessonFinished(store(), id);
     },
-    onStop: (id, { at, seen, predicted }) => {
-      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted });
+    onStop: (id, { at, seen, predicted, moved }) => {
+      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted, moved });
     },
     onAnswer: (a) => {
       recordAnswer(options.answers ?? store(), a.question.scenario, a.question.kind, a.verdict.right);

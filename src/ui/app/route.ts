@@ -16,6 +16,7 @@ export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' 
 export type Route =
   | { screen: 'home'; at?: HomeChoice }
   | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
+  /** `step`: the step asked for (`--step`); without one, where progress says it was left. */
   | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] }
   | { screen: 'quiz'; back: Route | null }
   | { screen: 'levels'; back: Route | null; at?: string }
@@ -49,7 +50,7 @@ export interface AppDeps {
   size: Size;
   /** Asked each time the home menu opens, so its note counts what was just finished or answered. */
   home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
-  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
+  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a lesson reopens, however it is opened. */
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
   view: (id: string) => LearnView;
   judge: Judge;
