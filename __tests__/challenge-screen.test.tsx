@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE_ORDER } from '../src/i18n/build.js';
@@ -151,6 +151,41 @@ describe('the sandbox', () => {
     press(written, ['u', 'w'], c);
     expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length - 1);
     expect(existsSync(join(dir, 'draft-3.yaml'))).toBe(false);
+  });
+
+  test('w never writes over the draft once it was edited meanwhile: the edit is kept and the path goes to a new file', () => {
+    const dmaIo = ctx.lookup('dma-io');
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+      const out = join(dir, 'draft.yaml');
+      const bench = sandboxBench(testContext(lang).ctx, dmaIo, dmaIo.steps.length, out, names);
+      const c: BuildContext = { bench, lang, size: SIZES[0], behind: true };
+      const first = press(initialBuild(bench), ['w'], c);
+      const draft = out;
+      expect(first.note?.text).toContain(draft);
+      // Another terminal edits the draft.
+      const edit = readFileSync(draft, 'utf8').replace('A path built in the sandbox', 'My own title');
+      writeFileSync(draft, edit);
+      const second = press(first, ['u', 'w'], c);
+      expect(readFileSync(draft, 'utf8')).toBe(edit);
+      const beside = join(dir, 'draft-2.yaml');
+      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 1);
+      // Outside the working directory, the screen gives whole paths.
+      const [name, besideName] = [draft, beside];
+      expect(second.note).toEqual({
+        tone: 'good',
+        text:
+          lang === 'en'
+            ? `${name} was changed since it was written, so it is left as it is. Wrote ${besideName}: zcopy validate ${besideName}`
+            : `${name} 在写入后被改过，保持原样。已写入 ${besideName}：zcopy validate ${besideName}`,
+      });
+      // The new draft is the one written from now on; one removed meanwhile is written again where it was.
+      press(second, ['u', 'w'], c);
+      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 2);
+      rmSync(beside);
+      expect(press(second, ['w'], c).note?.text).toContain(`${lang === 'en' ? 'Wrote' : '已写入'} ${besideName}`);
+      expect(readFileSync(draft, 'utf8')).toBe(edit);
+    }
   });
 
   test('a path validate would refuse is not written, and says why', () => {
