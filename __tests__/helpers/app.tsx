@@ -82,6 +82,7 @@ export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size 
     if (e.kind === 'answer') return world.onAnswer(e.answered);
     if (e.kind === 'stopped') return world.onStop?.(e.id, e.stopped);
     if (e.kind === 'solved') return world.onSolved?.(e);
+    if (e.kind === 'kept') return world.onKept?.(e);
     recorded.ended.push(e.outcome);
   };
   let s = enter(start, deps);

@@ -15,8 +15,12 @@ export function syscallNames(): string[] {
   return [...SYSCALLS];
 }
 
-/** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */
-export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang): Workbench {
+/**
+ * A level as the challenge screen plays it: its machine, what it bans, and a
+ * judge that ticks each condition; from `kept`, the path the learner left it
+ * with earlier in the session, if any.
+ */
+export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang, kept: readonly LessonStep[] = []): Workbench {
   const at = levels.levels.indexOf(level);
   const vs = CHALLENGE[lang].vsPar;
   const goal: LevelGoal = {
@@ -46,7 +50,8 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
       };
     },
   };
-  return { name: level.id, payload: level.payload, machine: level.machine, start: [], banned: level.banned, names, level: goal };
+  const opening = kept.length ? BUILD[lang].keptPath(kept.length) : undefined;
+  return { name: level.id, payload: level.payload, machine: level.machine, start: [...kept], banned: level.banned, names, level: goal, opening };
 }
 
 /** The levels menu: in climbing order, solved ones marked ✓. */

@@ -8,6 +8,7 @@ import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
 import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
+import type { LessonStep } from '../../lessons/index.js';
 
 /** What the home menu offers; all but the lab stay on screen. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
@@ -75,7 +76,15 @@ export type ScreenEffect =
   | { kind: 'finished'; id: string }
   | { kind: 'stopped'; id: string; stopped: Stopped }
   | { kind: 'answer'; answered: Answered }
+  | Kept
   | Solved;
+
+/** A challenge level's path as the learner left it, for the session to show again when the level reopens. */
+export interface Kept {
+  kind: 'kept';
+  id: string;
+  steps: LessonStep[];
+}
 
 /** A challenge level met for the first time in a visit, with the path's score. */
 export interface Solved {

@@ -11,7 +11,7 @@ import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
+import { backOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 
 export type { HomeChoice, Outcome, Route } from './route.js';
@@ -38,7 +38,7 @@ type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
 export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: StateOf<N>; ended: boolean } }[RouteName];
 
 /** What the learner did, for the world to record. */
-export type Recorded = { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped } | { kind: 'answer'; answered: Answered } | Solved;
+export type Recorded = { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped } | { kind: 'answer'; answered: Answered } | Kept | Solved;
 
 /** What the world outside must do: end the app, or record what the learner did. */
 export type SessionEffect = { kind: 'end'; outcome: Outcome } | Recorded;
@@ -72,7 +72,7 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
     next = { ...next, ended: true };
     ending = { kind: 'end', outcome };
   };
-  const recorded = (e: ScreenEffect): e is Recorded => e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer' || e.kind === 'solved';
+  const recorded = (e: ScreenEffect): e is Recorded => e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer' || e.kind === 'solved' || e.kind === 'kept';
   for (const e of (step.effects ?? []).filter(recorded)) {
     if (record) record(e);
     else effects.push(e);
@@ -105,6 +105,8 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
   onStop?: (id: string, stopped: Stopped) => void;
   /** A challenge level met, with the path's mode switches and steps, for progress to keep the best. */
   onSolved?: (solved: Solved) => void;
+  /** A challenge level's path as it was left, for the session to open the level with again. */
+  onKept?: (kept: Kept) => void;
   onEnd: (o: Outcome) => void;
   /** A fixed size (tests); by default the terminal's, kept current on resize. */
   size?: Size;
@@ -114,7 +116,7 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
  * Every screen in one ink app, reading its keys at the root, so that moving
  * between screens neither flashes the terminal nor drops keys typed meanwhile.
  */
-export function Session({ start, onFinish, onAnswer, onStop, onSolved, onEnd, size: fixed, ...world }: SessionProps) {
+export function Session({ start, onFinish, onAnswer, onStop, onSolved, onKept, onEnd, size: fixed, ...world }: SessionProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const deps: AppDeps = { ...world, size: fixed ?? terminal };
@@ -123,6 +125,7 @@ export function Session({ start, onFinish, onAnswer, onStop, onSolved, onEnd, si
     if (e.kind === 'answer') return onAnswer(e.answered);
     if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
     if (e.kind === 'solved') return onSolved?.(e);
+    if (e.kind === 'kept') return onKept?.(e);
     onEnd(e.outcome);
     exit();
   };
