@@ -1,18 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE_ORDER } from '../src/i18n/build.js';
 import { levelBench, sandboxBench, syscallNames } from '../src/app/workbench.js';
 import { loadLessonFile } from '../src/lessons/index.js';
-import { buildKey, type BuildContext } from '../src/ui/builder/controller.js';
+import { buildKey, type BuildContext, type BuildEffect } from '../src/ui/builder/controller.js';
 import { placesNamed, renderBuild } from '../src/ui/builder/frame.js';
 import { initialBuild, type BuildState } from '../src/ui/builder/state.js';
 import { displayWidth } from '../src/term/text.js';
 import type { Keypress } from '../src/ui/keypress.js';
 import { buildByKeys, keysFor } from './helpers/build.js';
-import { openApp, testContext } from './helpers/app.js';
+import { driveApp, openApp, testContext } from './helpers/app.js';
 import { KEY } from './helpers/screen.js';
 
 const { ctx } = testContext('en');
@@ -153,6 +153,41 @@ describe('the sandbox', () => {
     expect(existsSync(join(dir, 'draft-3.yaml'))).toBe(false);
   });
 
+  test('w never writes over the draft once it was edited meanwhile: the edit is kept and the path goes to a new file', () => {
+    const dmaIo = ctx.lookup('dma-io');
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+      const out = join(dir, 'draft.yaml');
+      const bench = sandboxBench(testContext(lang).ctx, dmaIo, dmaIo.steps.length, out, names);
+      const c: BuildContext = { bench, lang, size: SIZES[0], behind: true };
+      const first = press(initialBuild(bench), ['w'], c);
+      const draft = out;
+      expect(first.note?.text).toContain(draft);
+      // Another terminal edits the draft.
+      const edit = readFileSync(draft, 'utf8').replace('A path built in the sandbox', 'My own title');
+      writeFileSync(draft, edit);
+      const second = press(first, ['u', 'w'], c);
+      expect(readFileSync(draft, 'utf8')).toBe(edit);
+      const beside = join(dir, 'draft-2.yaml');
+      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 1);
+      // Outside the working directory, the screen gives whole paths.
+      const [name, besideName] = [draft, beside];
+      expect(second.note).toEqual({
+        tone: 'good',
+        text:
+          lang === 'en'
+            ? `${name} was changed since it was written, so it is left as it is. Wrote ${besideName}: zcopy validate ${besideName}`
+            : `${name} 在写入后被改过，保持原样。已写入 ${besideName}：zcopy validate ${besideName}`,
+      });
+      // The new draft is the one written from now on; one removed meanwhile is written again where it was.
+      press(second, ['u', 'w'], c);
+      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 2);
+      rmSync(beside);
+      expect(press(second, ['w'], c).note?.text).toContain(`${lang === 'en' ? 'Wrote' : '已写入'} ${besideName}`);
+      expect(readFileSync(draft, 'utf8')).toBe(edit);
+    }
+  });
+
   test('a path validate would refuse is not written, and says why', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
     const bench = sandboxBench(ctx, null, 0, join(dir, 'x.yaml'), names);
@@ -164,6 +199,126 @@ describe('the sandbox', () => {
     const refused = press(setUp, ['w'], c);
     expect(refused.note).toEqual({ tone: 'bad', text: expect.stringContaining('needs at least one transfer step') });
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+  });
+});
+
+describe('a path with steps is never dropped without asking', () => {
+  const sandboxContext = (lang: 'en' | 'zh', behind = true, from: string | null = null, size = SIZES[0]): BuildContext => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+    const lesson = from ? ctx.lookup(from) : null;
+    return { bench: sandboxBench(testContext(lang).ctx, lesson, lesson ? 6 : 0, join(dir, 'draft.yaml'), names), lang, size, behind };
+  };
+  const effectsOf = (b: BuildState, keys: Keypress[], c: BuildContext) => {
+    let s = b;
+    const effects: BuildEffect[] = [];
+    for (const k of keys) {
+      const r = buildKey(s, k, c);
+      s = r.state;
+      effects.push(...(r.effects ?? []));
+    }
+    return { state: s, effects };
+  };
+  // The first kind the palette offers, the first system call, its fields filled in: read() of the whole file.
+  const oneStep = (c: BuildContext) => press(initialBuild(c.bench), ['enter', 'enter', 'enter'], c);
+
+  test('q in the sandbox asks first; n (or any other key) keeps the path, y leaves; the footer and help say so', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const c = sandboxContext(lang);
+      const built = oneStep(c);
+      expect(built.steps).toHaveLength(1);
+      const asked = effectsOf(built, ['q'], c);
+      expect(asked.effects).toEqual([]);
+      const shown = frame(asked.state, c).split('\n');
+      expect(shown).toContainEqual(lang === 'en' ? ' Leave and discard this path of 1 step?' : ' 离开并放弃这条 1 步的路径？');
+      expect(shown.at(-1)).toBe(lang === 'en' ? ' y discard   n keep' : ' y 放弃   n 保留');
+      for (const no of ['n', 'esc', 'q', 'l'] as Keypress[]) {
+        const kept = effectsOf(asked.state, [no], c);
+        expect({ no, effects: kept.effects, steps: kept.state.steps.length, asking: frame(kept.state, c).includes(lang === 'en' ? 'discard' : '放弃') }).toEqual({ no, effects: [], steps: 1, asking: false });
+      }
+      expect(effectsOf(asked.state, ['y'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+      // Three Esc from inside the palette: back a field, close it, then the question.
+      const escaped = effectsOf(built, ['enter', 'enter', 'esc', 'esc', 'esc'], c);
+      expect(escaped.effects).toEqual([]);
+      expect(escaped.state.confirm).toBe(true);
+      // The help lists the question's keys.
+      const help = frame(press(built, ['?'], c), c);
+      expect(help).toMatch(lang === 'en' ? /y n Esc q\s+leaving a path not saved: discard \/ keep/ : /y n Esc q\s+离开未保存的路径时：放弃 \/ 保留/);
+      // Ctrl-C is the way out, and never asks.
+      expect(effectsOf(built, ['ctrl-c'], c).effects).toEqual([{ kind: 'leave', all: true }]);
+    }
+  });
+
+  test('nothing to lose, nothing asked: an empty path, one written as it stands, a lesson\'s steps as they came', () => {
+    const c = sandboxContext('en');
+    expect(effectsOf(initialBuild(c.bench), ['q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+    const written = press(oneStep(c), ['w'], c);
+    expect(written.note?.tone).toBe('good');
+    expect(effectsOf(written, ['q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+    // Undone to nothing and redone as it was written: nothing to lose either.
+    expect(effectsOf(written, ['u', 'q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+    expect(effectsOf(written, ['u', 'r', 'q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+    // From a lesson: its steps as they came are not the learner's work; one undone is a path changed.
+    const from = sandboxContext('en', false, 'sendfile');
+    expect(initialBuild(from.bench).steps).toHaveLength(6);
+    expect(effectsOf(initialBuild(from.bench), ['q'], from).effects).toEqual([{ kind: 'leave', all: false }]);
+    const changed = effectsOf(initialBuild(from.bench), ['u', 'q'], from);
+    expect(changed.state.confirm).toBe(true);
+    expect(frame(changed.state, from)).toContain('Leave and discard this path of 5 steps?');
+    // Written as it stands, it is not asked about; a step undone after is.
+    const saved = press(initialBuild(from.bench), ['u', 'w'], from);
+    expect(effectsOf(saved, ['q'], from).effects).toEqual([{ kind: 'leave', all: false }]);
+    expect(effectsOf(saved, ['u', 'q'], from).state.confirm).toBe(true);
+  });
+
+  test('a challenge opened alone (q leaves zcopy) asks for an unsolved path; with a screen behind, the path is kept instead', () => {
+    const alone = { ...contextOf('dma-read'), behind: false };
+    const built = oneStep(alone);
+    expect(effectsOf(built, ['esc'], alone).state.confirm).toBe(true);
+    expect(effectsOf(built, ['esc', 'y'], alone).effects).toEqual([{ kind: 'kept', id: 'dma-read', steps: built.steps }, { kind: 'leave', all: false }]);
+    const { state: solved } = buildByKeys(initialBuild(alone.bench), levels.find('dma-read')!.solution, alone);
+    expect(effectsOf(solved, ['q'], alone).effects.at(-1)).toEqual({ kind: 'leave', all: false });
+    const behind = contextOf('dma-read');
+    expect(effectsOf(built, ['esc'], behind).effects).toEqual([{ kind: 'kept', id: 'dma-read', steps: built.steps }, { kind: 'leave', all: false }]);
+    // The help offers the question only where it is asked.
+    expect(frame(press(built, ['?'], behind), behind)).not.toContain('leaving a path not saved');
+    expect(frame(press(built, ['?'], alone), alone)).toContain('leaving a path not saved');
+  });
+
+  test('the help with the question fits 72x20 and 80x24 in both languages', () => {
+    for (const size of SIZES) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const c of [sandboxContext(lang, true, null, size), { ...contextOf('cow-one-page', lang, size), behind: false }]) {
+          const help = renderBuild(press(oneStep(c), ['?'], c), c.bench, c.behind, size, plain, lang);
+          expect(help.length).toBeLessThanOrEqual(size.rows - 1);
+          expect(help.join('\n')).toContain(lang === 'en' ? 'leaving a path not saved' : '离开未保存的路径时');
+          for (const l of help) expect(displayWidth(l)).toBeLessThanOrEqual(size.cols);
+        }
+      }
+    }
+  });
+
+  test('in a session, a level left with three Esc from its palette shows its path again, and says it is the one left', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const app = driveApp({ screen: 'levels', back: { screen: 'home' } }, { lang });
+      app.type(KEY.enter);
+      const first = levels.levels[0];
+      expect(app.frame()).toContain(`zcopy · ${lang === 'en' ? 'challenge' : '挑战'} · ${first.id}`);
+      app.type(KEY.enter, KEY.enter, KEY.enter);
+      const built = app.frame();
+      expect(built).toMatch(lang === 'en' ? /step 1$/m : /第 1 步$/m);
+      // The palette, a DMA transfer's fields being chosen: Esc back to the kinds, Esc closes it, Esc leaves the level.
+      app.type(KEY.enter, 'l', 'l', KEY.enter);
+      expect(app.frame()).toContain('{type: programDma');
+      app.type(KEY.escape, KEY.escape, KEY.escape);
+      expect(app.frame()).toMatch(new RegExp(`› ${first.id}`));
+      app.type(KEY.enter);
+      expect(app.frame()).toMatch(lang === 'en' ? /step 1$/m : /第 1 步$/m);
+      expect(app.frame()).toContain(lang === 'en' ? 'The path you left here, 1 step, as you left it.' : '这是你离开时的路径，共 1 步，保持原样。');
+      // Emptied and left, the level opens empty again.
+      app.type('u', 'q', KEY.enter);
+      expect(app.frame()).not.toMatch(lang === 'en' ? /step 1$/m : /第 1 步$/m);
+      expect(app.frame()).not.toContain(lang === 'en' ? 'The path you left' : '你离开时的路径');
+    }
   });
 });
 

@@ -101,8 +101,73 @@ describe('finished means every step was seen', () => {
     const { effects } = press(['l', 'n', 'y', 'q'], predicting);
     expect(effects).toEqual([
       { kind: 'leave', leaving: 'screen' },
-      { kind: 'stopped', at: 1, seen: [1], predicted: { right: 1, asked: 1 } },
+      { kind: 'stopped', at: 1, seen: [1], predicted: { right: 1, asked: 1 }, moved: true },
     ]);
+    // Opened and left without going anywhere: progress keeps the step it had.
+    expect(press(['q'], initialLesson(false, true, 2, [2])).effects[1]).toMatchObject({ at: 2, seen: [2], moved: false });
+  });
+});
+
+describe('a lesson reopens where it was left, however it is opened', () => {
+  const learn = (extra: Partial<Extract<Route, { screen: 'learn' }>> = {}): Route => ({ screen: 'learn', id: 'sendfile', predict: false, back: null, ...extra });
+  const saved = (state: string) => openStore({ env: { XDG_STATE_HOME: state }, lang: 'en', warn: () => {} }).data.lessons;
+
+  test('zcopy learn sendfile, five steps, q; again by name, q: the steps seen and the resume offer are kept', () => {
+    const first = driveApp(learn());
+    first.type('l', 'l', 'l', 'l', 'l', 'q');
+    expect(saved(first.state).sendfile).toMatchObject({ lastStep: 5, seen: [1, 2, 3, 4, 5] });
+    const again = driveApp(learn(), { state: first.state });
+    expect(again.frame()).toContain(`step 5/${last}`);
+    expect(again.frame()).toContain(`Resumed at step 5/${last}, where you left it (Home: from the start).`);
+    again.type('q');
+    expect(saved(first.state).sendfile).toMatchObject({ lastStep: 5, seen: [1, 2, 3, 4, 5] });
+    const picker = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' }, { state: first.state });
+    expect(picker.frame()).toMatch(new RegExp(`› sendfile .*resume at 5/${last}`));
+    // The note goes once the learner moves; the rest of the lesson finishes it, the steps before counted.
+    const resumed = driveApp(learn(), { state: first.state });
+    resumed.type('l');
+    expect(resumed.frame()).not.toContain('Resumed at');
+    resumed.type(...Array(last - 6).fill('l'));
+    expect(resumed.finished).toEqual(['sendfile']);
+  });
+
+  test('in Chinese too', () => {
+    const first = driveApp(learn(), { lang: 'zh' });
+    first.type('l', 'l', 'q');
+    expect(driveApp(learn(), { lang: 'zh', state: first.state }).frame()).toContain(`从你上次离开的第 2/${last} 步继续（Home：从头开始）。`);
+  });
+
+  test('n at the end of a lesson opens the next where it was left, and q then keeps it', () => {
+    const first = driveApp(learn({ id: 'sendfile-sg' }));
+    first.type('l', 'l', 'l', 'q');
+    const app = driveApp(learn(), { state: first.state });
+    app.type('G', 'n');
+    expect(app.frame()).toContain('zcopy · sendfile-sg');
+    expect(app.frame()).toMatch(/step 3\/\d+/);
+    app.type('q');
+    expect(saved(first.state)['sendfile-sg']).toMatchObject({ lastStep: 3, seen: [1, 2, 3] });
+  });
+
+  test('--step N opens there, as asked; the steps seen before are kept, and a peek does not move where it reopens', () => {
+    const first = driveApp(learn());
+    first.type('l', 'l', 'l', 'l', 'l', 'q');
+    const peek = driveApp(learn({ step: 8 }), { state: first.state });
+    expect(peek.frame()).toContain(`step 8/${last}`);
+    expect(peek.frame()).not.toContain('Resumed at');
+    peek.type('q');
+    expect(saved(first.state).sendfile).toMatchObject({ lastStep: 5, seen: [1, 2, 3, 4, 5, 8] });
+    // Going back a step is where the learner chose to stop.
+    const back = driveApp(learn({ step: 3 }), { state: first.state });
+    back.type('h', 'q');
+    expect(saved(first.state).sendfile).toMatchObject({ lastStep: 2, seen: [1, 2, 3, 4, 5, 8] });
+  });
+
+  test('in one session, the picker a lesson goes back to offers to resume it at once', () => {
+    const app = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' });
+    app.type('\r', 'l', 'l', 'l', 'q');
+    expect(app.frame()).toMatch(new RegExp(`› sendfile .*resume at 3/${last}`));
+    app.type('\r');
+    expect(app.frame()).toContain(`step 3/${last}`);
   });
 });
 
@@ -223,6 +288,23 @@ describe('progress remembers where each lesson was left', () => {
     expect(resumePoint(undefined, last)).toBeNull();
     const shown = zcopy(['progress'], { XDG_STATE_HOME: xdg });
     expect(shown.stdout).toMatch(/^  sendfile\s+0 times\s+last 2030-01-02  predictions 3\/4$/m);
+  });
+
+  test('a visit adds the steps it saw to those recorded; finishing starts a new pass', () => {
+    const xdg = temp();
+    const none = { right: 0, asked: 0 };
+    recordLessonVisit(store(xdg), 'sendfile', { at: 5, seen: [1, 2, 3, 4, 5], predicted: none, moved: true });
+    // Another terminal, opened at step 8 and left there: nothing seen is lost, and it still reopens at 5.
+    recordLessonVisit(store(xdg), 'sendfile', { at: 8, seen: [8], predicted: none, moved: false });
+    expect(store(xdg).data.lessons.sendfile).toMatchObject({ lastStep: 5, seen: [1, 2, 3, 4, 5, 8] });
+    recordLessonVisit(store(xdg), 'sendfile', { at: 7, seen: [7], predicted: none, moved: true });
+    expect(store(xdg).data.lessons.sendfile).toMatchObject({ lastStep: 7, seen: [1, 2, 3, 4, 5, 7, 8] });
+    recordLessonFinished(store(xdg), 'sendfile');
+    recordLessonVisit(store(xdg), 'sendfile', { at: last, seen: [], predicted: none, moved: true });
+    expect(store(xdg).data.lessons.sendfile).toMatchObject({ finished: 1, lastStep: last, seen: [] });
+    // A first visit that never moved still says where it was left.
+    recordLessonVisit(store(xdg), 'mmap', { at: 4, seen: [4], predicted: none, moved: false });
+    expect(store(xdg).data.lessons.mmap).toMatchObject({ lastStep: 4, seen: [4] });
   });
 
   test('a file written before these fields still loads, and keeps its records when one is added', () => {

@@ -89,6 +89,42 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     await expectExitedCleanly();
   }, 30_000);
 
+  test('reopened by name or by n, a lesson keeps what was seen and resumes where it was left (issue 21)', async () => {
+    keys('node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes('USER SPACE') && s.includes('start'), 'the first frame');
+    keys('l', 'l', 'l', 'l', 'l');
+    const five = await waitFor((s) => /step 5\/\d+/.test(s), 'step 5');
+    const total = Number(/step 5\/(\d+)/.exec(five)![1]);
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('clear; node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes(`step 5/${total}`) && s.includes('Resumed at step 5'), 'the lesson reopened at step 5');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('clear; node bin/zcopy.js learn', 'Enter');
+    await waitFor((s) => new RegExp(`› sendfile .*resume at 5/${total}`).test(s), 'the resume offer kept');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    const progress = JSON.parse(readFileSync(join(state, 'zcopy', 'progress.json'), 'utf8'));
+    expect(progress.lessons.sendfile).toMatchObject({ lastStep: 5, seen: [1, 2, 3, 4, 5] });
+    // By n: the next lesson, left at step 2 before, opens there.
+    keys('clear; node bin/zcopy.js learn sendfile-sg', 'Enter');
+    await waitFor((s) => s.includes('zcopy · sendfile-sg'), 'sendfile-sg');
+    keys('l', 'l');
+    await waitFor((s) => /step 2\/\d+/.test(s), 'its step 2');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    keys('clear; node bin/zcopy.js learn sendfile', 'Enter');
+    await waitFor((s) => s.includes(`step 5/${total}`), 'sendfile at step 5');
+    keys('G');
+    await waitFor((s) => s.includes('n next lesson'), 'the end');
+    keys('n');
+    await waitFor((s) => s.includes('zcopy · sendfile-sg') && /step 2\/\d+/.test(s) && s.includes('Resumed at step 2'), 'the next lesson, resumed');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+  }, 45_000);
+
   test('colour carries meaning in a terminal, and NO_COLOR turns it off', async () => {
     const screenWithEscapes = () => tmux('capture-pane', '-e', '-p', '-t', SESSION);
     const colour = /\u001b\[[0-9;]*(3[0-7]|9[0-7]|38;5;\d+)m/;

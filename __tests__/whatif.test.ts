@@ -199,12 +199,15 @@ describe('a what-if variant leaves the learner\'s progress alone', () => {
     const read = () => openStore({ env: { XDG_STATE_HOME: state }, lang: 'en', warn: () => {} }).data.lessons.sendfile;
     // The warm variant has 7 steps where the lesson has 11: its step 5 is not the lesson's step 5.
     const world = sessionWorld(ctx, { own: warm }, () => {});
-    world.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 } });
+    world.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 }, moved: true });
     world.onFinish('sendfile');
     expect(read()).toBeUndefined();
     const written = sessionWorld(ctx, {}, () => {});
-    written.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 } });
+    written.onStop!('sendfile', { kind: 'stopped', at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 }, moved: true });
     expect(read()?.lastStep).toBe(5);
+    // Nor does the variant reopen at the lesson's step 5, whichever way it is opened.
+    expect(written.picker.resume!('sendfile')).toEqual({ step: 5, seen: [1, 2, 3, 4, 5] });
+    expect(world.picker.resume!('sendfile')).toBeNull();
   });
 });
 

@@ -18,9 +18,8 @@ const pipe = { isTTY: false, columns: 0, write: () => true } as unknown as NodeJ
 /** The lessons and levels, read once per language: every test reads the same files, and reading them takes a tenth of a second. */
 const read = new Map<Lang, Pick<Ctx, 'lessons' | 'levels' | 'lookup'>>();
 
-/** The command line's context, with a progress store of its own, in a fresh directory. */
-export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe) {
-  const state = mkdtempSync(join(tmpdir(), 'zcopy-app-'));
+/** The command line's context, with a progress store of its own, in a fresh directory (or in `state`, an earlier session's). */
+export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe, state = mkdtempSync(join(tmpdir(), 'zcopy-app-'))) {
   const io: Io = {
     argv: [],
     env: { XDG_STATE_HOME: state },
@@ -38,11 +37,13 @@ export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe
 export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
   lang?: Lang;
   size?: Size;
+  /** An earlier session's state directory, to open the app again on what it recorded. */
+  state?: string;
 }
 
 /** The world the command line wires the app to (the same presenters, the same store), with what the app recorded. */
-function wired(lang: Lang, quiz: AppOptions['quiz']) {
-  const { ctx, state } = testContext(lang);
+function wired(lang: Lang, quiz: AppOptions['quiz'], dir?: string) {
+  const { ctx, state } = testContext(lang, pipe, dir);
   const answers: Answered[] = [];
   const finished: string[] = [];
   const ended: Outcome[] = [];
@@ -60,8 +61,8 @@ function wired(lang: Lang, quiz: AppOptions['quiz']) {
  * The whole app as `zcopy` opens it, wired to the world the way the command
  * line wires it (the same presenters, the same store), with what it recorded.
  */
-export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz }: AppOptions = {}) {
-  const { world, onFinish, recorded } = wired(lang, quiz);
+export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state }: AppOptions = {}) {
+  const { world, onFinish, recorded } = wired(lang, quiz, state);
   const screen = await mount(<Session {...world} start={start} size={size} onFinish={onFinish} onEnd={(o) => recorded.ended.push(o)} />);
   return { ...screen, ...recorded };
 }
@@ -73,14 +74,15 @@ export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', 
  * read. Its frames are ink's: the lines of frameOf, each without trailing
  * spaces (ink drops them), one frame per write.
  */
-export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz }: AppOptions = {}) {
-  const { world, onFinish, recorded } = wired(lang, quiz);
+export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state }: AppOptions = {}) {
+  const { world, onFinish, recorded } = wired(lang, quiz, state);
   const deps: AppDeps = { ...world, size };
   const run = (e: SessionEffect) => {
     if (e.kind === 'finished') return onFinish(e.id);
     if (e.kind === 'answer') return world.onAnswer(e.answered);
     if (e.kind === 'stopped') return world.onStop?.(e.id, e.stopped);
     if (e.kind === 'solved') return world.onSolved?.(e);
+    if (e.kind === 'kept') return world.onKept?.(e);
     recorded.ended.push(e.outcome);
   };
   let s = enter(start, deps);
@@ -89,7 +91,7 @@ export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size 
   const write = (raw: string) => {
     if (s.ended) return;
     for (const key of splitKeys(raw)) {
-      const step = sessionKey(s, key, deps);
+      const step = sessionKey(s, key, deps, run);
       s = step.state;
       for (const e of step.effects ?? []) run(e);
     }

@@ -1,7 +1,7 @@
 import { TERMS } from '../glossary/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
-import { nextOnPath, takes, varied, type Lesson } from '../lessons/index.js';
+import { nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
 import { compareRows, renderComparison } from '../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
@@ -38,8 +38,8 @@ import { levelBench, levelItems, sandboxBench, syscallNames } from './workbench.
  */
 
 /**
- * Where a lesson chosen from the picker reopens: the step it was left at, with
- * the steps already seen; left at its end, it starts again. Null: from the start.
+ * Where a lesson reopens (from the picker, by name, by n): the step it was left
+ * at, with the steps already seen; left at its end, it starts again. Null: from the start.
  */
 export function resumePoint(record: LessonRecord | undefined, steps: number): { step: number; seen: number[] } | null {
   const step = record?.lastStep && record.lastStep < steps ? record.lastStep : 0;
@@ -82,6 +82,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
   const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
   const all = () => ctx.lessons().lessons;
   const names = syscallNames;
+  // Each level's path as the learner left it, kept for this session only: coming back to the level shows it.
+  const kept = new Map<string, LessonStep[]>();
   return {
     lang,
     paint,
@@ -90,7 +92,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
       title: t.pickTitle,
       note: t.pickNote,
       items: () => pickerItems(ctx, store().data.lessons),
-      resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
+      // A what-if variant's steps are not the lesson's (onStop records none of them), so it never resumes at one.
+      resume: (id) => (lesson(id).knobs ? null : resumePoint(store().data.lessons[id], lesson(id).steps.length)),
     },
     view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
@@ -117,16 +120,17 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
       title: t.levelsTitle,
       note: t.levelsNote,
       items: () => levelItems(ctx.levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
-      bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang),
+      bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang, kept.get(id)),
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
+    onKept: ({ id, steps }) => void (steps.length ? kept.set(id, steps) : kept.delete(id)),
     // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.
     onFinish: (id) => {
       if (!lesson(id).knobs) recordLessonFinished(store(), id);
     },
-    onStop: (id, { at, seen, predicted }) => {
-      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted });
+    onStop: (id, { at, seen, predicted, moved }) => {
+      if (!lesson(id).knobs) recordLessonVisit(store(), id, { at, seen, predicted, moved });
     },
     onAnswer: (a) => {
       recordAnswer(options.answers ?? store(), a.question.scenario, a.question.kind, a.verdict.right);

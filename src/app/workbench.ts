@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.js';
 import { BUILD } from '../i18n/build.js';
@@ -15,8 +15,12 @@ export function syscallNames(): string[] {
   return [...SYSCALLS];
 }
 
-/** A level as the challenge screen plays it: its machine, what it bans, and a judge that ticks each condition. */
-export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang): Workbench {
+/**
+ * A level as the challenge screen plays it: its machine, what it bans, and a
+ * judge that ticks each condition; from `kept`, the path the learner left it
+ * with earlier in the session, if any.
+ */
+export function levelBench(level: Level, levels: Levels, names: string[], lang: Lang, kept: readonly LessonStep[] = []): Workbench {
   const at = levels.levels.indexOf(level);
   const vs = CHALLENGE[lang].vsPar;
   const goal: LevelGoal = {
@@ -46,7 +50,8 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
       };
     },
   };
-  return { name: level.id, payload: level.payload, machine: level.machine, start: [], banned: level.banned, names, level: goal };
+  const opening = kept.length ? BUILD[lang].keptPath(kept.length) : undefined;
+  return { name: level.id, payload: level.payload, machine: level.machine, start: [...kept], banned: level.banned, names, level: goal, opening };
 }
 
 /** The levels menu: in climbing order, solved ones marked ✓. */
@@ -63,19 +68,31 @@ export function sandboxBench(ctx: AppContext, from: Lesson | null, step: number,
   const { lang } = ctx;
   // Chosen at the first write, so that later writes update this session's draft and never a file that was there.
   let target: string | null = null;
+  // What this session last wrote there: a file that no longer holds it was edited meanwhile (another terminal, an editor), and is the learner's.
+  let wrote: string | null = null;
   const write = (steps: readonly LessonStep[]) => {
     const t = BUILD[lang];
-    target ??= freshName(resolve(out ?? 'sandbox.yaml'));
-    const text = lessonText(basename(target), from?.payload ?? PAYLOAD, steps);
-    try {
-      // What is written is what validate would say of it: a path it would refuse is not written.
-      parseLesson(text, target, lang);
-      writeFileSync(target, text);
-    } catch (error) {
-      if (error instanceof LessonError) return { ok: false, text: t.notWritten(formatProblem(basename(target), error.problems[0])) };
-      return { ok: false, text: t.notWritten((error as NodeJS.ErrnoException).code ?? (error as Error).message) };
+    const edited = target !== null && wrote !== null && changedSince(target, wrote) ? target : null;
+    if (edited) [target, wrote] = [null, null];
+    for (;;) {
+      target ??= freshName(resolve(out ?? 'sandbox.yaml'));
+      const text = lessonText(basename(target), from?.payload ?? PAYLOAD, steps);
+      try {
+        // What is written is what validate would say of it: a path it would refuse is not written.
+        parseLesson(text, target, lang);
+        // A new draft is created only where nothing is: a file made there since its name was chosen is left alone.
+        writeFileSync(target, text, { flag: wrote === null ? 'wx' : 'w' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          target = null;
+          continue;
+        }
+        if (error instanceof LessonError) return { ok: false, text: t.notWritten(formatProblem(basename(target), error.problems[0])) };
+        return { ok: false, text: t.notWritten((error as NodeJS.ErrnoException).code ?? (error as Error).message) };
+      }
+      wrote = text;
+      return { ok: true, text: edited ? t.wroteBeside(shortPath(edited), shortPath(target)) : t.wrote(shortPath(target)) };
     }
-    return { ok: true, text: t.wrote(shortPath(target)) };
   };
   // From a lesson, the screen draws every place the lesson goes on to (the NIC, at step 6 of sendfile), not only those reached so far.
   const places = from ? traceOf(from).places : undefined;
@@ -91,6 +108,15 @@ function freshName(path: string): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? path : `${stem}-${n}${ext}`;
     if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/** Whether `path` no longer holds `text`, what was written there: a file removed since is not an edit to keep. */
+function changedSince(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') !== text;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }
 

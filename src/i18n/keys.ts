@@ -93,6 +93,10 @@ export const KEYS = catalogue({
       choose: { brief: 'choose', does: 'take this choice' },
       back: { brief: 'back', does: 'back a field, or close the palette' },
     },
+    confirm: {
+      yes: { brief: 'discard', does: 'discard the steps and leave' },
+      back: { brief: 'keep', does: 'keep them and stay (any other key too)' },
+    },
   },
   zh: {
     keyNames: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
@@ -177,6 +181,10 @@ export const KEYS = catalogue({
       down: { brief: '下移', does: '下一行' },
       choose: { brief: '选择', does: '选定' },
       back: { brief: '返回', does: '返回上一项，或关闭面板' },
+    },
+    confirm: {
+      yes: { brief: '放弃', does: '放弃这些步骤并离开' },
+      back: { brief: '保留', does: '保留并留下（其他键也一样）' },
     },
   },
 });

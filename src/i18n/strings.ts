@@ -121,6 +121,7 @@ export const LEARN = catalogue({
         ? `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`
         : `↻ round 1 of ${rounds} of chunk 1 of ${chunks}, repeated: this step happens ${rounds} times per chunk`,
     startHint: (cached: boolean) => `The file is on the disk${cached ? ', its pages already in the page cache,' : ''} and the program is about to ask for it.`,
+    resumed: (i: number, n: number, first: string) => `Resumed at step ${i}/${n}, where you left it (${first}: from the start).`,
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
     predictOn: 'predict on',
@@ -168,6 +169,7 @@ export const LEARN = catalogue({
     repeats: (chunks: number, rounds: number) =>
       rounds === 1 ? `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次` : `↻ 第 1 段的第 1 轮（每段 ${rounds} 轮，共 ${chunks} 段），重复：这一步每段要做 ${rounds} 次`,
     startHint: (cached: boolean) => `文件在磁盘上${cached ? '，它的页也已在页缓存里' : ''}，程序正要读取它。`,
+    resumed: (i: number, n: number, first: string) => `从你上次离开的第 ${i}/${n} 步继续（${first}：从头开始）。`,
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
     predictOn: '预测模式',

@@ -242,13 +242,14 @@ export function recordAnswer(store: Store, scenario: string, kind: string, right
   });
 }
 
-/** Records that the learner finished a lesson in `learn`, and saves at once. */
+/** Records that the learner finished a lesson in `learn`, and saves at once. The pass is complete: the next one starts with no step seen. */
 export function recordLessonFinished(store: Store, id: string): boolean {
   return update(store, (data) => {
     const at = store.now().toISOString();
     const l = (data.lessons[id] ??= { finished: 0, lastAt: at });
     l.finished++;
     l.lastAt = at;
+    if (l.seen) l.seen = [];
   });
 }
 
@@ -281,16 +282,27 @@ export interface Visit {
   at: number;
   seen: number[];
   predicted: { right: number; asked: number };
+  /**
+   * Whether the learner moved during the visit. One that opened a lesson and
+   * left it where it opened (a peek at `--step 2`, a lesson opened by mistake)
+   * keeps the step recorded before: the lesson still reopens where they got to.
+   */
+  moved?: boolean;
 }
 
-/** Records where the learner left a lesson, the steps seen and predict mode's answers, and saves at once. */
+/**
+ * Records where the learner left a lesson, the steps seen and predict mode's
+ * answers, and saves at once. The steps seen are added to those recorded, never
+ * replace them: a visit that saw fewer (another terminal, a lesson opened at
+ * another step) loses nothing an earlier one saw.
+ */
 export function recordLessonVisit(store: Store, id: string, visit: Visit): boolean {
   return update(store, (data) => {
     const at = store.now().toISOString();
     const l = (data.lessons[id] ??= { finished: 0, lastAt: at });
     l.lastAt = at;
-    l.lastStep = visit.at;
-    l.seen = visit.seen;
+    if (visit.moved !== false || l.lastStep === undefined) l.lastStep = visit.at;
+    l.seen = [...new Set([...(l.seen ?? []), ...visit.seen])].sort((a, b) => a - b);
     if (visit.predicted.asked > 0) {
       const before = l.predicted ?? { right: 0, asked: 0 };
       l.predicted = { right: before.right + visit.predicted.right, asked: before.asked + visit.predicted.asked };

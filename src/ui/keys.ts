@@ -156,6 +156,13 @@ export const PALETTE_KEYS = {
   quit: QUIT,
 } satisfies Keymap<string>;
 
+/** Asked before a path with steps is discarded: y discards it; n, q, Esc or any other key keeps it (back to the screen, nothing lost). */
+export const CONFIRM_KEYS = {
+  yes: { keys: ['y'], says: says((w) => w.confirm.yes) },
+  back: { keys: ['n', 'esc', 'q'], shown: 1, says: says((w) => w.confirm.back) },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
 /** The action `key` asks for on a screen with this keymap, if any. */
 export function actionOf<A extends string>(map: Keymap<A>, key: Keypress): A | undefined {
   return (Object.keys(map) as A[]).find((a) => map[a].keys.includes(key));

@@ -62,7 +62,7 @@ export async function learn(ctx: Ctx, lesson: Lesson | null, predict: boolean, s
     return ctx.out(transcript(viewOf(ctx, lesson, scale), ctx.paint, ctx.width, step));
   }
   const start: Route = lesson
-    ? { screen: 'learn', id: lesson.id, predict, back: null, step }
+    ? { screen: 'learn', id: lesson.id, predict, back: null, ...(step ? { step } : {}) }
     : { screen: 'picker', then: predict ? 'predict' : 'learn', back: null, at: lastVisited(ctx) ?? undefined };
   await session(ctx, start, { own: lesson, scale });
 }

@@ -17,6 +17,7 @@ function effectsOf(effects: readonly BuildEffect[], back: Route | null): ScreenE
       case 'open':
         return { kind: 'go', to: { screen: 'challenge', id: e.id, back } };
       case 'solved':
+      case 'kept':
         return e;
     }
   });

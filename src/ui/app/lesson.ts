@@ -13,7 +13,13 @@ export interface LessonScreen {
  * here: reaching the end is recorded, q goes back a level, Ctrl-C quits.
  */
 export const LESSON: ScreenModule<'learn', LessonScreen> = {
-  enter: (route, deps) => ({ view: deps.view(route.id), lesson: initialLesson(route.predict, route.back !== null, route.step ?? 0, route.seen ?? []) }),
+  // However the lesson is opened (by name, from the picker, by n), what progress saw of it counts, and without a step asked for it reopens where it was left.
+  enter: (route, deps) => {
+    const saved = deps.picker.resume?.(route.id) ?? null;
+    const seen = [...new Set([...(route.seen ?? []), ...(saved?.seen ?? [])])].sort((a, b) => a - b);
+    const at = route.step ?? saved?.step ?? 0;
+    return { view: deps.view(route.id), lesson: initialLesson(route.predict, route.back !== null, at, seen, route.step === undefined) };
+  },
   key: (s, key, route, deps) => {
     const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
     const effects = (step.effects ?? []).map((e): ScreenEffect => {

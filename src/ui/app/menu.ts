@@ -95,12 +95,11 @@ export const HOME = menuScreen<'home', HomeChoice>(
 /** The scenario picker: the chosen one opens as a lesson or as its explanation; q comes back here, to it. */
 export const PICKER = menuScreen<'picker', string>(
   (deps) => deps.picker,
-  (id, route, deps): ScreenEffect => {
+  (id, route): ScreenEffect => {
     const back: Route = { ...route, at: id };
     if (route.then === 'explain') return { kind: 'go', to: { screen: 'explain', id, back } };
-    // A lesson left part-way reopens where it was left, with the steps already seen.
-    const resume = deps.picker.resume?.(id) ?? null;
-    return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back, ...resume } };
+    // A lesson left part-way reopens where it was left (the lesson screen asks progress, however it is opened).
+    return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back } };
   },
 );
 

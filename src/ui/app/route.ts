@@ -8,6 +8,7 @@ import type { LearnView } from '../learn/view.js';
 import type { MenuItem } from '../menu-lines.js';
 import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
+import type { LessonStep } from '../../lessons/index.js';
 
 /** What the home menu offers; all but the lab stay on screen. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
@@ -16,6 +17,7 @@ export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' 
 export type Route =
   | { screen: 'home'; at?: HomeChoice }
   | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
+  /** `step`: the step asked for (`--step`); without one, where progress says it was left. */
   | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] }
   | { screen: 'quiz'; back: Route | null }
   | { screen: 'levels'; back: Route | null; at?: string }
@@ -49,7 +51,7 @@ export interface AppDeps {
   size: Size;
   /** Asked each time the home menu opens, so its note counts what was just finished or answered. */
   home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
-  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
+  /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a lesson reopens, however it is opened. */
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
   view: (id: string) => LearnView;
   judge: Judge;
@@ -74,7 +76,15 @@ export type ScreenEffect =
   | { kind: 'finished'; id: string }
   | { kind: 'stopped'; id: string; stopped: Stopped }
   | { kind: 'answer'; answered: Answered }
+  | Kept
   | Solved;
+
+/** A challenge level's path as the learner left it, for the session to show again when the level reopens. */
+export interface Kept {
+  kind: 'kept';
+  id: string;
+  steps: LessonStep[];
+}
 
 /** A challenge level met for the first time in a visit, with the path's score. */
 export interface Solved {

@@ -11,7 +11,7 @@ import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, type AppDeps, type Outcome, type Route, type RouteName, type RouteOf, type ScreenModule, type Solved } from './route.js';
+import { backOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 
 export type { HomeChoice, Outcome, Route } from './route.js';
@@ -37,13 +37,11 @@ type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
 /** The session as one value: where it is, and that screen's own state. */
 export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: StateOf<N>; ended: boolean } }[RouteName];
 
+/** What the learner did, for the world to record. */
+export type Recorded = { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped } | { kind: 'answer'; answered: Answered } | Kept | Solved;
+
 /** What the world outside must do: end the app, or record what the learner did. */
-export type SessionEffect =
-  | { kind: 'end'; outcome: Outcome }
-  | { kind: 'finished'; id: string }
-  | { kind: 'stopped'; id: string; stopped: Stopped }
-  | { kind: 'answer'; answered: Answered }
-  | Solved;
+export type SessionEffect = { kind: 'end'; outcome: Outcome } | Recorded;
 
 /**
  * One screen's module, seen without its route's name. TypeScript cannot follow
@@ -57,8 +55,13 @@ export function enter(route: Route, deps: AppDeps): SessionState {
   return { route, state: screenOf(route.screen).enter(route, deps), ended: false } as SessionState;
 }
 
-/** What one keypress does to the session: the active screen's reducer, then the route it leads to. Pure. */
-export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): KeyResult<SessionState, SessionEffect> {
+/**
+ * What one keypress does to the session: the active screen's reducer, then the
+ * route it leads to. Pure, but for `record`: given it, what the learner did is
+ * handed to it before the next screen opens (so that the picker a lesson goes
+ * back to reads where it was just left) instead of being among the effects.
+ */
+export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record?: (e: Recorded) => void): KeyResult<SessionState, SessionEffect> {
   if (s.ended) return { state: s };
   const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
   let next = { ...s, state: step.state } as SessionState;
@@ -69,12 +72,13 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps): KeyRe
     next = { ...next, ended: true };
     ending = { kind: 'end', outcome };
   };
+  const recorded = (e: ScreenEffect): e is Recorded => e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer' || e.kind === 'solved' || e.kind === 'kept';
+  for (const e of (step.effects ?? []).filter(recorded)) {
+    if (record) record(e);
+    else effects.push(e);
+  }
   for (const e of step.effects ?? []) {
-    if (e.kind === 'finished' || e.kind === 'stopped' || e.kind === 'answer' || e.kind === 'solved') {
-      effects.push(e);
-      continue;
-    }
-    if (next.ended) continue;
+    if (recorded(e) || next.ended) continue;
     if (e.kind === 'go') next = enter(e.to, deps);
     else if (e.kind === 'back') {
       const to = backOf(s.route);
@@ -101,6 +105,8 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
   onStop?: (id: string, stopped: Stopped) => void;
   /** A challenge level met, with the path's mode switches and steps, for progress to keep the best. */
   onSolved?: (solved: Solved) => void;
+  /** A challenge level's path as it was left, for the session to open the level with again. */
+  onKept?: (kept: Kept) => void;
   onEnd: (o: Outcome) => void;
   /** A fixed size (tests); by default the terminal's, kept current on resize. */
   size?: Size;
@@ -110,21 +116,23 @@ export interface SessionProps extends Omit<AppDeps, 'size'> {
  * Every screen in one ink app, reading its keys at the root, so that moving
  * between screens neither flashes the terminal nor drops keys typed meanwhile.
  */
-export function Session({ start, onFinish, onAnswer, onStop, onSolved, onEnd, size: fixed, ...world }: SessionProps) {
+export function Session({ start, onFinish, onAnswer, onStop, onSolved, onKept, onEnd, size: fixed, ...world }: SessionProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const deps: AppDeps = { ...world, size: fixed ?? terminal };
+  const run = (e: SessionEffect) => {
+    if (e.kind === 'finished') return onFinish(e.id);
+    if (e.kind === 'answer') return onAnswer(e.answered);
+    if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
+    if (e.kind === 'solved') return onSolved?.(e);
+    if (e.kind === 'kept') return onKept?.(e);
+    onEnd(e.outcome);
+    exit();
+  };
   const s = useKeys(
     () => enter(start, deps),
-    (state, key) => sessionKey(state, key, deps),
-    (e: SessionEffect) => {
-      if (e.kind === 'finished') return onFinish(e.id);
-      if (e.kind === 'answer') return onAnswer(e.answered);
-      if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
-      if (e.kind === 'solved') return onSolved?.(e);
-      onEnd(e.outcome);
-      exit();
-    },
+    (state, key) => sessionKey(state, key, deps, run),
+    run,
   );
   // One Text for the whole frame: the lines are already laid out, so ink need not measure each.
   return <Text>{frameOf(s, deps).join('\n')}</Text>;

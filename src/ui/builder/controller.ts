@@ -3,18 +3,21 @@ import { BUILD } from '../../i18n/build.js';
 import type { Lang } from '../../i18n/lang.js';
 import { scrollBy } from '../fit.js';
 import type { Keypress } from '../keypress.js';
-import { BUILD_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
+import { BUILD_KEYS, CONFIRM_KEYS, PALETTE_KEYS, actionOf } from '../keys.js';
 import type { Size } from '../size.js';
 import type { KeyResult } from '../use-keys.js';
 import { chipRows, layoutBuild, paletteChoices, paletteWidth } from './frame.js';
-import { choose, nextPhase, openPalette, paletteBack, redo, undo, type BuildState, type Workbench } from './state.js';
+import type { LessonStep } from '../../lessons/index.js';
+import { choose, nextPhase, openPalette, paletteBack, redo, undo, unsaved, type BuildState, type Workbench } from './state.js';
 
-/** What the builder asks of the world: to be left, to open the next level, to record a level solved. */
+/** What the builder asks of the world: to be left, to open the next level, to record a level solved, to keep a level's path. */
 export type BuildEffect =
   | { kind: 'leave'; all: boolean }
   | { kind: 'open'; id: string }
   /** `again`: solved before in this visit, and now with a better score (progress keeps the best, and counts the visit once). */
-  | { kind: 'solved'; id: string; score: { modeSwitches: number; steps: number }; again: boolean };
+  | { kind: 'solved'; id: string; score: { modeSwitches: number; steps: number }; again: boolean }
+  /** A level's path as it is left, for the level to show again when it reopens in this session. */
+  | { kind: 'kept'; id: string; steps: LessonStep[] };
 
 export interface BuildContext {
   bench: Workbench;
@@ -31,6 +34,8 @@ export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): KeyRe
   const { bench, lang, size } = ctx;
   if (key === 'ctrl-c') return { state: b, effects: [{ kind: 'leave', all: true }] };
   if (b.help) return { state: { ...b, help: false } };
+  // Only y discards: any other key is "no", and does nothing else.
+  if (b.confirm) return actionOf(CONFIRM_KEYS, key) === 'yes' ? { state: { ...b, confirm: false }, effects: leaving(b, bench) } : { state: { ...b, confirm: false, note: null } };
   const solvedBefore = b.judged?.solved === true;
   // A level is recorded when a step (added, undone or redone) makes the path meet it: the first time in a visit, then only to beat that.
   const moved = (next: BuildState): KeyResult<BuildState, BuildEffect> => {
@@ -66,21 +71,37 @@ export function buildKey(b: BuildState, key: Keypress, ctx: BuildContext): KeyRe
       const t = BUILD[lang];
       if (!b.steps.length) return { state: { ...b, note: { text: t.emptyPath, tone: 'bad' } } };
       const written = bench.write(b.steps);
-      return { state: { ...b, note: { text: written.text, tone: written.ok ? 'good' : 'bad' } } };
+      return { state: { ...b, note: { text: written.text, tone: written.ok ? 'good' : 'bad' }, saved: written.ok ? b.steps : b.saved } };
     }
     case 'open':
       if (!solvedBefore || !bench.level?.next) return { state: b };
-      return { state: b, effects: [{ kind: 'open', id: bench.level.next }] };
+      return { state: b, effects: [...keeping(b, bench), { kind: 'open', id: bench.level.next }] };
     case 'more':
     case 'less':
       return { state: { ...b, scroll: scrollBy(b.scroll, action === 'more' ? 1 : -1, layoutBuild(b, bench, ctx.behind, size, measure, lang).maxScroll) } };
     case 'help':
       return { state: { ...b, help: true } };
     case 'back':
-      return { state: b, effects: [{ kind: 'leave', all: false }] };
+      if (asksBeforeLeaving(b, ctx)) return { state: { ...b, confirm: true, scroll: 0, note: { text: BUILD[lang].discard(b.steps.length), tone: 'bad' } } };
+      return { state: b, effects: leaving(b, bench) };
     default:
       return { state: b };
   }
+}
+
+/** A level's path goes with the learner, to be shown again if they come back to it within the session. */
+const keeping = (b: BuildState, bench: Workbench): BuildEffect[] => (bench.level ? [{ kind: 'kept', id: bench.level.id, steps: b.steps }] : []);
+
+const leaving = (b: BuildState, bench: Workbench): BuildEffect[] => [...keeping(b, bench), { kind: 'leave', all: false }];
+
+/**
+ * Whether leaving would discard steps the learner made: the sandbox's path
+ * not written as it stands, or a level's unsolved path where q leaves zcopy (with
+ * a screen behind, the session keeps it). Ctrl-C never asks: it is the way out.
+ */
+export function asksBeforeLeaving(b: BuildState, { bench, behind }: Pick<BuildContext, 'bench' | 'behind'>): boolean {
+  if (!unsaved(b)) return false;
+  return !bench.level || (!behind && b.judged?.solved !== true);
 }
 
 /** Keys in the palette: move among the choices (by one, or a row up and down), take one, or step back. */

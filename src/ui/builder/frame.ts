@@ -6,7 +6,7 @@ import { MACHINE } from '../../i18n/machine.js';
 import { EVENT_FIELDS, LOCATIONS, contractName, type Counters, type EventType, type Location } from '../../model/index.js';
 import { CALL_GLOSS } from '../../i18n/syscalls.js';
 import { displayWidth, wrap } from '../../term/text.js';
-import { BUILD_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows } from '../keys.js';
+import { BUILD_KEYS, CONFIRM_KEYS, HELP_KEYS, LONE_BUILD_KEYS, PALETTE_KEYS, footerOf, helpColumn, helpRows, keyLabel } from '../keys.js';
 import { ALWAYS, countersLine, machineLines } from '../machine.js';
 import { scrollWindow } from '../fit.js';
 import type { Size } from '../size.js';
@@ -104,7 +104,7 @@ export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, si
     : {
         body: (width) => lower(b, bench, width, paint, lang),
         scroll: b.scroll,
-        footer: (more, width) => footer(b, bench, behind, more, width, lang),
+        footer: (more, width) => (b.confirm ? footerOf(CONFIRM_KEYS, ['yes', 'back'], lang, width) : footer(b, bench, behind, more, width, lang)),
       };
   return layoutScreen({ ...parts, ...body }, size, lang, paint);
 }
@@ -212,7 +212,10 @@ function helpLines(bench: Workbench, behind: boolean, width: number, budget: num
     Object.entries(keys).filter(([action]) => (action !== 'hint' && action !== 'open') || bench.level !== null).filter(([action]) => action !== 'write' || bench.write !== undefined),
   ) as typeof keys;
   const { quit: _q, ...palette } = PALETTE_KEYS;
-  const keysPart = [paint.bold(` ${t.helpTitle}`), ...helpColumn(helpRows(listed, lang), '   '), paint.bold(` ${t.paletteHelp}`), ...helpColumn(helpRows(palette, lang), '   ')];
+  // The question before a path is discarded, where this screen asks it (asksBeforeLeaving): one row, its keys and its answers.
+  const asks = !bench.level || !behind;
+  const confirm: [string, string][] = asks ? [[(['yes', 'back'] as const).flatMap((a) => CONFIRM_KEYS[a].keys.map((k) => keyLabel(k, lang))).join(' '), `${t.confirmHelp}${PUNCTUATION[lang].colon}${CONFIRM_KEYS.yes.says(lang).brief} / ${CONFIRM_KEYS.back.says(lang).brief}`]] : [];
+  const keysPart = [paint.bold(` ${t.helpTitle}`), ...helpColumn([...helpRows(listed, lang), ...confirm], '   '), paint.bold(` ${t.paletteHelp}`), ...helpColumn(helpRows(palette, lang), '   ')];
   const legend = wrap(t.legend, width - 4).map((l) => `   ${l}`);
   const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
   // Where the screen is short the legend goes first: the keys are what help is for.

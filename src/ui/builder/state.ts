@@ -50,6 +50,8 @@ export interface Workbench {
   places?: Location[];
   /** The sandbox writes its path as a lesson, and says where (or why it could not). */
   write?: (steps: readonly LessonStep[]) => { ok: boolean; text: string };
+  /** Said as the screen opens: that `start` is the path the learner left this level with earlier in the session. */
+  opening?: string;
 }
 
 export interface PaletteChoice {
@@ -89,6 +91,10 @@ export interface BuildState {
   judged: Judged | null;
   /** The best score of this visit's solves, each measure on its own: a later solve is recorded only if it beats one. */
   best: Judged['score'] | null;
+  /** The path as nothing would lose it: as it opened, or as the sandbox last wrote it. */
+  saved: LessonStep[];
+  /** Leaving would discard the path: the screen asks first. */
+  confirm: boolean;
 }
 
 export function initialBuild(bench: Workbench): BuildState {
@@ -96,7 +102,14 @@ export function initialBuild(bench: Workbench): BuildState {
   const timeline = [state];
   for (const s of bench.start) timeline.push((state = step(state, s.event)));
   const phase = bench.start.length ? phaseOf(bench.start.at(-1)!) : bench.level?.perChunk ? 'setup' : 'transfer';
-  return { steps: [...bench.start], timeline, redo: [], phase, palette: null, note: null, hints: 0, help: false, scroll: 0, judged: bench.level?.judge(bench.start) ?? null, best: null };
+  const note = bench.opening ? { text: bench.opening, tone: 'info' as const } : null;
+  return { steps: [...bench.start], timeline, redo: [], phase, palette: null, note, hints: 0, help: false, scroll: 0, judged: bench.level?.judge(bench.start) ?? null, best: null, saved: [...bench.start], confirm: false };
+}
+
+/** Whether leaving would lose steps: the path has some, and is not the one saved. */
+export function unsaved(b: BuildState): boolean {
+  const shape = (steps: readonly LessonStep[]) => JSON.stringify(steps.map((s) => [s.event, s.phase]));
+  return b.steps.length > 0 && shape(b.steps) !== shape(b.saved);
 }
 
 export const current = (b: BuildState): State => b.timeline.at(-1)!;

@@ -20,6 +20,8 @@ export interface Stopped {
   at: number;
   seen: number[];
   predicted: { right: number; asked: number };
+  /** Left where it opened: progress keeps the step it had (opening a lesson and quitting is not going back in it). */
+  moved: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ const measure = new Chalk({ level: 0 });
 function stopped(ui: LessonState): Stopped {
   const asked = Object.values(ui.verdicts);
   // Once finished, the pass is complete: the next visit starts a new one, so finishing again counts again.
-  return { kind: 'stopped', at: ui.position, seen: ui.finished ? [] : ui.seen, predicted: { right: asked.filter((v) => v.moverRight && v.modeRight).length, asked: asked.length } };
+  return { kind: 'stopped', at: ui.position, seen: ui.finished ? [] : ui.seen, predicted: { right: asked.filter((v) => v.moverRight && v.modeRight).length, asked: asked.length }, moved: ui.moved };
 }
 
 const leave = (ui: LessonState, leaving: Leaving): KeyResult<LessonState, LearnEffect> => ({ state: ui, effects: [{ kind: 'leave', leaving }, stopped(ui)] });
@@ -55,7 +57,7 @@ const leave = (ui: LessonState, leaving: Leaving): KeyResult<LessonState, LearnE
 function goTo(ui: LessonState, position: number, view: LearnView, extra: Partial<LessonState> = {}): KeyResult<LessonState, LearnEffect> {
   const seen = position > 0 && !ui.seen.includes(position) ? [...ui.seen, position].sort((a, b) => a - b) : ui.seen;
   const end = !ui.finished && seen.length === view.steps.length;
-  const state = { ...ui, ...extra, position, seen, count: '', scroll: position === ui.position ? ui.scroll : 0, finished: ui.finished || end };
+  const state = { ...ui, ...extra, position, seen, count: '', scroll: position === ui.position ? ui.scroll : 0, finished: ui.finished || end, moved: true };
   return { state, effects: end ? [{ kind: 'finished' }] : [] };
 }
 

@@ -36,12 +36,16 @@ export interface LessonState {
   count: string;
   /** There is a screen to go back to (the picker); without one, q quits. */
   behind: boolean;
+  /** Opened where progress says the learner left it (not at a step they asked for): the first frame says so. */
+  resumed: boolean;
+  /** The learner has gone to a step since the lesson opened (progress keeps where they stopped only then). */
+  moved: boolean;
 }
 
-/** The screen as a lesson opens: at the start, or at `at` (`--step`, a resumed lesson) with the steps already `seen`. */
-export function initialLesson(predict: boolean, behind = false, at = 0, seen: number[] = []): LessonState {
+/** The screen as a lesson opens: at the start, or at `at` (`--step`, a `resumed` lesson) with the steps already `seen`. */
+export function initialLesson(predict: boolean, behind = false, at = 0, seen: number[] = [], resumed = false): LessonState {
   const all = at > 0 && !seen.includes(at) ? [...seen, at].sort((a, b) => a - b) : [...seen];
-  return { position: at, help: false, predict, asking: null, verdicts: {}, scroll: 0, seen: all, finished: false, count: '', behind };
+  return { position: at, help: false, predict, asking: null, verdicts: {}, scroll: 0, seen: all, finished: false, count: '', behind, resumed: resumed && at > 0, moved: false };
 }
 
 /**
@@ -129,6 +133,7 @@ function lower(view: LearnView, ui: LessonState, width: number, paint: ChalkInst
   if (ui.position === 0) return [...text(t.startHint(view.initial.places.pageCache.length > 0)), ...(view.whatIf ? text(view.whatIf).map((l) => paint.yellow(l)) : [])];
 
   const step = view.steps[ui.position - 1];
+  if (ui.resumed && !ui.moved) out.push(...text(t.resumed(ui.position, view.steps.length, keyLabel(LESSON_KEYS.first.keys[0], view.lang))).map((l) => paint.cyan(l)));
   if (step.repeats) out.push(...text(t.repeats(step.repeats.chunks, step.repeats.rounds)).map((l) => paint.cyan(l)));
   const mover = step.summary ? paint.bold : step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
   out.push(...wrap(`${step.summary ? '' : '▶ '}${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
