@@ -5,8 +5,9 @@ import { PUNCTUATION } from '../src/i18n/punctuation.js';
 import { LEARN } from '../src/i18n/strings.js';
 import { asksAbout, varied, type Lesson } from '../src/lessons/index.js';
 import type { Knobs, State } from '../src/model/index.js';
+import { openStore } from '../src/progress/index.js';
 import { displayWidth } from '../src/term/text.js';
-import type { AppDeps } from '../src/ui/app/route.js';
+import type { AppDeps, Route } from '../src/ui/app/route.js';
 import type { LessonScreen } from '../src/ui/app/lesson.js';
 import { enter, frameOf, sessionKey, type SessionState } from '../src/ui/app/session.js';
 import type { Size } from '../src/ui/size.js';
@@ -17,6 +18,14 @@ const SIZES: Size[] = [
   { cols: 80, rows: 24 },
 ];
 const LANGS = ['en', 'zh'] as const;
+const SMALL: Size = { cols: 60, rows: 15 };
+const home: Route = { screen: 'home' };
+
+/** A frame's words without the line breaks and spaces the screen's width put in. */
+const squeezed = (lines: string | string[]) => (Array.isArray(lines) ? lines.join('') : lines).replace(/\s+/g, '');
+
+/** What a terminal of `size` too small for `command` says, in `lang`. */
+const needs = (command: string, size: Size, lang: 'en' | 'zh') => squeezed(LEARN[lang].tooSmall(command, 72, 20, size.cols, size.rows));
 
 /** The world the command line wires the session to, at a size. */
 function world(lang: 'en' | 'zh' = 'en', others: Lesson[] = []) {
@@ -24,6 +33,110 @@ function world(lang: 'en' | 'zh' = 'en', others: Lesson[] = []) {
   const w = sessionWorld(ctx, { others }, () => {});
   return { ctx, state, at: (size: Size): AppDeps => ({ ...w, size }) };
 }
+
+describe('a terminal too small for the app', () => {
+  test('shrunk to 60x15 mid-lesson, l twelve times, then q: the lesson is left where it was, not finished', () => {
+    const app = driveApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
+    app.type('l', 'l', 'l');
+    expect(app.frame()).toMatch(/step 3\/11/);
+    app.resize(SMALL);
+    expect(squeezed(app.frame())).toContain(needs('zcopy learn', SMALL, 'en'));
+    app.type(...Array(12).fill('l'));
+    expect(app.finished).toEqual([]);
+    app.type('q');
+    expect(app.ended).toEqual([{ kind: 'done' }]);
+    expect(app.finished).toEqual([]);
+    const record = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.lessons.sendfile;
+    expect({ finished: record.finished, lastStep: record.lastStep, seen: record.seen }).toEqual({ finished: 0, lastStep: 3, seen: [1, 2, 3] });
+  });
+
+  test('enlarged again, the screen is as it was left: the keys typed meanwhile did nothing', () => {
+    const app = driveApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
+    app.type('l', 'l', 'l', 'j');
+    const before = app.frame();
+    app.resize({ cols: 71, rows: 24 });
+    app.type('l', 'G', 'h', '5', 'g', '?', 'p', 'n', '\u001b');
+    app.resize({ cols: 80, rows: 24 });
+    expect(app.frame()).toBe(before);
+    expect(app.ended).toEqual([]);
+  });
+
+  test('on every screen only q and Ctrl-C act, q doing what it does at full size; the frame says what size the command needs', () => {
+    const { ctx, at } = world();
+    const level = ctx.levels().levels[0].id;
+    const routes: Route[] = [
+      home,
+      { screen: 'picker', then: 'learn', back: home },
+      { screen: 'picker', then: 'explain', back: home },
+      { screen: 'learn', id: 'sendfile', predict: false, back: home, step: 3 },
+      { screen: 'learn', id: 'sendfile', predict: true, back: home },
+      { screen: 'vs', a: 'sendfile', b: 'traditional', back: home },
+      { screen: 'quiz', back: home },
+      { screen: 'levels', back: home },
+      { screen: 'challenge', id: level, back: { screen: 'levels', back: home } },
+      { screen: 'sandbox', back: home },
+      { screen: 'explain', id: 'sendfile', back: home },
+      { screen: 'compare', back: home },
+      { screen: 'glossary', back: home },
+      { screen: 'progress', back: home },
+    ];
+    // Every key some screen takes: moving, choosing, typing an answer, building, scrolling, help, Esc.
+    const keys = ['l', 'h', 'j', 'k', 'g', 'G', 'n', 'p', 'a', 'b', 'c', 'd', 'y', 'u', 'r', 't', 'w', '1', '5', '?', ' ', 'enter', 'esc', 'backspace', 'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
+    const small = at(SMALL);
+    const full = at({ cols: 80, rows: 24 });
+    for (const route of routes) {
+      const where = `${route.screen}${'then' in route ? ` ${route.then}` : ''}`;
+      const s = enter(route, full);
+      const lines = frameOf(s, small);
+      expect({ where, says: squeezed(lines).includes(needs('zcopy', SMALL, 'en')) }).toEqual({ where, says: true });
+      expect({ where, rows: lines.length <= SMALL.rows - 1, cols: Math.max(...lines.map(displayWidth)) <= SMALL.cols }).toEqual({ where, rows: true, cols: true });
+      const shown = JSON.stringify(frameOf(s, full));
+      let acts = false;
+      for (const key of keys) {
+        const step = sessionKey(s, key, small);
+        expect({ where, key, same: step.state === s, effects: step.effects ?? [] }).toEqual({ where, key, same: true, effects: [] });
+        const large = sessionKey(s, key, full);
+        acts ||= (large.effects ?? []).length > 0 || JSON.stringify(frameOf(large.state, full)) !== shown;
+      }
+      // The keys are ones this screen takes when it is large enough.
+      expect({ where, acts }).toEqual({ where, acts: true });
+      const q = sessionKey(s, 'q', small);
+      const asFull = sessionKey(s, 'q', full);
+      expect({ where, route: q.state.route, ended: q.state.ended, effects: q.effects }).toEqual({ where, route: asFull.state.route, ended: asFull.state.ended, effects: asFull.effects });
+      expect({ where, quits: sessionKey(s, 'ctrl-c', small).state.ended }).toEqual({ where, quits: true });
+    }
+  });
+
+  test('the message names the command that opened the session, in both languages', () => {
+    const level = testContext().ctx.levels().levels[0].id;
+    const picker: Route = { screen: 'picker', then: 'learn', back: null };
+    const levels: Route = { screen: 'levels', back: null };
+    const cases: [Route, string][] = [
+      [home, 'zcopy'],
+      [{ screen: 'explain', id: 'sendfile', back: { screen: 'picker', then: 'explain', back: home } }, 'zcopy'],
+      [{ screen: 'challenge', id: level, back: { screen: 'levels', back: home } }, 'zcopy'],
+      [picker, 'zcopy learn'],
+      [{ screen: 'learn', id: 'sendfile', predict: true, back: picker }, 'zcopy learn'],
+      [{ screen: 'learn', id: 'sendfile', predict: false, back: null }, 'zcopy learn'],
+      [{ screen: 'vs', a: 'sendfile', b: 'traditional', back: null }, 'zcopy learn'],
+      [levels, 'zcopy challenge'],
+      [{ screen: 'challenge', id: level, back: levels }, 'zcopy challenge'],
+      [{ screen: 'challenge', id: level, back: null }, 'zcopy challenge'],
+      [{ screen: 'sandbox', back: null }, 'zcopy sandbox'],
+      [{ screen: 'quiz', back: null }, 'zcopy quiz'],
+    ];
+    for (const lang of LANGS) {
+      const { at } = world(lang);
+      const size = { cols: 71, rows: 24 };
+      for (const [route, command] of cases) {
+        const said = squeezed(frameOf(enter(route, at(size)), at(size)));
+        expect({ lang, route, command, said: said.includes(needs(command, size, lang)) }).toEqual({ lang, route, command, said: true });
+        // Not a longer command's name either: "zcopy" is not "zcopy learn".
+        expect({ lang, route, said: said.startsWith(squeezed(command) + (lang === 'en' ? 'needs' : '需要')) }).toEqual({ lang, route, said: true });
+      }
+    }
+  });
+});
 
 /** The interrupt line as the machine must show it whole: `IRQ: NIC pending` beside the DMA registers, or the state alone on its own row. */
 function irqText(state: State, lang: 'en' | 'zh'): string {

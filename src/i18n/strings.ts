@@ -135,8 +135,8 @@ export const LEARN = catalogue({
     modeLabel: 'mode switch',
     score: (right: number, asked: number) => `Predictions: ${right}/${asked} right`,
     counting: (n: number) => `${n}: g or Enter goes to step ${n}, Esc cancels`,
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `zcopy learn needs a terminal of at least ${needCols}×${needRows}; this one is ${cols}×${rows}. Enlarge it, or press q.`,
+    tooSmall: (command: string, needCols: number, needRows: number, cols: number, rows: number) =>
+      `${command} needs a terminal of at least ${needCols}×${needRows}; this one is ${cols}×${rows}. Enlarge it, or press q.`,
     helpTitle: 'Keys',
     legendTitle: 'How to read the screen',
     legend: [
@@ -182,8 +182,8 @@ export const LEARN = catalogue({
     modeLabel: '模式切换',
     score: (right: number, asked: number) => `预测：${asked} 题答对 ${right} 题`,
     counting: (n: number) => `${n}：按 g 或回车跳到第 ${n} 步，Esc 取消`,
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `zcopy learn 需要至少 ${needCols}×${needRows} 的终端，当前是 ${cols}×${rows}。请放大窗口，或按 q 退出。`,
+    tooSmall: (command: string, needCols: number, needRows: number, cols: number, rows: number) =>
+      `${command} 需要至少 ${needCols}×${needRows} 的终端，当前是 ${cols}×${rows}。请放大窗口，或按 q 退出。`,
     helpTitle: '按键',
     legendTitle: '怎么看这个界面',
     legend: [

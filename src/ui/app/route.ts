@@ -96,3 +96,33 @@ export interface ScreenModule<N extends RouteName, S> {
 export function backOf(route: Route): Route | null {
   return 'back' in route ? route.back : null;
 }
+
+/** The route the session started at: the one with nothing behind it. */
+export function rootOf(route: Route): Route {
+  let at = route;
+  for (let back = backOf(at); back; back = backOf(at)) at = back;
+  return at;
+}
+
+/**
+ * The command that opened the session at `route`, as the learner typed it: what
+ * a screen too small to draw itself names. Only the home menu leads to the
+ * reading views, so as roots they stand for the app itself.
+ */
+export function commandOf(route: Route): string {
+  const root = rootOf(route);
+  switch (root.screen) {
+    case 'picker':
+    case 'learn':
+    case 'vs':
+      return 'zcopy learn';
+    case 'levels':
+    case 'challenge':
+      return 'zcopy challenge';
+    case 'quiz':
+    case 'sandbox':
+      return `zcopy ${root.screen}`;
+    default:
+      return 'zcopy';
+  }
+}

@@ -66,7 +66,6 @@ export function layoutLesson(view: LearnView, ui: LessonState, size: Size, paint
       footer: (more, width) => footerLine(view.lang, ui, more, width, openable),
     },
     size,
-    view.lang,
     paint,
   );
 }
