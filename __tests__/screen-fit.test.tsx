@@ -192,3 +192,46 @@ describe('the machine keeps its frame at 72x20 and 80x24', () => {
     expect(rows[dma + 1]).toMatch(/^│\s+IRQ: NIC pending\s+│$/);
   });
 });
+
+/** The session's lesson state. */
+const lessonOf = (s: SessionState) => (s.state as LessonScreen).lesson;
+
+describe('predict mode and the footers', () => {
+  test("the final score is in sight at 80x24 and 72x20, and every footer keeps `? help` and `q back` (or quit), both languages", () => {
+    const kept = { en: ['? help', /q (back|quit)/], zh: ['? 帮助', /q (返回|退出)/] } as const;
+    let ends = 0;
+    for (const lang of LANGS) {
+      const { ctx, at } = world(lang);
+      for (const size of SIZES) {
+        const deps = at(size);
+        for (const lesson of ctx.lessons().lessons) {
+          for (const [predict, back] of [[true, home], [false, null], [false, home]] as const) {
+            let s: SessionState = enter({ screen: 'learn', id: lesson.id, predict, back }, deps);
+            const check = (state: SessionState, what: string) => {
+              const footer = frameOf(state, deps).at(-1)!;
+              const where = `${lesson.id} ${lang} ${size.cols}x${size.rows} ${predict ? 'predict' : ''} ${back ? 'behind' : 'lone'} step ${lessonOf(state).position} ${what}`;
+              const [help, leave] = kept[lang];
+              expect({ where, footer, kept: footer.includes(help) && leave.test(footer) }).toEqual({ where, footer, kept: true });
+            };
+            for (let i = 0; i < 200 && lessonOf(s).position < lesson.steps.length; i++) {
+              check(s, '');
+              // Scrolled, a footer offers the text above as well as below.
+              check(sessionKey(sessionKey(s, 'j', deps).state, 'j', deps).state, 'scrolled');
+              // Predict mode asks first: who moves the bytes (c), then whether the mode switches (y); elsewhere neither key does anything.
+              for (const key of ['l', 'c', 'y']) s = sessionKey(s, key, deps).state;
+            }
+            check(s, 'end');
+            check(sessionKey(s, 'j', deps).state, 'end scrolled');
+            if (!predict) continue;
+            const asked = Object.values(lessonOf(s).verdicts);
+            const score = LEARN[lang].score(asked.filter((v) => v.moverRight && v.modeRight).length, asked.length);
+            const where = `${lesson.id} ${lang} ${size.cols}x${size.rows}`;
+            expect({ where, asked: asked.length > 0, score: frameOf(s, deps).some((l) => l.includes(score)) }).toEqual({ where, asked: true, score: true });
+            ends++;
+          }
+        }
+      }
+    }
+    expect(ends).toBe(2 * 2 * 16);
+  });
+});
