@@ -235,3 +235,32 @@ describe('predict mode and the footers', () => {
     expect(ends).toBe(2 * 2 * 16);
   });
 });
+
+describe('a what-if variant', () => {
+  test('says it is one in the title on every step (the origin giving way on a short line); its words are at the start', () => {
+    for (const lang of LANGS) {
+      const { ctx } = testContext(lang);
+      const warm = varied(ctx.lookup('sendfile'), { cache: 'warm', nic: 'sg' });
+      const { at } = world(lang, [warm]);
+      const mark = LEARN[lang].variant('--cache warm');
+      for (const size of SIZES) {
+        const deps = at(size);
+        let s: SessionState = enter({ screen: 'learn', id: 'sendfile', predict: true, back: home }, deps);
+        const view = (s.state as LessonScreen).view;
+        expect(view.whatIf).toBeTruthy();
+        for (let position = 0; position <= view.steps.length; position++) {
+          const lines = frameOf(s, deps);
+          const where = `${lang} ${size.cols}x${size.rows} step ${position}`;
+          expect({ where, title: lines[0].includes(mark) && !lines[0].includes('…') }).toEqual({ where, title: true });
+          expect({ where, words: squeezed(lines).includes(squeezed(view.whatIf!).slice(0, 20)) }).toEqual({ where, words: position === 0 });
+          for (const key of ['l', 'c', 'y']) s = sessionKey(s, key, deps).state;
+        }
+      }
+    }
+  });
+
+  test('the lesson as written has no such mark', () => {
+    const app = driveApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
+    expect(app.frame().split('\n')[0]).toMatch(/^ zcopy · sendfile · Linux 2\.2\s+start$/);
+  });
+});

@@ -124,6 +124,8 @@ export const LEARN = catalogue({
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
     predictOn: 'predict on',
+    /** A what-if variant in the title line, on every step: its flags (`--cache warm`). */
+    variant: (flags: string) => `what if ${flags}`,
     predictPrompt: (i: number, tease: string) => `Predict step ${i}: ${tease}`,
     askMover: 'Who moves the bytes?',
     askMode: 'Does this step add to the mode-switch count?',
@@ -171,6 +173,7 @@ export const LEARN = catalogue({
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
     predictOn: '预测模式',
+    variant: (flags: string) => `假如 ${flags}`,
     predictPrompt: (i: number, tease: string) => `预测第 ${i} 步：${tease}`,
     askMover: '谁来搬运这些字节？',
     askMode: '这一步会让模式切换次数加一吗？',

@@ -95,7 +95,11 @@ export function transcript(view: LearnView, paint: ChalkInstance, cols = 80, fro
 function header(view: LearnView, ui: LessonState, width: number, paint: ChalkInstance): string {
   const t = LEARN[view.lang];
   const where = ui.position === 0 ? t.start : t.step(ui.position, view.steps.length);
-  return titleLine(` zcopy · ${view.id}${view.since ? ` · ${view.since}` : ''}`, `${ui.predict ? `${t.predictOn} · ` : ''}${where} `, width, paint);
+  const right = `${ui.predict ? `${t.predictOn} · ` : ''}${where} `;
+  // A variant says so on every step (its words are at the start only); on a short line, the origin (`Linux 2.2`) gives way to it.
+  const left = (since: boolean) => ` ${['zcopy', view.id, ...(since && view.since ? [view.since] : []), ...(view.variant ? [t.variant(view.variant)] : [])].join(' · ')}`;
+  const whole = left(true);
+  return titleLine(displayWidth(whole) + 1 + displayWidth(right) <= width ? whole : left(false), right, width, paint);
 }
 
 function stateAt(view: LearnView, position: number): { state: State; before: State } {
