@@ -2,10 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { sessionWorld } from '../src/app/session.js';
 import { MACHINE } from '../src/i18n/machine.js';
 import { PUNCTUATION } from '../src/i18n/punctuation.js';
-import { LEARN } from '../src/i18n/strings.js';
+import { LEARN, LEARN_CLI } from '../src/i18n/strings.js';
 import { asksAbout, varied, type Lesson } from '../src/lessons/index.js';
 import type { Knobs, State } from '../src/model/index.js';
-import { openStore } from '../src/progress/index.js';
+import { openStore, recordLessonFinished, recordLessonVisit } from '../src/progress/index.js';
 import { displayWidth } from '../src/term/text.js';
 import type { AppDeps, Route } from '../src/ui/app/route.js';
 import type { LessonScreen } from '../src/ui/app/lesson.js';
@@ -262,5 +262,27 @@ describe('a what-if variant', () => {
   test('the lesson as written has no such mark', () => {
     const app = driveApp({ screen: 'learn', id: 'sendfile', predict: false, back: null });
     expect(app.frame().split('\n')[0]).toMatch(/^ zcopy · sendfile · Linux 2\.2\s+start$/);
+  });
+});
+
+describe('the explain picker', () => {
+  test("has its own title, and none of learn's marks of lessons finished or left part-way", () => {
+    for (const lang of LANGS) {
+      const app = driveApp(home, { lang });
+      const store = openStore({ env: { XDG_STATE_HOME: app.state }, lang, warn: () => {} });
+      recordLessonFinished(store, app.ids[0]);
+      recordLessonVisit(store, 'sendfile', { at: 5, seen: [1, 2, 3, 4, 5], predicted: { right: 0, asked: 0 } });
+      const t = LEARN_CLI[lang];
+      const resume = t.resumeAt(5, 11);
+      // Home's sixth item is explain; the first, learn.
+      app.type('j', 'j', 'j', 'j', 'j', '\r');
+      const explain = app.frame();
+      expect(explain.split('\n')[0].trim()).toBe(t.explainTitle);
+      expect({ lang, resume: explain.includes(resume), finished: explain.includes('✓'), learn: explain.includes(t.pickTitle) }).toEqual({ lang, resume: false, finished: false, learn: false });
+      app.type('q', 'g', '\r');
+      const learn = app.frame();
+      expect(learn.split('\n')[0].trim()).toBe(t.pickTitle);
+      expect({ lang, resume: learn.includes(resume), finished: learn.includes('✓') }).toEqual({ lang, resume: true, finished: true });
+    }
   });
 });

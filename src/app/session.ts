@@ -92,6 +92,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
       items: () => pickerItems(ctx, store().data.lessons),
       resume: (id) => resumePoint(store().data.lessons[id], lesson(id).steps.length),
     },
+    // Reading about a lesson is not taking it: no mark of what was finished or left part-way.
+    explainPicker: { title: t.explainTitle, note: t.explainNote, items: () => pickerItems(ctx, {}) },
     view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),

@@ -51,6 +51,8 @@ export interface AppDeps {
   home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
   /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a chosen one reopens. */
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
+  /** The scenarios to read about (explain): the same list, without learn's marks of what was finished or left part-way. */
+  explainPicker: { title: string; note: string; items: () => MenuItem<string>[] };
   view: (id: string) => LearnView;
   judge: Judge;
   quiz: () => DrawnQuiz;
