@@ -69,6 +69,7 @@ for (const lesson of loadCatalog(lessonsDir).lessons) {
       paint={paint}
       home={() => ({ title: '', note: '', items: [] })}
       picker={{ title: '', note: '', items: () => [] }}
+      explainPicker={{ title: '', note: '', items: () => [] }}
       view={() => view}
       judge={(said, s) => judgePrediction(said, { mover: s.mover, switches: s.switchesMode, event: s.event }, 'en')}
       quiz={unused}

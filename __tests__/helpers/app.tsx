@@ -103,6 +103,11 @@ export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size 
     frames: () => frames,
     /** Writes each key on its own. */
     type: (...keys: string[]) => keys.forEach(write),
+    /** The terminal takes a new size, as ink's resize redraws the same session. */
+    resize: (size: Size) => {
+      deps.size = size;
+      if (!s.ended) frames.push(draw());
+    },
     /** The session as it stands. */
     session: () => s,
     deps,

@@ -95,6 +95,8 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
       // A what-if variant's steps are not the lesson's (onStop records none of them), so it never resumes at one.
       resume: (id) => (lesson(id).knobs ? null : resumePoint(store().data.lessons[id], lesson(id).steps.length)),
     },
+    // Reading about a lesson is not taking it: no mark of what was finished or left part-way.
+    explainPicker: { title: t.explainTitle, note: t.explainNote, items: () => pickerItems(ctx, {}) },
     view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),

@@ -125,6 +125,8 @@ export const LEARN = catalogue({
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
     predictOn: 'predict on',
+    /** A what-if variant in the title line, on every step: its flags (`--cache warm`). */
+    variant: (flags: string) => `what if ${flags}`,
     predictPrompt: (i: number, tease: string) => `Predict step ${i}: ${tease}`,
     askMover: 'Who moves the bytes?',
     askMode: 'Does this step add to the mode-switch count?',
@@ -136,8 +138,8 @@ export const LEARN = catalogue({
     modeLabel: 'mode switch',
     score: (right: number, asked: number) => `Predictions: ${right}/${asked} right`,
     counting: (n: number) => `${n}: g or Enter goes to step ${n}, Esc cancels`,
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `zcopy learn needs a terminal of at least ${needCols}×${needRows}; this one is ${cols}×${rows}. Enlarge it, or press q.`,
+    tooSmall: (command: string, needCols: number, needRows: number, cols: number, rows: number) =>
+      `${command} needs a terminal of at least ${needCols}×${needRows}; this one is ${cols}×${rows}. Enlarge it, or press q.`,
     helpTitle: 'Keys',
     legendTitle: 'How to read the screen',
     legend: [
@@ -173,6 +175,7 @@ export const LEARN = catalogue({
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
     predictOn: '预测模式',
+    variant: (flags: string) => `假如 ${flags}`,
     predictPrompt: (i: number, tease: string) => `预测第 ${i} 步：${tease}`,
     askMover: '谁来搬运这些字节？',
     askMode: '这一步会让模式切换次数加一吗？',
@@ -184,8 +187,8 @@ export const LEARN = catalogue({
     modeLabel: '模式切换',
     score: (right: number, asked: number) => `预测：${asked} 题答对 ${right} 题`,
     counting: (n: number) => `${n}：按 g 或回车跳到第 ${n} 步，Esc 取消`,
-    tooSmall: (needCols: number, needRows: number, cols: number, rows: number) =>
-      `zcopy learn 需要至少 ${needCols}×${needRows} 的终端，当前是 ${cols}×${rows}。请放大窗口，或按 q 退出。`,
+    tooSmall: (command: string, needCols: number, needRows: number, cols: number, rows: number) =>
+      `${command} 需要至少 ${needCols}×${needRows} 的终端，当前是 ${cols}×${rows}。请放大窗口，或按 q 退出。`,
     helpTitle: '按键',
     legendTitle: '怎么看这个界面',
     legend: [
@@ -202,6 +205,8 @@ export const LEARN_CLI = catalogue({
     needScenario: (ids: string[]) => `learn needs a scenario when it is not in a terminal: ${ids.join(', ')}`,
     pickTitle: 'zcopy learn · choose a scenario',
     pickNote: '✓ finished',
+    explainTitle: 'zcopy explain · choose a scenario to read about',
+    explainNote: 'the text zcopy explain <scenario> prints',
     levelsTitle: 'zcopy challenge · build the data path yourself',
     levelsNote: '✓ solved',
     resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
@@ -213,6 +218,8 @@ export const LEARN_CLI = catalogue({
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
     pickTitle: 'zcopy learn · 选择一个场景',
     pickNote: '✓ 已学完',
+    explainTitle: 'zcopy explain · 选择要阅读的场景',
+    explainNote: '即 zcopy explain <场景> 打印的内容',
     levelsTitle: 'zcopy challenge · 自己搭建数据路径',
     levelsNote: '✓ 已通过',
     resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,

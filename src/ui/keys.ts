@@ -184,18 +184,28 @@ export function footerItem(b: Binding, lang: Lang): string {
   return keys ? `${keys} ${b.says(lang).brief}` : b.says(lang).brief;
 }
 
+/** What a footer keeps however narrow the screen: how to leave it, and where its other keys are told. */
+const KEPT: readonly string[] = ['help', 'back'];
+
 /**
  * A footer: the given actions, most needed first, as many as fit in `width`
- * whole (a footer never shows half a key).
+ * whole (a footer never shows half a key). Help and back, where given, are
+ * kept in their places, the others giving way from the last.
  */
 export function footerOf<A extends string>(map: Keymap<A>, actions: readonly A[], lang: Lang, width = Infinity): string {
-  let line = '';
+  const line = (chosen: ReadonlySet<A>) => actions.filter((a) => chosen.has(a)).map((a) => footerItem(map[a], lang)).join('   ');
+  const kept = actions.filter((a) => KEPT.includes(a));
+  // Too narrow even for those: the first that fit, as for any other.
+  const chosen = new Set<A>(displayWidth(line(new Set(kept))) <= width ? kept : []);
   for (const a of actions) {
-    const next = line ? `${line}   ${footerItem(map[a], lang)}` : footerItem(map[a], lang);
-    if (displayWidth(next) > width) break;
-    line = next;
+    if (chosen.has(a)) continue;
+    chosen.add(a);
+    if (displayWidth(line(chosen)) > width) {
+      chosen.delete(a);
+      break;
+    }
   }
-  return line;
+  return line(chosen);
 }
 
 /** Help rows as lines, the keys padded to one column so that every description starts in the same place. */

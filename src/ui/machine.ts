@@ -4,7 +4,7 @@ import { MACHINE } from '../i18n/machine.js';
 import { PUNCTUATION } from '../i18n/punctuation.js';
 import { LEARN } from '../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type State, type Transfer } from '../model/index.js';
-import { displayWidth, flow, padEnd } from '../term/text.js';
+import { displayWidth, fitWidth, flow, padEnd } from '../term/text.js';
 
 // The machine widget every screen that shows the machine draws (the lesson, a challenge, the sandbox):
 // the three bands, the DMA and interrupt rows, and the counters line.
@@ -24,24 +24,33 @@ export function machineLines({ state, before, places, usesPageTable }: MachinePi
   const inner = width - 4;
   const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => MACHINE[lang].place[p])];
   const labelWidth = Math.max(...labels.map(displayWidth));
-  const row = (label: string, content: string) => `│ ${padEnd(`${padEnd(label, labelWidth)}  ${content}`, inner)} │`;
+  const room = inner - labelWidth - 2;
+  /**
+   * A row: its label, then its pieces. Pieces that do not fit beside each other
+   * go on to lines of their own under the first, so that a narrow screen keeps
+   * the border and every piece whole (a register set beside the interrupt line,
+   * a transfer's arrow beside the slots); only a piece wider than the row alone is cut.
+   */
+  const row = (label: string, pieces: string[], separator = '  ') =>
+    flow(pieces.filter(Boolean), separator, room).map((content, i) => `│ ${padEnd(i === 0 ? label : '', labelWidth)}  ${padEnd(fitWidth(content, room), room)} │`);
   const placeRow = (place: Location) => {
     // The NIC drains as it transmits: what it has put on the wire is said beside its (empty) slots.
-    const onWire = place === 'nic' && state.sent.length ? `  ${paint.green(t.sent(state.sent.join(' ')))}` : '';
-    const extra = place === 'ctrl' && state.deviceReady ? `  ${paint.yellow(t.ready)}` : onWire;
-    return row(MACHINE[lang].place[place], cells(state, before, place, paint) + extra + arrow(state.transfer, place, lang, paint));
+    const onWire = place === 'nic' && state.sent.length ? paint.green(t.sent(state.sent.join(' '))) : '';
+    const extra = place === 'ctrl' && state.deviceReady ? paint.yellow(t.ready) : onWire;
+    return row(MACHINE[lang].place[place], [cells(state, before, place, paint), extra, arrow(state.transfer, place, lang, paint)]);
   };
 
   const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
-  out.push(row(t.app, appStatus(state, lang)));
-  out.push(placeRow('user'));
-  if (usesPageTable) pageTableLines(state, lang, inner - labelWidth - 2).forEach((l, i) => out.push(row(i === 0 ? t.pageTable : '', l)));
+  out.push(...row(t.app, [appStatus(state, lang)]));
+  out.push(...placeRow('user'));
+  if (usesPageTable) pageTableLines(state, lang, room).forEach((l, i) => out.push(...row(i === 0 ? t.pageTable : '', [l])));
   out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
-  for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(placeRow(place));
+  for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(...placeRow(place));
   out.push(border('├', '┤', t.hardware, '', width));
-  for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(placeRow(place));
+  for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(...placeRow(place));
   // A machine without a DMA controller has no registers to draw; its devices still raise interrupts.
-  out.push(state.machine.dma ? row(t.dma, dmaStatus(state, before, lang, paint)) : row(t.irq, irqStatus(state, lang, paint)));
+  const irq = `${t.irq}${PUNCTUATION[lang].colon}${irqStatus(state, lang, paint)}`;
+  out.push(...(state.machine.dma ? row(t.dma, [dmaRegisters(state, before, lang, paint), irq], '   ') : row(t.irq, [irqStatus(state, lang, paint)])));
   out.push(`└${'─'.repeat(width - 2)}┘`);
   return out;
 }
@@ -90,7 +99,7 @@ function arrow(transfer: Transfer | null, place: Location, lang: Lang, paint: Ch
   if (!transfer || transfer.to !== place) return '';
   const [head, tail] = ARROW_SHAPES[transfer.kind];
   const via = transfer.via ? LEARN[lang].via(MACHINE[lang].frameShort[transfer.via] ?? transfer.via) : '';
-  const text = `  ${head}${MACHINE[lang].transfer[transfer.kind]}${tail} ${MACHINE[lang].place[transfer.from]}${via}`;
+  const text = `${head}${MACHINE[lang].transfer[transfer.kind]}${tail} ${MACHINE[lang].place[transfer.from]}${via}`;
   return colourOfTransfer(transfer.kind, paint)(text);
 }
 
@@ -120,18 +129,17 @@ function pageTableLines(state: State, lang: Lang, width: number): string[] {
   return flow(entries, '  ', width);
 }
 
-function dmaStatus(state: State, before: State, lang: Lang, paint: ChalkInstance): string {
-  const t = LEARN[lang];
+/** The DMA controller's registers and status, a changed one marked. */
+function dmaRegisters(state: State, before: State, lang: Lang, paint: ChalkInstance): string {
   const d = state.dma;
   const mark = (text: string, changed: boolean) => (changed ? paint.yellow.bold(text) : text);
   const name = (l: Location | null) => (l ? MACHINE[lang].place[l] : '—');
-  const regs = [
+  return [
     mark(`MAR=${name(d.mar)}`, d.mar !== before.dma.mar),
     mark(`ADR=${name(d.adr)}`, d.adr !== before.dma.adr),
     mark(`WC=${d.wc}`, d.wc !== before.dma.wc),
     mark(MACHINE[lang].dmaStatus[d.status], d.status !== before.dma.status),
   ].join('  ');
-  return `${regs}   ${t.irq}${PUNCTUATION[lang].colon}${irqStatus(state, lang, paint)}`;
 }
 
 /** The interrupt line: the device whose interrupt waits for the CPU, or a dash. */

@@ -7,9 +7,10 @@ import { MIN_COLS, MIN_ROWS, type Size } from './size.js';
 
 /**
  * The skeleton of a full screen (the lesson, the builder, two lessons in
- * lockstep): a title line, a body, the keys at the foot; on a terminal too
- * small for it, what size it needs instead. At most `rows - 1` lines (ink
- * clears the terminal to redraw a taller frame) of at most `cols` columns.
+ * lockstep): a title line, a body, the keys at the foot. At most `rows - 1`
+ * lines (ink clears the terminal to redraw a taller frame) of at most `cols`
+ * columns. On a terminal too small for any screen, the session shows
+ * tooSmallLines in its place, whichever screen it is on.
  */
 
 /** Lines wider than this are hard to read: a wider terminal leaves the rest of each line blank. */
@@ -20,15 +21,22 @@ export function frameWidth(size: Size): number {
   return Math.min(size.cols, MAX_COLS);
 }
 
-/** Below MIN_COLS x MIN_ROWS a screen says how big it needs the terminal, instead of drawing itself. */
+/**
+ * Below MIN_COLS x MIN_ROWS no screen draws itself: the session shows what size
+ * it needs instead (tooSmallLines), and takes no key but q and Ctrl-C, since the
+ * learner cannot see what any other would do.
+ */
 export function tooSmall(size: Size): boolean {
   return size.cols < MIN_COLS || size.rows < MIN_ROWS;
 }
 
-/** What a terminal too small for a screen shows, in the lines it has. */
-export function tooSmallLines(size: Size, lang: Lang): string[] {
-  return wrap(LEARN[lang].tooSmall(MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1));
+/** What a terminal too small for the screens of `command` shows, in the lines it has. */
+export function tooSmallLines(size: Size, lang: Lang, command: string): string[] {
+  return wrap(LEARN[lang].tooSmall(command, MIN_COLS, MIN_ROWS, size.cols, size.rows), Math.max(10, size.cols - 1)).slice(0, Math.max(1, size.rows - 1));
 }
+
+/** The keys a session takes while its terminal is too small: q (what it does on the screen beneath) and Ctrl-C. */
+export const KEYS_WHILE_TOO_SMALL: readonly string[] = ['q', 'ctrl-c'];
 
 /** A title line: `left` in bold, `right` against the right edge of `width`, at least a space between them. */
 export function titleLine(left: string, right: string, width: number, paint: ChalkInstance): string {
@@ -64,8 +72,7 @@ export interface Layout {
 }
 
 /** The frame of a screen of these parts, and how far its body could scroll. Pure. */
-export function layoutScreen(parts: Parts, size: Size, lang: Lang, paint: ChalkInstance): Layout {
-  if (tooSmall(size)) return { lines: tooSmallLines(size, lang), maxScroll: 0 };
+export function layoutScreen(parts: Parts, size: Size, paint: ChalkInstance): Layout {
   const width = frameWidth(size);
   const budget = size.rows - 1;
   const fit = (lines: string[]) => lines.map((l) => fitWidth(l, width));

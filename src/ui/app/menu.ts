@@ -42,14 +42,14 @@ export function menuKey(m: MenuState, key: Keypress): KeyResult<MenuState, MenuE
 
 /** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
 function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
-  menu: (deps: AppDeps) => { title: string; note: string; items: () => MenuItem<T>[] },
+  menu: (deps: AppDeps, route: RouteOf<N>) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
 ): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }> {
   return {
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
       const route = menuRoute as RouteOf<'home' | 'picker' | 'levels'>;
-      const { title, note, items: itemsOf } = menu(deps);
+      const { title, note, items: itemsOf } = menu(deps, menuRoute);
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
       const at = items.findIndex((i) => i.value === route.at);
@@ -94,7 +94,7 @@ export const HOME = menuScreen<'home', HomeChoice>(
 
 /** The scenario picker: the chosen one opens as a lesson or as its explanation; q comes back here, to it. */
 export const PICKER = menuScreen<'picker', string>(
-  (deps) => deps.picker,
+  (deps, route) => (route.then === 'explain' ? deps.explainPicker : deps.picker),
   (id, route): ScreenEffect => {
     const back: Route = { ...route, at: id };
     if (route.then === 'explain') return { kind: 'go', to: { screen: 'explain', id, back } };

@@ -53,6 +53,8 @@ export interface AppDeps {
   home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
   /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a lesson reopens, however it is opened. */
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
+  /** The scenarios to read about (explain): the same list, without learn's marks of what was finished or left part-way. */
+  explainPicker: { title: string; note: string; items: () => MenuItem<string>[] };
   view: (id: string) => LearnView;
   judge: Judge;
   quiz: () => DrawnQuiz;
@@ -105,4 +107,34 @@ export interface ScreenModule<N extends RouteName, S> {
 /** Where q leads from a route: the home menu has nothing behind it. */
 export function backOf(route: Route): Route | null {
   return 'back' in route ? route.back : null;
+}
+
+/** The route the session started at: the one with nothing behind it. */
+export function rootOf(route: Route): Route {
+  let at = route;
+  for (let back = backOf(at); back; back = backOf(at)) at = back;
+  return at;
+}
+
+/**
+ * The command that opened the session at `route`, as the learner typed it: what
+ * a screen too small to draw itself names. Only the home menu leads to the
+ * reading views, so as roots they stand for the app itself.
+ */
+export function commandOf(route: Route): string {
+  const root = rootOf(route);
+  switch (root.screen) {
+    case 'picker':
+    case 'learn':
+    case 'vs':
+      return 'zcopy learn';
+    case 'levels':
+    case 'challenge':
+      return 'zcopy challenge';
+    case 'quiz':
+    case 'sandbox':
+      return `zcopy ${root.screen}`;
+    default:
+      return 'zcopy';
+  }
 }

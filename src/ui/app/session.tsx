@@ -11,8 +11,9 @@ import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
+import { backOf, commandOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
+import { KEYS_WHILE_TOO_SMALL, tooSmall, tooSmallLines } from '../skeleton.js';
 
 export type { HomeChoice, Outcome, Route } from './route.js';
 
@@ -63,6 +64,7 @@ export function enter(route: Route, deps: AppDeps): SessionState {
  */
 export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record?: (e: Recorded) => void): KeyResult<SessionState, SessionEffect> {
   if (s.ended) return { state: s };
+  if (tooSmall(deps.size) && !KEYS_WHILE_TOO_SMALL.includes(key)) return { state: s };
   const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
   let next = { ...s, state: step.state } as SessionState;
   // What the learner did is recorded first, even on the way out (a lesson says where it was left as it is left).
@@ -92,6 +94,7 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
 
 /** The frame of the screen the session is on, as lines. */
 export function frameOf(s: SessionState, deps: AppDeps): string[] {
+  if (tooSmall(deps.size)) return tooSmallLines(deps.size, deps.lang, commandOf(s.route));
   return screenOf(s.route.screen).frame(s.state, s.route, deps);
 }
 

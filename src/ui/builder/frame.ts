@@ -106,7 +106,7 @@ export function layoutBuild(b: BuildState, bench: Workbench, behind: boolean, si
         scroll: b.scroll,
         footer: (more, width) => (b.confirm ? footerOf(CONFIRM_KEYS, ['yes', 'back'], lang, width) : footer(b, bench, behind, more, width, lang)),
       };
-  return layoutScreen({ ...parts, ...body }, size, lang, paint);
+  return layoutScreen({ ...parts, ...body }, size, paint);
 }
 
 function header(b: BuildState, bench: Workbench, width: number, paint: ChalkInstance, lang: Lang): string {

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/lang.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { LEARN } from '../../i18n/strings.js';
 import type { Mover, State } from '../../model/index.js';
 import { displayWidth, padEnd, wrap } from '../../term/text.js';
@@ -59,7 +60,7 @@ export function renderLesson(view: LearnView, ui: LessonState, size: Size, paint
 
 /** The frame, and how much of the step's text it had to leave out of sight. */
 export function layoutLesson(view: LearnView, ui: LessonState, size: Size, paint: ChalkInstance): Layout {
-  const openable = ui.position === view.steps.length && view.nextId !== null;
+  const atEnd = ui.position === view.steps.length;
   return layoutScreen(
     {
       title: (width) => header(view, ui, width, paint),
@@ -67,21 +68,21 @@ export function layoutLesson(view: LearnView, ui: LessonState, size: Size, paint
       fixed: (width) => [...machine(view, ui.position, width, paint), ...counterLines(view, ui.position, width, paint)],
       body: (width) => lower(view, ui, width, paint),
       scroll: ui.scroll,
-      footer: (more, width) => footerLine(view.lang, ui, more, width, openable),
+      footer: (more, width) => footerLine(view.lang, ui, more, width, atEnd, atEnd && view.nextId !== null),
     },
     size,
-    view.lang,
     paint,
   );
 }
 
-/** The footer of the lesson as it stands: the keys that do something now, the most needed first. */
-export function footerLine(lang: Lang, ui: LessonState, more: More, width: number, openable = false): string {
+/** The footer of the lesson as it stands: the keys that do something now, the most needed first (at the end, no step is next). */
+export function footerLine(lang: Lang, ui: LessonState, more: More, width: number, atEnd = false, openable = false): string {
   if (ui.count) return LEARN[lang].counting(Number(ui.count));
   if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
   const open = openable ? (['open'] as const) : [];
-  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, 'next', 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
+  const next = atEnd ? [] : (['next'] as const);
+  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, ...next, 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
 }
 
 /** A plain transcript of every step from `from` (0, the start, unless `--step` says), for a pipe: the same frames, without keys. */
@@ -98,7 +99,11 @@ export function transcript(view: LearnView, paint: ChalkInstance, cols = 80, fro
 function header(view: LearnView, ui: LessonState, width: number, paint: ChalkInstance): string {
   const t = LEARN[view.lang];
   const where = ui.position === 0 ? t.start : t.step(ui.position, view.steps.length);
-  return titleLine(` zcopy · ${view.id}${view.since ? ` · ${view.since}` : ''}`, `${ui.predict ? `${t.predictOn} · ` : ''}${where} `, width, paint);
+  const right = `${ui.predict ? `${t.predictOn} · ` : ''}${where} `;
+  // A variant says so on every step (its words are at the start only); on a short line, the origin (`Linux 2.2`) gives way to it.
+  const left = (since: boolean) => ` ${['zcopy', view.id, ...(since && view.since ? [view.since] : []), ...(view.variant ? [t.variant(view.variant)] : [])].join(' · ')}`;
+  const whole = left(true);
+  return titleLine(displayWidth(whole) + 1 + displayWidth(right) <= width ? whole : left(false), right, width, paint);
 }
 
 function stateAt(view: LearnView, position: number): { state: State; before: State } {
@@ -127,7 +132,7 @@ function lower(view: LearnView, ui: LessonState, width: number, paint: ChalkInst
     const step = view.steps[ui.asking.step - 1];
     out.push(...text(t.predictPrompt(ui.asking.step, step.tease)).map((l) => paint.bold(l)));
     if (ui.asking.mover === undefined) out.push(...text(`${t.askMover}   ${options(MOVER_KEYS, ['cpu', 'dma', 'none'], view.lang)}`));
-    else out.push(...text(`${t.whoLabel}: ${t.mover[ui.asking.mover]}`), ...text(`${t.askMode}   ${options(MODE_KEYS, ['yes', 'no'], view.lang)}`));
+    else out.push(...text(`${t.whoLabel}${PUNCTUATION[view.lang].colon}${t.mover[ui.asking.mover]}`), ...text(`${t.askMode}   ${options(MODE_KEYS, ['yes', 'no'], view.lang)}`));
     return out;
   }
   if (ui.position === 0) return [...text(t.startHint(view.initial.places.pageCache.length > 0)), ...(view.whatIf ? text(view.whatIf).map((l) => paint.yellow(l)) : [])];
@@ -138,18 +143,17 @@ function lower(view: LearnView, ui: LessonState, width: number, paint: ChalkInst
   const mover = step.summary ? paint.bold : step.state.transfer ? colourOfTransfer(step.state.transfer.kind, paint) : paint.bold;
   out.push(...wrap(`${step.summary ? '' : '▶ '}${step.does}`, width - 2).map((l) => ` ${mover(l)}`));
   if (step.summary) out.push(...step.summary.map((l) => `   ${l}`));
+  const end = ui.position === view.steps.length;
+  const asked = Object.values(ui.verdicts);
+  // Predict mode's score comes first at the end, where the smallest screen still shows it: the step's text scrolls below it.
+  if (end && asked.length) out.push(...text(t.score(asked.filter((v) => v.moverRight && v.modeRight).length, asked.length)).map((l) => paint.bold(l)));
   const verdict = ui.verdicts[ui.position];
   if (verdict) out.push(...verdictLines(verdict, view.lang, width, paint));
   const ending: string[] = [];
-  if (ui.position === view.steps.length) {
+  if (end) {
     const quiz = `zcopy quiz --scenario ${view.id}`;
     ending.push(...text(`${t.done} ${t.next(quiz, view.nextId ? `zcopy learn ${view.nextId}` : null)}`).map((l) => paint.green(l)));
     for (const line of view.saved) ending.push(...text(line).map((l) => paint.bold(l)));
-    const asked = Object.values(ui.verdicts);
-    if (asked.length) {
-      const right = asked.filter((v) => v.moverRight && v.modeRight).length;
-      ending.push(...text(t.score(right, asked.length)));
-    }
   }
   return [...out, ...(step.narration ? text(step.narration) : []), ...ending];
 }
@@ -163,8 +167,8 @@ function verdictLines(v: PredictionVerdict, lang: Lang, width: number, paint: Ch
   const t = LEARN[lang];
   const mark = (ok: boolean) => (ok ? paint.green('✓') : paint.red('✗'));
   const head =
-    ` ${mark(v.moverRight)} ${t.whoLabel}: ${t.mover[v.said.mover]}` +
-    `   ${mark(v.modeRight)} ${t.modeLabel}: ${v.said.switches ? t.yesNo.yes : t.yesNo.no}`;
+    ` ${mark(v.moverRight)} ${t.whoLabel}${PUNCTUATION[lang].colon}${t.mover[v.said.mover]}` +
+    `   ${mark(v.modeRight)} ${t.modeLabel}${PUNCTUATION[lang].colon}${v.said.switches ? t.yesNo.yes : t.yesNo.no}`;
   return [head, ...v.mistakes.flatMap((m) => wrap(m, width - 4).map((l) => `   ${paint.yellow(l)}`))];
 }
 
@@ -193,7 +197,7 @@ function predictRows(lang: Lang): [string, string][] {
   const t = LEARN[lang];
   const row = <A extends string>(map: Keymap<A>, actions: A[], question: string): [string, string] => [
     actions.map((a) => map[a].keys.map((k) => keyLabel(k, lang)).join(' ')).join(' '),
-    `${question}: ${actions.map((a) => map[a].says(lang).brief).join(' / ')}`,
+    `${question}${PUNCTUATION[lang].colon}${actions.map((a) => map[a].says(lang).brief).join(' / ')}`,
   ];
   return [row(MOVER_KEYS, ['cpu', 'dma', 'none'], t.whoLabel), row(MODE_KEYS, ['yes', 'no'], t.modeLabel)];
 }

@@ -80,7 +80,7 @@ export function renderVs(a: LearnView, b: LearnView, position: number, size: Siz
     return [...lines, '', ...wrap(soFar(a, b, position), width - 2).map((l) => ` ${l}`), ...wrap(VS[lang].legend, width - 2).map((l) => paint.dim(` ${l}`))];
   };
   // The title ends a column short of the edge, where the lesson screen's ends in a space.
-  const { lines } = layoutScreen({ title: (width) => titleLine(` zcopy · ${a.id} vs ${b.id}`, where, width - 1, paint), body, footer: () => footer }, size, lang, paint);
+  const { lines } = layoutScreen({ title: (width) => titleLine(` zcopy · ${a.id} vs ${b.id}`, where, width - 1, paint), body, footer: () => footer }, size, paint);
   return lines.map((l) => l.trimEnd());
 }
 
