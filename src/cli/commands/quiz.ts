@@ -62,8 +62,8 @@ export const quizCommand: Command = {
       H.quiz,
       (c) =>
         scaleOptions(c, ctx.lang)
-          .option('scenario', { type: 'string', array: true, describe: H.quizScenario })
-          .option('kind', { type: 'string', array: true, describe: H.quizKind(KINDS.join(', ')) })
+          .option('scenario', { type: 'string', array: true, requiresArg: true, describe: H.quizScenario })
+          .option('kind', { type: 'string', array: true, requiresArg: true, describe: H.quizKind(KINDS.join(', ')) })
           .option('count', { type: 'string', describe: H.quizCount(MAX_COUNT, DEFAULT_COUNT), requiresArg: true })
           .option('seed', { type: 'string', describe: H.quizSeed(MAX_SEED), requiresArg: true })
           .option('review', { type: 'boolean', describe: H.quizReview })
