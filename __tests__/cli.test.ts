@@ -282,6 +282,9 @@ describe('the CLI itself', () => {
     const fish = zcopy(['completion', 'fish']);
     expect(fish.code).toBe(1);
     expect(fish.stderr.trim().split('\n')).toHaveLength(1);
+    // A $SHELL with no script is told which shells have one, never handed bash's in silence (issue 21).
+    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash or zsh, not fish: name one, as in zcopy completion bash\n' });
+    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/usr/bin/fish' }).stderr).toBe('zcopy: 补全脚本只有 bash 或 zsh 的，没有 fish 的：请指明一个，例如 zcopy completion bash\n');
     // What the zsh script asks for: words with their descriptions, which _describe shows.
     const zshWords = zcopy(['--get-yargs-completions', 'zcopy', 'ex'], { SHELL: 'zsh' }).stdout;
     expect(zshWords).toMatch(/^explain:print one scenario/m);
@@ -298,7 +301,16 @@ describe('the CLI itself', () => {
         timeout: 20_000,
       }).stdout.split('\n').filter(Boolean);
     expect(complete(['zcopy', 'expl'])).toEqual(['explain']);
-    expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg', 'sendfile-gather', 'sendfile-sgdma']);
+    // Ids, without every alias; an alias only where no id begins with what is typed (issue 21).
+    expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg']);
+    expect(complete(['zcopy', 'explain', 'sg'])).toEqual(['sg-dma']);
+    expect(complete(['zcopy', 'compare', 'sendfile', 'sp'])).toEqual(['splice']);
+    // An option's value, not another option in its place.
+    expect(complete(['zcopy', 'quiz', '--kind', "''"])).toEqual(['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer', 'reverse']);
+    expect(complete(['zcopy', 'quiz', '--kind', 'f'])).toEqual(['fits', 'fewer']);
+    expect(complete(['zcopy', 'learn', 'sendfile', '--cache', "''"])).toEqual(['cold', 'warm']);
+    expect(complete(['zcopy', 'learn', 'sendfile', '--vs', 'spl'])).toEqual(['splice']);
+    expect(complete(['zcopy', 'quiz', '--count', "''"])).toEqual([]);
     expect(complete(['zcopy', 'challenge', 'enc'])).toEqual(['encrypt-one-copy', 'encrypt-zero-copy']);
     expect(complete(['zcopy', 'sand'])).toEqual(['sandbox']);
   });

@@ -18,9 +18,6 @@ export { writeCatalogCache } from '../lessons/index.js';
 /** The options zcopy takes before or without a command. */
 const GLOBAL_OPTIONS = ['lang', 'help', 'h', 'version', 'V', 'v', 'get-yargs-completions'];
 
-/** Commands whose positional arguments are scenario ids, for shell completion. */
-const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
-
 /**
  * Every command, in the order --help lists them. Each is imported only when it
  * is registered: a command that runs loads its own code, not all twelve's.
@@ -45,7 +42,8 @@ export async function main(io: Io): Promise<number> {
   const lang = langArg(io.argv) ?? langFromEnv(env);
   const ctx = makeContext(io, lang);
 
-  const wrongLang = langProblem(io.argv, lang);
+  const completing = io.argv.includes('--get-yargs-completions');
+  const wrongLang = completing ? undefined : langProblem(io.argv, lang);
   if (wrongLang) {
     stderr.write(`zcopy: ${wrongLang}\n`);
     return EXIT.usage;
@@ -53,7 +51,6 @@ export async function main(io: Io): Promise<number> {
 
   const command = commandOf(io.argv);
   const known = ['help', ...Object.keys(COMMANDS)];
-  const completing = io.argv.includes('--get-yargs-completions');
   if (command !== undefined && !known.includes(command) && !completing) {
     const guess = closest(command, known);
     stderr.write(`zcopy: ${MESSAGES[lang].then(MESSAGES[lang].unknownCommand(command), guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeHelp)}\n`);
@@ -81,18 +78,14 @@ export async function main(io: Io): Promise<number> {
   for (const c of await Promise.all(only.map((name) => COMMANDS[name]()))) c.register(parser, ctx);
   parser
     // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
-    .completion('__yargs-completion-script', false, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
-      // After a command that takes scenarios, offer the scenario ids and aliases.
-      const words = argv._.map(String).filter((w) => w !== 'zcopy');
-      if (SCENARIO_COMMANDS.includes(words[0]) && !current.startsWith('-')) {
-        const catalog = ctx.lessons();
-        done(catalog.lessons.flatMap((l) => [l.id, ...l.aliases]).filter((n) => n.startsWith(current)));
-      } else if (words[0] === 'challenge' && words.length <= 2 && !current.startsWith('-')) {
-        // One level id, the word being completed (yargs counts it among the positionals).
-        done(ctx.levels().levels.map((l) => l.id).filter((n) => n.startsWith(current)));
-      } else {
-        completeDefault();
-      }
+    .completion('__yargs-completion-script', false, ((current, _argv, completeDefault, done) => {
+      // The words before the one being completed, as the shell passed them (after the program's name).
+      const words = io.argv.slice(io.argv.indexOf('--get-yargs-completions') + 2, -1);
+      void import('./complete.js').then(({ complete }) => {
+        const found = complete(ctx, words, current);
+        if (found) done(found);
+        else completeDefault();
+      });
     }) satisfies FallbackCompletionFunction)
     .demandCommand(1, '')
     .strict()
@@ -107,6 +100,8 @@ export async function main(io: Io): Promise<number> {
     .fail((message, error, y) => {
       // yargs' types call the third argument the parser; it is the usage instance.
       const usage = y as unknown as YargsUsage;
+      // Completing, the words are half typed: the shell wants words or nothing, never a complaint.
+      if (completing) throw new Exit(EXIT.ok);
       // yargs' own validation (an option given without its value, an unknown option) is the learner's input, not a fault: said in zcopy's words.
       const at = { argv: io.argv, command, usage: usage.getUsage()[0]?.[0], options: Object.keys(usage.getDescriptions()), choices: (parser as unknown as { getOptions(): { choices: Record<string, string[]> } }).getOptions().choices };
       const said = sayFailure(error?.name === 'YError' ? error.message : message ?? '', at, lang);
