@@ -147,10 +147,24 @@ describe('the sandbox', () => {
     expect(written.note?.text).toContain('draft-2.yaml');
     const lesson = loadLessonFile(second);
     expect(lesson.steps.map((s) => s.event)).toEqual(dmaIo.steps.map((s) => s.event));
-    // Undo the last step and write again: the same file, shorter.
-    press(written, ['u', 'w'], c);
-    expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length - 1);
+    // Undo the last step, read()'s return, and write again: a lesson ending inside read() is refused, and the file keeps the last path written.
+    const open = press(written, ['u', 'w'], c);
+    expect(open.note?.text).toMatch(/ends inside read\(\)/);
+    expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length);
     expect(existsSync(join(dir, 'draft-3.yaml'))).toBe(false);
+  });
+
+  test('w writes to the same file again once the path changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+    const out = join(dir, 'draft.yaml');
+    // A lesson whose last step runs in user mode: undoing it leaves every call returned.
+    const from = ctx.lessons().lessons.find((l) => l.steps.at(-1)!.event.type === 'run' && l.steps.at(-2)!.event.type === 'sysret')!;
+    const c: BuildContext = { bench: sandboxBench(ctx, from, from.steps.length, out, names), lang: 'en', size: SIZES[0], behind: true };
+    const written = press(initialBuild(c.bench), ['w'], c);
+    expect(loadLessonFile(out).steps).toHaveLength(from.steps.length);
+    press(written, ['u', 'w'], c);
+    expect(loadLessonFile(out).steps).toHaveLength(from.steps.length - 1);
+    expect(existsSync(join(dir, 'draft-2.yaml'))).toBe(false);
   });
 
   test('a path validate would refuse is not written, and says why', () => {
