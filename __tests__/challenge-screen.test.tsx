@@ -147,18 +147,20 @@ describe('the sandbox', () => {
     expect(written.note?.text).toContain('draft-2.yaml');
     const lesson = loadLessonFile(second);
     expect(lesson.steps.map((s) => s.event)).toEqual(dmaIo.steps.map((s) => s.event));
-    // Undo the last step and write again: the same file, shorter.
-    press(written, ['u', 'w'], c);
-    expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length - 1);
+    // Undo the last step, read()'s return, and write again: a lesson ending inside read() is refused, and the file keeps the last path written.
+    const open = press(written, ['u', 'w'], c);
+    expect(open.note?.text).toMatch(/ends inside read\(\)/);
+    expect(loadLessonFile(second).steps).toHaveLength(dmaIo.steps.length);
     expect(existsSync(join(dir, 'draft-3.yaml'))).toBe(false);
   });
 
   test('w never writes over the draft once it was edited meanwhile: the edit is kept and the path goes to a new file', () => {
-    const dmaIo = ctx.lookup('dma-io');
+    // A lesson whose last two steps run in user mode: undoing them leaves every call returned.
+    const lesson = ctx.lookup('cow');
     for (const lang of ['en', 'zh'] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
       const out = join(dir, 'draft.yaml');
-      const bench = sandboxBench(testContext(lang).ctx, dmaIo, dmaIo.steps.length, out, names);
+      const bench = sandboxBench(testContext(lang).ctx, lesson, lesson.steps.length, out, names);
       const c: BuildContext = { bench, lang, size: SIZES[0], behind: true };
       const first = press(initialBuild(bench), ['w'], c);
       const draft = out;
@@ -169,7 +171,7 @@ describe('the sandbox', () => {
       const second = press(first, ['u', 'w'], c);
       expect(readFileSync(draft, 'utf8')).toBe(edit);
       const beside = join(dir, 'draft-2.yaml');
-      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 1);
+      expect(loadLessonFile(beside).steps).toHaveLength(lesson.steps.length - 1);
       // Outside the working directory, the screen gives whole paths.
       const [name, besideName] = [draft, beside];
       expect(second.note).toEqual({
@@ -181,11 +183,24 @@ describe('the sandbox', () => {
       });
       // The new draft is the one written from now on; one removed meanwhile is written again where it was.
       press(second, ['u', 'w'], c);
-      expect(loadLessonFile(beside).steps).toHaveLength(dmaIo.steps.length - 2);
+      expect(loadLessonFile(beside).steps).toHaveLength(lesson.steps.length - 2);
       rmSync(beside);
       expect(press(second, ['w'], c).note?.text).toContain(`${lang === 'en' ? 'Wrote' : '已写入'} ${besideName}`);
       expect(readFileSync(draft, 'utf8')).toBe(edit);
     }
+  });
+
+  test('w writes to the same file again once the path changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-sandbox-'));
+    const out = join(dir, 'draft.yaml');
+    // A lesson whose last step runs in user mode: undoing it leaves every call returned.
+    const from = ctx.lessons().lessons.find((l) => l.steps.at(-1)!.event.type === 'run' && l.steps.at(-2)!.event.type === 'sysret')!;
+    const c: BuildContext = { bench: sandboxBench(ctx, from, from.steps.length, out, names), lang: 'en', size: SIZES[0], behind: true };
+    const written = press(initialBuild(c.bench), ['w'], c);
+    expect(loadLessonFile(out).steps).toHaveLength(from.steps.length);
+    press(written, ['u', 'w'], c);
+    expect(loadLessonFile(out).steps).toHaveLength(from.steps.length - 1);
+    expect(existsSync(join(dir, 'draft-2.yaml'))).toBe(false);
   });
 
   test('a path validate would refuse is not written, and says why', () => {
@@ -251,12 +266,17 @@ describe('a path with steps is never dropped without asking', () => {
   test('nothing to lose, nothing asked: an empty path, one written as it stands, a lesson\'s steps as they came', () => {
     const c = sandboxContext('en');
     expect(effectsOf(initialBuild(c.bench), ['q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
-    const written = press(oneStep(c), ['w'], c);
+    // A path is written only where every call has returned: cow's last steps run in user mode.
+    const cow = ctx.lookup('cow');
+    const cowContext: BuildContext = { ...c, bench: sandboxBench(testContext('en').ctx, cow, cow.steps.length, join(mkdtempSync(join(tmpdir(), 'zcopy-sandbox-')), 'draft.yaml'), names) };
+    const written = press(initialBuild(cowContext.bench), ['u', 'w'], cowContext);
     expect(written.note?.tone).toBe('good');
-    expect(effectsOf(written, ['q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
-    // Undone to nothing and redone as it was written: nothing to lose either.
-    expect(effectsOf(written, ['u', 'q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
-    expect(effectsOf(written, ['u', 'r', 'q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
+    expect(effectsOf(written, ['q'], cowContext).effects).toEqual([{ kind: 'leave', all: false }]);
+    // Undone and redone as it was written: nothing to lose; a step undone after the write is.
+    expect(effectsOf(written, ['u', 'r', 'q'], cowContext).effects).toEqual([{ kind: 'leave', all: false }]);
+    expect(effectsOf(written, ['u', 'q'], cowContext).state.confirm).toBe(true);
+    // A path undone to nothing has nothing to lose.
+    expect(effectsOf(oneStep(c), ['u', 'q'], c).effects).toEqual([{ kind: 'leave', all: false }]);
     // From a lesson: its steps as they came are not the learner's work; one undone is a path changed.
     const from = sandboxContext('en', false, 'sendfile');
     expect(initialBuild(from.bench).steps).toHaveLength(6);
@@ -264,10 +284,6 @@ describe('a path with steps is never dropped without asking', () => {
     const changed = effectsOf(initialBuild(from.bench), ['u', 'q'], from);
     expect(changed.state.confirm).toBe(true);
     expect(frame(changed.state, from)).toContain('Leave and discard this path of 5 steps?');
-    // Written as it stands, it is not asked about; a step undone after is.
-    const saved = press(initialBuild(from.bench), ['u', 'w'], from);
-    expect(effectsOf(saved, ['q'], from).effects).toEqual([{ kind: 'leave', all: false }]);
-    expect(effectsOf(saved, ['u', 'q'], from).state.confirm).toBe(true);
   });
 
   test('a challenge opened alone (q leaves zcopy) asks for an unsolved path; with a screen behind, the path is kept instead', () => {

@@ -158,6 +158,14 @@ describe('zcopy explain', () => {
     noStackTrace(far.stderr);
   });
 
+  test('a suggestion only when something is close, and by the id the list shows (issue 21)', () => {
+    expect(zcopy(['compare', 'foo']).stderr).toBe('zcopy: no scenario called "foo"; run `zcopy list` to see them all\n');
+    expect(zcopy(['glossary', 'nic']).stderr).toBe('zcopy: no glossary term "nic"; run `zcopy glossary` to see them all\n');
+    expect(zcopy(['explain', 'zerocopy']).stderr).toBe('zcopy: no scenario called "zerocopy"; did you mean msg-zerocopy?\n');
+    expect(zcopy(['learn', 'sendfile', '--vs', 'nope']).stderr).toBe('zcopy: no scenario called "nope"; run `zcopy list` to see them all\n');
+    expect(zcopy(['glossary', 'pinnig', '--lang', 'zh']).stderr).toBe('zcopy: 术语表里没有 "pinnig"；你是不是想输入 pinning？\n');
+  });
+
   test('no id: the error lists the ids', () => {
     const r = zcopy(['explain']);
     expect(r.code).toBe(1);
@@ -254,7 +262,8 @@ describe('the CLI itself', () => {
       expect(r.stderr).toContain(args.at(-1)!.replace(/^--/, ''));
       noStackTrace(r.stderr);
     }
-    expect(zcopy(['explain', 'sendfile', '--chunk', '--lang', 'zh']).stderr).toMatch(/^zcopy: 没有提供足够的值给此选项：chunk/);
+    expect(zcopy(['explain', 'sendfile', '--chunk', '--lang', 'zh']).stderr).toBe('zcopy: --chunk 需要一个值；请看 zcopy explain --help\n');
+    expect(zcopy(['explain', 'sendfile', '--cache']).stderr).toBe('zcopy: --cache needs a value: cold or warm\n');
   });
 
   test('a mistyped command gets a suggestion, in the learner\'s language', () => {
@@ -273,6 +282,9 @@ describe('the CLI itself', () => {
     const fish = zcopy(['completion', 'fish']);
     expect(fish.code).toBe(1);
     expect(fish.stderr.trim().split('\n')).toHaveLength(1);
+    // A $SHELL with no script is told which shells have one, never handed bash's in silence (issue 21).
+    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash or zsh, not fish: name one, as in zcopy completion bash\n' });
+    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/usr/bin/fish' }).stderr).toBe('zcopy: 补全脚本只有 bash 或 zsh 的，没有 fish 的：请指明一个，例如 zcopy completion bash\n');
     // What the zsh script asks for: words with their descriptions, which _describe shows.
     const zshWords = zcopy(['--get-yargs-completions', 'zcopy', 'ex'], { SHELL: 'zsh' }).stdout;
     expect(zshWords).toMatch(/^explain:print one scenario/m);
@@ -289,20 +301,71 @@ describe('the CLI itself', () => {
         timeout: 20_000,
       }).stdout.split('\n').filter(Boolean);
     expect(complete(['zcopy', 'expl'])).toEqual(['explain']);
-    expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg', 'sendfile-gather', 'sendfile-sgdma']);
+    // Ids, without every alias; an alias only where no id begins with what is typed (issue 21).
+    expect(complete(['zcopy', 'explain', 'sendfile-'])).toEqual(['sendfile-sg']);
+    expect(complete(['zcopy', 'explain', 'sg'])).toEqual(['sg-dma']);
+    expect(complete(['zcopy', 'compare', 'sendfile', 'sp'])).toEqual(['splice']);
+    // An option's value, not another option in its place.
+    expect(complete(['zcopy', 'quiz', '--kind', "''"])).toEqual(['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer', 'reverse']);
+    expect(complete(['zcopy', 'quiz', '--kind', 'f'])).toEqual(['fits', 'fewer']);
+    expect(complete(['zcopy', 'learn', 'sendfile', '--cache', "''"])).toEqual(['cold', 'warm']);
+    expect(complete(['zcopy', 'learn', 'sendfile', '--vs', 'spl'])).toEqual(['splice']);
+    expect(complete(['zcopy', 'quiz', '--count', "''"])).toEqual([]);
     expect(complete(['zcopy', 'challenge', 'enc'])).toEqual(['encrypt-one-copy', 'encrypt-zero-copy']);
     expect(complete(['zcopy', 'sand'])).toEqual(['sandbox']);
   });
 
-  test("in Chinese, yargs' own messages are Chinese too, and a piped quiz ends with 得分", () => {
+  test("in Chinese, a bad command line is said in zcopy's own words, with what it takes, and a piped quiz ends with 得分", () => {
     const zh = (args: string[], input?: string) => zcopy(['--lang', 'zh', ...args], {}, input);
-    expect(zh(['validate']).stderr).toBe('zcopy: 参数不够：给了 0 个，至少要 1 个\n');
-    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 无法识别的参数：extra\n');
-    expect(zh(['completion', 'fish']).stderr).toMatch(/^zcopy: 值无效：\s*shell 不能是 "fish"，可选值："bash", "zsh"\n$/);
+    expect(zh(['validate']).stderr).toBe('zcopy: 缺少参数；用法：zcopy validate <files..>\n');
+    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数 "extra"；用法：zcopy explain [scenario]\n');
+    expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是 "fish"\n');
     expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
     expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);
-    // English stays as it was.
-    expect(zcopy(['validate']).stderr).toBe('zcopy: Not enough non-option arguments: got 0, need at least 1\n');
+    expect(zcopy(['validate']).stderr).toBe('zcopy: an argument is missing; usage: zcopy validate <files..>\n');
+    expect(zcopy(['learn', 'x', '--json']).stderr).toBe('zcopy: unknown option --json; see zcopy learn --help\n');
+    expect(zcopy(['learn', 'sendfile', '--stpe', '3']).stderr).toBe('zcopy: unknown option --stpe; did you mean --step?\n');
+    expect(zcopy(['--lang', 'fr'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: --lang takes en or zh, not "fr"\n' });
+    expect(zcopy(['list', '--lang'])).toMatchObject({ code: 1, stderr: 'zcopy: --lang needs a value: en or zh\n' });
+    expect(zcopy(['--frob'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unknown option --frob; see zcopy --help\n' });
+  });
+
+  test('-v does what -V does', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(zcopy(['-v'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', () => {
+    const YARGS_TEXT = /Not enough|non-option|Unknown argument|Invalid values|Argument:|Given:|Choices:|参数不够|无法识别|值无效|没有提供足够的值|可选值/;
+    const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);
+    expect(commands).toEqual(expect.arrayContaining(['learn', 'quiz', 'validate', 'lab', 'completion']));
+    const cases: string[][] = [['validate'], ['completion', 'fish'], ['--lang', 'fr'], ['--lang']];
+    for (const command of commands) {
+      // Each option's entry in the help: its name, and whether it is a flag (a flag takes no value to miss).
+      const help = zcopy([command, '--help']).stdout;
+      const entries = help.split(/\n(?=\s+(?:-\w, )*--)/).slice(1);
+      for (const entry of entries) {
+        const option = /--[\w-]+/.exec(entry)![0];
+        if (['--help', '--version', '--lang'].includes(option)) continue;
+        if (!/\[boolean\]/.test(entry)) cases.push([command, option]);
+        cases.push([command, option, 'zzz-wrong']);
+      }
+      cases.push([command, '--no-such-option']);
+    }
+    expect(cases.length).toBeGreaterThan(60);
+    for (const args of cases) {
+      const r = zcopy([...args, '--lang', 'zh']);
+      const lines = r.stderr.split('\n').filter(Boolean);
+      // A file that is not there is a file problem (exit 2, as the README's table says); everything else is usage, exit 1.
+      const file = args.some((a) => ['--file', '--check', 'validate'].includes(a)) && args.includes('zzz-wrong');
+      // Asked for JSON, a file's problems are in the JSON.
+      const quiet = r.code === 0 || (file && args.includes('--json'));
+      const seen = { args, yargs: YARGS_TEXT.test(r.stderr), lines: quiet ? lines.length <= 1 : lines.length, twice: /zcopy: zcopy /.test(r.stderr) };
+      expect(seen).toEqual({ args, yargs: false, lines: quiet ? true : 1, twice: false });
+      if (r.code !== 0) expect({ args, code: r.code === 2 && file ? 1 : r.code }).toEqual({ args, code: 1 });
+      // A value that is missing is never taken for nothing.
+      if (!args.includes('zzz-wrong') && args.length > 1 && args[1].startsWith('--')) expect({ args, code: r.code }).toEqual({ args, code: 1 });
+    }
   });
 
   test('a piped transcript asks for no key', () => {

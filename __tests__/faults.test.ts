@@ -157,8 +157,19 @@ describe('zcopy quiz interrupted', () => {
     keys('C-c');
     const { exit, screen: text } = await afterExit();
     expect(exit).toBe(0);
-    expect(text).toMatch(new RegExp(`Score: 1/${COUNT}`));
+    // The score is of the answers given, and says of how many questions (issue 21).
+    expect(text).toMatch(new RegExp(`Score: 1/2 \\(2 of ${COUNT} answered\\)`));
     savedAnswers(key);
+  }, 15_000);
+
+  test('Ctrl-C before any answer: no score, said once, exit 1', async () => {
+    start(['quiz', '--seed', SEED, '--count', COUNT]);
+    await waitFor((s) => s.includes(`Question 1/${COUNT}`), 'question 1');
+    keys('C-c');
+    const { exit, screen: text } = await afterExit();
+    expect(exit).toBe(1);
+    expect(text).toContain(`zcopy: no answers given, so no score (the quiz had ${COUNT} questions)`);
+    expect(text).not.toMatch(/Score/);
   }, 15_000);
 
   test('SIGTERM gives the terminal back and keeps the answers given', async () => {

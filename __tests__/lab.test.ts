@@ -210,7 +210,7 @@ describe('building the helper', () => {
       return { stderr: '' };
     };
     const p = ensureHelper({ env: { HOME: scratch('lab-home') }, lang: 'en', source: source(), platform: 'darwin', compile });
-    await expect(p).rejects.toThrow(new LabError('zcopy lab measures the Linux kernel and this is darwin; the other commands work here', 3));
+    await expect(p).rejects.toThrow(new LabError('the lab measures the Linux kernel and this is darwin; the other commands work here', 3));
     await expect(p).rejects.toMatchObject({ exitCode: 3 });
     expect(compiled).toBe(0);
   });
@@ -247,7 +247,7 @@ describe('building the helper', () => {
     const r = zcopy(['lab', '--size', '1M', '--runs', '1'], { CC: '/nonexistent/cc', XDG_CACHE_HOME: scratch('lab-cache') });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('zcopy: zcopy lab builds a small C helper on first use and found no C compiler (/nonexistent/cc); install gcc or clang, or set CC\n');
+    expect(r.stderr).toBe('zcopy: the lab builds a small C helper on first use and found no C compiler (/nonexistent/cc); install gcc or clang, or set CC\n');
   });
 });
 

@@ -167,6 +167,22 @@ describe('finding lessons', () => {
     expect(catalog.suggest('tradtional')).toBe('traditional');
     expect(catalog.suggest('qqqqqqq')).toBeUndefined();
   });
+
+  test('suggests only what is close, by id, alias and title, and always says the id (issue 21)', () => {
+    // Two letters of three wrong is no longer a guess: "foo" is not "cow", nor "nope" anything.
+    for (const far of ['foo', 'x', 'nope', 'nic']) expect(catalog.suggest(far)).toBeUndefined();
+    // A part of an id is the id, not an alias that begins with it.
+    expect(catalog.suggest('zerocopy')).toBe('msg-zerocopy');
+    // An alias's near miss is suggested as the id the list shows.
+    expect(catalog.suggest('scater-gather')).toBe('sendfile-sg');
+    expect(catalog.suggest('MSG_ZEROCOPY')).toBe('msg-zerocopy');
+    // A beginning is the shortest id it begins, and a swap of two letters one slip.
+    expect(catalog.suggest('trad')).toBe('traditional');
+    expect(catalog.suggest('sendfiel')).toBe('sendfile');
+    // A word of a title, nearly spelt: "Kernel bypass", "fast buffers".
+    expect(catalog.suggest('byass')).toBe('kernel-bypass');
+    expect(catalog.suggest('asynchronous')).toBe('aio-direct');
+  });
 });
 
 describe('the prebuilt catalogue', () => {
@@ -202,7 +218,7 @@ describe('the prebuilt catalogue', () => {
     const prebuilt = loadCatalog(LESSONS, cache);
     expect(prebuilt.lessons).toEqual(parsed.lessons);
     for (const name of parsed.lessons.flatMap((l) => [l.id, ...l.aliases, l.id.toUpperCase()])) expect(prebuilt.find(name)).toEqual(parsed.find(name));
-    for (const typo of ['sendfil', 'tradtional', 'mmmap', 'splic', 'qqqqqqq', 'direct']) expect(prebuilt.suggest(typo)).toBe(parsed.suggest(typo));
+    for (const typo of ['sendfil', 'tradtional', 'mmmap', 'splic', 'qqqqqqq', 'direct', 'zerocopy', 'byass']) expect(prebuilt.suggest(typo)).toBe(parsed.suggest(typo));
   });
 
   test('reads only the lesson asked for, and knows its own lessons from a copy', async () => {

@@ -29,6 +29,17 @@ describe("teachers' own lessons", () => {
     expect(r.stdout).toMatch(/^ok\s+.*my-read\.yaml\s+my-read · 7 steps · CPU copies 1, DMA copies 1, Mode switches 2, Syscalls 1$/m);
   });
 
+  test('a lesson that ends inside a system call is refused at the step that entered it; one step is "1 step" (issue 21)', () => {
+    const hangs = write('hangs.yaml', readmeExample.replace(/\n {2}- event: \{ type: sysret, name: read \}\n.*\n/, '\n'));
+    expect(hangs).not.toBe(readmeExample);
+    const r = zcopy(['validate', hangs]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^FAIL\s+.*hangs\.yaml:\d+: steps\[0\]\.event: the lesson ends inside read\(\): step 1 enters it and no later step returns from it \(sysret\)$/m);
+    expect(zcopy(['validate', hangs, '--lang', 'zh']).stdout).toMatch(/steps\[0\]\.event: 课程结束时还在 read\(\) 里：第 1 步进入它，后面没有步骤从它返回（sysret）$/m);
+    const one = write('one.yaml', readmeExample.replace(/\nsteps:\n[\s\S]*$/, '\nsteps:\n  - event: { type: run }\n    text: { en: The program runs., zh: 程序运行。 }\n'));
+    expect(zcopy(['validate', one]).stdout).toMatch(/my-read · 1 step · CPU copies 0/);
+  });
+
   test('explain --file and learn --file run it like a built-in lesson', () => {
     const file = write('my-read.yaml', readmeExample);
     const x = JSON.parse(zcopy(['explain', '--file', file, '--json']).stdout);

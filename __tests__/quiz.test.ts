@@ -252,15 +252,18 @@ describe('zcopy quiz through a pipe', () => {
     expect(r.stdout).toMatch(/^Weakest topics:$/m);
   });
 
-  test('stdin ending early leaves the rest unanswered, exit 0', () => {
+  test('stdin ending early scores what was answered, exit 0; no answer at all is no score, exit 1 (issue 21)', () => {
     const answers = key(['--seed', '7']).map((e) => e.answer);
     const r = zcopy(['quiz', '--seed', '7'], state(), answers.slice(0, 3).join('\n') + '\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Input ended: 7 questions left unanswered\.$/m);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 3/10');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 3/3 (3 of 10 answered)');
+    const zh = zcopy(['quiz', '--seed', '7', '--lang', 'zh'], state(), ['x', ...answers.slice(1, 3)].join('\n') + '\n');
+    expect(zh.stdout.trimEnd().split('\n').at(-1)).toBe('得分：2/3（共 10 题，答了 3 题）');
     const none = zcopy(['quiz', '--seed', '7', '--count', '2'], state(), '');
-    expect(none.code).toBe(0);
-    expect(none.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 0/2');
+    expect(none).toMatchObject({ code: 1, stderr: 'zcopy: no answers given, so no score (the quiz had 2 questions)\n' });
+    expect(none.stdout).not.toMatch(/Score/);
+    expect(zcopy(['quiz', '--count', '2', '--lang', 'zh'], state(), '').stderr).toBe('zcopy: 一道题也没有作答，没有得分（这套测验共 2 题）\n');
   });
 
   test('Chinese, and no line wider than 80 columns in either language', () => {

@@ -339,8 +339,8 @@ describe('quiz --size asks about the whole file', () => {
 test("a teacher's lesson whose per-chunk steps do not end as they began is refused by --size in one line", () => {
   const dir = mkdtempSync(join(tmpdir(), 'zcopy-scale-'));
   const file = join(dir, 'open.yaml');
-  // read() entered and never returned: a second chunk would start inside the first call.
-  writeFileSync(file, stringify({ id: 'open', group: 'io-modes', job: 'read', title: { en: 'open', zh: '开' }, summary: { en: 'open', zh: '开' }, payload: ['A'], steps: [{ event: { type: 'syscall', name: 'read' }, text: { en: 'in', zh: '进' } }] }));
+  // read() entered in the per-chunk steps and returned only at the end: a second chunk would start inside the first call.
+  writeFileSync(file, stringify({ id: 'open', group: 'io-modes', job: 'read', title: { en: 'open', zh: '开' }, summary: { en: 'open', zh: '开' }, payload: ['A'], steps: [{ event: { type: 'syscall', name: 'read' }, text: { en: 'in', zh: '进' } }, { event: { type: 'sysret', name: 'read' }, phase: 'teardown', text: { en: 'out', zh: '出' } }] }));
   const r = zcopy(['explain', '--file', file, '--size', '1M']);
   expect({ code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ code: 1, lines: 1 });
   expect(r.stderr).toContain('privilege');

@@ -98,7 +98,10 @@ describe('the knobs on the command line', () => {
   test('compare --readers 3 shows the one lesson with readers, and says which it leaves out', () => {
     const rows = JSON.parse(zcopy(['compare', '--readers', '3', '--json']).stdout);
     expect(rows.map((x: { id: string }) => x.id)).toEqual(['page-cache']);
-    expect(zcopy(['compare', '--readers', '3']).stderr).toMatch(/^zcopy: Not shown, zcopy has no --readers 3 variant of them: .*traditional/);
+    expect(zcopy(['compare', '--readers', '3']).stderr).toMatch(/^zcopy: not shown, as they have no --readers 3 variant: .*traditional, .*fbufs\n$/);
+    // The program's name once, at the start of the line (issue 21).
+    expect(zcopy(['explain', 'sendfile', '--readers', '3']).stderr).toBe('zcopy: sendfile has no --readers 3 variant: its steps do not say how that knob changes it (it takes --cache, --nic)\n');
+    expect(zcopy(['explain', 'sendfile', '--readers', '3', '--lang', 'zh']).stderr).toMatch(/^zcopy: sendfile 没有 --readers 3 变体：/);
   });
 
   test('the quiz asks about the variant, says so, and sends the learner back to it', () => {

@@ -21,6 +21,7 @@ import * as STRINGS from '../src/i18n/strings.js';
 import * as SYSCALLS from '../src/i18n/syscalls.js';
 import * as VALIDATE from '../src/i18n/validate.js';
 import * as YARGS from '../src/i18n/yargs.js';
+import * as USAGE from '../src/i18n/usage.js';
 import { ROOT } from './helpers/cli.js';
 
 /*
@@ -47,6 +48,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'refusals.ts': REFUSALS,
   'screens.ts': SCREENS,
   'strings.ts': STRINGS,
+  'usage.ts': USAGE,
   'validate.ts': VALIDATE,
   'syscalls.ts': SYSCALLS,
   'yargs.ts': YARGS,

@@ -48,7 +48,7 @@ export function loadLevels(dir: string, lessonIds: readonly string[], lang: Lang
   return {
     levels: [...levels].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
     find: (id) => byId.get(id.trim().toLowerCase()),
-    suggest: (id) => closest(id.trim().toLowerCase(), [...byId.keys()]),
+    suggest: (id) => closest(id, byId.keys()),
   };
 }
 

@@ -8,14 +8,15 @@ import { NotRepeatable, ScaleRefused } from '../model/index.js';
 import { closest } from '../term/suggest.js';
 import { makeContext, type Command, type Io } from './context.js';
 import { EXIT, Exit, UsageError } from './errors.js';
+import { YARGS_MARKERS, langProblem, sayFailure, unknownGlobal, type YargsUsage } from './usage.js';
 import { AppError } from '../app/problems.js';
 
 export type { Io } from './context.js';
 // The build writes the lesson catalogue with the same code that reads it.
 export { writeCatalogCache } from '../lessons/index.js';
 
-/** Commands whose positional arguments are scenario ids, for shell completion. */
-const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
+/** The options zcopy takes before or without a command. */
+const GLOBAL_OPTIONS = ['lang', 'help', 'h', 'version', 'V', 'v', 'get-yargs-completions'];
 
 /**
  * Every command, in the order --help lists them. Each is imported only when it
@@ -41,9 +42,15 @@ export async function main(io: Io): Promise<number> {
   const lang = langArg(io.argv) ?? langFromEnv(env);
   const ctx = makeContext(io, lang);
 
+  const completing = io.argv.includes('--get-yargs-completions');
+  const wrongLang = completing ? undefined : langProblem(io.argv, lang);
+  if (wrongLang) {
+    stderr.write(`zcopy: ${wrongLang}\n`);
+    return EXIT.usage;
+  }
+
   const command = commandOf(io.argv);
   const known = ['help', ...Object.keys(COMMANDS)];
-  const completing = io.argv.includes('--get-yargs-completions');
   if (command !== undefined && !known.includes(command) && !completing) {
     const guess = closest(command, known);
     stderr.write(`zcopy: ${MESSAGES[lang].then(MESSAGES[lang].unknownCommand(command), guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeHelp)}\n`);
@@ -62,7 +69,7 @@ export async function main(io: Io): Promise<number> {
   const parser = yargs(io.argv)
     .scriptName('zcopy')
     .locale(YARGS[lang].locale)
-    .updateLocale(YARGS[lang].words as Record<string, string>)
+    .updateLocale({ ...YARGS[lang].words, ...YARGS_MARKERS } as Record<string, string>)
     .usage(`$0 <command>\n\n${HELP[lang].usage}`)
     .option('lang', { choices: LANGS, describe: HELP[lang].lang, global: true });
   // Registering a command costs yargs work at every start: one named command needs only itself
@@ -71,35 +78,42 @@ export async function main(io: Io): Promise<number> {
   for (const c of await Promise.all(only.map((name) => COMMANDS[name]()))) c.register(parser, ctx);
   parser
     // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
-    .completion('__yargs-completion-script', false, ((current, argv: { _: (string | number)[] }, completeDefault, done) => {
-      // After a command that takes scenarios, offer the scenario ids and aliases.
-      const words = argv._.map(String).filter((w) => w !== 'zcopy');
-      if (SCENARIO_COMMANDS.includes(words[0]) && !current.startsWith('-')) {
-        const catalog = ctx.lessons();
-        done(catalog.lessons.flatMap((l) => [l.id, ...l.aliases]).filter((n) => n.startsWith(current)));
-      } else if (words[0] === 'challenge' && words.length <= 2 && !current.startsWith('-')) {
-        // One level id, the word being completed (yargs counts it among the positionals).
-        done(ctx.levels().levels.map((l) => l.id).filter((n) => n.startsWith(current)));
-      } else {
-        completeDefault();
-      }
+    .completion('__yargs-completion-script', false, ((current, _argv, completeDefault, done) => {
+      // The words before the one being completed, as the shell passed them (after the program's name).
+      const words = io.argv.slice(io.argv.indexOf('--get-yargs-completions') + 2, -1);
+      void import('./complete.js').then(({ complete }) => {
+        const found = complete(ctx, words, current);
+        if (found) done(found);
+        else completeDefault();
+      });
     }) satisfies FallbackCompletionFunction)
     .demandCommand(1, '')
     .strict()
     .recommendCommands()
     .version(io.version)
-    .alias('version', 'V')
+    // -v as well as -V: what a learner types first, and no command gives it another meaning.
+    .alias('version', ['V', 'v'])
     .help()
     .alias('help', 'h')
     .wrap(Math.min(ctx.width, 100))
     .exitProcess(false)
     .fail((message, error, y) => {
-      // yargs' own validation (an option given without its value) is the learner's input, not a fault.
-      if (error && error.name === 'YError') throw new UsageError(error.message.replace(/\s+/g, ' ').trim());
+      // yargs' types call the third argument the parser; it is the usage instance.
+      const usage = y as unknown as YargsUsage;
+      // Completing, the words are half typed: the shell wants words or nothing, never a complaint.
+      if (completing) throw new Exit(EXIT.ok);
+      // yargs' own validation (an option given without its value, an unknown option) is the learner's input, not a fault: said in zcopy's words.
+      const at = { argv: io.argv, command, usage: usage.getUsage()[0]?.[0], options: Object.keys(usage.getDescriptions()), choices: (parser as unknown as { getOptions(): { choices: Record<string, string[]> } }).getOptions().choices };
+      const said = sayFailure(error?.name === 'YError' ? error.message : message ?? '', at, lang);
+      if (said) throw new UsageError(said);
       if (error) throw error;
-      if (command === undefined && !message) {
-        y.showHelp('log');
-        throw new UsageError(MESSAGES[lang].needCommand);
+      if (command === undefined) {
+        const unknown = unknownGlobal(io.argv, GLOBAL_OPTIONS, lang);
+        if (unknown) throw new UsageError(unknown);
+        if (!message) {
+          usage.showHelp('log');
+          throw new UsageError(MESSAGES[lang].needCommand);
+        }
       }
       throw new UsageError(message.replace(/\s+/g, ' ').trim());
     });

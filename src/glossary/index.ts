@@ -1,4 +1,5 @@
 import { closest } from '../term/suggest.js';
+import { GLOSSARY } from '../i18n/glossary.js';
 import { TERMS, type Term } from './terms.js';
 
 export { TERMS, type Term } from './terms.js';
@@ -10,5 +11,5 @@ export function findTerm(name: string): Term | undefined {
 }
 
 export function suggestTerm(name: string): string | undefined {
-  return closest(name.trim().toLowerCase(), byName.keys());
+  return closest(name, TERMS.map(({ id, aliases }) => ({ id, aliases, title: Object.values(GLOSSARY).map((words) => words.terms[id].name).join(' ') })));
 }

@@ -35,6 +35,7 @@ const EN = {
   illegalStep: (n: number, reason: string) => `step ${n} is illegal: ${reason}`,
   completionNotTaken: (n: number) =>
     `step ${n}'s transfer to a device finishes, but no later step takes its completion (raise and handle its interrupt, or poll its status)`,
+  endsInCall: (call: string, n: number) => `the lesson ends inside ${call}(): step ${n} enters it and no later step returns from it (sysret)`,
   eventMapping: 'must be a mapping with a type',
   notEventField: (type: string, allowed: string[]) =>
     `is not a field of ${type}${allowed.length ? ` (it takes ${allowed.join(', ')})` : ' (it takes none)'}`,
@@ -84,6 +85,7 @@ const ZH: typeof EN = {
   unaffectedButWhen: (knob: string) => `列出了 ${knob}，但有步骤说明 ${knob} 如何改变这门课（when: {${knob}: ...}）：一个开关只能是其中一种`,
   illegalStep: (n: number, reason: string) => `第 ${n} 步不合法：${reason}`,
   completionNotTaken: (n: number) => `第 ${n} 步交给设备的传输完成了，但后面没有步骤处理它的完成（发出并处理它的中断，或轮询它的状态）`,
+  endsInCall: (call: string, n: number) => `课程结束时还在 ${call}() 里：第 ${n} 步进入它，后面没有步骤从它返回（sysret）`,
   eventMapping: '必须是带 type 的映射',
   notEventField: (type: string, allowed: string[]) =>
     `不是 ${type} 的字段${allowed.length ? `（它接受 ${allowed.join(', ')}）` : '（它不接受任何字段）'}`,

@@ -367,6 +367,9 @@ export const SESSION = catalogue({
     answer: 'Answer: ',
     /** The last line, one shape for a script to read in each language (`--lang en` for the English one). */
     score: (right: number, total: number) => `Score: ${right}/${total}`,
+    /** After the score of a quiz left early: it counts the questions answered, of how many. */
+    answeredOf: (answered: number, total: number) => ` (${answered} of ${total} answered)`,
+    noAnswers: (total: number) => `no answers given, so no score (the quiz had ${total} question${total === 1 ? '' : 's'})`,
   },
   zh: {
     seed: (seed: number) => `种子 ${seed}（用 --seed ${seed} 可重做同一套题）`,
@@ -385,6 +388,8 @@ export const SESSION = catalogue({
     wrongCount: (n: number) => `错 ${n} 题`,
     answer: '答案：',
     score: (right: number, total: number) => `得分：${right}/${total}`,
+    answeredOf: (answered: number, total: number) => `（共 ${total} 题，答了 ${answered} 题）`,
+    noAnswers: (total: number) => `一道题也没有作答，没有得分（这套测验共 ${total} 题）`,
   },
 });
 

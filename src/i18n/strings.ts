@@ -249,7 +249,7 @@ export const SCALE = catalogue({
     formula: 'formula',
     notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
-      `zcopy has no --${knob} ${value} variant of ${id}: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
+      `${id} has no --${knob} ${value} variant: its steps do not say how that knob changes it${takes.length ? ` (it takes ${takes.map((k) => `--${k}`).join(', ')})` : ''}`,
     whatIf: (knobs: string) => `What if ${knobs}? The steps and their counts are this variant's; the lesson's summary, limits and notes describe it as written.`,
     whatIfSummarised: (knobs: string) => `What if ${knobs}? The summary, the steps and their counts are this variant's; the lesson's limits and notes describe it as written.`,
     /** The knobs a what-if turned, together: "the pages are already cached and the NIC cannot gather". */
@@ -257,7 +257,7 @@ export const SCALE = catalogue({
     knobWords: { cache: { cold: 'the page cache is cold', warm: 'the pages are already cached' }, nic: { sg: 'the NIC gathers', nosg: 'the NIC cannot gather' } },
     readersWords: (n: number) => `${n} ${n === 1 ? 'consumer is' : 'consumers are'} sent the cached file`,
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
-    notShown: (knobs: string, ids: string) => `Not shown, zcopy has no ${knobs} variant of them: ${ids}.`,
+    notShown: (knobs: string, ids: string) => `not shown, as they have no ${knobs} variant: ${ids}`,
     summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
       `The whole file: ${size} in ${chunk} chunks, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}. ${rounds ? `${SCALE.en.rounds(rounds)} Totals (set-up + chunks x rounds per chunk x per round + teardown):` : 'Totals (set-up + chunks x per chunk + teardown):'}`,
     compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}); zcopy compare without --size shows one chunk and what repeats.`,
@@ -291,14 +291,14 @@ export const SCALE = catalogue({
     formula: '算式',
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
-      `zcopy 没有 ${id} 的 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
+      `${id} 没有 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
     whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述、局限和说明讲的是它原本的样子。`,
     whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；局限和说明讲的是课程原本的样子。`,
     allOf: (words) => words.join('、'),
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持收集', nosg: '网卡不支持收集' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
-    notShown: (knobs: string, ids: string) => `未列出（zcopy 没有它们的 ${knobs} 变体）：${ids}。`,
+    notShown: (knobs: string, ids: string) => `未列出（它们没有 ${knobs} 变体）：${ids}`,
     summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
       `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。${rounds ? `${SCALE.zh.rounds(rounds)}合计（准备 + 段数 x 每段轮数 x 每轮 + 收尾）：` : '合计（准备 + 段数 x 每段 + 收尾）：'}`,
     compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,

@@ -5,7 +5,7 @@ export const VALIDATE = catalogue({
   en: {
     ok: 'ok  ',
     bad: 'FAIL',
-    steps: (n: number) => `${n} steps`,
+    steps: (n: number) => `${n} step${n === 1 ? '' : 's'}`,
     level: 'level',
     par: (switches: number, steps: number) => `par ${switches} mode switch${switches === 1 ? '' : 'es'}, ${steps} step${steps === 1 ? '' : 's'}`,
     summary: (bad: number, all: number) => `${bad} of ${all} files have problems`,

@@ -11,7 +11,7 @@ export interface Catalog {
   readonly lessons: Lesson[];
   /** The lesson an id or alias names (case-insensitive), or undefined. A prebuilt catalogue reads that lesson alone. */
   find(name: string): Lesson | undefined;
-  /** The closest id or alias to a mistyped name, if one is close enough to suggest. */
+  /** The id of the lesson closest to a mistyped name (by id, alias or title), if one is close enough to suggest. */
   suggest(name: string): string | undefined;
   /** Whether `lesson` is one of the catalogue's own (a teacher's file of the same id is not). */
   has(lesson: Lesson): boolean;
@@ -38,7 +38,8 @@ export function loadCatalog(dir: string, cacheDir?: string, lang: Lang = 'en'): 
 interface CacheIndex {
   files: { name: string; size: number }[];
   /** In file-name order, as catalogOf indexes them (a suggestion among equals takes the first). */
-  lessons: { id: string; aliases: string[] }[];
+  /** Each lesson's title in every language, read for the words a suggestion may match. */
+  lessons: { id: string; aliases: string[]; title: string }[];
   /** The ids in teaching order. */
   order: string[];
 }
@@ -52,7 +53,7 @@ export function writeCatalogCache(dir: string, cacheDir: string): number {
   const lessons = files.map((f) => loadLessonFile(f));
   const index: CacheIndex = {
     files: files.map((f) => ({ name: basename(f), size: statSync(f).size })),
-    lessons: lessons.map(({ id, aliases }) => ({ id, aliases })),
+    lessons: lessons.map(({ id, aliases, title }) => ({ id, aliases, title: Object.values(title).join(' ') })),
     order: catalogOf(lessons).lessons.map((l) => l.id),
   };
   rmSync(cacheDir, { recursive: true, force: true });
@@ -103,7 +104,7 @@ function prebuilt(index: CacheIndex, cacheDir: string, dir: string): Catalog {
       const id = byName.get(name.trim().toLowerCase());
       return id === undefined ? undefined : lesson(id);
     },
-    suggest: (name) => closest(name.trim().toLowerCase(), byName.keys()),
+    suggest: (name) => closest(name, index.lessons),
     has: (l) => read.get(l.id) === l,
   };
 }
@@ -127,7 +128,7 @@ export function catalogOf(lessons: Lesson[], lang: Lang = 'en'): Catalog {
   return {
     lessons: sorted,
     find: (name) => byName.get(name.trim().toLowerCase()),
-    suggest: (name) => closest(name.trim().toLowerCase(), [...byName.keys()]),
+    suggest: (name) => closest(name, lessons.map(({ id, aliases, title }) => ({ id, aliases, title: Object.values(title).join(' ') }))),
     has: (l) => byName.get(l.id) === l,
   };
 }

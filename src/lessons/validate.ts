@@ -153,6 +153,11 @@ export function validateLesson(data: unknown, source: string, lang: Lang = 'en')
       const last = inFile(script.steps.map((s) => handsToDevice(s.event)).lastIndexOf(true));
       return { problems: [{ path: ['steps', last, 'event'], message: say(t.completionNotTaken(last + 1)) }] };
     }
+    // A program's run ends in user mode: a call it entered returns (a read() that never returns is a program that hangs).
+    if (end.call) {
+      const entered = inFile(script.steps.map((s) => s.event.type === 'syscall').lastIndexOf(true));
+      return { problems: [{ path: ['steps', entered, 'event'], message: say(t.endsInCall(end.call.name, entered + 1)) }] };
+    }
   }
   return { lesson };
 }

@@ -1,4 +1,8 @@
+import { basename } from 'node:path';
 import { HELP } from '../../i18n/help.js';
+import type { Lang } from '../../i18n/lang.js';
+import { USAGE } from '../../i18n/usage.js';
+import { UsageError } from '../errors.js';
 import type { Command } from '../context.js';
 
 export const SHELLS = ['bash', 'zsh'] as const;
@@ -50,6 +54,13 @@ fi
 `,
 };
 
+/** The shell $SHELL names, when zcopy has its script; bash when none is named; otherwise the learner is told which it has. */
+function shellOf(path: string | undefined, lang: Lang): Shell {
+  const name = basename(path ?? '') || 'bash';
+  if ((SHELLS as readonly string[]).includes(name)) return name as Shell;
+  throw new UsageError(USAGE[lang].noScriptFor(name, SHELLS));
+}
+
 /** `zcopy completion [bash|zsh]`: the script for the shell named, or for $SHELL's. */
 export const completionCommand: Command = {
   names: ['completion'],
@@ -60,8 +71,7 @@ export const completionCommand: Command = {
       H.completion,
       (c) => c.positional('shell', { type: 'string', choices: SHELLS, describe: H.completionShell }),
       (args) => {
-        const shell: Shell = (args.shell as Shell | undefined) ?? (/zsh/.test(io.env.SHELL ?? '') ? 'zsh' : 'bash');
-        out(SCRIPTS[shell]);
+        out(SCRIPTS[(args.shell as Shell | undefined) ?? shellOf(io.env.SHELL, lang)]);
       },
     );
   },

@@ -25,7 +25,7 @@ export const glossaryCommand: Command = {
         const term = findTerm(args.term);
         if (!term) {
           const guess = suggestTerm(args.term);
-          throw new UsageError(`${MESSAGES[lang].unknownTerm(args.term)}; ${guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeGlossary}`);
+          throw new UsageError(MESSAGES[lang].then(MESSAGES[lang].unknownTerm(args.term), guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeGlossary));
         }
         const entry = glossaryEntry(term, all, lang);
         out(args.json ? json(entry) : asText(renderEntry(entry, lang, width, paint)));

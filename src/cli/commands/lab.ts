@@ -18,7 +18,7 @@ export const labCommand: Command = {
           .option('size', { type: 'string', describe: H.labSize(formatBytes(DEFAULTS.size), formatBytes(LIMITS.size.max)), requiresArg: true })
           .option('chunk', { type: 'string', describe: H.labChunk(formatBytes(DEFAULTS.chunk)), requiresArg: true })
           .option('runs', { type: 'string', describe: H.labRuns(DEFAULTS.runs, LIMITS.runs.max), requiresArg: true })
-          .option('technique', { type: 'string', array: true, describe: H.labTechnique(TECHNIQUES.join(', ')) })
+          .option('technique', { type: 'string', array: true, requiresArg: true, describe: H.labTechnique(TECHNIQUES.join(', ')) })
           .option('claims', { type: 'boolean', describe: H.labClaims })
           .option('json', { type: 'boolean', describe: H.labJson }),
       (args) => runLabOnce(ctx, args as LabCommandArgs),

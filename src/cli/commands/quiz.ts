@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { openStore, recordAnswer } from '../../progress/index.js';
 import { KINDS, MAX_SEED, SESSION, judge, keyEntries, questionLines, revealText, verdictLines, weakestLines, type Answered, type Question } from '../../quiz/index.js';
 import { json, type Command, type Ctx } from '../context.js';
+import { UsageError } from '../errors.js';
 import { DEFAULT_COUNT, MAX_COUNT, drawQuiz, type QuizArgs } from '../../app/quiz-plan.js';
 import { scaleOptions } from '../options.js';
 import { session } from '../session.js';
@@ -11,7 +12,7 @@ import { session } from '../session.js';
 /**
  * Asks the questions one per line of `input`, printing each question and its
  * verdict, and saving each answer as it comes. Ends with `Score: X/N` (in each language its own words for it); when
- * the input ends early, the rest are unanswered.
+ * the input ends early, the rest are unanswered and N counts the answers given.
  */
 export async function takeByLines(
   questions: Question[],
@@ -49,8 +50,19 @@ export async function takeByLines(
   if (left > 0) out(SESSION[lang].unanswered(left) + '\n');
   const weak = weakestLines(answers, lang);
   if (weak.length) out(weak.join('\n') + '\n');
-  out(SESSION[lang].score(answers.filter((a) => a.verdict.right).length, questions.length) + '\n');
+  out(scoreLine(answers, questions.length, lang) + '\n');
   return answers;
+}
+
+/**
+ * The score of the questions answered, `Score: X/N` with N the answers given, and
+ * of how many questions when the quiz was left early. With no answer there is no
+ * score: the quiz ends with exit 1, as input that could not be scored.
+ */
+function scoreLine(answers: Answered[], total: number, lang: Lang): string {
+  if (!answers.length) throw new UsageError(SESSION[lang].noAnswers(total));
+  const score = SESSION[lang].score(answers.filter((a) => a.verdict.right).length, answers.length);
+  return answers.length < total ? score + SESSION[lang].answeredOf(answers.length, total) : score;
 }
 
 export const quizCommand: Command = {
@@ -62,8 +74,8 @@ export const quizCommand: Command = {
       H.quiz,
       (c) =>
         scaleOptions(c, ctx.lang)
-          .option('scenario', { type: 'string', array: true, describe: H.quizScenario })
-          .option('kind', { type: 'string', array: true, describe: H.quizKind(KINDS.join(', ')) })
+          .option('scenario', { type: 'string', array: true, requiresArg: true, describe: H.quizScenario })
+          .option('kind', { type: 'string', array: true, requiresArg: true, describe: H.quizKind(KINDS.join(', ')) })
           .option('count', { type: 'string', describe: H.quizCount(MAX_COUNT, DEFAULT_COUNT), requiresArg: true })
           .option('seed', { type: 'string', describe: H.quizSeed(MAX_SEED), requiresArg: true })
           .option('review', { type: 'boolean', describe: H.quizReview })
@@ -96,7 +108,8 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
     await session(ctx, { screen: 'quiz', back: null }, { quiz: () => quiz, answers: store, onAnswer: (a) => answers.push(a) });
     // The screen is gone with the alternate screen; the result stays in the scrollback.
     const weak = weakestLines(answers, lang);
-    out(`${SESSION[lang].score(answers.filter((a) => a.verdict.right).length, questions.length)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
+    if (!answers.length) out(`${paint.dim(seedLine)}\n`);
+    out(`${scoreLine(answers, questions.length, lang)}\n${weak.length ? `${weak.join('\n')}\n` : ''}${paint.dim(seedLine)}\n`);
     return;
   }
   const onAnswer = (a: Answered) => void recordAnswer(store!, a.question.scenario, a.question.kind, a.verdict.right);
