@@ -221,6 +221,22 @@ describe('zcopy progress shows solved levels against their par', () => {
     }
   });
 
+  test('a lesson left part-way is in progress, with the steps seen, never "finished 0 times" (issue 21)', () => {
+    const lessons = {
+      sendfile: { finished: 0, lastAt: '2030-01-01T00:00:00.000Z', lastStep: 5, seen: [1, 2, 3, 4, 5] },
+      mmap: { finished: 2, lastAt: '2030-01-02T00:00:00.000Z', lastStep: 3, seen: [1, 2, 3] },
+      splice: { finished: 1, lastAt: '2030-01-03T00:00:00.000Z' },
+    };
+    const stepsOf = (id: string) => ({ sendfile: 11, mmap: 12 })[id];
+    const en = renderProgress({ version: 1, quiz: {}, lessons }, '/p', 'en', [], stepsOf);
+    expect(en.join('\n')).not.toMatch(/0 times|Lessons finished/);
+    expect(en.find((l) => l.startsWith('  sendfile'))).toMatch(/^  sendfile +in progress, 5\/11 seen +last 2030-01-01$/);
+    expect(en.find((l) => l.startsWith('  mmap'))).toMatch(/^  mmap +finished 2 times, in progress, 3\/12 seen +last 2030-01-02$/);
+    expect(en.find((l) => l.startsWith('  splice'))).toMatch(/^  splice +finished 1 time +last 2030-01-03$/);
+    const zh = renderProgress({ version: 1, quiz: {}, lessons }, '/p', 'zh', [], stepsOf);
+    expect(zh.find((l) => l.startsWith('  mmap'))).toMatch(/^  mmap +学完 2 次，学习中，已看 3\/12 步 +最近 2030-01-02$/);
+  });
+
   test('an unsolved record is not listed, and alone is nothing yet', () => {
     const lines = renderProgress({ version: 1, quiz: {}, lessons: {}, challenges: { 'zero-copy': solve(0, 2, 11) } }, '/p', 'en', levels);
     expect(lines.at(-1)).toMatch(/^Nothing recorded yet/);

@@ -116,7 +116,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
     progress: () => {
       const { data, path } = store();
       // The levels are read only for their pars, and only when one was solved: reading them is slow.
-      return () => renderProgress(data, path, lang, levelsSolved(data) ? ctx.levels().levels : []);
+      return () => renderProgress(data, path, lang, levelsSolved(data) ? ctx.levels().levels : [], (id) => ctx.lessons().find(id)?.steps.length);
     },
     challenges: {
       title: t.levelsTitle,

@@ -5,8 +5,10 @@ export const PROGRESS = catalogue({
   en: {
     title: (path: string) => `Progress (${path})`,
     empty: 'Nothing recorded yet: take `zcopy quiz` or finish a lesson in `zcopy learn`.',
-    lessons: 'Lessons finished',
-    times: (n: number) => `${n} time${n === 1 ? '' : 's'}`,
+    lessons: 'Lessons',
+    times: (n: number) => `finished ${n} time${n === 1 ? '' : 's'}`,
+    /** A lesson left part-way in this pass: how many of its steps were seen. */
+    inProgress: (seen: number, of: number | undefined) => (of === undefined ? `in progress, ${seen} steps seen` : `in progress, ${seen}/${of} seen`),
     last: 'last',
     predicted: (right: number, asked: number) => `predictions ${right}/${asked}`,
     challenges: 'Challenges solved',
@@ -27,8 +29,9 @@ export const PROGRESS = catalogue({
   zh: {
     title: (path: string) => `学习进度（${path}）`,
     empty: '还没有任何记录：试试 `zcopy quiz`，或在 `zcopy learn` 里学完一课。',
-    lessons: '已学完的课',
-    times: (n: number) => `${n} 次`,
+    lessons: '课程',
+    times: (n: number) => `学完 ${n} 次`,
+    inProgress: (seen: number, of: number | undefined) => (of === undefined ? `学习中，已看 ${seen} 步` : `学习中，已看 ${seen}/${of} 步`),
     last: '最近',
     predicted: (right: number, asked: number) => `预测 ${asked} 题对 ${right} 题`,
     challenges: '已通过的挑战',

@@ -2,6 +2,7 @@ import type { Par } from '../challenge/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { PROGRESS, weakestTopics, type ProgressData } from '../progress/index.js';
 import { KIND_LABELS, KINDS, type Kind } from '../quiz/index.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import { displayWidth, padEnd, padStart } from '../term/text.js';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -11,8 +12,15 @@ const kindLabel = (k: string, lang: Lang) => ((KINDS as readonly string[]).inclu
  * The progress as lines, at most 80 columns wide (the path in the title
  * aside). `levels`, in climbing order, gives each solved level its par and
  * its place in the list; a solved level not among them is shown last, without a par.
+ * `stepsOf` gives a lesson's step count, for a lesson in progress ("5/11 seen").
  */
-export function renderProgress(data: ProgressData, path: string, lang: Lang, levels: readonly { id: string; par: Par }[] = []): string[] {
+export function renderProgress(
+  data: ProgressData,
+  path: string,
+  lang: Lang,
+  levels: readonly { id: string; par: Par }[] = [],
+  stepsOf: (id: string) => number | undefined = () => undefined,
+): string[] {
   const out = [PROGRESS[lang].title(path), ''];
   const lessons = Object.entries(data.lessons);
   const topics = Object.entries(data.quiz).flatMap(([s, kinds]) => Object.entries(kinds).map(([k, t]) => ({ s, k, ...t })));
@@ -21,10 +29,16 @@ export function renderProgress(data: ProgressData, path: string, lang: Lang, lev
   if (lessons.length) {
     out.push(PROGRESS[lang].lessons);
     const w = Math.max(...lessons.map(([id]) => id.length));
-    for (const [id, l] of lessons) {
+    // A lesson finished, or left part-way with steps seen in this pass: said as what it is, never "finished 0 times".
+    const said = lessons.map(([id, l]) => {
+      const parts = [...(l.finished ? [PROGRESS[lang].times(l.finished)] : []), ...(l.seen?.length || !l.finished ? [PROGRESS[lang].inProgress(l.seen?.length ?? 0, stepsOf(id))] : [])];
+      return PUNCTUATION[lang].clauses(parts);
+    });
+    const sw = Math.max(...said.map(displayWidth));
+    lessons.forEach(([id, l], i) => {
       const predicted = l.predicted ? `  ${PROGRESS[lang].predicted(l.predicted.right, l.predicted.asked)}` : '';
-      out.push(`  ${padEnd(id, w)}  ${padEnd(PROGRESS[lang].times(l.finished), 9)}  ${PROGRESS[lang].last} ${day(l.lastAt)}${predicted}`);
-    }
+      out.push(`  ${padEnd(id, w)}  ${padEnd(said[i], sw)}  ${PROGRESS[lang].last} ${day(l.lastAt)}${predicted}`);
+    });
     out.push('');
   }
   if (solved.length) {

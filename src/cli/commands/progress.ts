@@ -18,7 +18,7 @@ async function readOneLine(input: NodeJS.ReadableStream): Promise<string | undef
 
 export const progressCommand: Command = {
   names: ['progress'],
-  register: (y, { io, lang, out, levels }) => {
+  register: (y, { io, lang, out, levels, lessons }) => {
     const H = HELP[lang];
     y.command(
       'progress',
@@ -49,7 +49,7 @@ export const progressCommand: Command = {
           return out(json({ path: store.path, ...store.data, challenges: store.data.challenges ?? {}, weakest: weakestTopics(store.data) }));
         }
         // The levels are read only for their pars, and only when one was solved: reading them is slow.
-        out(asText(renderProgress(store.data, store.path, lang, levelsSolved(store.data) ? levels().levels : [])));
+        out(asText(renderProgress(store.data, store.path, lang, levelsSolved(store.data) ? levels().levels : [], (id) => lessons().find(id)?.steps.length)));
       },
     );
   },
