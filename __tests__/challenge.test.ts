@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { challengesDir, judge, loadLevels, type Level, type Unmet } from '../src/challenge/index.js';
 import { LessonError, loadCatalog, loadLessonFile, type LessonStep } from '../src/lessons/index.js';
-import { DEFAULT_KNOBS, variantOf } from '../src/model/index.js';
+import { DEFAULT_KNOBS, EVENT_TYPES, variantOf } from '../src/model/index.js';
+import { CHALLENGE } from '../src/i18n/challenge.js';
+import { PUNCTUATION } from '../src/i18n/punctuation.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const LESSONS = join(ROOT, 'lessons');
@@ -432,5 +434,22 @@ describe('zcopy validate checks level files as the loader does', () => {
     const r = zcopy(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/start: is not a lesson field/);
+  });
+});
+
+describe("a level's conditions are words, not the file format's event names (issue 21)", () => {
+  test('every event a level may ban is said as a noun, in both languages, spaced as Chinese is', () => {
+    for (const event of EVENT_TYPES) {
+      const en = CHALLENGE.en.condition({ kind: 'banned', events: [event] });
+      const zh = CHALLENGE.zh.condition({ kind: 'banned', events: [event] });
+      // A camelCase event name (cpuCopy, mapPages) is the file's word; a learner reads "CPU copy".
+      expect([event, /[a-z][A-Z]/.test(en), /[a-z][A-Z]/.test(zh)]).toEqual([event, false, false]);
+      expect([event, PUNCTUATION.zh.flaws(zh)]).toEqual([event, []]);
+    }
+    expect(PUNCTUATION.zh.phrase(['不用', 'CPU 拷贝'])).toBe('不用 CPU 拷贝');
+    expect(PUNCTUATION.zh.phrase(['不用', '描述符拷贝'])).toBe('不用描述符拷贝');
+    // A path file names events by the format's words, so the judge's reason gives both.
+    expect(CHALLENGE.en.unmet({ kind: 'banned', step: 3, event: 'cpuCopy' })).toBe('step 3 is a CPU copy (cpuCopy), which this level bans');
+    expect(CHALLENGE.zh.unmet({ kind: 'banned', step: 3, event: 'cpuCopy' })).toBe('第 3 步是 CPU 拷贝（cpuCopy），本关禁止使用');
   });
 });

@@ -55,6 +55,56 @@ export const EVENT_GLOSS = catalogue<Record<EventType, string>>({
   },
 });
 
+/** Each event as a short noun, for a level's conditions ("no CPU copy"): words a learner reads, not the file format's names. */
+export const EVENT_NOUNS = catalogue<Record<EventType, string>>({
+  en: {
+    syscall: 'system call',
+    sysret: 'return from a call',
+    run: 'running in user mode',
+    deviceRead: 'disk read',
+    pollStatus: 'polling a device',
+    sleep: 'sleeping',
+    programDma: 'programming the DMA',
+    dmaTransfer: 'DMA transfer',
+    raiseInterrupt: 'raised interrupt',
+    handleInterrupt: 'interrupt handler',
+    cpuCopy: 'CPU copy',
+    descriptorCopy: 'descriptor copy',
+    pageRefMove: 'page reference move',
+    mapPages: 'mapping pages',
+    unmapPages: 'unmapping',
+    pin: 'pinning',
+    unpin: 'unpinning',
+    pageFault: 'page fault',
+    faultIn: 'faulting a page in',
+    cowCopy: 'copy-on-write copy',
+    faultReturn: 'return from a fault',
+  },
+  zh: {
+    syscall: '系统调用',
+    sysret: '系统调用返回',
+    run: '用户态运行',
+    deviceRead: '磁盘读取',
+    pollStatus: '轮询设备',
+    sleep: '睡眠',
+    programDma: '设置 DMA',
+    dmaTransfer: 'DMA 传输',
+    raiseInterrupt: '发出中断',
+    handleInterrupt: '中断处理',
+    cpuCopy: 'CPU 拷贝',
+    descriptorCopy: '描述符拷贝',
+    pageRefMove: '移动页引用',
+    mapPages: '映射页',
+    unmapPages: '解除映射',
+    pin: '锁定页',
+    unpin: '解除锁定',
+    pageFault: '缺页',
+    faultIn: '缺页调入',
+    cowCopy: '写时复制拷贝',
+    faultReturn: '缺页返回',
+  },
+});
+
 /** The kinds in the palette, grouped as a program meets them: calls, the DMA, devices, moving bytes, memory, faults. */
 export const PALETTE_ORDER = [
   'syscall',

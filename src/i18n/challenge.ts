@@ -1,6 +1,8 @@
 import type { Condition, Unmet } from '../challenge/judge.js';
 import type { MachineFeatures, Par } from '../challenge/types.js';
+import { EVENT_NOUNS } from './build.js';
 import { catalogue } from './lang.js';
+import { PUNCTUATION } from './punctuation.js';
 import { MACHINE } from './machine.js';
 
 const { en: EN, zh: ZH } = MACHINE;
@@ -11,7 +13,7 @@ export const CHALLENGE = catalogue({
     unmet: (u: Unmet): string => {
       switch (u.kind) {
         case 'banned':
-          return `step ${u.step} uses ${u.event}, which this level bans`;
+          return `step ${u.step} is a ${EVENT_NOUNS.en[u.event]} (${u.event}), which this level bans`;
         case 'notAt':
           return `the goal is not reached: block ${u.block} is not in the ${EN.place[u.place]}${u.own ? ' as the process\'s own bytes' : ''}`;
         case 'notUserMode':
@@ -38,7 +40,7 @@ export const CHALLENGE = catalogue({
     condition: (c: Condition, live = true): string => {
       switch (c.kind) {
         case 'banned':
-          return `no ${c.events.join(', ')}`;
+          return `no ${c.events.map((e) => EVENT_NOUNS.en[e]).join(', ')}`;
         case 'at':
           return `${c.blocks.join(' ')} in the ${EN.place[c.place]}${c.own ? ' (own bytes)' : ''}`;
         case 'userMode':
@@ -113,7 +115,7 @@ export const CHALLENGE = catalogue({
     unmet: (u: Unmet): string => {
       switch (u.kind) {
         case 'banned':
-          return `第 ${u.step} 步用了 ${u.event}，本关禁止使用`;
+          return `${PUNCTUATION.zh.phrase([`第 ${u.step} 步是`, EVENT_NOUNS.zh[u.event]])}（${u.event}），本关禁止使用`;
         case 'notAt':
           return `没有达到目标：块 ${u.block} 不在${ZH.place[u.place]}里${u.own ? '（须是进程自己的数据）' : ''}`;
         case 'notUserMode':
@@ -139,7 +141,7 @@ export const CHALLENGE = catalogue({
     condition: (c: Condition, live = true): string => {
       switch (c.kind) {
         case 'banned':
-          return `不用 ${c.events.join('、')}`;
+          return PUNCTUATION.zh.phrase(['不用', PUNCTUATION.zh.list(c.events.map((e) => EVENT_NOUNS.zh[e]))]);
         case 'at':
           return `${c.blocks.join(' ')} 在${ZH.place[c.place]}${c.own ? '（自己的数据）' : ''}`;
         case 'userMode':

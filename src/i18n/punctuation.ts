@@ -21,6 +21,8 @@ export const PUNCTUATION = catalogue({
     clauses: (items: Items) => items.join(', '),
     /** Clauses set further apart: "...; ...". */
     semicolons: (items: Items) => items.join('; '),
+    /** Words of one phrase put together by code: "no" + "CPU copy". */
+    phrase: (items: Items) => items.join(' '),
     /** Whole sentences, one after the other. */
     sentences: (items: Items) => items.join(' '),
     /** The end of a sentence. */
@@ -41,6 +43,8 @@ export const PUNCTUATION = catalogue({
     list: (items) => items.join('、'),
     clauses: (items) => items.join('，'),
     semicolons: (items) => items.join('；'),
+    // A space where Latin letters or digits meet Chinese ("不用 CPU 拷贝"), none between Chinese ("不用描述符拷贝").
+    phrase: (items) => items.map(String).reduce((out, w) => (out && w ? out + (/[A-Za-z0-9)]$/.test(out) || /^[A-Za-z0-9(]/.test(w) ? ' ' : '') + w : out + w), ''),
     sentences: (items) => items.join(''),
     stop: '。',
     colon: '：',
