@@ -12,7 +12,7 @@ import { KINDS, makeQuiz, revisitText, type Picked, type Question } from '../src
 import { judgePrediction } from '../src/quiz/predict.js';
 import { learnKey, type Judge, type LearnEffect } from '../src/ui/learn/controller.js';
 import { initialLesson, renderLesson, type LessonState } from '../src/ui/learn/frame.js';
-import type { Route } from '../src/ui/app/route.js';
+import { pointedAt, type Route } from '../src/ui/app/route.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 import { driveApp, openApp, testContext } from './helpers/app.js';
@@ -105,6 +105,25 @@ describe('finished means every step was seen', () => {
     ]);
     // Opened and left without going anywhere: progress keeps the step it had.
     expect(press(['q'], initialLesson(false, true, 2, [2])).effects[1]).toMatchObject({ at: 2, seen: [2], moved: false });
+  });
+});
+
+describe('after n, q comes back to the list on the one just left (issue 21)', () => {
+  test('a lesson opened by n from the picker', () => {
+    const app = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' });
+    app.type('\r', 'G', 'n');
+    expect(app.session().route).toMatchObject({ screen: 'learn', id: nextOnPath('sendfile') });
+    app.type('q');
+    expect(app.session().route).toMatchObject({ screen: 'picker', at: nextOnPath('sendfile') });
+    expect(app.frame()).toMatch(new RegExp(`› ${nextOnPath('sendfile')} `));
+  });
+
+  test('a level opened by n: the level list behind it points at the new one; anything else behind is left as it was', () => {
+    const list: Route = { screen: 'levels', back: null, at: 'dma-read' };
+    expect(pointedAt(list, 'no-dma-read')).toEqual({ screen: 'levels', back: null, at: 'no-dma-read' });
+    const home: Route = { screen: 'home' };
+    expect(pointedAt(home, 'no-dma-read')).toBe(home);
+    expect(pointedAt(null, 'no-dma-read')).toBeNull();
   });
 });
 
@@ -287,7 +306,7 @@ describe('progress remembers where each lesson was left', () => {
     expect(resumePoint({ finished: 1, lastAt: '', lastStep: last, seen: [] }, last)).toBeNull();
     expect(resumePoint(undefined, last)).toBeNull();
     const shown = zcopy(['progress'], { XDG_STATE_HOME: xdg });
-    expect(shown.stdout).toMatch(/^  sendfile\s+0 times\s+last 2030-01-02  predictions 3\/4$/m);
+    expect(shown.stdout).toMatch(new RegExp(`^  sendfile\\s+in progress, 6/${last} seen\\s+last 2030-01-02  predictions 3/4$`, 'm'));
   });
 
   test('a visit adds the steps it saw to those recorded; finishing starts a new pass', () => {

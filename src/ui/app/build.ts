@@ -1,7 +1,7 @@
 import { buildKey, type BuildEffect } from '../builder/controller.js';
 import { renderBuild } from '../builder/frame.js';
 import { initialBuild, type BuildState, type Workbench } from '../builder/state.js';
-import { backOf, type AppDeps, type Route, type ScreenEffect, type ScreenModule } from './route.js';
+import { backOf, pointedAt, type AppDeps, type Route, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface BuildScreen {
   bench: Workbench;
@@ -15,7 +15,7 @@ function effectsOf(effects: readonly BuildEffect[], back: Route | null): ScreenE
       case 'leave':
         return e.all ? { kind: 'quit' } : { kind: 'back' };
       case 'open':
-        return { kind: 'go', to: { screen: 'challenge', id: e.id, back } };
+        return { kind: 'go', to: { screen: 'challenge', id: e.id, back: pointedAt(back, e.id) } };
       case 'solved':
       case 'kept':
         return e;

@@ -1,7 +1,7 @@
 import { learnKey } from '../learn/controller.js';
 import { initialLesson, renderLesson, type LessonState } from '../learn/frame.js';
 import type { LearnView } from '../learn/view.js';
-import type { ScreenEffect, ScreenModule } from './route.js';
+import { pointedAt, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface LessonScreen {
   view: LearnView;
@@ -30,7 +30,7 @@ export const LESSON: ScreenModule<'learn', LessonScreen> = {
           return { kind: 'stopped', id: route.id, stopped: e };
         case 'open':
           // The next lesson replaces this one: q from it goes back where this one would have.
-          return { kind: 'go', to: { screen: 'learn', id: e.id, predict: step.state.predict, back: route.back } };
+          return { kind: 'go', to: { screen: 'learn', id: e.id, predict: step.state.predict, back: pointedAt(route.back, e.id) } };
         case 'leave':
           return e.leaving === 'all' ? { kind: 'quit' } : { kind: 'back' };
       }

@@ -138,3 +138,11 @@ export function commandOf(route: Route): string {
       return 'zcopy';
   }
 }
+
+/**
+ * The route behind a lesson or level that `n` opened in place of another: a list
+ * behind it keeps its cursor on the one opened last, so q comes back to it.
+ */
+export function pointedAt(back: Route | null, id: string): Route | null {
+  return back && (back.screen === 'picker' || back.screen === 'levels') ? { ...back, at: id } : back;
+}
