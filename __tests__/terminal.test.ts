@@ -130,7 +130,8 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     const colour = /\u001b\[[0-9;]*(3[0-7]|9[0-7]|38;5;\d+)m/;
     keys('node bin/zcopy.js learn sendfile', 'Enter');
     await waitFor((s) => s.includes('USER SPACE'), 'the first frame');
-    keys('Right', 'Right', 'Right');
+    // The lesson reopens where it was last left: Home makes this run's step 3 the DMA copy.
+    keys('Home', 'Right', 'Right', 'Right');
     await waitFor((s) => s.includes('step 3/'), 'the DMA copy');
     expect(screenWithEscapes()).toMatch(colour);
     keys('q');
@@ -138,7 +139,7 @@ describe('zcopy learn in a real 80x24 terminal', () => {
 
     keys('clear; NO_COLOR=1 node bin/zcopy.js learn sendfile', 'Enter');
     await waitFor((s) => s.includes('USER SPACE'), 'the first frame without colour');
-    keys('Right', 'Right', 'Right');
+    keys('Home', 'Right', 'Right', 'Right');
     const plain = await waitFor((s) => s.includes('step 3/'), 'the DMA copy without colour');
     expect(screenWithEscapes()).not.toMatch(colour);
     // The meaning stays in words: the arrow is labelled.
