@@ -432,3 +432,25 @@ describe('the home menu says how far the learner is', () => {
     }
   });
 });
+
+describe('a state directory that cannot be written is said once, at the start (issue 21)', () => {
+  test('in place of the keys until the first key, in both languages, and not again when the session ends', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const file = join(mkdtempSync(join(tmpdir(), 'zcopy-nav-')), 'not-a-dir');
+      writeFileSync(file, '');
+      const app = driveApp({ screen: 'learn', id: 'sendfile', predict: false, back: null }, { lang, state: file });
+      const said = lang === 'en' ? 'cannot save progress in' : '无法在';
+      const first = app.frame().split('\n');
+      expect(first.slice(-2).join(' ')).toContain(said);
+      expect(first.length).toBeLessThanOrEqual(23);
+      expect(first.every((l) => displayWidth(l) <= 80)).toBe(true);
+      // The first key acts, and the keys line is back.
+      app.type('l');
+      expect(app.frame()).not.toContain(said);
+      expect(app.frame()).toMatch(lang === 'en' ? /step 1\// : /第 1\//);
+      // Leaving saves the visit, which fails again: nothing more is said.
+      app.type('q');
+      expect(app.warnings).toEqual([]);
+    }
+  });
+});

@@ -80,7 +80,7 @@ describe('the progress store', () => {
     expect(recordAnswer(s, 'sendfile', 'counts', true)).toBe(false);
     expect(recordAnswer(s, 'sendfile', 'counts', false)).toBe(false);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^warning: cannot save progress in .*not-a-dir\/zcopy \(ENOTDIR\); the quiz goes on without it$/);
+    expect(warnings[0]).toMatch(/^warning: cannot save progress in .*not-a-dir\/zcopy \(ENOTDIR\); zcopy goes on without saving it$/);
   });
 
   test('weakest topics: the larger share of wrong answers first', () => {
@@ -309,7 +309,7 @@ describe('zcopy quiz and zcopy progress', () => {
     const r = zcopy(['quiz', '--seed', '7', '--count', '2'], { XDG_STATE_HOME: '/proc/zcopy-test' }, 'a\na\n');
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(r.stderr).toMatch(/^zcopy: warning: cannot save progress in \/proc\/zcopy-test\/zcopy \(\w+\); the quiz goes on without it\n$/);
+    expect(r.stderr).toMatch(/^zcopy: warning: cannot save progress in \/proc\/zcopy-test\/zcopy \(\w+\); zcopy goes on without saving it\n$/);
     expect(r.stdout).toMatch(/Score: \d\/2\n$/);
   });
 

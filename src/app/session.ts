@@ -11,6 +11,7 @@ import { BASELINES, savedLines } from '../present/savings.js';
 import {
   levelsSolved,
   openStore,
+  savingProblem,
   quizTotals,
   recordAnswer,
   recordLessonFinished,
@@ -73,10 +74,21 @@ export interface SessionOptions {
 }
 
 /** What the session's screens read and record: the lessons, the presenters, the progress store. */
-export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (line: string) => void): World {
+export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine: (line: string) => void): World {
   const { lang, paint, env } = ctx;
   const { own = null } = options;
   const t = LEARN_CLI[lang];
+  // What is wrong with saving progress is said once, at the start, on the screen (the notice);
+  // the store is opened afresh at each use, and each would say it again.
+  const said = new Set<string>();
+  const warn = (line: string) => {
+    if (!said.has(line)) warnLine(line);
+    said.add(line);
+  };
+  const first = openStore({ env, lang, warn: (line) => said.add(line) });
+  const saving = savingProblem(first);
+  if (saving) said.add(saving);
+  const notice = [...said][0];
   const store = () => openStore({ env, lang, warn });
   if (options.answers) options.answers.warn = warn;
   const lesson = (id: string) => (own?.id === id ? own : (options.others?.find((l) => l.id === id) ?? ctx.lookup(id)));
@@ -87,6 +99,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warn: (li
   return {
     lang,
     paint,
+    ...(notice ? { notice } : {}),
     home: () => homeMenu(lang, all().map((l) => l.id), store().data, () => ctx.levels().levels.map((l) => l.id)),
     picker: {
       title: t.pickTitle,

@@ -5,6 +5,7 @@ export {
   hasProgress,
   levelsSolved,
   openStore,
+  savingProblem,
   recordAnswer,
   recordLessonFinished,
   recordLessonVisit,

@@ -208,6 +208,25 @@ export function makeDir(dir: string): void {
   for (const d of missing) mkdirSync(d, { mode: 0o700 });
 }
 
+/**
+ * Whether progress can be saved here, asked once before anything is recorded
+ * (the session says so at its start rather than at the first save): the
+ * warning a save would give, or null. Nothing is written but a probe, removed.
+ */
+export function savingProblem(store: Store): string | null {
+  if (!store.writable || store.warnedSave) return null; // already said, by openStore
+  const probe = `${store.path}.probe-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    makeDir(store.dir);
+    writeFileSync(probe, '', { mode: 0o600 });
+    rmSync(probe, { force: true });
+    return null;
+  } catch (e) {
+    store.warnedSave = true;
+    return WARNINGS[store.lang].unwritable(store.dir, why(e));
+  }
+}
+
 /** Writes the whole record atomically: a temporary file in the same directory, then a rename over the old one. */
 export function save(store: Store): boolean {
   if (!store.writable) return false;

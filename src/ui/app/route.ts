@@ -49,6 +49,8 @@ export interface AppDeps {
   lang: Lang;
   paint: ChalkInstance;
   size: Size;
+  /** Said once, at the start, in place of the keys line until the first key: what stops progress being saved. */
+  notice?: string;
   /** Asked each time the home menu opens, so its note counts what was just finished or answered. */
   home: () => { title: string; note: string; items: MenuItem<HomeChoice>[] };
   /** The scenarios to pick from, asked again each time (finished marks change); `resume`, where a lesson reopens, however it is opened. */

@@ -14,6 +14,7 @@ import { QUIZ } from './quiz.js';
 import { backOf, commandOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 import { KEYS_WHILE_TOO_SMALL, tooSmall, tooSmallLines } from '../skeleton.js';
+import { wrap } from '../../term/text.js';
 
 export type { HomeChoice, Outcome, Route } from './route.js';
 
@@ -36,7 +37,7 @@ const SCREENS = {
 type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
 
 /** The session as one value: where it is, and that screen's own state. */
-export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: StateOf<N>; ended: boolean } }[RouteName];
+export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: StateOf<N>; ended: boolean; noticed?: boolean } }[RouteName];
 
 /** What the learner did, for the world to record. */
 export type Recorded = { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped } | { kind: 'answer'; answered: Answered } | Kept | Solved;
@@ -89,13 +90,21 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
     } else if (e.kind === 'quit') end({ kind: 'done' });
     else end(e.outcome);
   }
+  // The notice has been in sight until this key: it goes now, wherever the key led.
+  next = { ...next, noticed: true } as SessionState;
   return { state: next, effects: ending ? [...effects, ending] : effects };
 }
 
 /** The frame of the screen the session is on, as lines. */
 export function frameOf(s: SessionState, deps: AppDeps): string[] {
   if (tooSmall(deps.size)) return tooSmallLines(deps.size, deps.lang, commandOf(s.route));
-  return screenOf(s.route.screen).frame(s.state, s.route, deps);
+  const lines = screenOf(s.route.screen).frame(s.state, s.route, deps);
+  if (!deps.notice || s.noticed) return lines;
+  // Over the keys line (and the one above it, where it needs two): the keys are back at the first key.
+  const said = wrap(deps.notice, Math.min(deps.size.cols, 100) - 2)
+    .slice(0, 2)
+    .map((l) => deps.paint.yellow(` ${l}`));
+  return [...lines.slice(0, Math.max(0, lines.length - said.length)), ...said];
 }
 
 export interface SessionProps extends Omit<AppDeps, 'size'> {
