@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE_ORDER } from '../src/i18n/build.js';
-import { levelBench, sandboxBench, syscallNames } from '../src/app/workbench.js';
+import { levelBench, levelItems, sandboxBench, syscallNames } from '../src/app/workbench.js';
 import { loadLessonFile } from '../src/lessons/index.js';
 import { buildKey, type BuildContext, type BuildEffect } from '../src/ui/builder/controller.js';
 import { placesNamed, renderBuild } from '../src/ui/builder/frame.js';
@@ -402,5 +402,19 @@ describe('in the app', () => {
     const saved = JSON.parse(readFileSync(join(app.state, 'zcopy', 'progress.json'), 'utf8'));
     expect(saved.challenges[first.id]).toMatchObject({ solved: 1, best: first.par });
     app.unmount();
+  });
+});
+
+describe('the level list shows each level\'s par, and your best once solved (issue 21)', () => {
+  test('best against par, as mode switches/steps, before the title, in both languages', () => {
+    const levels = ctx.levels();
+    const [first, second] = levels.levels;
+    const best = { modeSwitches: first.par.modeSwitches, steps: first.par.steps + 1 };
+    const record = (id: string) => (id === first.id ? { solved: 2, firstAt: '', lastAt: '', best } : undefined);
+    const en = levelItems(levels, 'en', record);
+    expect(en[0]).toMatchObject({ mark: '✓', hint: `best ${best.modeSwitches}/${best.steps}, par ${first.par.modeSwitches}/${first.par.steps} · ${first.title.en}` });
+    expect(en[1]).toMatchObject({ mark: ' ', hint: `par ${second.par.modeSwitches}/${second.par.steps} · ${second.title.en}` });
+    const zh = levelItems(levels, 'zh', record);
+    expect(zh[0].hint).toBe(`最佳 ${best.modeSwitches}/${best.steps}，标准 ${first.par.modeSwitches}/${first.par.steps} · ${first.title.zh}`);
   });
 });

@@ -372,6 +372,23 @@ describe('the home menu says how far the learner is', () => {
 
   const levelIds = loadLevels(challengesDir(join(ROOT, 'lessons')), ids).levels.map((l) => l.id);
 
+  test('once a lesson is finished, the learn item says what is next on the recommended path (issue 21)', () => {
+    const s = store(temp());
+    const learnHint = (lang: 'en' | 'zh' = 'en') => homeMenu(lang, ids, s.data).items.find((i) => i.value === 'learn')!.hint;
+    // Nothing finished: the item says what learn is.
+    expect(learnHint()).toBe('step through a scenario and watch the machine');
+    recordLessonFinished(s, RECOMMENDED_PATH[0]);
+    expect(learnHint()).toBe(`next: ${RECOMMENDED_PATH[1]} · step through a scenario`);
+    expect(learnHint('zh')).toBe(`下一课：${RECOMMENDED_PATH[1]} · 逐步演示一个场景`);
+    // A lesson finished out of order is skipped over; the first one not finished is next.
+    recordLessonFinished(s, RECOMMENDED_PATH[2]);
+    recordLessonFinished(s, RECOMMENDED_PATH[1]);
+    expect(learnHint()).toBe(`next: ${RECOMMENDED_PATH[3]} · step through a scenario`);
+    for (const id of RECOMMENDED_PATH) recordLessonFinished(s, id);
+    expect(learnHint()).toBe('step through a scenario and watch the machine');
+  });
+
+
   test('challenge levels solved out of the levels shipped, once one is', () => {
     const s = store(temp());
     recordLessonFinished(s, 'sendfile');

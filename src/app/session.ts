@@ -1,7 +1,7 @@
 import { TERMS } from '../glossary/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
-import { nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
+import { RECOMMENDED_PATH, nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
 import { compareRows, renderComparison } from '../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
@@ -134,7 +134,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     challenges: {
       title: t.levelsTitle,
       note: t.levelsNote,
-      items: () => levelItems(ctx.levels(), lang, (id) => (store().data.challenges?.[id]?.solved ?? 0) > 0),
+      items: () => levelItems(ctx.levels(), lang, (id) => store().data.challenges?.[id]),
       bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang, kept.get(id)),
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
@@ -206,5 +206,8 @@ export function homeMenu(lang: Lang, ids: string[], data: ProgressData, levelIds
   const levels = levelsSolved(data) ? levelIds() : [];
   // Counted among the levels shipped, as lessons are among the catalogue's: a level since renamed is not one of them.
   const solved = levelsSolved(data, levels);
+  // Once a lesson is finished, the learn item says what is next: the first lesson on the recommended path not yet finished.
+  const next = finished ? (RECOMMENDED_PATH.find((id) => ids.includes(id) && !(data.lessons[id]?.finished ?? 0)) ?? null) : null;
+  if (next) items[0] = { ...items[0], hint: t.items.learnNext(next) };
   return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null, solved ? { solved, of: levels.length } : null), items };
 }

@@ -4,6 +4,8 @@ import { CHALLENGE, checks, type Level, type Levels } from '../challenge/index.j
 import { BUILD } from '../i18n/build.js';
 import { everyLang, type Lang } from '../i18n/lang.js';
 import { MACHINE } from '../i18n/machine.js';
+import { LEARN_CLI } from '../i18n/strings.js';
+import type { LevelRecord } from '../progress/index.js';
 import { ID_PATTERN, LessonError, formatProblem, parseLesson, yaml, type Lesson, type LessonStep } from '../lessons/index.js';
 import { DEFAULT_MACHINE, SYSCALLS, traceOf } from '../model/index.js';
 import { type Judged, type LevelGoal, type Workbench } from '../ui/builder/state.js';
@@ -55,8 +57,12 @@ export function levelBench(level: Level, levels: Levels, names: string[], lang: 
 }
 
 /** The levels menu: in climbing order, solved ones marked ✓. */
-export function levelItems(levels: Levels, lang: Lang, solved: (id: string) => boolean): MenuItem<string>[] {
-  return levels.levels.map((l) => ({ value: l.id, label: l.id, hint: l.title[lang], mark: solved(l.id) ? '✓' : ' ' }));
+export function levelItems(levels: Levels, lang: Lang, recordOf: (id: string) => LevelRecord | undefined): MenuItem<string>[] {
+  return levels.levels.map((l) => {
+    const record = recordOf(l.id);
+    const solved = (record?.solved ?? 0) > 0;
+    return { value: l.id, label: l.id, hint: LEARN_CLI[lang].levelHint(l.title[lang], l.par, solved ? record!.best : null), mark: solved ? '✓' : ' ' };
+  });
 }
 
 /**

@@ -208,7 +208,10 @@ export const LEARN_CLI = catalogue({
     explainTitle: 'zcopy explain · choose a scenario to read about',
     explainNote: 'the text zcopy explain <scenario> prints',
     levelsTitle: 'zcopy challenge · build the data path yourself',
-    levelsNote: '✓ solved',
+    levelsNote: '✓ solved · mode switches/steps',
+    /** A level in the list: your best against its par (mode switches/steps), then its title. */
+    levelHint: (title: string, par: { modeSwitches: number; steps: number }, best: { modeSwitches: number; steps: number } | null) =>
+      `${best ? `best ${best.modeSwitches}/${best.steps}, ` : ''}par ${par.modeSwitches}/${par.steps} · ${title}`,
     resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
     stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
@@ -221,7 +224,9 @@ export const LEARN_CLI = catalogue({
     explainTitle: 'zcopy explain · 选择要阅读的场景',
     explainNote: '即 zcopy explain <场景> 打印的内容',
     levelsTitle: 'zcopy challenge · 自己搭建数据路径',
-    levelsNote: '✓ 已通过',
+    levelsNote: '✓ 已通过 · 模式切换/步数',
+    levelHint: (title: string, par: { modeSwitches: number; steps: number }, best: { modeSwitches: number; steps: number } | null) =>
+      `${best ? `最佳 ${best.modeSwitches}/${best.steps}，` : ''}标准 ${par.modeSwitches}/${par.steps} · ${title}`,
     resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,
     stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
@@ -403,6 +408,8 @@ export const HOME = catalogue({
       (levels ? ` · challenges ${levels.solved}/${levels.of}` : ''),
     items: {
       learn: ['learn', 'step through a scenario and watch the machine'],
+      /** The learn item once a lesson is finished: what is next on the recommended path, first, where a narrow screen keeps it. */
+      learnNext: (id: string) => `next: ${id} · step through a scenario`,
       predict: ['predict', 'the same, guessing who moves the bytes before each step'],
       quiz: ['quiz', 'ten questions on copies, switches, modes and techniques'],
       challenge: ['challenge', 'build the data path yourself; the machine judges it'],
@@ -422,6 +429,7 @@ export const HOME = catalogue({
       (levels ? ` · 挑战 ${levels.solved}/${levels.of}` : ''),
     items: {
       learn: ['learn', '逐步演示一个场景，观察机器状态'],
+      learnNext: (id: string) => `下一课：${id} · 逐步演示一个场景`,
       predict: ['predict', '同上，但每一步之前先预测谁来搬运数据'],
       quiz: ['quiz', '十道题：拷贝、切换、模式与技术'],
       challenge: ['challenge', '自己搭建数据路径，由机器评判'],
