@@ -108,6 +108,18 @@ describe('finished means every step was seen', () => {
   });
 });
 
+describe('the picker marks a lesson left at its last step with steps unseen (issue 21)', () => {
+  test('it reopens at the start, and the picker says how many steps were seen', () => {
+    const state = mkdtempSync(join(tmpdir(), 'zcopy-nav-'));
+    const last = catalog.find('sendfile')!.steps.length;
+    recordLessonVisit(openStore({ env: { XDG_STATE_HOME: state }, lang: 'en', warn: () => {} }), 'sendfile', { at: last, seen: [1, 2, last], predicted: { right: 0, asked: 0 } });
+    const en = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' }, { state });
+    expect(en.frame()).toMatch(new RegExp(`› sendfile .*3/${last} seen · `));
+    const zh = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' }, { state, lang: 'zh' });
+    expect(zh.frame()).toMatch(new RegExp(`› sendfile .*已看 3/${last} 步 · `));
+  });
+});
+
 describe('after n, q comes back to the list on the one just left (issue 21)', () => {
   test('a lesson opened by n from the picker', () => {
     const app = driveApp({ screen: 'picker', then: 'learn', back: null, at: 'sendfile' });

@@ -179,10 +179,13 @@ function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): Me
   const t = LEARN_CLI[ctx.lang];
   return ctx.lessons().lessons.map((l) => {
     const resume = resumePoint(records[l.id], l.steps.length);
+    // Left at its last step with steps unseen, a lesson reopens at the start: what was seen is still said.
+    const seen = resume?.step ? null : (resume?.seen.length ?? 0) || null;
+    const said = resume?.step ? t.resumeAt(resume.step, l.steps.length) : seen ? t.seenOf(seen, l.steps.length) : null;
     return {
       value: l.id,
       label: l.id,
-      hint: resume?.step ? `${t.resumeAt(resume.step, l.steps.length)} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
+      hint: said ? `${said} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
       group: UI[ctx.lang].groups[l.group],
       mark: records[l.id]?.finished ? '✓' : ' ',
     };

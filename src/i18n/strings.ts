@@ -213,6 +213,7 @@ export const LEARN_CLI = catalogue({
     levelHint: (title: string, par: { modeSwitches: number; steps: number }, best: { modeSwitches: number; steps: number } | null) =>
       `${best ? `best ${best.modeSwitches}/${best.steps}, ` : ''}par ${par.modeSwitches}/${par.steps} · ${title}`,
     resumeAt: (step: number, steps: number) => `resume at ${step}/${steps}`,
+    seenOf: (seen: number, steps: number) => `${seen}/${steps} seen`,
     stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
     knobNeedsScenario: '--cache and --nic change one lesson: name it (zcopy learn sendfile --cache warm)',
@@ -228,6 +229,7 @@ export const LEARN_CLI = catalogue({
     levelHint: (title: string, par: { modeSwitches: number; steps: number }, best: { modeSwitches: number; steps: number } | null) =>
       `${best ? `最佳 ${best.modeSwitches}/${best.steps}，` : ''}标准 ${par.modeSwitches}/${par.steps} · ${title}`,
     resumeAt: (step: number, steps: number) => `从第 ${step}/${steps} 步继续`,
+    seenOf: (seen: number, steps: number) => `已看 ${seen}/${steps} 步`,
     stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
     knobNeedsScenario: '--cache 和 --nic 只改变一门课：请写出课程名（zcopy learn sendfile --cache warm）',
