@@ -506,6 +506,9 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
           }
           const event = f.lesson.steps[s - 1].event;
           if (refusalIn(before, event) === null) out.push(`"${c}" is a legal move after step ${k}`);
+          // "The DMA raises an interrupt" beside "the NIC raises an interrupt" asks which name a learner gives the NIC's DMA engine (issue 21).
+          const answer = f.lesson.steps[k].event.type;
+          if (event.type === answer && (answer === 'raiseInterrupt' || answer === 'handleInterrupt')) out.push(`"${c}" differs from the answer only in which device's completion it is`);
           if (legalOf(q.scenario, k, event.type, q.lang).has(c)) out.push(`a legal move after step ${k} reads "${c}"`);
         }
         break;

@@ -6,6 +6,9 @@ import { does, type Facts } from '../facts.js';
 import { choiceQuestion, learnAt, type Spec } from '../question.js';
 import { shuffle } from '../rng.js';
 
+/** Events that say which device's completion is taken: never a wrong choice beside one of its own kind. */
+const INTERRUPT_EVENTS: readonly string[] = ['raiseInterrupt', 'handleInterrupt'];
+
 /** At most this many wrong choices; fewer when the model refuses fewer of the lesson's other steps. */
 const WRONG = 3;
 
@@ -50,11 +53,14 @@ function noLegalLookalike(f: Facts, k: number, s: number): boolean {
 /** Steps that may be the wrong answers after step k: other text than the answer and the prompt, refused by the model there. */
 function candidates(f: Facts, k: number, texts: readonly string[]): number[] {
   const taken = new Set([texts[k], texts[k + 1]]);
+  const answer = f.lesson.steps[k].event.type;
   const out: number[] = [];
   for (let s = 1; s <= f.lesson.steps.length; s++) {
     if (taken.has(texts[s])) continue;
     taken.add(texts[s]);
     const type = f.lesson.steps[s - 1].event.type;
+    // Which device raises a completion is no fair choice: a NIC's DMA engine is the NIC, and a learner may call it either.
+    if (type === answer && INTERRUPT_EVENTS.includes(type)) continue;
     // A kind the machine refuses outright needs no step to be asked.
     if (kindRefusal(f.timeline[k], type) || refusedAfter(f, k, s)) out.push(s);
   }
