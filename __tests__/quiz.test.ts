@@ -196,6 +196,14 @@ describe('answers and misconceptions', () => {
     expect(judge(q, 'THE CPU').right).toBe(true);
     expect(judge(q, 'b').right).toBe(false);
     expect(judge(q, 'z').status).toBe('invalid');
+    // A choice's place, counted from 1 (issue 21: piped, 3 for c was refused): 1 is a, the answer here.
+    expect(judge(q, '1').right).toBe(true);
+    expect(parseAnswer(q, '2')).toEqual({ choice: 1 });
+    expect(judge(q, String(q.choices.length + 1)).status).toBe('invalid');
+    // Where the choices are numbers, a number is that choice, never a place.
+    const numbered = { ...q, choices: ['2', '4', '6', '8'] };
+    expect(parseAnswer(numbered, '2')).toEqual({ choice: 0 });
+    expect(parseAnswer(numbered, '3')).toBeUndefined();
     const c = quizOf('sendfile', ['counts']).find((x) => x.id === 'counts:sendfile:cpuCopies')!;
     expect(parseAnswer(c, '1')).toEqual({ number: 1 });
     expect(judge(c, '1').right).toBe(true);

@@ -21,7 +21,12 @@ export function parseAnswer(q: Question, input: string): Picked | undefined {
   const byLetter = q.choices.findIndex((_, i) => letter(i) === text || `${letter(i)})` === text);
   if (byLetter >= 0) return { choice: byLetter };
   const byText = q.choices.findIndex((c) => norm(c) === text);
-  return byText >= 0 ? { choice: byText } : undefined;
+  if (byText >= 0) return { choice: byText };
+  // A choice's place in the list, counted from 1, as a learner used to numbered menus types it: 3 is c.
+  // Not where a choice is itself a number: there "2" means that choice, or nothing.
+  if (q.choices.some((c) => /^\d+$/.test(norm(c)))) return undefined;
+  const byNumber = /^\d{1,2}$/.test(text) ? Number(text) - 1 : -1;
+  return byNumber >= 0 && byNumber < q.choices.length ? { choice: byNumber } : undefined;
 }
 
 export function judge(q: Question, input: string): AnswerVerdict {
