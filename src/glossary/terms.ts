@@ -85,4 +85,39 @@ export const TERMS: Term[] = [
     aliases: ['fault', 'page-faults'],
     taughtIn: ({ events }) => any(events, (e) => e.type === 'pageFault'),
   },
+  {
+    id: 'system-call',
+    aliases: ['syscall', 'system-calls', 'syscalls'],
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'syscall'),
+  },
+  {
+    id: 'ring',
+    aliases: ['ring-0', 'ring-3', 'ring0', 'ring3', 'user-mode', 'kernel-mode', 'privilege'],
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'syscall'),
+  },
+  {
+    id: 'cpu-copy',
+    aliases: ['cpu-copies', 'copy'],
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'cpuCopy' || e.type === 'cowCopy'),
+  },
+  {
+    id: 'dma-copy',
+    aliases: ['dma-copies', 'dma-transfer'],
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'dmaTransfer'),
+  },
+  {
+    id: 'descriptor-copy',
+    aliases: ['descriptor', 'descriptors', 'descriptor-copies'],
+    taughtIn: ({ events }) => any(events, (e) => e.type === 'descriptorCopy' || e.type === 'pageRefMove'),
+  },
+  {
+    id: 'socket-buffer',
+    aliases: ['socket', 'sk_buff', 'skb', 'sock'],
+    taughtIn: ({ events }) => any(events, (e) => touches(e, 'socket')),
+  },
+  {
+    id: 'nic',
+    aliases: ['network-card', 'network-interface-card'],
+    taughtIn: ({ events }) => any(events, (e) => touches(e, 'nic')),
+  },
 ];

@@ -5,6 +5,8 @@ export const GLOSSARY = catalogue({
   en: {
     /** The label before the lessons that use a term. */
     lessons: 'Lessons',
+    /** Under the lessons' ids: how to read one. */
+    readOne: 'Read one: zcopy explain <lesson>',
     /** The index's last line. */
     more: 'zcopy glossary <term> for the definition',
     terms: {
@@ -56,10 +58,39 @@ export const GLOSSARY = catalogue({
       name: 'page fault',
       definition: "A trap taken when a load or store touches a page that is mapped but not present, or writes a copy-on-write page. The kernel brings the page in (or copies it) and resumes where it was. Only the program's own touch traps from user mode; a touch inside a system call (write() reading a mapping) traps in kernel mode. get_user_pages (MSG_ZEROCOPY, MAP_POPULATE) resolves pages in software, calling the fault handler itself: no trap and no touch, yet the kernel counts a fault, and so does zcopy.",
     },
+    'system-call': {
+      name: 'system call',
+      definition: "A program's request to the kernel (read, write, sendfile, ...): the CPU traps from user mode into kernel mode, the kernel does the work, and the call returns to user mode. The trap and the return are the call's two mode switches; zcopy counts every call, set-up calls included.",
+    },
+    ring: {
+      name: 'ring 0 and ring 3 (kernel and user mode)',
+      definition: "The x86 CPU's privilege levels. A program runs in ring 3, user mode, where it cannot touch devices or other processes' memory; the kernel runs in ring 0, kernel mode, where it can. Going from one to the other is a mode switch.",
+    },
+    'cpu-copy': {
+      name: 'CPU copy',
+      definition: 'The CPU itself moves payload bytes from one place to another: a device buffer to memory, the page cache to a user buffer, a user buffer to the socket buffer, one page on a copy-on-write fault. The CPU can do nothing else meanwhile, which is what zero-copy techniques remove.',
+    },
+    'dma-copy': {
+      name: 'DMA copy',
+      definition: 'A DMA controller moves payload bytes between a device and memory (the disk into the page cache, the socket buffer out to the NIC). The CPU only programs it and takes its completion; a DMA copy is still a copy, which is why zero-copy paths keep two of them.',
+    },
+    'descriptor-copy': {
+      name: 'descriptor copy',
+      definition: "What moves instead of the bytes: an address and a length (scatter-gather DMA's descriptors) or a reference to a page (splice's pipe_buffer). zcopy counts them apart: a descriptor copy is no data copy.",
+    },
+    'socket-buffer': {
+      name: 'socket buffer',
+      definition: "Kernel memory holding the data a socket is to send (Linux's sk_buff). The NIC's DMA reads it from there; with scatter-gather it holds descriptors that point at the page cache instead of the bytes.",
+    },
+    nic: {
+      name: 'NIC (network interface card)',
+      definition: 'The device that puts packets on the wire. It has its own DMA engine, which reads what to send from memory, and it raises an interrupt when a transmission completes; one that can gather takes the pieces from a list of descriptors.',
+    },
     },
   },
   zh: {
     lessons: '相关课程',
+    readOne: '阅读其中一课：zcopy explain <课程>',
     more: 'zcopy glossary <术语> 查看释义',
     terms: {
       dma: {
@@ -109,6 +140,34 @@ export const GLOSSARY = catalogue({
     'page-fault': {
       name: '缺页（page fault）',
       definition: '某条读写指令访问已映射但不在内存中的页，或写入写时复制页时产生的陷入。内核把页调入（或拷贝一份）后从原处继续执行。只有程序自己的访问才会从用户态陷入；系统调用内部的访问（write() 读映射区）是在内核态陷入。get_user_pages（MSG_ZEROCOPY、MAP_POPULATE）在软件里解决页，自己调用缺页处理程序：没有陷入，也没有访问，但内核仍记一次缺页，zcopy 也这样计。',
+    },
+    'system-call': {
+      name: '系统调用（system call）',
+      definition: '程序向内核提出的请求（read、write、sendfile……）：CPU 从用户态陷入内核态，内核完成工作后，调用返回用户态。陷入和返回就是这次调用的两次模式切换；zcopy 计算每一次调用，准备阶段的调用也算。',
+    },
+    ring: {
+      name: 'ring 0 与 ring 3（内核态与用户态）',
+      definition: 'x86 CPU 的特权级。程序运行在 ring 3，即用户态，不能直接访问设备或别的进程的内存；内核运行在 ring 0，即内核态，可以访问。从一个特权级到另一个就是一次模式切换。',
+    },
+    'cpu-copy': {
+      name: 'CPU 拷贝',
+      definition: 'CPU 亲自把数据从一处搬到另一处：设备缓冲区到内存、页缓存到用户缓冲区、用户缓冲区到 socket 缓冲区、写时复制缺页时的一页。搬运期间 CPU 做不了别的事，零拷贝技术要省掉的正是它。',
+    },
+    'dma-copy': {
+      name: 'DMA 拷贝',
+      definition: 'DMA 控制器在设备和内存之间搬运数据（磁盘到页缓存、socket 缓冲区到网卡）。CPU 只负责设置它并处理它的完成；DMA 拷贝仍然是拷贝，所以零拷贝路径里还保留着两次。',
+    },
+    'descriptor-copy': {
+      name: '描述符拷贝',
+      definition: '代替数据本身传递的东西：地址和长度（scatter-gather DMA 的描述符），或对页的引用（splice 的 pipe_buffer）。zcopy 单独计数：描述符拷贝不是数据拷贝。',
+    },
+    'socket-buffer': {
+      name: 'socket 缓冲区',
+      definition: '内核中存放 socket 待发送数据的内存（Linux 的 sk_buff）。网卡的 DMA 从这里读取数据；有 scatter-gather 时，这里存的是指向页缓存的描述符，而不是数据本身。',
+    },
+    nic: {
+      name: '网卡（NIC）',
+      definition: '把数据包发到线路上的设备。它有自己的 DMA 引擎，从内存中读取要发送的数据，发送完成时发出中断；能收集的网卡可以按描述符列表取各段数据。',
     },
     },
   },

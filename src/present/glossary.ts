@@ -33,7 +33,8 @@ export function renderEntry(e: GlossaryEntry, lang: Lang, width: number, paint: 
   const lines = [paint.bold(e.name), ...wrap(e.definition, width)];
   if (e.lessons.length) {
     const p = PUNCTUATION[lang];
-    lines.push('', ...wrap(`${GLOSSARY[lang].lessons}${p.colon}${p.list(e.lessons.map((id) => `zcopy explain ${id}`))}`, width));
+    // The lessons by id, and once how to read one: "zcopy explain" beside each of thirteen ids is noise.
+    lines.push('', ...wrap(`${GLOSSARY[lang].lessons}${p.colon}${p.list(e.lessons)}`, width), ...wrap(GLOSSARY[lang].readOne, width));
   }
   return lines;
 }
