@@ -34,6 +34,8 @@ export const KEYS = catalogue({
       back: { brief: 'back', does: 'back to the list' },
     },
     quits: { brief: 'quit', does: 'quit zcopy' },
+    /** `?` on a screen whose keys have no help of their own to tell (menus, pages, the quiz). */
+    opensHelp: { brief: 'help', does: 'this help' },
     mover: {
       cpu: { brief: 'CPU', does: 'the CPU moves the bytes' },
       dma: { brief: 'DMA', does: 'the DMA controller moves them' },
@@ -49,6 +51,7 @@ export const KEYS = catalogue({
       close: { brief: 'any key: back', does: 'close this help' },
     },
     quiz: {
+      type: { brief: 'type', does: 'type a choice\'s letter, or a number' },
       answer: { brief: 'answer', does: 'give the answer typed' },
       erase: { brief: 'erase', does: 'erase a character' },
       back: { brief: 'leave (answers are saved)', does: 'leave the quiz' },
@@ -123,6 +126,7 @@ export const KEYS = catalogue({
       back: { brief: '返回', does: '返回列表' },
     },
     quits: { brief: '退出', does: '退出 zcopy' },
+    opensHelp: { brief: '帮助', does: '本帮助' },
     mover: {
       cpu: { brief: 'CPU', does: 'CPU 搬运字节' },
       dma: { brief: 'DMA', does: 'DMA 控制器搬运' },
@@ -138,6 +142,7 @@ export const KEYS = catalogue({
       close: { brief: '任意键返回', does: '关闭帮助' },
     },
     quiz: {
+      type: { brief: '输入', does: '输入选项的字母，或一个数' },
       answer: { brief: '作答', does: '提交答案' },
       erase: { brief: '删除', does: '删除一个字符' },
       back: { brief: '离开（已答的会保存）', does: '离开测验' },

@@ -26,6 +26,8 @@ const says = (pick: (words: (typeof KEYS)[Lang]) => KeyWords) => (lang: Lang) =>
 
 const BACK = ['q', 'esc'] as const;
 const QUIT: Binding = { keys: ['ctrl-c'], says: says((w) => w.quit) };
+/** `?` on the menus, the pages and the quiz: a page of the screen's keys (src/ui/app/help.ts), read off this same keymap. */
+const HELP: Binding = { keys: ['?'], says: says((w) => w.opensHelp) };
 
 export const MENU_KEYS = {
   up: { keys: ['up', 'k'], says: says((w) => w.menu.up) },
@@ -33,6 +35,7 @@ export const MENU_KEYS = {
   first: { keys: ['home', 'g'], says: says((w) => w.menu.first) },
   last: { keys: ['end', 'G'], says: says((w) => w.menu.last) },
   choose: { keys: ['enter', 'right', 'l'], shown: 1, says: says((w) => w.menu.choose) },
+  help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.menu.back) },
   quit: QUIT,
 } satisfies Keymap<string>;
@@ -88,19 +91,24 @@ export const HELP_KEYS = {
 } satisfies Keymap<string>;
 
 export const QUIZ_KEYS = {
+  // Typing is what the reducer does with a key no action takes: no key of its own, a row in the help.
+  type: { keys: [], keysText: 'a b c 0-9', says: says((w) => w.quiz.type) },
   answer: { keys: ['enter'], says: says((w) => w.quiz.answer) },
   erase: { keys: ['backspace'], says: says((w) => w.quiz.erase) },
+  help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.quiz.back) },
   quit: QUIT,
 } satisfies Keymap<string>;
 
 export const VERDICT_KEYS = {
   next: { keys: ['enter', ' '], shown: 1, says: says((w) => w.verdict.next) },
+  help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.verdict.back) },
   quit: QUIT,
 } satisfies Keymap<string>;
 
 export const SCORE_KEYS = {
+  help: HELP,
   back: { keys: ['enter', 'q', 'esc'], shown: 2, says: says((w) => w.score.back) },
   quit: QUIT,
 } satisfies Keymap<string>;
@@ -113,6 +121,7 @@ export const TEXT_KEYS = {
   pageUp: { keys: ['pageup', 'b'], shown: 1, says: says((w) => w.text.pageUp) },
   first: { keys: ['g', 'home'], shown: 1, says: says((w) => w.text.first) },
   last: { keys: ['G', 'end'], shown: 1, says: says((w) => w.text.last) },
+  help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.text.back) },
   quit: QUIT,
 } satisfies Keymap<string>;

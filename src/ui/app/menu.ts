@@ -1,7 +1,9 @@
 import type { Keypress } from '../keypress.js';
 import { HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
 import { renderMenu, type MenuItem } from '../menu-lines.js';
+import { frameWidth } from '../skeleton.js';
 import type { KeyResult } from '../use-keys.js';
+import { withHelp, type Helped } from './help.js';
 import { backOf, type AppDeps, type HomeChoice, type Route, type RouteOf, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface MenuState {
@@ -44,8 +46,8 @@ export function menuKey(m: MenuState, key: Keypress): KeyResult<MenuState, MenuE
 function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
   menu: (deps: AppDeps, route: RouteOf<N>) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
-): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }> {
-  return {
+): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] } & Helped> {
+  return withHelp<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }>({
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
       const route = menuRoute as RouteOf<'home' | 'picker' | 'levels'>;
@@ -63,10 +65,10 @@ function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
     frame: (s, _route, deps) => {
       const { title, note } = s;
       const { lang, paint, size } = deps;
-      const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'back'], lang);
+      const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'help', 'back'], lang, frameWidth(size) - 1);
       return renderMenu(title, s.items, s.cursor, keys, size, paint, lang, note);
     },
-  };
+  }, (s) => menuKeymap(s.behind));
 }
 
 /** The home menu: learning and the reading views through the picker, the rest straight to their screen; only the lab leaves. */

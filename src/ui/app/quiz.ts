@@ -19,6 +19,7 @@ import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from '../keys
 import type { Size } from '../size.js';
 import { frameWidth } from '../skeleton.js';
 import type { KeyResult } from '../use-keys.js';
+import { withHelp, type Helped } from './help.js';
 import type { DrawnQuiz, ScreenEffect, ScreenModule } from './route.js';
 
 export interface QuizState {
@@ -30,13 +31,22 @@ export interface QuizState {
 
 export type QuizEffect = { kind: 'answer'; answered: Answered } | { kind: 'back' } | { kind: 'quit' };
 
+/** The keys of the quiz as it stands: a question's, its verdict's, or the score's. */
+export function quizKeymap(now: QuizState, questions: Question[]) {
+  if (now.index >= questions.length) return SCORE_KEYS;
+  return now.answers.length > now.index ? VERDICT_KEYS : QUIZ_KEYS;
+}
+
 /** What one keypress does to the quiz. Pure: the judging is the quiz's, the keys are QUIZ_KEYS'. */
 export function quizKey(now: QuizState, key: Keypress, questions: Question[], lang: Lang): KeyResult<QuizState, QuizEffect> {
   const leave = (kind: 'back' | 'quit'): KeyResult<QuizState, QuizEffect> => ({ state: now, effects: [{ kind }] });
   const question = questions[now.index] as Question | undefined;
   const verdictShown = question !== undefined && now.answers.length > now.index;
-  const action = !question ? actionOf(SCORE_KEYS, key) : verdictShown ? actionOf(VERDICT_KEYS, key) : actionOf(QUIZ_KEYS, key);
+  const action = actionOf<string>(quizKeymap(now, questions), key);
   switch (action) {
+    case 'help':
+      // The screen opens the help (withHelp); `?` is never typed into an answer.
+      return { state: now };
     case 'back':
     case 'quit':
       return leave(action);
@@ -73,22 +83,22 @@ export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: Chal
     lines.push(`> ${s.typed}${given ? '' : paint.inverse(' ')}`);
     if (s.hint) lines.push(paint.yellow(s.hint));
     if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint));
-    const keys = given ? footerOf(VERDICT_KEYS, ['next', 'back', 'quit'], lang, width) : footerOf(QUIZ_KEYS, ['answer', 'erase', 'back', 'quit'], lang, width);
+    const keys = given ? footerOf(VERDICT_KEYS, ['next', 'help', 'back', 'quit'], lang, width) : footerOf(QUIZ_KEYS, ['answer', 'erase', 'help', 'back', 'quit'], lang, width);
     lines.push('', paint.dim(keys));
   } else {
     const right = s.answers.filter((a) => a.verdict.right).length;
     lines.push(paint.bold(SESSION[lang].score(right, questions.length)), ...weakestLines(s.answers, lang));
-    lines.push('', ...wrap(SESSION[lang].seed(seed), width).map((l) => paint.dim(l)), paint.dim(footerOf(SCORE_KEYS, ['back'], lang, width)));
+    lines.push('', ...wrap(SESSION[lang].seed(seed), width).map((l) => paint.dim(l)), paint.dim(footerOf(SCORE_KEYS, ['help', 'back'], lang, width)));
   }
   return fitLines(lines, Math.max(1, size.rows - 1));
 }
 
 /** The quiz as a route: a fresh draw each time it opens; each answer goes out to be saved as soon as it is given. */
-export const QUIZ: ScreenModule<'quiz', { quiz: DrawnQuiz; at: QuizState }> = {
+export const QUIZ: ScreenModule<'quiz', { quiz: DrawnQuiz; at: QuizState } & Helped> = withHelp<'quiz', { quiz: DrawnQuiz; at: QuizState }>({
   enter: (_route, deps) => ({ quiz: deps.quiz(), at: { index: 0, typed: '', hint: null, answers: [] } }),
   key: (s, key, _route, { lang }) => {
     const step = quizKey(s.at, key, s.quiz.questions, lang);
     return { state: { ...s, at: step.state }, effects: step.effects as ScreenEffect[] | undefined };
   },
   frame: (s, _route, { lang, paint, size }) => quizFrame(s.quiz, s.at, lang, paint, size),
-};
+}, (s) => quizKeymap(s.at, s.quiz.questions));

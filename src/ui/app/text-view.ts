@@ -5,6 +5,7 @@ import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
 import type { KeyResult } from '../use-keys.js';
+import { withHelp, type Helped } from './help.js';
 import type { AppDeps, RouteOf, ScreenEffect, ScreenModule, TextSource } from './route.js';
 
 export interface TextState {
@@ -76,7 +77,7 @@ export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'la
   const lines = pageLines(s.source, size);
   const { shown, top } = scrollWindow(lines, room(size), s.top);
   const where = lines.length > shown.length ? SCREENS[lang].lines(top + 1, top + shown.length, lines.length) : '';
-  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
+  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'help', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
 }
 
@@ -87,12 +88,13 @@ function lastWidth(source: TextSource): TextSource {
 }
 
 /** A screen that scrolls the lines of `source`, the presenter its command prints with. */
-function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(source: (route: RouteOf<N>, deps: AppDeps) => TextSource): ScreenModule<N, TextState> {
-  return {
+function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(source: (route: RouteOf<N>, deps: AppDeps) => TextSource): ScreenModule<N, TextState & Helped> {
+  const screen: ScreenModule<N, TextState> = {
     enter: (route, deps) => ({ top: 0, source: lastWidth(source(route, deps)) }),
     key: (s, key, _route, deps) => textKey(s, key, deps.size),
     frame: (s, _route, deps) => textFrame(s, deps),
   };
+  return withHelp(screen, () => TEXT_KEYS);
 }
 
 export const EXPLAIN = textScreen<'explain'>((route, deps) => deps.explain(route.id));
