@@ -232,7 +232,7 @@ export const BUILD = catalogue({
     keptPath: (n: number) => `The path you left here, ${n} step${n === 1 ? '' : 's'}, as you left it.`,
     confirmHelp: 'leaving a path not saved',
     helpTitle: 'Keys',
-    paletteHelp: 'In the palette',
+    paletteHelp: 'In the palette (it opens on the first kind the machine accepts now)',
     legend: 'The machine reads as in learn: [A] bytes, <A> a reference, {A} a mapping; ▲ a counter that changed.',
   },
   zh: {
@@ -284,7 +284,7 @@ export const BUILD = catalogue({
     keptPath: (n: number) => `这是你离开时的路径，共 ${n} 步，保持原样。`,
     confirmHelp: '离开未保存的路径时',
     helpTitle: '按键',
-    paletteHelp: '在事件面板中',
+    paletteHelp: '在事件面板中（打开时光标停在机器此刻接受的第一类事件上）',
     legend: '机器的读法与 learn 相同：[A] 数据本身，<A> 引用，{A} 映射；▲ 表示刚变化的计数器。',
   },
 });
