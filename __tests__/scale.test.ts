@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { loadCatalog } from '../src/lessons/index.js';
 import { modelFigure } from '../src/lab/model.js';
 import { ScaleRefused, callLimitOf, chunksOf, formulaText, run, scaleRefusal, scaled, type Counters } from '../src/model/index.js';
-import { GiB, KiB, MiB, TiB, parseSize } from '../src/term/bytes.js';
+import { GiB, KiB, MiB, TiB, grouped, groupedIn, parseSize } from '../src/term/bytes.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -147,12 +147,26 @@ describe("the kernel's limits on a chunk (docs/MODEL.md)", () => {
 });
 
 describe('--size and --chunk on the command line', () => {
+  test('long numbers are grouped by thousands, in both languages; the JSON keeps plain numbers (issue 21)', () => {
+    expect([0, 999, 1000, 16384, 1048576, 4 * 2 ** 28].map(grouped)).toEqual(['0', '999', '1,000', '16,384', '1,048,576', '1,073,741,824']);
+    expect(groupedIn('2 + 16384 x 4')).toBe('2 + 16,384 x 4');
+    expect(groupedIn('16383 x 2 x 1 + 1 x 3 x 1')).toBe('16,383 x 2 x 1 + 1 x 3 x 1');
+    // A size or a decimal is not a count: left as it is.
+    expect(groupedIn('2 GiB - 4 KiB (0x7ffff000 bytes), 1.5 MiB, 64 KiB')).toBe('2 GiB - 4 KiB (0x7ffff000 bytes), 1.5 MiB, 64 KiB');
+    const zh = zcopy(['explain', 'traditional', '--size', '1T', '--chunk', '4K', '--lang', 'zh']).stdout;
+    expect(zh).toMatch(/^计数 · 1 TiB，每段 4 KiB：共 268,435,456 段$/m);
+    expect(zh).toMatch(/^  模式切换\s+1,073,741,824\s+0\s+4  = 268,435,456 x 4$/m);
+    const x = JSON.parse(zcopy(['explain', 'traditional', '--size', '1T', '--chunk', '4K', '--json']).stdout);
+    expect(x.counts.modeSwitches).toBe(1073741824);
+    expect(x.formula.modeSwitches).toBe('268435456 x 4');
+  });
+
   test('explain traditional --size 1G --chunk 64K: 32768 system calls and 65536 mode switches, with the formula', () => {
     const r = zcopy(['explain', 'traditional', '--size', '1G', '--chunk', '64K']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Counts · 1 GiB in 64 KiB chunks: 16384 chunks$/m);
-    expect(r.stdout).toMatch(/^  Syscalls\s+32768\s+0\s+2  = 16384 x 2/m);
-    expect(r.stdout).toMatch(/^  Mode switches\s+65536\s+0\s+4  = 16384 x 4$/m);
+    expect(r.stdout).toMatch(/^Counts · 1 GiB in 64 KiB chunks: 16,384 chunks$/m);
+    expect(r.stdout).toMatch(/^  Syscalls\s+32,768\s+0\s+2  = 16,384 x 2/m);
+    expect(r.stdout).toMatch(/^  Mode switches\s+65,536\s+0\s+4  = 16,384 x 4$/m);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -179,7 +193,7 @@ describe('--size and --chunk on the command line', () => {
     expect(rows[0]).toMatchObject({ size: 1024 ** 3, chunk: 64 * 1024, chunks: 16384, knobs: { cache: 'cold', nic: 'sg' }, formula: { syscalls: '16384 x 2', modeSwitches: '16384 x 4' } });
     expect(JSON.parse(zcopy(['compare', 'sendfile', '--cache', 'warm', '--json']).stdout)[0].knobs).toEqual({ cache: 'warm', nic: 'sg' });
     const text = zcopy(['compare', '--size', '1G', '--chunk', '4K']).stdout;
-    expect(text).toMatch(/^Totals for a 1 GiB file in 4 KiB chunks \(262144 chunks\)/m);
+    expect(text).toMatch(/^Totals for a 1 GiB file in 4 KiB chunks \(262,144 chunks\)/m);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -294,14 +308,14 @@ describe('learn --size shows the loop once, then the whole file', () => {
     const frames = out.split(/\n\n(?= zcopy · )/);
     // One frame per step, the start, and the summary step.
     expect(frames).toHaveLength(l.steps.length + 2);
-    expect(frames[1]).toContain('↻ chunk 1 of 16384, repeated');
+    expect(frames[1]).toContain('↻ chunk 1 of 16,384, repeated');
     expect(frames[0]).not.toContain('↻');
     const summary = frames.at(-1)!;
     expect(summary).toContain(`step ${l.steps.length + 1}/${l.steps.length + 1}`);
-    expect(summary).toMatch(/The whole file: 1 GiB in 64 KiB chunks, 16384 chunks/);
+    expect(summary).toMatch(/The whole file: 1 GiB in 64 KiB chunks, 16,384 chunks/);
     // docs/MODEL.md: read + write, 1 GiB in 64 KiB chunks: 65536 mode switches, 32768 system calls.
-    expect(summary).toMatch(/Mode switches\s+65536 = 16384 x 4/);
-    expect(summary).toMatch(/Syscalls\s+32768 = 16384 x 2/);
+    expect(summary).toMatch(/Mode switches\s+65,536 = 16,384 x 4/);
+    expect(summary).toMatch(/Syscalls\s+32,768 = 16,384 x 2/);
     // traditional is the baseline itself.
     expect(zcopy(['learn', 'sendfile', '--size', '1G']).stdout).toMatch(/Per chunk, set-up left out: -1 CPU copy, -2 mode\s+switches, -1 system call/);
   });

@@ -159,6 +159,32 @@ describe('zcopy learn in a real 80x24 terminal', () => {
   }, 30_000);
 });
 
+describe('long output in a real terminal is paged, as git pages it (issue 21)', () => {
+  // The learner's own pager settings are left out: the test is of the default, less -FRX.
+  const run = 'env -u PAGER -u ZCOPY_PAGER -u LESS node bin/zcopy.js explain sendfile';
+  const title = /^sendfile · sendfile\(\)/m;
+  const lastLine = /count follows the rule\./;
+
+  test('explain sendfile at 80x24 opens less on its first page; q returns to the shell with the page left on the screen', async () => {
+    keys(run, 'Enter');
+    const page = await waitFor((s) => /^:\s*$/.test(s.split('\n').at(-1) ?? ''), "less's prompt");
+    expect(page).toMatch(title);
+    expect(page).not.toMatch(lastLine);
+    keys('q');
+    const after = await waitFor(atPrompt, 'the shell prompt');
+    // -X: what was read stays on the screen, as after git log.
+    expect(after).toMatch(title);
+    await expectExitedCleanly();
+  }, 30_000);
+
+  test('--no-pager prints it all directly, to the last line', async () => {
+    keys(`${run} --no-pager`, 'Enter');
+    const after = await waitFor((s) => atPrompt(s) && lastLine.test(s), 'the last line and the prompt');
+    expect(after).not.toMatch(/^:\s*$/m);
+    await expectExitedCleanly();
+  }, 30_000);
+});
+
 describe('one app from the home menu, in a real terminal', () => {
   test('zcopy: the quiz, an answer, q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
     keys('node bin/zcopy.js', 'Enter');

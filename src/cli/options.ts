@@ -13,3 +13,8 @@ export function scaleOptions<T>(y: Argv<T>, lang: Lang) {
     .option('nic', { type: 'string', choices: KNOB_VALUES.nic, describe: H.knobNic, requiresArg: true })
     .option('readers', { type: 'string', describe: H.knobReaders, requiresArg: true });
 }
+
+/** `--no-pager`, shown as git shows it; `--pager` (yargs' negation of it) is accepted and not listed. */
+export function pagerOption<T>(y: Argv<T>, lang: Lang) {
+  return y.option('pager', { type: 'boolean', hidden: true }).option('no-pager', { type: 'boolean', describe: HELP[lang].noPager });
+}

@@ -1,6 +1,7 @@
 import type { CallLimit, Counters, Knobs, ScaleRefusal } from '../model/index.js';
 import { catalogue, type Lang } from './lang.js';
 import { MACHINE } from './machine.js';
+import { grouped } from '../term/bytes.js';
 
 /** Labels of the commands' own output (headings, table columns, messages). */
 export const UI = catalogue({
@@ -118,8 +119,8 @@ export const LEARN = catalogue({
     step: (i: number, n: number) => `step ${i}/${n}`,
     repeats: (chunks: number, rounds: number) =>
       rounds === 1
-        ? `↻ chunk 1 of ${chunks}, repeated: this step happens once per chunk`
-        : `↻ round 1 of ${rounds} of chunk 1 of ${chunks}, repeated: this step happens ${rounds} times per chunk`,
+        ? `↻ chunk 1 of ${grouped(chunks)}, repeated: this step happens once per chunk`
+        : `↻ round 1 of ${grouped(rounds)} of chunk 1 of ${grouped(chunks)}, repeated: this step happens ${grouped(rounds)} times per chunk`,
     startHint: (cached: boolean) => `The file is on the disk${cached ? ', its pages already in the page cache,' : ''} and the program is about to ask for it.`,
     resumed: (i: number, n: number, first: string) => `Resumed at step ${i}/${n}, where you left it (${first}: from the start).`,
     done: 'Done.',
@@ -169,7 +170,7 @@ export const LEARN = catalogue({
     start: '开始',
     step: (i: number, n: number) => `第 ${i}/${n} 步`,
     repeats: (chunks: number, rounds: number) =>
-      rounds === 1 ? `↻ 第 1 段（共 ${chunks} 段），重复：这一步每段都要做一次` : `↻ 第 1 段的第 1 轮（每段 ${rounds} 轮，共 ${chunks} 段），重复：这一步每段要做 ${rounds} 次`,
+      rounds === 1 ? `↻ 第 1 段（共 ${grouped(chunks)} 段），重复：这一步每段都要做一次` : `↻ 第 1 段的第 1 轮（每段 ${grouped(rounds)} 轮，共 ${grouped(chunks)} 段），重复：这一步每段要做 ${grouped(rounds)} 次`,
     startHint: (cached: boolean) => `文件在磁盘上${cached ? '，它的页也已在页缓存里' : ''}，程序正要读取它。`,
     resumed: (i: number, n: number, first: string) => `从你上次离开的第 ${i}/${n} 步继续（${first}：从头开始）。`,
     done: '完成。',
@@ -252,7 +253,7 @@ export const SCALE = catalogue({
     tooLarge: (flag: string, max: string) => `--${flag} is at most ${max}`,
     chunkNeedsSize: '--chunk needs --size: zcopy explain traditional --size 1G --chunk 64K',
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} is larger than --size ${size}: a program moves at most the whole file per call`,
-    heading: (size: string, chunk: string, chunks: number) => `${size} in ${chunk} chunks: ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}`,
+    heading: (size: string, chunk: string, chunks: number) => `${size} in ${chunk} chunks: ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}`,
     formula: 'formula',
     notRepeatable: (field: string) => `--size repeats a lesson's per-chunk steps, so they must end with the machine as they found it; this lesson's leave its ${field} changed`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
@@ -266,16 +267,16 @@ export const SCALE = catalogue({
     badReaders: (got: string, max: number) => `--readers must be a whole number from 1 to ${max}, not "${got}"`,
     notShown: (knobs: string, ids: string) => `not shown, as they have no ${knobs} variant: ${ids}`,
     summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
-      `The whole file: ${size} in ${chunk} chunks, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}. ${rounds ? `${SCALE.en.rounds(rounds)} Totals (set-up + chunks x rounds per chunk x per round + teardown):` : 'Totals (set-up + chunks x per chunk + teardown):'}`,
-    compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}); zcopy compare without --size shows one chunk and what repeats.`,
+      `The whole file: ${size} in ${chunk} chunks, ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}. ${rounds ? `${SCALE.en.rounds(rounds)} Totals (set-up + chunks x rounds per chunk x per round + teardown):` : 'Totals (set-up + chunks x per chunk + teardown):'}`,
+    compared: (size: string, chunk: string, chunks: number) => `Totals for a ${size} file in ${chunk} chunks (${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}); zcopy compare without --size shows one chunk and what repeats.`,
     repeats: (chunks: number, perChunk: number, last: number) =>
       perChunk === 1
         ? chunks === 1
           ? 'the per-chunk steps run once, for the one chunk'
-          : `the per-chunk steps repeat for each of the ${chunks} chunks`
-        : `the per-chunk steps run ${perChunk} times per chunk, ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}${last === perChunk ? '' : ` (the last: ${last})`}`,
+          : `the per-chunk steps repeat for each of the ${grouped(chunks)} chunks`
+        : `the per-chunk steps run ${grouped(perChunk)} times per chunk, ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}${last === perChunk ? '' : ` (the last: ${grouped(last)})`}`,
     rounds: (r: Rounds) =>
-      `${r.limit.by === 'pipe' ? "splice moves at most a pipe's capacity per call, 64 KiB (16 pages) unless F_SETPIPE_SZ resizes the pipe" : 'The kernel moves at most 2 GiB - 4 KiB (0x7ffff000 bytes) per read, write, send, sendfile or splice call'}, so each ${r.chunk} chunk takes ${r.perChunk} rounds of ${r.calls ? r.calls.map((c) => `${c}()`).join(' + ') : 'its per-chunk calls'}${r.last === r.perChunk ? '' : ` (the last, shorter chunk ${r.last})`}.`,
+      `${r.limit.by === 'pipe' ? "splice moves at most a pipe's capacity per call, 64 KiB (16 pages) unless F_SETPIPE_SZ resizes the pipe" : 'The kernel moves at most 2 GiB - 4 KiB (0x7ffff000 bytes) per read, write, send, sendfile or splice call'}, so each ${r.chunk} chunk takes ${grouped(r.perChunk)} rounds of ${r.calls ? r.calls.map((c) => `${c}()`).join(' + ') : 'its per-chunk calls'}${r.last === r.perChunk ? '' : ` (the last, shorter chunk ${grouped(r.last)})`}.`,
     roundsOf: (ids: string[], r: Rounds): string => `${ids.join(', ')}: ${SCALE.en.rounds(r)}`,
     refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
       switch (r.code) {
@@ -294,7 +295,7 @@ export const SCALE = catalogue({
     tooLarge: (flag: string, max: string) => `--${flag} 最大为 ${max}`,
     chunkNeedsSize: '--chunk 需要配合 --size：zcopy explain traditional --size 1G --chunk 64K',
     chunkOverSize: (chunk: string, size: string) => `--chunk ${chunk} 大于 --size ${size}：程序每次调用最多搬运整个文件`,
-    heading: (size: string, chunk: string, chunks: number) => `${size}，每段 ${chunk}：共 ${chunks} 段`,
+    heading: (size: string, chunk: string, chunks: number) => `${size}，每段 ${chunk}：共 ${grouped(chunks)} 段`,
     formula: '算式',
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
@@ -307,16 +308,16 @@ export const SCALE = catalogue({
     badReaders: (got: string, max: number) => `--readers 必须是 1 到 ${max} 之间的整数，而不是“${got}”`,
     notShown: (knobs: string, ids: string) => `未列出（它们没有 ${knobs} 变体）：${ids}`,
     summary: (size: string, chunk: string, chunks: number, rounds: Rounds | null): string =>
-      `整个文件：${size}，每段 ${chunk}，共 ${chunks} 段。${rounds ? `${SCALE.zh.rounds(rounds)}合计（准备 + 段数 x 每段轮数 x 每轮 + 收尾）：` : '合计（准备 + 段数 x 每段 + 收尾）：'}`,
-    compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${chunks} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
+      `整个文件：${size}，每段 ${chunk}，共 ${grouped(chunks)} 段。${rounds ? `${SCALE.zh.rounds(rounds)}合计（准备 + 段数 x 每段轮数 x 每轮 + 收尾）：` : '合计（准备 + 段数 x 每段 + 收尾）：'}`,
+    compared: (size: string, chunk: string, chunks: number) => `${size} 文件按每段 ${chunk}（共 ${grouped(chunks)} 段）的合计；不带 --size 的 zcopy compare 显示一段的数字及其中每段重复的部分。`,
     repeats: (chunks: number, perChunk: number, last: number) =>
       perChunk === 1
         ? chunks === 1
           ? '每段的步骤只做一次（只有一段）'
-          : `每段的步骤对 ${chunks} 段逐段重复`
-        : `每段的步骤要在每段里做 ${perChunk} 轮，共 ${chunks} 段${last === perChunk ? '' : `（最后一段 ${last} 轮）`}`,
+          : `每段的步骤对 ${grouped(chunks)} 段逐段重复`
+        : `每段的步骤要在每段里做 ${grouped(perChunk)} 轮，共 ${grouped(chunks)} 段${last === perChunk ? '' : `（最后一段 ${grouped(last)} 轮）`}`,
     rounds: (r: Rounds) =>
-      `${r.limit.by === 'pipe' ? 'splice 每次调用最多搬运一个管道的容量：64 KiB（16 页），除非用 F_SETPIPE_SZ 调大管道' : '内核每次 read、write、send、sendfile 或 splice 调用最多搬运 2 GiB - 4 KiB（0x7ffff000 字节）'}，所以每段 ${r.chunk}${r.calls ? ` 要做 ${r.perChunk} 轮 ${r.calls.map((c) => `${c}()`).join(' + ')}` : ` 的调用要做 ${r.perChunk} 轮`}${r.last === r.perChunk ? '' : `（最后较短的一段 ${r.last} 轮）`}。`,
+      `${r.limit.by === 'pipe' ? 'splice 每次调用最多搬运一个管道的容量：64 KiB（16 页），除非用 F_SETPIPE_SZ 调大管道' : '内核每次 read、write、send、sendfile 或 splice 调用最多搬运 2 GiB - 4 KiB（0x7ffff000 字节）'}，所以每段 ${r.chunk}${r.calls ? ` 要做 ${grouped(r.perChunk)} 轮 ${r.calls.map((c) => `${c}()`).join(' + ')}` : ` 的调用要做 ${grouped(r.perChunk)} 轮`}${r.last === r.perChunk ? '' : `（最后较短的一段 ${grouped(r.last)} 轮）`}。`,
     roundsOf: (ids: string[], r: Rounds): string => `${ids.join('、')}：${SCALE.zh.rounds(r)}`,
     refused: (r: ScaleRefusal, chunk: string, suggest: string, id: string | null) => {
       switch (r.code) {

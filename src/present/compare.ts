@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { SCALE, UI, whatIfWords, type Rounds } from '../i18n/strings.js';
-import { formatBytes } from '../term/bytes.js';
+import { formatBytes, grouped } from '../term/bytes.js';
 import { JOBS, PROPERTY_KEYS, type Job, type Lesson, type Properties } from '../lessons/index.js';
 import { COUNTER_KEYS, DEFAULT_KNOBS, formulaTexts, traceOf, turnedKnobs, type CallLimit, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { columns, paragraph } from '../term/layout.js';
@@ -76,7 +76,7 @@ export function countTables(rows: ComparisonRow[], lang: Lang): Table[] {
         [c.scenario]: r.id,
         ...Object.fromEntries(
           // At scale the totals alone: the per-chunk shares are compare's without --size, and both would not fit 80 columns.
-          COLUMNS.map((k) => [c.columns[k], r.chunks !== undefined || r.perTransfer[k] === r.counts[k] ? String(r.counts[k]) : `${r.counts[k]} (${r.perTransfer[k]})`]),
+          COLUMNS.map((k) => [c.columns[k], r.chunks !== undefined || r.perTransfer[k] === r.counts[k] ? grouped(r.counts[k]) : `${grouped(r.counts[k])} (${grouped(r.perTransfer[k])})`]),
         ),
       })),
   }));
@@ -95,10 +95,15 @@ export function propertyTable(rows: ComparisonRow[], lang: Lang): Table {
   };
 }
 
-/** Aligned columns for a pipe or a file: the header row, then one row per scenario. */
-export function renderPlainTable(cells: Record<string, string>[]): string[] {
+/**
+ * Aligned columns for a pipe or a file: the header row, then one row per scenario; one space
+ * between columns where two would not fit `width` (a whole file's grouped totals are wide).
+ */
+export function renderPlainTable(cells: Record<string, string>[], width = Infinity): string[] {
   const headers = Object.keys(cells[0] ?? {});
-  return columns([headers, ...cells.map((r) => headers.map((h) => r[h]))]);
+  const rows = [headers, ...cells.map((r) => headers.map((h) => r[h]))];
+  const lines = columns(rows);
+  return lines.some((l) => displayWidth(l) > width) ? columns(rows, [], ' ') : lines;
 }
 
 /** The whole comparison as plain lines: each job's counts, the properties, then the legend. */
@@ -107,7 +112,7 @@ export function renderComparison(rows: ComparisonRow[], lang: Lang, width: numbe
   if (out.length) out.push('');
   for (const t of [...countTables(rows, lang), propertyTable(rows, lang)]) {
     if (out.length && out.at(-1) !== '') out.push('');
-    out.push(paint.bold(t.title), ...renderPlainTable(t.cells));
+    out.push(paint.bold(t.title), ...renderPlainTable(t.cells, width));
   }
   out.push('', ...legend(lang, width).map((l) => paint.dim(l)));
   return out;

@@ -26,7 +26,7 @@ import {
   type Transfer,
 } from '../model/index.js';
 import { MIN_TEXT_WIDTH, bullet, paragraph } from '../term/layout.js';
-import { formatBytes } from '../term/bytes.js';
+import { formatBytes, grouped, groupedIn } from '../term/bytes.js';
 import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
 
 /** The `explain --json` shape; scripts and tests rely on it (README, "JSON"). */
@@ -108,12 +108,12 @@ export function roundsOf(lesson: Lesson, big: Scaled): Rounds | null {
 export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks: number; callsPerChunk: number; title: string; lines: string[] } {
   const big = traceOf(lesson).atScale(scale);
   const labelWidth = Math.max(...COUNTER_KEYS.map((k) => displayWidth(MACHINE[lang].counter[k])));
-  const totalWidth = Math.max(...COUNTER_KEYS.map((k) => String(big.counts[k]).length));
+  const totalWidth = Math.max(...COUNTER_KEYS.map((k) => grouped(big.counts[k]).length));
   return {
     chunks: big.chunks,
     callsPerChunk: big.callsPerChunk,
     title: SCALE[lang].summary(formatBytes(big.size), formatBytes(big.chunk), big.chunks, roundsOf(lesson, big)),
-    lines: COUNTER_KEYS.map((k) => `${padEnd(MACHINE[lang].counter[k], labelWidth)}  ${padStart(String(big.counts[k]), totalWidth)} = ${formulaText(big.formula[k])}`),
+    lines: COUNTER_KEYS.map((k) => `${padEnd(MACHINE[lang].counter[k], labelWidth)}  ${padStart(grouped(big.counts[k]), totalWidth)} = ${groupedIn(formulaText(big.formula[k]))}`),
   };
 }
 
@@ -237,13 +237,14 @@ function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInsta
   const phased = hasPhases(x) || x.formula !== undefined;
   // Where a chunk takes several rounds of calls, the column is one round's: the formula's last factor.
   const headers = phased ? [c.total, c.setup, (x.callsPerChunk ?? 1) > 1 ? c.perRound : c.perChunk] : [''];
-  const values = (k: keyof Counters) => (phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]]).map(String);
+  const values = (k: keyof Counters) => (phased ? [x.counts[k], x.setup[k], x.perTransfer[k]] : [x.counts[k]]).map(grouped);
   const widths = headers.map((t, i) => Math.max(2, displayWidth(t), ...COUNTER_KEYS.map((k) => displayWidth(values(k)[i]))));
   const cell = (cells: string[]) => cells.map((v, i) => padStart(v, widths[i])).join('  ');
   const out = phased ? [paint.dim(`  ${padEnd('', labelWidth)}  ${cell(headers)}${x.formula ? `  ${SCALE[lang].formula}` : ''}`)] : [];
   for (const k of COUNTER_KEYS) {
     const lines = [`  ${padEnd(MACHINE[lang].counter[k], labelWidth)}  ${cell(values(k))}`];
-    if (x.formula) lines[0] += paint.dim(`  = ${x.formula[k]}`);
+    // The JSON's formula keeps plain digits; the text groups them as it groups the totals.
+    if (x.formula) lines[0] += paint.dim(`  = ${groupedIn(x.formula[k])}`);
     // The calls by name, after their count where they fit, else on the next line.
     if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', x.syscalls.join(', '), width, '    ', paint.dim);
     out.push(...lines);

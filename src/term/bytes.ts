@@ -21,3 +21,13 @@ export function formatBytes(n: number): string {
   }
   return `${n} B`;
 }
+
+/** A count as the scale figures print it, its digits grouped by thousands: 1,048,576 (in Chinese too: one rule for both). */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Every whole number of four digits or more in `text` grouped: a formula such as "1 + 16384 x 2" as it is printed. */
+export function groupedIn(text: string): string {
+  return text.replace(/(?<![\d.,])\d{4,}(?![\d.])/g, (digits) => grouped(Number(digits)));
+}

@@ -4,7 +4,8 @@ import { takes } from '../../lessons/index.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
-import { scaleOptions } from '../options.js';
+import { pagerOption, scaleOptions } from '../options.js';
+import { paged } from '../pager.js';
 import { knobFlags, turnedKnobs } from '../../model/index.js';
 import { SCALE } from '../../i18n/strings.js';
 
@@ -16,7 +17,7 @@ export const compareCommand: Command = {
       'compare [scenarios..]',
       H.compare,
       (c) =>
-        scaleOptions(c, ctx.lang)
+        pagerOption(scaleOptions(c, ctx.lang), ctx.lang)
           .positional('scenarios', { type: 'string', array: true, describe: H.compareScenarios })
           .option('json', { type: 'boolean', describe: H.compareJson }),
       async (args) => {
@@ -32,20 +33,21 @@ export const compareCommand: Command = {
         const left = chosen.filter((l) => !shown.includes(l)).map((l) => l.id);
         if (left.length && !args.json) ctx.warn(SCALE[ctx.lang].notShown(knobFlags(knobs), left.join(', ')));
         if (args.json) return ctx.out(json(rows));
-        await printComparison(ctx, rows);
+        await printComparison(ctx, rows, args.pager);
       },
     );
   },
 };
 
-/** The comparison as tables: ink's on a terminal that fits them all, aligned text otherwise. */
-export async function printComparison({ io, lang, out, paint, width }: Ctx, rows: ComparisonRow[]): Promise<void> {
+/** The comparison as tables: ink's on a terminal that fits them all, aligned text otherwise (paged where taller than the terminal). */
+export async function printComparison(ctx: Ctx, rows: ComparisonRow[], pager?: boolean): Promise<void> {
+  const { io, lang, out, paint, width } = ctx;
   const tables = [...countTables(rows, lang), propertyTable(rows, lang)];
   const { stdout } = io;
   const screenRows = stdout.rows || 24;
   const height = tables.reduce((n, t) => n + 2 * t.cells.length + 5, 0);
   const fits = tables.every((t) => boxedTableFits(t.cells, stdout.columns || 80, screenRows)) && height <= screenRows - 1;
-  if (!stdout.isTTY || !fits) return out(asText(renderComparison(rows, lang, width, paint)));
+  if (!stdout.isTTY || !fits) return paged(ctx, asText(renderComparison(rows, lang, width, paint)), pager);
   // Only here, on a terminal, is ink worth its start-up cost.
   const { drawTable } = await loadUi(() => import('../../ui/compare-table.js'));
   for (const line of scaleLines(rows, lang, width)) out(paint.bold(line) + '\n');

@@ -4,23 +4,27 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { glossaryEntry, renderEntry, renderIndex } from '../../present/glossary.js';
 import { asText, json, type Command } from '../context.js';
 import { UsageError } from '../errors.js';
+import { pagerOption } from '../options.js';
+import { paged } from '../pager.js';
 
 export const glossaryCommand: Command = {
   names: ['glossary'],
-  register: (y, { lang, out, paint, width, lessons }) => {
+  register: (y, ctx) => {
+    const { lang, out, paint, width, lessons } = ctx;
     const H = HELP[lang];
     y.command(
       'glossary [term]',
       H.glossary,
       (c) =>
-        c
+        pagerOption(c, lang)
           .positional('term', { type: 'string', describe: H.term })
           .option('json', { type: 'boolean', describe: H.glossaryJson }),
-      (args) => {
+      async (args) => {
         const all = lessons().lessons;
         if (!args.term) {
           const entries = TERMS.map((t) => glossaryEntry(t, all, lang));
-          return out(args.json ? json(entries) : asText(renderIndex(entries, lang, paint)));
+          if (args.json) return out(json(entries));
+          return paged(ctx, asText(renderIndex(entries, lang, paint)), args.pager);
         }
         const term = findTerm(args.term);
         if (!term) {
@@ -28,7 +32,8 @@ export const glossaryCommand: Command = {
           throw new UsageError(MESSAGES[lang].then(MESSAGES[lang].unknownTerm(args.term), guess ? MESSAGES[lang].didYouMean(guess) : MESSAGES[lang].seeGlossary));
         }
         const entry = glossaryEntry(term, all, lang);
-        out(args.json ? json(entry) : asText(renderEntry(entry, lang, width, paint)));
+        if (args.json) return out(json(entry));
+        await paged(ctx, asText(renderEntry(entry, lang, width, paint)), args.pager);
       },
     );
   },
