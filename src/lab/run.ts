@@ -156,13 +156,17 @@ export async function runHelper({ binary, plan, lang, env, onProgress, signals =
   let caught: NodeJS.Signals | undefined;
   let bad: string | undefined;
 
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, LC_ALL: 'C' } });
+  // Listening before the helper starts: a signal that comes while it starts still stops it, never zcopy unheard.
+  let started: { kill: (signal: NodeJS.Signals) => boolean } | undefined;
   const stop = (signal: NodeJS.Signals) => {
     caught ??= signal;
-    child.kill('SIGTERM');
+    started?.kill('SIGTERM');
   };
   const names: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of names) signals.on(s, stop);
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, LC_ALL: 'C' } });
+  started = child;
+  if (caught) child.kill('SIGTERM');
   child.stderr.setEncoding('utf8').on('data', (d: string) => void stderr.push(d));
   const reading = (async () => {
     const per = plan.warmup + plan.runs;
