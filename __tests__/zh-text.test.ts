@@ -224,3 +224,15 @@ describe('what the commands print in Chinese', () => {
     expect(out.flatMap(([where, text]) => flaws(where, text, STRING_CHECKS))).toEqual([]);
   });
 });
+
+describe('lists in a Chinese explanation', () => {
+  test('the calls after the syscall count are listed with 、, as Chinese lists are', async () => {
+    const { explain, renderExplanation } = await import('../src/present/explain.js');
+    const { Chalk } = await import('chalk');
+    const lesson = loadCatalog(join(ROOT, 'lessons')).find('traditional')!;
+    const zh = renderExplanation(explain(lesson, 'zh'), 'zh', 80, new Chalk({ level: 0 })).join('\n');
+    expect(zh).toMatch(/系统调用 +2 +read、write$/m);
+    const en = renderExplanation(explain(lesson, 'en'), 'en', 80, new Chalk({ level: 0 })).join('\n');
+    expect(en).toMatch(/Syscalls +2 +read, write$/m);
+  });
+});

@@ -246,7 +246,7 @@ function countLines(x: Explanation, lang: Lang, width: number, paint: ChalkInsta
     // The JSON's formula keeps plain digits; the text groups them as it groups the totals.
     if (x.formula) lines[0] += paint.dim(`  = ${groupedIn(x.formula[k])}`);
     // The calls by name, after their count where they fit, else on the next line.
-    if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', x.syscalls.join(', '), width, '    ', paint.dim);
+    if (k === 'syscalls' && x.syscalls.length) appendOrBreak(lines, '  ', PUNCTUATION[lang].list(x.syscalls), width, '    ', paint.dim);
     out.push(...lines);
   }
   return out;
