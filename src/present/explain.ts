@@ -118,8 +118,9 @@ export function scaleSummary(lesson: Lesson, scale: Scale, lang: Lang): { chunks
 }
 
 export function explain(lesson: Lesson, lang: Lang, scale: Scale | null = null): Explanation {
-  const { end, phases, steps } = traceOf(lesson);
-  const big = scale && traceOf(lesson).atScale(scale);
+  const trace = traceOf(lesson);
+  const { end, phases, steps } = trace;
+  const big = scale && trace.atScale(scale);
   const knobs = lesson.knobs ?? DEFAULT_KNOBS;
   const rounds = big && roundsOf(lesson, big);
   const atScale = big
