@@ -1,5 +1,6 @@
 import type { EventType, Location, Phase } from '../model/index.js';
 import { catalogue } from './lang.js';
+import { MACHINE } from './machine.js';
 
 /**
  * The palette's words: what each event does, in a line, and the question each
@@ -55,10 +56,13 @@ export const EVENT_GLOSS = catalogue<Record<EventType, string>>({
   },
 });
 
-/** Each event as a short noun, for a level's conditions ("no CPU copy"): words a learner reads, not the file format's names. */
+/**
+ * Each event as a short noun, for a level's conditions ("no CPU copy"): words a learner reads, not the file format's names.
+ * An event a counter counts one of is called as the counter calls it.
+ */
 export const EVENT_NOUNS = catalogue<Record<EventType, string>>({
   en: {
-    syscall: 'system call',
+    syscall: MACHINE.en.counterNoun.syscalls[0],
     sysret: 'return from a call',
     run: 'running in user mode',
     deviceRead: 'disk read',
@@ -68,20 +72,20 @@ export const EVENT_NOUNS = catalogue<Record<EventType, string>>({
     dmaTransfer: 'DMA transfer',
     raiseInterrupt: 'raised interrupt',
     handleInterrupt: 'interrupt handler',
-    cpuCopy: 'CPU copy',
-    descriptorCopy: 'descriptor copy',
+    cpuCopy: MACHINE.en.counterNoun.cpuCopies[0],
+    descriptorCopy: MACHINE.en.counterNoun.descriptorCopies[0],
     pageRefMove: 'page reference move',
     mapPages: 'mapping pages',
     unmapPages: 'unmapping',
     pin: 'pinning',
     unpin: 'unpinning',
-    pageFault: 'page fault',
+    pageFault: MACHINE.en.counterNoun.pageFaults[0],
     faultIn: 'faulting a page in',
     cowCopy: 'copy-on-write copy',
     faultReturn: 'return from a fault',
   },
   zh: {
-    syscall: '系统调用',
+    syscall: MACHINE.zh.counterNoun.syscalls[0],
     sysret: '系统调用返回',
     run: '用户态运行',
     deviceRead: '磁盘读取',
@@ -91,14 +95,14 @@ export const EVENT_NOUNS = catalogue<Record<EventType, string>>({
     dmaTransfer: 'DMA 传输',
     raiseInterrupt: '发出中断',
     handleInterrupt: '中断处理',
-    cpuCopy: 'CPU 拷贝',
-    descriptorCopy: '描述符拷贝',
+    cpuCopy: MACHINE.zh.counterNoun.cpuCopies[0],
+    descriptorCopy: MACHINE.zh.counterNoun.descriptorCopies[0],
     pageRefMove: '移动页引用',
     mapPages: '映射页',
     unmapPages: '解除映射',
     pin: '锁定页',
     unpin: '解除锁定',
-    pageFault: '缺页',
+    pageFault: MACHINE.zh.counterNoun.pageFaults[0],
     faultIn: '缺页调入',
     cowCopy: '写时复制拷贝',
     faultReturn: '缺页返回',
