@@ -26,6 +26,16 @@ import { ROOT } from './helpers/cli.js';
 
 const ABCD = ['A', 'B', 'C', 'D'];
 
+/** A cached file read and written by the CPU alone, to the NIC itself: the path of a machine without DMA. */
+const CPU_HANDS_THE_NIC: Event[] = [
+  { type: 'syscall', name: 'read' },
+  { type: 'cpuCopy', from: 'pageCache', to: 'user' },
+  { type: 'sysret' },
+  { type: 'syscall', name: 'write' },
+  { type: 'cpuCopy', from: 'user', to: 'socket' },
+  { type: 'cpuCopy', from: 'socket', to: 'nic' },
+];
+
 /** Where `events` on `machine`, over ABCD, stop: the step the machine refuses and its refusal, or null when it takes them all. */
 function refusalOf(machine: State['machine'], events: Event[]) {
   try {
@@ -913,14 +923,7 @@ describe('a system call is a contract: paths no kernel could take are refused at
 
   test('a programmed-I/O NIC raises its transmit-complete interrupt for what the CPU handed it', () => {
     const noDma = { dma: false, nic: 'sg', cache: 'warm' } as const;
-    const handed: Event[] = [
-      { type: 'syscall', name: 'read' },
-      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
-      { type: 'sysret' },
-      { type: 'syscall', name: 'write' },
-      { type: 'cpuCopy', from: 'user', to: 'socket' },
-      { type: 'cpuCopy', from: 'socket', to: 'nic' },
-    ];
+    const handed = CPU_HANDS_THE_NIC;
     const s = run({ payload: ABCD, machine: noDma, steps: [...handed, { type: 'raiseInterrupt', source: 'nic' }, { type: 'handleInterrupt' }].map((event) => ({ event: event as Event })) }).at(-1)!;
     expect(s.counts.interrupts).toBe(1);
     expect(s.sent).toEqual(ABCD);
@@ -959,14 +962,7 @@ describe('devices behave as devices, and a few calls have rules of their own', (
   test('a level machine: devices that do DMA only, and no kernel bypass unless it says so', () => {
     const pio: Event[] = [{ type: 'syscall', name: 'read' }, { type: 'deviceRead' }];
     expect(on({ pio: false }, pio)).toEqual(at(pio, 'diskDmaOnly'));
-    const pioNic: Event[] = [
-      { type: 'syscall', name: 'read' },
-      { type: 'cpuCopy', from: 'pageCache', to: 'user' },
-      { type: 'sysret' },
-      { type: 'syscall', name: 'write' },
-      { type: 'cpuCopy', from: 'user', to: 'socket' },
-      { type: 'cpuCopy', from: 'socket', to: 'nic' },
-    ];
+    const pioNic = CPU_HANDS_THE_NIC;
     expect(on({ pio: false, cache: 'warm' }, pioNic)).toEqual(at(pioNic, 'nicDmaOnly'));
     const bypass: Event[] = [{ type: 'syscall', name: 'ioctl' }, { type: 'mapPages', from: 'nic' }];
     expect(on({ bypass: false }, bypass)).toEqual(at(bypass, 'noBypass', { device: 'nic' }));
