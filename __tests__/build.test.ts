@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
@@ -20,6 +21,7 @@ const patches = (await import(join(ROOT, 'scripts/patches.mjs'))) as {
   packageFile: (file: string) => string;
   patchProblems: () => string[];
   bundleProblems: (metafile: Metafile, applied: Set<Patch>) => string[];
+  notAscii: (name: string, text: string) => string[];
 };
 
 const stamp = (await import(join(ROOT, 'scripts/stamp.mjs'))) as {
@@ -40,8 +42,8 @@ describe('the build stamp: a jest run skips the build only while dist/ is what t
     write('lessons/sendfile.yaml', 'id: sendfile');
     write('scripts/build.mjs', '// build');
     write('package-lock.json', '{}');
-    write('dist/cli.js', 'bundle');
-    write('dist/chunks/a.js', 'chunk');
+    write('dist/cli.cjs', 'bundle');
+    write('dist/cli.print.cache', 'cache');
     write('dist/lessons/index.json', '{}');
     const build = () => stamp.writeStamp(root, out, stamp.inputsHash(root));
 
@@ -69,13 +71,13 @@ describe('the build stamp: a jest run skips the build only while dist/ is what t
     expect(stamp.isFresh(root, out)).toBe(false);
     build();
 
-    write('dist/chunks/a.js', 'chunk, changed');
+    write('dist/cli.print.cache', 'cache, changed');
     expect(stamp.isFresh(root, out)).toBe(false);
     build();
     rmSync(join(root, 'dist/lessons/index.json'));
     expect(stamp.isFresh(root, out)).toBe(false);
     build();
-    write('dist/chunks/stray.js', 'left over');
+    write('dist/cli.screen.cache', 'made since');
     expect(stamp.isFresh(root, out)).toBe(false);
     build();
 
@@ -109,7 +111,7 @@ describe('what the build patches in the packages it bundles', () => {
   });
 
   test('is in the bundle: yargs neither caches help after a command, nor loads node:assert, nor looks for its translations in dist/', () => {
-    const bundle = [join(ROOT, 'dist/cli.js'), ...readdirSync(join(ROOT, 'dist/chunks')).map((f) => join(ROOT, 'dist/chunks', f))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
     expect(bundle).toContain('YargsInstance');
     expect(bundle).not.toContain('.cacheHelpMessage()');
     expect(bundle).not.toMatch(/from\s*"assert"|require\("assert"\)\.(not)?[sS]trictEqual/);
@@ -135,5 +137,56 @@ describe('what the build patches in the packages it bundles', () => {
     expect(patches.bundleProblems({ inputs: { 'node_modules/cliui/index.mjs': good.inputs['node_modules/cliui/index.mjs'] } }, all)).toHaveLength(1);
     const [first, ...rest] = patches.SOURCE_PATCHES;
     expect(patches.bundleProblems(good, new Set(rest))).toEqual([`${first.file} was not patched (is it still bundled?)`]);
+  });
+});
+
+describe('how the binary starts: one CommonJS bundle and its code caches (bin/load-bundle.js)', () => {
+  const run = (script: string) => execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).trim();
+
+  test('each kind of start finds a cache this Node accepts, and the bundle it loads is zcopy', () => {
+    for (const kind of ['print', 'screen']) {
+      expect(run(`const b = require('./bin/load-bundle.js').loadBundle('${kind}'); console.log(b.cache, typeof b.exports.main)`)).toBe('used function');
+    }
+  });
+
+  test("a cache another Node made is refused, and the bundle runs without it; with none at all, too", () => {
+    // Beside the real one: the bundle finds its packages (yargs' translations) from where it is.
+    const dist = mkdtempSync(join(ROOT, 'dist', 'loader-test-'));
+    writeFileSync(join(dist, 'cli.cjs'), readFileSync(join(ROOT, 'dist/cli.cjs')));
+    writeFileSync(join(dist, 'cli.print.cache'), Buffer.alloc(4096, 7));
+    const load = (kind: string) => run(`const b = require('./bin/load-bundle.js').loadBundle('${kind}', ${JSON.stringify(dist)}); console.log(b.cache, typeof b.exports.main)`);
+    expect(load('print')).toBe('rejected function');
+    expect(load('screen')).toBe('none function');
+    rmSync(dist, { recursive: true });
+  });
+
+  test('the bundle is ASCII, as it is read; the check finds a character that is not', () => {
+    expect(patches.notAscii('dist/cli.cjs', readFileSync(join(ROOT, 'dist/cli.cjs'), 'latin1'))).toEqual([]);
+    expect(patches.notAscii('x.cjs', 'const a = /\u3002 /;')).toEqual(['x.cjs is not ASCII at 11: "const a = /\u3002 /;" (esbuild keeps a regular expression\'s characters as written: escape them in the source)']);
+  });
+
+  test("no top-level await is left for CommonJS to refuse: yoga's WebAssembly is made at once, ink's devtools never imported", () => {
+    const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    expect(bundle).toContain('zcopySync');
+    expect(bundle).not.toMatch(/\bimport\(/);
+    expect(bundle).not.toContain('react-devtools-core"');
+  });
+});
+
+describe("the stand-in for util.format that fills yargs' messages (scripts/shims/util-format.js)", () => {
+  test('fills a template as util.format does', async () => {
+    const { format: light } = (await import(join(ROOT, 'scripts/shims/util-format.js'))) as { format: (...args: unknown[]) => string };
+    const { format } = await import('node:util');
+    const cases: unknown[][] = [
+      ['Not enough arguments following: %s', 'size'],
+      ['Missing required argument: %s', 'lesson, scale'],
+      ['%s: %d of %d', 'x', 3, 10],
+      ['%i%% done', 42.9],
+      ['no placeholders', 'extra', 2],
+      ['%s and %s', 'one'],
+      ['%j', { a: 1 }],
+      ['plain'],
+    ];
+    for (const args of cases) expect(light(...args)).toBe(format(...(args as [string, ...unknown[]])));
   });
 });

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { isatty } = require('node:tty');
+const { loadBundle } = require('./load-bundle.js');
 
 // A reader that stops early (`zcopy list | head -1`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,16 +13,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const root = new URL('../', import.meta.url);
-const { main } = await import('../dist/cli.js');
-const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-process.exitCode = await main({
+const root = join(__dirname, '..');
+// Asked of the file descriptors, not of process.stdin, whose stream costs milliseconds to make and
+// that a printing command never reads.
+const { main } = loadBundle(isatty(0) && isatty(1) ? 'screen' : 'print').exports;
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+main({
   argv: process.argv.slice(2),
   env: process.env,
   stdout: process.stdout,
-  stdin: process.stdin,
+  get stdin() {
+    return process.stdin;
+  },
   stderr: process.stderr,
-  lessonsDir: fileURLToPath(new URL('lessons/', root)),
-  catalogCache: fileURLToPath(new URL('dist/lessons/', root)),
+  lessonsDir: join(root, 'lessons/'),
+  catalogCache: join(root, 'dist/lessons/'),
   version,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -18,7 +18,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = fileURLToPath(new URL('../bin/zcopy.js', import.meta.url));
+const BIN = process.env.ZCOPY_BENCH_BIN ?? fileURLToPath(new URL('../bin/zcopy.js', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const env = { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', TERM: 'xterm-256color', XDG_STATE_HOME: '/tmp/zcopy-bench-state' };
 delete env.CI; // ink draws only a final frame when CI is set; the learner's terminal does not set it

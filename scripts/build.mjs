@@ -1,10 +1,11 @@
-// Bundles the CLI so that start-up reads a few files instead of hundreds of modules.
-// Interactive screens are separate chunks, loaded only when a screen is opened.
-import { rmSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into one file with its code caches, so that a start reads a handful of files instead of compiling dozens of modules (bin/load-bundle.js).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundleProblems, lightTextMeasure, sourcePatches } from './patches.mjs';
+import { bundleProblems, lightBuiltins, lightTextMeasure, notAscii, sourcePatches } from './patches.mjs';
 import { STAMP, inputsHash, isFresh, writeStamp } from './stamp.mjs';
 
 const shared = {
@@ -25,6 +26,20 @@ const shared = {
   minifySyntax: true,
 };
 
+/**
+ * The CLI: one CommonJS file, every screen included (bin/load-bundle.js says why). A screen's code
+ * is still imported when a command opens one: esbuild runs a module of the bundle only when its
+ * import is reached. import.meta.url, which CommonJS lacks, is the file's own URL.
+ */
+const cli = {
+  ...shared,
+  format: 'cjs',
+  banner: { js: "const __zcopyUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...shared.define, 'import.meta.url': '__zcopyUrl' },
+  // No longer reached: the patched ink never imports its devtools (scripts/patches.mjs).
+  external: [],
+};
+
 const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'cli';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -35,17 +50,23 @@ if (target === 'cli' && !process.argv.includes('--force') && !metafileOut && isF
 if (target === 'cli') {
   const inputs = inputsHash(root);
   rmSync(join(dist, STAMP), { force: true });
-  // Chunk names carry content hashes; old ones would pile up.
-  rmSync('dist/chunks', { recursive: true, force: true });
+  // What earlier builds wrote (an ES module bundle split into chunks) would otherwise stay.
+  for (const old of ['chunks', 'cli.js']) rmSync(join(dist, old), { recursive: true, force: true });
   const patches = sourcePatches();
-  const { metafile } = await build({ ...shared, plugins: [lightTextMeasure, patches.plugin], metafile: true, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  const { metafile } = await build({ ...cli, plugins: [lightTextMeasure, lightBuiltins, patches.plugin], metafile: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
   if (metafileOut) writeFileSync(metafileOut, JSON.stringify(metafile));
-  const problems = bundleProblems(metafile, patches.applied);
+  const problems = [...bundleProblems(metafile, patches.applied), ...notAscii('dist/cli.cjs', readFileSync(join(dist, 'cli.cjs'), 'latin1'))];
   if (problems.length) throw new Error(`the bundle is not what scripts/patches.mjs makes it:\n  ${problems.join('\n  ')}`);
   // The lessons, parsed and validated once here, so that a run reads JSON instead of YAML,
   // and only the lessons it shows: dist/lessons/index.json names them, one file each beside it.
-  const { writeCatalogCache } = await import(`../dist/cli.js?${Date.now()}`);
+  const { writeCatalogCache } = createRequire(import.meta.url)('../dist/cli.cjs');
   writeCatalogCache('lessons', 'dist/lessons');
+  // Each code cache in a Node of its own, which compiles only what that kind of run compiles.
+  // Its stderr is kept apart: ink, leaving the pretend screen, shows the real terminal's cursor.
+  for (const kind of ['print', 'screen']) {
+    const run = spawnSync(process.execPath, ['scripts/warm-cache.mjs', kind], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`making the ${kind} code cache failed:\n${run.stderr}`);
+  }
   // Last, once everything is written; the hash is of the inputs as they were when the build began.
   writeStamp(root, dist, inputs);
 } else if (target === 'check-lessons') {

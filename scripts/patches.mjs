@@ -5,11 +5,11 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The packages whose source or dependencies the build replaces, each pinned exactly: yargs'
- * source (SOURCE_PATCHES), and ink's string-width (lightTextMeasure), whose calls ink must keep
- * making as the shim answers them.
+ * The packages whose source or dependencies the build replaces, each pinned exactly: yargs',
+ * ink's and yoga-layout's source (SOURCE_PATCHES), and ink's string-width (lightTextMeasure),
+ * whose calls ink must keep making as the shim answers them.
  */
-export const PATCHED_PACKAGES = ['yargs', 'ink'];
+export const PATCHED_PACKAGES = ['yargs', 'ink', 'yoga-layout'];
 
 /**
  * Text replaced in a package's source as it is bundled. `find` must occur exactly once in the
@@ -52,6 +52,48 @@ export const SOURCE_PATCHES = [
 `,
     apply: (source, find) => source.replace(find, ''),
   },
+  {
+    // A new parser guesses its program's version by walking up from yargs' own folder to a
+    // package.json and reading it: file system calls at every start, for a version that zcopy
+    // then gives it (.version(io.version) in src/cli/main.ts), replacing the guess.
+    file: 'yargs/build/lib/yargs-factory.js',
+    find: `        yargs.help();
+        yargs.version();
+`,
+    apply: (source, find) => source.replace(find, '        yargs.help();\n        yargs.version(false);\n'),
+  },
+  // The bundle is CommonJS (bin/load-bundle.js says why), and CommonJS has no top-level await. The
+  // three in the packages it bundles wait for nothing a zcopy run needs: yoga's WebAssembly, which
+  // can be made synchronously from the bytes it carries, and two imports ink makes only when the
+  // environment says DEV=true, for React's devtools, which zcopy does not ship.
+  {
+    // Emscripten's loader asks for the module asynchronously; given `zcopySync`, it makes it at once
+    // from the same embedded bytes (H, a base64 data: URL) and the same imports (d), and hands it to
+    // the same callback (a) as the asynchronous path does.
+    file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+    find: 'if(h.instantiateWasm)try{',
+    apply: (source, find) =>
+      source.replace(find, `if(h.zcopySync){a(new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(H.slice(H.indexOf(",")+1),"base64")),d));return{}}${find}`),
+  },
+  {
+    // With the module made at once, Emscripten has run it by the time loadYoga returns: the object
+    // passed in is the module that the promise would resolve to.
+    file: 'yoga-layout/dist/src/index.js',
+    find: 'const Yoga = wrapAssembly(await loadYoga());',
+    apply: (source, find) => source.replace(find, 'const zcopyYoga = { zcopySync: true };\nloadYoga(zcopyYoga);\nconst Yoga = wrapAssembly(zcopyYoga);'),
+  },
+  {
+    // DEV=true: ink says that React's devtools are not installed, as it does when the import fails.
+    file: 'ink/build/reconciler.js',
+    find: "        await import('./devtools.js');",
+    apply: (source, find) => source.replace(find, "        throw Object.assign(new Error('react-devtools-core is not bundled'), { code: 'ERR_MODULE_NOT_FOUND' });"),
+  },
+  {
+    // Read only for the devtools above.
+    file: 'ink/build/reconciler.js',
+    find: '? await loadPackageJson()',
+    apply: (source, find) => source.replace(find, '? { name: undefined, version: undefined }'),
+  },
 ];
 
 /** A file of an installed package, by its path under node_modules (not every package exports package.json to resolve). */
@@ -80,7 +122,7 @@ export function sourcePatches() {
     setup(b) {
       const byFile = new Map();
       for (const p of SOURCE_PATCHES) byFile.set(packageFile(p.file), [...(byFile.get(packageFile(p.file)) ?? []), p]);
-      b.onLoad({ filter: /node_modules[\\/]yargs[\\/]/ }, (args) => {
+      b.onLoad({ filter: new RegExp(`node_modules[\\\\/](${PATCHED_PACKAGES.join('|')})[\\\\/]`) }, (args) => {
         const patches = byFile.get(args.path);
         if (!patches) return undefined;
         let source = readFileSync(args.path, 'utf8');
@@ -115,6 +157,20 @@ export const lightTextMeasure = {
 };
 
 /**
+ * Node's built-ins where a package imports them in a way that costs a CommonJS bundle at every
+ * start (see each shim): `process` as a default import, and util.format in yargs' messages.
+ */
+export const lightBuiltins = {
+  name: 'light-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: new URL('./shims/process.js', import.meta.url).pathname } : undefined));
+    b.onResolve({ filter: /^(node:)?util$/ }, (args) =>
+      /node_modules[\\/](y18n|yargs-parser)[\\/]/.test(args.importer) ? { path: new URL('./shims/util-format.js', import.meta.url).pathname } : undefined,
+    );
+  },
+};
+
+/**
  * The problems with a build's esbuild metafile and the patches it applied: a patch left
  * unapplied, a real string-width anywhere in the bundle, or ink or cliui no longer importing
  * what lightTextMeasure stands in for, means the bundle is not what this file says.
@@ -137,4 +193,12 @@ export function bundleProblems(metafile, applied) {
     }
   }
   return problems;
+}
+
+/** bin/load-bundle.js reads the bundle as Latin-1, which is the bundle's text only while every byte of it is ASCII. */
+export function notAscii(name, text) {
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at < 0) return [];
+  const around = JSON.stringify(text.slice(Math.max(0, at - 40), at + 10));
+  return [`${name} is not ASCII at ${at}: ${around} (esbuild keeps a regular expression's characters as written: escape them in the source)`];
 }

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 
 /**
  * What the CLI's build reads: the sources (src/, and the shims and patches it bundles with them),
- * the lessons it turns into dist/lessons/, the build itself, and what decides the packages it
- * bundles (the lock files, the installed tree's own). The challenge levels are not here: they are
- * read at run time, not built.
+ * the lessons it turns into dist/lessons/, the build itself and the runs that make the code caches
+ * (with the loader they go through), and what decides the packages it bundles (the lock files, the
+ * installed tree's own). The challenge levels are not here: they are read at run time, not built.
  */
-const INPUTS = ['src', 'lessons', 'scripts/build.mjs', 'scripts/patches.mjs', 'scripts/shims', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+const INPUTS = ['src', 'lessons', 'scripts/build.mjs', 'scripts/patches.mjs', 'scripts/shims', 'scripts/warm-cache.mjs', 'bin/load-bundle.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
 
 /** Where the stamp is kept, inside the folder it describes. */
 export const STAMP = '.build-stamp.json';
@@ -32,13 +32,16 @@ function hashOf(root, files) {
   return hash.digest('hex');
 }
 
-/** One hash of every input's path and content under `root`. */
+/**
+ * One hash of every input's path and content under `root`, and of the Node that builds: a code
+ * cache is V8's, and another Node's V8 refuses it.
+ */
 export function inputsHash(root) {
-  return hashOf(root, INPUTS.flatMap((p) => filesUnder(root, p)));
+  return `${process.version}:${hashOf(root, INPUTS.flatMap((p) => filesUnder(root, p)))}`;
 }
 
 /** What the CLI's build writes into its folder (dist/dev/ is the dev tools', built apart). */
-const OUTPUTS = ['cli.js', 'chunks', 'lessons'];
+const OUTPUTS = ['cli.cjs', 'cli.print.cache', 'cli.screen.cache', 'lessons'];
 
 /** Every file the build wrote into `out`, with its hash. */
 function outputs(out) {

@@ -254,7 +254,8 @@ export const BUILD = catalogue({
         writable: '可写？',
       })[field] ?? `${field}?`,
     // Chinese has no word boundaries: a place's word counts anywhere.
-    names: (text, word) => namedIn(text, new RegExp(escapeRe(word), 'g'), /(?:不用|不经|没有|无)$/),
+    // 不用|不经|没有|无, escaped: the bundle is ASCII (scripts/build.mjs) and esbuild keeps a regular expression's characters as written.
+    names: (text, word) => namedIn(text, new RegExp(escapeRe(word), 'g'), /(?:\u4e0d\u7528|\u4e0d\u7ecf|\u6ca1\u6709|\u65e0)$/),
     draftTitle: '在沙盒中搭建的路径',
     draftSummary: '在 zcopy sandbox 中起草：请在这里写下这条路径说明了什么。',
     sandbox: '沙盒',

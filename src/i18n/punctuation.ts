@@ -55,7 +55,8 @@ export const PUNCTUATION = catalogue({
     flaws: (t) => [
       new RegExp(`${HAN} +${HAN}`).test(t) && `a stray space between Chinese characters: "${t}"`,
       new RegExp(`${HAN}[,:;?!]`).test(t) && `half-width punctuation after Chinese: "${t}"`,
-      /。 /.test(t) && `a space after 。: "${t}"`,
+      // 。 escaped: the bundle is ASCII (scripts/build.mjs) and esbuild keeps a regular expression's characters as written.
+      /\u3002 /.test(t) && `a space after 。: "${t}"`,
     ].filter((f): f is string => !!f),
   },
 });
