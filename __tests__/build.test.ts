@@ -190,3 +190,36 @@ describe("the stand-in for util.format that fills yargs' messages (scripts/shims
     for (const args of cases) expect(light(...args)).toBe(format(...(args as [string, ...unknown[]])));
   });
 });
+
+describe("the graphemes of a line for ink's output (scripts/shims/graphemes.js)", () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const bySegmenter = (text: string) => [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index }));
+  const shim = async () => (await import(join(ROOT, 'scripts/shims/graphemes.js'))) as { SELF_CONTAINED: RegExp; graphemes: (text: string) => Iterable<{ segment: string; index: number }> };
+
+  test('every code point it splits alone is a grapheme of its own beside a letter, a CJK character and itself (no rule of UAX #29 joins such code points but by their class)', async () => {
+    const { SELF_CONTAINED } = await shim();
+    const alone: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCodePoint(cp);
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (SELF_CONTAINED.test(c)) alone.push(c);
+    }
+    expect(alone.length).toBeGreaterThan(40_000);
+    const joined = alone.filter((c) => [`a${c}`, `${c}a`, `${c}${c}`, `\u4e00${c}`].some((pair) => bySegmenter(pair).length !== 2));
+    expect(joined).toEqual([]);
+    // What it must leave to the segmenter: CR before LF, marks, joiners, variation selectors.
+    for (const c of ['\r', '\u0301', '\u200d', '\ufe0f', '\u3099', '\uff9e', '\u1100']) expect(SELF_CONTAINED.test(c)).toBe(false);
+  });
+
+  test('splits lines as the segmenter does, zcopy text or not', async () => {
+    const { graphemes } = await shim();
+    const lines = [
+      '┌ USER SPACE ──── CPU: USER (ring 3) ──┐',
+      '\x1b[1m zcopy · sendfile\x1b[22m  从 fbuf 缓冲池到 socket 缓冲区：第 5 步',
+      'e\u0301 and 👩\u200d💻 and 🇫🇷 and ☕\ufe0f',
+      'line\r\nnext',
+      '',
+    ];
+    for (const line of lines) expect([...graphemes(line)]).toEqual(bySegmenter(line));
+  });
+});

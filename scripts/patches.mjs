@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The packages whose source or dependencies the build replaces, each pinned exactly: yargs',
- * ink's and yoga-layout's source (SOURCE_PATCHES), and ink's string-width (lightTextMeasure),
+ * ink's, yoga-layout's, slice-ansi's and ansi-tokenize's source (SOURCE_PATCHES), and ink's string-width (lightTextMeasure),
  * whose calls ink must keep making as the shim answers them.
  */
-export const PATCHED_PACKAGES = ['yargs', 'ink', 'yoga-layout'];
+export const PATCHED_PACKAGES = ['yargs', 'ink', 'yoga-layout', 'slice-ansi', '@alcalzone/ansi-tokenize'];
 
 /**
  * Text replaced in a package's source as it is bundled. `find` must occur exactly once in the
@@ -61,6 +61,28 @@ export const SOURCE_PATCHES = [
         yargs.version();
 `,
     apply: (source, find) => source.replace(find, '        yargs.help();\n        yargs.version(false);\n'),
+  },
+  {
+    // slice-ansi makes a grapheme segmenter as it loads, which loads ICU's break rules: about ten
+    // milliseconds of every screen's start, for clipping that zcopy's frames, laid out to fit, never
+    // ask of ink. Made when first used instead; every use is a call of its segment().
+    file: 'slice-ansi/tokenize-ansi.js',
+    find: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+    apply: (source, find) =>
+      source.replace(find, "let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)};"),
+  },
+  {
+    // ink splits every line of every frame into graphemes through this tokenizer: with
+    // scripts/shims/graphemes.js, a line of zcopy's text is split by code point, and the segmenter
+    // (milliseconds to make, and slow per line) is made only for a line that needs it.
+    file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+    find: 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+    apply: (source, find) => source.replace(find, `import { graphemes as zcopyGraphemes } from ${JSON.stringify(new URL('./shims/graphemes.js', import.meta.url).pathname)};`),
+  },
+  {
+    file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+    find: 'of segmenter.segment(str)',
+    apply: (source, find) => source.replace(find, 'of zcopyGraphemes(str)'),
   },
   // The bundle is CommonJS (bin/load-bundle.js says why), and CommonJS has no top-level await. The
   // three in the packages it bundles wait for nothing a zcopy run needs: yoga's WebAssembly, which
