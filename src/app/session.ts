@@ -188,6 +188,9 @@ function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): Me
       hint: said ? `${said} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
       group: UI[ctx.lang].groups[l.group],
       mark: records[l.id]?.finished ? '✓' : ' ',
+      // The filter finds a lesson by id, alias or title, its title in either language.
+      names: [l.id, ...l.aliases],
+      words: Object.values(l.title),
     };
   });
 }

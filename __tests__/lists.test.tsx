@@ -1,0 +1,199 @@
+import { describe, expect, test } from '@jest/globals';
+import { KEYS } from '../src/i18n/keys.js';
+import { SCREENS as WORDS } from '../src/i18n/screens.js';
+import { displayWidth } from '../src/term/text.js';
+import type { Route } from '../src/ui/app/route.js';
+import type { Size } from '../src/ui/size.js';
+import { driveApp } from './helpers/app.js';
+
+const SIZES: Size[] = [
+  { cols: 72, rows: 20 },
+  { cols: 80, rows: 24 },
+];
+const LANGS = ['en', 'zh'] as const;
+const home: Route = { screen: 'home' };
+const ESC = '\u001b';
+const PGDN = '\u001b[6~';
+const PGUP = '\u001b[5~';
+
+type App = ReturnType<typeof driveApp>;
+
+/** The lists `/` filters: where each starts, the screen Enter opens, and a part of a name that keeps some items but not all. */
+const LISTS: { name: string; start: Route; opens: string; part: string }[] = [
+  { name: 'learn picker', start: { screen: 'picker', then: 'learn', back: home }, opens: 'learn', part: 'send' },
+  { name: 'explain picker', start: { screen: 'picker', then: 'explain', back: home }, opens: 'explain', part: 'send' },
+  { name: 'levels', start: { screen: 'levels', back: home }, opens: 'challenge', part: 'zero' },
+];
+
+/** The ids of the items on a menu's frame, in order (the cursor's mark or a space, the id, two spaces). */
+const ids = (frame: string) => [...frame.matchAll(/^[ ›] (\S+)  /gm)].map((m) => m[1]);
+/** The id under the cursor. */
+const cursor = (frame: string) => /^› (\S+)/m.exec(frame)?.[1];
+/** Where the session is: the screen and, for one that shows a lesson or a level, which. */
+const at = (app: App) => {
+  const r = app.session().route;
+  return { screen: r.screen, id: 'id' in r ? r.id : undefined };
+};
+/** Every item a list has, read off its frames from the first to the last. */
+function everyId(app: App): string[] {
+  app.type('g');
+  const seen: string[] = [];
+  for (let guard = 0; guard < 100; guard++) {
+    const id = cursor(app.frame())!;
+    if (seen.includes(id)) break;
+    seen.push(id);
+    app.type('j');
+  }
+  app.type('g');
+  return seen;
+}
+
+describe('/ filters the lists (issue 21)', () => {
+  test('typing narrows the list by id, alias and title, the filter in sight; Backspace edits; Esc clears it, a second Esc goes back', () => {
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        for (const list of LISTS) {
+          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
+          const app = driveApp(list.start, { lang, size });
+          const all = everyId(app);
+          const before = app.frame();
+          // In one read, as a terminal delivers a burst.
+          app.type(`/${list.part}`);
+          const narrowed = app.frame();
+          const kept = ids(narrowed);
+          expect({ where, kept: kept.length > 0 && kept.length < all.length, each: kept.every((id) => all.includes(id)) }).toEqual({ where, kept: true, each: true });
+          expect({ where, filter: narrowed.split('\n').some((l) => l === ` /${list.part}█`) }).toEqual({ where, filter: true });
+          // The footer says what the keys do now.
+          expect({ where, footer: narrowed.split('\n').at(-1)!.includes(`Esc ${KEYS[lang].filter.clear.brief}`) }).toEqual({ where, footer: true });
+          const lines = narrowed.split('\n');
+          expect({ where, rows: lines.length <= size.rows - 1, cols: lines.every((l) => displayWidth(l) <= size.cols) }).toEqual({ where, rows: true, cols: true });
+          // Backspace takes back a character: the list widens again.
+          app.type('\u007f');
+          expect({ where, shorter: ids(app.frame()).length >= kept.length, filter: app.frame().includes(` /${list.part.slice(0, -1)}█`) }).toEqual({ where, shorter: true, filter: true });
+          // Esc clears the filter: every item is back, and the list is still open.
+          app.type(ESC);
+          expect({ where, screen: at(app).screen, filter: app.frame().includes('█') }).toEqual({ where, screen: list.start.screen, filter: false });
+          expect({ where, all: everyId(app) }).toEqual({ where, all });
+          expect({ where, frame: app.frame() }).toEqual({ where, frame: before });
+          // A second Esc leaves, as it always did.
+          app.type(ESC);
+          expect({ where, screen: at(app).screen }).toEqual({ where, screen: 'home' });
+        }
+      }
+    }
+  });
+
+  test('q and ? are typed into the filter: neither leaves nor opens the help', () => {
+    const app = driveApp(LISTS[0].start);
+    app.type('/q?');
+    expect(at(app).screen).toBe('picker');
+    expect(app.frame()).toContain(' /q?█');
+    expect(app.frame()).toContain(WORDS.en.noMatch('q?'));
+  });
+
+  test('a title in either language finds a lesson, whatever the learner reads', () => {
+    for (const lang of LANGS) {
+      const app = driveApp(LISTS[0].start, { lang });
+      // English words in a Chinese session, Chinese words in an English one.
+      app.type('/scatter-gather DMA');
+      expect({ lang, kept: ids(app.frame()) }).toEqual({ lang, kept: ['sendfile-sg'] });
+      app.type(ESC, '/', app.ctx.lookup('splice').title.zh);
+      expect({ lang, kept: ids(app.frame()) }).toEqual({ lang, kept: ['splice'] });
+    }
+  });
+
+  test('a filter that keeps nothing says so in words; no key there opens anything or fails, and Esc brings the list back', () => {
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        for (const list of LISTS) {
+          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
+          const app = driveApp(list.start, { lang, size });
+          app.type('/zzqx');
+          const empty = app.frame();
+          expect({ where, ids: ids(empty), said: empty.includes(WORDS[lang].noMatch('zzqx')) }).toEqual({ where, ids: [], said: true });
+          app.type('\r', '\u001b[B', '\u001b[A', PGDN, PGUP, '\u001bOH', '\u001b[4~', '\r');
+          expect({ where, at: at(app), frame: app.frame() }).toEqual({ where, at: { screen: list.start.screen, id: undefined }, frame: empty });
+          app.type(ESC, '\r');
+          expect({ where, opened: at(app).screen }).toEqual({ where, opened: list.opens });
+        }
+      }
+    }
+  });
+});
+
+describe('typing an id jumps to it (issue 21)', () => {
+  test('/ and a whole id or alias, then Enter, opens it, even where the filter keeps others before it', () => {
+    for (const list of LISTS) {
+      const app = driveApp(list.start);
+      const names = list.opens === 'challenge' ? app.ctx.levels().levels.map((l) => [l.id, l.id]) : app.ctx.lessons().lessons.flatMap((l) => [l.id, ...l.aliases].map((n) => [n, l.id]));
+      for (const [name, id] of names) {
+        const one = driveApp(list.start);
+        one.type(`/${name}\r`);
+        expect({ list: list.name, name, at: at(one) }).toEqual({ list: list.name, name, at: { screen: list.opens, id } });
+      }
+    }
+    // `traditional` is kept after `traditional-nodma`, and still the one opened.
+    const app = driveApp(LISTS[0].start);
+    app.type('/traditional');
+    expect(ids(app.frame())).toEqual(['traditional-nodma', 'traditional']);
+    expect(cursor(app.frame())).toBe('traditional');
+    app.type('\r');
+    expect(at(app)).toEqual({ screen: 'learn', id: 'traditional' });
+  });
+
+  test('Enter opens the item under the cursor, once the learner has moved it', () => {
+    const app = driveApp(LISTS[0].start);
+    app.type('/send', '\u001b[B', '\r');
+    expect(at(app)).toEqual({ screen: 'learn', id: 'sendfile-sg' });
+  });
+});
+
+describe('PgDn and PgUp page the lists (issue 21)', () => {
+  test('a page at a time, never past either end; Home and End still go to the ends', () => {
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        for (const list of LISTS) {
+          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
+          const app = driveApp(list.start, { lang, size });
+          const all = everyId(app);
+          // Each PgDn moves the cursor by as many items as were in sight (none is skipped unseen), and stops at the last; PgUp the same way back.
+          const inSight = () => ids(app.frame()).length;
+          let pages = 0;
+          for (let i = 0; i < all.length; i++) {
+            const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
+            app.type(PGDN);
+            const to = all.indexOf(cursor(app.frame())!);
+            expect({ where, from, to }).toEqual({ where, from, to: Math.min(from + page, all.length - 1) });
+            if (to > from) pages++;
+          }
+          for (let i = 0; i < all.length; i++) {
+            const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
+            app.type(PGUP);
+            expect({ where, from, to: all.indexOf(cursor(app.frame())!) }).toEqual({ where, from, to: Math.max(from - page, 0) });
+          }
+          // The lessons are more than a screen holds: they took pages; the levels at least one.
+          expect({ where, pages: pages >= (list.opens === 'challenge' ? 1 : 2), page: inSight() > 1 }).toEqual({ where, pages: true, page: true });
+          for (let i = 0; i < all.length; i++) app.type(PGUP);
+          expect({ where, top: cursor(app.frame()) }).toEqual({ where, top: all[0] });
+          app.type('\u001b[4~');
+          expect({ where, end: cursor(app.frame()) }).toEqual({ where, end: all.at(-1) });
+          app.type('\u001bOH');
+          expect({ where, home: cursor(app.frame()) }).toEqual({ where, home: all[0] });
+          // Within a filter, they page the items it keeps.
+          app.type(`/${list.part}`, '\u001b[4~');
+          expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame()).at(-1) });
+          app.type(PGUP);
+          expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame())[0] });
+        }
+      }
+    }
+  });
+
+  test('the help lists the new keys, in both languages', () => {
+    for (const lang of LANGS) {
+      const app = driveApp(LISTS[0].start, { lang });
+      app.type('?');
+      for (const words of [KEYS[lang].menu.pageDown, KEYS[lang].menu.pageUp, KEYS[lang].menu.filter]) expect(app.frame()).toContain(words.does);
+    }
+  });
+});
