@@ -24,7 +24,8 @@ const FROM_HOME: { item: string; open: string[]; shows: RegExp; levels: number }
   { item: 'sandbox', open: ['\r'], shows: /zcopy · sandbox/, levels: 1 },
   { item: 'explain', open: ['\r', '\r'], shows: /^programmed-io · Programmed I\/O/m, levels: 2 },
   { item: 'compare', open: ['\r'], shows: /^Scenario\s+CPU\s+DMA/m, levels: 1 },
-  { item: 'glossary', open: ['\r'], shows: /^DMA \(direct memory access\)/m, levels: 1 },
+  // Through its index: the first term, opened, starts the page.
+  { item: 'glossary', open: ['\r', '\r'], shows: /^DMA \(direct memory access\)/m, levels: 2 },
   { item: 'progress', open: ['\r'], shows: /^Progress \(/m, levels: 1 },
 ];
 
@@ -84,6 +85,7 @@ const EVERY: Route[] = [
   { screen: 'explain', id: 'sendfile', back: { screen: 'home' } },
   { screen: 'compare', back: { screen: 'home' } },
   { screen: 'glossary', back: { screen: 'home' } },
+  { screen: 'terms', back: { screen: 'home' } },
   { screen: 'progress', back: { screen: 'home' } },
 ];
 
@@ -225,6 +227,7 @@ describe('every frame of the new views fits 72x20 and 80x24, in both languages',
         { screen: 'quiz', back: null },
         { screen: 'compare', back: null },
         { screen: 'glossary', back: null },
+        { screen: 'terms', back: { screen: 'home' } },
         { screen: 'progress', back: null },
         ...ctx.lessons().lessons.map((l): Route => ({ screen: 'explain', id: l.id, back: null })),
       ];
@@ -234,7 +237,8 @@ describe('every frame of the new views fits 72x20 and 80x24, in both languages',
           let s: SessionState = enter(route, deps);
           // j moves down the pages and the home menu; in the quiz, a letter or a number is an answer, Enter moves on.
           const keys = route.screen === 'quiz' ? ['a', 'enter', '1', 'enter', 'enter'] : ['j'];
-          const limit = route.screen === 'home' ? 10 : 200;
+          // The menus go round: once round is enough.
+          const limit = route.screen === 'home' ? 10 : route.screen === 'terms' ? 20 : 200;
           for (let i = 0; i < limit && !s.ended; i++) {
             const lines = frameOf(s, deps);
             const where = `${lang} ${size.cols}x${size.rows} ${route.screen} ${'id' in route ? route.id : ''} #${i}`;

@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
+import { TERMS } from '../src/glossary/index.js';
+import { GLOSSARY } from '../src/i18n/glossary.js';
 import { KEYS } from '../src/i18n/keys.js';
 import { SCREENS as WORDS } from '../src/i18n/screens.js';
 import { displayWidth } from '../src/term/text.js';
@@ -23,6 +25,7 @@ const LISTS: { name: string; start: Route; opens: string; part: string }[] = [
   { name: 'learn picker', start: { screen: 'picker', then: 'learn', back: home }, opens: 'learn', part: 'send' },
   { name: 'explain picker', start: { screen: 'picker', then: 'explain', back: home }, opens: 'explain', part: 'send' },
   { name: 'levels', start: { screen: 'levels', back: home }, opens: 'challenge', part: 'zero' },
+  { name: 'glossary index', start: { screen: 'terms', back: home }, opens: 'glossary', part: 'copy' },
 ];
 
 /** The ids of the items on a menu's frame, in order (the cursor's mark or a space, the id, two spaces). */
@@ -32,7 +35,7 @@ const cursor = (frame: string) => /^› (\S+)/m.exec(frame)?.[1];
 /** Where the session is: the screen and, for one that shows a lesson or a level, which. */
 const at = (app: App) => {
   const r = app.session().route;
-  return { screen: r.screen, id: 'id' in r ? r.id : undefined };
+  return { screen: r.screen, id: 'id' in r ? r.id : 'term' in r ? r.term : undefined };
 };
 /** Every item a list has, read off its frames from the first to the last. */
 function everyId(app: App): string[] {
@@ -125,7 +128,12 @@ describe('typing an id jumps to it (issue 21)', () => {
   test('/ and a whole id or alias, then Enter, opens it, even where the filter keeps others before it', () => {
     for (const list of LISTS) {
       const app = driveApp(list.start);
-      const names = list.opens === 'challenge' ? app.ctx.levels().levels.map((l) => [l.id, l.id]) : app.ctx.lessons().lessons.flatMap((l) => [l.id, ...l.aliases].map((n) => [n, l.id]));
+      const names =
+        list.opens === 'challenge'
+          ? app.ctx.levels().levels.map((l) => [l.id, l.id])
+          : list.opens === 'glossary'
+            ? TERMS.flatMap((t) => [t.id, ...t.aliases].map((n) => [n, t.id]))
+            : app.ctx.lessons().lessons.flatMap((l) => [l.id, ...l.aliases].map((n) => [n, l.id]));
       for (const [name, id] of names) {
         const one = driveApp(list.start);
         one.type(`/${name}\r`);
@@ -171,8 +179,8 @@ describe('PgDn and PgUp page the lists (issue 21)', () => {
             app.type(PGUP);
             expect({ where, from, to: all.indexOf(cursor(app.frame())!) }).toEqual({ where, from, to: Math.max(from - page, 0) });
           }
-          // The lessons are more than a screen holds: they took pages; the levels at least one.
-          expect({ where, pages: pages >= (list.opens === 'challenge' ? 1 : 2), page: inSight() > 1 }).toEqual({ where, pages: true, page: true });
+          // The lessons are more than a screen holds: they took pages; the levels and the terms at least one.
+          expect({ where, pages: pages >= (list.start.screen === 'picker' ? 2 : 1), page: inSight() > 1 }).toEqual({ where, pages: true, page: true });
           for (let i = 0; i < all.length; i++) app.type(PGUP);
           expect({ where, top: cursor(app.frame()) }).toEqual({ where, top: all[0] });
           app.type('\u001b[4~');
@@ -194,6 +202,44 @@ describe('PgDn and PgUp page the lists (issue 21)', () => {
       const app = driveApp(LISTS[0].start, { lang });
       app.type('?');
       for (const words of [KEYS[lang].menu.pageDown, KEYS[lang].menu.pageUp, KEYS[lang].menu.filter]) expect(app.frame()).toContain(words.does);
+    }
+  });
+});
+
+describe('the in-app glossary has an index (issue 21)', () => {
+  test('home opens the terms; each opens the glossary at its own entry, and q comes back to the index on it', () => {
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        const where = `${lang} ${size.cols}x${size.rows}`;
+        const app = driveApp(home, { lang, size });
+        app.type('jjjjjjj\r');
+        expect({ where, at: at(app) }).toEqual({ where, at: { screen: 'terms', id: undefined } });
+        expect({ where, all: everyId(app) }).toEqual({ where, all: TERMS.map((t) => t.id) });
+        for (const [i, term] of TERMS.entries()) {
+          app.type('g', ...Array(i).fill('j'), '\r');
+          const page = app.frame().split('\n');
+          const name = GLOSSARY[lang].terms[term.id].name;
+          // At its entry: the first line, or, for the last terms, in the last full page of the glossary.
+          const line = page.indexOf(name);
+          const last = /(\d+)-(\d+)\D+(\d+)/.exec(page.at(-1)!)!;
+          expect({ where, term: term.id, first: line === 0 || (line > 0 && last[2] === last[3]) }).toEqual({ where, term: term.id, first: true });
+          app.type('q');
+          expect({ where, back: cursor(app.frame()) }).toEqual({ where, back: term.id });
+        }
+        // q from the index goes home, to the glossary item.
+        app.type('q');
+        expect({ where, home: at(app).screen, on: /^› \S+ +\S/m.test(app.frame()) }).toEqual({ where, home: 'home', on: true });
+      }
+    }
+  });
+
+  test('/ finds a term by its name in either language', () => {
+    for (const lang of LANGS) {
+      const app = driveApp({ screen: 'terms', back: home }, { lang });
+      app.type('/', GLOSSARY.zh.terms['page-cache'].name.slice(0, 3));
+      expect({ lang, kept: ids(app.frame()) }).toEqual({ lang, kept: ['page-cache'] });
+      app.type('\u001b', '/socket buffer\r');
+      expect({ lang, at: at(app) }).toEqual({ lang, at: { screen: 'glossary', id: 'socket-buffer' } });
     }
   });
 });

@@ -85,7 +85,7 @@ export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem
 }
 
 /** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
-function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
+function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
   menu: (deps: AppDeps, route: RouteOf<N>) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
 ): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] } & Helped> {
@@ -104,7 +104,7 @@ function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
   return withHelp<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }>({
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
-      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels'>;
+      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels' | 'terms'>;
       const { title, note, items: itemsOf } = menu(deps, menuRoute);
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
@@ -138,6 +138,8 @@ export const HOME = menuScreen<'home', HomeChoice>(
         return { kind: 'end', outcome: { kind: 'lab' } };
       case 'challenge':
         return { kind: 'go', to: { screen: 'levels', back: route } };
+      case 'glossary':
+        return { kind: 'go', to: { screen: 'terms', back: route } };
       default:
         return { kind: 'go', to: { screen: choice, back: route } };
     }
@@ -159,4 +161,10 @@ export const PICKER = menuScreen<'picker', string>(
 export const LEVELS = menuScreen<'levels', string>(
   (deps) => deps.challenges,
   (id, route): ScreenEffect => ({ kind: 'go', to: { screen: 'challenge', id, back: { ...route, at: id } } }),
+);
+
+/** The glossary's terms; the chosen one opens the glossary at it, and q comes back to it. */
+export const TERMS = menuScreen<'terms', string>(
+  (deps) => deps.terms,
+  (term, route): ScreenEffect => ({ kind: 'go', to: { screen: 'glossary', term, back: { ...route, at: term } } }),
 );
