@@ -3,7 +3,8 @@ import { TERMS } from '../src/glossary/index.js';
 import { GLOSSARY } from '../src/i18n/glossary.js';
 import { KEYS } from '../src/i18n/keys.js';
 import { SCREENS as WORDS } from '../src/i18n/screens.js';
-import { displayWidth } from '../src/term/text.js';
+import { recordLessonFinished, openStore } from '../src/progress/index.js';
+import { displayWidth, padEnd } from '../src/term/text.js';
 import type { Route } from '../src/ui/app/route.js';
 import type { Size } from '../src/ui/size.js';
 import { driveApp } from './helpers/app.js';
@@ -241,5 +242,55 @@ describe('the in-app glossary has an index (issue 21)', () => {
       app.type('\u001b', '/socket buffer\r');
       expect({ lang, at: at(app) }).toEqual({ lang, at: { screen: 'glossary', id: 'socket-buffer' } });
     }
+  });
+});
+
+describe('the lists give the titles the room the ids leave (issue 21)', () => {
+  test('the id column is as wide as the longest id kept; a title is cut with … only where the whole line would not fit', () => {
+    let cut = 0;
+    let whole = 0;
+    let marks = 0;
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        for (const list of LISTS) {
+          for (const filter of ['', list.part]) {
+            const where = `${list.name} ${lang} ${size.cols}x${size.rows} /${filter}`;
+            // One lesson finished, so that the learn picker has its marks' column.
+            const { state } = driveApp(home, { lang });
+            recordLessonFinished(openStore({ env: { XDG_STATE_HOME: state }, lang, warn: () => {} }), 'sendfile');
+            const app = driveApp(list.start, { lang, size, state });
+            expect({ where, at: at(app).screen }).toEqual({ where, at: list.start.screen });
+            if (filter) app.type(`/${filter}`);
+            const { items } = app.session().state as unknown as { items: { label: string; hint?: string; mark?: string }[] };
+            const kept = ids(app.frame());
+            const shown = new Map<string, string>();
+            for (let i = 0; i < items.length + 1; i++) {
+              for (const l of app.frame().split('\n')) {
+                const id = /^[ ›] (\S+)  /.exec(l)?.[1];
+                if (id) shown.set(id, l);
+              }
+              app.type('\u001b[B');
+            }
+            const keptItems = items.filter((it) => shown.has(it.label));
+            if (filter) expect({ where, kept: keptItems.length }).toEqual({ where, kept: kept.length });
+            const idWidth = Math.max(...keptItems.map((it) => displayWidth(it.label)));
+            const marked = keptItems.some((it) => (it.mark ?? ' ').trim());
+            if (marked) marks++;
+            for (const it of keptItems) {
+              const line = shown.get(it.label)!;
+              const full = `${line[0]} ${padEnd(it.label, idWidth)}  ${marked ? `${padEnd(it.mark ?? '', 1)} ` : ''}${it.hint ?? ''}`.trimEnd();
+              const fits = displayWidth(full) <= size.cols;
+              expect({ where, line, width: displayWidth(line) <= size.cols }).toEqual({ where, line, width: true });
+              if (fits) expect({ where, line }).toEqual({ where, line: full });
+              else expect({ where, line: line.endsWith('…') && full.startsWith(line.slice(0, -1)) && displayWidth(line) >= size.cols - 1 }).toEqual({ where, line: true });
+              if (fits) whole++;
+              else cut++;
+            }
+          }
+        }
+      }
+    }
+    // Both kinds were met: some titles fit whole, some truly do not; and the learn picker had its marks.
+    expect({ cut: cut > 0, whole: whole > 0, marked: marks > 0 }).toEqual({ cut: true, whole: true, marked: true });
   });
 });
