@@ -10,7 +10,6 @@ import { backOf, type AppDeps, type HomeChoice, type Route, type RouteOf, type S
 export interface MenuState {
   /** The item under the cursor, by its index among all the items. */
   cursor: number;
-  count: number;
   /** There is a level behind this menu; without one, q quits. */
   behind: boolean;
   /** What is typed after `/`; null while no filter is open. */
@@ -32,11 +31,11 @@ function keymapOf(m: MenuState) {
 const printable = (key: Keypress) => [...key].length === 1 && key >= ' ';
 
 /**
- * Up/down (or j/k) to move, PgDn/PgUp a page of `page` items, Enter (or →, l)
+ * Up/down (or j/k) to move, PgDn/PgUp a page (as many items as `page` says are in sight), Enter (or →, l)
  * to choose, q or Esc to go back; `/` opens a filter that narrows the items by
  * name and words as it is typed. Pure.
  */
-export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem<T>[], page: number): KeyResult<MenuState, MenuEffect> {
+export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem<T>[], page: () => number): KeyResult<MenuState, MenuEffect> {
   const kept = filtered(items, m.filter);
   const at = Math.max(0, kept.indexOf(m.cursor));
   // Among the items the filter keeps; with none kept, the cursor stays where it was, out of sight.
@@ -52,13 +51,13 @@ export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem
   if (m.filter !== null && action === undefined) return printable(key) ? typed(m.filter + key) : { state: m };
   switch (action) {
     case 'up':
-      return move((a, last) => (a - 1 + last + 1) % (last + 1));
+      return move((a, last) => (a === 0 ? last : a - 1));
     case 'down':
-      return move((a, last) => (a + 1) % (last + 1));
+      return move((a, last) => (a === last ? 0 : a + 1));
     case 'pageDown':
-      return move((a, last) => scrollBy(a, page, last));
+      return move((a, last) => scrollBy(a, page(), last));
     case 'pageUp':
-      return move((a, last) => scrollBy(a, -page, last));
+      return move((a, last) => scrollBy(a, -page(), last));
     case 'first':
       return move(() => 0);
     case 'last':
@@ -109,11 +108,11 @@ function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
       const at = items.findIndex((i) => i.value === route.at);
-      return { title, note, items, cursor: Math.max(0, at), count: items.length, behind: backOf(route) !== null, filter: null };
+      return { title, note, items, cursor: Math.max(0, at), behind: backOf(route) !== null, filter: null };
     },
     key: (s, key, route, deps) => {
-      // A page: as many items as are in sight.
-      const step = menuKey(s, key, s.items, Math.max(1, layout(s, route, deps).inSight.length));
+      // A page: as many items as are in sight (laid out only for the keys that page).
+      const step = menuKey(s, key, s.items, () => Math.max(1, layout(s, route, deps).inSight.length));
       const effects = (step.effects ?? []).map((e): ScreenEffect => (e.kind === 'choose' ? choose(s.items[e.index].value, route, deps) : e));
       return { state: { ...s, ...step.state }, effects };
     },
