@@ -66,14 +66,14 @@ describe('/ filters the lists (issue 21)', () => {
           const narrowed = app.frame();
           const kept = ids(narrowed);
           expect({ where, kept: kept.length > 0 && kept.length < all.length, each: kept.every((id) => all.includes(id)) }).toEqual({ where, kept: true, each: true });
-          expect({ where, filter: narrowed.split('\n').some((l) => l === ` /${list.part}█`) }).toEqual({ where, filter: true });
+          expect({ where, filter: narrowed.split('\n').some((l) => l === ` / ${list.part}█`) }).toEqual({ where, filter: true });
           // The footer says what the keys do now.
           expect({ where, footer: narrowed.split('\n').at(-1)!.includes(`Esc ${KEYS[lang].filter.clear.brief}`) }).toEqual({ where, footer: true });
           const lines = narrowed.split('\n');
           expect({ where, rows: lines.length <= size.rows - 1, cols: lines.every((l) => displayWidth(l) <= size.cols) }).toEqual({ where, rows: true, cols: true });
           // Backspace takes back a character: the list widens again.
           app.type('\u007f');
-          expect({ where, shorter: ids(app.frame()).length >= kept.length, filter: app.frame().includes(` /${list.part.slice(0, -1)}█`) }).toEqual({ where, shorter: true, filter: true });
+          expect({ where, shorter: ids(app.frame()).length >= kept.length, filter: app.frame().includes(` / ${list.part.slice(0, -1)}█`) }).toEqual({ where, shorter: true, filter: true });
           // Esc clears the filter: every item is back, and the list is still open.
           app.type(ESC);
           expect({ where, screen: at(app).screen, filter: app.frame().includes('█') }).toEqual({ where, screen: list.start.screen, filter: false });
@@ -91,7 +91,7 @@ describe('/ filters the lists (issue 21)', () => {
     const app = driveApp(LISTS[0].start);
     app.type('/q?');
     expect(at(app).screen).toBe('picker');
-    expect(app.frame()).toContain(' /q?█');
+    expect(app.frame()).toContain(' / q?█');
     expect(app.frame()).toContain(WORDS.en.noMatch('q?'));
   });
 

@@ -241,7 +241,7 @@ describe('keys in one read, in a real terminal', () => {
     keys('-l', 'q');
     await waitFor((s) => s.includes('choose a scenario') && /› sendfile /.test(s), 'the picker, on sendfile');
     keys('-l', '/traditional');
-    const typed = await waitFor((s) => s.includes('/traditional█'), 'the filter as typed');
+    const typed = await waitFor((s) => s.includes(' / traditional█'), 'the filter as typed');
     // Both are kept, traditional-nodma first; the one named whole is under the cursor.
     expect(typed).toMatch(/^ {2}traditional-nodma {2}/m);
     expect(typed).toMatch(/^› traditional {2}/m);

@@ -66,7 +66,7 @@ export function layoutMenu<T>(
   // The note shares the footer's line where both fit whole; else it has a line of its own, above the keys.
   const together = !note || displayWidth(` ${footer}   ${note}`) <= width;
   const keys = together ? [paint.dim(` ${note ? `${footer}   ${note}` : footer}`)] : [paint.dim(` ${note}`), paint.dim(` ${footer}`)];
-  const bottom = filter === null ? keys : [` /${filter}█`, ...keys];
+  const bottom = filter === null ? keys : [` / ${filter}█`, ...keys];
   const kept = filtered(items, filter);
   // The ids take the width of the longest one the list shows; the titles have the rest of the line.
   const labelWidth = Math.max(0, ...kept.map((i) => displayWidth(items[i].label)));
