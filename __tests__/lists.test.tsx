@@ -3,7 +3,7 @@ import { TERMS } from '../src/glossary/index.js';
 import { GLOSSARY } from '../src/i18n/glossary.js';
 import { KEYS } from '../src/i18n/keys.js';
 import { SCREENS as WORDS } from '../src/i18n/screens.js';
-import { recordLessonFinished, openStore } from '../src/progress/index.js';
+import { openStore, recordAnswer, recordLessonFinished } from '../src/progress/index.js';
 import { displayWidth, padEnd } from '../src/term/text.js';
 import type { Route } from '../src/ui/app/route.js';
 import type { Size } from '../src/ui/size.js';
@@ -292,5 +292,55 @@ describe('the lists give the titles the room the ids leave (issue 21)', () => {
     }
     // Both kinds were met: some titles fit whole, some truly do not; and the learn picker had its marks.
     expect({ cut: cut > 0, whole: whole > 0, marked: marks > 0 }).toEqual({ cut: true, whole: true, marked: true });
+  });
+});
+
+describe('PgDn and PgUp page the pages of text in the app (issue 21)', () => {
+  /** The lines a page's footer says are shown, in either language: "lines 1-18 of 189", "第 1-18 行，共 167 行". */
+  const shown = (app: App) => {
+    const m = /(\d+)-(\d+)\D+(\d+)/.exec(app.frame().split('\n').at(-1)!)!;
+    return { from: Number(m[1]), to: Number(m[2]), of: Number(m[3]) };
+  };
+  const PAGES: Route[] = [
+    { screen: 'explain', id: 'sendfile', back: home },
+    { screen: 'compare', back: home },
+    { screen: 'glossary', back: home },
+    { screen: 'glossary', term: 'zero-copy', back: { screen: 'terms', back: home } },
+    { screen: 'progress', back: home },
+  ];
+
+  test('a page at a time to the end and back, End and Home to the ends, at 72x20 and 80x24 in both languages', () => {
+    let paged = 0;
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        for (const route of PAGES) {
+          const where = `${route.screen} ${'term' in route ? route.term : ''} ${lang} ${size.cols}x${size.rows}`;
+          // Progress with every lesson finished and a quiz answer for each: longer than a screen.
+          const { state, ctx } = driveApp(home, { lang });
+          const store = openStore({ env: { XDG_STATE_HOME: state }, lang, warn: () => {} });
+          for (const l of ctx.lessons().lessons) {
+            recordLessonFinished(store, l.id);
+            recordAnswer(store, l.id, 'mover', true);
+          }
+          const app = driveApp(route, { lang, size, state });
+          const start = shown(app);
+          const page = start.to - start.from + 1;
+          for (let i = 0; i < 100 && shown(app).to < start.of; i++) {
+            const before = shown(app);
+            app.type(PGDN);
+            expect({ where, from: shown(app).from }).toEqual({ where, from: Math.min(before.from + page, start.of - page + 1) });
+            paged++;
+          }
+          expect({ where, to: shown(app).to }).toEqual({ where, to: start.of });
+          app.type(PGUP);
+          expect({ where, from: shown(app).from }).toEqual({ where, from: Math.max(1, start.of - 2 * page + 1) });
+          app.type('\u001bOH');
+          expect({ where, from: shown(app).from }).toEqual({ where, from: 1 });
+          app.type('\u001b[4~');
+          expect({ where, to: shown(app).to }).toEqual({ where, to: start.of });
+        }
+      }
+    }
+    expect(paged).toBeGreaterThan(40);
   });
 });
