@@ -124,6 +124,9 @@ describe('bursts of keys are the same keys typed slowly', () => {
     { what: 'home: explain via the picker, q q', start: { screen: 'home' }, keys: ['j', 'j', 'j', '\r', 'j', '\r', 'G', 'q', 'q'] },
     { what: 'home: quiz, an answer, q, compare', start: { screen: 'home' }, keys: ['j', 'j', '\r', 'a', '\r', '\r', 'q', 'j', 'j', '\r', 'j'] },
     { what: 'q on a page with nothing behind ends', start: { screen: 'progress', back: null }, keys: ['j', 'q'] },
+    // No Esc in a read: with a key after it, a terminal's Esc is Alt with that key.
+    { what: '/sendf Enter in the picker, q, PgDn, / typed and erased, Backspace once more closes it', start: { screen: 'picker', then: 'learn', back: null }, keys: ['/', 's', 'e', 'n', 'd', 'f', '\r', 'q', '\u001b[6~', '/', 'x', '\u007f', '\u007f'] },
+    { what: '/pin Enter in the glossary index, then a page down', start: { screen: 'terms', back: null }, keys: ['/', 'p', 'i', 'n', '\r', ' '] },
   ];
   for (const c of cases) {
     test(c.what, async () => {

@@ -87,6 +87,17 @@ describe('/ filters the lists (issue 21)', () => {
     }
   });
 
+  test('Backspace with nothing left to erase closes the filter, as in less; the list stays open', () => {
+    const app = driveApp(LISTS[0].start);
+    const before = app.frame();
+    app.type('/s\u007f');
+    expect(app.frame()).toContain(' / █');
+    app.type('\u007f');
+    expect(app.frame()).toBe(before);
+    app.type('\u007f');
+    expect(at(app).screen).toBe('picker');
+  });
+
   test('q and ? are typed into the filter: neither leaves nor opens the help', () => {
     const app = driveApp(LISTS[0].start);
     app.type('/q?');
