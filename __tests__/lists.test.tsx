@@ -98,6 +98,18 @@ describe('/ filters the lists (issue 21)', () => {
     expect(at(app).screen).toBe('picker');
   });
 
+  test('a filter longer than the line shows its end, where the next key goes', () => {
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        const app = driveApp(LISTS[0].start, { lang, size });
+        const typed = `${'页缓存'.repeat(20)}end`;
+        app.type('/', typed);
+        const line = app.frame().split('\n').find((l) => l.endsWith('end█'))!;
+        expect({ lang, size, line: line.startsWith(' / …') && displayWidth(line) <= size.cols && displayWidth(line) >= size.cols - 1 }).toEqual({ lang, size, line: true });
+      }
+    }
+  });
+
   test('q and ? are typed into the filter: neither leaves nor opens the help', () => {
     const app = driveApp(LISTS[0].start);
     app.type('/q?');

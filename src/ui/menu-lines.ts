@@ -66,7 +66,7 @@ export function layoutMenu<T>(
   // The note shares the footer's line where both fit whole; else it has a line of its own, above the keys.
   const together = !note || displayWidth(` ${footer}   ${note}`) <= width;
   const keys = together ? [paint.dim(` ${note ? `${footer}   ${note}` : footer}`)] : [paint.dim(` ${note}`), paint.dim(` ${footer}`)];
-  const bottom = filter === null ? keys : [` / ${filter}█`, ...keys];
+  const bottom = filter === null ? keys : [typedLine(filter, width), ...keys];
   const kept = filtered(items, filter);
   // The ids take the width of the longest one the list shows; the titles have the rest of the line.
   const labelWidth = Math.max(0, ...kept.map((i) => displayWidth(items[i].label)));
@@ -99,4 +99,11 @@ export function layoutMenu<T>(
 /** The lines a menu's list has on a screen of `size`: all but the title, the marks above and below, and `bottom` lines of keys. */
 export function menuRoom(size: { rows: number }, bottom: number): number {
   return Math.max(3, size.rows - 1 - 3 - bottom);
+}
+
+/** The filter as typed, its end in sight however long it grows: what is typed next goes there. */
+function typedLine(filter: string, width: number): string {
+  let shown = [...filter];
+  while (shown.length && displayWidth(` / …${shown.join('')}█`) > width) shown = shown.slice(1);
+  return shown.length < [...filter].length ? ` / …${shown.join('')}█` : ` / ${filter}█`;
 }
