@@ -39,6 +39,7 @@ const SCREENS: { name: string; start: Route; before: (app: App) => void; map: Ke
   { name: 'explain', start: { screen: 'explain', id: 'sendfile', back: home }, before: (app) => app.type('j', ' '), map: TEXT_KEYS, probe: 'j' },
   { name: 'compare', start: { screen: 'compare', back: home }, before: (app) => app.type(' '), map: TEXT_KEYS, probe: 'G' },
   { name: 'glossary', start: { screen: 'glossary', back: home }, before: (app) => app.type('j', 'j'), map: TEXT_KEYS, probe: ' ' },
+  { name: 'glossary index', start: { screen: 'terms', back: home }, before: (app) => app.type('j', '\u001b[6~'), map: MENU_KEYS, probe: 'j' },
   { name: 'progress', start: { screen: 'progress', back: home }, before: () => {}, map: TEXT_KEYS, probe: 'j' },
   { name: 'quiz question', start: { screen: 'quiz', back: home }, before: (app) => app.type('b'), map: QUIZ_KEYS, probe: 'c' },
   { name: 'quiz verdict', start: { screen: 'quiz', back: home }, before: (app) => answer(app), map: VERDICT_KEYS, probe: '\r' },

@@ -79,9 +79,10 @@ describe('a terminal too small for the app', () => {
       { screen: 'compare', back: home },
       { screen: 'glossary', back: home },
       { screen: 'progress', back: home },
+      { screen: 'terms', back: home },
     ];
     // Every key some screen takes: moving, choosing, typing an answer, building, scrolling, help, Esc.
-    const keys = ['l', 'h', 'j', 'k', 'g', 'G', 'n', 'p', 'a', 'b', 'c', 'd', 'y', 'u', 'r', 't', 'w', '1', '5', '?', ' ', 'enter', 'esc', 'backspace', 'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
+    const keys = ['l', 'h', 'j', 'k', 'g', 'G', 'n', 'p', 'a', 'b', 'c', 'd', 'y', 'u', 'r', 't', 'w', '1', '5', '?', ' ', 'enter', 'esc', 'backspace', 'up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown', '/'];
     const small = at(SMALL);
     const full = at({ cols: 80, rows: 24 });
     for (const route of routes) {

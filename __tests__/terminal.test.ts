@@ -233,6 +233,25 @@ describe('keys in one read, in a real terminal', () => {
     await expectExitedCleanly();
   }, 30_000);
 
+  test('the picker: /sendf Enter in one read opens sendfile; a typed id picks its lesson though another is kept before it (issue 21)', async () => {
+    keys('node bin/zcopy.js learn', 'Enter');
+    await waitFor((s) => s.includes('choose a scenario') && s.includes('/ filter'), 'the picker, offering its filter');
+    keys('-l', '/sendf\r');
+    await waitFor((s) => /zcopy · sendfile · /.test(s) && s.includes('USER SPACE'), 'sendfile, opened');
+    keys('-l', 'q');
+    await waitFor((s) => s.includes('choose a scenario') && /› sendfile /.test(s), 'the picker, on sendfile');
+    keys('-l', '/traditional');
+    const typed = await waitFor((s) => s.includes(' / traditional█'), 'the filter as typed');
+    // Both are kept, traditional-nodma first; the one named whole is under the cursor.
+    expect(typed).toMatch(/^ {2}traditional-nodma {2}/m);
+    expect(typed).toMatch(/^› traditional {2}/m);
+    keys('-l', '\r');
+    await waitFor((s) => /zcopy · traditional · /.test(s), 'traditional, opened');
+    keys('-l', 'qq');
+    await waitFor(atPrompt, 'the shell prompt after qq');
+    await expectExitedCleanly();
+  }, 30_000);
+
   test('the quiz: a rejected answer is cleared, so x Enter c leaves c typed', async () => {
     keys('node bin/zcopy.js quiz --scenario sendfile --kind mover --count 1 --seed 1', 'Enter');
     await waitFor((s) => s.includes('Question 1/1'), 'the question');

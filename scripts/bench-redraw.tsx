@@ -79,6 +79,7 @@ for (const lesson of loadCatalog(lessonsDir).lessons) {
       progress={unused}
       challenges={{ title: '', note: '', items: unused, bench: unused }}
       sandbox={unused}
+      terms={{ title: '', note: '', items: unused, lineOf: unused }}
       onFinish={() => {}}
       onAnswer={unused}
       onEnd={() => {}}

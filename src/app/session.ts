@@ -1,4 +1,5 @@
 import { TERMS } from '../glossary/index.js';
+import { GLOSSARY } from '../i18n/glossary.js';
 import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
 import { RECOMMENDED_PATH, nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
@@ -137,6 +138,25 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
       items: () => levelItems(ctx.levels(), lang, (id) => store().data.challenges?.[id]),
       bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang, kept.get(id)),
     },
+    terms: {
+      title: t.termsTitle,
+      note: t.termsNote,
+      items: () =>
+        TERMS.map((term) => ({
+          value: term.id,
+          label: term.id,
+          hint: GLOSSARY[lang].terms[term.id].name,
+          // The filter finds a term by id, alias or name, its name in either language.
+          names: [term.id, ...term.aliases],
+          words: Object.values(GLOSSARY).map((words) => words.terms[term.id].name),
+        })),
+      // Where the term starts on the page: below the terms before it, each with the blank line between two.
+      lineOf: (id, width) => {
+        const before = TERMS.findIndex((term) => term.id === id);
+        const entries = TERMS.slice(0, Math.max(0, before)).map((term) => glossaryEntry(term, all(), lang));
+        return entries.length ? renderGlossary(entries, lang, width, paint).length + 1 : 0;
+      },
+    },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     onKept: ({ id, steps }) => void (steps.length ? kept.set(id, steps) : kept.delete(id)),
@@ -188,6 +208,9 @@ function pickerItems(ctx: AppContext, records: Record<string, LessonRecord>): Me
       hint: said ? `${said} · ${l.title[ctx.lang]}` : l.title[ctx.lang],
       group: UI[ctx.lang].groups[l.group],
       mark: records[l.id]?.finished ? '✓' : ' ',
+      // The filter finds a lesson by id, alias or title, its title in either language.
+      names: [l.id, ...l.aliases],
+      words: Object.values(l.title),
     };
   });
 }

@@ -61,7 +61,14 @@ export function levelItems(levels: Levels, lang: Lang, recordOf: (id: string) =>
   return levels.levels.map((l) => {
     const record = recordOf(l.id);
     const solved = (record?.solved ?? 0) > 0;
-    return { value: l.id, label: l.id, hint: LEARN_CLI[lang].levelHint(l.title[lang], l.par, solved ? record!.best : null), mark: solved ? '✓' : ' ' };
+    return {
+      value: l.id,
+      label: l.id,
+      hint: LEARN_CLI[lang].levelHint(l.title[lang], l.par, solved ? record!.best : null),
+      mark: solved ? '✓' : ' ',
+      // The filter finds a level by id or title, its title in either language (not by its par).
+      words: Object.values(l.title),
+    };
   });
 }
 

@@ -19,6 +19,16 @@ export const KEYS = catalogue({
       last: { brief: 'last', does: 'the last item' },
       choose: { brief: 'choose', does: 'choose it' },
       back: { brief: 'back', does: 'back a level' },
+      pageDown: { brief: 'page', does: 'down a page' },
+      pageUp: { brief: 'page up', does: 'up a page' },
+      filter: { brief: 'filter', does: 'filter by name or title (an id typed whole picks it)' },
+    },
+    /** A list's filter, once `/` opened it. */
+    filter: {
+      type: { brief: 'type', does: 'narrow the list by id, alias or title' },
+      open: { brief: 'open', does: 'open the one picked' },
+      erase: { brief: 'erase', does: 'erase a character' },
+      clear: { brief: 'clear', does: 'clear the filter (Esc again: back)' },
     },
     lesson: {
       next: { brief: 'next', does: 'next step' },
@@ -111,6 +121,15 @@ export const KEYS = catalogue({
       last: { brief: '最后一项', does: '最后一项' },
       choose: { brief: '选择', does: '选择' },
       back: { brief: '返回', does: '返回上一层' },
+      pageDown: { brief: '翻页', does: '下翻一页' },
+      pageUp: { brief: '上翻', does: '上翻一页' },
+      filter: { brief: '筛选', does: '按名称或标题筛选（完整输入编号即选中它）' },
+    },
+    filter: {
+      type: { brief: '输入', does: '按编号、别名或标题缩小列表' },
+      open: { brief: '打开', does: '打开选中的一项' },
+      erase: { brief: '删除', does: '删除一个字符' },
+      clear: { brief: '清除', does: '清除筛选（再按 Esc：返回）' },
     },
     lesson: {
       next: { brief: '下一步', does: '下一步' },

@@ -8,10 +8,13 @@ export const SCREENS = catalogue({
     /** A menu scrolled past some of its items. */
     above: (n: number) => `↑ ${n} more above`,
     below: (n: number) => `↓ ${n} more below`,
+    /** A list's filter matched nothing. */
+    noMatch: (typed: string) => `nothing matches "${typed}"`,
   },
   zh: {
     lines: (from, to, of) => `第 ${from}-${to} 行，共 ${of} 行`,
     above: (n) => `↑ 上面还有 ${n} 项`,
     below: (n) => `↓ 下面还有 ${n} 项`,
+    noMatch: (typed) => `没有与“${typed}”匹配的项`,
   },
 });

@@ -218,6 +218,9 @@ export const LEARN_CLI = catalogue({
     stepNeedsScenario: '--step needs a scenario: zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step must be a whole number from 1 to ${steps} (the steps of ${id}), not "${got}"`,
     knobNeedsScenario: '--cache and --nic change one lesson: name it (zcopy learn sendfile --cache warm)',
+    /** The in-app glossary's index: its terms, one to read. */
+    termsTitle: 'zcopy glossary · choose a term to read',
+    termsNote: 'the text zcopy glossary <term> prints',
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
@@ -234,6 +237,8 @@ export const LEARN_CLI = catalogue({
     stepNeedsScenario: '--step 需要指定场景：zcopy learn sendfile --step 5',
     badStep: (id: string, steps: number, got: string) => `--step 必须是 1 到 ${steps} 之间的整数（${id} 的步数），而不是“${got}”`,
     knobNeedsScenario: '--cache 和 --nic 只改变一门课：请写出课程名（zcopy learn sendfile --cache warm）',
+    termsTitle: 'zcopy glossary · 选择要阅读的术语',
+    termsNote: '即 zcopy glossary <术语> 打印的内容',
   },
 });
 

@@ -38,6 +38,29 @@ export const MENU_KEYS = {
   help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.menu.back) },
   quit: QUIT,
+  pageDown: { keys: ['pagedown'], says: says((w) => w.menu.pageDown) },
+  pageUp: { keys: ['pageup'], says: says((w) => w.menu.pageUp) },
+  filter: { keys: ['/'], says: says((w) => w.menu.filter) },
+} satisfies Keymap<string>;
+
+/**
+ * A list's filter, once `/` opened it: what is typed narrows the list, so every
+ * printable key (q and ? too) is text; Esc clears the filter, and only a second
+ * Esc leaves the list.
+ */
+export const FILTER_KEYS = {
+  // Typing is what the reducer does with a key no action takes: no key of its own, a row in the help.
+  type: { keys: [], keysText: 'a-z 0-9', says: says((w) => w.filter.type) },
+  open: { keys: ['enter'], says: says((w) => w.filter.open) },
+  erase: { keys: ['backspace'], says: says((w) => w.filter.erase) },
+  clear: { keys: ['esc'], says: says((w) => w.filter.clear) },
+  up: { keys: ['up'], says: says((w) => w.menu.up) },
+  down: { keys: ['down'], says: says((w) => w.menu.down) },
+  pageDown: MENU_KEYS.pageDown,
+  pageUp: MENU_KEYS.pageUp,
+  first: { keys: ['home'], says: says((w) => w.menu.first) },
+  last: { keys: ['end'], says: says((w) => w.menu.last) },
+  quit: QUIT,
 } satisfies Keymap<string>;
 
 export const LESSON_KEYS = {

@@ -1,16 +1,19 @@
+import { scrollBy } from '../fit.js';
 import type { Keypress } from '../keypress.js';
-import { HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
-import { renderMenu, type MenuItem } from '../menu-lines.js';
+import { FILTER_KEYS, HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
+import { filtered, layoutMenu, namedExactly, type MenuItem } from '../menu-lines.js';
 import { frameWidth } from '../skeleton.js';
 import type { KeyResult } from '../use-keys.js';
 import { withHelp, type Helped } from './help.js';
 import { backOf, type AppDeps, type HomeChoice, type Route, type RouteOf, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface MenuState {
+  /** The item under the cursor, by its index among all the items. */
   cursor: number;
-  count: number;
   /** There is a level behind this menu; without one, q quits. */
   behind: boolean;
+  /** What is typed after `/`; null while no filter is open. */
+  filter: string | null;
 }
 
 export type MenuEffect = { kind: 'choose'; index: number } | { kind: 'back' } | { kind: 'quit' };
@@ -19,20 +22,58 @@ export function menuKeymap(behind: boolean) {
   return behind ? MENU_KEYS : HOME_KEYS;
 }
 
-/** Up/down (or j/k) to move, Enter (or →, l) to choose, q or Esc to go back. Pure. */
-export function menuKey(m: MenuState, key: Keypress): KeyResult<MenuState, MenuEffect> {
-  const move = (cursor: number) => ({ state: { ...m, cursor } });
-  switch (actionOf(menuKeymap(m.behind), key)) {
+/** The keys in force: the filter's while one is open (every printable key is text), else the menu's. */
+function keymapOf(m: MenuState) {
+  return m.filter === null ? menuKeymap(m.behind) : FILTER_KEYS;
+}
+
+/** A key typed into the filter: one character, not a named key (names are longer) and not a control key. */
+const printable = (key: Keypress) => [...key].length === 1 && key >= ' ';
+
+/**
+ * Up/down (or j/k) to move, PgDn/PgUp a page (as many items as `page` says are in sight), Enter (or →, l)
+ * to choose, q or Esc to go back; `/` opens a filter that narrows the items by
+ * name and words as it is typed. Pure.
+ */
+export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem<T>[], page: () => number): KeyResult<MenuState, MenuEffect> {
+  const kept = filtered(items, m.filter);
+  const at = Math.max(0, kept.indexOf(m.cursor));
+  // Among the items the filter keeps; with none kept, the cursor stays where it was, out of sight.
+  const move = (to: (at: number, last: number) => number) => ({ state: kept.length ? { ...m, cursor: kept[to(at, kept.length - 1)] } : m });
+  // A new filter: the cursor on the item it names exactly (an id or an alias typed whole), else on the first it keeps.
+  // With nothing typed, every item is kept and the cursor stays.
+  const typed = (filter: string) => {
+    const now = filtered(items, filter);
+    const cursor = filter ? (namedExactly(items, now, filter) ?? now[0] ?? m.cursor) : m.cursor;
+    return { state: { ...m, filter, cursor } };
+  };
+  const action = actionOf<string>(keymapOf(m), key);
+  if (m.filter !== null && action === undefined) return printable(key) ? typed(m.filter + key) : { state: m };
+  switch (action) {
     case 'up':
-      return move((m.cursor - 1 + m.count) % m.count);
+      return move((a, last) => (a === 0 ? last : a - 1));
     case 'down':
-      return move((m.cursor + 1) % m.count);
+      return move((a, last) => (a === last ? 0 : a + 1));
+    case 'pageDown':
+      return move((a, last) => scrollBy(a, page(), last));
+    case 'pageUp':
+      return move((a, last) => scrollBy(a, -page(), last));
     case 'first':
-      return move(0);
+      return move(() => 0);
     case 'last':
-      return move(m.count - 1);
+      return move((_, last) => last);
+    case 'filter':
+      return { state: { ...m, filter: '' } };
+    case 'erase':
+      // Backspace with nothing left to erase closes the filter, as it leaves a search in less or vim.
+      return m.filter ? typed([...m.filter].slice(0, -1).join('')) : { state: { ...m, filter: null } };
+    case 'clear':
+      // The cursor stays on the item it was on, now among them all.
+      return { state: { ...m, filter: null } };
     case 'choose':
-      return { state: m, effects: [{ kind: 'choose', index: m.cursor }] };
+    case 'open':
+      // A filter that keeps nothing has nothing to open.
+      return kept.includes(m.cursor) ? { state: m, effects: [{ kind: 'choose', index: m.cursor }] } : { state: m };
     case 'back':
       return { state: m, effects: [{ kind: 'back' }] };
     case 'quit':
@@ -43,32 +84,40 @@ export function menuKey(m: MenuState, key: Keypress): KeyResult<MenuState, MenuE
 }
 
 /** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
-function menuScreen<N extends 'home' | 'picker' | 'levels', T>(
+function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
   menu: (deps: AppDeps, route: RouteOf<N>) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
 ): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] } & Helped> {
+  // The frame, and what a page is on it: both read the same layout.
+  const layout = (s: MenuState & { title: string; note: string; items: MenuItem<T>[] }, route: RouteOf<N>, deps: AppDeps) => {
+    const { title, note } = s;
+    const { lang, paint, size } = deps;
+    // The lists offer their filter; the home menu's ten items need none said (its help tells it).
+    const offered = (route as Route).screen === 'home' ? (['down', 'up', 'choose', 'help', 'back'] as const) : (['down', 'up', 'choose', 'filter', 'help', 'back'] as const);
+    const keys =
+      s.filter === null
+        ? footerOf(menuKeymap(s.behind), offered, lang, frameWidth(size) - 1)
+        : footerOf(FILTER_KEYS, ['open', 'clear', 'erase', 'down', 'up'], lang, frameWidth(size) - 1);
+    return layoutMenu(title, s.items, s.cursor, keys, size, paint, lang, note, s.filter);
+  };
   return withHelp<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }>({
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
-      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels'>;
+      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels' | 'terms'>;
       const { title, note, items: itemsOf } = menu(deps, menuRoute);
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
       const at = items.findIndex((i) => i.value === route.at);
-      return { title, note, items, cursor: Math.max(0, at), count: items.length, behind: backOf(route) !== null };
+      return { title, note, items, cursor: Math.max(0, at), behind: backOf(route) !== null, filter: null };
     },
     key: (s, key, route, deps) => {
-      const step = menuKey(s, key);
+      // A page: as many items as are in sight (laid out only for the keys that page).
+      const step = menuKey(s, key, s.items, () => Math.max(1, layout(s, route, deps).inSight.length));
       const effects = (step.effects ?? []).map((e): ScreenEffect => (e.kind === 'choose' ? choose(s.items[e.index].value, route, deps) : e));
       return { state: { ...s, ...step.state }, effects };
     },
-    frame: (s, _route, deps) => {
-      const { title, note } = s;
-      const { lang, paint, size } = deps;
-      const keys = footerOf(menuKeymap(s.behind), ['down', 'up', 'choose', 'help', 'back'], lang, frameWidth(size) - 1);
-      return renderMenu(title, s.items, s.cursor, keys, size, paint, lang, note);
-    },
-  }, (s) => menuKeymap(s.behind));
+    frame: (s, route, deps) => layout(s, route, deps).lines,
+  }, (s) => keymapOf(s));
 }
 
 /** The home menu: learning and the reading views through the picker, the rest straight to their screen; only the lab leaves. */
@@ -88,6 +137,8 @@ export const HOME = menuScreen<'home', HomeChoice>(
         return { kind: 'end', outcome: { kind: 'lab' } };
       case 'challenge':
         return { kind: 'go', to: { screen: 'levels', back: route } };
+      case 'glossary':
+        return { kind: 'go', to: { screen: 'terms', back: route } };
       default:
         return { kind: 'go', to: { screen: choice, back: route } };
     }
@@ -109,4 +160,10 @@ export const PICKER = menuScreen<'picker', string>(
 export const LEVELS = menuScreen<'levels', string>(
   (deps) => deps.challenges,
   (id, route): ScreenEffect => ({ kind: 'go', to: { screen: 'challenge', id, back: { ...route, at: id } } }),
+);
+
+/** The glossary's terms; the chosen one opens the glossary at it, and q comes back to it. */
+export const TERMS = menuScreen<'terms', string>(
+  (deps) => deps.terms,
+  (term, route): ScreenEffect => ({ kind: 'go', to: { screen: 'glossary', term, back: { ...route, at: term } } }),
 );

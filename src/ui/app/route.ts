@@ -26,8 +26,11 @@ export type Route =
   | { screen: 'vs'; a: string; b: string; back: Route | null }
   | { screen: 'explain'; id: string; back: Route | null }
   | { screen: 'compare'; back: Route | null }
-  | { screen: 'glossary'; back: Route | null }
-  | { screen: 'progress'; back: Route | null };
+  /** `term`: the glossary opens at that term (picked from its index). */
+  | { screen: 'glossary'; back: Route | null; term?: string }
+  | { screen: 'progress'; back: Route | null }
+  /** The glossary's index: its terms, one to read. */
+  | { screen: 'terms'; back: Route | null; at?: string };
 
 export type RouteName = Route['screen'];
 export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
@@ -69,6 +72,8 @@ export interface AppDeps {
   challenges: { title: string; note: string; items: () => MenuItem<string>[]; bench: (id: string) => Workbench };
   /** The sandbox's workbench: a lesson's machine, or the default one. */
   sandbox: () => Workbench;
+  /** The glossary's index, and where each term starts on the glossary's page at a width. */
+  terms: { title: string; note: string; items: () => MenuItem<string>[]; lineOf: (id: string, width: number) => number };
 }
 
 /** What a screen asks of the session: another screen, back a level, quit, or something the world must record. */

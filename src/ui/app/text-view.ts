@@ -88,9 +88,12 @@ function lastWidth(source: TextSource): TextSource {
 }
 
 /** A screen that scrolls the lines of `source`, the presenter its command prints with. */
-function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(source: (route: RouteOf<N>, deps: AppDeps) => TextSource): ScreenModule<N, TextState & Helped> {
+function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(
+  source: (route: RouteOf<N>, deps: AppDeps) => TextSource,
+  topOf: (route: RouteOf<N>, deps: AppDeps) => number = () => 0,
+): ScreenModule<N, TextState & Helped> {
   const screen: ScreenModule<N, TextState> = {
-    enter: (route, deps) => ({ top: 0, source: lastWidth(source(route, deps)) }),
+    enter: (route, deps) => ({ top: topOf(route, deps), source: lastWidth(source(route, deps)) }),
     key: (s, key, _route, deps) => textKey(s, key, deps.size),
     frame: (s, _route, deps) => textFrame(s, deps),
   };
@@ -99,5 +102,9 @@ function textScreen<N extends 'explain' | 'compare' | 'glossary' | 'progress'>(s
 
 export const EXPLAIN = textScreen<'explain'>((route, deps) => deps.explain(route.id));
 export const COMPARE = textScreen<'compare'>((_route, deps) => deps.compare());
-export const GLOSSARY = textScreen<'glossary'>((_route, deps) => deps.glossary());
+// Opened from its index, the glossary starts at the term picked, the others a scroll away.
+export const GLOSSARY = textScreen<'glossary'>(
+  (_route, deps) => deps.glossary(),
+  (route, deps) => (route.term ? deps.terms.lineOf(route.term, textWidth(deps.size)) : 0),
+);
 export const PROGRESS = textScreen<'progress'>((_route, deps) => deps.progress());
