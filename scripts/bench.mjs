@@ -13,7 +13,8 @@
 //
 // Runs are interleaved (baseline, subject, baseline, ...) so drift hits both alike. The goals are
 // issue 20's; the last line says whether every one is met, and the exit status is 1 when one is not.
-// `--start` measures the start-up goals (1 and 2) alone, for a quick look at a change.
+// `--start` measures the start-up goals (1 and 2) alone, for a quick look at a change;
+// ZCOPY_BENCH_BIN=path measures another binary (an older checkout's bin/zcopy.js) in the same harness.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
