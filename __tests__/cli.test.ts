@@ -163,7 +163,7 @@ describe('zcopy explain', () => {
     expect(zcopy(['glossary', 'tlb']).stderr).toBe('zcopy: no glossary term "tlb"; run `zcopy glossary` to see them all\n');
     expect(zcopy(['explain', 'zerocopy']).stderr).toBe('zcopy: no scenario called "zerocopy"; did you mean msg-zerocopy?\n');
     expect(zcopy(['learn', 'sendfile', '--vs', 'nope']).stderr).toBe('zcopy: no scenario called "nope"; run `zcopy list` to see them all\n');
-    expect(zcopy(['glossary', 'pinnig', '--lang', 'zh']).stderr).toBe('zcopy: 术语表里没有 "pinnig"；你是不是想输入 pinning？\n');
+    expect(zcopy(['glossary', 'pinnig', '--lang', 'zh']).stderr).toBe('zcopy: 术语表里没有“pinnig”；你是不是想输入 pinning？\n');
   });
 
   test('no id: the error lists the ids', () => {
@@ -268,7 +268,7 @@ describe('the CLI itself', () => {
 
   test('a mistyped command gets a suggestion, in the learner\'s language', () => {
     expect(zcopy(['explian', 'sendfile'])).toMatchObject({ code: 1, stderr: 'zcopy: unknown command "explian"; did you mean explain?\n' });
-    expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有 "qiuz" 这个命令；你是不是想输入 quiz？\n' });
+    expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有“qiuz”这个命令；你是不是想输入 quiz？\n' });
     expect(zcopy(['frobnicate']).stderr).toBe('zcopy: unknown command "frobnicate"; see zcopy --help\n');
   });
 
@@ -318,8 +318,8 @@ describe('the CLI itself', () => {
   test("in Chinese, a bad command line is said in zcopy's own words, with what it takes, and a piped quiz ends with 得分", () => {
     const zh = (args: string[], input?: string) => zcopy(['--lang', 'zh', ...args], {}, input);
     expect(zh(['validate']).stderr).toBe('zcopy: 缺少参数；用法：zcopy validate <files..>\n');
-    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数 "extra"；用法：zcopy explain [scenario]\n');
-    expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是 "fish"\n');
+    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数“extra”；用法：zcopy explain [scenario]\n');
+    expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是“fish”\n');
     expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
     expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);
     expect(zcopy(['validate']).stderr).toBe('zcopy: an argument is missing; usage: zcopy validate <files..>\n');
