@@ -319,6 +319,11 @@ describe('the CLI itself', () => {
     const zh = (args: string[], input?: string) => zcopy(['--lang', 'zh', ...args], {}, input);
     expect(zh(['validate']).stderr).toBe('zcopy: 缺少参数；用法：zcopy validate <files..>\n');
     expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数“extra”；用法：zcopy explain [scenario]\n');
+    // Words after a command that takes none are refused, not dropped (issue 21).
+    expect(zh(['challenge', '--list', 'zzz'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: 多余的参数“zzz”；用法：zcopy challenge --list [--json]\n' });
+    expect(zcopy(['challenge', '--list', 'zzz'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "zzz"; usage: zcopy challenge --list [--json]\n' });
+    expect(zh(['sandbox', '--out', 'x.yaml', 'extra'], '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: 多余的参数“extra”；用法：zcopy sandbox\n' });
+    expect(zcopy(['sandbox', '--out', 'x.yaml', 'extra'], {}, '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "extra"; usage: zcopy sandbox\n' });
     expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是“fish”\n');
     expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
     expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);

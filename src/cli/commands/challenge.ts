@@ -2,6 +2,7 @@ import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type PathV
 import { HELP } from '../../i18n/help.js';
 import { MACHINE } from '../../i18n/machine.js';
 import { MESSAGES } from '../../i18n/strings.js';
+import { USAGE } from '../../i18n/usage.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
 import { isInteractive, session } from '../session.js';
@@ -23,6 +24,8 @@ export const challengeCommand: Command = {
           .option('json', { type: 'boolean', describe: H.challengeJson }),
       async (args) => {
         const levels = ctx.levels();
+        // --list takes no level: a word after it is a mistake to say, not one to drop.
+        if (args.list && args.id !== undefined) throw new UsageError(USAGE[lang].extraArgument(args.id, 'zcopy challenge --list [--json]'));
         if (args.list) return list(ctx, levels, args.json === true);
         if (args.check !== undefined) {
           if (args.id === undefined) throw new UsageError(CHALLENGE[lang].needLevel);
