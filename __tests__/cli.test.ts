@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { displayWidth } from '../src/term/text.js';
@@ -279,12 +279,14 @@ describe('the CLI itself', () => {
     expect(zcopy(['completion', 'zsh']).stdout).toMatch(/^#compdef zcopy\n[\s\S]*compdef _zcopy_yargs_completions zcopy/);
     expect(zcopy(['completion'], { SHELL: '/usr/bin/zsh' }).stdout).toBe(zcopy(['completion', 'zsh']).stdout);
     expect(zcopy(['completion'], { SHELL: '/bin/bash' }).stdout).toBe(zcopy(['completion', 'bash']).stdout);
-    const fish = zcopy(['completion', 'fish']);
-    expect(fish.code).toBe(1);
-    expect(fish.stderr.trim().split('\n')).toHaveLength(1);
+    expect(zcopy(['completion', 'fish']).stdout).toMatch(/^###-begin-zcopy-completions-###\n[\s\S]*complete -c zcopy /);
+    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' }).stdout).toBe(zcopy(['completion', 'fish']).stdout);
+    const tcsh = zcopy(['completion', 'tcsh']);
+    expect(tcsh.code).toBe(1);
+    expect(tcsh.stderr.trim().split('\n')).toHaveLength(1);
     // A $SHELL with no script is told which shells have one, never handed bash's in silence (issue 21).
-    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash or zsh, not fish: name one, as in zcopy completion bash\n' });
-    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/usr/bin/fish' }).stderr).toBe('zcopy: 补全脚本只有 bash 或 zsh 的，没有 fish 的：请指明一个，例如 zcopy completion bash\n');
+    expect(zcopy(['completion'], { SHELL: '/bin/tcsh' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash, zsh or fish, not tcsh: name one, as in zcopy completion bash\n' });
+    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/bin/tcsh' }).stderr).toBe('zcopy: 补全脚本只有 bash、zsh 或 fish 的，没有 tcsh 的：请指明一个，例如 zcopy completion bash\n');
     // What the zsh script asks for: words with their descriptions, which _describe shows.
     const zshWords = zcopy(['--get-yargs-completions', 'zcopy', 'ex'], { SHELL: 'zsh' }).stdout;
     expect(zshWords).toMatch(/^explain:print one scenario/m);
@@ -324,7 +326,7 @@ describe('the CLI itself', () => {
     expect(zcopy(['challenge', '--list', 'zzz'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "zzz"; usage: zcopy challenge --list [--json]\n' });
     expect(zh(['sandbox', '--out', 'x.yaml', 'extra'], '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: 多余的参数“extra”；用法：zcopy sandbox\n' });
     expect(zcopy(['sandbox', '--out', 'x.yaml', 'extra'], {}, '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "extra"; usage: zcopy sandbox\n' });
-    expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是“fish”\n');
+    expect(zh(['completion', 'tcsh']).stderr).toBe('zcopy: completion 只能是 bash、zsh 或 fish，不能是“tcsh”\n');
     expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
     expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);
     expect(zcopy(['validate']).stderr).toBe('zcopy: an argument is missing; usage: zcopy validate <files..>\n');
@@ -340,11 +342,38 @@ describe('the CLI itself', () => {
     expect(zcopy(['-v'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  test('the fish script parses, and completes commands, options, scenario and level ids and quiz kinds in a real fish (issue 21)', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'zcopy-bin-'));
+    try {
+      writeFileSync(join(bin, 'zcopy'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/zcopy.js')}" "$@"\n`, { mode: 0o755 });
+      const script = join(bin, 'zcopy.fish');
+      writeFileSync(script, zcopy(['completion', 'fish']).stdout);
+      const fish = (args: string[]) => spawnSync('fish', ['--no-config', ...args], { env: { PATH: `${bin}:${process.env.PATH}`, HOME: bin, LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 20_000 });
+      expect(fish(['-n', script])).toMatchObject({ status: 0, stderr: '' });
+      // `complete -C` prints what fish would offer at the end of the line: a word, then a tab and its description.
+      const complete = (line: string) =>
+        fish(['-c', `source ${script}; complete -C '${line}'`])
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]);
+      expect(complete('zcopy expl')).toEqual(['explain']);
+      expect(complete('zcopy learn --ca')).toEqual(['--cache']);
+      expect(complete('zcopy explain sendfile-')).toEqual(['sendfile-sg']);
+      expect(complete('zcopy quiz --kind ')).toEqual(expect.arrayContaining(['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer', 'reverse']));
+      expect(complete('zcopy quiz --kind ')).toHaveLength(8);
+      expect(complete('zcopy challenge enc')).toEqual(['encrypt-one-copy', 'encrypt-zero-copy']);
+      // Where zcopy has no words (a file), fish offers paths.
+      expect(complete(`zcopy validate ${join(bin, 'zcopy.f')}`)).toEqual([script]);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
   test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', () => {
     const YARGS_TEXT = /Not enough|non-option|Unknown argument|Invalid values|Argument:|Given:|Choices:|参数不够|无法识别|值无效|没有提供足够的值|可选值/;
     const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);
     expect(commands).toEqual(expect.arrayContaining(['learn', 'quiz', 'validate', 'lab', 'completion']));
-    const cases: string[][] = [['validate'], ['completion', 'fish'], ['--lang', 'fr'], ['--lang']];
+    const cases: string[][] = [['validate'], ['completion', 'tcsh'], ['--lang', 'fr'], ['--lang']];
     for (const command of commands) {
       // Each option's entry in the help: its name, and whether it is a flag (a flag takes no value to miss).
       const help = zcopy([command, '--help']).stdout;
