@@ -1,9 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KEYMAP_OF, SCREENS_OF } from '../src/cli/keys-help.js';
+import { KEYS_HELP } from '../src/i18n/keys.js';
 import { displayWidth } from '../src/term/text.js';
+import { keyLabel } from '../src/ui/keys.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const ESC = '\u001b[';
@@ -270,6 +273,52 @@ describe('the CLI itself', () => {
     expect(zcopy(['explian', 'sendfile'])).toMatchObject({ code: 1, stderr: 'zcopy: unknown command "explian"; did you mean explain?\n' });
     expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有“qiuz”这个命令；你是不是想输入 quiz？\n' });
     expect(zcopy(['frobnicate']).stderr).toBe('zcopy: unknown command "frobnicate"; see zcopy --help\n');
+  });
+
+  test('learn, challenge and sandbox --help list the keys of each screen they open, read off its keymap, in both languages (issue 21)', () => {
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const [command, screens] of Object.entries(SCREENS_OF)) {
+        const r = zcopy([command, '--help', '--lang', lang]);
+        expect(r).toMatchObject({ code: 0, stderr: '' });
+        const t = KEYS_HELP[lang];
+        expect(r.stdout).toContain(t.title);
+        for (const screen of screens) {
+          // The screen's heading, then each of its keymap's rows: every key of an action, and what it does.
+          const at = r.stdout.indexOf(`\n  ${t[screen]}\n`);
+          expect({ command, lang, screen, listed: at >= 0 }).toEqual({ command, lang, screen, listed: true });
+          const section = r.stdout.slice(at + 1).split('\n\n')[0];
+          for (const [action, binding] of Object.entries(KEYMAP_OF[screen])) {
+            const keys = binding.keysText ?? binding.keys.map((k) => keyLabel(k, lang)).join(t.between);
+            const does = action === 'help' ? t.helpKey : binding.says(lang).does;
+            expect(section).toMatch(new RegExp(`^ {4}${escape(keys)} +${escape(does)}$`, 'm'));
+          }
+        }
+      }
+    }
+    expect(zcopy(['learn', '--help']).stdout).toMatch(/^ {4}→ l space Enter +next step$/m);
+  });
+
+  test('a command\'s --help loads no ink: the keys come from the keymaps alone, which import no screen code', () => {
+    // The chunks a command's module imports statically (what `zcopy learn --help` loads); ink is imported only by a screen, lazily.
+    const dir = join(ROOT, 'dist/chunks');
+    const chunks = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const ink = chunks.filter((f) => readFileSync(join(dir, f), 'utf8').includes('react-reconciler'));
+    expect(ink.length).toBeGreaterThan(0);
+    const loaded = (entry: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(entry)) return seen;
+      seen.add(entry);
+      const text = readFileSync(join(dir, entry), 'utf8');
+      for (const m of text.matchAll(/(?:^|[;\s])import(?:\{[^}]*\}from|\s*[\w$]+\s*from|)\s*"\.\/([^"]+)"/g)) loaded(m[1], seen);
+      return seen;
+    };
+    for (const command of Object.keys(SCREENS_OF)) {
+      const entry = chunks.find((f) => f.startsWith(`${command}-`))!;
+      expect(entry).toBeDefined();
+      const statics = loaded(entry);
+      expect(statics.size).toBeGreaterThan(3);
+      expect({ command, ink: ink.filter((f) => statics.has(f)) }).toEqual({ command, ink: [] });
+    }
   });
 
   test('completion: a script for bash or zsh, and --help', () => {

@@ -5,6 +5,7 @@ import { MESSAGES } from '../../i18n/strings.js';
 import { USAGE } from '../../i18n/usage.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
+import { keysHelp } from '../keys-help.js';
 import { isInteractive, session } from '../session.js';
 
 /** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
@@ -21,7 +22,8 @@ export const challengeCommand: Command = {
           .positional('id', { type: 'string', describe: H.challengeId })
           .option('list', { type: 'boolean', describe: H.challengeList })
           .option('check', { type: 'string', describe: H.challengeCheck, requiresArg: true })
-          .option('json', { type: 'boolean', describe: H.challengeJson }),
+          .option('json', { type: 'boolean', describe: H.challengeJson })
+          .epilog(keysHelp('challenge', lang)),
       async (args) => {
         const levels = ctx.levels();
         // --list takes no level: a word after it is a mistake to say, not one to drop.
