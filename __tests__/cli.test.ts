@@ -522,6 +522,23 @@ describe('zcopy learn without a terminal', () => {
 });
 
 describe('the README', () => {
+  test('every command in its Examples works as typed, from a clone, piped (issue 21)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /## Examples\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1];
+    const commands = block.split('\n').filter((l) => l.startsWith('zcopy ')).map((l) => l.replace(/\s+#.*$/, '').split(/\s+/).slice(1));
+    expect(commands.length).toBeGreaterThan(8);
+    const home = mkdtempSync(join(tmpdir(), 'zcopy-readme-'));
+    try {
+      for (const args of commands) {
+        // A learner's answers, for the quiz; the other commands read nothing.
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin/zcopy.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 20_000, input: 'a\n'.repeat(10) });
+        expect({ args, code: r.status, stderr: r.stderr, printed: r.stdout.length > 0 }).toEqual({ args, code: 0, stderr: '', printed: true });
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   test('its transcript of zcopy explain sendfile is what zcopy prints', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const shown = /```\n\$ zcopy explain sendfile\n([\s\S]*?)```/.exec(readme)![1];
