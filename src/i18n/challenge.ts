@@ -119,7 +119,7 @@ export const CHALLENGE = catalogue({
         case 'banned':
           return `${PUNCTUATION.zh.phrase([`第 ${u.step} 步是`, EVENT_NOUNS.zh[u.event]])}（${u.event}），本关禁止使用`;
         case 'notAt':
-          return `没有达到目标：块 ${u.block} 不在${ZH.place[u.place]}里${u.own ? '（须是进程自己的数据）' : ''}`;
+          return `没有达到目标：${PUNCTUATION.zh.phrase([`块 ${u.block} 不在`, ZH.place[u.place], '里'])}${u.own ? '（须是进程自己的数据）' : ''}`;
         case 'notUserMode':
           return '没有达到目标：进程还没有回到用户态';
         case 'callOpen':
@@ -145,7 +145,7 @@ export const CHALLENGE = catalogue({
         case 'banned':
           return PUNCTUATION.zh.phrase(['不用', PUNCTUATION.zh.list(c.events.map((e) => EVENT_NOUNS.zh[e]))]);
         case 'at':
-          return `${c.blocks.join(' ')} 在${ZH.place[c.place]}${c.own ? '（自己的数据）' : ''}`;
+          return `${c.blocks.join(' ')} ${PUNCTUATION.zh.phrase(['在', ZH.place[c.place]])}${c.own ? '（自己的数据）' : ''}`;
         case 'userMode':
           return '回到用户态';
         case 'callsClosed':

@@ -86,17 +86,13 @@ function enAttempt({ event, from, to }: Attempt): string {
 }
 
 function zhAttempt({ event, from, to }: Attempt): string {
-  // A label that starts with a Latin word (socket 缓冲区) takes a space after the Chinese before it.
-  const spaced = (l: Location | undefined) => (l === undefined ? '' : /^[A-Za-z]/.test(zh(l)) ? ` ${zh(l)}` : zh(l));
-  const f = spaced(from);
-  const t = spaced(to);
   const both = from !== undefined && to !== undefined;
   const moves: Partial<Record<EventType, string>> = {
-    cpuCopy: both ? `让 CPU 把${f}拷到${t}` : '让 CPU 拷贝数据',
-    programDma: both ? `设置从${f}到${t}的 DMA` : '设置 DMA',
-    descriptorCopy: both ? `把描述符从${f}拷到${t}` : '拷贝描述符',
-    pageRefMove: both ? `把页引用从${f}移到${t}` : '移动页引用',
-    mapPages: from ? `映射${f}` : '映射页',
+    cpuCopy: both ? ph('让 CPU 把', zh(from), '拷到', zh(to)) : '让 CPU 拷贝数据',
+    programDma: both ? ph('设置从', zh(from), '到', zh(to), '的 DMA') : '设置 DMA',
+    descriptorCopy: both ? ph('把描述符从', zh(from), '拷到', zh(to)) : '拷贝描述符',
+    pageRefMove: both ? ph('把页引用从', zh(from), '移到', zh(to)) : '移动页引用',
+    mapPages: from ? ph('映射', zh(from)) : '映射页',
     unmapPages: '解除页映射',
     pin: '锁定页',
     unpin: '解除页的锁定',
