@@ -188,6 +188,15 @@ describe('wrong paths fail with the right reason', () => {
     expect(why(id, steps)).toEqual(unmet);
   });
 
+  test('a path that ends inside a system call is not solved, even where the goal leaves kernel mode allowed (issue 21)', () => {
+    // dma-read's bytes are in the buffer, but read() never returns: a program that hangs.
+    // A goal object that says callsClosed: false, as level files could before the loader refused it.
+    const lenient: Level = { ...level('dma-read'), goal: { ...level('dma-read').goal, userMode: false, callsClosed: false } as Level['goal'] };
+    const inside = level('dma-read').solution.slice(0, -1);
+    expect(judge(lenient, inside).unmet).toEqual({ kind: 'callOpen', call: 'read' });
+    expect(judge(lenient, level('dma-read').solution).unmet).toBeNull();
+  });
+
   test('every level has at least two wrong paths above', () => {
     for (const l of levels.levels) {
       expect({ id: l.id, enough: wrongPaths.filter(([id]) => id === l.id).length >= 2 }).toEqual({ id: l.id, enough: true });
@@ -347,6 +356,7 @@ describe('a broken level is refused, naming the file and field', () => {
     ['a par the reference does not reach', good.replace('steps: 11', 'steps: 9'), /par\.steps: the par is 9 steps, but the reference solution takes 11$/],
     ['one hint', good.replace(/hints:\n(  - en: .*\n    zh: .*\n)(  - en: .*\n    zh: .*\n)/, 'hints:\n$1'), /hints: must give 2 or 3 hints/],
     ['a lesson that does not exist', good.replace('teaches: sendfile-sg', 'teaches: nope'), /teaches: names no lesson/],
+    ['a goal that lets a call stay open', good.replace('at: "nic"', 'at: "nic", callsClosed: false'), /level\.yaml:\d+: goal\.callsClosed: can only be true/],
   ])('%s', (_, text, message) => {
     expect(problems(text)).toMatch(message);
   });
@@ -387,6 +397,17 @@ describe('zcopy validate checks level files as the loader does', () => {
       'solution',
       /the reference solution does not pass: the goal is not reached: block A is not in the user buffer$/m,
       /参考解法没有通过：没有达到目标：块 A 不在用户缓冲区里$/m,
+    ],
+    [
+      'a reference solution that ends inside a system call',
+      // dma-read with its last step, read()'s return, cut: its goal lets the process end in the kernel, but no call may stay open.
+      readFileSync(join(challengesDir(LESSONS), 'dma-read.yaml'), 'utf8')
+        .replace('goal: {at: "user"}', 'goal: {at: "user", userMode: false}')
+        .replace('par: {modeSwitches: 2, steps: 7}', 'par: {modeSwitches: 1, steps: 6}')
+        .replace(/\n  - \{event: \{type: sysret, name: read\}\}\n?$/, '\n'),
+      'solution[0].event',
+      /the reference solution ends inside read\(\): step 1 enters it and no later step returns from it \(sysret\)$/m,
+      /参考解法结束时还在 read\(\) 里：第 1 步进入它，后面没有步骤从它返回（sysret）$/m,
     ],
     ['a step par the reference solution does not match', good.replace('steps: 11', 'steps: 9'), 'par.steps', /the par is 9 steps, but the reference solution takes 11/, /标准是 9 步，但参考解法用了 11 步/],
     [

@@ -1,9 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { KEYMAP_OF, SCREENS_OF } from '../src/cli/keys-help.js';
+import { KEYS_HELP } from '../src/i18n/keys.js';
 import { displayWidth } from '../src/term/text.js';
+import { keyLabel } from '../src/ui/keys.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const ESC = '\u001b[';
@@ -163,7 +166,7 @@ describe('zcopy explain', () => {
     expect(zcopy(['glossary', 'tlb']).stderr).toBe('zcopy: no glossary term "tlb"; run `zcopy glossary` to see them all\n');
     expect(zcopy(['explain', 'zerocopy']).stderr).toBe('zcopy: no scenario called "zerocopy"; did you mean msg-zerocopy?\n');
     expect(zcopy(['learn', 'sendfile', '--vs', 'nope']).stderr).toBe('zcopy: no scenario called "nope"; run `zcopy list` to see them all\n');
-    expect(zcopy(['glossary', 'pinnig', '--lang', 'zh']).stderr).toBe('zcopy: 术语表里没有 "pinnig"；你是不是想输入 pinning？\n');
+    expect(zcopy(['glossary', 'pinnig', '--lang', 'zh']).stderr).toBe('zcopy: 术语表里没有“pinnig”；你是不是想输入 pinning？\n');
   });
 
   test('no id: the error lists the ids', () => {
@@ -268,8 +271,58 @@ describe('the CLI itself', () => {
 
   test('a mistyped command gets a suggestion, in the learner\'s language', () => {
     expect(zcopy(['explian', 'sendfile'])).toMatchObject({ code: 1, stderr: 'zcopy: unknown command "explian"; did you mean explain?\n' });
-    expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有 "qiuz" 这个命令；你是不是想输入 quiz？\n' });
+    expect(zcopy(['--lang', 'zh', 'qiuz'])).toMatchObject({ code: 1, stderr: 'zcopy: 没有“qiuz”这个命令；你是不是想输入 quiz？\n' });
     expect(zcopy(['frobnicate']).stderr).toBe('zcopy: unknown command "frobnicate"; see zcopy --help\n');
+  });
+
+  test('learn, challenge and sandbox --help list the keys of each screen they open, read off its keymap, in both languages (issue 21)', () => {
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const lang of ['en', 'zh'] as const) {
+      for (const [command, screens] of Object.entries(SCREENS_OF)) {
+        const r = zcopy([command, '--help', '--lang', lang]);
+        expect(r).toMatchObject({ code: 0, stderr: '' });
+        const t = KEYS_HELP[lang];
+        expect(r.stdout).toContain(t.title);
+        for (const screen of screens) {
+          // The screen's heading, then each of its keymap's rows: every key of an action, and what it does.
+          const at = r.stdout.indexOf(`\n  ${t[screen]}\n`);
+          expect({ command, lang, screen, listed: at >= 0 }).toEqual({ command, lang, screen, listed: true });
+          const section = r.stdout.slice(at + 1).split('\n\n')[0];
+          for (const [action, binding] of Object.entries(KEYMAP_OF[screen])) {
+            const keys = binding.keysText ?? binding.keys.map((k) => keyLabel(k, lang)).join(t.between);
+            const does = action === 'help' ? t.helpKey : binding.says(lang).does;
+            expect(section).toMatch(new RegExp(`^ {4}${escape(keys)} +${escape(does)}$`, 'm'));
+          }
+        }
+      }
+    }
+    expect(zcopy(['learn', '--help']).stdout).toMatch(/^ {4}→ l space Enter +next step$/m);
+  });
+
+  test("a command's --help runs no ink: the keys come from the keymaps alone, and no screen code is imported but lazily", () => {
+    // In the bundle a module runs when a static import of it runs, and one reached only through
+    // import() when that import is reached: what `zcopy learn --help` runs is the static closure
+    // of main.ts and of the command's module.
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\s)(?:[^;']*?from\s*)?'([^']+)'/gm)) {
+        if (!spec.startsWith('.')) seen.add(spec);
+        else {
+          const path = resolve(dirname(file), spec).replace(/\.js$/, '');
+          const real = [`${path}.ts`, `${path}.tsx`].find((f) => existsSync(f));
+          if (real) closure(real, seen);
+        }
+      }
+      return seen;
+    };
+    const screenCode = (files: Set<string>) => [...files].filter((f) => /^(ink|react|@alcalzone\/ink-table)$/.test(f) || f.endsWith('.tsx'));
+    expect(screenCode(closure(join(ROOT, 'src/ui/app/session.tsx')))).toContain('ink');
+    for (const command of Object.keys(SCREENS_OF)) {
+      const statics = new Set([...closure(join(ROOT, 'src/cli/main.ts')), ...closure(join(ROOT, `src/cli/commands/${command}.ts`))]);
+      expect(statics.has(join(ROOT, 'src/cli/keys-help.ts'))).toBe(true);
+      expect({ command, screenCode: screenCode(statics) }).toEqual({ command, screenCode: [] });
+    }
   });
 
   test('completion: a script for bash or zsh, and --help', () => {
@@ -279,12 +332,14 @@ describe('the CLI itself', () => {
     expect(zcopy(['completion', 'zsh']).stdout).toMatch(/^#compdef zcopy\n[\s\S]*compdef _zcopy_yargs_completions zcopy/);
     expect(zcopy(['completion'], { SHELL: '/usr/bin/zsh' }).stdout).toBe(zcopy(['completion', 'zsh']).stdout);
     expect(zcopy(['completion'], { SHELL: '/bin/bash' }).stdout).toBe(zcopy(['completion', 'bash']).stdout);
-    const fish = zcopy(['completion', 'fish']);
-    expect(fish.code).toBe(1);
-    expect(fish.stderr.trim().split('\n')).toHaveLength(1);
+    expect(zcopy(['completion', 'fish']).stdout).toMatch(/^###-begin-zcopy-completions-###\n[\s\S]*complete -c zcopy /);
+    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' }).stdout).toBe(zcopy(['completion', 'fish']).stdout);
+    const tcsh = zcopy(['completion', 'tcsh']);
+    expect(tcsh.code).toBe(1);
+    expect(tcsh.stderr.trim().split('\n')).toHaveLength(1);
     // A $SHELL with no script is told which shells have one, never handed bash's in silence (issue 21).
-    expect(zcopy(['completion'], { SHELL: '/usr/bin/fish' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash or zsh, not fish: name one, as in zcopy completion bash\n' });
-    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/usr/bin/fish' }).stderr).toBe('zcopy: 补全脚本只有 bash 或 zsh 的，没有 fish 的：请指明一个，例如 zcopy completion bash\n');
+    expect(zcopy(['completion'], { SHELL: '/bin/tcsh' })).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: completion scripts are for bash, zsh or fish, not tcsh: name one, as in zcopy completion bash\n' });
+    expect(zcopy(['completion', '--lang', 'zh'], { SHELL: '/bin/tcsh' }).stderr).toBe('zcopy: 补全脚本只有 bash、zsh 或 fish 的，没有 tcsh 的：请指明一个，例如 zcopy completion bash\n');
     // What the zsh script asks for: words with their descriptions, which _describe shows.
     const zshWords = zcopy(['--get-yargs-completions', 'zcopy', 'ex'], { SHELL: 'zsh' }).stdout;
     expect(zshWords).toMatch(/^explain:print one scenario/m);
@@ -318,8 +373,13 @@ describe('the CLI itself', () => {
   test("in Chinese, a bad command line is said in zcopy's own words, with what it takes, and a piped quiz ends with 得分", () => {
     const zh = (args: string[], input?: string) => zcopy(['--lang', 'zh', ...args], {}, input);
     expect(zh(['validate']).stderr).toBe('zcopy: 缺少参数；用法：zcopy validate <files..>\n');
-    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数 "extra"；用法：zcopy explain [scenario]\n');
-    expect(zh(['completion', 'fish']).stderr).toBe('zcopy: completion 只能是 bash 或 zsh，不能是 "fish"\n');
+    expect(zh(['explain', 'sendfile', 'extra']).stderr).toBe('zcopy: 多余的参数“extra”；用法：zcopy explain [scenario]\n');
+    // Words after a command that takes none are refused, not dropped (issue 21).
+    expect(zh(['challenge', '--list', 'zzz'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: 多余的参数“zzz”；用法：zcopy challenge --list [--json]\n' });
+    expect(zcopy(['challenge', '--list', 'zzz'])).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "zzz"; usage: zcopy challenge --list [--json]\n' });
+    expect(zh(['sandbox', '--out', 'x.yaml', 'extra'], '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: 多余的参数“extra”；用法：zcopy sandbox\n' });
+    expect(zcopy(['sandbox', '--out', 'x.yaml', 'extra'], {}, '')).toMatchObject({ code: 1, stdout: '', stderr: 'zcopy: unexpected argument "extra"; usage: zcopy sandbox\n' });
+    expect(zh(['completion', 'tcsh']).stderr).toBe('zcopy: completion 只能是 bash、zsh 或 fish，不能是“tcsh”\n');
     expect(zh(['completion', '--help']).stdout).toContain('位置参数：');
     expect(zh(['quiz', '--seed', '7', '--count', '2'], 'a\na\n').stdout.trimEnd().split('\n').at(-1)).toMatch(/^得分：\d\/2$/);
     expect(zcopy(['validate']).stderr).toBe('zcopy: an argument is missing; usage: zcopy validate <files..>\n');
@@ -335,11 +395,38 @@ describe('the CLI itself', () => {
     expect(zcopy(['-v'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  test('the fish script parses, and completes commands, options, scenario and level ids and quiz kinds in a real fish (issue 21)', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'zcopy-bin-'));
+    try {
+      writeFileSync(join(bin, 'zcopy'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/zcopy.js')}" "$@"\n`, { mode: 0o755 });
+      const script = join(bin, 'zcopy.fish');
+      writeFileSync(script, zcopy(['completion', 'fish']).stdout);
+      const fish = (args: string[]) => spawnSync('fish', ['--no-config', ...args], { env: { PATH: `${bin}:${process.env.PATH}`, HOME: bin, LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 20_000 });
+      expect(fish(['-n', script])).toMatchObject({ status: 0, stderr: '' });
+      // `complete -C` prints what fish would offer at the end of the line: a word, then a tab and its description.
+      const complete = (line: string) =>
+        fish(['-c', `source ${script}; complete -C '${line}'`])
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]);
+      expect(complete('zcopy expl')).toEqual(['explain']);
+      expect(complete('zcopy learn --ca')).toEqual(['--cache']);
+      expect(complete('zcopy explain sendfile-')).toEqual(['sendfile-sg']);
+      expect(complete('zcopy quiz --kind ')).toEqual(expect.arrayContaining(['counts', 'mover', 'mode', 'next', 'where', 'fits', 'fewer', 'reverse']));
+      expect(complete('zcopy quiz --kind ')).toHaveLength(8);
+      expect(complete('zcopy challenge enc')).toEqual(['encrypt-one-copy', 'encrypt-zero-copy']);
+      // Where zcopy has no words (a file), fish offers paths.
+      expect(complete(`zcopy validate ${join(bin, 'zcopy.f')}`)).toEqual([script]);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
   test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', () => {
     const YARGS_TEXT = /Not enough|non-option|Unknown argument|Invalid values|Argument:|Given:|Choices:|参数不够|无法识别|值无效|没有提供足够的值|可选值/;
     const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);
     expect(commands).toEqual(expect.arrayContaining(['learn', 'quiz', 'validate', 'lab', 'completion']));
-    const cases: string[][] = [['validate'], ['completion', 'fish'], ['--lang', 'fr'], ['--lang']];
+    const cases: string[][] = [['validate'], ['completion', 'tcsh'], ['--lang', 'fr'], ['--lang']];
     for (const command of commands) {
       // Each option's entry in the help: its name, and whether it is a flag (a flag takes no value to miss).
       const help = zcopy([command, '--help']).stdout;
@@ -439,6 +526,23 @@ describe('zcopy learn without a terminal', () => {
 });
 
 describe('the README', () => {
+  test('every command in its Examples works as typed, from a clone, piped (issue 21)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /## Examples\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1];
+    const commands = block.split('\n').filter((l) => l.startsWith('zcopy ')).map((l) => l.replace(/\s+#.*$/, '').split(/\s+/).slice(1));
+    expect(commands.length).toBeGreaterThan(8);
+    const home = mkdtempSync(join(tmpdir(), 'zcopy-readme-'));
+    try {
+      for (const args of commands) {
+        // A learner's answers, for the quiz; the other commands read nothing.
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin/zcopy.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 20_000, input: 'a\n'.repeat(10) });
+        expect({ args, code: r.status, stderr: r.stderr, printed: r.stdout.length > 0 }).toEqual({ args, code: 0, stderr: '', printed: true });
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   test('its transcript of zcopy explain sendfile is what zcopy prints', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const shown = /```\n\$ zcopy explain sendfile\n([\s\S]*?)```/.exec(readme)![1];

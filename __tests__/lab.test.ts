@@ -105,8 +105,8 @@ describe('the model beside the lab', () => {
     expect(models.splice).toMatchObject({ syscallsPerChunk: 2, calls: ['splice', 'splice'], source: 'lesson splice' });
     // docs/MODEL.md: the reference program mmap()s the file once; per chunk a send and a completion read.
     expect(models['msg-zerocopy']).toMatchObject({ syscallsPerChunk: 2, calls: ['sendto', 'recvmsg'], source: 'lesson msg-zerocopy' });
-    expect(models['direct-io']).toMatchObject({ syscallsPerChunk: 2, calls: ['read', 'write'], source: "lesson direct-io + README's strace table" });
-    expect(models['copy-file-range']).toMatchObject({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: "README's strace table" });
+    expect(models['direct-io']).toMatchObject({ syscallsPerChunk: 2, calls: ['read', 'write'], source: "lesson direct-io + docs/MODEL.md's strace table" });
+    expect(models['copy-file-range']).toMatchObject({ syscallsPerChunk: 1, calls: ['copy_file_range'], source: "docs/MODEL.md's strace table" });
   });
 
   test('the model beside a warm run is the warm one: no disk DMA and no disk interrupt', () => {

@@ -8,6 +8,7 @@ import type { Knobs, State } from '../src/model/index.js';
 import { openStore, recordLessonFinished, recordLessonVisit } from '../src/progress/index.js';
 import { displayWidth } from '../src/term/text.js';
 import type { AppDeps, Route } from '../src/ui/app/route.js';
+import type { BuildScreen } from '../src/ui/app/build.js';
 import type { LessonScreen } from '../src/ui/app/lesson.js';
 import { enter, frameOf, sessionKey, type SessionState } from '../src/ui/app/session.js';
 import type { Size } from '../src/ui/size.js';
@@ -48,6 +49,28 @@ describe('a terminal too small for the app', () => {
     expect(app.finished).toEqual([]);
     const record = openStore({ env: { XDG_STATE_HOME: app.state }, lang: 'en', warn: () => {} }).data.lessons.sendfile;
     expect({ finished: record.finished, lastStep: record.lastStep, seen: record.seen }).toEqual({ finished: 0, lastStep: 3, seen: [1, 2, 3] });
+  });
+
+  test("the sandbox's discard question cannot be answered yes while too small: q keeps the path, y does nothing (issue 21)", () => {
+    const app = driveApp({ screen: 'sandbox', back: home });
+    // The palette's first kind, first call, its fields filled in: one step, not written.
+    app.type('\r', '\r', '\r');
+    const steps = () => (app.session().state as BuildScreen).build.steps.length;
+    expect(steps()).toBe(1);
+    app.type('q');
+    expect(app.frame()).toContain('Leave and discard this path of 1 step?');
+    app.resize(SMALL);
+    // y is no key while the question cannot be seen; q is "keep", as it is at full size.
+    app.type('y', '\r', 'q');
+    expect({ route: app.session().route.screen, steps: steps(), ended: app.ended }).toEqual({ route: 'sandbox', steps: 1, ended: [] });
+    // q again asks again, and the answer to an unseen question is still never yes.
+    app.type('q', 'y', 'q', 'q', 'y');
+    expect({ route: app.session().route.screen, steps: steps(), ended: app.ended }).toEqual({ route: 'sandbox', steps: 1, ended: [] });
+    app.resize({ cols: 80, rows: 24 });
+    expect(app.frame()).toContain('Leave and discard this path of 1 step?');
+    app.type('n');
+    expect(app.frame()).not.toContain('discard');
+    expect(steps()).toBe(1);
   });
 
   test('enlarged again, the screen is as it was left: the keys typed meanwhile did nothing', () => {

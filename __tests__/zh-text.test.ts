@@ -22,6 +22,7 @@ import * as GLOSSARY_TEXT from '../src/i18n/glossary.js';
 import * as KEYS_TEXT from '../src/i18n/keys.js';
 import * as SCREENS_TEXT from '../src/i18n/screens.js';
 import * as SYSCALLS_TEXT from '../src/i18n/syscalls.js';
+import * as USAGE_TEXT from '../src/i18n/usage.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
@@ -47,6 +48,9 @@ const STRING_CHECKS: Check[] = [
   { why: 'a space between Chinese characters', re: new RegExp(`[${CJK}][ \\t]+[${CJK}]`) },
   { why: 'a space after 。', re: /。[ \t]+\S/ },
   { why: 'an ASCII colon after Chinese', re: /[\u3400-\u9fff）]:(?!\/\/)/ },
+  { why: 'no space between a Latin word or number and Chinese', re: /[A-Za-z0-9][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z0-9]/ },
+  { why: 'an ASCII double quote (Chinese quotes with “”)', re: /"/ },
+  { why: 'a space beside “ or ” (full-width quotes carry their own spacing)', re: /[\u3400-\u9fff] “|” [\u3400-\u9fff]/ },
 ];
 
 /**
@@ -55,7 +59,8 @@ const STRING_CHECKS: Check[] = [
  */
 const SCREEN_CHECKS: Check[] = [
   { why: 'a single space between Chinese characters', re: new RegExp(`[${CJK}] (?=[${CJK}])`) },
-  ...STRING_CHECKS.slice(1),
+  // yargs prints an option's values as code, in ASCII quotes (可选值： "en", "zh"): values as typed, not prose.
+  ...STRING_CHECKS.slice(1).filter((c) => !c.why.startsWith('an ASCII double quote')),
 ];
 
 /** Where each check fails in `text`: `where: why: …context…`. */
@@ -73,12 +78,22 @@ function flaws(where: string, text: string, checks: Check[]): string[] {
 const HAS_CJK = /[\u3400-\u9fff]/;
 
 /**
- * Stands for any argument a table's function is called with: it prints as "X" (a Latin word, as
- * numbers and identifiers are), and every property or call on it is itself, so a function that
- * joins a list, counts one or reads a field of it still returns its words.
+ * What an argument prints as: a mark that is neither Latin nor Chinese, since an argument may be
+ * either (a number, a place's Chinese name), so the checks judge only the words around it. The
+ * lookup of a table with an argument finds nothing and prints "undefined": the same hole.
+ */
+const HOLE = '\u25a1';
+
+/** What ANY prints as: HOLE, or for the check of how arguments are joined, a word as a place's name is written. */
+let holeText = HOLE;
+
+/**
+ * Stands for any argument a table's function is called with: it prints as HOLE, and every
+ * property or call on it is itself, so a function that joins a list, counts one or reads a
+ * field of it still returns its words.
  */
 const ANY: unknown = new Proxy(function () {}, {
-  get: (_target, key) => (key === Symbol.toPrimitive ? () => 'X' : key === Symbol.iterator ? function* () {} : key === 'length' ? 0 : ANY),
+  get: (_target, key) => (key === Symbol.toPrimitive ? () => holeText : key === Symbol.iterator ? function* () {} : key === 'length' ? 0 : ANY),
   apply: () => ANY,
 });
 
@@ -90,7 +105,7 @@ const ANY: unknown = new Proxy(function () {}, {
 function zhStrings(value: unknown, path: string, zh: boolean, out: [string, string][], seen = new Set<unknown>()): void {
   if (value === null || value === undefined || value === ANY) return;
   if (typeof value === 'string') {
-    if (zh && HAS_CJK.test(value)) out.push([path, value]);
+    if (zh && HAS_CJK.test(value)) out.push([path, path.includes('()') ? value.replace(/undefined/g, holeText) : value]);
     return;
   }
   if (typeof value === 'function') {
@@ -107,6 +122,45 @@ function zhStrings(value: unknown, path: string, zh: boolean, out: [string, stri
   seen.add(value);
   for (const [key, v] of Object.entries(value)) zhStrings(v, `${path}.${key}`, zh || key === 'zh', out, seen);
 }
+
+/**
+ * Where the functions of `module` join an argument to Chinese without the space a Latin word
+ * takes: each is called with arguments that begin with a Latin word and end in Chinese, as a
+ * place's name may ("socket 缓冲区"), and only the space between Latin and Chinese is checked
+ * (a number's slot, "第 X 步", would read as a stray space between characters).
+ */
+function joinFlaws(file: string, module: object): string[] {
+  const out: [string, string][] = [];
+  holeText = 'socket 缓冲区';
+  try {
+    for (const [name, value] of Object.entries(module)) zhStrings(value, name, false, out);
+  } finally {
+    holeText = HOLE;
+  }
+  const latin = STRING_CHECKS.filter((c) => c.why.startsWith('no space between a Latin'));
+  return out.filter(([where]) => where.includes('()')).flatMap(([where, text]) => flaws(`${file} ${where}`, text, latin));
+}
+
+/** Every catalogue of words, by file. */
+const TABLES = [
+  ['src/i18n/strings.ts', STRINGS],
+  ['src/i18n/build.ts', BUILD_TEXT],
+  ['src/i18n/help.ts', HELP_TEXT],
+  ['src/i18n/problems.ts', PROBLEM_TEXT],
+  ['src/i18n/refusals.ts', REFUSAL_TEXT],
+  ['src/i18n/yargs.ts', YARGS_TEXT],
+  ['src/i18n/lab.ts', LAB_STRINGS],
+  ['src/i18n/challenge.ts', CHALLENGE_STRINGS],
+  ['src/i18n/progress.ts', PROGRESS_STRINGS],
+  ['src/i18n/quiz.ts', QUIZ_STRINGS],
+  ['src/i18n/machine.ts', MACHINE_TEXT],
+  ['src/i18n/describe.ts', DESCRIBE_TEXT],
+  ['src/i18n/glossary.ts', GLOSSARY_TEXT],
+  ['src/i18n/keys.ts', KEYS_TEXT],
+  ['src/i18n/screens.ts', SCREENS_TEXT],
+  ['src/i18n/syscalls.ts', SYSCALLS_TEXT],
+  ['src/i18n/usage.ts', USAGE_TEXT],
+] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const levels = loadLevels(join(ROOT, 'challenges'), catalog.lessons.map((l) => l.id), 'zh');
@@ -150,10 +204,23 @@ describe('the checks', () => {
     expect(flaws('t', '内核态  网卡 发出中断', SCREEN_CHECKS)).toHaveLength(1);
   });
 
+  test('one space rule between Latin and Chinese, and one quote style', () => {
+    expect(flaws('t', '从 fbuf 缓冲池到 socket 缓冲区', STRING_CHECKS)).toEqual([]);
+    expect(flaws('t', '从fbuf 缓冲池到 socket 缓冲区', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '共 3 段', STRING_CHECKS)).toEqual([]);
+    expect(flaws('t', '共3段', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '无SG则拷贝', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '文章里“上下文切换”只统计系统调用', STRING_CHECKS)).toEqual([]);
+    expect(flaws('t', '文章里"上下文切换"只统计系统调用', STRING_CHECKS)).toHaveLength(1);
+    expect(flaws('t', '文章里 “上下文切换” 只统计系统调用', STRING_CHECKS)).toHaveLength(1);
+    expect(joinFlaws('t', { T: { zh: (place: string) => `写进${place}的数据` } })).toHaveLength(1);
+    expect(joinFlaws('t', { T: { zh: (n: number) => `第 ${n} 步` } })).toEqual([]);
+  });
+
   test('the tables are read: words under zh keys, and the words of functions', () => {
     const out: [string, string][] = [];
     zhStrings({ a: { en: 'x', zh: '页缓存' }, f: { zh: (n: number) => `共 ${n} 段` }, g: (n: number) => ({ en: `${n}`, zh: `第 ${n} 个` }) }, 'T', false, out);
-    expect(out).toEqual([['T.a.zh', '页缓存'], ['T.f.zh()', '共 X 段'], ['T.g().zh', '第 X 个']]);
+    expect(out).toEqual([['T.a.zh', '页缓存'], ['T.f.zh()', `共 ${HOLE} 段`], ['T.g().zh', `第 ${HOLE} 个`]]);
   });
 });
 
@@ -171,28 +238,17 @@ describe('every Chinese string zcopy can show', () => {
     expect(texts.flatMap(([where, text]) => flaws(where, text, STRING_CHECKS))).toEqual([]);
   });
 
-  test.each([
-    ['src/i18n/strings.ts', STRINGS],
-    ['src/i18n/build.ts', BUILD_TEXT],
-    ['src/i18n/help.ts', HELP_TEXT],
-    ['src/i18n/problems.ts', PROBLEM_TEXT],
-    ['src/i18n/refusals.ts', REFUSAL_TEXT],
-    ['src/i18n/yargs.ts', YARGS_TEXT],
-    ['src/i18n/lab.ts', LAB_STRINGS],
-    ['src/i18n/challenge.ts', CHALLENGE_STRINGS],
-    ['src/i18n/progress.ts', PROGRESS_STRINGS],
-    ['src/i18n/quiz.ts', QUIZ_STRINGS],
-    ['src/i18n/machine.ts', MACHINE_TEXT],
-    ['src/i18n/describe.ts', DESCRIBE_TEXT],
-    ['src/i18n/glossary.ts', GLOSSARY_TEXT],
-    ['src/i18n/keys.ts', KEYS_TEXT],
-    ['src/i18n/screens.ts', SCREENS_TEXT],
-    ['src/i18n/syscalls.ts', SYSCALLS_TEXT],
-  ] as const)('the tables of %s', (file, module) => {
+  test.each(TABLES)('the tables of %s', (file, module) => {
     const out: [string, string][] = [];
     for (const [name, value] of Object.entries(module)) zhStrings(value, name, false, out);
     expect(out.length).toBeGreaterThan(0);
     expect(out.flatMap(([where, text]) => flaws(`${file} ${where}`, text, STRING_CHECKS))).toEqual([]);
+  });
+
+  // An argument may begin with a Latin word and end in Chinese ("socket 缓冲区", "CPU 拷贝"): joined by
+  // hand beside Chinese ("写进${place}的") it loses its space, where PUNCTUATION.zh.phrase keeps it.
+  test.each(TABLES)('the functions of %s keep a space before an argument that begins with a Latin word', (file, module) => {
+    expect(joinFlaws(file, module)).toEqual([]);
   });
 });
 

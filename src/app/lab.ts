@@ -29,7 +29,7 @@ export interface LabDeps {
   run?: (options: RunHelperOptions) => ReturnType<typeof runHelper>;
 }
 
-/** runLab or runClaims, with a lab failure as one line; the exit code that says why (README, "Exit codes"). */
+/** runLab or runClaims, with a lab failure as one line; the exit code that says why (docs/REFERENCE.md, "Exit codes"). */
 export async function runLabOnce(ctx: LabContext, args: LabCommandArgs = {}): Promise<number> {
   try {
     if (args.claims) await runClaims(ctx, args);

@@ -64,7 +64,8 @@ export function checks(level: Level, steps: readonly LessonStep[]): { checks: Ch
   const { goal } = level;
   check({ kind: 'at', place: goal.at, blocks: goal.blocks ?? level.payload, own: goal.own }, goalMissing(level, end));
   if (goal.userMode) check({ kind: 'userMode' }, end.privilege !== 'user' || end.faultReturn !== null ? { kind: 'notUserMode' } : null);
-  if (goal.callsClosed) check({ kind: 'callsClosed' }, end.call !== null ? { kind: 'callOpen', call: end.call.name } : null);
+  // Whatever the goal says, a program's run ends with every call it entered returned, as a lesson's does: a read() that never returns is a program that hangs.
+  check({ kind: 'callsClosed' }, end.call !== null ? { kind: 'callOpen', call: end.call.name } : null);
   // docs/MODEL.md's interrupt rule holds for paths as for lessons: a finished transfer's completion is taken.
   // Pages a call left pinned (AIO, MSG_ZEROCOPY) are released once its completion is collected; only a kernel-bypass pool stays pinned.
   const leftPinned = end.userMapped.some((p) => HARDWARE.includes(p)) ? undefined : end.pageTable.find((p) => p.pinned);

@@ -202,6 +202,11 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
     if (!(error instanceof StepError)) throw error;
     return { problems: [{ path: ['solution', error.step - 1, 'event'], message: t.illegalStep(error.step, refusalText(error.refusal, lang)) }] };
   }
+  if (verdict.unmet?.kind === 'callOpen') {
+    // The step that entered the call left open, as the lesson validator names it.
+    const entered = solution.map((s) => s.event.type === 'syscall').lastIndexOf(true);
+    return { problems: [{ path: ['solution', entered, 'event'], message: c.solutionEndsInCall(verdict.unmet.call, entered + 1) }] };
+  }
   if (why) return { problems: [{ path: ['solution'], message: c.solutionFails(why) }] };
   // The par is what the reference solution takes: a par nobody is shown reaching would not be fair.
   if (verdict.counts.modeSwitches !== par.modeSwitches) return { problems: [{ path: ['par', 'modeSwitches'], message: c.parNotReference('modeSwitches', par.modeSwitches, verdict.counts.modeSwitches) }] };
@@ -220,7 +225,7 @@ export function validateLevel(data: unknown, source: string, lessonIds: readonly
 function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Goal {
   const t = PROBLEMS[lang];
   const c = CHALLENGE[lang].problems;
-  const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, canRead: false, shared: false, userMode: true, callsClosed: true };
+  const goal: Goal = { at: 'nic', blocks: null, own: false, canModify: false, canRead: false, shared: false, userMode: true };
   if (!isRecord(value)) {
     r.fail(['goal'], t.notMapping);
     return goal;
@@ -234,7 +239,9 @@ function readGoal(value: unknown, payload: string[], r: Readers, lang: Lang): Go
       return String(b);
     });
   }
-  for (const flag of ['own', 'canModify', 'canRead', 'shared', 'userMode', 'callsClosed'] as const) {
+  // Every path ends with its calls returned, as every lesson does: the flag may say so, never the opposite.
+  if (value.callsClosed !== undefined && value.callsClosed !== true) r.fail(['goal', 'callsClosed'], c.callsAlwaysClosed);
+  for (const flag of ['own', 'canModify', 'canRead', 'shared', 'userMode'] as const) {
     const v = value[flag];
     if (v === undefined) continue;
     if (typeof v !== 'boolean') r.fail(['goal', flag], t.trueFalse);

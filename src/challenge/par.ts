@@ -120,7 +120,7 @@ export function searchPar(level: Level, names: readonly string[], bound: ParBoun
 function estimate(level: Level, n: Pick<Node, 'state' | 'seen' | 'app'>): [number, number] {
   const { goal } = level;
   const s = n.state;
-  const mustReturn = s.call !== null && (goal.callsClosed || goal.userMode);
+  const mustReturn = s.call !== null;
   const missing = goalMissing(level, s) !== null;
   const steps = (mustReturn ? 1 : 0) + (s.faultReturn !== null && goal.userMode ? 1 : 0) + (s.dma.status === 'done' ? 1 : 0) + (missing ? stepsToGoal(level, s) : 0);
   const all = (1 << level.payload.length) - 1;

@@ -25,8 +25,6 @@ export interface Goal {
   shared: boolean;
   /** The process is back in user mode at the end. */
   userMode: boolean;
-  /** No system call is left open at the end. */
-  callsClosed: boolean;
 }
 
 export type Limits = Partial<Counters>;

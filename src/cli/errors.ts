@@ -1,4 +1,4 @@
-/** Exit codes, as the README documents them. */
+/** Exit codes, as docs/REFERENCE.md documents them. */
 export const EXIT = { ok: 0, usage: 1, file: 2, internal: 70 } as const;
 
 /** Bad input from the user: one line on stderr, exit 1. */

@@ -99,6 +99,8 @@ export const CHALLENGE = catalogue({
       notLesson: (id: string) => `names no lesson (${id})`,
       feature: (choices: string) => `must be one of ${choices}`,
       solutionFails: (why: string) => `the reference solution does not pass: ${why}`,
+      solutionEndsInCall: (call: string, n: number) => `the reference solution ends inside ${call}(): step ${n} enters it and no later step returns from it (sysret)`,
+      callsAlwaysClosed: 'can only be true: a path, as a lesson, ends with every system call it entered returned',
       parNotReference: (what: keyof Par, par: number, ref: number) => {
         const unit = (n: number) => (what === 'steps' ? `step${n === 1 ? '' : 's'}` : `mode switch${n === 1 ? '' : 'es'}`);
         return `the par is ${par} ${unit(par)}, but the reference solution takes ${ref}`;
@@ -117,7 +119,7 @@ export const CHALLENGE = catalogue({
         case 'banned':
           return `${PUNCTUATION.zh.phrase([`第 ${u.step} 步是`, EVENT_NOUNS.zh[u.event]])}（${u.event}），本关禁止使用`;
         case 'notAt':
-          return `没有达到目标：块 ${u.block} 不在${ZH.place[u.place]}里${u.own ? '（须是进程自己的数据）' : ''}`;
+          return `没有达到目标：${PUNCTUATION.zh.phrase([`块 ${u.block} 不在`, ZH.place[u.place], '里'])}${u.own ? '（须是进程自己的数据）' : ''}`;
         case 'notUserMode':
           return '没有达到目标：进程还没有回到用户态';
         case 'callOpen':
@@ -143,7 +145,7 @@ export const CHALLENGE = catalogue({
         case 'banned':
           return PUNCTUATION.zh.phrase(['不用', PUNCTUATION.zh.list(c.events.map((e) => EVENT_NOUNS.zh[e]))]);
         case 'at':
-          return `${c.blocks.join(' ')} 在${ZH.place[c.place]}${c.own ? '（自己的数据）' : ''}`;
+          return `${c.blocks.join(' ')} ${PUNCTUATION.zh.phrase(['在', ZH.place[c.place]])}${c.own ? '（自己的数据）' : ''}`;
         case 'userMode':
           return '回到用户态';
         case 'callsClosed':
@@ -197,6 +199,8 @@ export const CHALLENGE = catalogue({
       notLesson: (id: string) => `没有这门课（${id}）`,
       feature: (choices: string) => `必须是 ${choices} 之一`,
       solutionFails: (why: string) => `参考解法没有通过：${why}`,
+      solutionEndsInCall: (call: string, n: number) => `参考解法结束时还在 ${call}() 里：第 ${n} 步进入它，后面没有步骤从它返回（sysret）`,
+      callsAlwaysClosed: '只能是 true：路径和课程一样，进入的每个系统调用都要返回',
       parNotReference: (what: keyof Par, par: number, ref: number) =>
         what === 'steps' ? `标准是 ${par} 步，但参考解法用了 ${ref} 步` : `标准是模式切换 ${par} 次，但参考解法用了 ${ref} 次`,
       taken: (id: string, other: string) => `${id} 已经是 ${other} 的 id`,

@@ -1,13 +1,12 @@
 import type { Event, Location, State } from '../model/index.js';
 import { catalogue, type Lang } from './lang.js';
 import { MACHINE } from './machine.js';
+import { PUNCTUATION } from './punctuation.js';
 
 type Source = Extract<Event, { type: 'raiseInterrupt' }>['source'];
 
-/** Chinese puts a space between a character and a Latin word that follows it. */
-const latinGap = (word: string) => (/^[A-Za-z]/.test(word) ? ` ${word}` : word);
-/** ...and between a Latin word and a character that follows it, but none between two characters ("磁盘发出中断", "DMA 发出中断"). */
-const gapAfter = (word: string) => (/[A-Za-z0-9)\]]$/.test(word) ? `${word} ` : word);
+/** Words put together beside Chinese, spaced where a Latin word meets a character ("写进 socket 缓冲区的"). */
+const ph = (...words: string[]) => PUNCTUATION.zh.phrase(words);
 
 /** The words of a step's one-line description; `blocks` comes written ("[A B]"), a place by its name. */
 export const DESCRIBE = catalogue({
@@ -52,7 +51,7 @@ export const DESCRIBE = catalogue({
     },
   },
   zh: {
-    moved: (kind, from, to, blocks, via) => `${kind}：${from} → ${to} ${blocks}${via ? `，经由${latinGap(via)}` : ''}`,
+    moved: (kind, from, to, blocks, via) => `${kind}：${from} → ${to} ${blocks}${via ? `，${ph('经由', via)}` : ''}`,
     moveOf: (kind, blocks) => `${kind} ${blocks}`,
     syscall: (name) => `系统调用 ${name}()`,
     sysret: (name) => `${name}() 返回用户态`,
@@ -62,14 +61,14 @@ export const DESCRIBE = catalogue({
     pollDevice: (ready) => `轮询设备状态：${ready ? '已就绪' : '未就绪'}`,
     programDma: (regs, sleeps) => `设置 DMA：${regs}${sleeps ? '，进程睡眠' : ''}`,
     dmaTransfer: (moved, wc) => `${moved}，WC=${wc}`,
-    raiseInterrupt: (source) => `${gapAfter({ dma: 'DMA', disk: '磁盘', nic: '网卡' }[source])}发出中断`,
+    raiseInterrupt: (source) => ph({ dma: 'DMA', disk: '磁盘', nic: '网卡' }[source], '发出中断'),
     handleInterrupt: (wakes) => `CPU 处理中断${wakes ? '，唤醒进程' : ''}`,
-    mapRegisters: (from) => `把${from === 'ctrl' ? '磁盘控制器' : MACHINE.zh.place[from]}的寄存器映射进用户空间`,
+    mapRegisters: (from) => ph('把', from === 'ctrl' ? '磁盘控制器' : MACHINE.zh.place[from], '的寄存器映射进用户空间'),
     mapPages: (from, blocks, lazy, cow) => {
       const how = [lazy ? '暂不在内存' : '', cow ? '写时复制' : ''].filter(Boolean).join('，');
-      return `把${MACHINE.zh.place[from]}映射进用户空间 ${blocks}${how ? `（${how}）` : ''}`;
+      return `${ph('把', MACHINE.zh.place[from], '映射进用户空间')} ${blocks}${how ? `（${how}）` : ''}`;
     },
-    unmapPages: (from) => `解除${MACHINE.zh.place[from]}的映射`,
+    unmapPages: (from) => ph('解除', MACHINE.zh.place[from], '的映射'),
     pin: (mapped, blocks) => `锁定${mapped ? '映射的页缓存页' : '用户页'} ${blocks}`,
     unpin: (mapped, blocks) => `解除${mapped ? '映射的页缓存页' : '用户页'}的锁定 ${blocks}`,
     pageFault: (block) => `访问块 ${block} 所在页，触发缺页`,

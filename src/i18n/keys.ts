@@ -212,3 +212,36 @@ export const KEYS = catalogue({
     },
   },
 });
+
+/** The headings of the keys a command's --help lists, one per screen (src/cli/keys-help.ts). */
+export const KEYS_HELP = catalogue({
+  en: {
+    title: 'Keys, screen by screen (? on a screen shows its own):',
+    picker: 'the lesson picker',
+    lesson: 'a lesson',
+    mover: 'predict mode, asked who moves the bytes',
+    mode: 'predict mode, asked whether the mode switches',
+    vs: 'two lessons in lockstep (--vs)',
+    levels: 'the level list',
+    build: 'building a path (a challenge, the sandbox)',
+    palette: 'the palette of events and their fields',
+    confirm: 'asked before a path not saved is discarded',
+    helpKey: 'that screen\'s keys',
+    /** Between the keys of one action: Chinese key names (空格, 回车) would otherwise read as one word. */
+    between: ' ',
+  },
+  zh: {
+    title: '各屏幕的按键（在屏幕上按 ? 可查看该屏幕的按键）：',
+    picker: '课程列表',
+    lesson: '课程',
+    mover: '预测模式，问谁搬运字节时',
+    mode: '预测模式，问是否切换模式时',
+    vs: '两课并排同步（--vs）',
+    levels: '关卡列表',
+    build: '搭建路径（挑战、沙盒）',
+    palette: '事件及其字段的选择面板',
+    confirm: '放弃未保存的路径前的确认',
+    helpKey: '该屏幕的按键',
+    between: ' / ',
+  },
+});

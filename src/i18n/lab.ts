@@ -21,10 +21,10 @@ export const LAB_ERRORS = catalogue({
   },
   zh: {
     claimsAlone: '--claims 自己决定大小、分段和轮数：请不要同时使用 --size、--chunk、--runs 和 --technique',
-    badSize: (key: string, value: string, min: string, max: string) => `--${key} 须是 ${min} 到 ${max} 之间的大小（如 64K、16M、1G），"${value}" 不行`,
-    badRuns: (value: string, max: number) => `--runs 须是 1 到 ${max} 之间的整数，"${value}" 不行`,
+    badSize: (key: string, value: string, min: string, max: string) => `--${key} 须是 ${min} 到 ${max} 之间的大小（如 64K、16M、1G），“${value}”不行`,
+    badRuns: (value: string, max: number) => `--runs 须是 1 到 ${max} 之间的整数，“${value}”不行`,
     badTechnique: (name: string, guess: string | undefined, all: readonly string[]) =>
-      `没有叫 "${name}" 的技术；${guess ? `你是想输入 ${guess} 吗？` : `可选的有 ${all.join('、')}`}`,
+      `没有叫“${name}”的技术；${guess ? `你是想输入 ${guess} 吗？` : `可选的有 ${all.join('、')}`}`,
     notLinux: (platform: string) => `lab 测量的是 Linux 内核，这台机器是 ${platform}；其他命令在这里照常可用`,
     noCompiler: (cc: string) => `lab 首次使用时要编译一个小的 C 辅助程序，但找不到 C 编译器（${cc}）；请安装 gcc 或 clang，或设置 CC`,
     buildFailed: (cc: string, line: string) => `lab 无法用 ${cc} 编译它的 C 辅助程序：${line}`,

@@ -1,5 +1,6 @@
 import type { Activity, Counters, Location, State, TransferKind } from '../model/index.js';
 import { catalogue, type Catalogue } from './lang.js';
+import { PUNCTUATION } from './punctuation.js';
 
 /** The machine's own vocabulary: what the model's counters, places, moves and CPU activities are called. */
 interface MachineWords {
@@ -117,11 +118,8 @@ export const MACHINE: Catalogue<MachineWords> = catalogue<MachineWords>({
       interrupts: ['中断', '中断'],
       pageFaults: ['缺页', '缺页'],
     },
-    // Chinese counts with the measure word 次, and spaces a Latin word from it.
-    amount: (n, counter) => {
-      const noun = MACHINE.zh.counterNoun[counter][0];
-      return `${n} 次${/^[A-Za-z]/.test(noun) ? ' ' : ''}${noun}`;
-    },
+    // Chinese counts with the measure word 次, spaced from a Latin word ("2 次 CPU 拷贝", "2 次中断").
+    amount: (n, counter) => PUNCTUATION.zh.phrase([`${n} 次`, MACHINE.zh.counterNoun[counter][0]]),
     frameShort: { pageCache: '页缓存', user: '用户', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
     dmaStatus: { idle: '空闲', programmed: '已设置', done: '完成' },
   },

@@ -99,7 +99,7 @@ const ZH: typeof EN = {
   noFile: '没有这个文件',
   denied: '没有权限',
   isFolder: '是文件夹，不是课程文件',
-  taken: (name: string, other: string) => `"${name}" 已被 ${other} 占用`,
+  taken: (name: string, other: string) => `“${name}”已被 ${other} 占用`,
 };
 
 export const PROBLEMS = catalogue({ en: EN, zh: ZH });

@@ -6,8 +6,8 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 const HAN = '[\\u4e00-\\u9fff]';
 
 const SPACE_BETWEEN_WIDE = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
-/** Full-width punctuation carries its own spacing: no space goes beside it, before a digit or a Latin word either. */
-const SPACE_BESIDE_PUNCTUATION = /\s+(?=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])|(?<=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65])\s+/g;
+/** Full-width punctuation (and Chinese text's quotes “”) carries its own spacing: no space goes beside it, before a digit or a Latin word either. */
+const SPACE_BESIDE_PUNCTUATION = /\s+(?=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d])|(?<=[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d])\s+/g;
 
 /**
  * What goes between words that code puts together, in each language: the one

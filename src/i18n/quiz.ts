@@ -5,6 +5,9 @@ import { catalogue } from './lang.js';
 import { MACHINE } from './machine.js';
 import { PUNCTUATION } from './punctuation.js';
 
+/** Words put together beside Chinese, spaced where a Latin word meets a character ("写进 socket 缓冲区的"). */
+const ph = (...words: string[]) => PUNCTUATION.zh.phrase(words);
+
 export const KIND_LABELS = catalogue<Record<Kind, string>>({
   en: {
     counts: 'counting',
@@ -36,8 +39,7 @@ export const JOB_LABELS = catalogue<Record<Job, string>>({
 
 const NAMES = catalogue<Record<QuizCounter, string>>({
   en: { cpuCopies: 'CPU copies', dmaCopies: 'DMA copies', modeSwitches: 'mode switches', syscalls: 'system calls' },
-  // Latin words get a space before them after Chinese text.
-  zh: { cpuCopies: ' CPU 拷贝', dmaCopies: ' DMA 拷贝', modeSwitches: '模式切换', syscalls: '系统调用' },
+  zh: { cpuCopies: 'CPU 拷贝', dmaCopies: 'DMA 拷贝', modeSwitches: '模式切换', syscalls: '系统调用' },
 });
 
 export const Q = catalogue({
@@ -113,17 +115,17 @@ export const Q = catalogue({
     },
   },
   zh: {
-    countPrompt: (id: string, c: QuizCounter) => `${id} 一共发生几次${NAMES.zh[c]}？`,
+    countPrompt: (id: string, c: QuizCounter) => `${id} ${ph('一共发生几次', NAMES.zh[c])}？`,
     countExplain: (id: string, n: number, c: QuizCounter, steps: number[]) =>
       `${id} 一共 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
     callsAre: (calls: string[]) => `调用依次是：${PUNCTUATION.zh.list(calls)}。`,
     twoPerCall: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
     oneChunk: (chunks: number) => `这是一段的数字：文件共 ${chunks} 段，每段都要重复传输的步骤。`,
-    whatIf: (words: string) => `假如${words}：`,
-    countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
+    whatIf: (words: string) => `${ph('假如', words)}：`,
+    countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。${ph('一共发生几次', NAMES.zh[c])}？`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
-      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
-    countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，每传一段数据发生几次${NAMES.zh[c]}（程序每段都要重复的部分）？`,
+      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${ph(`${f.total} 次`, NAMES.zh[c])}。`,
+    countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，${ph('每传一段数据发生几次', NAMES.zh[c])}（程序每段都要重复的部分）？`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
       `${id} 每段 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
     onceNote: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
@@ -132,13 +134,13 @@ export const Q = catalogue({
     typeChoice: (last: string) => `请输入字母（a-${last}）或选项内容。`,
     stepHead: (id: string, n: number, does: string) => `${id} 第 ${n} 步：${does}。`,
     moverPrompt: (id: string, n: number, blocks: string, from: string, to: string) =>
-      `${id} 第 ${n} 步：${blocks} 从${from}到了${to}，可能是字节本身，也可能只是引用或映射。是谁搬运这些字节？`,
+      `${id} 第 ${n} 步：${blocks} ${ph('从', from, '到了', to)}，可能是字节本身，也可能只是引用或映射。是谁搬运这些字节？`,
     moverChoices: ['CPU', 'DMA 控制器', '没有谁：只移动了引用或映射'],
     moverExplain: (n: number, does: string) => `第 ${n} 步：${does}。`,
     modePrompt: (head: string) => `${head}这一步之后 CPU 处于哪种模式？这一步计不计入模式切换次数？`,
     modeChoices: ['用户态，计入模式切换', '内核态，计入模式切换', '用户态，不计入模式切换', '内核态，不计入模式切换'],
     modeExplain: (n: number, mode: string, why: ModeWhy, total: number) =>
-      `第 ${n} 步之后 CPU 处于${mode}。` +
+      `${ph(`第 ${n} 步之后 CPU 处于`, mode)}。` +
       {
         call: `这一步是系统调用的进入或返回，计入模式切换，是本场景的第 ${total} 次。`,
         trapIn: '从用户态接收中断或缺页，确实会进入内核，但不计为模式切换：zcopy 和原文一样，只统计系统调用的进入和返回，这一步记作中断或缺页。',
@@ -146,7 +148,7 @@ export const Q = catalogue({
         trapInKernel: 'CPU 接收这次中断或缺页时已经在内核态，模式没有改变，也不计模式切换。',
         same: '这一步没有改变模式，不计模式切换。',
       }[why],
-    modeOnly: (mode: string) => `把模式弄反了：这一步之后 CPU 运行在${mode}。`,
+    modeOnly: (mode: string) => `把模式弄反了：${ph('这一步之后 CPU 运行在', mode)}。`,
     nextPrompt: (head: string) => `${head}接下来发生什么？`,
     nextExplain: (n: number, does: string, narration: string) => `第 ${n} 步：${does}。${narration}`,
     wherePrompt: (head: string) => `${head}这一步之后，下面哪个位置存有数据的字节？`,
@@ -157,14 +159,14 @@ export const Q = catalogue({
     fitsCaveat: { needsPipe: '它需要一个管道：每次 splice() 调用都必须有一端是管道。', ownsDevice: '它需要独占设备：进程绕过内核，在用户态直接驱动设备。' },
     reversePrompt: (job: string, trace: string, counters: string, perChunk: boolean) =>
       perChunk
-        ? `一个${job}的程序做完准备工作后，每段数据都要重复的系统调用：${trace}。每段：${counters}。这是哪种技术？`
-        : `一个${job}的程序传一段数据（含准备工作）的系统调用：${trace}。合计：${counters}。这是哪种技术？`,
+        ? `${ph('一个', job, '的程序做完准备工作后')}，每段数据都要重复的系统调用：${trace}。每段：${counters}。这是哪种技术？`
+        : `${ph('一个', job, '的程序传一段数据（含准备工作）的系统调用')}：${trace}。合计：${counters}。这是哪种技术？`,
     callCount: (n: number) => (n === 0 ? '无' : `共 ${n} 次（名字略去）`),
     reverseExplain: (id: string, trace: string, counters: string, others: string) => `是 ${id}：${trace}；${counters}。${others}`,
     // A space before a number or a Latin word only ("则会看到 2 次缺页", "则会看到无").
     reverseOther: (id: string, differs: string) => `${id} 则会看到${/^[\x21-\x7e]/.test(differs) ? ' ' : ''}${differs}`,
     fewerPrompt: (c: QuizCounter, a: string, b: string, perChunk: boolean) =>
-      `${perChunk ? '做完准备工作之后，每段数据（程序每段都要重复的部分）' : '传一段数据（含准备工作）'}：${a} 和 ${b}，哪个的${NAMES.zh[c]}更少？少几次？`,
+      `${perChunk ? '做完准备工作之后，每段数据（程序每段都要重复的部分）' : '传一段数据（含准备工作）'}：${a} 和 ${b}，${ph('哪个的', NAMES.zh[c], '更少')}？少几次？`,
     fewerChoice: (id: string, d: number) => `${id}，少 ${d} 次`,
     fewerSame: '一样多',
     fewerExplain: (c: QuizCounter, a: string, na: number, b: string, nb: number, perChunk: boolean) => {
@@ -256,7 +258,7 @@ export const COUNT_MISTAKES = catalogue({
     dmaAsCpu: '把 DMA 拷贝算成了 CPU 拷贝：那些字节由 DMA 控制器搬运，CPU 只负责设置它。',
     refAsCopy: '把描述符或页引用的拷贝算成了数据拷贝：那里移动的只是地址和长度，不是字节。',
     cpuAsDma: '把 CPU 拷贝算成了 DMA 拷贝：DMA 只在设备和内存之间搬数据，内存之间的拷贝由 CPU 完成。',
-    zeroDma: '"零拷贝"并不是一次拷贝都没有：设备和内存之间的 DMA 拷贝仍然存在。',
+    zeroDma: '“零拷贝”并不是一次拷贝都没有：设备和内存之间的 DMA 拷贝仍然存在。',
     oneSwitchPerCall: '忘了每个系统调用要两次模式切换：进入内核一次，返回用户态一次。',
     faultsAsSwitches: '把中断或缺页算成了模式切换：从用户态接收它们确实会进入内核，但 zcopy 只把系统调用的进入和返回计为模式切换。',
     switchesAsCalls: '把每次模式切换当成了一次系统调用：一次调用会产生两次切换。',
@@ -338,13 +340,13 @@ export const NEXT_MISTAKE = catalogue({
 
 export const WHERE_MISTAKE = catalogue({
   en: (place: string) => `Nothing of the payload is in the ${place} after this step.`,
-  zh: (place: string) => `这一步之后${place}里没有任何数据。`,
+  zh: (place: string) => `${ph('这一步之后', place, '里没有任何数据')}。`,
 });
 
 /** A place that held the bytes earlier and holds none now: a drained device buffer, a NIC after its transmit. */
 export const WHERE_DRAINED = catalogue({
   en: (place: string, last: number) => `The ${place} still held the bytes after step ${last}; after this step it holds none of the payload.`,
-  zh: (place: string, last: number) => `第 ${last} 步之后${place}里还有这些字节；这一步之后它里面没有任何数据。`,
+  zh: (place: string, last: number) => `${ph(`第 ${last} 步之后`, place, '里还有这些字节')}；这一步之后它里面没有任何数据。`,
 });
 
 /** The quiz session's own words. */
@@ -402,9 +404,9 @@ export const ERRORS = catalogue({
     jsonNeedsReveal: '--json prints the answer key, so it needs --reveal',
   },
   zh: {
-    badCount: (v: string, max: number) => `--count 必须是 1 到 ${max} 之间的整数，而不是 "${v}"`,
-    badSeed: (v: string) => `--seed 必须是 0 到 4294967295 之间的整数，而不是 "${v}"`,
-    badKind: (v: string, guess: string | undefined, kinds: readonly string[]) => `没有 "${v}" 这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${kinds.join('、')}`,
+    badCount: (v: string, max: number) => `--count 必须是 1 到 ${max} 之间的整数，而不是“${v}”`,
+    badSeed: (v: string) => `--seed 必须是 0 到 4294967295 之间的整数，而不是“${v}”`,
+    badKind: (v: string, guess: string | undefined, kinds: readonly string[]) => `没有“${v}”这种题型；${guess ? `你是不是想输入 ${guess}？` : ''}题型有：${kinds.join('、')}`,
     knobsCountOnly: '--cache 和 --nic 只出计数题：请配合 --kind counts 使用，或不写 --kind',
     jsonNeedsReveal: '--json 输出的是答案，需要同时使用 --reveal',
   },

@@ -1,6 +1,7 @@
 import { contractName, SYSCALLS, type CallWay, type EventType, type KernelAction, type Location, type PinnedChange, type Refusal, type RefusalCode, type RefusalParams } from '../model/index.js';
 import type { Lang } from './lang.js';
 import { MACHINE } from './machine.js';
+import { PUNCTUATION } from './punctuation.js';
 import { CALL_CONTRACT } from './syscalls.js';
 
 /** Every refusal in one language; exhaustive, so a code the model adds without its words fails to compile. */
@@ -54,6 +55,9 @@ const ZH_SOURCES = { dma: 'DMA', disk: '磁盘', nic: '网卡' } as const;
 const en = (l: Location) => EN_PLACES[l];
 const zh = (l: Location) => MACHINE.zh.place[l];
 
+/** Words put together beside Chinese, spaced where a Latin word meets a character ("写进 socket 缓冲区的"). */
+const ph = (...words: string[]) => PUNCTUATION.zh.phrase(words);
+
 /** A call's contract sentence, by whichever of its names the program used. */
 const contract = (call: string, lang: Lang) => {
   const known = contractName(call);
@@ -82,17 +86,13 @@ function enAttempt({ event, from, to }: Attempt): string {
 }
 
 function zhAttempt({ event, from, to }: Attempt): string {
-  // A label that starts with a Latin word (socket 缓冲区) takes a space after the Chinese before it.
-  const spaced = (l: Location | undefined) => (l === undefined ? '' : /^[A-Za-z]/.test(zh(l)) ? ` ${zh(l)}` : zh(l));
-  const f = spaced(from);
-  const t = spaced(to);
   const both = from !== undefined && to !== undefined;
   const moves: Partial<Record<EventType, string>> = {
-    cpuCopy: both ? `让 CPU 把${f}拷到${t}` : '让 CPU 拷贝数据',
-    programDma: both ? `设置从${f}到${t}的 DMA` : '设置 DMA',
-    descriptorCopy: both ? `把描述符从${f}拷到${t}` : '拷贝描述符',
-    pageRefMove: both ? `把页引用从${f}移到${t}` : '移动页引用',
-    mapPages: from ? `映射${f}` : '映射页',
+    cpuCopy: both ? ph('让 CPU 把', zh(from), '拷到', zh(to)) : '让 CPU 拷贝数据',
+    programDma: both ? ph('设置从', zh(from), '到', zh(to), '的 DMA') : '设置 DMA',
+    descriptorCopy: both ? ph('把描述符从', zh(from), '拷到', zh(to)) : '拷贝描述符',
+    pageRefMove: both ? ph('把页引用从', zh(from), '移到', zh(to)) : '移动页引用',
+    mapPages: from ? ph('映射', zh(from)) : '映射页',
     unmapPages: '解除页映射',
     pin: '锁定页',
     unpin: '解除页的锁定',
@@ -219,7 +219,7 @@ const ZH: Sayings = {
   emptyPayload: () => '数据至少要有一个块',
   repeatedBlocks: () => '数据块的名字不能重复',
   cpuCannotAddressDisk: () => 'CPU 无法直接寻址磁盘；要先由控制器把它读进自己的缓冲区',
-  mixedOrigins: ({ places }) => `这些块的字节分别在${places.map(zh).join('和')}：一次拷贝只从一处读取，请分成几步来搬`,
+  mixedOrigins: ({ places }) => `${ph('这些块的字节分别在', ...places.map(zh).flatMap((p, i) => (i ? ['和', p] : [p])))}：一次拷贝只从一处读取，请分成几步来搬`,
   processBlocked: () => '进程已阻塞，要等中断把它唤醒；CPU 不能替它做事',
   needsKernel: ({ action }) => `${ZH_ACTIONS[action]}需要内核态；CPU 现在处于用户态`,
   syscallInFault: () => '在缺页处理程序里不能发起系统调用',
@@ -230,21 +230,21 @@ const ZH: Sayings = {
   sysretInFault: () => '缺页处理程序还没有返回',
   statusNeedsKernel: () => '读设备的状态寄存器需要内核态（或者把设备映射到用户空间）',
   dmaNeedsOneDevice: () => 'DMA 在设备和内存之间搬运数据：两端中恰好有一端必须是设备',
-  dmaProgramNeedsKernel: ({ device }) => `为${zh(device)}设置 DMA 控制器需要内核态（或者把设备映射到用户空间）`,
+  dmaProgramNeedsKernel: ({ device }) => ph('为', zh(device), '设置 DMA 控制器需要内核态（或者把设备映射到用户空间）'),
   dmaBusy: () => 'DMA 控制器还在忙上一次传输',
   dmaCompletionNotTaken: () => '上一次 DMA 传输已经完成，但还没有人处理它的完成：先处理它的中断，或轮询它的状态',
   nothingToTransfer: ({ place }) => `${zh(place)}里没有可传输的数据`,
   dmaUserNotPinned: ({ block }) => `DMA 写入用户缓冲区之前，要先锁定它的页（块 ${block} 没有锁定）`,
   dmaNotProgrammed: () => 'DMA 传输之前没有设置：CPU 要先写好 MAR、ADR 和 WC',
   dmaCount: ({ max, count }) => `DMA 现在能搬 1 到 ${max} 个块，不能搬 ${count} 个`,
-  interruptPending: ({ source }) => `已经有一个来自${ZH_SOURCES[source]}的中断在等待处理`,
+  interruptPending: ({ source }) => ph('已经有一个来自', ZH_SOURCES[source], '的中断在等待处理'),
   dmaInterruptEarly: () => 'DMA 的完成中断只在 WC 减到 0 时才会到来',
   nicInterruptFromDma: () => '这些块是网卡自己的 DMA 引擎发出的：它的发送完成中断来自网卡',
   nicInterruptNotNic: () => '网卡在发完交给它的数据后才发出中断；刚完成的传输不是发往网卡的',
   diskNotReady: () => '磁盘只在缓冲区就绪时才发出中断',
   noInterruptPending: () => '没有待处理的中断',
   copySamePlace: () => '拷贝需要两个不同的地方',
-  userCannotTouch: ({ place }) => `用户态访问不了${zh(place)}：它是内核内存，没有映射到进程里`,
+  userCannotTouch: ({ place }) => `${ph('用户态访问不了', zh(place))}：它是内核内存，没有映射到进程里`,
   mapUserBuffer: () => '用户缓冲区本来就在用户空间；请映射内核里的某处或某个设备',
   mapDisk: () => '磁盘没有可映射的物理页；请映射页缓存',
   mapOverReferenced: ({ referrer, block }) => `${zh(referrer)}还指向用户缓冲区里的块 ${block}；映射覆盖它会丢掉这些字节`,
@@ -258,7 +258,7 @@ const ZH: Sayings = {
   nothingToFaultIn: () => '没有数据已就绪、等待调入的页',
   notWaitingForFault: ({ block }) => `块 ${block} 所在的页并不在等待调入`,
   faultAroundLate: ({ block }) => `fault-around 只映射缺页发生时已经缓存的页；块 ${block} 是在这次缺页期间才到的，下次访问它还会缺页`,
-  faultInMixedMappings: ({ block, place, expected }) => `一次缺页只调入同一个映射的页：块 ${block} 在${zh(place)}，不在${zh(expected)}`,
+  faultInMixedMappings: ({ block, place, expected }) => `一次缺页只调入同一个映射的页：${ph(`块 ${block} 在`, zh(place))}，${ph('不在', zh(expected))}`,
   faultInNotHeld: ({ place, block }) => `${zh(place)}里还没有 ${block}：先把它读进来`,
   notCow: ({ block }) => `块 ${block} 所在的页不是写时复制的`,
   runInKernel: () => '学习者的程序在用户态运行；先从内核返回',
@@ -272,17 +272,17 @@ const ZH: Sayings = {
   notHeld: ({ place, block }) => `${zh(place)}里没有块 ${block}`,
   placeEmpty: ({ place }) => `${zh(place)}里什么也没有`,
   notPresent: ({ block }) => `块 ${block} 所在的页还不在内存中：第一次访问会缺页`,
-  danglingReference: ({ place, block, target }) => `${zh(place)}指向${zh(target)}里的块 ${block}，但那里并没有它`,
+  danglingReference: ({ place, block, target }) => `${ph(zh(place), '指向', zh(target), `里的块 ${block}`)}，但那里并没有它`,
   cowWrite: ({ block }) => `块 ${block} 所在的页是写时复制的：写入之前要先缺页，得到一份私有拷贝`,
   readOnly: ({ block }) => `块 ${block} 所在的页是只读映射`,
   noDmaController: () => '这台机器没有 DMA 控制器：数据只能由 CPU 自己搬运',
   nicCannotGather: ({ place, block }) =>
     `这块网卡不支持 scatter-gather：它只发送已拷贝进 socket 缓冲区（或自己驱动网卡的程序所锁定的缓冲池）的数据，${zh(place)}里的块 ${block} 不在其中`,
   diskReadIntoNetBuffer: ({ place }) =>
-    `磁盘上是文件数据，内核把它读进页缓存（或锁定的用户页、fbuf），从不直接读进${zh(place)}：请先读进页缓存`,
+    `磁盘上是文件数据，内核把它读进页缓存（或锁定的用户页、fbuf），${ph('从不直接读进', zh(place))}：请先读进页缓存`,
   alreadyCached: ({ block }) => `块 ${block} 已经在页缓存里：读它是一次命中，内核直接从页缓存拷贝，根本不会去问磁盘`,
   pageInDma: ({ block, device }) =>
-    `DMA 控制器已设置好在用户缓冲区和${zh(device)}之间搬运块 ${block}：这次传输完成之前，这个页要保持交给控制器时的样子（映射、锁定和所存的内容都不变）`,
+    `${ph('DMA 控制器已设置好在用户缓冲区和', zh(device), `之间搬运块 ${block}`)}：这次传输完成之前，这个页要保持交给控制器时的样子（映射、锁定和所存的内容都不变）`,
   pinnedPage: ({ block, change }) =>
     `块 ${block} 所在的页已锁定：设备持有它的物理页，所以在它解除锁定（等设备用完）之前，${ZH_PINNED[change]}`,
   unknownCall: ({ call }) => `这台机器没有名为 ${call}() 的系统调用；它认识的有：${SYSCALLS.map((c) => `${c}()`).join('、')}`,
@@ -290,13 +290,13 @@ const ZH: Sayings = {
     need === 'pipe'
       ? `${call}() 需要一个管道，它总有一端是管道：先用 pipe() 创建`
       : `MSG_ZEROCOPY 需要先在 socket 上设置 setsockopt(SO_ZEROCOPY)：否则这个标志会被忽略，${call}() 照样把字节拷进 socket 缓冲区`,
-  outsideContract: (p) => `${p.call}() 不能${zhAttempt(p)}：${contract(p.call, 'zh')}`,
+  outsideContract: (p) => `${ph(`${p.call}() 不能`, zhAttempt(p))}：${contract(p.call, 'zh')}`,
   callWayMixed: ({ way }) => ZH_WAYS[way],
   pinsHeldAtReturn: ({ call, block }) =>
     `${call}() 在返回之前要释放它锁定的页，而块 ${block} 所在的页还锁着：等它的传输完成后解除锁定（只有 MSG_ZEROCOPY、AIO 和绕过内核会保留锁定）`,
   faultCannot: () => '在缺页处理程序里，内核只把页调进来（未命中时从磁盘读）并映射它：先从缺页返回',
   dmaNotController: () => 'DMA 控制器在磁盘本身和内存之间搬数据块：ADR 指向磁盘，而不是控制器的缓冲区（那是程控 I/O 留给 CPU 取数据的地方）',
-  mapDeviceBlocks: ({ device }) => `映射${zh(device)}映射的是它的寄存器，供自己驱动它的程序使用，而不是它缓冲区里的字节：映射时不要指定数据块`,
+  mapDeviceBlocks: ({ device }) => `${ph('映射', zh(device), '映射的是它的寄存器')}，供自己驱动它的程序使用，而不是它缓冲区里的字节：映射时不要指定数据块`,
   diskNotAsked: () => '磁盘只在被要求时才读：由内核在系统调用或缺页中要求，或由映射了它控制器的程序要求',
   diskDmaOnly: () => '这台机器的磁盘只能用 DMA 读取，现代磁盘都是这样：请从磁盘设置 DMA 控制器',
   kernelTakesInterrupt: () => '内核靠中断得知 DMA 传输已完成：轮询状态寄存器是自己驱动设备的程序（绕过内核）的做法',
@@ -304,10 +304,10 @@ const ZH: Sayings = {
   mapsReadOnly: ({ call }) => `${call}() 立即以只读方式映射 fbuf：fbuf 一旦填好就不可改变，所有映射它的进程看到的都是同样的字节（映射时用 writable: false，不延迟、不写时复制）`,
   callNeverWaits: ({ call }) => `${call}() 立即返回，从不为它发起的传输睡眠：程序之后再得知它的完成（io_getevents）`,
   nicDmaOnly: () => '这台机器的网卡只用 DMA 取数据包，现代网卡都是这样：请从 socket 缓冲区设置 DMA 控制器',
-  noBypass: ({ device }) => `这台机器上，内核让所有程序共用${zh(device)}：没有哪个进程映射它的寄存器、自己驱动它（不能绕过内核）`,
-  dmaFillPending: ({ place, block }) => `把块 ${block} 写进${zh(place)}的 DMA 还没有处理完成：内核靠它的中断才知道这些页已是最新，在那之前谁也不能用它们`,
+  noBypass: ({ device }) => `${ph('这台机器上，内核让所有程序共用', zh(device))}：没有哪个进程映射它的寄存器、自己驱动它（不能绕过内核）`,
+  dmaFillPending: ({ place, block }) => `${ph(`把块 ${block} 写进`, zh(place), '的 DMA 还没有处理完成')}：内核靠它的中断才知道这些页已是最新，在那之前谁也不能用它们`,
   diskNotChecked: () => 'CPU 还不知道控制器的缓冲区已经满了：先轮询它的状态寄存器，或者处理磁盘的中断',
-  nicSource: ({ place }) => `网卡只发送 socket 缓冲区里的数据（或者在绕过内核时，发送自己驱动它的进程的缓冲池），从不发送${zh(place)}里的：先把字节交给 socket`,
+  nicSource: ({ place }) => `网卡只发送 socket 缓冲区里的数据（或者在绕过内核时，发送自己驱动它的进程的缓冲池），${ph('从不发送', zh(place), '里的')}：先把字节交给 socket`,
 };
 
 export const REFUSALS: Record<Lang, Sayings> = { en: EN, zh: ZH };

@@ -2,6 +2,10 @@ import type { CallLimit, Counters, Knobs, ScaleRefusal } from '../model/index.js
 import { catalogue, type Lang } from './lang.js';
 import { MACHINE } from './machine.js';
 import { grouped } from '../term/bytes.js';
+import { PUNCTUATION } from './punctuation.js';
+
+/** Words put together beside Chinese, spaced where a Latin word meets a character ("假如 SG 网卡"). */
+const ph = (...words: string[]) => PUNCTUATION.zh.phrase(words);
 
 /** Labels of the commands' own output (headings, table columns, messages). */
 export const UI = catalogue({
@@ -49,12 +53,12 @@ export const UI = catalogue({
         cache: 'cache：页缓存为读者服务',
       },
       propertiesTitle: '各技术允许什么、需要什么',
-      properties: { canModify: '可改数据', copiesWithoutGather: '无SG则拷贝', needsPipe: '需管道', inputMustBeFile: '须文件', ownsDevice: '独占设备' },
+      properties: { canModify: '可改数据', copiesWithoutGather: '无 SG 则拷贝', needsPipe: '需管道', inputMustBeFile: '须文件', ownsDevice: '独占设备' },
       yes: '是', no: '-',
       legend:
         'CPU/DMA：数据拷贝次数 · 切换：用户态与内核态之间的模式切换 · 调用：系统调用 · 描述符：描述符或页引用拷贝 · ' +
         '中断：CPU 处理的中断 · 缺页：缺页次数 · 6 (4)：一段数据合计 6 次，其中 4 次每段都要重复（其余是准备工作）· ' +
-        '可改数据：应用能否在途中修改数据 · 无SG则拷贝：网卡不支持 scatter-gather 时仍能工作，但 CPU 要把数据拷进 socket 缓冲区 · ' +
+        '可改数据：应用能否在途中修改数据 · 无 SG 则拷贝：网卡不支持 scatter-gather 时仍能工作，但 CPU 要把数据拷进 socket 缓冲区 · ' +
         '需管道：每次调用都有一端必须是管道 · 须文件：输入必须是文件 · 独占设备：进程绕过内核，自己驱动设备',
     },
     groups: { 'io-modes': 'I/O 方式', 'copy-paths': '拷贝路径', 'zero-copy': '零拷贝', beyond: '更进一步' },
@@ -79,15 +83,15 @@ export const MESSAGES = catalogue({
     seeList: 'run `zcopy list` to see them all',
   },
   zh: {
-    unknownScenario: (name: string) => `没有名为 "${name}" 的场景`,
+    unknownScenario: (name: string) => `没有名为“${name}”的场景`,
     didYouMean: (name: string) => `你是不是想输入 ${name}？`,
-    unknownCommand: (name: string) => `没有 "${name}" 这个命令`,
+    unknownCommand: (name: string) => `没有“${name}”这个命令`,
     seeHelp: '请看 zcopy --help',
     then: (what: string, next: string) => `${what}；${next}`,
     scenarioOrFile: '请只给出场景或 --file 其中之一',
     needCommand: '需要一个命令；请看 zcopy --help',
     needScenario: (ids: string[]) => `explain 需要一个场景：${ids.join('、')}`,
-    unknownTerm: (name: string) => `术语表里没有 "${name}"`,
+    unknownTerm: (name: string) => `术语表里没有“${name}”`,
     seeGlossary: '运行 `zcopy glossary` 查看全部术语',
     // Not yet in Chinese: the Chinese output has said it in English so far, and a translation would change it.
     moreProblems: (n: number) => `(${n} more problems in that file)`,
@@ -180,7 +184,7 @@ export const LEARN = catalogue({
     predictPrompt: (i: number, tease: string) => `预测第 ${i} 步：${tease}`,
     askMover: '谁来搬运这些字节？',
     askMode: '这一步会让模式切换次数加一吗？',
-    youSaid: (what: string) => `你的答案是${what}`,
+    youSaid: (what: string) => ph('你的答案是', what),
     mover: { cpu: 'CPU', dma: 'DMA', none: '无人' },
     yesNo: { yes: '是', no: '否' },
     right: '正确',
@@ -195,7 +199,7 @@ export const LEARN = catalogue({
     legend: [
       '[A] 数据块 A 的字节 · <A> 指向它的引用（描述符、页指针）· {A} 从别处映射来的页 · · 空',
       '══ CPU 拷贝（红）· ══ DMA 拷贝（绿）· ── 描述符或引用（青）· ┄┄ 映射（品红）· ▲ 这一步改变了的计数',
-      '箭头从数据所在之处出发；（经由sock）指出它顺着的描述符或映射',
+      '箭头从数据所在之处出发；（经由 sock）指出它顺着的描述符或映射',
       '页表 A→页缓存(p r cow)：p 在内存中（- 尚未调入），w 可写或 r 只读，cow 写时复制，pin 已为设备锁定',
     ],
   },
@@ -305,8 +309,8 @@ export const SCALE = catalogue({
     notRepeatable: (field: string) => `--size 会按段重复课程的每段步骤，所以这些步骤结束时机器必须回到开始时的样子；这门课的每段步骤改变了 ${field}`,
     knobNotHere: (knob: string, value: string, id: string, takes: string[]) =>
       `${id} 没有 --${knob} ${value} 变体：它的步骤没有说明这个开关如何改变它${takes.length ? `（它支持 ${takes.map((k) => `--${k}`).join('、')}）` : ''}`,
-    whatIf: (knobs: string) => `假如${knobs}？步骤和计数都是这个变体的；课程的概述、局限和说明讲的是它原本的样子。`,
-    whatIfSummarised: (knobs: string) => `假如${knobs}？概述、步骤和计数都是这个变体的；局限和说明讲的是课程原本的样子。`,
+    whatIf: (knobs: string) => `${ph('假如', knobs)}？步骤和计数都是这个变体的；课程的概述、局限和说明讲的是它原本的样子。`,
+    whatIfSummarised: (knobs: string) => `${ph('假如', knobs)}？概述、步骤和计数都是这个变体的；局限和说明讲的是课程原本的样子。`,
     allOf: (words) => words.join('、'),
     knobWords: { cache: { cold: '页缓存是冷的', warm: '页已在缓存中' }, nic: { sg: '网卡支持收集', nosg: '网卡不支持收集' } },
     readersWords: (n: number) => `有 ${n} 个消费者要这个已缓存的文件`,
@@ -334,7 +338,7 @@ export const SCALE = catalogue({
           return `--chunk ${chunk} 不是 4 KiB 的整数倍：${id ? `${id} ` : '这门课'}用 O_DIRECT 读，DMA 把整块直接搬进程序的缓冲区，长度不是块大小整数倍的读会被内核以 EINVAL 拒绝；请用 4 KiB 的整数倍，例如 --chunk ${suggest}`;
       }
     },
-    comparedWhatIf: (words: string) => `假如${words}？下面的每个数字都是这个变体的。`,
+    comparedWhatIf: (words: string) => `${ph('假如', words)}？下面的每个数字都是这个变体的。`,
   },
 });
 

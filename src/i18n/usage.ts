@@ -25,11 +25,11 @@ export const USAGE = catalogue({
   },
   zh: {
     missingArgument: (usage) => `缺少参数；用法：${usage}`,
-    extraArgument: (word, usage) => `多余的参数 "${word}"；用法：${usage}`,
+    extraArgument: (word, usage) => `多余的参数“${word}”；用法：${usage}`,
     unknownOption: (option) => `没有 ${option} 这个选项`,
     needsValue: (option, choices, help) => (choices ? `${option} 需要一个值：${orZh(choices)}` : `${option} 需要一个值；请看 ${help}`),
     see: (help) => `请看 ${help}`,
-    badChoice: (what, given, choices) => `${what} 只能是 ${orZh(choices)}，不能是 "${given}"`,
+    badChoice: (what, given, choices) => `${what} 只能是 ${orZh(choices)}，不能是“${given}”`,
     noScriptFor: (shell, shells) => `补全脚本只有 ${orZh(shells)} 的，没有 ${shell} 的：请指明一个，例如 zcopy completion ${shells[0]}`,
   },
 });

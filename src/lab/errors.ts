@@ -1,4 +1,4 @@
-/** Exit codes of `zcopy lab` beyond the CLI's own (README, "Exit codes"). */
+/** Exit codes of `zcopy lab` beyond the CLI's own (docs/REFERENCE.md, "Exit codes"). */
 export const LAB_EXIT = {
   /** A bad option, as for every command. */
   usage: 1,

@@ -14,7 +14,7 @@ export interface ModelFigure {
   syscallsPerChunk: number;
   /** The calls made for every chunk, by name, in order. */
   calls: string[];
-  /** Where the figure comes from: `lesson <id>` (derived by the engine) or the strace table shipped in the README ("What real programs do"). */
+  /** Where the figure comes from: `lesson <id>` (derived by the engine) or docs/MODEL.md's strace table ("What real programs do"). */
   source: string;
   /**
    * The lesson's counts for the run's size and chunk (set-up + chunks x per chunk +
@@ -88,7 +88,7 @@ export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale
   }
   if (d.fromTable) {
     calls.push(...d.fromTable);
-    sources.push("README's strace table");
+    sources.push("docs/MODEL.md's strace table");
   }
   return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null, cache };
 }

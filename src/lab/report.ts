@@ -101,7 +101,7 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
   return plan.techniques.map((technique) => {
     const model = models[technique];
     const refusal = out.refused.find((r) => r.technique === technique);
-    // bytes first after technique, as the README lists the keys.
+    // bytes first after technique, as docs/REFERENCE.md lists the keys.
     const base = { technique, bytes: null as number | null, chunk: plan.chunk, chunks, runs: plan.runs, kernel: out.env.kernel, fs: out.env.fs, model };
     if (refusal) {
       const { call, errno, message } = refusal;

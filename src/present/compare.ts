@@ -7,7 +7,7 @@ import { COUNTER_KEYS, DEFAULT_KNOBS, formulaTexts, traceOf, turnedKnobs, type C
 import { columns, paragraph } from '../term/layout.js';
 import { displayWidth } from '../term/text.js';
 
-/** One `compare --json` row; scripts and tests rely on it (README, "JSON"). */
+/** One `compare --json` row; scripts and tests rely on it (docs/REFERENCE.md, "JSON"). */
 export type ComparisonRow = {
   id: string;
   job: Job;

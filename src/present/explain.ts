@@ -29,7 +29,7 @@ import { MIN_TEXT_WIDTH, bullet, paragraph } from '../term/layout.js';
 import { formatBytes, grouped, groupedIn } from '../term/bytes.js';
 import { displayWidth, padEnd, padStart, wrap } from '../term/text.js';
 
-/** The `explain --json` shape; scripts and tests rely on it (README, "JSON"). */
+/** The `explain --json` shape; scripts and tests rely on it (docs/REFERENCE.md, "JSON"). */
 export interface Explanation {
   id: string;
   aliases: string[];

@@ -7,7 +7,7 @@ import type { Lesson } from '../lessons/index.js';
 import { traceOf } from '../model/index.js';
 import { displayWidth, padEnd, wrap } from '../term/text.js';
 
-/** One `glossary --json` entry; scripts and tests rely on it (README, "JSON"). */
+/** One `glossary --json` entry; scripts and tests rely on it (docs/REFERENCE.md, "JSON"). */
 export interface GlossaryEntry {
   id: string;
   aliases: string[];

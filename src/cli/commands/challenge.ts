@@ -2,8 +2,10 @@ import { CHALLENGE, checks, judge, readPath, type Level, type Levels, type PathV
 import { HELP } from '../../i18n/help.js';
 import { MACHINE } from '../../i18n/machine.js';
 import { MESSAGES } from '../../i18n/strings.js';
+import { USAGE } from '../../i18n/usage.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
+import { keysHelp } from '../keys-help.js';
 import { isInteractive, session } from '../session.js';
 
 /** `zcopy challenge`: the levels, and the judge a teacher grades a class's path files with. */
@@ -20,9 +22,12 @@ export const challengeCommand: Command = {
           .positional('id', { type: 'string', describe: H.challengeId })
           .option('list', { type: 'boolean', describe: H.challengeList })
           .option('check', { type: 'string', describe: H.challengeCheck, requiresArg: true })
-          .option('json', { type: 'boolean', describe: H.challengeJson }),
+          .option('json', { type: 'boolean', describe: H.challengeJson })
+          .epilog(keysHelp('challenge', lang)),
       async (args) => {
         const levels = ctx.levels();
+        // --list takes no level: a word after it is a mistake to say, not one to drop.
+        if (args.list && args.id !== undefined) throw new UsageError(USAGE[lang].extraArgument(args.id, 'zcopy challenge --list [--json]'));
         if (args.list) return list(ctx, levels, args.json === true);
         if (args.check !== undefined) {
           if (args.id === undefined) throw new UsageError(CHALLENGE[lang].needLevel);

@@ -5,7 +5,7 @@ import { USAGE } from '../../i18n/usage.js';
 import { UsageError } from '../errors.js';
 import type { Command } from '../context.js';
 
-export const SHELLS = ['bash', 'zsh'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
 /**
@@ -52,6 +52,25 @@ else
 fi
 ###-end-zcopy-completions-###
 `,
+  // fish has no COMP_WORDS: the words come from commandline, the one being typed last (an empty
+  // one when nothing is typed yet, so that the command's words are offered). SHELL=fish keeps the
+  // answer to bare words, as bash's, whatever shell started fish. Where zcopy offers nothing (a
+  // file's name after --file, --check or --out, validate's files) fish offers paths.
+  fish: `###-begin-zcopy-completions-###
+# zcopy completion for fish: zcopy completion fish > ~/.config/fish/completions/zcopy.fish
+function __zcopy_yargs_completions
+    set -l words (commandline -opc)
+    set -l current (commandline -ct)
+    set -l found (env SHELL=fish zcopy --get-yargs-completions $words "$current")
+    if test (count $found) -gt 0
+        printf '%s\\n' $found
+    else
+        __fish_complete_path "$current"
+    end
+end
+complete -c zcopy -f -a '(__zcopy_yargs_completions)'
+###-end-zcopy-completions-###
+`,
 };
 
 /** The shell $SHELL names, when zcopy has its script; bash when none is named; otherwise the learner is told which it has. */
@@ -61,7 +80,7 @@ function shellOf(path: string | undefined, lang: Lang): Shell {
   throw new UsageError(USAGE[lang].noScriptFor(name, SHELLS));
 }
 
-/** `zcopy completion [bash|zsh]`: the script for the shell named, or for $SHELL's. */
+/** `zcopy completion [bash|zsh|fish]`: the script for the shell named, or for $SHELL's. */
 export const completionCommand: Command = {
   names: ['completion'],
   register: (y, { lang, out, io }) => {

@@ -8,6 +8,7 @@ import type { Command, Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
 import { lastVisited, viewOf } from '../../app/session.js';
+import { keysHelp } from '../keys-help.js';
 import { scaleOptions } from '../options.js';
 import { isInteractive, session } from '../session.js';
 
@@ -25,7 +26,8 @@ export const learnCommand: Command = {
           .option('predict', { type: 'boolean', describe: H.predict })
           // A string, so that `--step five` is told what is wrong rather than read as NaN.
           .option('step', { type: 'string', describe: H.learnStep, requiresArg: true })
-          .option('vs', { type: 'string', describe: H.learnVs, requiresArg: true }),
+          .option('vs', { type: 'string', describe: H.learnVs, requiresArg: true })
+          .epilog(keysHelp('learn', ctx.lang)),
       (args) => {
         const scale = scaleOf(args);
         const written = ctx.lessonArg(args.scenario, args.file);

@@ -2,6 +2,7 @@ import { HELP } from '../../i18n/help.js';
 import { LEARN_CLI, SANDBOX_CLI } from '../../i18n/strings.js';
 import type { Command } from '../context.js';
 import { UsageError } from '../errors.js';
+import { keysHelp } from '../keys-help.js';
 import { sandboxBench, syscallNames } from '../../app/workbench.js';
 import { isInteractive, session } from '../session.js';
 
@@ -17,7 +18,8 @@ export const sandboxCommand: Command = {
         c
           .option('from', { type: 'string', describe: H.sandboxFrom, requiresArg: true })
           .option('step', { type: 'string', describe: H.sandboxStep, requiresArg: true })
-          .option('out', { type: 'string', describe: H.sandboxOut, requiresArg: true }),
+          .option('out', { type: 'string', describe: H.sandboxOut, requiresArg: true })
+          .epilog(keysHelp('sandbox', ctx.lang)),
       async (args) => {
         const { lang } = ctx;
         const from = args.from === undefined ? null : ctx.lookup(args.from);

@@ -1,0 +1,42 @@
+import { KEYS_HELP } from '../i18n/keys.js';
+import type { Lang } from '../i18n/lang.js';
+// The keymaps alone: plain data and their words, no screen code, so that --help loads no ink.
+import { BUILD_KEYS, CONFIRM_KEYS, LESSON_KEYS, MENU_KEYS, MODE_KEYS, MOVER_KEYS, PALETTE_KEYS, VS_KEYS, helpColumn, keyLabel, type Keymap } from '../ui/keys.js';
+
+type Section = keyof Omit<(typeof KEYS_HELP)[Lang], 'title' | 'helpKey' | 'between'>;
+
+/** The keymap each screen reads its keys from. */
+export const KEYMAP_OF: Record<Section, Keymap<string>> = {
+  picker: MENU_KEYS,
+  lesson: LESSON_KEYS,
+  mover: MOVER_KEYS,
+  mode: MODE_KEYS,
+  vs: VS_KEYS,
+  levels: MENU_KEYS,
+  build: BUILD_KEYS,
+  palette: PALETTE_KEYS,
+  confirm: CONFIRM_KEYS,
+};
+
+/** The screens each interactive command opens, in the order a learner meets them. */
+export const SCREENS_OF = {
+  learn: ['picker', 'lesson', 'mover', 'mode', 'vs'],
+  challenge: ['levels', 'build', 'palette', 'confirm'],
+  sandbox: ['build', 'palette', 'confirm'],
+} as const satisfies Record<string, readonly Section[]>;
+
+/**
+ * The keys of each screen `command` opens, for its --help: read off the same
+ * keymaps the screens' handlers, footers and `?` help read, so they cannot disagree.
+ */
+export function keysHelp(command: keyof typeof SCREENS_OF, lang: Lang): string {
+  const t = KEYS_HELP[lang];
+  const rows = (map: Keymap<string>) =>
+    Object.entries(map).map(([action, b]): [string, string] => [
+      b.keysText ?? b.keys.map((k) => keyLabel(k, lang)).join(t.between),
+      // `?` is "this help" on a screen; here it is what opens that screen's own.
+      action === 'help' ? t.helpKey : b.says(lang).does,
+    ]);
+  const sections = SCREENS_OF[command].map((s) => [`  ${t[s]}`, ...helpColumn(rows(KEYMAP_OF[s]), '    ')].join('\n'));
+  return [t.title, ...sections].join('\n\n');
+}
