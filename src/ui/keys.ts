@@ -135,6 +135,9 @@ export const VS_KEYS = {
   help: LESSON_KEYS.help,
   back: { keys: BACK, shown: 1, says: says((w) => w.vs.back) },
   quit: QUIT,
+  // The two sides' words for a step scroll where the screen is short for them.
+  more: LESSON_KEYS.more,
+  less: LESSON_KEYS.less,
 } satisfies Keymap<string>;
 
 /** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
