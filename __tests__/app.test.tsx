@@ -50,10 +50,14 @@ describe('from home, every screen and back', () => {
     expect(app.frame()).toMatch(/› explain /);
   });
 
-  test('the lab leaves the app for the command line', () => {
+  test('the lab stays in the app: its screen says what it will do, and q comes back to the menu at it (issue 21)', () => {
     const app = driveApp();
     app.type('G', '\r');
-    expect(app.ended).toEqual([{ kind: 'lab' }]);
+    expect(app.ended).toEqual([]);
+    expect(app.frame()).toMatch(/^ zcopy lab: /m);
+    expect(app.frame()).toMatch(/Press Enter to start/);
+    app.type('q');
+    expect(app.frame()).toMatch(/› lab /);
   });
 
   test('the progress screen shows what was just recorded: a quiz answer given in the same session', () => {

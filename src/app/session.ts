@@ -23,7 +23,13 @@ import {
 } from '../progress/index.js';
 import type { Answered } from '../quiz/index.js';
 import { judgePrediction } from '../quiz/predict.js';
-import type { DrawnQuiz, HomeChoice } from '../ui/app/route.js';
+import type { DrawnQuiz, HomeChoice, LabRunner } from '../ui/app/route.js';
+import { EventEmitter } from 'node:events';
+import { LAB_SCREEN } from '../i18n/screens.js';
+import { DEFAULTS, roughSeconds } from '../lab/limits.js';
+import { TECHNIQUES } from '../lab/model.js';
+import { formatBytes } from '../term/bytes.js';
+import { paragraph } from '../term/layout.js';
 import type { SessionProps } from '../ui/app/session.js';
 import { learnView } from '../ui/learn/view.js';
 import type { MenuItem } from '../ui/menu-lines.js';
@@ -138,6 +144,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
       bench: (id) => levelBench(ctx.levels().find(id)!, ctx.levels(), names(), lang, kept.get(id)),
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
+    lab: labRunner(ctx),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     onKept: ({ id, steps }) => void (steps.length ? kept.set(id, steps) : kept.delete(id)),
     // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.
@@ -213,4 +220,35 @@ export function homeMenu(lang: Lang, ids: string[], data: ProgressData, levelIds
   const next = finished ? (RECOMMENDED_PATH.find((id) => ids.includes(id) && !(data.lessons[id]?.finished ?? 0)) ?? null) : null;
   if (next) items[0] = { ...items[0], hint: t.items.learnNext(next) };
   return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null, solved ? { solved, of: levels.length } : null), items };
+}
+
+/**
+ * The lab as the app's lab screen runs it: `zcopy lab`'s default plan, said
+ * before it starts (what it measures, roughly how long), and a run loaded only
+ * when it starts (the lab's code is not every session's), stopped by the
+ * SIGINT it would get from a terminal, which makes the helper clean up.
+ */
+export function labRunner(ctx: AppContext): LabRunner {
+  const t = LAB_SCREEN[ctx.lang];
+  // planLab({}) without loading the lab: its defaults and techniques are what `zcopy --help` names too.
+  const plan = { ...DEFAULTS, techniques: TECHNIQUES };
+  return {
+    describe: (width) => [
+      ...paragraph(t.does(plan.techniques.length, plan.runs, plan.warmup, formatBytes(plan.size), formatBytes(plan.chunk)), width),
+      '',
+      ...paragraph(t.takes(roughSeconds(plan)), width),
+    ],
+    start: (report) => {
+      const signals = new EventEmitter();
+      let stopped = false;
+      // Stopped before the lab's code has loaded, it never starts.
+      void import('./lab.js').then(({ runLabInApp }) => (stopped ? report({ kind: 'stopped' }) : runLabInApp(ctx, report, signals)));
+      return {
+        stop: () => {
+          stopped = true;
+          signals.emit('SIGINT', 'SIGINT');
+        },
+      };
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
 import type { LessonStep } from '../../lessons/index.js';
 
-/** What the home menu offers; all but the lab stay on screen. */
+/** What the home menu offers, each a screen of its own. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
 
 /** Where the session is. `back` is where q returns to; without one, q ends the session. */
@@ -27,13 +27,14 @@ export type Route =
   | { screen: 'explain'; id: string; back: Route | null }
   | { screen: 'compare'; back: Route | null }
   | { screen: 'glossary'; back: Route | null }
-  | { screen: 'progress'; back: Route | null };
+  | { screen: 'progress'; back: Route | null }
+  | { screen: 'lab'; back: Route | null };
 
 export type RouteName = Route['screen'];
 export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
 
-/** Why the session ended: nothing more to do, or the lab, which the command line runs (it prints as it measures). */
-export type Outcome = { kind: 'done' } | { kind: 'lab' };
+/** Why the session ended: nothing more to do (the lab runs inside the app). */
+export type Outcome = { kind: 'done' };
 
 /** A page of text at a given width: a presenter's lines, the same ones its command prints. */
 export type TextSource = (width: number) => string[];
@@ -69,7 +70,32 @@ export interface AppDeps {
   challenges: { title: string; note: string; items: () => MenuItem<string>[]; bench: (id: string) => Workbench };
   /** The sandbox's workbench: a lesson's machine, or the default one. */
   sandbox: () => Workbench;
+  /** The lab, run from the app; without one (a test that does not ask for it), the lab screen says it cannot run. */
+  lab?: LabRunner;
 }
+
+/** The lab as the app runs it: what a run will do, and the run, which reports as it goes. */
+export interface LabRunner {
+  /** What the lab will measure and roughly how long it takes, as lines of at most `width` columns. */
+  describe: (width: number) => string[];
+  /** Starts a run; stop() ends it early: the helper stops and cleans up, then `stopped` is reported. */
+  start: (report: (e: LabEvent) => void) => { stop: () => void };
+}
+
+/** One technique's runs so far. */
+export interface LabTechniqueProgress {
+  technique: string;
+  done: number;
+  of: number;
+}
+
+/** What a lab run reports: building its helper, each run measured, then the report, a failure in one line, or that it stopped. */
+export type LabEvent =
+  | { kind: 'building' }
+  | { kind: 'progress'; techniques: LabTechniqueProgress[]; label: string }
+  | { kind: 'done'; report: TextSource }
+  | { kind: 'failed'; message: string }
+  | { kind: 'stopped' };
 
 /** What a screen asks of the session: another screen, back a level, quit, or something the world must record. */
 export type ScreenEffect =
@@ -81,7 +107,14 @@ export type ScreenEffect =
   | { kind: 'stopped'; id: string; stopped: Stopped }
   | { kind: 'answer'; answered: Answered }
   | Kept
-  | Solved;
+  | Solved
+  | LabAct;
+
+/** The lab screen asks the world to start a run, or to stop the one running. */
+export interface LabAct {
+  kind: 'lab';
+  act: 'start' | 'stop';
+}
 
 /** A challenge level's path as the learner left it, for the session to show again when the level reopens. */
 export interface Kept {
@@ -104,6 +137,8 @@ export interface ScreenModule<N extends RouteName, S> {
   enter: (route: RouteOf<N>, deps: AppDeps) => S;
   key: (state: S, key: Keypress, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
   frame: (state: S, route: RouteOf<N>, deps: AppDeps) => string[];
+  /** What a report from the world (the lab's, as it runs) does to the state; a screen without one hears none. */
+  event?: (state: S, event: LabEvent, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
 }
 
 /** Where q leads from a route: the home menu has nothing behind it. */
