@@ -183,7 +183,8 @@ function readAll(app: ReturnType<typeof driveApp>) {
     const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame.at(-1)!);
     if (!where) return frame.slice(0, -1);
     const [from, to, of] = where.slice(1).map(Number);
-    frame.slice(0, -1).forEach((l, i) => (lines[from - 1 + i] = l));
+    // The page's lines are the last of the frame's: a table's head kept in sight above them is not among them.
+    frame.slice(0, -1).slice(-(to - from + 1)).forEach((l, i) => (lines[from - 1 + i] = l));
     if (to === of) return lines;
     app.type(' ');
   }

@@ -7,6 +7,7 @@ import { compareRows, renderComparison } from '../src/present/compare.js';
 import { TiB, grouped, parseSize } from '../src/term/bytes.js';
 import { displayWidth } from '../src/term/text.js';
 import { ROOT, zcopy } from './helpers/cli.js';
+import { driveApp } from './helpers/app.js';
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
 const plain = new Chalk({ level: 0 });
@@ -99,5 +100,36 @@ describe("compare's legend is beside every table", () => {
     // Without gather, sendfile-sg becomes sendfile; sendfile itself already copied.
     expect(changed(['sendfile', 'sendfile-sg', '--nic', 'nosg'])).toEqual({ sendfile: false, 'sendfile-sg': true });
     expect(changed(['sendfile'])).toEqual({ sendfile: undefined });
+  });
+});
+
+describe("the app's compare keeps each table's legend in sight", () => {
+  test.each([
+    ['en', 80, 24],
+    ['en', 72, 20],
+    ['zh', 80, 24],
+    ['zh', 72, 20],
+  ] as const)('%s %sx%s: on every page, a table\'s rows come with its legend and header; the last line is reached', (lang, cols, rows) => {
+    const app = driveApp({ screen: 'compare', back: null }, { lang, size: { cols, rows } });
+    const bare = (t: string) => t.replace(/\s+/g, '');
+    const counts = bare(lang === 'en' ? 'Desc: descriptor copies' : '描述符：描述符拷贝');
+    const properties = bare(lang === 'en' ? 'No SG: copy: with a NIC that cannot gather' : '无SG则拷贝：网卡不支持 scatter-gather 时');
+    // docs/MODEL.md: sendfile makes 1 CPU copy, 2 DMA copies, 2 mode switches and 1 call per chunk; and it cannot modify the bytes.
+    const countRow = /^sendfile\s+1\s+2\s+2\s+1\s/m;
+    const propertyRow = /^sendfile\s+-\s/m;
+    let pages = 0;
+    for (let guard = 0; guard < 200; guard++) {
+      const frame = app.frame();
+      expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
+      if (countRow.test(frame)) expect({ frame, legend: bare(frame).includes(counts) }).toEqual({ frame, legend: true });
+      if (propertyRow.test(frame)) expect({ frame, legend: bare(frame).includes(properties) }).toEqual({ frame, legend: true });
+      pages++;
+      const where = /(\d+)-(\d+)\D+(\d+)/.exec(frame.split('\n').at(-1)!.replace(/.*(lines|第)/, ''))!;
+      if (where[2] === where[3]) break;
+      app.type('j');
+    }
+    expect(pages).toBeGreaterThan(10);
+    // The last row of the properties is in sight at the end.
+    expect(app.frame()).toMatch(/^page-cache\s+(yes|是)\s/m);
   });
 });

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
 import { RECOMMENDED_PATH, nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
-import { compareRows, renderComparison } from '../present/compare.js';
+import { compareRows, comparisonPage, pinnedHead } from '../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
 import { glossaryEntry, renderGlossary } from '../present/glossary.js';
 import { renderProgress } from '../present/progress.js';
@@ -126,7 +126,10 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     },
     compare: () => {
       const rows = compareRows(all());
-      return (width) => renderComparison(rows, lang, width, paint);
+      // Each table's title, legend and header stay in sight while its rows are scrolled to: the legend is on every page.
+      let page: { width: number; at: ReturnType<typeof comparisonPage> } | null = null;
+      const at = (width: number) => (page?.width === width ? page : (page = { width, at: comparisonPage(rows, lang, width, paint) })).at;
+      return Object.assign((width: number) => at(width).lines, { pinned: (width: number, top: number) => pinnedHead(at(width).heads, top) });
     },
     glossary: () => {
       const entries = TERMS.map((term) => glossaryEntry(term, all(), lang));

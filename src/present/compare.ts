@@ -143,13 +143,44 @@ export function renderPlainTable(cells: Record<string, string>[], width = Infini
 
 /** The whole comparison as plain lines: what the counts are for, then each job's counts and the properties, each table under its title and its legend. */
 export function renderComparison(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): string[] {
+  return comparisonPage(rows, lang, width, paint).lines;
+}
+
+/**
+ * The comparison's lines, and each table's head (its title, legend and header) with where
+ * its rows are: a screen keeps a head in sight while its rows are scrolled to.
+ */
+export function comparisonPage(rows: ComparisonRow[], lang: Lang, width: number, paint: ChalkInstance): { lines: string[]; heads: TableHead[] } {
   const out: string[] = scaleLines(rows, lang, width).map((l) => paint.bold(l));
+  const heads: TableHead[] = [];
   if (out.length) out.push('');
   for (const t of [...countTables(rows, lang), propertyTable(rows, lang)]) {
     if (out.length && out.at(-1) !== '') out.push('');
-    out.push(paint.bold(t.title), ...tableLegend(t, width).map((l) => paint.dim(l)), ...renderPlainTable(t.cells, width));
+    const head = [paint.bold(t.title), ...tableLegend(t, width).map((l) => paint.dim(l))];
+    const [header, ...body] = renderPlainTable(t.cells, width);
+    const start = out.length;
+    out.push(...head, header);
+    heads.push({ start, rows: [out.length, out.length + body.length], head: [...head, header] });
+    out.push(...body);
   }
-  return out;
+  return { lines: out, heads };
+}
+
+/** A table's head (title, legend, header) at `start`, and its rows, `[from, to)`. */
+export interface TableHead {
+  start: number;
+  rows: [number, number];
+  head: string[];
+}
+
+/**
+ * What to keep in sight above a window that starts at `top`: the head of the table it starts
+ * in, once its title is out of sight, the window going on at the table's rows (never a head
+ * half shown); nothing elsewhere.
+ */
+export function pinnedHead(heads: TableHead[], top: number): { lines: string[]; from: number } {
+  const t = heads.find(({ start, rows: [, to] }) => top > start && top < to);
+  return t ? { lines: t.head, from: Math.max(top, t.rows[0]) } : { lines: [], from: top };
 }
 
 /** With `--size` or a knob: what the counts are for, first, so that no one reads them as one chunk's on the lesson's own machine. */

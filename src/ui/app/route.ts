@@ -37,7 +37,14 @@ export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
 export type Outcome = { kind: 'done' };
 
 /** A page of text at a given width: a presenter's lines, the same ones its command prints. */
-export type TextSource = (width: number) => string[];
+export type TextSource = ((width: number) => string[]) & {
+  /**
+   * Lines kept in sight above the window when it starts at `top` (a table's title, legend and
+   * header once any of them is scrolled past), and the line the window then starts at (past
+   * the ones kept): a page without it scrolls as one block.
+   */
+  pinned?: (width: number, top: number) => { lines: string[]; from: number };
+};
 
 /** A quiz drawn afresh each time the quiz screen opens. */
 export interface DrawnQuiz {
