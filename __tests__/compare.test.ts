@@ -81,7 +81,7 @@ describe("compare's legend is beside every table", () => {
   });
 
   test('with a knob, the rows it changed are marked with a sign the legend explains (no colour needed), in both languages', () => {
-    // docs/MODEL.md ("What-if"): without gather, sendfile-sg, splice and MSG_ZEROCOPY copy into the socket buffer; fbufs hands the NIC references the same way.
+    // docs/MODEL.md ("Scale and what-if"): without gather, sendfile-sg, splice and MSG_ZEROCOPY copy into the socket buffer; fbufs hands the NIC references the same way.
     for (const lang of ['en', 'zh']) {
       const text = zcopy(['compare', '--nic', 'nosg', '--lang', lang], { NO_COLOR: '1' }).stdout;
       const marked = text.split('\n').filter((l) => /^\S+ \*\s/.test(l)).map((l) => l.split(' ')[0]);
