@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLabInApp } from '../src/app/lab.js';
@@ -212,7 +212,11 @@ describe('runLabInApp: the lab run the app starts', () => {
     const events: LabEvent[] = [];
     const cache = mkdtempSync(join(tmpdir(), 'zcopy-labapp-'));
     const c = { ...ctx(), env: { ...process.env, XDG_CACHE_HOME: cache } };
-    await runLabInApp(c, (e) => events.push(e), new EventEmitter(), { args: { size: '64K', runs: '1', technique: ['read-write', 'sendfile'] } });
+    try {
+      await runLabInApp(c, (e) => events.push(e), new EventEmitter(), { args: { size: '64K', runs: '1', technique: ['read-write', 'sendfile'] } });
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
     const last = events.at(-1)!;
     if (last.kind === 'failed') throw new Error(last.message);
     expect(last.kind).toBe('done');
