@@ -51,10 +51,14 @@ describe('from home, every screen and back', () => {
     expect(app.frame()).toMatch(/› explain /);
   });
 
-  test('the lab leaves the app for the command line', () => {
+  test('the lab stays in the app: its screen says what it will do, and q comes back to the menu at it (issue 21)', () => {
     const app = driveApp();
     app.type('G', '\r');
-    expect(app.ended).toEqual([{ kind: 'lab' }]);
+    expect(app.ended).toEqual([]);
+    expect(app.frame()).toMatch(/^ zcopy lab: /m);
+    expect(app.frame()).toMatch(/Press Enter to start/);
+    app.type('q');
+    expect(app.frame()).toMatch(/› lab /);
   });
 
   test('the progress screen shows what was just recorded: a quiz answer given in the same session', () => {
@@ -184,7 +188,8 @@ function readAll(app: ReturnType<typeof driveApp>) {
     const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame.at(-1)!);
     if (!where) return frame.slice(0, -1);
     const [from, to, of] = where.slice(1).map(Number);
-    frame.slice(0, -1).forEach((l, i) => (lines[from - 1 + i] = l));
+    // The page's lines are the last of the frame's: a table's head kept in sight above them is not among them.
+    frame.slice(0, -1).slice(-(to - from + 1)).forEach((l, i) => (lines[from - 1 + i] = l));
     if (to === of) return lines;
     app.type(' ');
   }

@@ -181,7 +181,8 @@ describe('zcopy compare', () => {
     const r = zcopy(['compare', 'direct-io', 'traditional', 'sendfile', 'sendfile-sg', 'splice']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[┌─│]/);
-    const blocks = r.stdout.split('\n\n').map((b) => b.split('\n'));
+    // Each block: its title, its legend, then the table (header, rows).
+    const blocks = r.stdout.split('\n\n').map((b) => b.split('\n')).map((b) => [b[0], ...b.slice(b.findIndex((l) => l.startsWith('Scenario')))]);
     expect(blocks[0][0]).toMatch(/^read: /);
     expect(blocks[0][1]).toMatch(/^Scenario\s+CPU\s+DMA\s+Switches\s+Calls\s+Desc\s+IRQ\s+Faults$/);
     // docs/MODEL.md: direct I/O 0 CPU, 1 DMA, 2 switches, 1 interrupt.
@@ -207,7 +208,7 @@ describe('zcopy compare', () => {
       const lines = r.stdout.split('\n');
       expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
       const rows = JSON.parse(zcopy(['compare', '--json']).stdout) as { id: string; job: string }[];
-      const tables = r.stdout.split('\n\n').slice(0, 4).map((b) => b.split('\n').slice(2).map((l) => l.split(/\s+/)[0]));
+      const tables = r.stdout.split('\n\n').slice(0, 4).map((b) => b.split('\n')).map((b) => b.slice(b.findIndex((l) => /^(Scenario|场景)\s/.test(l)) + 1).map((l) => l.split(/\s+/)[0]));
       expect(tables).toHaveLength(4);
       for (const ids of tables) {
         const jobs = new Set(ids.map((id) => rows.find((x) => x.id === id)!.job));

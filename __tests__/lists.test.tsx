@@ -351,12 +351,19 @@ describe('PgDn and PgUp page the pages of text in the app (issue 21)', () => {
           for (let i = 0; i < 100 && shown(app).to < start.of; i++) {
             const before = shown(app);
             app.type(PGDN);
-            expect({ where, from: shown(app).from }).toEqual({ where, from: Math.min(before.from + page, start.of - page + 1) });
+            // compare keeps a table's title, legend and header above its rows: a page there is the rows
+            // left below them, and the test below checks that no line goes by unseen.
+            if (route.screen === 'compare') expect({ where, movedOn: shown(app).from > before.from }).toEqual({ where, movedOn: true });
+            else expect({ where, from: shown(app).from }).toEqual({ where, from: Math.min(before.from + page, start.of - page + 1) });
             paged++;
           }
           expect({ where, to: shown(app).to }).toEqual({ where, to: start.of });
+          const end = shown(app);
           app.type(PGUP);
-          expect({ where, from: shown(app).from }).toEqual({ where, from: Math.max(1, start.of - 2 * page + 1) });
+          if (route.screen === 'compare') {
+            const back = shown(app);
+            expect({ where, movedBack: back.from < end.from, gap: back.to < end.from - 1 }).toEqual({ where, movedBack: true, gap: false });
+          } else expect({ where, from: shown(app).from }).toEqual({ where, from: Math.max(1, start.of - 2 * page + 1) });
           app.type('\u001bOH');
           expect({ where, from: shown(app).from }).toEqual({ where, from: 1 });
           app.type('\u001b[4~');
@@ -367,3 +374,26 @@ describe('PgDn and PgUp page the pages of text in the app (issue 21)', () => {
     expect(paged).toBeGreaterThan(40);
   });
 });
+describe('paging compare, whose tables keep their heads in sight (issue 21)', () => {
+  test('PgDn shows every line that stepping down a line at a time shows, at 72x20 and 80x24 in both languages', () => {
+    const body = (app: App) => app.frame().split('\n').slice(0, -1);
+    for (const lang of LANGS) {
+      for (const size of SIZES) {
+        const where = `${lang} ${size.cols}x${size.rows}`;
+        const collect = (key: string) => {
+          const app = driveApp({ screen: 'compare', back: home }, { lang, size });
+          const seen = new Set(body(app));
+          for (let i = 0; i < 200; i++) {
+            app.type(key);
+            for (const line of body(app)) seen.add(line);
+          }
+          return seen;
+        };
+        const byLine = collect('j');
+        const byPage = collect(PGDN);
+        expect({ where, unseen: [...byLine].filter((line) => !byPage.has(line)) }).toEqual({ where, unseen: [] });
+      }
+    }
+  });
+});
+

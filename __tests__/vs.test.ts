@@ -9,8 +9,11 @@ describe('learn a --vs b', () => {
     expect(blocks).toHaveLength(16);
     // docs/MODEL.md: read + write 2 CPU copies, 4 mode switches, 2 calls; sendfile 1, 2, 1.
     expect(blocks.at(-1)!.replace(/\s+/g, ' ')).toContain('So far traditional against sendfile: +1 CPU copy, +2 mode switches, +1 system call.');
-    // The last return is traditional's alone: marked ◆ on its side.
-    expect(blocks.at(-1)).toMatch(/Mode switches\s+4▲ ◆\s+│ Mode switches\s+2$/m);
+    // The last return is traditional's alone: marked ◆ on its side (docs/MODEL.md: 4 mode switches against sendfile's 2).
+    expect(blocks.at(-1)).toMatch(/^ CPU 2 DMA 2 Switches 4◆ Calls 2\s+│ CPU 1 DMA 2 Switches 2 Calls 1$/m);
+    // Both machines, and each side's words for its step.
+    expect(blocks.at(-1)!.split('┌')).toHaveLength(3);
+    expect(blocks.at(-1)).toMatch(/^ ▶ write\(\) returns to user mode\s+│ nothing: this one has ended$/m);
     expect(blocks.at(-1)).toContain('sendfile · done (11 steps)');
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });

@@ -5,8 +5,8 @@ import { sessionWorld, type SessionOptions } from '../../src/app/session.js';
 import { makeContext, type Ctx, type Io } from '../../src/cli/context.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Answered } from '../../src/quiz/index.js';
-import type { AppDeps, Outcome, Route } from '../../src/ui/app/route.js';
-import { Session, enter, frameOf, sessionKey, type SessionEffect } from '../../src/ui/app/session.js';
+import type { AppDeps, LabRunner, Outcome, Route } from '../../src/ui/app/route.js';
+import { Session, enter, frameOf, labRun, sessionEvent, sessionKey, type SessionEffect } from '../../src/ui/app/session.js';
 import { splitKeys } from '../../src/ui/keypress.js';
 import type { Size } from '../../src/ui/size.js';
 import { ROOT } from './cli.js';
@@ -36,6 +36,8 @@ export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe
 
 export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
   lang?: Lang;
+  /** The lab the app runs, in place of the real one (a fake that reports what a test tells it). */
+  lab?: LabRunner;
   size?: Size;
   /** An earlier session's state directory, to open the app again on what it recorded. */
   state?: string;
@@ -74,10 +76,17 @@ export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', 
  * read. Its frames are ink's: the lines of frameOf, each without trailing
  * spaces (ink drops them), one frame per write.
  */
-export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state }: AppOptions = {}) {
+export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state, lab }: AppOptions = {}) {
   const { world, onFinish, recorded } = wired(lang, quiz, state);
-  const deps: AppDeps = { ...world, size };
+  const deps: AppDeps = { ...world, ...(lab ? { lab } : {}), size };
+  // The lab's reports reach the session as Session hands them on: between keys, each drawing a frame.
+  const labs = labRun(deps, (event) => {
+    if (s.ended) return;
+    s = sessionEvent(s, event, deps).state;
+    frames.push(draw());
+  });
   const run = (e: SessionEffect) => {
+    if (e.kind === 'lab') return labs.act(e);
     if (e.kind === 'finished') return onFinish(e.id);
     if (e.kind === 'answer') return world.onAnswer(e.answered);
     if (e.kind === 'stopped') return world.onStop?.(e.id, e.stopped);

@@ -4,6 +4,7 @@ import { claimPlans, judgeClaim, renderClaims, type ClaimResult } from '../lab/c
 import { ensureHelper, helperSource } from '../lab/helper.js';
 import { modelFigure, type ModelFigure, type Technique } from '../lab/model.js';
 import { planLab, type LabArgs } from '../lab/options.js';
+import type { LabEvent } from '../ui/app/route.js';
 import { renderLab, summarize, type LabResult } from '../lab/report.js';
 import { runHelper, type RunHelperOptions } from '../lab/run.js';
 import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
@@ -106,4 +107,46 @@ export async function runClaims(ctx: LabContext, args: LabCommandArgs, deps: Lab
   }
   out(args.json ? json(claims.map(({ claim, source, measured, verdict, says, caveats }) => ({ claim, source, measured, verdict, says, caveats }))) : renderClaims(claims, lang, width, paint).join('\n') + '\n');
   return claims;
+}
+
+/** What the app's lab run reaches outside for, passed in so tests can supply their own. */
+export interface LabInAppDeps extends LabDeps {
+  /** The plan's options, `zcopy lab`'s defaults when absent (a test's tiny run). */
+  args?: LabArgs;
+}
+
+/**
+ * The lab as the app runs it (the home menu's lab): the same plan, helper and
+ * report as `zcopy lab`, but nothing printed: it reports building the helper,
+ * each technique's runs as they are measured, then its report as a page of
+ * text, a failure as one line, or, once `signals` has carried a SIGINT (q in the
+ * app), that it stopped, after the helper removed its files.
+ */
+export async function runLabInApp(ctx: AppContext, report: (e: LabEvent) => void, signals: NodeJS.EventEmitter, deps: LabInAppDeps = {}): Promise<void> {
+  const { lang, paint } = ctx;
+  let stopped = false;
+  signals.once('SIGINT', () => void (stopped = true));
+  try {
+    const plan = planLab(deps.args ?? {}, lang);
+    const models = Object.fromEntries(plan.techniques.map((t) => [t, modelFigure(t, ctx.lessons(), { size: plan.size, chunk: plan.chunk }, 'warm')])) as Record<Technique, ModelFigure>;
+    report({ kind: 'building' });
+    const binary = await (deps.ensure ?? ensureHelper)({ env: ctx.env, lang, source: helperSource(ctx.lessonsDir) });
+    if (stopped) return report({ kind: 'stopped' });
+    const t = LAB_TEXT[lang];
+    const per = plan.warmup + plan.runs;
+    const rows = (done: number) => plan.techniques.map((technique, i) => ({ technique, done: Math.max(0, Math.min(per, done - i * per)), of: per }));
+    // The label names the run that comes next, as the command line's progress bar does.
+    const label = (done: number) => {
+      if (done >= per * plan.techniques.length) return '';
+      const k = (done % per) + 1;
+      return t.progress(plan.techniques[Math.floor(done / per)], k <= plan.warmup ? t.warmup : t.runOf(k - plan.warmup, plan.runs));
+    };
+    report({ kind: 'progress', techniques: rows(0), label: label(0) });
+    const output = await (deps.run ?? runHelper)({ binary, plan, lang, env: ctx.env, signals, onProgress: (done) => report({ kind: 'progress', techniques: rows(done), label: label(done) }) });
+    const results = summarize(output, plan, models, lang);
+    report({ kind: 'done', report: (width) => renderLab(results, output.env, plan, lang, width, paint).replace(/\n$/, '').split('\n') });
+  } catch (error) {
+    if (stopped) return report({ kind: 'stopped' });
+    report({ kind: 'failed', message: error instanceof LabError ? error.message : String((error as Error).message ?? error) });
+  }
 }

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { HOME, LEARN_CLI, UI } from '../i18n/strings.js';
 import { RECOMMENDED_PATH, nextOnPath, takes, varied, type Lesson, type LessonStep } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
-import { compareRows, renderComparison } from '../present/compare.js';
+import { compareRows, comparisonPage, pinnedHead } from '../present/compare.js';
 import { explain, renderExplanation, scaleSummary, whatIfText } from '../present/explain.js';
 import { glossaryEntry, renderGlossary } from '../present/glossary.js';
 import { renderProgress } from '../present/progress.js';
@@ -24,7 +24,13 @@ import {
 } from '../progress/index.js';
 import type { Answered } from '../quiz/index.js';
 import { judgePrediction } from '../quiz/predict.js';
-import type { DrawnQuiz, HomeChoice } from '../ui/app/route.js';
+import type { DrawnQuiz, HomeChoice, LabRunner } from '../ui/app/route.js';
+import { EventEmitter } from 'node:events';
+import { LAB_SCREEN } from '../i18n/screens.js';
+import { DEFAULTS, roughSeconds } from '../lab/limits.js';
+import { TECHNIQUES } from '../lab/model.js';
+import { formatBytes } from '../term/bytes.js';
+import { paragraph } from '../term/layout.js';
 import type { SessionProps } from '../ui/app/session.js';
 import { learnView } from '../ui/learn/view.js';
 import type { MenuItem } from '../ui/menu-lines.js';
@@ -121,7 +127,10 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     },
     compare: () => {
       const rows = compareRows(all());
-      return (width) => renderComparison(rows, lang, width, paint);
+      // Each table's title, legend and header stay in sight while its rows are scrolled to: the legend is on every page.
+      let page: { width: number; at: ReturnType<typeof comparisonPage> } | null = null;
+      const at = (width: number) => (page?.width === width ? page : (page = { width, at: comparisonPage(rows, lang, width, paint) })).at;
+      return Object.assign((width: number) => at(width).lines, { pinned: (width: number, top: number) => pinnedHead(at(width).heads, top) });
     },
     glossary: () => {
       const entries = TERMS.map((term) => glossaryEntry(term, all(), lang));
@@ -158,6 +167,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
       },
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
+    lab: labRunner(ctx),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     onKept: ({ id, steps }) => void (steps.length ? kept.set(id, steps) : kept.delete(id)),
     // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.
@@ -236,4 +246,35 @@ export function homeMenu(lang: Lang, ids: string[], data: ProgressData, levelIds
   const next = finished ? (RECOMMENDED_PATH.find((id) => ids.includes(id) && !(data.lessons[id]?.finished ?? 0)) ?? null) : null;
   if (next) items[0] = { ...items[0], hint: t.items.learnNext(next) };
   return { title: t.title, note: t.progress(finished, ids.length, answered ? { right, answered } : null, solved ? { solved, of: levels.length } : null), items };
+}
+
+/**
+ * The lab as the app's lab screen runs it: `zcopy lab`'s default plan, said
+ * before it starts (what it measures, roughly how long), and a run loaded only
+ * when it starts (the lab's code is not every session's), stopped by the
+ * SIGINT it would get from a terminal, which makes the helper clean up.
+ */
+export function labRunner(ctx: AppContext): LabRunner {
+  const t = LAB_SCREEN[ctx.lang];
+  // planLab({}) without loading the lab: its defaults and techniques are what `zcopy --help` names too.
+  const plan = { ...DEFAULTS, techniques: TECHNIQUES };
+  return {
+    describe: (width) => [
+      ...paragraph(t.does(plan.techniques.length, plan.runs, plan.warmup, formatBytes(plan.size), formatBytes(plan.chunk)), width),
+      '',
+      ...paragraph(t.takes(roughSeconds(plan)), width),
+    ],
+    start: (report) => {
+      const signals = new EventEmitter();
+      let stopped = false;
+      // Stopped before the lab's code has loaded, it never starts.
+      void import('./lab.js').then(({ runLabInApp }) => (stopped ? report({ kind: 'stopped' }) : runLabInApp(ctx, report, signals)));
+      return {
+        stop: () => {
+          stopped = true;
+          signals.emit('SIGINT', 'SIGINT');
+        },
+      };
+    },
+  };
 }

@@ -110,6 +110,11 @@ export const KEYS = catalogue({
       yes: { brief: 'discard', does: 'discard the steps and leave' },
       back: { brief: 'keep', does: 'keep them and stay (any other key too)' },
     },
+    lab: {
+      start: { brief: 'start', does: 'start measuring' },
+      stop: { brief: 'stop', does: 'stop the run (its files and processes are removed)' },
+      back: { brief: 'back', does: 'back to the menu' },
+    },
   },
   zh: {
     keyNames: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
@@ -209,6 +214,11 @@ export const KEYS = catalogue({
     confirm: {
       yes: { brief: '放弃', does: '放弃这些步骤并离开' },
       back: { brief: '保留', does: '保留并留下（其他键也一样）' },
+    },
+    lab: {
+      start: { brief: '开始', does: '开始测量' },
+      stop: { brief: '停止', does: '停止这次测量（临时文件和进程都会清理）' },
+      back: { brief: '返回', does: '回到菜单' },
     },
   },
 });

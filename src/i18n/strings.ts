@@ -27,10 +27,10 @@ export const UI = catalogue({
       propertiesTitle: 'What each technique allows or needs',
       properties: { canModify: 'Modify', copiesWithoutGather: 'No SG: copy', needsPipe: 'Pipe', inputMustBeFile: 'File in', ownsDevice: 'Own device' },
       yes: 'yes', no: '-',
-      legend:
-        'CPU/DMA: copies of the payload · Switches: user<->kernel mode switches · Calls: system calls · ' +
-        'Desc: descriptor or page-reference copies · IRQ: interrupts taken · Faults: page faults · ' +
-        '6 (4): 6 for one chunk, of which 4 repeat for every chunk (the rest is set-up) · ' +
+      countsLegend: 'CPU/DMA: payload copies · Switches: user<->kernel mode switches · Calls: system calls · Desc: descriptor copies · IRQ: interrupts · Faults: page faults',
+      sharesLegend: '6 (4): 6 for one chunk, 4 of them again for every chunk',
+      changedLegend: (mark: string) => `${mark}: the what-if changed this row's counts`,
+      propertiesLegend:
         'Modify: the app can change the bytes on the way · No SG: copy: with a NIC that cannot gather, it still works but the CPU copies ' +
         'into the socket buffer · Pipe: one end of every call must be a pipe · File in: the input must be a file · ' +
         'Own device: the process drives the device itself, past the kernel',
@@ -55,9 +55,10 @@ export const UI = catalogue({
       propertiesTitle: '各技术允许什么、需要什么',
       properties: { canModify: '可改数据', copiesWithoutGather: '无 SG 则拷贝', needsPipe: '需管道', inputMustBeFile: '须文件', ownsDevice: '独占设备' },
       yes: '是', no: '-',
-      legend:
-        'CPU/DMA：数据拷贝次数 · 切换：用户态与内核态之间的模式切换 · 调用：系统调用 · 描述符：描述符或页引用拷贝 · ' +
-        '中断：CPU 处理的中断 · 缺页：缺页次数 · 6 (4)：一段数据合计 6 次，其中 4 次每段都要重复（其余是准备工作）· ' +
+      countsLegend: 'CPU/DMA：数据拷贝 · 切换：用户态与内核态的切换 · 调用：系统调用 · 描述符：描述符拷贝 · 中断：中断次数 · 缺页：缺页次数',
+      sharesLegend: '6 (4)：一段合计 6 次，其中 4 次每段都再来一遍',
+      changedLegend: (mark: string) => `${mark}：这一行的数字因这个假如而不同`,
+      propertiesLegend:
         '可改数据：应用能否在途中修改数据 · 无 SG 则拷贝：网卡不支持 scatter-gather 时仍能工作，但 CPU 要把数据拷进 socket 缓冲区 · ' +
         '需管道：每次调用都有一端必须是管道 · 须文件：输入必须是文件 · 独占设备：进程绕过内核，自己驱动设备',
     },
@@ -430,7 +431,7 @@ export const HOME = catalogue({
       compare: ['compare', 'every scenario side by side'],
       glossary: ['glossary', 'the terms, and the lessons that use them'],
       progress: ['progress', 'your answers, finished lessons, weakest topics'],
-      lab: ['lab', 'measure the techniques here (a 64 MiB file, a few seconds)'],
+      lab: ['lab', 'measure the techniques here (a 64 MiB file, under a minute)'],
     },
   },
   zh: {
@@ -450,7 +451,7 @@ export const HOME = catalogue({
       compare: ['compare', '并排比较所有场景'],
       glossary: ['glossary', '术语表，附带用到它们的课程'],
       progress: ['progress', '答题记录、学完的课程、薄弱知识点'],
-      lab: ['lab', '在本机实测各种技术（64 MiB 文件，几秒钟）'],
+      lab: ['lab', '在本机实测各种技术（64 MiB 文件，一分钟以内）'],
     },
   },
 });

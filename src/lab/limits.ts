@@ -8,3 +8,16 @@ export const LIMITS = {
   chunk: { min: 512, max: 64 * MiB },
   runs: { min: 1, max: 100 },
 } as const;
+
+/**
+ * What a learner is told a run takes before it starts: every run moves the whole
+ * file once, and a loaded laptop moves a warm file over loopback TCP at a few
+ * hundred MiB/s, so 200 MiB/s is a pessimistic rate; rounded up to 5 seconds.
+ * An estimate to set expectations, never a measurement (the lab measures).
+ */
+export const ASSUMED_RATE = 200 * MiB;
+
+export function roughSeconds(plan: { size: number; runs: number; warmup: number; techniques: readonly string[] }): number {
+  const bytes = plan.size * (plan.runs + plan.warmup) * plan.techniques.length;
+  return Math.max(5, Math.ceil(bytes / ASSUMED_RATE / 5) * 5);
+}

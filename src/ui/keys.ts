@@ -158,6 +158,9 @@ export const VS_KEYS = {
   help: LESSON_KEYS.help,
   back: { keys: BACK, shown: 1, says: says((w) => w.vs.back) },
   quit: QUIT,
+  // The two sides' words for a step scroll where the screen is short for them.
+  more: LESSON_KEYS.more,
+  less: LESSON_KEYS.less,
 } satisfies Keymap<string>;
 
 /** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
@@ -250,3 +253,18 @@ export function helpColumn(rows: readonly [string, string][], indent = ''): stri
 export function helpRows<A extends string>(map: Keymap<A>, lang: Lang): [string, string][] {
   return (Object.keys(map) as A[]).map((a) => [map[a].keysText ?? map[a].keys.map((k) => keyLabel(k, lang)).join(' '), map[a].says(lang).does]);
 }
+
+/** The lab in the app, before a run: Enter starts one, q goes back; its report is a page of text (TEXT_KEYS). */
+export const LAB_KEYS = {
+  start: { keys: ['enter'], says: says((w) => w.lab.start) },
+  help: HELP,
+  back: { keys: BACK, shown: 1, says: says((w) => w.lab.back) },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
+/** While the lab runs, going back is stopping it (its files and processes are removed first). */
+export const LAB_RUN_KEYS = {
+  help: HELP,
+  back: { keys: BACK, shown: 1, says: says((w) => w.lab.stop) },
+  quit: QUIT,
+} satisfies Keymap<string>;

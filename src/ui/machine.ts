@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { MACHINE } from '../i18n/machine.js';
 import { PUNCTUATION } from '../i18n/punctuation.js';
-import { LEARN } from '../i18n/strings.js';
+import { LEARN, UI } from '../i18n/strings.js';
 import { HARDWARE, KERNEL_MEMORY, type Counters, type Location, type State, type Transfer } from '../model/index.js';
 import { displayWidth, fitWidth, flow, padEnd } from '../term/text.js';
 
@@ -15,12 +15,15 @@ export interface MachinePicture {
   before: State;
   places: readonly Location[];
   usesPageTable: boolean;
+  /** Half a screen's width (two machines side by side): the DMA controller's registers give way to its interrupt line. */
+  compact?: boolean;
 }
 
 /** The machine as the learn screen draws it, for any screen that shows one (the sandbox, a challenge). */
-export function machineLines({ state, before, places, usesPageTable }: MachinePicture, lang: Lang, width: number, paint: ChalkInstance): string[] {
+export function machineLines({ state, before, places, usesPageTable, compact = false }: MachinePicture, lang: Lang, width: number, paint: ChalkInstance): string[] {
   const t = LEARN[lang];
-  const cpu = paint.bold(t.cpu(state.cpu.mode, MACHINE[lang].activity[state.cpu.activity]));
+  // Compact, the band the CPU is in says only that it is there: the narration says what it does.
+  const cpu = paint.bold(compact ? UI[lang].actor.cpu : t.cpu(state.cpu.mode, MACHINE[lang].activity[state.cpu.activity]));
   const inner = width - 4;
   const labels = [t.app, t.pageTable, state.machine.dma ? t.dma : t.irq, ...places.map((p) => MACHINE[lang].place[p])];
   const labelWidth = Math.max(...labels.map(displayWidth));
@@ -43,14 +46,15 @@ export function machineLines({ state, before, places, usesPageTable }: MachinePi
   const out = [border('┌', '┐', t.user, state.cpu.mode === 'user' ? cpu : '', width)];
   out.push(...row(t.app, [appStatus(state, lang)]));
   out.push(...placeRow('user'));
-  if (usesPageTable) pageTableLines(state, lang, room).forEach((l, i) => out.push(...row(i === 0 ? t.pageTable : '', [l])));
+  if (usesPageTable) pageTableLines(state, lang, room, compact).forEach((l, i) => out.push(...row(i === 0 ? t.pageTable : '', [l])));
   out.push(border('├', '┤', t.kernel, state.cpu.mode === 'kernel' ? cpu : '', width));
   for (const place of places.filter((p) => KERNEL_MEMORY.includes(p))) out.push(...placeRow(place));
-  out.push(border('├', '┤', t.hardware, '', width));
+  // Compact, a waiting interrupt is said on the hardware band's border, as the CPU is on its band's: a row less.
+  out.push(border('├', '┤', t.hardware, compact && state.interruptLine ? irqStatus(state, lang, paint) : '', width));
   for (const place of places.filter((p) => HARDWARE.includes(p))) out.push(...placeRow(place));
   // A machine without a DMA controller has no registers to draw; its devices still raise interrupts.
   const irq = `${t.irq}${PUNCTUATION[lang].colon}${irqStatus(state, lang, paint)}`;
-  out.push(...(state.machine.dma ? row(t.dma, [dmaRegisters(state, before, lang, paint), irq], '   ') : row(t.irq, [irqStatus(state, lang, paint)])));
+  if (!compact) out.push(...(state.machine.dma ? row(t.dma, [dmaRegisters(state, before, lang, paint), irq], '   ') : row(t.irq, [irqStatus(state, lang, paint)])));
   out.push(`└${'─'.repeat(width - 2)}┘`);
   return out;
 }
@@ -119,14 +123,20 @@ export function colourOfTransfer(kind: Transfer['kind'], paint: ChalkInstance) {
   }
 }
 
-/** `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned. */
-function pageTableLines(state: State, lang: Lang, width: number): string[] {
+/**
+ * `A→cache(p r cow)`: the frame behind each page, then present, read/write, copy-on-write, pinned.
+ * Compact, pages mapped alike share one entry: `ABCD→cache(p r)`.
+ */
+function pageTableLines(state: State, lang: Lang, width: number, compact = false): string[] {
   if (state.pageTable.length === 0) return ['—'];
   const entries = state.pageTable.map((p) => {
     const flags = [p.present ? 'p' : '-', p.writable ? 'w' : 'r', p.cow ? 'cow' : '', p.pinned ? 'pin' : ''].filter(Boolean).join(' ');
-    return `${p.block}→${MACHINE[lang].frameShort[p.frame] ?? p.frame}(${flags})`;
+    return { block: p.block, to: `→${MACHINE[lang].frameShort[p.frame] ?? p.frame}(${flags})` };
   });
-  return flow(entries, '  ', width);
+  if (!compact) return flow(entries.map((e) => e.block + e.to), '  ', width);
+  const alike = new Map<string, string>();
+  for (const e of entries) alike.set(e.to, (alike.get(e.to) ?? '') + e.block);
+  return flow([...alike].map(([to, blocks]) => blocks + to), '  ', width);
 }
 
 /** The DMA controller's registers and status, a changed one marked. */

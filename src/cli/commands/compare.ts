@@ -2,7 +2,7 @@ import { loadUi } from '../../app/load-ui.js';
 import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
 import { takes } from '../../lessons/index.js';
 import { HELP } from '../../i18n/help.js';
-import { boxedTableFits, compareRows, countTables, legend, propertyTable, renderComparison, scaleLines, type ComparisonRow } from '../../present/compare.js';
+import { boxedTableFits, compareRows, countTables, propertyTable, renderComparison, scaleLines, tableLegend, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
 import { pagerOption, scaleOptions } from '../options.js';
 import { paged } from '../pager.js';
@@ -29,7 +29,7 @@ export const compareCommand: Command = {
         const shown = turnedKnobs(knobs).length && !names.length ? chosen.filter((l) => takes(l, knobs)) : chosen;
         const lessons = shown.map((l) => variedOrRefused(l, knobs));
         checkScale(scale, lessons);
-        const rows = compareRows(lessons, scale);
+        const rows = compareRows(lessons, scale, shown);
         const left = chosen.filter((l) => !shown.includes(l)).map((l) => l.id);
         if (left.length && !args.json) ctx.warn(SCALE[ctx.lang].notShown(knobFlags(knobs), left.join(', ')));
         if (args.json) return ctx.out(json(rows));
@@ -45,7 +45,7 @@ export async function printComparison(ctx: Ctx, rows: ComparisonRow[], pager?: b
   const tables = [...countTables(rows, lang), propertyTable(rows, lang)];
   const { stdout } = io;
   const screenRows = stdout.rows || 24;
-  const height = tables.reduce((n, t) => n + 2 * t.cells.length + 5, 0);
+  const height = tables.reduce((n, t) => n + 2 * t.cells.length + 5 + tableLegend(t, width).length, 0);
   const fits = tables.every((t) => boxedTableFits(t.cells, stdout.columns || 80, screenRows)) && height <= screenRows - 1;
   if (!stdout.isTTY || !fits) return paged(ctx, asText(renderComparison(rows, lang, width, paint)), pager);
   // Only here, on a terminal, is ink worth its start-up cost.
@@ -53,7 +53,7 @@ export async function printComparison(ctx: Ctx, rows: ComparisonRow[], pager?: b
   for (const line of scaleLines(rows, lang, width)) out(paint.bold(line) + '\n');
   for (const t of tables) {
     out(paint.bold(t.title) + '\n');
+    out(paint.dim(tableLegend(t, width).join('\n')) + '\n');
     await drawTable(t.cells, stdout);
   }
-  out(paint.dim(legend(lang, width).join('\n') + '\n'));
 }

@@ -5,7 +5,7 @@ import { fitWidth } from '../../term/text.js';
 import { HELP_KEYS, actionOf, footerOf, helpColumn, helpRows, type Keymap } from '../keys.js';
 import type { Size } from '../size.js';
 import { frameWidth } from '../skeleton.js';
-import type { AppDeps, RouteName, RouteOf, ScreenModule } from './route.js';
+import type { AppDeps, LabEvent, RouteName, RouteOf, ScreenModule } from './route.js';
 
 /** A screen's state with its help page open or not. */
 export interface Helped {
@@ -42,5 +42,10 @@ export function withHelp<N extends RouteName, S extends object>(
       return { ...step, state: { ...step.state, help: false } };
     },
     frame: (s, route, deps) => (s.help ? helpPage(keymapOf(s, route, deps), deps.lang, deps.paint, deps.size) : screen.frame(s, route, deps)),
+    // A report from the world changes the screen beneath the help, which stays open.
+    ...(screen.event ? { event: (s: S & Helped, e: LabEvent, route: RouteOf<N>, deps: AppDeps) => {
+      const step = screen.event!(s, e, route, deps);
+      return { ...step, state: { ...step.state, help: s.help } };
+    } } : {}),
   };
 }

@@ -120,7 +120,7 @@ function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
   }, (s) => keymapOf(s));
 }
 
-/** The home menu: learning and the reading views through the picker, the rest straight to their screen; only the lab leaves. */
+/** The home menu: learning and the reading views through the picker, the rest (the lab too) straight to their screen. */
 export const HOME = menuScreen<'home', HomeChoice>(
   (deps) => {
     const home = deps.home();
@@ -133,8 +133,6 @@ export const HOME = menuScreen<'home', HomeChoice>(
       case 'predict':
       case 'explain':
         return { kind: 'go', to: { screen: 'picker', then: choice, back: route } };
-      case 'lab':
-        return { kind: 'end', outcome: { kind: 'lab' } };
       case 'challenge':
         return { kind: 'go', to: { screen: 'levels', back: route } };
       case 'glossary':

@@ -10,7 +10,7 @@ import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
 import type { LessonStep } from '../../lessons/index.js';
 
-/** What the home menu offers; all but the lab stay on screen. */
+/** What the home menu offers, each a screen of its own. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
 
 /** Where the session is. `back` is where q returns to; without one, q ends the session. */
@@ -30,16 +30,24 @@ export type Route =
   | { screen: 'glossary'; back: Route | null; term?: string }
   | { screen: 'progress'; back: Route | null }
   /** The glossary's index: its terms, one to read. */
-  | { screen: 'terms'; back: Route | null; at?: string };
+  | { screen: 'terms'; back: Route | null; at?: string }
+  | { screen: 'lab'; back: Route | null };
 
 export type RouteName = Route['screen'];
 export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
 
-/** Why the session ended: nothing more to do, or the lab, which the command line runs (it prints as it measures). */
-export type Outcome = { kind: 'done' } | { kind: 'lab' };
+/** Why the session ended: nothing more to do (the lab runs inside the app). */
+export type Outcome = { kind: 'done' };
 
 /** A page of text at a given width: a presenter's lines, the same ones its command prints. */
-export type TextSource = (width: number) => string[];
+export type TextSource = ((width: number) => string[]) & {
+  /**
+   * Lines kept in sight above the window when it starts at `top` (a table's title, legend and
+   * header once any of them is scrolled past), and the line the window then starts at (past
+   * the ones kept): a page without it scrolls as one block.
+   */
+  pinned?: (width: number, top: number) => { lines: string[]; from: number };
+};
 
 /** A quiz drawn afresh each time the quiz screen opens. */
 export interface DrawnQuiz {
@@ -74,7 +82,32 @@ export interface AppDeps {
   sandbox: () => Workbench;
   /** The glossary's index, and where each term starts on the glossary's page at a width. */
   terms: { title: string; note: string; items: () => MenuItem<string>[]; lineOf: (id: string, width: number) => number };
+  /** The lab, run from the app; without one (a test that does not ask for it), the lab screen says it cannot run. */
+  lab?: LabRunner;
 }
+
+/** The lab as the app runs it: what a run will do, and the run, which reports as it goes. */
+export interface LabRunner {
+  /** What the lab will measure and roughly how long it takes, as lines of at most `width` columns. */
+  describe: (width: number) => string[];
+  /** Starts a run; stop() ends it early: the helper stops and cleans up, then `stopped` is reported. */
+  start: (report: (e: LabEvent) => void) => { stop: () => void };
+}
+
+/** One technique's runs so far. */
+export interface LabTechniqueProgress {
+  technique: string;
+  done: number;
+  of: number;
+}
+
+/** What a lab run reports: building its helper, each run measured, then the report, a failure in one line, or that it stopped. */
+export type LabEvent =
+  | { kind: 'building' }
+  | { kind: 'progress'; techniques: LabTechniqueProgress[]; label: string }
+  | { kind: 'done'; report: TextSource }
+  | { kind: 'failed'; message: string }
+  | { kind: 'stopped' };
 
 /** What a screen asks of the session: another screen, back a level, quit, or something the world must record. */
 export type ScreenEffect =
@@ -86,7 +119,14 @@ export type ScreenEffect =
   | { kind: 'stopped'; id: string; stopped: Stopped }
   | { kind: 'answer'; answered: Answered }
   | Kept
-  | Solved;
+  | Solved
+  | LabAct;
+
+/** The lab screen asks the world to start a run, or to stop the one running. */
+export interface LabAct {
+  kind: 'lab';
+  act: 'start' | 'stop';
+}
 
 /** A challenge level's path as the learner left it, for the session to show again when the level reopens. */
 export interface Kept {
@@ -109,6 +149,8 @@ export interface ScreenModule<N extends RouteName, S> {
   enter: (route: RouteOf<N>, deps: AppDeps) => S;
   key: (state: S, key: Keypress, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
   frame: (state: S, route: RouteOf<N>, deps: AppDeps) => string[];
+  /** What a report from the world (the lab's, as it runs) does to the state; a screen without one hears none. */
+  event?: (state: S, event: LabEvent, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
 }
 
 /** Where q leads from a route: the home menu has nothing behind it. */

@@ -5,14 +5,16 @@ import type { Keypress } from '../keypress.js';
 import type { Size } from '../size.js';
 import { runFullScreen, type Terminal } from '../screen.js';
 import { useTerminalSize } from '../terminal-size.js';
-import { useKeys, type KeyResult } from '../use-keys.js';
+import { useKeys, type Inbox, type KeyResult } from '../use-keys.js';
+import { useEffect, useRef } from 'react';
 import { LESSON } from './lesson.js';
 import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER, TERMS } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, commandOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
+import { backOf, commandOf, type AppDeps, type Kept, type LabAct, type LabEvent, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
+import { LAB } from './lab.js';
 import { KEYS_WHILE_TOO_SMALL, tooSmall, tooSmallLines } from '../skeleton.js';
 import { wrap } from '../../term/text.js';
 
@@ -33,6 +35,7 @@ const SCREENS = {
   glossary: GLOSSARY,
   progress: PROGRESS,
   terms: TERMS,
+  lab: LAB,
 } satisfies { [N in RouteName]: ScreenModule<N, never> | ScreenModule<N, any> };
 
 type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
@@ -43,8 +46,8 @@ export type SessionState = { [N in RouteName]: { route: RouteOf<N>; state: State
 /** What the learner did, for the world to record. */
 export type Recorded = { kind: 'finished'; id: string } | { kind: 'stopped'; id: string; stopped: Stopped } | { kind: 'answer'; answered: Answered } | Kept | Solved;
 
-/** What the world outside must do: end the app, or record what the learner did. */
-export type SessionEffect = { kind: 'end'; outcome: Outcome } | Recorded;
+/** What the world outside must do: end the app, record what the learner did, or start or stop the lab. */
+export type SessionEffect = { kind: 'end'; outcome: Outcome } | Recorded | LabAct;
 
 /**
  * One screen's module, seen without its route's name. TypeScript cannot follow
@@ -83,7 +86,8 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
   }
   for (const e of step.effects ?? []) {
     if (recorded(e) || next.ended) continue;
-    if (e.kind === 'go') next = enter(e.to, deps);
+    if (e.kind === 'lab') effects.push(e);
+    else if (e.kind === 'go') next = enter(e.to, deps);
     else if (e.kind === 'back') {
       const to = backOf(s.route);
       if (to) next = enter(to, deps);
@@ -94,6 +98,35 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
   // The notice has been in sight until this key: it goes now, wherever the key led.
   next = { ...next, noticed: true } as SessionState;
   return { state: next, effects: ending ? [...effects, ending] : effects };
+}
+
+/** What a report from the world (the lab's, as it runs) does to the screen it is for; any other screen does not hear it. */
+export function sessionEvent(s: SessionState, event: LabEvent, deps: AppDeps): KeyResult<SessionState, SessionEffect> {
+  const screen = screenOf(s.route.screen);
+  if (s.ended || !screen.event) return { state: s };
+  const step = screen.event(s.state, event, s.route, deps);
+  // A report leads nowhere: the screen's own state changes, nothing else.
+  return { state: { ...s, state: step.state } as SessionState };
+}
+
+/**
+ * The world's side of the lab effects: a start runs the lab, its reports handed to
+ * `deliver`; a stop stops the run there is. Returns the stop of the run, for the
+ * session to call when it ends with one running.
+ */
+export function labRun(deps: AppDeps, deliver: (e: LabEvent) => void) {
+  let running: { stop: () => void } | null = null;
+  return {
+    act: (e: LabAct) => {
+      if (e.act === 'stop') running?.stop();
+      else if (deps.lab && !running)
+        running = deps.lab.start((event) => {
+          if (event.kind === 'done' || event.kind === 'failed' || event.kind === 'stopped') running = null;
+          deliver(event);
+        });
+    },
+    stop: () => running?.stop(),
+  };
 }
 
 /** The frame of the screen the session is on, as lines. */
@@ -133,7 +166,15 @@ export function Session({ start, onFinish, onAnswer, onStop, onSolved, onKept, o
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const deps: AppDeps = { ...world, size: fixed ?? terminal };
+  const inbox = useRef<Inbox<SessionState, SessionEffect> | null>(null);
+  const lab = useRef<ReturnType<typeof labRun> | null>(null);
+  const latest = useRef(deps);
+  latest.current = deps;
+  lab.current ??= labRun(deps, (event) => inbox.current?.((s) => sessionEvent(s, event, latest.current)));
+  // The app closing (quit, Ctrl-C, a signal) stops a run still going: the helper removes its files.
+  useEffect(() => () => lab.current?.stop(), []);
   const run = (e: SessionEffect) => {
+    if (e.kind === 'lab') return lab.current?.act(e);
     if (e.kind === 'finished') return onFinish(e.id);
     if (e.kind === 'answer') return onAnswer(e.answered);
     if (e.kind === 'stopped') return onStop?.(e.id, e.stopped);
@@ -146,6 +187,7 @@ export function Session({ start, onFinish, onAnswer, onStop, onSolved, onKept, o
     () => enter(start, deps),
     (state, key) => sessionKey(state, key, deps, run),
     run,
+    inbox,
   );
   // One Text for the whole frame: the lines are already laid out, so ink need not measure each.
   return <Text>{frameOf(s, deps).join('\n')}</Text>;

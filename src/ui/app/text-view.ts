@@ -1,6 +1,6 @@
 import { SCREENS } from '../../i18n/screens.js';
 import { displayWidth, fitWidth } from '../../term/text.js';
-import { lastTop, scrollBy, scrollWindow } from '../fit.js';
+import { lastTop, scrollBy } from '../fit.js';
 import type { Keypress } from '../keypress.js';
 import { TEXT_KEYS, actionOf, footerOf } from '../keys.js';
 import type { Size } from '../size.js';
@@ -46,9 +46,43 @@ export function pageLines(source: TextSource, size: Size): string[] {
 /** Lines of text on a screen: all but the footer, and a line spare, as every frame leaves one. */
 const room = (size: Size) => Math.max(1, size.rows - 2);
 
+/** The lines kept above a window that starts at `top` (TextSource's `pinned`), where the page's lines are the source's as they are (none folded). */
+function pinnedAt(source: TextSource, size: Size, top: number): { lines: string[]; from: number } {
+  const width = textWidth(size);
+  if (!source.pinned || source(width).length !== pageLines(source, size).length) return { lines: [], from: top };
+  return source.pinned(width, top);
+}
+
+/** The line after the last one in sight when the window starts at `top`, under what is kept above it there. */
+function endOf(s: TextState, size: Size, top: number): number {
+  const kept = pinnedAt(s.source, size, top);
+  return kept.from + room(size) - kept.lines.length;
+}
+
+/** How far a page scrolls: until its last line is in sight under what is kept above it there. */
+function lastOf(s: TextState, size: Size, total: number): number {
+  let top = lastTop(total, room(size));
+  while (top < total - 1 && endOf(s, size, top) < total) top++;
+  return top;
+}
+
+/**
+ * A page on, or back: to the first line not yet in sight, or to the furthest start whose window
+ * still reaches the first line in sight. What is kept above a window (a table's head) takes rows
+ * of it, so a page is the lines shown under it, and no line goes by unseen.
+ */
+function pageFrom(s: TextState, size: Size, last: number, direction: 1 | -1): number {
+  const top = Math.min(s.top, last);
+  if (direction === 1) return Math.min(last, Math.max(top + 1, endOf(s, size, top)));
+  const first = pinnedAt(s.source, size, top).from;
+  let back = top;
+  while (back > 0 && endOf(s, size, back - 1) >= first) back--;
+  return back;
+}
+
 /** What one keypress does to a page of text. Pure. */
 export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<TextState, ScreenEffect> {
-  const last = lastTop(pageLines(s.source, size).length, room(size));
+  const last = lastOf(s, size, pageLines(s.source, size).length);
   const by = (lines: number) => ({ state: { ...s, top: scrollBy(s.top, lines, last) } });
   switch (actionOf(TEXT_KEYS, key)) {
     case 'down':
@@ -56,9 +90,9 @@ export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<Text
     case 'up':
       return by(-1);
     case 'pageDown':
-      return by(room(size));
+      return { state: { ...s, top: pageFrom(s, size, last, 1) } };
     case 'pageUp':
-      return by(-room(size));
+      return { state: { ...s, top: pageFrom(s, size, last, -1) } };
     case 'first':
       return { state: { ...s, top: 0 } };
     case 'last':
@@ -75,8 +109,11 @@ export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<Text
 /** The page from `top`, and a footer: the keys that fit, q before the jumps a narrow screen can spare, and which lines these are. */
 export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
   const lines = pageLines(s.source, size);
-  const { shown, top } = scrollWindow(lines, room(size), s.top);
-  const where = lines.length > shown.length ? SCREENS[lang].lines(top + 1, top + shown.length, lines.length) : '';
+  const top = Math.max(0, Math.min(s.top, lastOf(s, size, lines.length)));
+  const kept = pinnedAt(s.source, size, top);
+  const shown = [...kept.lines, ...lines.slice(kept.from, kept.from + room(size) - kept.lines.length)];
+  const count = shown.length - kept.lines.length;
+  const where = lines.length > count ? SCREENS[lang].lines(kept.from + 1, kept.from + count, lines.length) : '';
   const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'help', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
 }
@@ -84,7 +121,8 @@ export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'la
 /** Every key measures the page, so it is laid out again only when the width changes. */
 function lastWidth(source: TextSource): TextSource {
   let at: { width: number; lines: string[] } | null = null;
-  return (width) => (at?.width === width ? at : (at = { width, lines: source(width) })).lines;
+  const lines = (width: number) => (at?.width === width ? at : (at = { width, lines: source(width) })).lines;
+  return source.pinned ? Object.assign(lines, { pinned: source.pinned }) : lines;
 }
 
 /** A screen that scrolls the lines of `source`, the presenter its command prints with. */
