@@ -4,6 +4,7 @@ import type { Constraint, Kind, ModeWhy, QuizCounter } from '../quiz/topics.js';
 import { catalogue } from './lang.js';
 import { MACHINE } from './machine.js';
 import { PUNCTUATION } from './punctuation.js';
+import { grouped, groupedIn } from '../term/bytes.js';
 
 export const KIND_LABELS = catalogue<Record<Kind, string>>({
   en: {
@@ -48,11 +49,11 @@ export const Q = catalogue({
     callsAre: (calls: string[]) => `The calls: ${PUNCTUATION.en.list(calls)}.`,
     twoPerCall: (calls: number) =>
       calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
-    oneChunk: (chunks: number) => `That is one chunk's figure: the file is ${chunks} chunks, and every one repeats the transfer steps.`,
+    oneChunk: (chunks: number) => `That is one chunk's figure: the file is ${grouped(chunks)} chunks, and every one repeats the transfer steps.`,
     whatIf: (words: string) => `What if ${words}? `,
     countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, in ${chunk} chunks. How many ${NAMES.en[c]} does it make in all?`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
-      `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${formulaText(f)} = ${MACHINE.en.amount(f.total, c)}.`,
+      `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${grouped(f.perChunk)} per chunk${f.setup ? `, ${grouped(f.setup)} once to set up` : ''}${f.teardown ? `, ${grouped(f.teardown)} at the end` : ''}: ${groupedIn(formulaText(f))} = ${MACHINE.en.amount(f.total, c)}.`,
     countPromptPerChunk: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
       `Per chunk ${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.list(steps)})` : ''}.`,
@@ -118,11 +119,11 @@ export const Q = catalogue({
       `${id} 一共 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
     callsAre: (calls: string[]) => `调用依次是：${PUNCTUATION.zh.list(calls)}。`,
     twoPerCall: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
-    oneChunk: (chunks: number) => `这是一段的数字：文件共 ${chunks} 段，每段都要重复传输的步骤。`,
+    oneChunk: (chunks: number) => `这是一段的数字：文件共 ${grouped(chunks)} 段，每段都要重复传输的步骤。`,
     whatIf: (words: string) => `假如${words}：`,
     countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。一共发生几次${NAMES.zh[c]}？`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
-      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${f.total} 次${NAMES.zh[c]}。`,
+      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${grouped(chunks)} 段；${id} 每段 ${grouped(f.perChunk)} 次${f.setup ? `，准备时一次性 ${grouped(f.setup)} 次` : ''}${f.teardown ? `，收尾 ${grouped(f.teardown)} 次` : ''}：${groupedIn(formulaText(f))} = ${grouped(f.total)} 次${NAMES.zh[c]}。`,
     countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，每传一段数据发生几次${NAMES.zh[c]}（程序每段都要重复的部分）？`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
       `${id} 每段 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
@@ -347,6 +348,12 @@ export const WHERE_DRAINED = catalogue({
   zh: (place: string, last: number) => `第 ${last} 步之后${place}里还有这些字节；这一步之后它里面没有任何数据。`,
 });
 
+/** Steps a feedback cites: "steps 5 and 8", "第 5 步和第 8 步". */
+const SESSION_STEPS = catalogue({
+  en: (steps: readonly number[]) => `step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.and(steps)}`,
+  zh: (steps: readonly number[]) => PUNCTUATION.zh.and(steps.map((n) => `第 ${n} 步`)),
+});
+
 /** The quiz session's own words. */
 export const SESSION = catalogue({
   en: {
@@ -360,7 +367,13 @@ export const SESSION = catalogue({
     wrong: (answer: string) => `Wrong: the answer is ${answer}.`,
     invalid: (answer: string) => `Not one of the choices: the answer is ${answer}.`,
     notNumber: (answer: string) => `Not a number: the answer is ${answer}.`,
-    revisit: (where: string) => `Revisit: ${where}`,
+    /** Where to look again: the command, after the steps it rests on where they are more than the command names. */
+    revisit: (where: string, steps: readonly number[] = []) => (steps.length > 1 ? `Revisit ${SESSION_STEPS.en(steps)}: ${where}` : `Revisit: ${where}`),
+    /** The same in the app, where a key opens the first step cited (or the lesson's start). */
+    revisitKey: (id: string, steps: readonly number[], key: string) =>
+      steps.length ? `Revisit ${SESSION_STEPS.en(steps)} of ${id}: ${key} opens step ${steps[0]}.` : `Revisit ${id}: ${key} opens the lesson.`,
+    /** The footer's word for that key. */
+    revisitBrief: (steps: readonly number[]) => (steps.length ? `step ${steps[0]}` : 'the lesson'),
     unanswered: (n: number) => `Input ended: ${n} question${n === 1 ? '' : 's'} left unanswered.`,
     weakest: 'Weakest topics:',
     wrongCount: (n: number) => `${n} wrong`,
@@ -382,7 +395,10 @@ export const SESSION = catalogue({
     wrong: (answer: string) => `答错了：正确答案是 ${answer}。`,
     invalid: (answer: string) => `不是任何一个选项：正确答案是 ${answer}。`,
     notNumber: (answer: string) => `不是数字：正确答案是 ${answer}。`,
-    revisit: (where: string) => `复习：${where}`,
+    revisit: (where: string, steps: readonly number[] = []) => (steps.length > 1 ? `复习${SESSION_STEPS.zh(steps)}：${where}` : `复习：${where}`),
+    revisitKey: (id: string, steps: readonly number[], key: string) =>
+      steps.length ? `复习 ${id} 的${SESSION_STEPS.zh(steps)}：按 ${key} 打开第 ${steps[0]} 步。` : `复习 ${id}：按 ${key} 打开这一课。`,
+    revisitBrief: (steps: readonly number[]) => (steps.length ? `第 ${steps[0]} 步` : '这一课'),
     unanswered: (n: number) => `输入已结束：还有 ${n} 道题没有作答。`,
     weakest: '最薄弱的主题：',
     wrongCount: (n: number) => `错 ${n} 题`,
