@@ -186,16 +186,21 @@ describe('long output in a real terminal is paged, as git pages it (issue 21)', 
 });
 
 describe('one app from the home menu, in a real terminal', () => {
-  test('zcopy: the quiz, an answer, q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
+  test('zcopy: the quiz (all lessons), an answer, q q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
     keys('node bin/zcopy.js', 'Enter');
     await waitFor((s) => s.includes('› learn'), 'the home menu');
     keys('j', 'j', 'Enter');
+    // The quiz item asks what to ask (issue 21): all lessons is the first choice.
+    await waitFor((s) => s.includes('› all lessons'), 'the quiz chooser');
+    keys('Enter');
     await waitFor((s) => s.includes('Question 1/10'), 'the first question');
     // The seed is random: a letter answers a choice, a number a count.
     keys('a', 'Enter');
     const verdict = /^(Right|Wrong)/m;
     if (!verdict.test(await waitFor((s) => verdict.test(s) || s.includes('Type a number'), 'a verdict or a hint'))) keys('1', 'Enter');
     await waitFor((s) => verdict.test(s), 'the verdict');
+    keys('q');
+    await waitFor((s) => s.includes('› all lessons'), 'the chooser again, on all lessons');
     keys('q');
     await waitFor((s) => s.includes('› quiz'), 'home again, on the quiz');
     keys('j', 'j', 'j', 'j', 'Enter');

@@ -426,3 +426,31 @@ export const ERRORS = catalogue({
   },
 });
 
+
+/** The in-app quiz's chooser (the home menu's quiz): what `--scenario`, `--kind` and `--review` choose on the command line. */
+export const AIM = catalogue({
+  en: {
+    title: 'zcopy quiz: what to ask',
+    note: 'answers are saved as you give them',
+    items: {
+      all: ['all lessons', 'every lesson, every kind of question'],
+      lesson: ['one lesson', 'questions on a lesson you pick'],
+      kind: ['one kind', 'one kind of question, on every lesson'],
+      review: ['review', 'your weakest topics first: what you got wrong most'],
+    },
+    lessonTitle: 'zcopy quiz: on which lesson?',
+    kindTitle: 'zcopy quiz: which kind of question?',
+  },
+  zh: {
+    title: 'zcopy quiz：出什么题',
+    note: '每答一题都会保存',
+    items: {
+      all: ['全部课程', '所有课程、所有题型'],
+      lesson: ['一课', '只考你选的那一课'],
+      kind: ['一种题型', '所有课程的同一种题型'],
+      review: ['复习', '先考你最薄弱的主题：答错最多的'],
+    },
+    lessonTitle: 'zcopy quiz：考哪一课？',
+    kindTitle: 'zcopy quiz：考哪种题型？',
+  },
+});

@@ -9,7 +9,7 @@ import { useKeys, type KeyResult } from '../use-keys.js';
 import { LESSON } from './lesson.js';
 import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
-import { HOME, LEVELS, PICKER } from './menu.js';
+import { HOME, LEVELS, PICKER, QUIZ_AIM } from './menu.js';
 import { QUIZ } from './quiz.js';
 import { backOf, commandOf, type AppDeps, type Kept, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
@@ -32,6 +32,7 @@ const SCREENS = {
   compare: COMPARE,
   glossary: GLOSSARY,
   progress: PROGRESS,
+  quizAim: QUIZ_AIM,
 } satisfies { [N in RouteName]: ScreenModule<N, never> | ScreenModule<N, any> };
 
 type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;
