@@ -10,6 +10,7 @@ import { transcript } from '../src/ui/learn/frame.js';
 import { learnView } from '../src/ui/learn/view.js';
 import { Chalk } from 'chalk';
 import { driveApp, testContext } from './helpers/app.js';
+import { sessionWorld } from '../src/app/session.js';
 import { ROOT } from './helpers/cli.js';
 
 /*
@@ -69,6 +70,20 @@ describe('"quiz me on this" at the end of a lesson', () => {
     const app = driveApp({ screen: 'picker', then: 'learn', back: null });
     app.type('j', '\r', 'G', 'z', 'q', 'q');
     expect(app.frame()).toMatch(new RegExp(`› ${app.ids[1]} `));
+  });
+
+  test("a what-if variant's quiz asks about the variant; a teacher's own lesson file, about itself", () => {
+    const { ctx } = testContext('en');
+    const warm = varied(ctx.lookup('sendfile'), { ...DEFAULT_KNOBS, cache: 'warm' });
+    const variant = sessionWorld(ctx, { own: warm }, () => {}).quiz({ scenario: 'sendfile' });
+    expect(variant.questions.length).toBeGreaterThan(0);
+    for (const q of variant.questions) expect({ id: q.id, knobs: q.knobs }).toEqual({ id: q.id, knobs: warm.knobs });
+    // A what-if asks count questions only, as `zcopy quiz --cache warm` does: fewer than ten, and the screen says so.
+    expect(variant.notes).toEqual([`Only ${variant.questions.length} different questions fit this choice of scenarios and kinds (asked for 10).`]);
+    const own = { ...ctx.lookup('sendfile'), id: 'my-own' };
+    const mine = sessionWorld(ctx, { own }, () => {}).quiz({ scenario: 'my-own' });
+    expect(mine.questions.length).toBe(10);
+    expect([...new Set(mine.questions.map((q) => q.scenario))]).toEqual(['my-own']);
   });
 
   test('piped, the transcript still says the commands', () => {

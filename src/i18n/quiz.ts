@@ -41,11 +41,17 @@ const NAMES = catalogue<Record<QuizCounter, string>>({
   zh: { cpuCopies: ' CPU 拷贝', dmaCopies: ' DMA 拷贝', modeSwitches: '模式切换', syscalls: '系统调用' },
 });
 
+/** Steps a feedback cites: "steps 5 and 8", "第 5 步和第 8 步". */
+const SESSION_STEPS = catalogue({
+  en: (steps: readonly number[]) => `step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.and(steps)}`,
+  zh: (steps: readonly number[]) => PUNCTUATION.zh.and(steps.map((n) => `第 ${n} 步`)),
+});
+
 export const Q = catalogue({
   en: {
     countPrompt: (id: string, c: QuizCounter) => `How many ${NAMES.en[c]} does ${id} make in all?`,
     countExplain: (id: string, n: number, c: QuizCounter, steps: number[]) =>
-      `${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.list(steps)})` : ''}.`,
+      `${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (${SESSION_STEPS.en(steps)})` : ''}.`,
     callsAre: (calls: string[]) => `The calls: ${PUNCTUATION.en.list(calls)}.`,
     twoPerCall: (calls: number) =>
       calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
@@ -56,7 +62,7 @@ export const Q = catalogue({
       `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${grouped(f.perChunk)} per chunk${f.setup ? `, ${grouped(f.setup)} once to set up` : ''}${f.teardown ? `, ${grouped(f.teardown)} at the end` : ''}: ${groupedIn(formulaText(f))} = ${MACHINE.en.amount(f.total, c)}.`,
     countPromptPerChunk: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
-      `Per chunk ${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.list(steps)})` : ''}.`,
+      `Per chunk ${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (${SESSION_STEPS.en(steps)})` : ''}.`,
     /** How the once-only steps make the difference between one chunk's total and what each chunk costs. */
     onceNote: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
       `${once.length ? `${PUNCTUATION.en.list(once)} ${once.length > 1 ? 'are' : 'is'} made once, not per chunk` : 'Its set-up happens once, not per chunk'}, so one chunk's total is ${MACHINE.en.amount(total, c)} but every further chunk costs ${MACHINE.en.amount(perChunk, c)}.`,
@@ -346,12 +352,6 @@ export const WHERE_MISTAKE = catalogue({
 export const WHERE_DRAINED = catalogue({
   en: (place: string, last: number) => `The ${place} still held the bytes after step ${last}; after this step it holds none of the payload.`,
   zh: (place: string, last: number) => `第 ${last} 步之后${place}里还有这些字节；这一步之后它里面没有任何数据。`,
-});
-
-/** Steps a feedback cites: "steps 5 and 8", "第 5 步和第 8 步". */
-const SESSION_STEPS = catalogue({
-  en: (steps: readonly number[]) => `step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.and(steps)}`,
-  zh: (steps: readonly number[]) => PUNCTUATION.zh.and(steps.map((n) => `第 ${n} 步`)),
 });
 
 /** The quiz session's own words. */
