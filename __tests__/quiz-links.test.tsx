@@ -86,6 +86,20 @@ describe('"quiz me on this" at the end of a lesson', () => {
     expect([...new Set(mine.questions.map((q) => q.scenario))]).toEqual(['my-own']);
   });
 
+  test('a lesson taken at a file size: its quiz counts for the whole file', () => {
+    const scale = { size: 2 ** 30, chunk: 2 ** 16 };
+    const { ctx } = testContext('en');
+    const sized = sessionWorld(ctx, { scale }, () => {}).quiz({ scenario: 'traditional' });
+    // docs/MODEL.md: traditional makes 4 mode switches per chunk; 1 GiB in 64 KiB chunks is 16,384 chunks.
+    const switches = sized.questions.find((q) => q.id === 'counts:traditional:modeSwitches:file');
+    expect(switches?.answer).toBe(String(4 * 16384));
+    // And from a question at a size, the lesson opened there, then z at its end.
+    const app = driveApp({ screen: 'learn', id: 'traditional', predict: false, back: null, step: 1, scale });
+    app.type('G', 'z');
+    const asked = quizOf(app).quiz.questions;
+    expect(asked.some((q) => q.scale?.size === scale.size)).toBe(true);
+  });
+
   test('piped, the transcript still says the commands', () => {
     const text = transcript(learnView(catalog.find('sendfile')!, 'en', { nextId: 'sendfile-sg' }), new Chalk({ level: 0 }));
     expect(text).toContain('Done. Next: zcopy quiz --scenario sendfile or zcopy learn sendfile-sg');

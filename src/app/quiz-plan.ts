@@ -112,6 +112,8 @@ export function aimArgs(aim: QuizAim = {}): QuizArgs {
     ...(aim.kind ? { kind: [aim.kind] } : {}),
     ...(aim.review ? { review: true } : {}),
     ...(knobs ? { cache: knobs.cache, nic: knobs.nic, ...(knobs.readers !== undefined ? { readers: String(knobs.readers) } : {}) } : {}),
+    // In bytes, as `--size 1073741824` reads.
+    ...(aim.scale ? { size: String(aim.scale.size), chunk: String(aim.scale.chunk) } : {}),
   };
 }
 

@@ -117,8 +117,10 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     },
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
     // `zcopy quiz` hands its own; one aimed in the app (a lesson's end, the home menu's chooser) is drawn for its aim.
-    quiz: (aim) => {
-      if (options.quiz && !aim) return options.quiz();
+    quiz: (asked) => {
+      if (options.quiz && !asked) return options.quiz();
+      // A lesson's quiz in a session at a file size (`learn --size`) asks about the whole file, as the lesson showed it.
+      const aim = asked?.scenario && !asked.scale && options.scale ? { ...asked, scale: options.scale } : asked;
       const l = aim?.scenario ? lesson(aim.scenario) : null;
       // A what-if variant is asked about as one (its knobs); a teacher's own lesson file, by the lesson itself.
       if (l?.knobs && !aim?.knobs) return drawAimed(ctx, { ...aim, knobs: l.knobs }, store());

@@ -31,7 +31,7 @@ export const LESSON: ScreenModule<'learn', LessonScreen> = {
         case 'quiz': {
           // q from the quiz comes back here, to the end, as it was left.
           const here: Route = { ...route, step: step.state.position, seen: step.state.seen };
-          return { kind: 'go', to: { screen: 'quiz', aim: { scenario: route.id, ...(route.knobs ? { knobs: route.knobs } : {}) }, back: here } };
+          return { kind: 'go', to: { screen: 'quiz', aim: { scenario: route.id, ...(route.knobs ? { knobs: route.knobs } : {}), ...(route.scale ? { scale: route.scale } : {}) }, back: here } };
         }
         case 'finished':
           return { kind: 'finished', id: route.id };

@@ -62,6 +62,8 @@ export interface QuizAim {
   review?: boolean;
   /** A what-if variant's knobs, for the quiz at the end of one. */
   knobs?: Knobs;
+  /** A lesson taken at a file size (`learn --size`): its count questions are the whole file's. */
+  scale?: Scale;
 }
 
 /** A quiz as it was left, to come back to: the questions drawn and where the learner was (the score with it). */
