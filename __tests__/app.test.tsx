@@ -19,7 +19,8 @@ const SIZES = [
 const FROM_HOME: { item: string; open: string[]; shows: RegExp; levels: number }[] = [
   { item: 'learn', open: ['\r', '\r'], shows: /zcopy · programmed-io/, levels: 2 },
   { item: 'predict', open: ['\r', '\r'], shows: /predict on/, levels: 2 },
-  { item: 'quiz', open: ['\r'], shows: /Question 1\/10/, levels: 1 },
+  // Through the chooser (issue 21): all lessons, the first item.
+  { item: 'quiz', open: ['\r', '\r'], shows: /Question 1\/10/, levels: 2 },
   { item: 'challenge', open: ['\r', '\r'], shows: /zcopy · challenge · dma-read/, levels: 2 },
   { item: 'sandbox', open: ['\r'], shows: /zcopy · sandbox/, levels: 1 },
   { item: 'explain', open: ['\r', '\r'], shows: /^programmed-io · Programmed I\/O/m, levels: 2 },
@@ -64,7 +65,7 @@ describe('from home, every screen and back', () => {
   test('the progress screen shows what was just recorded: a quiz answer given in the same session', () => {
     // A fixed draw: a random one may open on a count, which a letter does not answer.
     const app = driveApp({ screen: 'home' }, { quiz: QUIZ });
-    app.type('j', 'j', '\r', 'a', '\r', 'q');
+    app.type('j', 'j', '\r', '\r', 'a', '\r', 'q', 'q');
     expect(app.answers).toHaveLength(1);
     app.type('G', 'k', '\r');
     expect(app.frame()).toContain(app.answers[0].question.scenario);
@@ -126,7 +127,7 @@ describe('bursts of keys are the same keys typed slowly', () => {
     { what: 'Down PgDn on the glossary', start: { screen: 'glossary', back: null }, keys: [KEY.down, '\u001b[6~', 'j'] },
     { what: 'home: glossary, q, progress', start: { screen: 'home' }, keys: ['j', 'j', 'j', 'j', 'j', '\r', 'j', 'q', 'j', '\r'] },
     { what: 'home: explain via the picker, q q', start: { screen: 'home' }, keys: ['j', 'j', 'j', '\r', 'j', '\r', 'G', 'q', 'q'] },
-    { what: 'home: quiz, an answer, q, compare', start: { screen: 'home' }, keys: ['j', 'j', '\r', 'a', '\r', '\r', 'q', 'j', 'j', '\r', 'j'] },
+    { what: 'home: quiz, an answer, q, compare', start: { screen: 'home' }, keys: ['j', 'j', '\r', '\r', 'a', '\r', '\r', 'q', 'q', 'j', 'j', '\r', 'j'] },
     { what: 'q on a page with nothing behind ends', start: { screen: 'progress', back: null }, keys: ['j', 'q'] },
     // No Esc in a read: with a key after it, a terminal's Esc is Alt with that key.
     { what: '/sendf Enter in the picker, q, PgDn, / typed and erased, Backspace once more closes it', start: { screen: 'picker', then: 'learn', back: null }, keys: ['/', 's', 'e', 'n', 'd', 'f', '\r', 'q', '\u001b[6~', '/', 'x', '\u007f', '\u007f'] },
@@ -154,7 +155,7 @@ describe('on a terminal, the app draws the frames the session computes', () => {
     // prettier-ignore
     const keys = [
       '\r', '\r', 'l', 'l', KEY.right, '?', 'x', 'j', 'q', 'q', // a lesson, its help, back home
-      'j', 'j', '\r', 'a', '\r', '\r', 'q', // the quiz: an answer, the next question, home
+      'j', 'j', '\r', '\r', 'a', '\r', '\r', 'q', 'q', // the quiz (all lessons): an answer, the next question, home
       'j', 'j', 'j', 'j', '\r', ' ', 'b', 'G', 'q', // compare, paged
       'k', '\r', KEY.down, '\r', 'j', 'q', 'q', // explain, through the picker
       'k', 'k', '\r', '\r', '\r', 'l', 'q', '?', 'x', 'q', 'q', // a challenge: the palette, the help
@@ -172,7 +173,7 @@ describe('on a terminal, the app draws the frames the session computes', () => {
     }
     expect(ink.answers.map((a) => a.question.id)).toEqual(pure.answers.map((a) => a.question.id));
     expect(pure.answers).toHaveLength(1);
-    expect([...screens].sort()).toEqual(['challenge', 'compare', 'explain', 'home', 'learn', 'levels', 'picker', 'quiz']);
+    expect([...screens].sort()).toEqual(['challenge', 'compare', 'explain', 'home', 'learn', 'levels', 'picker', 'quiz', 'quizAim']);
     ink.unmount();
   });
 });

@@ -713,3 +713,16 @@ describe('zcopy lab --claims', () => {
     expect([r.code, r.stderr.trim().split('\n').length]).toEqual([1, 1]);
   });
 });
+
+describe("the lab's long numbers are grouped (issue 21)", () => {
+  test('a 1 GiB file in 64 KiB chunks: 16,384 chunks; sendfile 16,384 system calls and 32,768 mode switches', async () => {
+    const { LAB_TEXT } = await import('../src/i18n/lab.js');
+    // 2^30 / 2^16 = 16384 chunks; docs/MODEL.md: sendfile makes 1 system call and 2 mode switches per chunk.
+    const counts = { syscalls: 16384, modeSwitches: 32768, cpuCopies: 16384, dmaCopies: 32768, interrupts: 16384, descriptorCopies: 0, pageFaults: 0 };
+    const en = LAB_TEXT.en.modelTotals(counts, 16384, 16384, 'warm');
+    expect(en).toContain('16,384 chunks');
+    expect(en).toContain('16,384 system calls, 32,768 mode switches');
+    expect(LAB_TEXT.zh.modelTotals(counts, 16384, 16384, 'warm')).toContain('（16,384 段，');
+    expect(LAB_TEXT.en.heading('1 GiB', '64 KiB', 16384, 5)).toBe('zcopy lab: 1 GiB in 64 KiB chunks (16,384), 5 runs after a warm-up');
+  });
+});

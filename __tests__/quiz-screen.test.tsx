@@ -59,7 +59,8 @@ describe('the quiz screen', () => {
     const frame = screen.frame()!;
     expect(frame).toMatch(/Wrong: the answer is a\) the CPU\./);
     expect(frame).toMatch(/Thought the DMA does this one/);
-    expect(frame).toMatch(/Revisit: zcopy learn sendfile --step 6/);
+    // In the app a key opens the step (issue 21): the feedback says the key, not a command.
+    expect(frame).toMatch(/Revisit step 6 of sendfile: s opens step 6\./);
     expect(given.map((a) => a.verdict.right)).toEqual([true, false]);
     type(screen, '\r');
     expect(screen.frame()).toMatch(/^Score: 1\/2$/m);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/lessons/index.js';
 import { Chalk } from 'chalk';
-import { KINDS, flawsOf, judge, letter, makeQuiz, mulberry32, parseAnswer, parseSeed, questionLines, specsFor, type Question } from '../src/quiz/index.js';
+import { KINDS, SESSION, flawsOf, judge, letter, makeQuiz, mulberry32, parseAnswer, parseSeed, questionLines, specsFor, verdictLines, type Question } from '../src/quiz/index.js';
 import { factsOf } from '../src/quiz/facts.js';
 import { LOCATIONS, movesOf, refusalIn, run, type Event } from '../src/model/index.js';
 import { describeStep } from '../src/i18n/describe.js';
@@ -210,12 +210,18 @@ describe('answers and misconceptions', () => {
     expect(judge(c, 'one').status).toBe('invalid');
   });
 
-  test('CPU + DMA copies for the CPU copies: "counted the DMA copies as CPU copies", revisit a DMA step', () => {
+  test('CPU + DMA copies for the CPU copies: "counted the DMA copies as CPU copies", revisit both DMA steps', () => {
     const q = quizOf('traditional', ['counts']).find((x) => x.id === 'counts:traditional:cpuCopies')!;
     const v = judge(q, '4');
     expect(v.right).toBe(false);
     expect(v.misconception).toMatch(/^Counted the DMA copies as CPU copies/);
-    expect(v.revisit).toEqual({ scenario: 'traditional', step: 3 });
+    // docs/MODEL.md: traditional makes 2 DMA copies, so the feedback cites two steps, each a DMA transfer of the lesson.
+    const steps = 'steps' in v.revisit ? v.revisit.steps : [];
+    expect(steps).toHaveLength(MODEL.traditional.dmaCopies!);
+    expect(steps[0]).toBe(3);
+    const events = catalog.find('traditional')!.steps.map((s) => s.event.type);
+    for (const n of steps) expect(events[n - 1]).toBe('dmaTransfer');
+    expect(v.revisit).toEqual({ scenario: 'traditional', steps });
   });
 
   test('the number of calls for the mode switches: "forgot that each system call costs two switches"', () => {
@@ -224,7 +230,7 @@ describe('answers and misconceptions', () => {
     expect(v.misconception).toMatch(/^Forgot that each system call costs two switches/);
     // The return from sendfile() is the switch that was forgotten.
     const sysret = catalog.find('sendfile')!.steps.findIndex((s) => s.event.type === 'sysret') + 1;
-    expect(v.revisit).toEqual({ scenario: 'sendfile', step: sysret });
+    expect(v.revisit).toEqual({ scenario: 'sendfile', steps: [sysret] });
     expect(judge(q, '7').misconception).toBeNull();
   });
 
@@ -255,7 +261,8 @@ describe('zcopy quiz through a pipe', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 0/10');
     expect(r.stdout.match(/^Wrong: the answer is /gm)).toHaveLength(10);
-    expect(r.stdout.match(/^Revisit: zcopy (learn \S+( --step \d+)?|compare .+)$/gm)).toHaveLength(10);
+    // One step: the command names it; more than one: the steps are said before the command, which opens the first.
+    expect(r.stdout.match(/^Revisit( steps (\d+, )*\d+ and \d+)?: zcopy (learn \S+( --step \d+)?|compare .+)$/gm)).toHaveLength(10);
     for (const e of entries) expect(r.stdout).toContain(e.explanation.split(' ').slice(0, 4).join(' '));
     expect(r.stdout).toMatch(/^Weakest topics:$/m);
   });
@@ -641,5 +648,87 @@ describe('every question has exactly one defensible answer (issue 19, section 4)
     const entries = key(['--seed', '7', '--count', '3']);
     const r = zcopy(['quiz', '--seed', '7', '--count', '3'], state(), entries.map((e) => e.answer).join('\n') + '\n');
     for (const e of entries) expect(r.stdout).toContain(`Right.\n${e.explanation.split(' ').slice(0, 4).join(' ')}`);
+  });
+});
+
+describe('feedback cites every step the answer rests on (issue 21)', () => {
+  const wrongOf = (q: Question) => (q.choices.length ? letter((q.answer.charCodeAt(0) - 96) % q.choices.length) : String(Number(q.answer) + 1));
+  const dmaSteps = (id: string) => catalog.find(id)!.steps.flatMap((s, i) => (s.event.type === 'dmaTransfer' ? [i + 1] : []));
+
+  test('a count that rises at two steps cites both, in the CLI and in both languages', () => {
+    // docs/MODEL.md: sendfile makes 2 DMA copies.
+    for (const lang of ['en', 'zh'] as const) {
+      const q = makeQuiz({ selected: [catalog.find('sendfile')!], catalog: lessons, kinds: ['counts'], count: 100, seed: 1, lang }).find((x) => x.id === 'counts:sendfile:dmaCopies')!;
+      expect(q.answer).toBe(String(MODEL.sendfile.dmaCopies));
+      const steps = 'steps' in q.revisit ? q.revisit.steps : [];
+      expect(steps).toHaveLength(MODEL.sendfile.dmaCopies!);
+      expect(steps.every((n) => dmaSteps('sendfile').includes(n))).toBe(true);
+      const [a, b] = steps;
+      const lines = verdictLines(q, judge(q, '5'), lang, 80, new Chalk({ level: 0 })).join('\n');
+      expect(lines).toContain(lang === 'en' ? `Revisit steps ${a} and ${b}: zcopy learn sendfile --step ${a}` : `复习第 ${a} 步和第 ${b} 步：zcopy learn sendfile --step ${a}`);
+    }
+    const r = zcopy(['quiz', '--scenario', 'sendfile', '--kind', 'counts', '--seed', '1', '--count', '5'], state(), '9\n'.repeat(5));
+    expect(r.stdout).toMatch(/^Revisit steps \d+ and \d+: zcopy learn sendfile --step \d+$/m);
+  });
+
+  test('a count that rises at one step cites one, as a command alone', () => {
+    // docs/MODEL.md: sendfile makes 1 CPU copy.
+    const q = quizOf('sendfile', ['counts']).find((x) => x.id === 'counts:sendfile:cpuCopies')!;
+    expect('steps' in q.revisit && q.revisit.steps).toHaveLength(MODEL.sendfile.cpuCopies!);
+    expect(verdictLines(q, judge(q, '0'), 'en', 80, new Chalk({ level: 0 })).at(-1)).toMatch(/^Revisit: zcopy learn sendfile --step \d+$/);
+  });
+
+  test('"what happens next": a wrong choice cites the step that comes next and the step the choice is', () => {
+    let checked = 0;
+    for (const q of makeQuiz({ selected: lessons, catalog: lessons, kinds: ['next'], count: 30, seed: 5, lang: 'en' })) {
+      const k = Number(q.id.split(':')[2]);
+      const v = judge(q, wrongOf(q));
+      const around = Number(/around step (\d+)/.exec(v.misconception ?? '')![1]);
+      expect(v.revisit).toEqual({ scenario: q.scenario, steps: [k + 1, around].sort((x, y) => x - y) });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  test('"where is the payload": a place emptied earlier cites the step that emptied it and this one', () => {
+    let drained = 0;
+    for (const q of makeQuiz({ selected: lessons, catalog: lessons, kinds: ['where'], count: 100, seed: 2, lang: 'en' })) {
+      const n = Number(q.id.split(':')[2]);
+      for (let c = 0; c < q.choices.length; c++) {
+        const v = judge(q, letter(c));
+        const last = /still held the bytes after step (\d+)/.exec(v.misconception ?? '');
+        if (!last) continue;
+        drained++;
+        expect(v.revisit).toEqual({ scenario: q.scenario, steps: [...new Set([Number(last[1]) + 1, n])] });
+      }
+    }
+    expect(drained).toBeGreaterThan(0);
+  });
+
+  test('the steps read as a list in each language: "steps 3, 5 and 8", "第 3 步、第 5 步和第 8 步"', () => {
+    expect(SESSION.en.revisit('zcopy learn x --step 3', [3, 5, 8])).toBe('Revisit steps 3, 5 and 8: zcopy learn x --step 3');
+    expect(SESSION.zh.revisit('zcopy learn x --step 3', [3, 5, 8])).toBe('复习第 3 步、第 5 步和第 8 步：zcopy learn x --step 3');
+    expect(SESSION.en.revisit('zcopy learn x --step 3', [3])).toBe('Revisit: zcopy learn x --step 3');
+  });
+});
+
+describe('long numbers are grouped in the text, plain in JSON (issue 21)', () => {
+  test('a 1 TiB file: the answer and the explanation read 16,777,216; the JSON key keeps 16777216', () => {
+    // 1 TiB in 64 KiB chunks is 2^40 / 2^16 = 16,777,216 chunks; dma-io makes 1 DMA copy per chunk (docs/MODEL.md).
+    const args = ['quiz', '--scenario', 'dma-io', '--kind', 'counts', '--size', '1TiB', '--seed', '1', '--count', '4'];
+    const entry = key(args.slice(1)).find((e) => e.id === 'counts:dma-io:dmaCopies:file')!;
+    expect(entry.answer).toBe('16777216');
+    expect(entry.explanation).toContain('16,777,216 chunks');
+    const shown = zcopy([...args, '--reveal']);
+    expect(shown.stdout).toMatch(/^Answer: 16,777,216$/m);
+    expect(shown.stdout).not.toMatch(/\d{5}/);
+    const zh = zcopy([...args, '--reveal', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/^答案：16,777,216$/m);
+    // Typed as printed or plain, the answer is right.
+    const piped = zcopy(args, state(), `16,777,216\n16777216\n\n\n`);
+    expect(piped.stdout.match(/^Right\.$/gm)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    const q = makeQuiz({ selected: [catalog.find('dma-io')!], catalog: lessons, kinds: ['counts'], count: 100, seed: 1, lang: 'en', scale: { size: 2 ** 40, chunk: 2 ** 16 } }).find((x) => x.id === 'counts:dma-io:dmaCopies:file')!;
+    for (const typed of ['16,777,216', '16777216', '16，777，216']) expect(judge(q, typed).right).toBe(true);
+    expect(judge(q, '16,77,7216').status).toBe('invalid');
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, zcopy } from './helpers/cli.js';
 import { tmuxServer } from './helpers/tmux.js';
 import { levelBench, syscallNames } from '../src/app/workbench.js';
 import type { BuildContext } from '../src/ui/builder/controller.js';
@@ -186,16 +186,21 @@ describe('long output in a real terminal is paged, as git pages it (issue 21)', 
 });
 
 describe('one app from the home menu, in a real terminal', () => {
-  test('zcopy: the quiz, an answer, q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
+  test('zcopy: the quiz (all lessons), an answer, q q to home, compare, q, Ctrl-C; the terminal is restored', async () => {
     keys('node bin/zcopy.js', 'Enter');
     await waitFor((s) => s.includes('› learn'), 'the home menu');
     keys('j', 'j', 'Enter');
+    // The quiz item asks what to ask (issue 21): all lessons is the first choice.
+    await waitFor((s) => s.includes('› all lessons'), 'the quiz chooser');
+    keys('Enter');
     await waitFor((s) => s.includes('Question 1/10'), 'the first question');
     // The seed is random: a letter answers a choice, a number a count.
     keys('a', 'Enter');
     const verdict = /^(Right|Wrong)/m;
     if (!verdict.test(await waitFor((s) => verdict.test(s) || s.includes('Type a number'), 'a verdict or a hint'))) keys('1', 'Enter');
     await waitFor((s) => verdict.test(s), 'the verdict');
+    keys('q');
+    await waitFor((s) => s.includes('› all lessons'), 'the chooser again, on all lessons');
     keys('q');
     await waitFor((s) => s.includes('› quiz'), 'home again, on the quiz');
     keys('j', 'j', 'j', 'j', 'Enter');
@@ -259,6 +264,33 @@ describe('keys in one read, in a real terminal', () => {
     await waitFor((s) => /^> c\s*$/m.test(s) && s.includes('Type a letter'), 'the hint, and c typed');
     keys('-l', 'q');
     await waitFor(atPrompt, 'the shell prompt');
+  }, 30_000);
+});
+
+describe('from a quiz answer to its step and back, in a real terminal (issue 21)', () => {
+  test('zcopy quiz: s opens the step cited, z at its end a quiz on the lesson; q q comes back, and only the first quiz is scored', async () => {
+    const args = ['quiz', '--scenario', 'sendfile', '--kind', 'mover', '--count', '1', '--seed', '1'];
+    const [{ answer }] = JSON.parse(zcopy([...args, '--reveal', '--json']).stdout) as { answer: string }[];
+    keys(`clear; node bin/zcopy.js ${args.join(' ')}`, 'Enter');
+    const question = await waitFor((s) => s.includes('Question 1/1') && /sendfile, step (\d+)/.test(s), 'the question');
+    const step = Number(/sendfile, step (\d+)/.exec(question)![1]);
+    // A wrong answer: a letter that is not the answer's.
+    keys('-l', `${answer === 'a' ? 'b' : 'a'}\r`);
+    await waitFor((s) => /^Wrong/m.test(s), 'the verdict');
+    keys('s');
+    await waitFor((s) => s.includes(`step ${step}/`) && s.includes('zcopy · sendfile'), 'the lesson at the step cited');
+    keys('G', 'z');
+    await waitFor((s) => /Question 1\/\d+ · sendfile/.test(s), 'a quiz on sendfile');
+    // Answered there too (1 is a number, or the first choice): saved, but no part of this quiz's score.
+    keys('-l', '1\r');
+    await waitFor((s) => /^(Right|Wrong)/m.test(s), 'the verdict of the quiz on sendfile');
+    keys('q');
+    await waitFor((s) => s.includes('z quiz me on this'), 'back at the end of the lesson');
+    keys('q');
+    await waitFor((s) => /^Wrong/m.test(s) && s.includes('Question 1/1'), 'back at the verdict');
+    keys('Enter', 'q');
+    await waitFor(atPrompt, 'the shell prompt');
+    expect(term.screen()).toMatch(/^Score: 0\/1$/m);
   }, 30_000);
 });
 

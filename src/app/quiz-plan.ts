@@ -4,7 +4,7 @@ import { turnedKnobs, type Scale } from '../model/index.js';
 import { weakestTopics, type Store } from '../progress/index.js';
 import { KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, type Kind, type Topic } from '../quiz/index.js';
 import { closest } from '../term/suggest.js';
-import type { DrawnQuiz } from '../ui/app/route.js';
+import type { DrawnQuiz, QuizAim } from '../ui/app/route.js';
 import type { AppContext } from './context.js';
 import { refuse } from './problems.js';
 import { checkScale, knobsAsked, scaleOf, variedOrRefused } from './scale.js';
@@ -27,6 +27,7 @@ export interface QuizArgs {
   chunk?: string;
   cache?: string;
   nic?: string;
+  readers?: string;
 }
 
 export interface QuizPlan {
@@ -103,3 +104,26 @@ export function drawQuiz(ctx: AppContext, args: QuizArgs, store?: Store): { plan
   return { plan, quiz: { questions, seed: plan.seed } };
 }
 
+/** An in-app quiz's aim as the options `zcopy quiz` takes for it: `--scenario`, `--kind`, `--review`, and a what-if's knobs. */
+export function aimArgs(aim: QuizAim = {}): QuizArgs {
+  const knobs = aim.knobs;
+  return {
+    ...(aim.scenario ? { scenario: [aim.scenario] } : {}),
+    ...(aim.kind ? { kind: [aim.kind] } : {}),
+    ...(aim.review ? { review: true } : {}),
+    ...(knobs ? { cache: knobs.cache, nic: knobs.nic, ...(knobs.readers !== undefined ? { readers: String(knobs.readers) } : {}) } : {}),
+    // In bytes, as `--size 1073741824` reads.
+    ...(aim.scale ? { size: String(aim.scale.size), chunk: String(aim.scale.chunk) } : {}),
+  };
+}
+
+/**
+ * A quiz the app draws for `aim`: what the draw has to say (nothing to review,
+ * fewer questions) is kept with it, for the quiz screen to show, rather than
+ * written under the screen.
+ */
+export function drawAimed(ctx: AppContext, aim: QuizAim | undefined, store: Store): DrawnQuiz {
+  const notes: string[] = [];
+  const { quiz } = drawQuiz({ ...ctx, warn: (line) => void notes.push(line) }, aimArgs(aim), store);
+  return notes.length ? { ...quiz, notes } : quiz;
+}

@@ -35,7 +35,7 @@ import type { SessionProps } from '../ui/app/session.js';
 import { learnView } from '../ui/learn/view.js';
 import type { MenuItem } from '../ui/menu-lines.js';
 import type { AppContext } from './context.js';
-import { drawQuiz } from './quiz-plan.js';
+import { drawAimed } from './quiz-plan.js';
 
 import { levelBench, levelItems, sandboxBench, syscallNames } from './workbench.js';
 
@@ -117,9 +117,23 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     },
     // Reading about a lesson is not taking it: no mark of what was finished or left part-way.
     explainPicker: { title: t.explainTitle, note: t.explainNote, items: () => pickerItems(ctx, {}) },
-    view: (id) => viewOf(ctx, lesson(id), options.scale ?? null),
+    // A quiz question's what-if or file size, where it opened the lesson; otherwise the session's.
+    view: (id, as) => {
+      const l = lesson(id);
+      return viewOf(ctx, as?.knobs && !l.knobs ? varied(l, as.knobs) : l, as?.scale ?? options.scale ?? null);
+    },
     judge: (said, step) => judgePrediction(said, { mover: step.mover, switches: step.switchesMode, event: step.event }, lang),
-    quiz: options.quiz ?? (() => drawQuiz(ctx, {}).quiz),
+    // `zcopy quiz` hands its own; one aimed in the app (a lesson's end, the home menu's chooser) is drawn for its aim.
+    quiz: (asked) => {
+      if (options.quiz && !asked) return options.quiz();
+      // A lesson's quiz in a session at a file size (`learn --size`) asks about the whole file, as the lesson showed it.
+      const aim = asked?.scenario && !asked.scale && options.scale ? { ...asked, scale: options.scale } : asked;
+      const l = aim?.scenario ? lesson(aim.scenario) : null;
+      // A what-if variant is asked about as one (its knobs); a teacher's own lesson file, by the lesson itself.
+      if (l?.knobs && !aim?.knobs) return drawAimed(ctx, { ...aim, knobs: l.knobs }, store());
+      const mine = l && !l.knobs && !ctx.lessons().has(l) ? { ...ctx, lookup: (name: string) => (name === l.id ? l : ctx.lookup(name)) } : ctx;
+      return drawAimed(mine, aim, store());
+    },
     // The same presenters the commands print with, at the screen's width.
     explain: (id) => {
       const x = explain(lesson(id), lang);

@@ -37,6 +37,7 @@ export const KEYS = catalogue({
       last: { brief: 'last', does: 'the last step' },
       count: { brief: 'go to step N', does: 'step N: 5g, 5 Enter' },
       open: { brief: 'next lesson', does: 'next lesson (at end)' },
+      quiz: { brief: 'quiz me on this', does: 'a quiz on this lesson (at end)' },
       more: { brief: 'more text', does: 'scroll text down' },
       less: { brief: 'text above', does: 'scroll text up' },
       predict: { brief: 'predict', does: 'predict on/off' },
@@ -68,6 +69,7 @@ export const KEYS = catalogue({
     },
     verdict: {
       next: { brief: 'next question', does: 'the next question' },
+      revisit: { brief: 'the step cited', does: 'open the lesson at the step the answer cites' },
       back: { brief: 'leave', does: 'leave the quiz' },
     },
     score: {
@@ -143,6 +145,7 @@ export const KEYS = catalogue({
       last: { brief: '最后一步', does: '最后一步' },
       count: { brief: '跳到第 N 步', does: '第 N 步：5g、5 回车' },
       open: { brief: '下一课', does: '下一课（最后一步）' },
+      quiz: { brief: '测验本课', does: '就本课出一套测验（最后一步）' },
       more: { brief: '看下文', does: '讲解下翻' },
       less: { brief: '看上文', does: '讲解上翻' },
       predict: { brief: '预测', does: '开关预测模式' },
@@ -173,6 +176,7 @@ export const KEYS = catalogue({
     },
     verdict: {
       next: { brief: '下一题', does: '下一题' },
+      revisit: { brief: '看所引的步骤', does: '打开课程，停在答案所引的那一步' },
       back: { brief: '离开', does: '离开测验' },
     },
     score: {

@@ -1,5 +1,6 @@
 import type { Counters } from '../model/index.js';
 import { catalogue } from './lang.js';
+import { grouped } from '../term/bytes.js';
 
 /** One-line errors of `zcopy lab`. */
 export const LAB_ERRORS = catalogue({
@@ -53,9 +54,9 @@ export const LAB_TEXT = catalogue({
   en: {
     progress: (technique: string, run: string) => `measuring ${technique} (${run})`,
     warmup: 'warm-up',
-    runOf: (i: number, n: number) => `run ${i} of ${n}`,
+    runOf: (i: number, n: number) => `run ${grouped(i)} of ${grouped(n)}`,
     heading: (size: string, chunk: string, chunks: number, runs: number) =>
-      `zcopy lab: ${size} in ${chunk} chunks (${chunks}), ${runs} run${runs === 1 ? '' : 's'} after a warm-up`,
+      `zcopy lab: ${size} in ${chunk} chunks (${grouped(chunks)}), ${grouped(runs)} run${runs === 1 ? '' : 's'} after a warm-up`,
     machine: (kernel: string, arch: string, fs: string) => `Linux ${kernel} ${arch} · the file on ${fs} · receiver on 127.0.0.1 over TCP`,
     pageCache: (pct: number) =>
       pct >= 99.5
@@ -71,14 +72,14 @@ export const LAB_TEXT = catalogue({
     split: (user: string, sys: string) => `getrusage's user/system split, a hint (often sampled per timer tick): user ${user} ms, system ${sys} ms`,
     details: 'What the sender did, per run (median)',
     callsPerRun: 'calls',
-    switches: (v: number, i: number) => `context switches: ${v} voluntary, ${i} involuntary`,
+    switches: (v: number, i: number) => `context switches: ${grouped(v)} voluntary, ${grouped(i)} involuntary`,
     received: (bytes: string) => `receiver counted ${bytes}, all of it`,
     copied: (bytes: string) => `the copy holds ${bytes}, all of it`,
     medians: 'Figures are medians over the runs, with (min-max) where shown.',
     verified: 'the warm-up checked every byte',
-    modelFrom: (n: number, calls: string, source: string) => `model: ${n} per chunk (${calls}; ${source})`,
+    modelFrom: (n: number, calls: string, source: string) => `model: ${grouped(n)} per chunk (${calls}; ${source})`,
     modelTotals: (c: Counters, chunks: number, loop: number, cache: 'cold' | 'warm') =>
-      `model for this run (${chunks} chunks, ${cache === 'warm' ? 'the file already cached: no disk DMA' : 'a cold cache: every chunk read from the disk'}): ${c.syscalls} system calls, ${c.modeSwitches} mode switches, ${c.cpuCopies} CPU copies, ${c.dmaCopies} DMA copies, ${c.interrupts} interrupts; measured: ${loop} calls in the transfer loop. The copies and interrupts are not measured: on loopback no NIC DMA happens, and the receiver copies too.`,
+      `model for this run (${grouped(chunks)} chunks, ${cache === 'warm' ? 'the file already cached: no disk DMA' : 'a cold cache: every chunk read from the disk'}): ${grouped(c.syscalls)} system calls, ${grouped(c.modeSwitches)} mode switches, ${grouped(c.cpuCopies)} CPU copies, ${grouped(c.dmaCopies)} DMA copies, ${grouped(c.interrupts)} interrupts; measured: ${grouped(loop)} calls in the transfer loop. The copies and interrupts are not measured: on loopback no NIC DMA happens, and the receiver copies too.`,
     notes: 'Notes',
     general: [
       'Loopback has no network card: no DMA to a NIC happens, the bytes end in the receiver\'s socket buffer, and the receiver still copies every one of them out with read(). Only the sender is measured.',
@@ -89,23 +90,23 @@ export const LAB_TEXT = catalogue({
     technique: {
       'read-write': () => 'read() copies page cache -> user buffer and write() copies user buffer -> socket buffer: the model\'s two CPU copies are made inside those calls, in kernel mode, and counted in the CPU total.',
       'mmap-write': (f: NoteFacts) =>
-        `One mmap() before the loop and one munmap() after; reading the mapping took ${f.minflt} minor page faults per run, which are not system calls.`,
+        `One mmap() before the loop and one munmap() after; reading the mapping took ${grouped(f.minflt)} minor page faults per run, which are not system calls.`,
       sendfile: () => 'One sendfile() per chunk because the lab asks for a chunk per call; one call could move the whole file.',
       splice: (f: NoteFacts) =>
         `pipe2() once (the lesson's pipe), then two splice() calls per chunk: file -> pipe, pipe -> socket.${f.chunk > 64 * 1024 ? ' A pipe holds 64 KiB (16 pages) unless resized, so a larger chunk takes more splices.' : ''}`,
       'msg-zerocopy': (f: NoteFacts) =>
-        `${f.zcCopied} of ${f.zcCompletions} completions per run said SO_EE_CODE_ZEROCOPY_COPIED: on loopback the packet is delivered to a local socket, and the kernel copies it there (a deferred copy). MSG_ZEROCOPY avoids the copy only towards a real NIC. The file is mapped once and each chunk is a slice of the mapping, sent as it is; after each send the error queue is read once (recvmsg), and poll() waits only at the end for the completions still out, as the lesson says.`,
+        `${grouped(f.zcCopied)} of ${grouped(f.zcCompletions)} completions per run said SO_EE_CODE_ZEROCOPY_COPIED: on loopback the packet is delivered to a local socket, and the kernel copies it there (a deferred copy). MSG_ZEROCOPY avoids the copy only towards a real NIC. The file is mapped once and each chunk is a slice of the mapping, sent as it is; after each send the error queue is read once (recvmsg), and poll() waits only at the end for the completions still out, as the lesson says.`,
       'direct-io': (f: NoteFacts) =>
         f.fs === 'tmpfs'
           ? 'The file is on tmpfs, which has no disk: O_DIRECT reads memory here.'
-          : `O_DIRECT skips the page cache even though the file is cached: every read waits for the disk (${f.nvcsw} voluntary context switches for ${f.chunks} chunks).`,
+          : `O_DIRECT skips the page cache even though the file is cached: every read waits for the disk (${grouped(f.nvcsw)} voluntary context switches for ${grouped(f.chunks)} chunks).`,
       'copy-file-range': (f: NoteFacts) =>
         `File to file inside the kernel: no socket and no receiver process; the bytes are checked by the copy's size. On ${f.fs}${f.fs === 'btrfs' || f.fs === 'xfs' ? ' the kernel may share the blocks (reflink) instead of copying them' : ' the kernel copies the pages itself'}.`,
     } as Record<string, (f: NoteFacts) => string>,
     refusedNote: (fs: string, call: string, errno: string, message: string) =>
       `This machine refused it: ${call}() gave ${errno} (${message}) on ${fs}. Nothing was measured.`,
     directRefused: ' O_DIRECT needs the buffer, the offset and the length aligned to the block size, and a filesystem that supports it; programs that meet a refusal fall back to ordinary buffered reads.',
-    difference: (name: string, measured: number, predicted: number) => `${name}: ${measured} calls per run against the model's ${predicted}`,
+    difference: (name: string, measured: number, predicted: number) => `${name}: ${grouped(measured)} calls per run against the model's ${grouped(predicted)}`,
     why: {
       more: 'a call moved less than it was asked to (a socket buffer was full, or a pipe held less), so another call moved the rest',
       fewer: 'one completion notification covered several sends',
@@ -114,9 +115,9 @@ export const LAB_TEXT = catalogue({
   zh: {
     progress: (technique: string, run: string) => `正在测量 ${technique}（${run}）`,
     warmup: '预热',
-    runOf: (i: number, n: number) => `第 ${i}/${n} 轮`,
+    runOf: (i: number, n: number) => `第 ${grouped(i)}/${grouped(n)} 轮`,
     heading: (size: string, chunk: string, chunks: number, runs: number) =>
-      `zcopy lab：${size}，每段 ${chunk}（共 ${chunks} 段），预热后测 ${runs} 轮`,
+      `zcopy lab：${size}，每段 ${chunk}（共 ${grouped(chunks)} 段），预热后测 ${grouped(runs)} 轮`,
     machine: (kernel: string, arch: string, fs: string) => `Linux ${kernel} ${arch} · 文件在 ${fs} 上 · 接收方在 127.0.0.1，走 TCP`,
     pageCache: (pct: number) =>
       pct >= 99.5
@@ -132,14 +133,14 @@ export const LAB_TEXT = catalogue({
     split: (user: string, sys: string) => `getrusage 的用户/系统拆分，仅供参考（常按时钟滴答抽样）：用户态 ${user} ms，内核态 ${sys} ms`,
     details: '发送方每轮做了什么（中位数）',
     callsPerRun: '调用',
-    switches: (v: number, i: number) => `进程上下文切换：自愿 ${v} 次，非自愿 ${i} 次`,
+    switches: (v: number, i: number) => `进程上下文切换：自愿 ${grouped(v)} 次，非自愿 ${grouped(i)} 次`,
     received: (bytes: string) => `接收方收到 ${bytes}，一个不少`,
     copied: (bytes: string) => `副本有 ${bytes}，一个不少`,
     medians: '数字是各轮的中位数，括号里是（最小-最大）。',
     verified: '预热时逐字节核对过',
-    modelFrom: (n: number, calls: string, source: string) => `模型：每段 ${n} 次（${calls}；${source}）`,
+    modelFrom: (n: number, calls: string, source: string) => `模型：每段 ${grouped(n)} 次（${calls}；${source}）`,
     modelTotals: (c: Counters, chunks: number, loop: number, cache: 'cold' | 'warm') =>
-      `本次运行的模型（${chunks} 段，${cache === 'warm' ? '文件已在缓存中：没有磁盘 DMA' : '缓存是冷的：每段都从磁盘读'}）：系统调用 ${c.syscalls} 次，模式切换 ${c.modeSwitches} 次，CPU 拷贝 ${c.cpuCopies} 次，DMA 拷贝 ${c.dmaCopies} 次，中断 ${c.interrupts} 次；实测：传输循环中 ${loop} 次调用。拷贝和中断没有测量：回环上没有网卡 DMA，接收方也要拷贝。`,
+      `本次运行的模型（${grouped(chunks)} 段，${cache === 'warm' ? '文件已在缓存中：没有磁盘 DMA' : '缓存是冷的：每段都从磁盘读'}）：系统调用 ${grouped(c.syscalls)} 次，模式切换 ${grouped(c.modeSwitches)} 次，CPU 拷贝 ${grouped(c.cpuCopies)} 次，DMA 拷贝 ${grouped(c.dmaCopies)} 次，中断 ${grouped(c.interrupts)} 次；实测：传输循环中 ${grouped(loop)} 次调用。拷贝和中断没有测量：回环上没有网卡 DMA，接收方也要拷贝。`,
     notes: '说明',
     general: [
       '回环没有网卡：不会有到网卡的 DMA，数据停在接收方的 socket 缓冲区里，接收方还要用 read() 把每个字节拷出来。这里只测发送方。',
@@ -149,22 +150,22 @@ export const LAB_TEXT = catalogue({
     ],
     technique: {
       'read-write': () => 'read() 把页缓存拷到用户缓冲区，write() 再把用户缓冲区拷到 socket 缓冲区：模型里的两次 CPU 拷贝都在这两个调用里、在内核态完成，计入 CPU 合计。',
-      'mmap-write': (f: NoteFacts) => `循环前一次 mmap()，循环后一次 munmap()；读映射区每轮产生 ${f.minflt} 次次要缺页，缺页不是系统调用。`,
+      'mmap-write': (f: NoteFacts) => `循环前一次 mmap()，循环后一次 munmap()；读映射区每轮产生 ${grouped(f.minflt)} 次次要缺页，缺页不是系统调用。`,
       sendfile: () => '每段一次 sendfile()，因为实验每次只要求一段；其实一次调用就能发完整个文件。',
       splice: (f: NoteFacts) =>
         `先一次 pipe2()（课程里的管道），然后每段两次 splice()：文件 -> 管道，管道 -> socket。${f.chunk > 64 * 1024 ? '管道默认只能装 64 KiB（16 页），段更大就要更多次 splice。' : ''}`,
       'msg-zerocopy': (f: NoteFacts) =>
-        `每轮 ${f.zcCompletions} 个完成通知里有 ${f.zcCopied} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每段都是映射区里的一片，原样发送；每次发送之后读一次错误队列（recvmsg），只在最后用 poll() 等待剩下的完成通知，和课程里说的一样。`,
+        `每轮 ${grouped(f.zcCompletions)} 个完成通知里有 ${grouped(f.zcCopied)} 个带 SO_EE_CODE_ZEROCOPY_COPIED：在回环上数据包被交给本机的 socket，内核在那里照样拷贝（延迟拷贝）。MSG_ZEROCOPY 只有发往真实网卡时才省掉拷贝。文件只映射一次，每段都是映射区里的一片，原样发送；每次发送之后读一次错误队列（recvmsg），只在最后用 poll() 等待剩下的完成通知，和课程里说的一样。`,
       'direct-io': (f: NoteFacts) =>
         f.fs === 'tmpfs'
           ? '文件在 tmpfs 上，没有磁盘：这里的 O_DIRECT 读的是内存。'
-          : `即使文件在缓存里，O_DIRECT 也绕过页缓存：每次 read 都要等磁盘（${f.chunks} 段对应 ${f.nvcsw} 次自愿上下文切换）。`,
+          : `即使文件在缓存里，O_DIRECT 也绕过页缓存：每次 read 都要等磁盘（${grouped(f.chunks)} 段对应 ${grouped(f.nvcsw)} 次自愿上下文切换）。`,
       'copy-file-range': (f: NoteFacts) =>
         `在内核里从文件到文件：没有 socket，也没有接收进程；字节数由副本的大小核对。在 ${f.fs} 上${f.fs === 'btrfs' || f.fs === 'xfs' ? '内核可能共享数据块（reflink）而不拷贝' : '内核自己拷贝这些页'}。`,
     } as Record<string, (f: NoteFacts) => string>,
     refusedNote: (fs: string, call: string, errno: string, message: string) => `这台机器拒绝了它：在 ${fs} 上 ${call}() 返回 ${errno}（${message}）。没有测到任何数据。`,
     directRefused: 'O_DIRECT 要求缓冲区、偏移和长度都按块大小对齐，还要文件系统支持；被拒绝的程序会退回普通的带缓存读取。',
-    difference: (name: string, measured: number, predicted: number) => `${name}：每轮 ${measured} 次，模型是 ${predicted} 次`,
+    difference: (name: string, measured: number, predicted: number) => `${name}：每轮 ${grouped(measured)} 次，模型是 ${grouped(predicted)} 次`,
     why: {
       more: '有的调用没搬完要求的量（socket 缓冲区满了，或管道装不下），于是再调用一次搬剩下的',
       fewer: '一个完成通知覆盖了好几次发送',

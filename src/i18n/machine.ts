@@ -1,6 +1,7 @@
 import type { Activity, Counters, Location, State, TransferKind } from '../model/index.js';
 import { catalogue, type Catalogue } from './lang.js';
 import { PUNCTUATION } from './punctuation.js';
+import { grouped } from '../term/bytes.js';
 
 /** The machine's own vocabulary: what the model's counters, places, moves and CPU activities are called. */
 interface MachineWords {
@@ -68,7 +69,7 @@ export const MACHINE: Catalogue<MachineWords> = catalogue<MachineWords>({
       interrupts: ['interrupt', 'interrupts'],
       pageFaults: ['page fault', 'page faults'],
     },
-    amount: (n, counter) => `${n} ${MACHINE.en.counterNoun[counter][n === 1 ? 0 : 1]}`,
+    amount: (n, counter) => `${grouped(n)} ${MACHINE.en.counterNoun[counter][n === 1 ? 0 : 1]}`,
     frameShort: { pageCache: 'cache', user: 'user', fbuf: 'fbuf', nic: 'NIC', socket: 'sock', ctrl: 'ctrl', pipe: 'pipe' },
     dmaStatus: { idle: 'idle', programmed: 'programmed', done: 'done' },
   },
@@ -119,7 +120,7 @@ export const MACHINE: Catalogue<MachineWords> = catalogue<MachineWords>({
       pageFaults: ['缺页', '缺页'],
     },
     // Chinese counts with the measure word 次, spaced from a Latin word ("2 次 CPU 拷贝", "2 次中断").
-    amount: (n, counter) => PUNCTUATION.zh.phrase([`${n} 次`, MACHINE.zh.counterNoun[counter][0]]),
+    amount: (n, counter) => PUNCTUATION.zh.phrase([`${grouped(n)} 次`, MACHINE.zh.counterNoun[counter][0]]),
     frameShort: { pageCache: '页缓存', user: '用户', fbuf: 'fbuf', nic: '网卡', socket: 'sock', ctrl: '控制器', pipe: '管道' },
     dmaStatus: { idle: '空闲', programmed: '已设置', done: '完成' },
   },

@@ -17,6 +17,8 @@ export const PUNCTUATION = catalogue({
   en: {
     /** Names or figures in a row: "read(), write()". */
     list: (items: Items) => items.join(', '),
+    /** Items of which every one counts, the last joined by "and": "5 and 8", "3, 5 and 8". */
+    and: (items: Items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join('')),
     /** Clauses of one sentence: "..., ...". */
     clauses: (items: Items) => items.join(', '),
     /** Clauses set further apart: "...; ...". */
@@ -41,6 +43,7 @@ export const PUNCTUATION = catalogue({
   },
   zh: {
     list: (items) => items.join('、'),
+    and: (items) => (items.length > 1 ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : items.join('')),
     clauses: (items) => items.join('，'),
     semicolons: (items) => items.join('；'),
     // A space where Latin letters or digits meet Chinese ("不用 CPU 拷贝"), none between Chinese ("不用描述符拷贝").

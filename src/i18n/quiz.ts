@@ -4,6 +4,7 @@ import type { Constraint, Kind, ModeWhy, QuizCounter } from '../quiz/topics.js';
 import { catalogue } from './lang.js';
 import { MACHINE } from './machine.js';
 import { PUNCTUATION } from './punctuation.js';
+import { grouped, groupedIn } from '../term/bytes.js';
 
 /** Words put together beside Chinese, spaced where a Latin word meets a character ("写进 socket 缓冲区的"). */
 const ph = (...words: string[]) => PUNCTUATION.zh.phrase(words);
@@ -42,22 +43,28 @@ const NAMES = catalogue<Record<QuizCounter, string>>({
   zh: { cpuCopies: 'CPU 拷贝', dmaCopies: 'DMA 拷贝', modeSwitches: '模式切换', syscalls: '系统调用' },
 });
 
+/** Steps a feedback cites: "steps 5 and 8", "第 5 步和第 8 步". */
+const SESSION_STEPS = catalogue({
+  en: (steps: readonly number[]) => `step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.and(steps)}`,
+  zh: (steps: readonly number[]) => PUNCTUATION.zh.and(steps.map((n) => `第 ${n} 步`)),
+});
+
 export const Q = catalogue({
   en: {
     countPrompt: (id: string, c: QuizCounter) => `How many ${NAMES.en[c]} does ${id} make in all?`,
     countExplain: (id: string, n: number, c: QuizCounter, steps: number[]) =>
-      `${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.list(steps)})` : ''}.`,
+      `${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (${SESSION_STEPS.en(steps)})` : ''}.`,
     callsAre: (calls: string[]) => `The calls: ${PUNCTUATION.en.list(calls)}.`,
     twoPerCall: (calls: number) =>
       calls === 1 ? 'Its one system call costs two: into the kernel and back.' : `Each of its ${calls} system calls costs two: into the kernel and back.`,
-    oneChunk: (chunks: number) => `That is one chunk's figure: the file is ${chunks} chunks, and every one repeats the transfer steps.`,
+    oneChunk: (chunks: number) => `That is one chunk's figure: the file is ${grouped(chunks)} chunks, and every one repeats the transfer steps.`,
     whatIf: (words: string) => `What if ${words}? `,
     countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `A program moves a ${size} file with ${id}, in ${chunk} chunks. How many ${NAMES.en[c]} does it make in all?`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
-      `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${chunks} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${f.perChunk} per chunk${f.setup ? `, ${f.setup} once to set up` : ''}${f.teardown ? `, ${f.teardown} at the end` : ''}: ${formulaText(f)} = ${MACHINE.en.amount(f.total, c)}.`,
+      `${rounds ? `${rounds} ` : ''}${size} in ${chunk} chunks is ${grouped(chunks)} ${chunks === 1 ? 'chunk' : 'chunks'}; ${id} makes ${grouped(f.perChunk)} per chunk${f.setup ? `, ${grouped(f.setup)} once to set up` : ''}${f.teardown ? `, ${grouped(f.teardown)} at the end` : ''}: ${groupedIn(formulaText(f))} = ${MACHINE.en.amount(f.total, c)}.`,
     countPromptPerChunk: (id: string, c: QuizCounter) => `Once ${id} is set up, how many ${NAMES.en[c]} does it make per chunk (what a program repeats for every chunk)?`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
-      `Per chunk ${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (step${steps.length > 1 ? 's' : ''} ${PUNCTUATION.en.list(steps)})` : ''}.`,
+      `Per chunk ${id} makes ${MACHINE.en.amount(n, c)}${steps.length ? ` (${SESSION_STEPS.en(steps)})` : ''}.`,
     /** How the once-only steps make the difference between one chunk's total and what each chunk costs. */
     onceNote: (c: QuizCounter, perChunk: number, total: number, once: string[]) =>
       `${once.length ? `${PUNCTUATION.en.list(once)} ${once.length > 1 ? 'are' : 'is'} made once, not per chunk` : 'Its set-up happens once, not per chunk'}, so one chunk's total is ${MACHINE.en.amount(total, c)} but every further chunk costs ${MACHINE.en.amount(perChunk, c)}.`,
@@ -120,11 +127,11 @@ export const Q = catalogue({
       `${id} 一共 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
     callsAre: (calls: string[]) => `调用依次是：${PUNCTUATION.zh.list(calls)}。`,
     twoPerCall: (calls: number) => `它的 ${calls} 次系统调用每次两次切换：进入内核一次，返回一次。`,
-    oneChunk: (chunks: number) => `这是一段的数字：文件共 ${chunks} 段，每段都要重复传输的步骤。`,
+    oneChunk: (chunks: number) => `这是一段的数字：文件共 ${grouped(chunks)} 段，每段都要重复传输的步骤。`,
     whatIf: (words: string) => `${ph('假如', words)}：`,
     countPromptFile: (id: string, c: QuizCounter, size: string, chunk: string) => `程序用 ${id} 搬运一个 ${size} 的文件，每段 ${chunk}。${ph('一共发生几次', NAMES.zh[c])}？`,
     countExplainFile: (id: string, c: QuizCounter, chunks: number, f: Formula, size: string, chunk: string, rounds: string | null) =>
-      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${chunks} 段；${id} 每段 ${f.perChunk} 次${f.setup ? `，准备时一次性 ${f.setup} 次` : ''}${f.teardown ? `，收尾 ${f.teardown} 次` : ''}：${formulaText(f)} = ${ph(`${f.total} 次`, NAMES.zh[c])}。`,
+      `${rounds ?? ''}${size} 每段 ${chunk}，共 ${grouped(chunks)} 段；${id} 每段 ${grouped(f.perChunk)} 次${f.setup ? `，准备时一次性 ${grouped(f.setup)} 次` : ''}${f.teardown ? `，收尾 ${grouped(f.teardown)} 次` : ''}：${groupedIn(formulaText(f))} = ${ph(`${grouped(f.total)} 次`, NAMES.zh[c])}。`,
     countPromptPerChunk: (id: string, c: QuizCounter) => `${id} 做完准备工作之后，${ph('每传一段数据发生几次', NAMES.zh[c])}（程序每段都要重复的部分）？`,
     countExplainPerChunk: (id: string, n: number, c: QuizCounter, steps: number[]) =>
       `${id} 每段 ${MACHINE.zh.amount(n, c)}${steps.length ? `（第 ${PUNCTUATION.zh.list(steps)} 步）` : ''}。`,
@@ -362,7 +369,13 @@ export const SESSION = catalogue({
     wrong: (answer: string) => `Wrong: the answer is ${answer}.`,
     invalid: (answer: string) => `Not one of the choices: the answer is ${answer}.`,
     notNumber: (answer: string) => `Not a number: the answer is ${answer}.`,
-    revisit: (where: string) => `Revisit: ${where}`,
+    /** Where to look again: the command, after the steps it rests on where they are more than the command names. */
+    revisit: (where: string, steps: readonly number[] = []) => (steps.length > 1 ? `Revisit ${SESSION_STEPS.en(steps)}: ${where}` : `Revisit: ${where}`),
+    /** The same in the app, where a key opens the first step cited (or the lesson's start). */
+    revisitKey: (id: string, steps: readonly number[], key: string) =>
+      steps.length ? `Revisit ${SESSION_STEPS.en(steps)} of ${id}: ${key} opens step ${steps[0]}.` : `Revisit ${id}: ${key} opens the lesson.`,
+    /** The footer's word for that key. */
+    revisitBrief: (steps: readonly number[]) => (steps.length ? `step ${steps[0]}` : 'the lesson'),
     unanswered: (n: number) => `Input ended: ${n} question${n === 1 ? '' : 's'} left unanswered.`,
     weakest: 'Weakest topics:',
     wrongCount: (n: number) => `${n} wrong`,
@@ -384,7 +397,10 @@ export const SESSION = catalogue({
     wrong: (answer: string) => `答错了：正确答案是 ${answer}。`,
     invalid: (answer: string) => `不是任何一个选项：正确答案是 ${answer}。`,
     notNumber: (answer: string) => `不是数字：正确答案是 ${answer}。`,
-    revisit: (where: string) => `复习：${where}`,
+    revisit: (where: string, steps: readonly number[] = []) => (steps.length > 1 ? `复习${SESSION_STEPS.zh(steps)}：${where}` : `复习：${where}`),
+    revisitKey: (id: string, steps: readonly number[], key: string) =>
+      steps.length ? `复习 ${id} 的${SESSION_STEPS.zh(steps)}：按 ${key} 打开第 ${steps[0]} 步。` : `复习 ${id}：按 ${key} 打开这一课。`,
+    revisitBrief: (steps: readonly number[]) => (steps.length ? `第 ${steps[0]} 步` : '这一课'),
     unanswered: (n: number) => `输入已结束：还有 ${n} 道题没有作答。`,
     weakest: '最薄弱的主题：',
     wrongCount: (n: number) => `错 ${n} 题`,
@@ -412,3 +428,31 @@ export const ERRORS = catalogue({
   },
 });
 
+
+/** The in-app quiz's chooser (the home menu's quiz): what `--scenario`, `--kind` and `--review` choose on the command line. */
+export const AIM = catalogue({
+  en: {
+    title: 'zcopy quiz: what to ask',
+    note: 'answers are saved as you give them',
+    items: {
+      all: ['all lessons', 'every lesson, every kind of question'],
+      lesson: ['one lesson', 'questions on a lesson you pick'],
+      kind: ['one kind', 'one kind of question, on every lesson'],
+      review: ['review', 'your weakest topics first: what you got wrong most'],
+    },
+    lessonTitle: 'zcopy quiz: on which lesson?',
+    kindTitle: 'zcopy quiz: which kind of question?',
+  },
+  zh: {
+    title: 'zcopy quiz：出什么题',
+    note: '每答一题都会保存',
+    items: {
+      all: ['全部课程', '所有课程、所有题型'],
+      lesson: ['一课', '只考你选的那一课'],
+      kind: ['一种题型', '所有课程的同一种题型'],
+      review: ['复习', '先考你最薄弱的主题：答错最多的'],
+    },
+    lessonTitle: 'zcopy quiz：考哪一课？',
+    kindTitle: 'zcopy quiz：考哪种题型？',
+  },
+});

@@ -130,6 +130,8 @@ export const LEARN = catalogue({
     resumed: (i: number, n: number, first: string) => `Resumed at step ${i}/${n}, where you left it (${first}: from the start).`,
     done: 'Done.',
     next: (quiz: string, lesson: string | null) => `Next: ${quiz}${lesson ? ` or ${lesson}` : ''}`,
+    /** The same in the app, as keys: `z` for a quiz on this lesson, `n` for the next one. */
+    nextKeys: (quizKey: string, openKey: string, lesson: string | null) => `Next: ${quizKey} quiz me on this${lesson ? `, or ${openKey} the next lesson, ${lesson}` : ''}.`,
     predictOn: 'predict on',
     /** A what-if variant in the title line, on every step: its flags (`--cache warm`). */
     variant: (flags: string) => `what if ${flags}`,
@@ -180,6 +182,7 @@ export const LEARN = catalogue({
     resumed: (i: number, n: number, first: string) => `从你上次离开的第 ${i}/${n} 步继续（${first}：从头开始）。`,
     done: '完成。',
     next: (quiz: string, lesson: string | null) => `接下来：${quiz}${lesson ? ` 或 ${lesson}` : ''}`,
+    nextKeys: (quizKey: string, openKey: string, lesson: string | null) => `接下来：按 ${quizKey} 就本课做测验${lesson ? `，或按 ${openKey} 进入下一课 ${lesson}` : ''}。`,
     predictOn: '预测模式',
     variant: (flags: string) => `假如 ${flags}`,
     predictPrompt: (i: number, tease: string) => `预测第 ${i} 步：${tease}`,

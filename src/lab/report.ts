@@ -5,6 +5,7 @@ import { displayWidth, padEnd, padStart } from '../term/text.js';
 import { LAB_EXIT, LabError } from './errors.js';
 import type { ModelFigure, Technique } from './model.js';
 import { formatBytes, type LabPlan } from './options.js';
+import { groupedIn } from '../term/bytes.js';
 import type { EnvLine, HelperOutput, RunLine } from './run.js';
 import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
 
@@ -154,7 +155,8 @@ export function summarize(out: HelperOutput, plan: LabPlan, models: Record<Techn
 /** The sender's CPU time: the scheduler's exact figure, or rusage's user + system where the kernel keeps no schedstat. */
 const cpuOf = (r: LabResult) => r.cpuS ?? r.userS! + r.sysS!;
 
-const ms = (s: number) => (s * 1000).toFixed(s * 1000 >= 100 ? 0 : 1);
+// A long run reads as 1,234 ms, as every other long number.
+const ms = (s: number) => groupedIn((s * 1000).toFixed(s * 1000 >= 100 ? 0 : 1));
 const perChunk = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** The results as text: heading, table, bars, what each sender did, notes. Fits `width` columns. */

@@ -1,3 +1,4 @@
+import { grouped } from '../term/bytes.js';
 import { letter, type Picked, type Question, type Revisit, type Topic } from './generate.js';
 import type { Kind } from './topics.js';
 
@@ -17,7 +18,8 @@ const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
  */
 export function parseAnswer(q: Question, input: string): Picked | undefined {
   const text = norm(input);
-  if (!q.choices.length) return /^\d{1,6}$/.test(text) ? { number: Number(text) } : undefined;
+  // A whole file's count runs to millions: typed as printed (67,108,866) or plain.
+  if (!q.choices.length) return /^(\d{1,16}|\d{1,3}([,\uff0c]\d{3})+)$/.test(text) ? { number: Number(text.replace(/[,\uff0c]/g, '')) } : undefined;
   const byLetter = q.choices.findIndex((_, i) => letter(i) === text || `${letter(i)})` === text);
   if (byLetter >= 0) return { choice: byLetter };
   const byText = q.choices.findIndex((c) => norm(c) === text);
@@ -38,17 +40,17 @@ export function judge(q: Question, input: string): AnswerVerdict {
   return { status: right ? 'right' : 'wrong', right, misconception: right ? null : d.misconception, revisit: d.revisit };
 }
 
-/** The right answer as the learner sees it: "b) the DMA controller", or the number. */
+/** The right answer as the learner sees it: "b) the DMA controller", or the number, grouped (the JSON key keeps it plain). */
 export function answerText(q: Question): string {
-  if (!q.choices.length) return q.answer;
+  if (!q.choices.length) return grouped(Number(q.answer));
   const i = q.answer.charCodeAt(0) - 97;
   return `${q.answer}) ${q.choices[i]}`;
 }
 
-/** A command, the same in every language, that runs as printed: `zcopy learn sendfile --step 6`. */
+/** A command, the same in every language, that runs as printed: `zcopy learn sendfile --step 6`, at the first step cited. */
 export function revisitText(r: Revisit): string {
   if ('command' in r) return r.command;
-  return `zcopy learn ${r.scenario}${r.flags ? ` ${r.flags}` : ''}${r.step ? ` --step ${r.step}` : ''}`;
+  return `zcopy learn ${r.scenario}${r.flags ? ` ${r.flags}` : ''}${r.steps.length ? ` --step ${r.steps[0]}` : ''}`;
 }
 
 export interface Answered {

@@ -3,5 +3,5 @@ export { judge, parseAnswer, answerText, revisitText, weakestOf, type Answered, 
 export { questionLines, verdictLines, revealText, weakestLines, keyEntries, type KeyEntry } from './render.js';
 export { MAX_SEED, mulberry32, parseSeed } from './rng.js';
 export { KINDS, QUIZ_COUNTERS, type Kind, type QuizCounter } from './topics.js';
-export { KIND_LABELS, SESSION, ERRORS, Q } from '../i18n/quiz.js';
+export { KIND_LABELS, SESSION, ERRORS, Q, AIM } from '../i18n/quiz.js';
 export { flawsOf } from './defensible.js';

@@ -3,9 +3,12 @@ import type { Lang } from '../i18n/lang.js';
 import type { Rng } from './rng.js';
 import type { Kind, QuizCounter } from './topics.js';
 
-/** Where to look again after a wrong answer: a lesson at a step, or a command. */
-/** Where to look again: a lesson's step (with the what-if flags the question used), or a command. */
-export type Revisit = { scenario: string; step: number | null; flags?: string } | { command: string };
+/**
+ * Where to look again: a lesson's steps (with the what-if flags the question
+ * used), or a command. `steps` are every step the answer rests on, ascending (a
+ * count that rises at two steps cites both); none: the lesson from its start.
+ */
+export type Revisit = { scenario: string; steps: number[]; flags?: string } | { command: string };
 
 /** What the learner gave: a choice (0-based) or a number. */
 export type Picked = { choice: number } | { number: number };
@@ -72,4 +75,9 @@ export function choiceQuestion(
   };
 }
 
-export const learnAt = (scenario: string, step: number | null, flags = ''): Revisit => ({ scenario, step, ...(flags ? { flags } : {}) });
+/** A lesson's steps to look again at, each once, in order. */
+export const learnAt = (scenario: string, steps: number | readonly number[] | null, flags = ''): Revisit => ({
+  scenario,
+  steps: [...new Set(steps === null ? [] : typeof steps === 'number' ? [steps] : steps)].sort((a, b) => a - b),
+  ...(flags ? { flags } : {}),
+});

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { paragraph } from '../term/layout.js';
 import { answerText, revisitText, weakestOf, type Answered, type AnswerVerdict } from './check.js';
-import { letter, type Question } from './generate.js';
+import { letter, type Question, type Revisit } from './generate.js';
 import { KIND_LABELS, Q, SESSION } from '../i18n/quiz.js';
 
 /** A question as text lines: its heading, the prompt, the choices (or how to answer). */
@@ -19,8 +19,12 @@ export function questionLines(q: Question, i: number, n: number, lang: Lang, wid
   return out;
 }
 
-/** The verdict and the explanation; after a wrong answer, the right one first, then the mistake it reveals, and where to look again. */
-export function verdictLines(q: Question, v: AnswerVerdict, lang: Lang, width: number, paint: ChalkInstance): string[] {
+/**
+ * The verdict and the explanation; after a wrong answer, the right one first,
+ * then the mistake it reveals, and where to look again: as a command, or as
+ * `revisit` words the app gives (where a key opens the step).
+ */
+export function verdictLines(q: Question, v: AnswerVerdict, lang: Lang, width: number, paint: ChalkInstance, revisit?: (r: Revisit) => string | null): string[] {
   // A right guess learns why too.
   if (v.right) return [paint.green(SESSION[lang].right), ...paragraph(q.explanation, width)];
   const head =
@@ -30,7 +34,8 @@ export function verdictLines(q: Question, v: AnswerVerdict, lang: Lang, width: n
   const out = paragraph(head, width).map((l) => paint.red(l));
   if (v.misconception) out.push(...paragraph(v.misconception, width).map((l) => paint.yellow(l)));
   out.push(...paragraph(q.explanation, width));
-  out.push(...paragraph(SESSION[lang].revisit(revisitText(v.revisit)), width).map((l) => paint.cyan(l)));
+  const where = revisit?.(v.revisit) ?? SESSION[lang].revisit(revisitText(v.revisit), 'steps' in v.revisit ? v.revisit.steps : []);
+  out.push(...paragraph(where, width).map((l) => paint.cyan(l)));
   return out;
 }
 

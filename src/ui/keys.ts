@@ -76,6 +76,8 @@ export const LESSON_KEYS = {
     says: says((w) => w.lesson.count),
   },
   open: { keys: ['n'], says: says((w) => w.lesson.open) },
+  // Only at the end, as `n`: a quiz on the lesson just taken.
+  quiz: { keys: ['z'], says: says((w) => w.lesson.quiz) },
   more: { keys: ['down', 'j'], says: says((w) => w.lesson.more) },
   less: { keys: ['up', 'k'], says: says((w) => w.lesson.less) },
   predict: { keys: ['p'], says: says((w) => w.lesson.predict) },
@@ -125,6 +127,8 @@ export const QUIZ_KEYS = {
 
 export const VERDICT_KEYS = {
   next: { keys: ['enter', ' '], shown: 1, says: says((w) => w.verdict.next) },
+  // The lesson at the step the answer cites (the footer says which); q there comes back to this verdict.
+  revisit: { keys: ['s'], says: says((w) => w.verdict.revisit) },
   help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.verdict.back) },
   quit: QUIT,

@@ -105,7 +105,8 @@ export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
   if (io.stdin.isTTY && io.stdout.isTTY) {
     // Only a terminal at both ends gets the screen (the app's quiz, opened straight); everything else reads lines.
     const answers: Answered[] = [];
-    await session(ctx, { screen: 'quiz', back: null }, { quiz: () => quiz, answers: store, onAnswer: (a) => answers.push(a) });
+    // Only this quiz's answers make its score: one opened from a lesson the quiz led to is saved, but not scored here.
+    await session(ctx, { screen: 'quiz', back: null }, { quiz: () => quiz, answers: store, onAnswer: (a) => void (questions.includes(a.question) && answers.push(a)) });
     // The screen is gone with the alternate screen; the result stays in the scrollback.
     const weak = weakestLines(answers, lang);
     if (!answers.length) out(`${paint.dim(seedLine)}\n`);

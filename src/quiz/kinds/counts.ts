@@ -37,10 +37,12 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
       if (counter === 'modeSwitches' && counts.syscalls > 0) then(Q[lang].twoPerCall(counts.syscalls));
       if (counter === 'syscalls' && n > 0) then(Q[lang].callsAre(calls(callsIn(f, scope))));
       if (perChunk !== total) then(Q[lang].onceNote(counter, perChunk, total, calls([...callsOfPhase(f.lesson, 'setup'), ...callsOfPhase(f.lesson, 'teardown')])));
-      const fallback = steps[0] ?? f.rises.descriptorCopies[0] ?? 1;
+      // A count that rises at several steps rests on every one of them; one that never rises, on where the bytes go without it.
+      const fallback = f.rises.descriptorCopies[0] ?? 1;
       const once = f.phases.setup.syscalls + f.phases.teardown.syscalls;
       const facts: CountFacts = { ...counts, setupCalls: perTransfer ? 0 : once };
-      const revisit = learnAt(id, fallback, flagsOf(f));
+      const revisit = learnAt(id, steps.length ? steps : fallback, flagsOf(f));
+      const dmaSteps = perTransfer ? transferRises(f, 'dmaCopies') : f.rises.dmaCopies;
       return {
         id: `counts:${id}:${counter}${perTransfer ? ':perTransfer' : ''}`,
         kind: 'counts',
@@ -64,11 +66,10 @@ function countSpec(f: Facts, counter: QuizCounter, scope: Scope): Spec {
           const misconception = countMistake(counter, picked.number, facts, lang);
           // Forgetting the way back out: point at the first return.
           const firstReturn = f.rises.modeSwitches.find((s) => f.lesson.steps[s - 1].event.type === 'sysret');
-          const step =
-            counter === 'modeSwitches' && picked.number < n && firstReturn ? firstReturn
-            : counter === 'cpuCopies' && picked.number > n && f.rises.dmaCopies.length ? f.rises.dmaCopies[0]
-            : fallback;
-          return { misconception, revisit: learnAt(id, step, flagsOf(f)) };
+          // Counting the DMA's copies as the CPU's: every DMA copy is where to look.
+          if (counter === 'modeSwitches' && picked.number < n && firstReturn) return { misconception, revisit: learnAt(id, firstReturn, flagsOf(f)) };
+          if (counter === 'cpuCopies' && picked.number > n && dmaSteps.length) return { misconception, revisit: learnAt(id, dmaSteps, flagsOf(f)) };
+          return { misconception, revisit };
         },
       };
     },

@@ -92,7 +92,8 @@ function nextSpec(f: Facts, k: number, pool: number[], lookalikeFree: (s: number
         },
         steps.map((s) => told[s]),
         steps.indexOf(n),
-        (choice) => ({ misconception: NEXT_MISTAKE[lang](steps[choice]) }),
+        // The step that comes next and the one the wrong choice is: the answer rests on the two.
+        (choice) => ({ misconception: NEXT_MISTAKE[lang](steps[choice]), revisit: learnAt(id, [n, steps[choice]]) }),
       );
     },
   };

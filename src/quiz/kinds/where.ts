@@ -52,7 +52,9 @@ function whereSpec(f: Facts, n: number): Spec {
           // Read off the places, so it follows the model however a device drains (its buffer, the NIC's transmit).
           let last = n - 1;
           while (last > 0 && !holdsData(f.timeline[last], l)) last--;
-          return { misconception: last > 0 ? WHERE_DRAINED[lang](place(l, lang), last) : WHERE_MISTAKE[lang](place(l, lang)) };
+          if (last === 0) return { misconception: WHERE_MISTAKE[lang](place(l, lang)) };
+          // Two steps tell it: the one that emptied the place, and this one.
+          return { misconception: WHERE_DRAINED[lang](place(l, lang), last), revisit: learnAt(id, [last + 1, n]) };
         },
       );
     },

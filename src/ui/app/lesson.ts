@@ -1,7 +1,7 @@
 import { learnKey } from '../learn/controller.js';
 import { initialLesson, renderLesson, type LessonState } from '../learn/frame.js';
 import type { LearnView } from '../learn/view.js';
-import { pointedAt, type ScreenEffect, type ScreenModule } from './route.js';
+import { pointedAt, type Route, type ScreenEffect, type ScreenModule } from './route.js';
 
 export interface LessonScreen {
   view: LearnView;
@@ -15,15 +15,24 @@ export interface LessonScreen {
 export const LESSON: ScreenModule<'learn', LessonScreen> = {
   // However the lesson is opened (by name, from the picker, by n), what progress saw of it counts, and without a step asked for it reopens where it was left.
   enter: (route, deps) => {
-    const saved = deps.picker.resume?.(route.id) ?? null;
+    // A what-if variant's steps are not the lesson's: what progress saw of the lesson is not its.
+    const saved = route.knobs ? null : (deps.picker.resume?.(route.id) ?? null);
     const seen = [...new Set([...(route.seen ?? []), ...(saved?.seen ?? [])])].sort((a, b) => a - b);
     const at = route.step ?? saved?.step ?? 0;
-    return { view: deps.view(route.id), lesson: initialLesson(route.predict, route.back !== null, at, seen, route.step === undefined) };
+    const as = { ...(route.knobs ? { knobs: route.knobs } : {}), ...(route.scale ? { scale: route.scale } : {}) };
+    return { view: route.knobs || route.scale ? deps.view(route.id, as) : deps.view(route.id), lesson: initialLesson(route.predict, route.back !== null, at, seen, route.step === undefined) };
   },
   key: (s, key, route, deps) => {
     const step = learnKey(s.lesson, key, { view: s.view, judge: deps.judge, size: deps.size });
-    const effects = (step.effects ?? []).map((e): ScreenEffect => {
+    // A variant opened from a quiz question is not the lesson: finishing it is not finishing the lesson, nor are its steps the lesson's.
+    const recorded = (step.effects ?? []).filter((e) => !route.knobs || (e.kind !== 'finished' && e.kind !== 'stopped'));
+    const effects = recorded.map((e): ScreenEffect => {
       switch (e.kind) {
+        case 'quiz': {
+          // q from the quiz comes back here, to the end, as it was left.
+          const here: Route = { ...route, step: step.state.position, seen: step.state.seen };
+          return { kind: 'go', to: { screen: 'quiz', aim: { scenario: route.id, ...(route.knobs ? { knobs: route.knobs } : {}), ...(route.scale ? { scale: route.scale } : {}) }, back: here } };
+        }
         case 'finished':
           return { kind: 'finished', id: route.id };
         case 'stopped':

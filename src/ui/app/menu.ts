@@ -1,4 +1,5 @@
 import { scrollBy } from '../fit.js';
+import { AIM, KINDS, KIND_LABELS, type Kind } from '../../quiz/index.js';
 import type { Keypress } from '../keypress.js';
 import { FILTER_KEYS, HOME_KEYS, MENU_KEYS, actionOf, footerOf } from '../keys.js';
 import { filtered, layoutMenu, namedExactly, type MenuItem } from '../menu-lines.js';
@@ -84,7 +85,7 @@ export function menuKey<T>(m: MenuState, key: Keypress, items: readonly MenuItem
 }
 
 /** A menu screen: `menu` gives its words and items, `choose` where an item leads (with the route to come back to). */
-function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
+function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms' | 'quizAim', T>(
   menu: (deps: AppDeps, route: RouteOf<N>) => { title: string; note: string; items: () => MenuItem<T>[] },
   choose: (value: T, route: RouteOf<N>, deps: AppDeps) => ScreenEffect,
 ): ScreenModule<N, MenuState & { title: string; note: string; items: MenuItem<T>[] } & Helped> {
@@ -103,7 +104,7 @@ function menuScreen<N extends 'home' | 'picker' | 'levels' | 'terms', T>(
   return withHelp<N, MenuState & { title: string; note: string; items: MenuItem<T>[] }>({
     // The menu is read once, as it opens: a frame only draws it.
     enter: (menuRoute, deps) => {
-      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels' | 'terms'>;
+      const route = menuRoute as RouteOf<'home' | 'picker' | 'levels' | 'terms' | 'quizAim'>;
       const { title, note, items: itemsOf } = menu(deps, menuRoute);
       const items = itemsOf();
       // Back from a screen, the cursor is on the item that opened it.
@@ -137,6 +138,8 @@ export const HOME = menuScreen<'home', HomeChoice>(
         return { kind: 'go', to: { screen: 'levels', back: route } };
       case 'glossary':
         return { kind: 'go', to: { screen: 'terms', back: route } };
+      case 'quiz':
+        return { kind: 'go', to: { screen: 'quizAim', pick: 'how', back: route } };
       default:
         return { kind: 'go', to: { screen: choice, back: route } };
     }
@@ -164,4 +167,36 @@ export const LEVELS = menuScreen<'levels', string>(
 export const TERMS = menuScreen<'terms', string>(
   (deps) => deps.terms,
   (term, route): ScreenEffect => ({ kind: 'go', to: { screen: 'glossary', term, back: { ...route, at: term } } }),
+);
+
+type AimChoice = 'all' | 'lesson' | 'kind' | 'review';
+
+/**
+ * The home menu's quiz: everything, one lesson, one kind, or a review of the
+ * weakest topics (`zcopy quiz`, `--scenario`, `--kind`, `--review`); then the
+ * lesson or the kind. q from the quiz comes back here, to the item chosen.
+ */
+export const QUIZ_AIM = menuScreen<'quizAim', string>(
+  (deps, route) => {
+    const t = AIM[deps.lang];
+    if (route.pick === 'lesson') return { ...deps.explainPicker, title: t.lessonTitle, note: t.note };
+    if (route.pick === 'kind') return { title: t.kindTitle, note: t.note, items: () => KINDS.map((k) => ({ value: k, label: k, hint: KIND_LABELS[deps.lang][k] })) };
+    const items = (['all', 'lesson', 'kind', 'review'] as const).map((value) => ({ value, label: t.items[value][0], hint: t.items[value][1] }));
+    return { title: t.title, note: t.note, items: () => items };
+  },
+  (value, route): ScreenEffect => {
+    const back: Route = { ...route, at: value };
+    if (route.pick === 'lesson') return { kind: 'go', to: { screen: 'quiz', aim: { scenario: value }, back } };
+    if (route.pick === 'kind') return { kind: 'go', to: { screen: 'quiz', aim: { kind: value as Kind }, back } };
+    switch (value as AimChoice) {
+      case 'lesson':
+      case 'kind':
+        return { kind: 'go', to: { screen: 'quizAim', pick: value as 'lesson' | 'kind', back } };
+      case 'review':
+        return { kind: 'go', to: { screen: 'quiz', aim: { review: true }, back } };
+      default:
+        // No aim: the quiz `zcopy quiz` alone draws.
+        return { kind: 'go', to: { screen: 'quiz', back } };
+    }
+  },
 );

@@ -11,16 +11,17 @@ import {
   letter,
   type Answered,
   type Question,
+  type Revisit,
 } from '../../quiz/index.js';
 import { wrap } from '../../term/text.js';
 import { fitLines } from '../fit.js';
 import type { Keypress } from '../keypress.js';
-import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf } from '../keys.js';
+import { QUIZ_KEYS, SCORE_KEYS, VERDICT_KEYS, actionOf, footerOf, keyLabel } from '../keys.js';
 import type { Size } from '../size.js';
 import { frameWidth } from '../skeleton.js';
 import type { KeyResult } from '../use-keys.js';
 import { withHelp, type Helped } from './help.js';
-import type { DrawnQuiz, ScreenEffect, ScreenModule } from './route.js';
+import type { DrawnQuiz, Route, RouteOf, ScreenEffect, ScreenModule } from './route.js';
 
 export interface QuizState {
   index: number;
@@ -29,7 +30,17 @@ export interface QuizState {
   answers: Answered[];
 }
 
-export type QuizEffect = { kind: 'answer'; answered: Answered } | { kind: 'back' } | { kind: 'quit' };
+/** `revisit`: open the lesson at the step the answer shown cites. */
+export type QuizEffect = { kind: 'answer'; answered: Answered } | { kind: 'back' } | { kind: 'quit' } | { kind: 'revisit'; question: Question; lesson: LessonRevisit };
+
+/** A revisit the app can act on: a lesson's steps (a command, `zcopy compare a b`, it can only print). */
+export type LessonRevisit = Extract<Revisit, { steps: number[] }>;
+
+/** The revisit of the answer shown, where it is a lesson the app can open. */
+export function lessonRevisit(now: QuizState): LessonRevisit | null {
+  const given = now.answers[now.index] as Answered | undefined;
+  return given && 'steps' in given.verdict.revisit ? given.verdict.revisit : null;
+}
 
 /** The keys of the quiz as it stands: a question's, its verdict's, or the score's. */
 export function quizKeymap(now: QuizState, questions: Question[]) {
@@ -52,6 +63,10 @@ export function quizKey(now: QuizState, key: Keypress, questions: Question[], la
       return leave(action);
     case 'next':
       return { state: { ...now, index: now.index + 1, typed: '' } };
+    case 'revisit': {
+      const lesson = lessonRevisit(now);
+      return lesson && question ? { state: now, effects: [{ kind: 'revisit', question, lesson }] } : { state: now };
+    }
     case 'erase':
       return { state: { ...now, typed: now.typed.slice(0, -1) } };
     case 'answer': {
@@ -79,11 +94,19 @@ export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: Chal
   const given = s.answers.length > s.index ? s.answers[s.index] : undefined;
   const lines: string[] = [];
   if (q) {
-    lines.push(paint.dim(SESSION[lang].seed(seed)), ...questionLines(q, s.index + 1, questions.length, lang, width, paint), '');
+    // What the draw had to say stays in sight until the first answer.
+    const notes = s.answers.length ? [] : (quiz.notes ?? []).flatMap((n) => wrap(n, width).map((l) => paint.yellow(l)));
+    lines.push(...notes, paint.dim(SESSION[lang].seed(seed)), ...questionLines(q, s.index + 1, questions.length, lang, width, paint), '');
     lines.push(`> ${s.typed}${given ? '' : paint.inverse(' ')}`);
     if (s.hint) lines.push(paint.yellow(s.hint));
-    if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint));
-    const keys = given ? footerOf(VERDICT_KEYS, ['next', 'help', 'back', 'quit'], lang, width) : footerOf(QUIZ_KEYS, ['answer', 'erase', 'help', 'back', 'quit'], lang, width);
+    const lesson = lessonRevisit(s);
+    const key = keyLabel(VERDICT_KEYS.revisit.keys[0], lang);
+    // Where a key opens the lesson, the feedback says the key rather than a command the app cannot run.
+    if (given) lines.push('', ...verdictLines(q, given.verdict, lang, width, paint, (r) => ('steps' in r ? SESSION[lang].revisitKey(r.scenario, r.steps, key) : null)));
+    const verdictKeys = { ...VERDICT_KEYS, revisit: { ...VERDICT_KEYS.revisit, says: (l: Lang) => ({ ...VERDICT_KEYS.revisit.says(l), brief: SESSION[l].revisitBrief(lesson?.steps ?? []) }) } };
+    const keys = given
+      ? footerOf(verdictKeys, ['next', ...(lesson ? (['revisit'] as const) : []), 'help', 'back', 'quit'], lang, width)
+      : footerOf(QUIZ_KEYS, ['answer', 'erase', 'help', 'back', 'quit'], lang, width);
     lines.push('', paint.dim(keys));
   } else {
     const right = s.answers.filter((a) => a.verdict.right).length;
@@ -93,12 +116,30 @@ export function quizFrame(quiz: DrawnQuiz, s: QuizState, lang: Lang, paint: Chal
   return fitLines(lines, Math.max(1, size.rows - 1));
 }
 
-/** The quiz as a route: a fresh draw each time it opens; each answer goes out to be saved as soon as it is given. */
+/**
+ * The lesson a quiz answer cites, at its first step cited (none: the start), with
+ * the question's what-if and file size; q there comes back to the quiz as it was.
+ */
+function revisitRoute(route: RouteOf<'quiz'>, kept: { quiz: DrawnQuiz; at: QuizState }, question: Question, lesson: LessonRevisit): Route {
+  const back: Route = { ...route, kept };
+  return {
+    screen: 'learn',
+    id: lesson.scenario,
+    predict: false,
+    back,
+    step: lesson.steps[0] ?? 0,
+    ...(question.knobs ? { knobs: question.knobs } : {}),
+    ...(question.scale ? { scale: question.scale } : {}),
+  };
+}
+
+/** The quiz as a route: a fresh draw each time it opens (or the quiz kept while a cited step was open); each answer goes out to be saved as soon as it is given. */
 export const QUIZ: ScreenModule<'quiz', { quiz: DrawnQuiz; at: QuizState } & Helped> = withHelp<'quiz', { quiz: DrawnQuiz; at: QuizState }>({
-  enter: (_route, deps) => ({ quiz: deps.quiz(), at: { index: 0, typed: '', hint: null, answers: [] } }),
-  key: (s, key, _route, { lang }) => {
+  enter: (route, deps) => route.kept ?? { quiz: deps.quiz(route.aim), at: { index: 0, typed: '', hint: null, answers: [] } },
+  key: (s, key, route, { lang }) => {
     const step = quizKey(s.at, key, s.quiz.questions, lang);
-    return { state: { ...s, at: step.state }, effects: step.effects as ScreenEffect[] | undefined };
+    const effects = (step.effects ?? []).map((e): ScreenEffect => (e.kind === 'revisit' ? { kind: 'go', to: revisitRoute(route, { quiz: s.quiz, at: step.state }, e.question, e.lesson) } : e));
+    return { state: { ...s, at: step.state }, effects };
   },
   frame: (s, _route, { lang, paint, size }) => quizFrame(s.quiz, s.at, lang, paint, size),
 }, (s) => quizKeymap(s.at, s.quiz.questions));

@@ -9,6 +9,9 @@ import type { MenuItem } from '../menu-lines.js';
 import type { KeyResult } from '../use-keys.js';
 import type { Workbench } from '../builder/state.js';
 import type { LessonStep } from '../../lessons/index.js';
+import type { Knobs, Scale } from '../../model/index.js';
+import type { Kind } from '../../quiz/index.js';
+import type { QuizState } from './quiz.js';
 
 /** What the home menu offers, each a screen of its own. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
@@ -17,9 +20,13 @@ export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' 
 export type Route =
   | { screen: 'home'; at?: HomeChoice }
   | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
-  /** `step`: the step asked for (`--step`); without one, where progress says it was left. */
-  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[] }
-  | { screen: 'quiz'; back: Route | null }
+  /**
+   * `step`: the step asked for (`--step`); without one, where progress says it was left.
+   * `knobs`, `scale`: the what-if and the file size of the quiz question that opened it.
+   */
+  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[]; knobs?: Knobs; scale?: Scale }
+  /** `aim`: what the quiz asks about; `kept`: a quiz left for a lesson's step, shown again as it was left. */
+  | { screen: 'quiz'; back: Route | null; aim?: QuizAim; kept?: KeptQuiz }
   | { screen: 'levels'; back: Route | null; at?: string }
   | { screen: 'challenge'; id: string; back: Route | null }
   | { screen: 'sandbox'; back: Route | null }
@@ -31,7 +38,9 @@ export type Route =
   | { screen: 'progress'; back: Route | null }
   /** The glossary's index: its terms, one to read. */
   | { screen: 'terms'; back: Route | null; at?: string }
-  | { screen: 'lab'; back: Route | null };
+  | { screen: 'lab'; back: Route | null }
+  /** What the home menu's quiz asks: how to choose, then the lesson or the kind. */
+  | { screen: 'quizAim'; pick: 'how' | 'lesson' | 'kind'; back: Route | null; at?: string };
 
 export type RouteName = Route['screen'];
 export type RouteOf<N extends RouteName> = Extract<Route, { screen: N }>;
@@ -53,6 +62,25 @@ export type TextSource = ((width: number) => string[]) & {
 export interface DrawnQuiz {
   questions: Question[];
   seed: number;
+  /** What the draw had to say (no wrong answers to review, fewer questions than asked), shown above the first question. */
+  notes?: string[];
+}
+
+/** What an in-app quiz asks about, as `zcopy quiz --scenario`, `--kind`, `--review` do; nothing: everything. */
+export interface QuizAim {
+  scenario?: string;
+  kind?: Kind;
+  review?: boolean;
+  /** A what-if variant's knobs, for the quiz at the end of one. */
+  knobs?: Knobs;
+  /** A lesson taken at a file size (`learn --size`): its count questions are the whole file's. */
+  scale?: Scale;
+}
+
+/** A quiz as it was left, to come back to: the questions drawn and where the learner was (the score with it). */
+export interface KeptQuiz {
+  quiz: DrawnQuiz;
+  at: QuizState;
 }
 
 /** What the screens need from the world, passed in so they stay pure and testable. */
@@ -68,9 +96,10 @@ export interface AppDeps {
   picker: { title: string; note: string; items: () => MenuItem<string>[]; resume?: (id: string) => { step: number; seen: number[] } | null };
   /** The scenarios to read about (explain): the same list, without learn's marks of what was finished or left part-way. */
   explainPicker: { title: string; note: string; items: () => MenuItem<string>[] };
-  view: (id: string) => LearnView;
+  /** A lesson's view; `as`: a what-if variant of it, or the lesson at a file size (a quiz question's). */
+  view: (id: string, as?: { knobs?: Knobs; scale?: Scale }) => LearnView;
   judge: Judge;
-  quiz: () => DrawnQuiz;
+  quiz: (aim?: QuizAim) => DrawnQuiz;
   explain: (id: string) => TextSource;
   compare: () => TextSource;
   glossary: () => TextSource;

@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import { LESSON } from './lesson.js';
 import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
-import { HOME, LEVELS, PICKER, TERMS } from './menu.js';
+import { HOME, LEVELS, PICKER, QUIZ_AIM, TERMS } from './menu.js';
 import { QUIZ } from './quiz.js';
 import { backOf, commandOf, type AppDeps, type Kept, type LabAct, type LabEvent, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
@@ -36,6 +36,7 @@ const SCREENS = {
   progress: PROGRESS,
   terms: TERMS,
   lab: LAB,
+  quizAim: QUIZ_AIM,
 } satisfies { [N in RouteName]: ScreenModule<N, never> | ScreenModule<N, any> };
 
 type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;

@@ -29,7 +29,7 @@ export interface Stopped {
  * next on the path), to be recorded as finished, or to remember where it was
  * left (always right after a leave or an open).
  */
-export type LearnEffect = { kind: 'leave'; leaving: Leaving } | { kind: 'open'; id: string } | { kind: 'finished' } | Stopped;
+export type LearnEffect = { kind: 'leave'; leaving: Leaving } | { kind: 'open'; id: string } | { kind: 'quiz' } | { kind: 'finished' } | Stopped;
 
 export interface LearnContext {
   view: LearnView;
@@ -109,6 +109,10 @@ export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: 
       // Only the end offers the next lesson: in the middle, n would skip the rest of this one.
       if (ui.position < last || !view.nextId) return { state: ui };
       return { state: ui, effects: [{ kind: 'open', id: view.nextId }, stopped(ui)] };
+    case 'quiz':
+      // At the end, as `n`: the lesson is left for a quiz on it, and where it was left is remembered.
+      if (ui.position < last) return { state: ui };
+      return { state: ui, effects: [{ kind: 'quiz' }, stopped(ui)] };
     case 'previous':
       return goTo(ui, Math.max(0, ui.position - 1), view);
     case 'first':

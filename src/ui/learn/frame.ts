@@ -41,6 +41,8 @@ export interface LessonState {
   resumed: boolean;
   /** The learner has gone to a step since the lesson opened (progress keeps where they stopped only then). */
   moved: boolean;
+  /** Printed to a pipe (no keys): what is next is said as commands. */
+  piped?: boolean;
 }
 
 /** The screen as a lesson opens: at the start, or at `at` (`--step`, a `resumed` lesson) with the steps already `seen`. */
@@ -82,7 +84,8 @@ export function footerLine(lang: Lang, ui: LessonState, more: More, width: numbe
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
   const open = openable ? (['open'] as const) : [];
   const next = atEnd ? [] : (['next'] as const);
-  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, ...next, 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
+  const quiz = atEnd ? (['quiz'] as const) : [];
+  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, ...quiz, ...next, 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
 }
 
 /** A plain transcript of every step from `from` (0, the start, unless `--step` says), for a pipe: the same frames, without keys. */
@@ -90,7 +93,7 @@ export function transcript(view: LearnView, paint: ChalkInstance, cols = 80, fro
   const size = { cols: Math.max(cols, MIN_COLS), rows: 200 };
   const blocks: string[] = [];
   for (let position = from; position <= view.steps.length; position++) {
-    const frame = renderLesson(view, { ...initialLesson(false), position }, size, paint);
+    const frame = renderLesson(view, { ...initialLesson(false), position, piped: true }, size, paint);
     blocks.push(frame.slice(0, -1).join('\n'));
   }
   return blocks.join('\n\n') + '\n';
@@ -151,8 +154,12 @@ function lower(view: LearnView, ui: LessonState, width: number, paint: ChalkInst
   if (verdict) out.push(...verdictLines(verdict, view.lang, width, paint));
   const ending: string[] = [];
   if (end) {
-    const quiz = `zcopy quiz --scenario ${view.id}`;
-    ending.push(...text(`${t.done} ${t.next(quiz, view.nextId ? `zcopy learn ${view.nextId}` : null)}`).map((l) => paint.green(l)));
+    // On a screen, keys do what the commands would; a transcript says the commands.
+    const key = (k: 'quiz' | 'open') => keyLabel(LESSON_KEYS[k].keys[0], view.lang);
+    const next = ui.piped
+      ? t.next(`zcopy quiz --scenario ${view.id}`, view.nextId ? `zcopy learn ${view.nextId}` : null)
+      : t.nextKeys(key('quiz'), key('open'), view.nextId);
+    ending.push(...text(`${t.done} ${next}`).map((l) => paint.green(l)));
     for (const line of view.saved) ending.push(...text(line).map((l) => paint.bold(l)));
   }
   return [...out, ...(step.narration ? text(step.narration) : []), ...ending];
