@@ -10,7 +10,6 @@ import { runHelper, type RunHelperOptions } from '../lab/run.js';
 import { LAB_ERRORS, LAB_TEXT } from '../i18n/lab.js';
 import { json } from '../term/layout.js';
 import type { AppContext } from './context.js';
-import { loadUi } from './load-ui.js';
 
 /** The lab prints as it measures: where to, how wide, and whether a terminal is there for a progress bar. */
 export interface LabContext extends AppContext {
@@ -55,7 +54,7 @@ export async function runLab(ctx: LabContext, args: LabCommandArgs, deps: LabDep
   let progress: import('../ui/lab-screen.js').Progress | undefined;
   if (!args.json && io.stdout.isTTY && io.stdin.isTTY) {
     // Only a terminal gets ink, and only now.
-    const { startProgress } = await loadUi(() => import('../ui/lab-screen.js'));
+    const { startProgress } = await import('../ui/lab-screen.js');
     progress = startProgress(io.stdout, { done: 0, total: plan.techniques.length * (plan.warmup + plan.runs), label: t.progress(plan.techniques[0], t.warmup) });
   }
   const per = plan.warmup + plan.runs;

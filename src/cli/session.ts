@@ -1,4 +1,3 @@
-import { loadUi } from '../app/load-ui.js';
 import { sessionWorld, type SessionOptions } from '../app/session.js';
 import type { Outcome, Route } from '../ui/app/route.js';
 import type { Ctx } from './context.js';
@@ -10,7 +9,7 @@ export function isInteractive(ctx: Ctx): boolean {
 
 /** The full-screen session (every screen, from the home menu down) on a terminal. */
 export async function session(ctx: Ctx, start: Route, options: SessionOptions = {}): Promise<Outcome> {
-  const { runSession } = await loadUi(() => import('../ui/app/session.js'));
+  const { runSession } = await import('../ui/app/session.js');
   // Warnings wait until the screen is gone; written under it, they would tear the frame.
   const held: string[] = [];
   const outcome = await runSession({ stdin: ctx.io.stdin, stdout: ctx.io.stdout, start, ...sessionWorld(ctx, options, (line) => void held.push(line)) });

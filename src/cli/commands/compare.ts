@@ -1,4 +1,3 @@
-import { loadUi } from '../../app/load-ui.js';
 import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../../app/scale.js';
 import { takes } from '../../lessons/index.js';
 import { HELP } from '../../i18n/help.js';
@@ -49,7 +48,7 @@ export async function printComparison(ctx: Ctx, rows: ComparisonRow[], pager?: b
   const fits = tables.every((t) => boxedTableFits(t.cells, stdout.columns || 80, screenRows)) && height <= screenRows - 1;
   if (!stdout.isTTY || !fits) return paged(ctx, asText(renderComparison(rows, lang, width, paint)), pager);
   // Only here, on a terminal, is ink worth its start-up cost.
-  const { drawTable } = await loadUi(() => import('../../ui/compare-table.js'));
+  const { drawTable } = await import('../../ui/compare-table.js');
   for (const line of scaleLines(rows, lang, width)) out(paint.bold(line) + '\n');
   for (const t of tables) {
     out(paint.bold(t.title) + '\n');
