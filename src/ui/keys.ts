@@ -30,17 +30,18 @@ const QUIT: Binding = { keys: ['ctrl-c'], says: says((w) => w.quit) };
 const HELP: Binding = { keys: ['?'], says: says((w) => w.opensHelp) };
 
 export const MENU_KEYS = {
+  // In the order the help lists them: moving, then choosing, then leaving.
   up: { keys: ['up', 'k'], says: says((w) => w.menu.up) },
   down: { keys: ['down', 'j'], says: says((w) => w.menu.down) },
+  pageDown: { keys: ['pagedown'], says: says((w) => w.menu.pageDown) },
+  pageUp: { keys: ['pageup'], says: says((w) => w.menu.pageUp) },
   first: { keys: ['home', 'g'], says: says((w) => w.menu.first) },
   last: { keys: ['end', 'G'], says: says((w) => w.menu.last) },
   choose: { keys: ['enter', 'right', 'l'], shown: 1, says: says((w) => w.menu.choose) },
+  filter: { keys: ['/'], says: says((w) => w.menu.filter) },
   help: HELP,
   back: { keys: BACK, shown: 1, says: says((w) => w.menu.back) },
   quit: QUIT,
-  pageDown: { keys: ['pagedown'], says: says((w) => w.menu.pageDown) },
-  pageUp: { keys: ['pageup'], says: says((w) => w.menu.pageUp) },
-  filter: { keys: ['/'], says: says((w) => w.menu.filter) },
 } satisfies Keymap<string>;
 
 /**
