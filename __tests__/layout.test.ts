@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { MIN_TEXT_WIDTH, bullet, columns, paragraph } from '../src/term/layout.js';
-import { displayWidth } from '../src/term/text.js';
+import { displayWidth, wrap } from '../src/term/text.js';
 import { lastTop, scrollBy, scrollWindow } from '../src/ui/fit.js';
 
 describe('the shared text layout', () => {
@@ -63,5 +63,27 @@ describe('a window of lines that scrolls (every screen that scrolls moves its wi
     expect(scrollBy(0, -1, 3)).toBe(0);
     expect(scrollBy(7, -1, 3)).toBe(2);
     expect(scrollBy(1, 20, 3)).toBe(3);
+  });
+});
+
+describe('wrapping Chinese text (src/term/text.ts wrap)', () => {
+  // The lab's note on CPU time, which once broke after its opening bracket at 80 columns.
+  const note = 'CPU 时间是调度器自己的时钟记下的发送方从创建到退出占用 CPU 的时间（/proc/PID/schedstat，纳秒），用户态和内核态合在一起；“模式切换”不是《进程上下文切换》。';
+  const OPENING = ['（', '《', '「', '『', '“', '‘'];
+  const CLOSING = ['，', '。', '；', '：', '、', '！', '？', '）', '》', '」', '』', '”', '’'];
+
+  test('no line ends with an opening bracket or quote, none begins with closing punctuation, and no character is lost', () => {
+    for (let width = 8; width <= 80; width++) {
+      const lines = wrap(note, width);
+      for (const line of lines) {
+        expect({ width, line, endsOpen: OPENING.includes([...line].at(-1)!), startsClosed: CLOSING.includes([...line][0]) }).toEqual({ width, line, endsOpen: false, startsClosed: false });
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      }
+      expect(lines.join('').replace(/ /g, '')).toBe(note.replace(/ /g, ''));
+    }
+  });
+
+  test('an opening bracket at the very end is kept', () => {
+    expect(wrap('末尾（', 20)).toEqual(['末尾（']);
   });
 });

@@ -54,6 +54,9 @@ export function padStart(s: string, width: number): string {
  */
 const NO_BREAK_BEFORE = new Set('\uff0c\u3002\uff1b\uff1a\u3001\uff01\uff1f\uff09\u300b\u300d\u300f\u201d\u2019'.split(''));
 
+/** Punctuation that must not end a line: it stays with what follows. Chinese full-width opening brackets and quotation marks. */
+const NO_BREAK_AFTER = new Set('\uff08\u300a\u300c\u300e\u201c\u2018'.split(''));
+
 /**
  * Wraps plain text to `width` columns: English breaks at spaces, Chinese
  * between any two wide characters; a word longer than the line is split.
@@ -67,18 +70,35 @@ export function wrap(text: string, width: number): string[] {
     line = '';
     lineWidth = 0;
   };
-  const place = (token: string, tokenWidth: number) => {
+  // Opening punctuation waiting for what follows it, to go on the same line.
+  let opening = '';
+  let openingWidth = 0;
+  const place = (placed: string, placedWidth: number) => {
+    if (!placed) return;
+    const token = opening + placed;
+    const tokenWidth = openingWidth + placedWidth;
+    opening = '';
+    openingWidth = 0;
     if (lineWidth + tokenWidth > width) flush();
     let rest = token;
     let restWidth = tokenWidth;
     while (restWidth > width) {
       let cut = '';
       let cutWidth = 0;
-      for (const ch of rest) {
+      const restChars = [...rest];
+      let taken = 0;
+      for (const ch of restChars) {
         const w = displayWidth(ch);
         if (cutWidth + w > width) break;
         cut += ch;
         cutWidth += w;
+        taken++;
+      }
+      // Closing punctuation must not begin the next line: the character before it goes down with it.
+      while (taken > 1 && NO_BREAK_BEFORE.has(restChars[taken])) {
+        const last = restChars[--taken];
+        cut = cut.slice(0, -last.length);
+        cutWidth -= displayWidth(last);
       }
       lines.push(cut);
       rest = rest.slice(cut.length);
@@ -103,6 +123,20 @@ export function wrap(text: string, width: number): string[] {
       continue;
     }
     const w = displayWidth(ch);
+    if (NO_BREAK_AFTER.has(ch)) {
+      place(word, wordWidth);
+      word = '';
+      wordWidth = 0;
+      opening += ch;
+      openingWidth += w;
+      continue;
+    }
+    if (word && NO_BREAK_BEFORE.has(ch)) {
+      // Closing punctuation after a Latin word ("schedstat，") stays with it.
+      word += ch;
+      wordWidth += w;
+      continue;
+    }
     if (w === 2) {
       // A wide character is a word of its own, with any closing punctuation after it.
       place(word, wordWidth);
@@ -121,6 +155,13 @@ export function wrap(text: string, width: number): string[] {
     wordWidth += w;
   }
   place(word, wordWidth);
+  // Opening punctuation at the very end has nothing to wait for.
+  if (opening) {
+    const [last, lastWidth] = [opening, openingWidth];
+    opening = '';
+    openingWidth = 0;
+    place(last, lastWidth);
+  }
   flush();
   return lines;
 }
