@@ -10,7 +10,7 @@ import { loadCatalog } from '../src/lessons/index.js';
 import { judgePrediction } from '../src/quiz/predict.js';
 import { Session } from '../src/ui/app/session.js';
 import { learnView } from '../src/ui/learn/view.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionWorld } from '../src/app/session.js';
@@ -139,6 +139,7 @@ const challengeSamples: number[] = [];
     }
     app.unmount();
   }
+  rmSync(state, { recursive: true, force: true });
 }
 
 function quantile(values: number[], q: number): number {

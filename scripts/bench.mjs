@@ -16,12 +16,15 @@
 // `--start` measures the start-up goals (1 and 2) alone, for a quick look at a change;
 // ZCOPY_BENCH_BIN=path measures another binary (an older checkout's bin/zcopy.js) in the same harness.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = process.env.ZCOPY_BENCH_BIN ?? fileURLToPath(new URL('../bin/zcopy.js', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const env = { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', TERM: 'xterm-256color', XDG_STATE_HOME: '/tmp/zcopy-bench-state' };
+const env = { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1', TERM: 'xterm-256color', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'zcopy-bench-state-')) };
 delete env.CI; // ink draws only a final frame when CI is set; the learner's terminal does not set it
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -133,3 +136,4 @@ if (process.argv.includes('--json')) {
   console.log(over ? `FAIL: ${over} of ${rows.length} goals missed` : `PASS: all ${rows.length} goals met`);
 }
 if (rows.some((r) => !r[4])) process.exitCode = 1;
+rmSync(env.XDG_STATE_HOME, { recursive: true, force: true });
