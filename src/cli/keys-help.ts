@@ -1,7 +1,7 @@
 import { KEYS_HELP } from '../i18n/keys.js';
 import type { Lang } from '../i18n/lang.js';
 // The keymaps alone: plain data and their words, no screen code, so that --help loads no ink.
-import { BUILD_KEYS, CONFIRM_KEYS, LESSON_KEYS, MENU_KEYS, MODE_KEYS, MOVER_KEYS, PALETTE_KEYS, VS_KEYS, helpColumn, keyLabel, type Keymap } from '../ui/keys.js';
+import { BUILD_KEYS, CONFIRM_KEYS, LESSON_KEYS, MENU_KEYS, MODE_KEYS, MOVER_KEYS, PALETTE_KEYS, VS_KEYS, helpColumn, helpRows, type Keymap } from '../ui/keys.js';
 
 type Section = keyof Omit<(typeof KEYS_HELP)[Lang], 'title' | 'helpKey' | 'between'>;
 
@@ -31,12 +31,8 @@ export const SCREENS_OF = {
  */
 export function keysHelp(command: keyof typeof SCREENS_OF, lang: Lang): string {
   const t = KEYS_HELP[lang];
-  const rows = (map: Keymap<string>) =>
-    Object.entries(map).map(([action, b]): [string, string] => [
-      b.keysText ?? b.keys.map((k) => keyLabel(k, lang)).join(t.between),
-      // `?` is "this help" on a screen; here it is what opens that screen's own.
-      action === 'help' ? t.helpKey : b.says(lang).does,
-    ]);
+  // `?` is "this help" on a screen; here it is what opens that screen's own.
+  const rows = (map: Keymap<string>) => helpRows(map, lang).map(([keys, does], i): [string, string] => [keys, Object.keys(map)[i] === 'help' ? t.helpKey : does]);
   const sections = SCREENS_OF[command].map((s) => [`  ${t[s]}`, ...helpColumn(rows(KEYMAP_OF[s]), '    ')].join('\n'));
   return [t.title, ...sections].join('\n\n');
 }

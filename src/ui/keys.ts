@@ -1,4 +1,4 @@
-import { KEYS, type KeyWords } from '../i18n/keys.js';
+import { KEYS, KEYS_HELP, type KeyWords } from '../i18n/keys.js';
 import type { Lang } from '../i18n/lang.js';
 import { displayWidth, padEnd } from '../term/text.js';
 import type { Keypress } from './keypress.js';
@@ -256,7 +256,7 @@ export function helpColumn(rows: readonly [string, string][], indent = ''): stri
 
 /** The help's rows: every action's keys, all of them, and what it does. */
 export function helpRows<A extends string>(map: Keymap<A>, lang: Lang): [string, string][] {
-  return (Object.keys(map) as A[]).map((a) => [map[a].keysText ?? map[a].keys.map((k) => keyLabel(k, lang)).join(' '), map[a].says(lang).does]);
+  return (Object.keys(map) as A[]).map((a) => [map[a].keysText ?? map[a].keys.map((k) => keyLabel(k, lang)).join(KEYS_HELP[lang].between), map[a].says(lang).does]);
 }
 
 /** The lab in the app, before a run: Enter starts one, q goes back; its report is a page of text (TEXT_KEYS). */
