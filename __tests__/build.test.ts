@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -221,5 +221,16 @@ describe("the graphemes of a line for ink's output (scripts/shims/graphemes.js)"
       '',
     ];
     for (const line of lines) expect([...graphemes(line)]).toEqual(bySegmenter(line));
+  });
+});
+
+describe('a clone where the build has not run', () => {
+  test('says in one line what is missing and how to build it, with the internal exit code', () => {
+    const root = mkdtempSync(join(tmpdir(), 'zcopy-unbuilt-'));
+    mkdirSync(join(root, 'bin'));
+    for (const f of ['zcopy.js', 'load-bundle.js', 'package.json']) writeFileSync(join(root, 'bin', f), readFileSync(join(ROOT, 'bin', f)));
+    const r = spawnSync(process.execPath, [join(root, 'bin/zcopy.js'), 'list'], { encoding: 'utf8' });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 70, stderr: `zcopy: ${join(root, 'dist/cli.cjs')} is missing; run npm run build (npm ci runs it)\n` });
+    rmSync(root, { recursive: true });
   });
 });

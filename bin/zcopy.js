@@ -16,7 +16,15 @@ for (const stream of [process.stdout, process.stderr]) {
 const root = join(__dirname, '..');
 // Asked of the file descriptors, not of process.stdin, whose stream costs milliseconds to make and
 // that a printing command never reads.
-const { main } = loadBundle(isatty(0) && isatty(1) ? 'screen' : 'print').exports;
+let main;
+try {
+  ({ main } = loadBundle(isatty(0) && isatty(1) ? 'screen' : 'print').exports);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+  // A clone where the build has not run (npm ci runs it): one line, not a stack.
+  process.stderr.write(`zcopy: ${error.path} is missing; run npm run build (npm ci runs it)\n`);
+  process.exit(70);
+}
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 main({
   argv: process.argv.slice(2),
