@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
+// Under CI, ink draws only a last frame (is-in-ci reads CI as it loads): the pretend terminal would
+// wait for a first frame that never comes. The warm-up is a terminal run, whatever runs the build.
+delete process.env.CI;
 const require = createRequire(import.meta.url);
 const { loadBundle, cachePath } = require('../bin/load-bundle.js');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
