@@ -132,7 +132,7 @@ export function wrap(text: string, width: number): string[] {
       continue;
     }
     if (word && NO_BREAK_BEFORE.has(ch)) {
-      // Closing punctuation after a Latin word ("schedstat，") stays with it.
+      // Closing punctuation after a Latin word (a full-width comma after "schedstat") stays with it.
       word += ch;
       wordWidth += w;
       continue;
