@@ -185,7 +185,7 @@ const STYLE = [
   '.w{display:inline-block;width:2ch;text-align:center}',
   ...DARK.map((_, i) => `.f${i}{color:var(--c${i})}.g${i}{background:var(--c${i})}`),
   // On paper: dark text on white, every step on a page of its own, no buttons.
-  `@media print{:root{${vars(LIGHT, '#1e1e1e', '#ffffff')};color-scheme:light}body{font-size:9pt;padding:0}.controls{display:none}.js .step[hidden]{display:block}.step{break-after:page;margin:0}.step:last-child{break-after:auto}a{color:inherit}}`,
+  `@media print{:root{${vars(LIGHT, '#1e1e1e', '#ffffff')};color-scheme:light}body{font-size:9pt;padding:0}.controls,.site{display:none}.js .step[hidden]{display:block}.step{break-after:page;margin:0}.step:last-child{break-after:auto}a{color:inherit}}`,
 ].join('\n');
 
 /** Steps through the sections: the keys, the buttons, play at `?speed=X` (2 twice as fast), `#step-N` to open at N. */
