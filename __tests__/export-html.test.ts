@@ -123,6 +123,8 @@ describe('zcopy export --format html', () => {
     const written = zcopy(['export', 'sendfile', '--format', 'html', '--out', file]);
     expect(written).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(file, 'utf8')).toBe(printed.stdout);
+    // A page has its own palette: the terminal's colour settings do not change it.
+    expect(zcopy(['export', 'sendfile', '--format', 'html'], { NO_COLOR: '1' }).stdout).toBe(printed.stdout);
   });
 
   test('refuses what it cannot do, in one line', () => {
@@ -148,6 +150,9 @@ describe('zcopy export --format html', () => {
     expect([...index.matchAll(/<li><a href="([^"]+)\.html"/g)].map((m) => m[1])).toEqual([...RECOMMENDED_PATH]);
     for (const name of readdirSync(dir)) expect(outside(readFileSync(join(dir, name), 'utf8')).filter((a) => !/^href="[\w-]+\.html$/.test(a))).toEqual([]);
     expect(readFileSync(join(dir, 'compare.html'), 'utf8')).toContain('<a href="sendfile.html">sendfile</a>');
+    const zh = join(dir, 'zh');
+    expect(zcopy(['export', '--all', '--format', 'html', '--out', zh, '--lang', 'zh']).code).toBe(0);
+    for (const name of ['index.html', 'compare.html', 'sendfile.html']) expect(readFileSync(join(zh, name), 'utf8')).toContain('<html lang="zh">');
   });
 
   test('writeSite is the same bytes every time', () => {
