@@ -23,6 +23,7 @@ import * as KEYS_TEXT from '../src/i18n/keys.js';
 import * as SCREENS_TEXT from '../src/i18n/screens.js';
 import * as SYSCALLS_TEXT from '../src/i18n/syscalls.js';
 import * as USAGE_TEXT from '../src/i18n/usage.js';
+import * as PAGES_TEXT from '../src/i18n/pages.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
@@ -160,6 +161,7 @@ const TABLES = [
   ['src/i18n/screens.ts', SCREENS_TEXT],
   ['src/i18n/syscalls.ts', SYSCALLS_TEXT],
   ['src/i18n/usage.ts', USAGE_TEXT],
+  ['src/i18n/pages.ts', PAGES_TEXT],
 ] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
