@@ -22,6 +22,7 @@ import * as SYSCALLS from '../src/i18n/syscalls.js';
 import * as VALIDATE from '../src/i18n/validate.js';
 import * as YARGS from '../src/i18n/yargs.js';
 import * as USAGE from '../src/i18n/usage.js';
+import * as EXPORT from '../src/i18n/export.js';
 import { ROOT } from './helpers/cli.js';
 
 /*
@@ -52,6 +53,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'validate.ts': VALIDATE,
   'syscalls.ts': SYSCALLS,
   'yargs.ts': YARGS,
+  'export.ts': EXPORT,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
