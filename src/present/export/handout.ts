@@ -4,7 +4,7 @@ import { MACHINE } from '../../i18n/machine.js';
 import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { SCALE, UI } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters } from '../../model/index.js';
-import { answerText, letter, makeQuiz, type Question } from '../../quiz/index.js';
+import { KINDS, answerText, letter, makeQuiz, type Question } from '../../quiz/index.js';
 import { formatBytes, grouped } from '../../term/bytes.js';
 import { explain, type Explanation } from '../explain.js';
 import type { ExportInput } from './index.js';
@@ -14,6 +14,9 @@ import { mermaidOf } from './mermaid.js';
 
 /** How many check-yourself questions a handout ends with. */
 export const HANDOUT_QUESTIONS = 3;
+
+/** Every kind but those whose answer is the technique: on the technique's own handout they answer themselves. */
+export const HANDOUT_KINDS = KINDS.filter((k) => k !== 'fits' && k !== 'reverse');
 
 /**
  * A lesson's own seed for its questions (32-bit FNV-1a of its id): the same
@@ -25,14 +28,23 @@ export function seedOf(id: string): number {
   return h;
 }
 
-/** Text that Markdown shows as written: its markup characters escaped, line breaks folded. */
+/**
+ * Text that Markdown shows as written, line breaks folded. Only what would be
+ * read as markup is escaped, so that the file reads as well as its rendering:
+ * emphasis, tags, table cells, a link's bracket, a heading or quote at the start;
+ * a lesson's `code` stays code.
+ */
 export function mdText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|#]/g, '\\$&');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\*<|]|(?<!\w)_|_(?!\w)|\](?=[([:])/g, '\\$&')
+    .replace(/^[#>+-]/, '\\$&');
 }
 
 export function handout({ lesson, lang, scale, catalog }: ExportInput): string {
   const x = explain(lesson, lang, scale);
-  const questions = makeQuiz({ selected: [lesson], catalog: [...catalog], count: HANDOUT_QUESTIONS, seed: seedOf(lesson.id), lang, scale });
+  const questions = makeQuiz({ selected: [lesson], catalog: [...catalog], kinds: HANDOUT_KINDS, count: HANDOUT_QUESTIONS, seed: seedOf(lesson.id), lang, scale });
   return handoutOf(x, questions, lang);
 }
 
@@ -87,9 +99,9 @@ export function handoutOf(x: Explanation, questions: readonly Question[], lang: 
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** A table row; its cells already escaped (a `|` inside one is `\|`). */
+/** A table row; its cells already escaped (a `|` inside one is `\|`). Unpadded: a space after a cell's last 。 would be a stray space in Chinese. */
 function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
+  return `|${cells.join('|')}|`;
 }
 
 /** The counters as a table: the total alone where every step is a transfer step, else beside its set-up and per-chunk shares, as explain shows them. */

@@ -1,5 +1,6 @@
 import { EXPORT } from '../../i18n/export.js';
 import { MACHINE } from '../../i18n/machine.js';
+import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { SCALE } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters, type Location } from '../../model/index.js';
 import { formatBytes, grouped } from '../../term/bytes.js';
@@ -46,7 +47,7 @@ export function mermaidText(text: string): string {
 
 /** The counts as the note's lines: each counter and its value. */
 function countLines(counts: Counters, lang: ExportInput['lang']): string[] {
-  return COUNTER_KEYS.map((k) => `${MACHINE[lang].counter[k]}: ${grouped(counts[k])}`);
+  return COUNTER_KEYS.map((k) => `${MACHINE[lang].counter[k]}${PUNCTUATION[lang].colon}${grouped(counts[k])}`);
 }
 
 export function mermaid({ lesson, lang, scale, step }: ExportInput): string {

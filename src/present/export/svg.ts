@@ -248,7 +248,7 @@ function arrowSvg(a: Arrow, from: { x: number; y: number }, to: { x: number; y: 
     : `stroke="${COLOUR.other}" stroke-width="2.5" stroke-dasharray="2 6" stroke-linecap="round"`;
   const line = `x1="${n(start.x)}" y1="${n(start.y)}" x2="${n(end.x)}" y2="${n(end.y)}"`;
   const parts = [`<g class="${a.number === null ? 'move' : `copy ${a.kind}`}"${a.number === null ? '' : ` data-n="${a.number}"`}${a.now ? ' data-now="true"' : ''}>`];
-  parts.push(`<title>${xmlText(`${a.number === null ? '' : `${a.number}. `}${MACHINE[lang].transfer[a.kind === 'cpu' ? 'cpu-copy' : a.kind === 'dma' ? 'dma-copy' : 'reference']}: ${MACHINE[lang].place[a.from]} → ${MACHINE[lang].place[a.to]}`)}</title>`);
+  parts.push(`<title>${xmlText(`${a.number === null ? '' : `${a.number}. `}${MACHINE[lang].transfer[a.kind === 'cpu' ? 'cpu-copy' : a.kind === 'dma' ? 'dma-copy' : 'reference']}${PUNCTUATION[lang].colon}${MACHINE[lang].place[a.from]} → ${MACHINE[lang].place[a.to]}`)}</title>`);
   // The step --step draws is marked as the learn screen marks a change: highlighted.
   if (a.now) parts.push(`<line ${line} stroke="${COLOUR.now}" stroke-width="16" stroke-linecap="round"/>`);
   parts.push(`<line ${line} ${style} marker-end="url(#zc-head-${a.kind})"/>`);
