@@ -227,6 +227,9 @@ describe('export --format md', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\|CPU copies\|32,768\|/m);
     expect(r.stdout).toContain('16,384 chunks');
+    // The picture says so beside its counts, whatever else the subtitle says.
+    const picture = zcopy(['export', 'traditional', '--size', '1G', '--cache', 'warm', '--format', 'svg']).stdout;
+    expect(picture).toMatch(/<text x="40" y="84"[^>]*>1 GiB in 64 KiB chunks: 16,384 chunks/);
   });
 });
 

@@ -141,7 +141,8 @@ export function svg(input: ExportInput): string {
 
   // The title, and what the picture is of: the moment --step draws, the what-if, the whole file.
   out.push(text(40, 52, fitPx(title, WIDTH - 80, 30), 'font-size="30" font-weight="bold"'));
-  const sub = [step !== null ? W.stepOf(step, x.steps.length) : '', x.whatIf ?? '', step === null && x.chunks !== undefined ? SCALE[lang].heading(formatBytes(x.size!), formatBytes(x.chunk!), x.chunks) : ''].filter(Boolean);
+  // The whole file before the what-if's sentences, which may be cut: the counts beside are the whole file's.
+  const sub = [step !== null ? W.stepOf(step, x.steps.length) : '', step === null && x.chunks !== undefined ? SCALE[lang].heading(formatBytes(x.size!), formatBytes(x.chunk!), x.chunks) : '', x.whatIf ?? ''].filter(Boolean);
   if (sub.length) out.push(text(40, 84, fitPx(PUNCTUATION[lang].sentences(sub), WIDTH - 80, 18), `font-size="18" fill="${COLOUR.faint}"`));
 
   // The bands, each titled; the band the CPU is in says what it does at --step.
