@@ -99,7 +99,7 @@ export function handoutOf(x: Explanation, questions: readonly Question[], lang: 
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** A table row; its cells already escaped (a `|` inside one is `\|`). Unpadded: a space after a cell's last 。 would be a stray space in Chinese. */
+/** A table row; its cells already escaped (a `|` inside one is `\|`). Unpadded: a space after a cell's last ideographic full stop would be a stray space in Chinese. */
 function row(cells: string[]): string {
   return `|${cells.join('|')}|`;
 }
