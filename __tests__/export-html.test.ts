@@ -130,14 +130,14 @@ describe('zcopy export --format html', () => {
   test('refuses what it cannot do, in one line', () => {
     expect(zcopy(['export', '--all', '--format', 'html'])).toMatchObject({ code: 1, stderr: expect.stringContaining('--out DIR') });
     expect(zcopy(['export', 'sendfile', '--all', '--out', '/tmp/x'])).toMatchObject({ code: 1, stderr: expect.stringContaining('--all exports every lesson') });
-    expect(zcopy(['export', 'sendfile', '--step', 'five'])).toMatchObject({ code: 1, stderr: expect.stringContaining('five') });
+    expect(zcopy(['export', 'sendfile', '--format', 'html', '--step', 'five'])).toMatchObject({ code: 1, stderr: expect.stringContaining('five') });
     const dir = mkdtempSync(join(tmpdir(), 'zcopy-export-'));
     writeFileSync(join(dir, 'file'), '');
     // A folder where a file is, or a file in a folder that is not there: a file problem, exit 2.
     for (const args of [['--all', '--out', join(dir, 'file')], ['sendfile', '--out', join(dir, 'none', 'x.html')]]) {
       const r = zcopy(['export', ...args, '--format', 'html']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^zcopy: cannot write .*: E[A-Z]+\n$/);
+      expect(r.stderr).toMatch(/^zcopy: could not write .*: E[A-Z]+\n$/);
     }
   });
 

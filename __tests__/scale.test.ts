@@ -276,6 +276,7 @@ describe("the kernel's limits on the command line", () => {
       ['compare', '--size', '1M', '--chunk', '6K'],
       ['learn', 'sendfile', '--size', '4K', '--chunk', '1'],
       ['quiz', '--size', '4K', '--chunk', '1', '--kind', 'counts'],
+      ['export', 'sendfile', '--size', '4K', '--chunk', '1', '--format', 'svg'],
     ]) {
       for (const lang of ['en', 'zh']) {
         const r = zcopy([...args, '--lang', lang]);

@@ -23,6 +23,7 @@ import * as VALIDATE from '../src/i18n/validate.js';
 import * as YARGS from '../src/i18n/yargs.js';
 import * as USAGE from '../src/i18n/usage.js';
 import * as PAGES from '../src/i18n/pages.js';
+import * as EXPORT from '../src/i18n/export.js';
 import { ROOT } from './helpers/cli.js';
 
 /*
@@ -54,6 +55,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'syscalls.ts': SYSCALLS,
   'yargs.ts': YARGS,
   'pages.ts': PAGES,
+  'export.ts': EXPORT,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -24,6 +24,7 @@ import * as SCREENS_TEXT from '../src/i18n/screens.js';
 import * as SYSCALLS_TEXT from '../src/i18n/syscalls.js';
 import * as USAGE_TEXT from '../src/i18n/usage.js';
 import * as PAGES_TEXT from '../src/i18n/pages.js';
+import * as EXPORT_TEXT from '../src/i18n/export.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
@@ -162,6 +163,7 @@ const TABLES = [
   ['src/i18n/syscalls.ts', SYSCALLS_TEXT],
   ['src/i18n/usage.ts', USAGE_TEXT],
   ['src/i18n/pages.ts', PAGES_TEXT],
+  ['src/i18n/export.ts', EXPORT_TEXT],
 ] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -265,6 +267,9 @@ describe('what the commands print in Chinese', () => {
     ...TERMS.map((t) => [`glossary ${t.id}`, ['glossary', t.id]] as [string, string[]]),
     ['challenge --list', ['challenge', '--list']],
     ['progress', ['progress']],
+    ['export --help', ['export', '--help']],
+    ...['md', 'mermaid', 'svg'].map((f) => [`export sendfile --format ${f}`, ['export', 'sendfile', '--format', f]] as [string, string[]]),
+    ['export sendfile --format svg --step 6', ['export', 'sendfile', '--format', 'svg', '--step', '6']],
   ];
 
   test.each(screens)('%s', (_name, args) => {

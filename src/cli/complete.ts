@@ -2,10 +2,11 @@ import { LANGS } from '../i18n/lang.js';
 import { TECHNIQUES } from '../lab/model.js';
 import { KNOB_VALUES } from '../model/index.js';
 import { KINDS } from '../quiz/index.js';
+import { EXPORT_FORMATS } from '../app/export.js';
 import type { Ctx } from './context.js';
 
 /** Commands whose positional arguments are scenario ids. */
-const SCENARIO_COMMANDS = ['learn', 'explain', 'compare'];
+const SCENARIO_COMMANDS = ['learn', 'explain', 'compare', 'export'];
 
 /**
  * What each option that takes a value completes to. An option here with no
@@ -34,6 +35,8 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
  * and options) is the answer.
  */
 export function complete(ctx: Ctx, words: string[], current: string): string[] | undefined {
+  // --format's values are the command's own: export's formats here.
+  if (words.at(-1) === '--format' && words.includes('export')) return EXPORT_FORMATS.filter((v) => v.startsWith(current));
   const values = valuesOf(ctx)[words.at(-1) ?? ''];
   if (values) return values().filter((v) => v.startsWith(current));
   if (current.startsWith('-')) return undefined;

@@ -20,7 +20,7 @@ const GLOBAL_OPTIONS = ['lang', 'help', 'h', 'version', 'V', 'v', 'get-yargs-com
 
 /**
  * Every command, in the order --help lists them. Each is imported only when it
- * is registered: a command that runs loads its own code, not all twelve's.
+ * is registered: a command that runs loads its own code, not every command's.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   learn: async () => (await import('./commands/learn.js')).learnCommand,
