@@ -35,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommand,
   lab: async () => (await import('./commands/lab.js')).labCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
 };
 
 export async function main(io: Io): Promise<number> {
