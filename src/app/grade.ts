@@ -86,7 +86,8 @@ export function gradeFile(ctx: AppContext, args: GradeArgs): GradeRun {
   let quizProblem: FileProblem | null = null;
   for (const { record, line } of body) {
     const say = (message: string) => void problems.push({ line, message });
-    const student = (record[studentAt] ?? '').trim();
+    // A name is one line: a newline inside its quotes is a space, as the seed reads it too.
+    const student = (record[studentAt] ?? '').trim().replace(/\s+/g, ' ');
     if (!student) {
       say(t.noName);
       continue;

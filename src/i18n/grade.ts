@@ -19,8 +19,6 @@ export const SHEET = catalogue({
     answerLine: 'Answer: ______',
     numberLine: 'Answer (a number): ______',
     answer: 'Answer: ',
-    /** How the key says to make the sheet again. */
-    again: (command: string) => `Made with: ${command}`,
   },
   zh: {
     htmlLang: 'zh-CN',
@@ -34,7 +32,6 @@ export const SHEET = catalogue({
     answerLine: '答案：______',
     numberLine: '答案（填数字）：______',
     answer: '答案：',
-    again: (command: string) => `生成命令：${command}`,
   },
 });
 
