@@ -203,7 +203,7 @@ describe('zcopy grade', () => {
     expect(en).toMatch(/33% right \(1\/3\)/);
     const zh = zcopy(['grade', csv, '--lang', 'zh']).stdout;
     expect(zh).toMatch(/^成绩\n/);
-    expect(zh).toMatch(/答对 33%（1\/3）/);
+    expect(zh).toMatch(/：答对 33%（1\/3）/);
     expect(zcopy(['grade', csv, '--csv', '--json'])).toMatchObject({ code: 1, stderr: 'zcopy: Give --json or --csv, not both.\n' });
   });
 

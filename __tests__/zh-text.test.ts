@@ -23,6 +23,7 @@ import * as KEYS_TEXT from '../src/i18n/keys.js';
 import * as SCREENS_TEXT from '../src/i18n/screens.js';
 import * as SYSCALLS_TEXT from '../src/i18n/syscalls.js';
 import * as USAGE_TEXT from '../src/i18n/usage.js';
+import * as GRADE_TEXT from '../src/i18n/grade.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
@@ -160,6 +161,7 @@ const TABLES = [
   ['src/i18n/screens.ts', SCREENS_TEXT],
   ['src/i18n/syscalls.ts', SYSCALLS_TEXT],
   ['src/i18n/usage.ts', USAGE_TEXT],
+  ['src/i18n/grade.ts', GRADE_TEXT],
 ] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -263,6 +265,9 @@ describe('what the commands print in Chinese', () => {
     ...TERMS.map((t) => [`glossary ${t.id}`, ['glossary', t.id]] as [string, string[]]),
     ['challenge --list', ['challenge', '--list']],
     ['progress', ['progress']],
+    ['grade --help', ['grade', '--help']],
+    ['quiz --sheet', ['quiz', '--sheet', '--seed', '3']],
+    ['quiz --key', ['quiz', '--key', '--seed', '3']],
   ];
 
   test.each(screens)('%s', (_name, args) => {

@@ -24,7 +24,7 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
     '--nic': () => KNOB_VALUES.nic,
     '--lang': () => LANGS,
     '--technique': () => TECHNIQUES,
-    ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out'].map((o) => [o, none])),
+    ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out', '--student', '--key'].map((o) => [o, none])),
   };
 }
 

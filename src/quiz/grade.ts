@@ -3,6 +3,7 @@ import { paragraph } from '../term/layout.js';
 import { displayWidth, padEnd } from '../term/text.js';
 import type { Lang } from '../i18n/lang.js';
 import { GRADE } from '../i18n/grade.js';
+import { PUNCTUATION } from '../i18n/punctuation.js';
 import { KIND_LABELS } from '../i18n/quiz.js';
 import type { Kind } from './topics.js';
 import { parseAnswer } from './check.js';
@@ -188,7 +189,7 @@ export function gradesText(g: Grades, lang: Lang, paint: ChalkInstance, width: n
   out.push(t.average(`${Math.round(mean * 100)}%`, g.students.length), '', paint.bold(t.questions));
   for (const q of g.questions) {
     const label = `${q.n}. ${q.scenario} · ${KIND_LABELS[lang][q.kind as Kind]}`;
-    out.push(`  ${label}: ${t.share(q.right, q.asked)}`);
+    out.push(`  ${label}${PUNCTUATION[lang].colon}${t.share(q.right, q.asked)}`);
     const w = q.mostCommonWrong;
     out.push(`     ${w ? t.mostWrong(w.text === null ? w.choice : `${w.choice}) ${w.text}`, w.times) : paint.dim(t.noneWrong)}`);
     if (w?.misconception) out.push(...paragraph(w.misconception, width, '     ').map((l) => paint.yellow(l)));
