@@ -2,6 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { appContext } from '../src/app/context.js';
+import { gradeFile } from '../src/app/grade.js';
+import { AppError, type AppProblem } from '../src/app/problems.js';
+import { planQuiz } from '../src/app/quiz-plan.js';
+import { problemText } from '../src/cli/problems.js';
 import { seedOfName, studentKey } from '../src/quiz/index.js';
 import type { KeyEntry } from '../src/quiz/render.js';
 import { ROOT, zcopy } from './helpers/cli.js';
@@ -214,6 +220,8 @@ describe('zcopy grade', () => {
     expect(JSON.parse(noHeader.stdout)).toEqual({ students: [], questions: [] });
     const count = zcopy(['grade', csv, '--count', '3']);
     expect(count.stderr).toBe(`zcopy: ${csv}:1: the header has 4 question columns, but --count says 3.\n`);
+    // The gradebook keeps its columns when no row could be graded.
+    expect(zcopy(['grade', csv, '--count', '3', '--csv']).stdout).toBe('student,seed,score,total,q1,q2,q3,q4\n');
     expect(zcopy(['grade', join(work, 'missing.csv')])).toMatchObject({ code: 1, stderr: `zcopy: cannot read ${join(work, 'missing.csv')}: ENOENT\n` });
     // An unclosed quote is the CSV library's problem to find; the rows before it are graded.
     const quote = zcopy(['grade', file('quote.csv', `student,seed,q1,q2,q3,q4\nAda,${SEED},${right.join(',')}\n"Bob,${SEED},a,a,a,a\n`), '--json']);
@@ -273,5 +281,37 @@ describe('zcopy challenge <level> --check FILE... | DIR', () => {
     const empty = join(work, 'empty');
     mkdirSync(empty);
     expect(zcopy(['challenge', 'one-copy', '--check', empty])).toMatchObject({ code: 1, stderr: `zcopy: ${empty} holds no .yaml or .yml file to judge.\n` });
+  });
+});
+
+describe('the application refuses with typed problems, said in one line in both languages', () => {
+  const app = appContext({ lang: 'en', env: {}, lessonsDir: LESSONS, paint: new Chalk({ level: 0 }), warn: () => {} });
+  const problemOf = (act: () => unknown): AppProblem => {
+    try {
+      act();
+    } catch (error) {
+      if (error instanceof AppError) return error.problem;
+      throw error;
+    }
+    throw new Error('not refused');
+  };
+
+  test('worksheet and grading options', () => {
+    const csv = file('typed.csv', 'student,q1\nAda,a\n');
+    const problems: [AppProblem, AppProblem][] = [
+      [problemOf(() => planQuiz({ seed: '1', student: 'Ada' }, app)), { code: 'seedOrStudent' }],
+      [problemOf(() => planQuiz({ student: '  ' }, app)), { code: 'noStudent' }],
+      [problemOf(() => planQuiz({ format: 'html' }, app)), { code: 'formatNeedsSheet' }],
+      [problemOf(() => planQuiz({ key: true, review: true }, app)), { code: 'sheetWith', option: '--review' }],
+      [problemOf(() => gradeFile(app, { file: csv, json: true, csv: true })), { code: 'gradeJsonOrCsv' }],
+      [problemOf(() => gradeFile(app, { file: csv, keyFile: csv, kind: ['mover'] })), { code: 'keyAndOptions', option: '--kind' }],
+      [problemOf(() => gradeFile(app, { file: csv, keyFile: csv })), { code: 'notKey', file: csv }],
+      [problemOf(() => gradeFile(app, { file: join(work, 'none.csv') })), { code: 'cannotRead', file: join(work, 'none.csv'), why: 'ENOENT' }],
+    ];
+    for (const [got, want] of problems) {
+      expect(got).toEqual(want);
+      for (const lang of ['en', 'zh'] as const) expect([got.code, problemText(got, lang).includes('\n')]).toEqual([got.code, false]);
+    }
+    expect(planQuiz({ student: 'Ada Lovelace' }, app)).toMatchObject({ seed: 2551461758, seedChosen: false });
   });
 });

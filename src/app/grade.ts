@@ -25,6 +25,8 @@ export interface FileProblem {
 export interface GradeRun {
   grades: Grades;
   problems: FileProblem[];
+  /** The header's question columns (0 without a header): a gradebook has them even when no row could be graded. */
+  columns: number;
 }
 
 /** The options that say which quiz when the quiz is drawn, which a key file says instead. */
@@ -46,21 +48,21 @@ export function gradeFile(ctx: AppContext, args: GradeArgs): GradeRun {
   const rows = readRows(args.file, problems, ctx);
   if (!rows.length) {
     problems.push({ line: 1, message: t.empty });
-    return { grades: grade([]), problems };
+    return { grades: grade([]), problems, columns: 0 };
   }
   const [header, ...body] = rows;
   const names = header.record.map((h) => h.trim().toLowerCase());
   const studentAt = names.indexOf('student');
   if (studentAt < 0) {
     problems.push({ line: header.line, message: t.noHeader });
-    return { grades: grade([]), problems };
+    return { grades: grade([]), problems, columns: 0 };
   }
   const seedAt = names.indexOf('seed');
   const questionAt = names.map((_, i) => i).filter((i) => i !== studentAt && i !== seedAt);
   const columns = questionAt.length;
   if (!columns) {
     problems.push({ line: header.line, message: t.noQuestions });
-    return { grades: grade([]), problems };
+    return { grades: grade([]), problems, columns };
   }
 
   let quizOf: (seed: number) => GradedQuestion[] | FileProblem;
@@ -71,7 +73,7 @@ export function gradeFile(ctx: AppContext, args: GradeArgs): GradeRun {
     const plan = planQuiz({ ...args, count: args.count ?? String(columns), json: false }, ctx, () => 0);
     if (plan.count !== columns) {
       problems.push({ line: header.line, message: t.countDiffers(columns, plan.count) });
-      return { grades: grade([]), problems };
+      return { grades: grade([]), problems, columns };
     }
     const drawn = new Map<number, Question[]>();
     quizOf = (seed) => {
@@ -125,7 +127,7 @@ export function gradeFile(ctx: AppContext, args: GradeArgs): GradeRun {
     if (ok) graded.push({ student, seed, questions: quiz, given });
   }
   if (quizProblem) problems.unshift(quizProblem);
-  return { grades: grade(graded), problems };
+  return { grades: grade(graded), problems, columns };
 }
 
 /** The file's records with the line each begins on; a record the CSV library cannot read is a problem at its line. */

@@ -171,8 +171,8 @@ const field = (v: string | number | null) => {
 };
 
 /** A gradebook to import: student, seed, score, total, then `right` or `wrong` per question (q1..qN, each student's own quiz in its order). */
-export function gradesCsv(g: Grades): string {
-  const n = Math.max(0, ...g.students.map((s) => s.answers.length));
+export function gradesCsv(g: Grades, columns = 0): string {
+  const n = Math.max(columns, ...g.students.map((s) => s.answers.length));
   const head = ['student', 'seed', 'score', 'total', ...Array.from({ length: n }, (_, i) => `q${i + 1}`)];
   const rows = g.students.map((s) => [s.student, s.seed, s.score, s.total, ...s.answers.map((a) => (a.right ? 'right' : 'wrong'))]);
   return [head, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';

@@ -28,11 +28,11 @@ export const gradeCommand: Command = {
           .option('csv', { type: 'boolean', describe: G.csv }),
       (args) => {
         const { key, file, ...rest } = args as typeof args & { key?: string; file: string };
-        const { grades, problems } = gradeFile(ctx, { ...(rest as object), file, keyFile: key });
+        const { grades, problems, columns } = gradeFile(ctx, { ...(rest as object), file, keyFile: key });
         // Every problem first, one line each with its line number, as a compiler says them; then what could be graded.
         for (const p of problems) ctx.io.stderr.write(`zcopy: ${file}${p.line === null ? '' : `:${p.line}`}: ${p.message}\n`);
         if (args.json) ctx.out(json(gradesJson(grades)));
-        else if (args.csv) ctx.out(gradesCsv(grades));
+        else if (args.csv) ctx.out(gradesCsv(grades, columns));
         else ctx.out(gradesText(grades, ctx.lang, ctx.paint, ctx.width));
         if (problems.length) throw new Exit(EXIT.usage);
       },
