@@ -173,6 +173,8 @@ describe('zcopy grade', () => {
     expect(withKey.questions).toEqual(withSeed.questions);
     expect(zcopy(['grade', csv, '--key', keyFile, '--count', '4'])).toMatchObject({ code: 1, stderr: 'zcopy: --key says which quiz; --count does not go with it.\n' });
     expect(zcopy(['grade', csv, '--key', csv]).stderr).toBe(`zcopy: ${csv} is not an answer key saved with zcopy quiz --reveal --json.\n`);
+    const three = file('three.csv', `student,q1,q2,q3\nAda,${right.slice(0, 3).join(',')}\n`);
+    expect(zcopy(['grade', three, '--key', keyFile, '--json'])).toMatchObject({ code: 1, stderr: `zcopy: ${three}:1: the header has 3 question columns, but the key has 4 questions.\n` });
   });
 
   test('without a seed column each student\'s seed is their name\'s, as --student derives it', () => {
