@@ -125,7 +125,7 @@ describe('the answer key agrees with docs/MODEL.md', () => {
     let checked = 0;
     for (const e of entries) {
       expect(Object.keys(e).sort()).toEqual(
-        ['answer', 'choices', 'counter', 'explanation', 'heading', 'id', 'kind', 'perTransfer', 'prompt', 'scenario'],
+        ['answer', 'choices', 'counter', 'explanation', 'heading', 'id', 'kind', 'misconceptions', 'perTransfer', 'prompt', 'scenario'],
       );
       if (e.kind === 'counts') {
         const want = figureFor(e);

@@ -6,6 +6,7 @@ import * as BUILD from '../src/i18n/build.js';
 import * as CHALLENGE from '../src/i18n/challenge.js';
 import * as DESCRIBE from '../src/i18n/describe.js';
 import * as GLOSSARY from '../src/i18n/glossary.js';
+import * as GRADE from '../src/i18n/grade.js';
 import * as HELP from '../src/i18n/help.js';
 import * as KEYS from '../src/i18n/keys.js';
 import * as LAB from '../src/i18n/lab.js';
@@ -38,6 +39,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'challenge.ts': CHALLENGE,
   'describe.ts': DESCRIBE,
   'glossary.ts': GLOSSARY,
+  'grade.ts': GRADE,
   'help.ts': HELP,
   'keys.ts': KEYS,
   'lab.ts': LAB,

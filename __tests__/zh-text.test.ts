@@ -25,6 +25,7 @@ import * as SYSCALLS_TEXT from '../src/i18n/syscalls.js';
 import * as USAGE_TEXT from '../src/i18n/usage.js';
 import * as PAGES_TEXT from '../src/i18n/pages.js';
 import * as EXPORT_TEXT from '../src/i18n/export.js';
+import * as GRADE_TEXT from '../src/i18n/grade.js';
 import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
@@ -164,6 +165,7 @@ const TABLES = [
   ['src/i18n/usage.ts', USAGE_TEXT],
   ['src/i18n/pages.ts', PAGES_TEXT],
   ['src/i18n/export.ts', EXPORT_TEXT],
+  ['src/i18n/grade.ts', GRADE_TEXT],
 ] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -270,6 +272,9 @@ describe('what the commands print in Chinese', () => {
     ['export --help', ['export', '--help']],
     ...['md', 'mermaid', 'svg'].map((f) => [`export sendfile --format ${f}`, ['export', 'sendfile', '--format', f]] as [string, string[]]),
     ['export sendfile --format svg --step 6', ['export', 'sendfile', '--format', 'svg', '--step', '6']],
+    ['grade --help', ['grade', '--help']],
+    ['quiz --sheet', ['quiz', '--sheet', '--seed', '3']],
+    ['quiz --key', ['quiz', '--key', '--seed', '3']],
   ];
 
   test.each(screens)('%s', (_name, args) => {

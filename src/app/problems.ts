@@ -19,7 +19,15 @@ export type AppProblem =
   | { code: 'badSeed'; raw: string }
   | { code: 'badKind'; kind: string; guess: string | null }
   | { code: 'jsonNeedsReveal' }
-  | { code: 'knobsCountOnly' };
+  | { code: 'knobsCountOnly' }
+  | { code: 'formatNeedsSheet' }
+  | { code: 'seedOrStudent' }
+  | { code: 'noStudent' }
+  | { code: 'sheetWith'; option: string }
+  | { code: 'gradeJsonOrCsv' }
+  | { code: 'keyAndOptions'; option: string }
+  | { code: 'notKey'; file: string }
+  | { code: 'cannotRead'; file: string; why: string };
 
 /** An AppProblem thrown out of a service deep in a call, to the command or the screen that asked. */
 export class AppError extends Error {

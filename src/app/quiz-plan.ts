@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { asksAbout, type Lesson } from '../lessons/index.js';
 import { turnedKnobs, type Scale } from '../model/index.js';
 import { weakestTopics, type Store } from '../progress/index.js';
-import { KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, type Kind, type Topic } from '../quiz/index.js';
+import { KINDS, MAX_SEED, SESSION, makeQuiz, parseSeed, seedOfName, type Kind, type Topic } from '../quiz/index.js';
 import { closest } from '../term/suggest.js';
 import type { DrawnQuiz, QuizAim } from '../ui/app/route.js';
 import type { AppContext } from './context.js';
@@ -28,6 +28,12 @@ export interface QuizArgs {
   cache?: string;
   nic?: string;
   readers?: string;
+  /** A worksheet to print (`--sheet`), or its answer key (`--key`), as `format`. */
+  sheet?: boolean;
+  key?: boolean;
+  format?: string;
+  /** The seed is this student's name's (seedOfName). */
+  student?: string;
 }
 
 export interface QuizPlan {
@@ -60,6 +66,15 @@ export function planQuiz(args: QuizArgs, ctx: AppContext, chooseSeed: () => numb
   for (const k of kinds) {
     if (!(KINDS as readonly string[]).includes(k)) refuse({ code: 'badKind', kind: k, guess: closest(k, KINDS) ?? null });
   }
+  if (args.student !== undefined) {
+    if (seed !== undefined) refuse({ code: 'seedOrStudent' });
+    if (!String(args.student).trim()) refuse({ code: 'noStudent' });
+    seed = seedOfName(String(args.student));
+  }
+  if (args.sheet || args.key) {
+    // A worksheet is remade from its seed and options alone: nothing from this machine's progress, nothing asked.
+    for (const option of ['reveal', 'json', 'review'] as const) if (args[option]) refuse({ code: 'sheetWith', option: `--${option}` });
+  } else if (args.format !== undefined) refuse({ code: 'formatNeedsSheet' });
   if (args.json && !args.reveal) refuse({ code: 'jsonNeedsReveal' });
   const names = words(args.scenario);
   const named = names.length ? [...new Set(names.map(ctx.lookup))] : ctx.lessons().lessons;

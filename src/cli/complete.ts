@@ -3,6 +3,7 @@ import { TECHNIQUES } from '../lab/model.js';
 import { KNOB_VALUES } from '../model/index.js';
 import { KINDS } from '../quiz/index.js';
 import { EXPORT_FORMATS } from '../app/export.js';
+import { SHEET_FORMATS } from '../quiz/sheet.js';
 import type { Ctx } from './context.js';
 
 /** Commands whose positional arguments are scenario ids. */
@@ -25,7 +26,7 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
     '--nic': () => KNOB_VALUES.nic,
     '--lang': () => LANGS,
     '--technique': () => TECHNIQUES,
-    ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out'].map((o) => [o, none])),
+    ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out', '--student', '--key'].map((o) => [o, none])),
   };
 }
 
@@ -35,8 +36,11 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
  * and options) is the answer.
  */
 export function complete(ctx: Ctx, words: string[], current: string): string[] | undefined {
-  // --format's values are the command's own: export's formats here.
-  if (words.at(-1) === '--format' && words.includes('export')) return EXPORT_FORMATS.filter((v) => v.startsWith(current));
+  // --format's values are the command's own: export's formats, or a worksheet's.
+  if (words.at(-1) === '--format') {
+    const formats = words.includes('export') ? EXPORT_FORMATS : words.includes('quiz') ? SHEET_FORMATS : [];
+    return formats.filter((v) => v.startsWith(current));
+  }
   const values = valuesOf(ctx)[words.at(-1) ?? ''];
   if (values) return values().filter((v) => v.startsWith(current));
   if (current.startsWith('-')) return undefined;

@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lab: async () => (await import('./commands/lab.js')).labCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
 };
 
 export async function main(io: Io): Promise<number> {

@@ -1,6 +1,7 @@
 import type { AppProblem } from '../app/problems.js';
 import type { Lang } from '../i18n/lang.js';
 import { MESSAGES, SCALE } from '../i18n/strings.js';
+import { GRADE, SHEET_HELP } from '../i18n/grade.js';
 import { PAGE, type ScaleRefusal } from '../model/index.js';
 import { ERRORS, KINDS } from '../quiz/index.js';
 import { GiB, KiB, MiB, formatBytes } from '../term/bytes.js';
@@ -36,6 +37,20 @@ export function problemText(p: AppProblem, lang: Lang): string {
       return ERRORS[lang].jsonNeedsReveal;
     case 'knobsCountOnly':
       return ERRORS[lang].knobsCountOnly;
+    case 'formatNeedsSheet':
+    case 'seedOrStudent':
+    case 'noStudent':
+      return SHEET_HELP[lang][p.code];
+    case 'sheetWith':
+      return SHEET_HELP[lang].sheetWith(p.option);
+    case 'gradeJsonOrCsv':
+      return GRADE[lang].both;
+    case 'keyAndOptions':
+      return GRADE[lang].keyAndOptions(p.option);
+    case 'notKey':
+      return GRADE[lang].notKey(p.file);
+    case 'cannotRead':
+      return GRADE[lang].unreadable(p.file, p.why);
   }
 }
 

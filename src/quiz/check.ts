@@ -16,7 +16,7 @@ const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
  * What the learner's line means: a whole number for a count question; a choice
  * letter or the choice's text (any case) otherwise. Undefined when it is neither.
  */
-export function parseAnswer(q: Question, input: string): Picked | undefined {
+export function parseAnswer(q: Pick<Question, 'choices'>, input: string): Picked | undefined {
   const text = norm(input);
   // A whole file's count runs to millions: typed as printed (67,108,866) or plain.
   if (!q.choices.length) return /^(\d{1,16}|\d{1,3}([,\uff0c]\d{3})+)$/.test(text) ? { number: Number(text.replace(/[,\uff0c]/g, '')) } : undefined;

@@ -76,10 +76,12 @@ export interface KeyEntry {
   choices: string[];
   answer: string;
   explanation: string;
+  /** What choosing each choice reveals (null for the right one, and where a wrong one names no misconception); empty for count questions. */
+  misconceptions: (string | null)[];
 }
 
 export function keyEntries(questions: Question[]): KeyEntry[] {
-  return questions.map(({ id, kind, scenario, heading, counter, perTransfer, knobs, scale, prompt, choices, answer, explanation }) => ({
+  return questions.map(({ id, kind, scenario, heading, counter, perTransfer, knobs, scale, prompt, choices, answer, explanation, diagnose }) => ({
     id,
     kind,
     scenario,
@@ -92,6 +94,7 @@ export function keyEntries(questions: Question[]): KeyEntry[] {
     choices,
     answer,
     explanation,
+    misconceptions: choices.map((_, choice) => diagnose({ choice }).misconception),
   }));
 }
 

@@ -44,3 +44,18 @@ export function parseSeed(text: string): number | undefined {
   const n = Number(text.trim());
   return n <= MAX_SEED ? n : undefined;
 }
+
+/** A student's name as `--student` reads it: trimmed, each run of spaces one space, NFC, lower case. */
+export const studentKey = (name: string): string => name.trim().replace(/\s+/g, ' ').normalize('NFC').toLowerCase();
+
+/**
+ * The seed of a student's own quiz: FNV-1a (32 bits) of the UTF-8 bytes of the
+ * name as studentKey reads it, so "Ada Lovelace" and " ada  LOVELACE" draw the
+ * same questions on every machine, and a teacher remakes any student's key from
+ * the name alone (docs/REFERENCE.md gives the algorithm and an example).
+ */
+export function seedOfName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(studentKey(name))) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}

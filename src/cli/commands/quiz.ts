@@ -4,6 +4,8 @@ import type { Lang } from '../../i18n/lang.js';
 import { openStore, recordAnswer } from '../../progress/index.js';
 import { KINDS, MAX_SEED, SESSION, judge, keyEntries, questionLines, revealText, verdictLines, weakestLines, type Answered, type Question } from '../../quiz/index.js';
 import { json, type Command, type Ctx } from '../context.js';
+import { SHEET_HELP } from '../../i18n/grade.js';
+import { SHEET_FORMATS, sheetText, type SheetFormat } from '../../quiz/sheet.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_COUNT, MAX_COUNT, drawQuiz, type QuizArgs } from '../../app/quiz-plan.js';
 import { scaleOptions } from '../options.js';
@@ -80,7 +82,11 @@ export const quizCommand: Command = {
           .option('seed', { type: 'string', describe: H.quizSeed(MAX_SEED), requiresArg: true })
           .option('review', { type: 'boolean', describe: H.quizReview })
           .option('reveal', { type: 'boolean', describe: H.quizReveal })
-          .option('json', { type: 'boolean', describe: H.quizJson }),
+          .option('json', { type: 'boolean', describe: H.quizJson })
+          .option('sheet', { type: 'boolean', describe: SHEET_HELP[ctx.lang].sheet })
+          .option('key', { type: 'boolean', describe: SHEET_HELP[ctx.lang].key })
+          .option('student', { type: 'string', requiresArg: true, describe: SHEET_HELP[ctx.lang].student })
+          .option('format', { type: 'string', choices: SHEET_FORMATS, requiresArg: true, describe: SHEET_HELP[ctx.lang].format }),
       (args) => runQuiz(ctx, args as QuizArgs),
     );
   },
@@ -89,9 +95,14 @@ export const quizCommand: Command = {
 /** A quiz from parsed options: the answer key, a terminal screen, or answers read line by line. */
 export async function runQuiz(ctx: Ctx, args: QuizArgs): Promise<void> {
   const { io, lang, out, paint, width, warn } = ctx;
-  const store = args.review || !args.reveal ? openStore({ env: io.env, lang, warn }) : undefined;
+  const printed = args.reveal || args.sheet || args.key;
+  const store = args.review || !printed ? openStore({ env: io.env, lang, warn }) : undefined;
   const { plan, quiz } = drawQuiz(ctx, args, store);
   const { questions } = quiz;
+  if (args.sheet || args.key) {
+    const student = args.student === undefined ? null : String(args.student).trim();
+    return out(sheetText({ questions, seed: plan.seed, student, lang, key: args.key === true }, (args.format as SheetFormat | undefined) ?? 'md'));
+  }
   const seedLine = SESSION[lang].seed(plan.seed);
 
   if (args.reveal) {
