@@ -24,6 +24,7 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
     '--nic': () => KNOB_VALUES.nic,
     '--lang': () => LANGS,
     '--technique': () => TECHNIQUES,
+    '--speed': none,
     ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out'].map((o) => [o, none])),
   };
 }
