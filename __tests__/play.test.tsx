@@ -257,6 +257,8 @@ describe('every frame of lecture mode fits 80x24 and 72x20, in both languages', 
   test.each(LANGS)('%s: the lesson playing and paused at every step, its help, and --vs', (lang) => {
     const { ctx } = testContext(lang);
     const t = LEARN[lang];
+    // How to get help and leave, as every lesson footer; and lecture mode's own keys, even at 72 columns.
+    const kept = { en: ['\\? help', 'q quit', 'space pause', '\\+ - speed', 'p stop'], zh: ['\\? 帮助', 'q 退出', '空格 暂停', '\\+ - 调速', 'p 停止'] } as const;
     for (const size of SIZES) {
       for (const l of ctx.lessons().lessons) {
         const app = driveApp({ screen: 'learn', id: l.id, predict: false, back: null, step: 0, play: { play: 'playing', speed: 0.75 } }, { lang, size });
@@ -264,6 +266,7 @@ describe('every frame of lecture mode fits 80x24 and 72x20, in both languages', 
           const lines = app.frame().split('\n');
           const where = { lang, size: `${size.cols}x${size.rows}`, id: l.id, what, at: lesson(app).position };
           expect({ ...where, rows: lines.length <= size.rows - 1, cols: Math.max(...lines.map(displayWidth)) <= size.cols }).toEqual({ ...where, rows: true, cols: true });
+          if (what !== 'help') expect({ ...where, kept: kept[lang].every((k) => new RegExp(k).test(lines.at(-1)!)) }).toEqual({ ...where, kept: true });
         };
         do {
           check('playing');

@@ -124,6 +124,7 @@ export const KEYS = catalogue({
       faster: { brief: 'faster', does: 'faster' },
       slower: { brief: 'slower', does: 'slower' },
       stop: { brief: 'stop', does: 'stop playing (space is next again)' },
+      speed: { brief: 'speed', does: 'faster, slower' },
     },
   },
   zh: {
@@ -238,6 +239,7 @@ export const KEYS = catalogue({
       faster: { brief: '加快', does: '加快' },
       slower: { brief: '放慢', does: '放慢' },
       stop: { brief: '停止', does: '停止播放（空格恢复为下一步）' },
+      speed: { brief: '调速', does: '加快、放慢' },
     },
   },
 });

@@ -290,6 +290,9 @@ export const PLAY_CONTROLS = {
   stop: { keys: LESSON_KEYS.play.keys, says: says((w) => w.play.stop) },
 } satisfies Keymap<string>;
 
+/** + and - as one footer item (the footer of a 72-column screen has no room for two): shown, never looked up. */
+export const PLAY_SPEED: Binding = { keys: ['+', '-'], says: says((w) => w.play.speed) };
+
 /** A screen's keys while it plays: its own, but Space pauses (Enter and → still step) and p stops. */
 function whilePlaying<M extends { next: Binding; play: Binding }>({ next, play: _play, ...rest }: M) {
   return { next: { ...next, keys: next.keys.filter((k) => k !== ' ') }, ...rest, ...PLAY_CONTROLS };

@@ -1,5 +1,5 @@
 import { LEARN, VS } from '../../i18n/strings.js';
-import { HELP_KEYS, PLAY_CONTROLS, VS_KEYS, VS_PLAYING_KEYS, actionOf, footerOf, helpColumn, helpRows } from '../keys.js';
+import { HELP_KEYS, PLAY_CONTROLS, PLAY_SPEED, VS_KEYS, VS_PLAYING_KEYS, actionOf, footerOf, helpColumn, helpRows } from '../keys.js';
 import { playRow, stepWords } from '../learn/frame.js';
 import { holdMs, playKey, playStatus, stopped, type Playing } from '../play.js';
 import { displayWidth } from '../../term/text.js';
@@ -28,7 +28,7 @@ function layoutOf(s: VsState, { size, paint, lang }: Pick<AppDeps, 'size' | 'pai
     if (!s.play) return footerOf(VS_KEYS, ['next', 'previous', ...scroll, 'first', 'last', 'help', 'back', 'play'], lang, width);
     // Lecture mode says first whether it plays and how fast.
     const status = `${playStatus(s, LEARN[lang])}   `;
-    return status + footerOf(VS_PLAYING_KEYS, ['pause', 'faster', 'slower', 'stop', 'help', 'back', 'previous', 'next', ...scroll], lang, width - displayWidth(status));
+    return status + footerOf({ ...VS_PLAYING_KEYS, speed: PLAY_SPEED }, ['pause', 'speed', 'stop', 'help', 'back', 'previous', 'next', ...scroll], lang, width - displayWidth(status));
   };
   return layoutVs(s.a, s.b, s.position, size, paint, footer, s.scroll);
 }

@@ -4,7 +4,7 @@ import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { LEARN } from '../../i18n/strings.js';
 import type { Mover, State } from '../../model/index.js';
 import { displayWidth, padEnd, wrap } from '../../term/text.js';
-import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, LONE_PLAYING_KEYS, MODE_KEYS, MOVER_KEYS, PLAYING_KEYS, PLAY_CONTROLS, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
+import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, LONE_PLAYING_KEYS, MODE_KEYS, MOVER_KEYS, PLAYING_KEYS, PLAY_CONTROLS, PLAY_SPEED, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
 import { holdMs, playStatus, type Playing } from '../play.js';
 import { ALWAYS, colourOfTransfer, countersLine, machineLines } from '../machine.js';
 import { MIN_COLS, type Size } from '../size.js';
@@ -86,7 +86,7 @@ export function footerLine(lang: Lang, ui: LessonState, more: More, width: numbe
     const status = `${playStatus(ui, LEARN[lang])}   `;
     const rest = width - displayWidth(status);
     if (ui.asking) return status + (ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, rest) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, rest));
-    return status + footerOf(ui.behind ? PLAYING_KEYS : LONE_PLAYING_KEYS, ['pause', 'faster', 'slower', 'stop', 'help', 'back', 'previous', 'next'], lang, rest);
+    return status + footerOf({ ...(ui.behind ? PLAYING_KEYS : LONE_PLAYING_KEYS), speed: PLAY_SPEED }, ['pause', 'speed', 'stop', 'help', 'back', 'previous', 'next'], lang, rest);
   }
   if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
