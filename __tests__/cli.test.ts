@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { KEYMAP_OF, SCREENS_OF } from '../src/cli/keys-help.js';
 import { KEYS_HELP } from '../src/i18n/keys.js';
+import { LEARN_CLI } from '../src/i18n/strings.js';
 import { displayWidth } from '../src/term/text.js';
 import { keyLabel } from '../src/ui/keys.js';
 import { ROOT, zcopy } from './helpers/cli.js';
@@ -523,6 +524,35 @@ describe('zcopy learn without a terminal', () => {
     const r = zcopy([]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('zcopy learn');
+  });
+
+  test('--play piped: one line on stderr that play needs a terminal, then the transcript it prints without --play, exit 0 (as --predict piped)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const args of [['learn', 'sendfile'], ['learn', 'traditional', '--vs', 'sendfile']]) {
+        const plain = zcopy([...args, '--lang', lang]);
+        const played = zcopy([...args, '--play', '--speed', '2', '--lang', lang]);
+        expect({ args, lang, code: played.code, stderr: played.stderr }).toEqual({ args, lang, code: 0, stderr: `zcopy: ${LEARN_CLI[lang].playNeedsTerminal}\n` });
+        expect(played.stdout).toBe(plain.stdout);
+      }
+    }
+  });
+
+  test('--speed takes a number from 0.25 to 4; anything else is one line in the learner\'s language naming what is accepted, exit 1', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const bad of ['0', '5', '-1', 'fast', '0.1', '2x']) {
+        const r = zcopy(['learn', 'sendfile', '--play', `--speed=${bad}`, '--lang', lang]);
+        expect({ bad, lang, code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ bad, lang, code: 1, stderr: `zcopy: ${LEARN_CLI[lang].badSpeed(0.25, 4, bad)}\n`, stdout: '' });
+      }
+    }
+    expect(zcopy(['learn', 'sendfile', '--speed', 'fast']).stderr).toBe('zcopy: --speed must be a number from 0.25 to 4 (2 is twice as fast, 0.5 half; default 1), not "fast"\n');
+    for (const good of ['0.25', '4', '1.5']) expect(zcopy(['learn', 'sendfile', '--play', '--speed', good]).code).toBe(0);
+  });
+
+  test('--play from the last step has nothing to play: one line saying so, exit 1', () => {
+    const n = JSON.parse(zcopy(['explain', 'sendfile', '--json']).stdout).steps.length;
+    const r = zcopy(['learn', 'sendfile', '--play', '--step', String(n)]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `zcopy: ${LEARN_CLI.en.nothingToPlay('sendfile', n)}\n` });
+    expect(zcopy(['learn', 'sendfile', '--play', '--step', String(n - 1)]).code).toBe(0);
   });
 });
 

@@ -115,11 +115,11 @@ describe('zcopy learn, on screen', () => {
     expect([step5.predictable, step5.switchesMode]).toEqual([true, false]);
   });
 
-  test('predict mode: a right answer is marked right, and p turns the mode off', () => {
+  test('predict mode: a right answer is marked right, and a turns the mode off', () => {
     const { press, frame } = open('sendfile', { predict: true });
     press(KEY.right, 'n', 'y');
     expect(frame()).toMatch(/✓ who moves the bytes: nobody\s+✓ mode switch: yes/);
-    press('p', KEY.right);
+    press('a', KEY.right);
     expect(frame()).toContain('step 2/');
     expect(frame()).not.toContain('Predict step');
   });
@@ -148,10 +148,11 @@ describe('zcopy learn, on screen', () => {
   });
 
   test('the help closes on any key, and that key does nothing else', () => {
-    for (const key of ['q', KEY.escape, 'l', KEY.right, 'G', 'p']) {
+    for (const key of ['q', KEY.escape, 'l', KEY.right, 'G', 'a', 'p']) {
       const { app } = open('sendfile');
       app.type('?', key);
-      expect({ key, ended: app.ended.length, start: app.frame().split('\n')[0].trim().endsWith('start'), predict: app.frame().includes('predict on') }).toEqual({ key, ended: 0, start: true, predict: false });
+      const frame = app.frame();
+      expect({ key, ended: app.ended.length, start: frame.split('\n')[0].trim().endsWith('start'), predict: frame.includes('predict on'), playing: frame.includes('▶ playing') }).toEqual({ key, ended: 0, start: true, predict: false, playing: false });
     }
   });
 });

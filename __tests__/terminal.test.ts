@@ -9,6 +9,9 @@ import type { BuildContext } from '../src/ui/builder/controller.js';
 import { initialBuild } from '../src/ui/builder/state.js';
 import { testContext } from './helpers/app.js';
 import { buildByKeys } from './helpers/build.js';
+import { stepWords } from '../src/ui/learn/frame.js';
+import { learnView } from '../src/ui/learn/view.js';
+import { holdMs } from '../src/ui/play.js';
 
 // The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
 const SOCKET = `zcopy-test-${process.pid}`;
@@ -157,6 +160,27 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     await waitFor(atPrompt, 'the shell prompt');
     await expectExitedCleanly();
   }, 30_000);
+
+  test('--play --speed 4 steps by itself, no key pressed, the footer saying so; Space stops it where it is (issue 22)', async () => {
+    keys('node bin/zcopy.js learn sendfile --play --speed 4', 'Enter');
+    await waitFor((s) => s.includes('USER SPACE') && s.includes('▶ playing 4×'), 'the first frame, playing');
+    await waitFor((s) => /step 1\/\d+/.test(s), 'step 1, by itself');
+    await waitFor((s) => /step 2\/\d+/.test(s), 'step 2, by itself');
+    keys('Space');
+    const paused = await waitFor((s) => s.includes('‖ paused 4×'), 'paused');
+    const at = Number(/step (\d+)\//.exec(paused)![1]);
+    const lines = paused.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    // Longer than that step is held at 4×: playing, it would have moved on by now.
+    const view = learnView(testContext().ctx.lookup('sendfile'), 'en');
+    await new Promise((r) => setTimeout(r, holdMs(stepWords(view, at), 4) + 1000));
+    expect(term.screen()).toMatch(new RegExp(`step ${at}/\\d+`));
+    expect(term.screen()).toContain('‖ paused 4×');
+    keys('q');
+    await waitFor(atPrompt, 'the shell prompt');
+    await expectExitedCleanly();
+  }, 40_000);
 });
 
 describe('long output in a real terminal is paged, as git pages it (issue 21)', () => {

@@ -5,8 +5,8 @@ import { sessionWorld, type SessionOptions } from '../../src/app/session.js';
 import { makeContext, type Ctx, type Io } from '../../src/cli/context.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Answered } from '../../src/quiz/index.js';
-import type { AppDeps, LabRunner, Outcome, Route } from '../../src/ui/app/route.js';
-import { Session, enter, frameOf, labRun, sessionEvent, sessionKey, type SessionEffect } from '../../src/ui/app/session.js';
+import type { AppDeps, LabRunner, Outcome, Route, Timer } from '../../src/ui/app/route.js';
+import { Session, enter, frameOf, labRun, sessionEvent, sessionKey, sessionTick, sessionWait, type SessionEffect } from '../../src/ui/app/session.js';
 import { splitKeys } from '../../src/ui/keypress.js';
 import type { Size } from '../../src/ui/size.js';
 import { ROOT } from './cli.js';
@@ -41,6 +41,8 @@ export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
   size?: Size;
   /** An earlier session's state directory, to open the app again on what it recorded. */
   state?: string;
+  /** Lecture mode's clock, in place of a real timeout (openApp: a fake a test fires by hand). */
+  timer?: Timer;
 }
 
 /** The world the command line wires the app to (the same presenters, the same store), with what the app recorded. */
@@ -63,9 +65,9 @@ function wired(lang: Lang, quiz: AppOptions['quiz'], dir?: string) {
  * The whole app as `zcopy` opens it, wired to the world the way the command
  * line wires it (the same presenters, the same store), with what it recorded.
  */
-export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state }: AppOptions = {}) {
+export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state, timer }: AppOptions = {}) {
   const { world, onFinish, recorded } = wired(lang, quiz, state);
-  const screen = await mount(<Session {...world} start={start} size={size} onFinish={onFinish} onEnd={(o) => recorded.ended.push(o)} />);
+  const screen = await mount(<Session {...world} {...(timer ? { timer } : {})} start={start} size={size} onFinish={onFinish} onEnd={(o) => recorded.ended.push(o)} />);
   return { ...screen, ...recorded };
 }
 
@@ -119,6 +121,20 @@ export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size 
     },
     /** The session as it stands. */
     session: () => s,
+    /** How long lecture mode would hold the screen as it stands, in ms (null: it waits for keys). */
+    wait: () => sessionWait(s, deps),
+    /**
+     * Lecture mode's clock strikes, as Session's timer does once the wait is over,
+     * drawing a frame; false (and nothing done) where nothing was waiting.
+     */
+    tick: () => {
+      if (s.ended || sessionWait(s, deps) === null) return false;
+      const step = sessionTick(s, deps, run);
+      s = step.state;
+      for (const e of step.effects ?? []) run(e);
+      if (!s.ended) frames.push(draw());
+      return true;
+    },
     deps,
   };
 }

@@ -26,6 +26,7 @@ function valuesOf(ctx: Ctx): Record<string, () => readonly string[]> {
     '--nic': () => KNOB_VALUES.nic,
     '--lang': () => LANGS,
     '--technique': () => TECHNIQUES,
+    '--speed': none,
     ...Object.fromEntries(['--size', '--chunk', '--readers', '--step', '--count', '--seed', '--runs', '--file', '--check', '--out', '--student', '--key'].map((o) => [o, none])),
   };
 }

@@ -17,6 +17,8 @@ export const HELP = catalogue({
     scaleChunk:
       "bytes a program asks for per chunk (default 64K, the lab's); a whole number of 4 KiB pages when the file is more than one chunk (any other is refused: the page cache reads whole pages, O_DIRECT whole blocks); a chunk larger than a call moves (2 GiB - 4 KiB; splice: a pipe's 64 KiB) takes several calls",
     learnVs: 'step through two lessons in lockstep, side by side (learn traditional --vs sendfile)',
+    learnPlay: 'play the lesson (or --vs) by itself at a lecture\'s pace: space pauses, + and - change the speed, p stops',
+    learnSpeed: 'how fast --play (or p) plays: 2 twice as fast, 0.5 half (0.25 to 4; default 1)',
     knobCache: 'what if the file is already in the page cache (warm): no disk DMA, no disk interrupt',
     knobNic: 'what if the NIC cannot gather (nosg): a CPU copy into the socket buffer instead',
     knobReaders: 'page-cache: how many consumers read the same file (one disk read serves them all)',
@@ -78,6 +80,8 @@ export const HELP = catalogue({
     scaleChunk:
       '程序每段请求的字节数（默认 64K，与 lab 相同）；文件多于一段时须是 4 KiB 整页（更小或不整的段会被拒绝：页缓存按整页读，O_DIRECT 按整块读）；一次调用搬不完的段（上限 2 GiB - 4 KiB；splice 为管道的 64 KiB）要分几次调用',
     learnVs: '两门课同步逐步演示、并排对照（learn traditional --vs sendfile）',
+    learnPlay: '按讲课的节奏自动播放课程（或 --vs）：空格暂停，+ 和 - 调节速度，p 停止',
+    learnSpeed: '--play（或 p）的播放速度：2 为两倍速，0.5 为半速（0.25 到 4，默认 1）',
     knobCache: '假如文件已在页缓存中（warm）：没有磁盘 DMA，没有磁盘中断',
     knobNic: '假如网卡不支持收集（nosg）：改为 CPU 拷贝进 socket 缓冲区',
     knobReaders: 'page-cache：多少个消费者读同一个文件（一次磁盘读取服务所有人）',

@@ -43,6 +43,7 @@ export const KEYS = catalogue({
       predict: { brief: 'predict', does: 'predict on/off' },
       help: { brief: 'help', does: 'this help' },
       back: { brief: 'back', does: 'back to the list' },
+      play: { brief: 'play', does: 'play by itself' },
     },
     quits: { brief: 'quit', does: 'quit zcopy' },
     /** `?` on a screen whose keys have no help of their own to tell (menus, pages, the quiz). */
@@ -117,6 +118,14 @@ export const KEYS = catalogue({
       stop: { brief: 'stop', does: 'stop the run (its files and processes are removed)' },
       back: { brief: 'back', does: 'back to the menu' },
     },
+    /** Lecture mode, while a lesson plays or is paused. */
+    play: {
+      pause: { brief: 'pause', does: 'pause or resume' },
+      faster: { brief: 'faster', does: 'faster' },
+      slower: { brief: 'slower', does: 'slower' },
+      stop: { brief: 'stop', does: 'stop playing (space is next again)' },
+      speed: { brief: 'speed', does: 'faster, slower' },
+    },
   },
   zh: {
     keyNames: { up: '↑', down: '↓', left: '←', right: '→', enter: '回车', esc: 'Esc', ' ': '空格', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn', backspace: '退格', 'ctrl-c': 'Ctrl-C' },
@@ -151,6 +160,7 @@ export const KEYS = catalogue({
       predict: { brief: '预测', does: '开关预测模式' },
       help: { brief: '帮助', does: '本帮助' },
       back: { brief: '返回', does: '返回列表' },
+      play: { brief: '播放', does: '自动播放' },
     },
     quits: { brief: '退出', does: '退出 zcopy' },
     opensHelp: { brief: '帮助', does: '本帮助' },
@@ -224,6 +234,13 @@ export const KEYS = catalogue({
       stop: { brief: '停止', does: '停止这次测量（临时文件和进程都会清理）' },
       back: { brief: '返回', does: '回到菜单' },
     },
+    play: {
+      pause: { brief: '暂停', does: '暂停或继续' },
+      faster: { brief: '加快', does: '加快' },
+      slower: { brief: '放慢', does: '放慢' },
+      stop: { brief: '停止', does: '停止播放（空格恢复为下一步）' },
+      speed: { brief: '调速', does: '加快、放慢' },
+    },
   },
 });
 
@@ -240,6 +257,7 @@ export const KEYS_HELP = catalogue({
     build: 'building a path (a challenge, the sandbox)',
     palette: 'the palette of events and their fields',
     confirm: 'asked before a path not saved is discarded',
+    playing: 'a lesson or --vs playing (--play, p)',
     helpKey: 'that screen\'s keys',
     /** Between the keys of one action: Chinese key names (空格, 回车) would otherwise read as one word. */
     between: ' ',
@@ -255,6 +273,7 @@ export const KEYS_HELP = catalogue({
     build: '搭建路径（挑战、沙盒）',
     palette: '事件及其字段的选择面板',
     confirm: '放弃未保存的路径前的确认',
+    playing: '课程或 --vs 播放时（--play、p）',
     helpKey: '该屏幕的按键',
     between: ' / ',
   },

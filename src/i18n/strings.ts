@@ -156,6 +156,9 @@ export const LEARN = catalogue({
       'An arrow starts where the bytes are; (via sock) names the descriptors or mapping it followed',
       'Page table A→cache(p r cow): p present (- not yet), w writable or r read-only, cow copy-on-write, pin pinned for a device',
     ],
+    /** Lecture mode, first in the footer: playing or paused, then the speed. */
+    playing: 'playing',
+    paused: 'paused',
   },
   zh: {
     user: '用户空间',
@@ -206,6 +209,8 @@ export const LEARN = catalogue({
       '箭头从数据所在之处出发；（经由 sock）指出它顺着的描述符或映射',
       '页表 A→页缓存(p r cow)：p 在内存中（- 尚未调入），w 可写或 r 只读，cow 写时复制，pin 已为设备锁定',
     ],
+    playing: '播放中',
+    paused: '已暂停',
   },
 });
 
@@ -229,6 +234,12 @@ export const LEARN_CLI = catalogue({
     /** The in-app glossary's index: its terms, one to read. */
     termsTitle: 'zcopy glossary · choose a term to read',
     termsNote: 'the text zcopy glossary <term> prints',
+    /** `--speed X`: what is accepted. */
+    badSpeed: (min: number, max: number, got: string) => `--speed must be a number from ${min} to ${max} (2 is twice as fast, 0.5 half; default 1), not "${got}"`,
+    /** `--play` piped: said on stderr, above the transcript. */
+    playNeedsTerminal: '--play needs a terminal to play in: here is the whole lesson instead',
+    /** `--play --step N` at the last step: nothing is left to play. */
+    nothingToPlay: (id: string, steps: number) => `--play from step ${steps}, the last of ${id}, has nothing left to play: start earlier, or leave out --step`,
   },
   zh: {
     needScenario: (ids: string[]) => `不在终端中运行时，learn 需要指定场景：${ids.join('、')}`,
@@ -247,6 +258,9 @@ export const LEARN_CLI = catalogue({
     knobNeedsScenario: '--cache 和 --nic 只改变一门课：请写出课程名（zcopy learn sendfile --cache warm）',
     termsTitle: 'zcopy glossary · 选择要阅读的术语',
     termsNote: '即 zcopy glossary <术语> 打印的内容',
+    badSpeed: (min: number, max: number, got: string) => `--speed 必须是 ${min} 到 ${max} 之间的数（2 为两倍速，0.5 为半速；默认 1），而不是“${got}”`,
+    playNeedsTerminal: '--play 需要在终端中播放：下面改为打印整课内容',
+    nothingToPlay: (id: string, steps: number) => `第 ${steps} 步已是 ${id} 的最后一步，--play 没有可播放的内容：请从更早的步骤开始，或去掉 --step`,
   },
 });
 

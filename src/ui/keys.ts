@@ -81,10 +81,13 @@ export const LESSON_KEYS = {
   quiz: { keys: ['z'], says: says((w) => w.lesson.quiz) },
   more: { keys: ['down', 'j'], says: says((w) => w.lesson.more) },
   less: { keys: ['up', 'k'], says: says((w) => w.lesson.less) },
-  predict: { keys: ['p'], says: says((w) => w.lesson.predict) },
+  // `a` ("ask me first"): `p` is play's, as the issue asks (issue 22).
+  predict: { keys: ['a'], says: says((w) => w.lesson.predict) },
   help: { keys: ['?'], says: says((w) => w.lesson.help) },
   back: { keys: BACK, shown: 1, says: says((w) => w.lesson.back) },
   quit: QUIT,
+  // Lecture mode: the lesson steps by itself (src/ui/play.ts); while it is on, PLAYING_KEYS are the screen's.
+  play: { keys: ['p'], says: says((w) => w.lesson.play) },
 } satisfies Keymap<string>;
 
 /** Where nothing is behind (the home menu, a lesson opened by name), back quits, and says so. */
@@ -97,7 +100,8 @@ export const MOVER_KEYS = {
   cpu: { keys: ['c'], says: says((w) => w.mover.cpu) },
   dma: { keys: ['d'], says: says((w) => w.mover.dma) },
   none: { keys: ['n'], says: says((w) => w.mover.none) },
-  predict: { keys: ['p'], says: says((w) => w.mover.predict) },
+  // The key that turned predict mode on turns it off from a question too.
+  predict: { keys: LESSON_KEYS.predict.keys, says: says((w) => w.mover.predict) },
   back: { keys: ['q', 'esc', 'left', 'h'], shown: 1, says: says((w) => w.mover.back) },
   quit: QUIT,
 } satisfies Keymap<string>;
@@ -166,6 +170,7 @@ export const VS_KEYS = {
   // The two sides' words for a step scroll where the screen is short for them.
   more: LESSON_KEYS.more,
   less: LESSON_KEYS.less,
+  play: LESSON_KEYS.play,
 } satisfies Keymap<string>;
 
 /** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
@@ -273,3 +278,27 @@ export const LAB_RUN_KEYS = {
   back: { keys: BACK, shown: 1, says: says((w) => w.lab.stop) },
   quit: QUIT,
 } satisfies Keymap<string>;
+
+/**
+ * Lecture mode's own keys (`--play`, `p`), on the lesson and `--vs` screens while they play or
+ * are paused: Space pauses rather than steps; every other key does what it always does.
+ * `=` is `+` without Shift. Not a screen's keymap: the *PLAYING_KEYS below are.
+ */
+export const PLAY_CONTROLS = {
+  pause: { keys: [' '], says: says((w) => w.play.pause) },
+  faster: { keys: ['+', '='], shown: 1, says: says((w) => w.play.faster) },
+  slower: { keys: ['-'], says: says((w) => w.play.slower) },
+  stop: { keys: LESSON_KEYS.play.keys, says: says((w) => w.play.stop) },
+} satisfies Keymap<string>;
+
+/** + and - as one footer item (the footer of a 72-column screen has no room for two): shown, never looked up. */
+export const PLAY_SPEED: Binding = { keys: ['+', '-'], says: says((w) => w.play.speed) };
+
+/** A screen's keys while it plays: its own, but Space pauses (Enter and → still step) and p stops. */
+function whilePlaying<M extends { next: Binding; play: Binding }>({ next, play: _play, ...rest }: M) {
+  return { next: { ...next, keys: next.keys.filter((k) => k !== ' ') }, ...rest, ...PLAY_CONTROLS };
+}
+
+export const PLAYING_KEYS = whilePlaying(LESSON_KEYS) satisfies Keymap<string>;
+export const LONE_PLAYING_KEYS = whilePlaying(LONE_LESSON_KEYS) satisfies Keymap<string>;
+export const VS_PLAYING_KEYS = whilePlaying(VS_KEYS) satisfies Keymap<string>;

@@ -153,7 +153,7 @@ export const PICKER = menuScreen<'picker', string>(
     const back: Route = { ...route, at: id };
     if (route.then === 'explain') return { kind: 'go', to: { screen: 'explain', id, back } };
     // A lesson left part-way reopens where it was left (the lesson screen asks progress, however it is opened).
-    return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back } };
+    return { kind: 'go', to: { screen: 'learn', id, predict: route.then === 'predict', back, ...(route.play ? { play: route.play } : {}) } };
   },
 );
 

@@ -12,6 +12,7 @@ import type { LessonStep } from '../../lessons/index.js';
 import type { Knobs, Scale } from '../../model/index.js';
 import type { Kind } from '../../quiz/index.js';
 import type { QuizState } from './quiz.js';
+import type { Playing } from '../play.js';
 
 /** What the home menu offers, each a screen of its own. */
 export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' | 'explain' | 'compare' | 'glossary' | 'progress' | 'lab';
@@ -19,18 +20,19 @@ export type HomeChoice = 'learn' | 'predict' | 'quiz' | 'challenge' | 'sandbox' 
 /** Where the session is. `back` is where q returns to; without one, q ends the session. */
 export type Route =
   | { screen: 'home'; at?: HomeChoice }
-  | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string }
+  | { screen: 'picker'; then: 'learn' | 'predict' | 'explain'; back: Route | null; at?: string; play?: Playing }
   /**
    * `step`: the step asked for (`--step`); without one, where progress says it was left.
    * `knobs`, `scale`: the what-if and the file size of the quiz question that opened it.
+   * `play`: lecture mode as it opens (`--play`, `--speed`).
    */
-  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[]; knobs?: Knobs; scale?: Scale }
+  | { screen: 'learn'; id: string; predict: boolean; back: Route | null; step?: number; seen?: number[]; knobs?: Knobs; scale?: Scale; play?: Playing }
   /** `aim`: what the quiz asks about; `kept`: a quiz left for a lesson's step, shown again as it was left. */
   | { screen: 'quiz'; back: Route | null; aim?: QuizAim; kept?: KeptQuiz }
   | { screen: 'levels'; back: Route | null; at?: string }
   | { screen: 'challenge'; id: string; back: Route | null }
   | { screen: 'sandbox'; back: Route | null }
-  | { screen: 'vs'; a: string; b: string; back: Route | null }
+  | { screen: 'vs'; a: string; b: string; back: Route | null; play?: Playing }
   | { screen: 'explain'; id: string; back: Route | null }
   | { screen: 'compare'; back: Route | null }
   /** `term`: the glossary opens at that term (picked from its index). */
@@ -113,7 +115,12 @@ export interface AppDeps {
   terms: { title: string; note: string; items: () => MenuItem<string>[]; lineOf: (id: string, width: number) => number };
   /** The lab, run from the app; without one (a test that does not ask for it), the lab screen says it cannot run. */
   lab?: LabRunner;
+  /** Lecture mode's clock: calls `fire` once after `ms`, unless the returned cancel is called first; by default a real timeout. */
+  timer?: Timer;
 }
+
+/** A one-shot timer, passed in so that the screens' play is tested without waiting. */
+export type Timer = (ms: number, fire: () => void) => () => void;
 
 /** The lab as the app runs it: what a run will do, and the run, which reports as it goes. */
 export interface LabRunner {
@@ -180,6 +187,10 @@ export interface ScreenModule<N extends RouteName, S> {
   frame: (state: S, route: RouteOf<N>, deps: AppDeps) => string[];
   /** What a report from the world (the lab's, as it runs) does to the state; a screen without one hears none. */
   event?: (state: S, event: LabEvent, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
+  /** How long until the screen moves by itself (lecture mode), in ms; null or absent, it waits for keys. */
+  wait?: (state: S, route: RouteOf<N>, deps: AppDeps) => number | null;
+  /** What the screen does once that wait is over. */
+  tick?: (state: S, route: RouteOf<N>, deps: AppDeps) => KeyResult<S, ScreenEffect>;
 }
 
 /** Where q leads from a route: the home menu has nothing behind it. */

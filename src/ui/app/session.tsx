@@ -12,7 +12,7 @@ import { CHALLENGE_SCREEN, SANDBOX_SCREEN } from './build.js';
 import { VS_SCREEN } from './vs.js';
 import { HOME, LEVELS, PICKER, QUIZ_AIM, TERMS } from './menu.js';
 import { QUIZ } from './quiz.js';
-import { backOf, commandOf, type AppDeps, type Kept, type LabAct, type LabEvent, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
+import { backOf, commandOf, type AppDeps, type Timer, type Kept, type LabAct, type LabEvent, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 import { LAB } from './lab.js';
 import { KEYS_WHILE_TOO_SMALL, tooSmall, tooSmallLines } from '../skeleton.js';
@@ -72,6 +72,13 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
   if (s.ended) return { state: s };
   if (tooSmall(deps.size) && !KEYS_WHILE_TOO_SMALL.includes(key)) return { state: s };
   const step = screenOf(s.route.screen).key(s.state, key, s.route, deps);
+  const next = settle(s, step, deps, record);
+  // The notice has been in sight until this key: it goes now, wherever the key led.
+  return { ...next, state: { ...next.state, noticed: true } as SessionState };
+}
+
+/** A screen's step (a key's, or its clock's) carried out: what the learner did recorded first, then where it leads. */
+function settle(s: SessionState, step: KeyResult<unknown, ScreenEffect>, deps: AppDeps, record?: (e: Recorded) => void): KeyResult<SessionState, SessionEffect> {
   let next = { ...s, state: step.state } as SessionState;
   // What the learner did is recorded first, even on the way out (a lesson says where it was left as it is left).
   const effects: SessionEffect[] = [];
@@ -96,10 +103,31 @@ export function sessionKey(s: SessionState, key: Keypress, deps: AppDeps, record
     } else if (e.kind === 'quit') end({ kind: 'done' });
     else end(e.outcome);
   }
-  // The notice has been in sight until this key: it goes now, wherever the key led.
-  next = { ...next, noticed: true } as SessionState;
   return { state: next, effects: ending ? [...effects, ending] : effects };
 }
+
+/**
+ * How long until the screen moves by itself (a lesson or `--vs` in lecture mode),
+ * in ms; null while it waits for keys, or while the screen is too small to be seen.
+ */
+export function sessionWait(s: SessionState, deps: AppDeps): number | null {
+  const screen = screenOf(s.route.screen);
+  if (s.ended || tooSmall(deps.size) || !screen.wait) return null;
+  return screen.wait(s.state, s.route, deps);
+}
+
+/** The screen's wait is over: it moves as it says (a tick is not a key, so the notice stays). */
+export function sessionTick(s: SessionState, deps: AppDeps, record?: (e: Recorded) => void): KeyResult<SessionState, SessionEffect> {
+  const screen = screenOf(s.route.screen);
+  if (sessionWait(s, deps) === null || !screen.tick) return { state: s };
+  return settle(s, screen.tick(s.state, s.route, deps), deps, record);
+}
+
+/** A real timer, lecture mode's clock outside the tests. */
+const realTimer: Timer = (ms, fire) => {
+  const t = setTimeout(fire, ms);
+  return () => clearTimeout(t);
+};
 
 /** What a report from the world (the lab's, as it runs) does to the screen it is for; any other screen does not hear it. */
 export function sessionEvent(s: SessionState, event: LabEvent, deps: AppDeps): KeyResult<SessionState, SessionEffect> {
@@ -190,6 +218,14 @@ export function Session({ start, onFinish, onAnswer, onStop, onSolved, onKept, o
     run,
     inbox,
   );
+  // Lecture mode: the screen says how long to wait; any change (a key, the last tick) sets the clock again, and a tick the state has moved past is dropped.
+  const wait = sessionWait(s, deps);
+  useEffect(() => {
+    if (wait === null) return;
+    const armed = s;
+    return (deps.timer ?? realTimer)(wait, () => inbox.current?.((now) => (now === armed ? sessionTick(now, latest.current, run) : { state: now })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s, wait]);
   // One Text for the whole frame: the lines are already laid out, so ink need not measure each.
   return <Text>{frameOf(s, deps).join('\n')}</Text>;
 }

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import type { Mover } from '../../model/index.js';
 import type { Keypress } from '../keypress.js';
-import { LESSON_KEYS, MODE_KEYS, MOVER_KEYS, actionOf } from '../keys.js';
+import { LESSON_KEYS, MODE_KEYS, MOVER_KEYS, PLAYING_KEYS, PLAY_CONTROLS, actionOf } from '../keys.js';
+import { playKey, stopped as playStopped } from '../play.js';
 import type { KeyResult } from '../use-keys.js';
 import { scrollBy } from '../fit.js';
 import { layoutLesson, type LessonState, type PredictionVerdict } from './frame.js';
@@ -70,6 +71,9 @@ export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: 
   if (key === 'ctrl-c') return leave(ui, 'all');
   // Any key closes the help, and does nothing else.
   if (ui.help) return { state: { ...ui, help: false } };
+  // Lecture mode's own keys work while it is on, a question in sight too (a prediction pauses it).
+  const playing = ui.play ? actionOf(PLAY_CONTROLS, key) : undefined;
+  if (playing) return { state: playKey({ ...ui, count: '' }, playing) };
 
   if (ui.asking) {
     const { step, mover } = ui.asking;
@@ -95,7 +99,8 @@ export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: 
     if (key === 'esc') return { state: { ...ui, count: '' } };
     return learnKey({ ...ui, count: '' }, key, { view, judge, size });
   }
-  const action = actionOf(LESSON_KEYS, key);
+  // While it plays, Space is not `next` (PLAY_CONTROLS took it).
+  const action = ui.play ? actionOf(PLAYING_KEYS, key) : actionOf(LESSON_KEYS, key);
   switch (action) {
     case 'back':
       return leave(ui, 'screen');
@@ -105,6 +110,9 @@ export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: 
       return { state: { ...ui, help: true } };
     case 'predict':
       return { state: { ...ui, predict: !ui.predict } };
+    case 'play':
+      // At the end nothing is left to play: it plays again from the start, as a media player does.
+      return ui.position >= last ? goTo(playKey(ui, 'play'), 0, view) : { state: playKey(ui, 'play') };
     case 'open':
       // Only the end offers the next lesson: in the middle, n would skip the rest of this one.
       if (ui.position < last || !view.nextId) return { state: ui };
@@ -131,4 +139,18 @@ export function learnKey(ui: LessonState, key: Keypress, { view, judge, size }: 
     default:
       return { state: ui };
   }
+}
+
+/**
+ * Lecture mode's clock struck: the step has been in sight for its hold (frame.ts's
+ * lessonHold), so the lesson moves on as `next` would. A step predict mode asks
+ * about is asked, and play pauses there; the last step reached, play stops.
+ */
+export function learnTick(ui: LessonState, { view }: Pick<LearnContext, 'view'>): KeyResult<LessonState, LearnEffect> {
+  const last = view.steps.length;
+  if (ui.play !== 'playing' || ui.help || ui.asking || ui.count || ui.position >= last) return { state: ui };
+  const target = ui.position + 1;
+  if (ui.predict && view.steps[target - 1].predictable && !ui.verdicts[target]) return { state: { ...ui, asking: { step: target }, play: 'paused' } };
+  const step = goTo(ui, target, view);
+  return target === last ? { ...step, state: playStopped(step.state) } : step;
 }

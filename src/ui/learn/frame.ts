@@ -1,10 +1,12 @@
+import { KEYS_HELP } from '../../i18n/keys.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../../i18n/lang.js';
 import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { LEARN } from '../../i18n/strings.js';
 import type { Mover, State } from '../../model/index.js';
 import { displayWidth, padEnd, wrap } from '../../term/text.js';
-import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, MODE_KEYS, MOVER_KEYS, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
+import { HELP_KEYS, LESSON_KEYS, LONE_LESSON_KEYS, LONE_PLAYING_KEYS, MODE_KEYS, MOVER_KEYS, PLAYING_KEYS, PLAY_CONTROLS, PLAY_SPEED, footerOf, helpColumn, helpRows, keyLabel, type Keymap } from '../keys.js';
+import { holdMs, playStatus, type Playing } from '../play.js';
 import { ALWAYS, colourOfTransfer, countersLine, machineLines } from '../machine.js';
 import { MIN_COLS, type Size } from '../size.js';
 import { layoutScreen, titleLine, type Layout, type More } from '../skeleton.js';
@@ -19,7 +21,7 @@ export interface PredictionVerdict {
 }
 
 /** The lesson screen's state: everything it shows besides the model's, where the learner is and what they are doing. */
-export interface LessonState {
+export interface LessonState extends Playing {
   /** 0 is the start, before step 1; i is the machine after step i. */
   position: number;
   help: boolean;
@@ -80,12 +82,36 @@ export function layoutLesson(view: LearnView, ui: LessonState, size: Size, paint
 /** The footer of the lesson as it stands: the keys that do something now, the most needed first (at the end, no step is next). */
 export function footerLine(lang: Lang, ui: LessonState, more: More, width: number, atEnd = false, openable = false): string {
   if (ui.count) return LEARN[lang].counting(Number(ui.count));
+  // Lecture mode says first whether it plays and how fast, before a question's keys too (a prediction pauses it).
+  if (ui.play) {
+    const status = `${playStatus(ui, LEARN[lang])}   `;
+    const rest = width - displayWidth(status);
+    if (ui.asking) return status + (ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, rest) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, rest));
+    return status + footerOf({ ...(ui.behind ? PLAYING_KEYS : LONE_PLAYING_KEYS), speed: PLAY_SPEED }, ['pause', 'speed', 'stop', 'help', 'back', 'previous', 'next'], lang, rest);
+  }
   if (ui.asking) return ui.asking.mover === undefined ? footerOf(MOVER_KEYS, ['cpu', 'dma', 'none', 'back'], lang, width) : footerOf(MODE_KEYS, ['yes', 'no', 'back'], lang, width);
   const scroll = [...(more.below ? (['more'] as const) : []), ...(more.above ? (['less'] as const) : [])];
   const open = openable ? (['open'] as const) : [];
   const next = atEnd ? [] : (['next'] as const);
   const quiz = atEnd ? (['quiz'] as const) : [];
-  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, ...quiz, ...next, 'previous', ...scroll, 'help', 'back', 'predict', 'first', 'last'], lang, width);
+  return footerOf(ui.behind ? LESSON_KEYS : LONE_LESSON_KEYS, [...open, ...quiz, ...next, 'previous', ...scroll, 'help', 'back', 'predict', 'play', 'first', 'last'], lang, width);
+}
+
+/**
+ * How long lecture mode holds the step in sight before the next, in ms; null
+ * where it waits for nothing (paused, off, at the end, or the help, a question or
+ * a count in the way). The words held for are the ones the step shows.
+ */
+export function lessonHold(view: LearnView, ui: LessonState): number | null {
+  if (ui.play !== 'playing' || ui.help || ui.asking || ui.count || ui.position >= view.steps.length) return null;
+  return holdMs(stepWords(view, ui.position, ui.verdicts[ui.position]), ui.speed);
+}
+
+/** The words a step shows, to be read: what it does and its narration (a prediction's verdict too); at the start, where the machine starts. */
+export function stepWords(view: LearnView, position: number, verdict?: PredictionVerdict): string {
+  if (position === 0) return [LEARN[view.lang].startHint(view.initial.places.pageCache.length > 0), view.whatIf ?? ''].join(' ');
+  const step = view.steps[position - 1];
+  return [step.does, ...(step.summary ?? []), step.narration, ...(verdict?.mistakes ?? [])].join(' ');
 }
 
 /** A plain transcript of every step from `from` (0, the start, unless `--step` says), for a pipe: the same frames, without keys. */
@@ -191,7 +217,7 @@ function helpLines(lang: Lang, behind: boolean, width: number, budget: number, p
   const leftWidth = Math.max(...left.map(displayWidth)) + 3;
   const pairs = 3 + leftWidth + Math.max(...right.map(displayWidth)) <= width;
   const keyLines = pairs ? left.map((l, i) => `   ${padEnd(l, leftWidth)}${right[i] ?? ''}`) : helpColumn(lesson, '   ');
-  const predict = helpColumn(predictRows(lang), '   ');
+  const predict = helpColumn([...predictRows(lang), playRow(lang)], '   ');
   const legend = t.legend.flatMap((l) => wrap(l, width - 4).map((x) => `   ${x}`));
   const close = paint.dim(` ${footerOf(HELP_KEYS, ['close', 'quit'], lang, width - 1)}`);
   const full = [paint.bold(` ${t.helpTitle}`), ...keyLines, ...predict, '', paint.bold(` ${t.legendTitle}`), ...legend, '', close];
@@ -199,11 +225,18 @@ function helpLines(lang: Lang, behind: boolean, width: number, budget: number, p
   return full.length <= budget ? full : full.filter((l) => l !== '');
 }
 
+/** Lecture mode's keys in one help row (its own keys besides p): the smallest screen has room for no more. */
+export function playRow(lang: Lang): [string, string] {
+  const { stop: _stop, ...keys } = PLAY_CONTROLS;
+  const rows = helpRows(keys, lang);
+  return [rows.map(([k]) => k).join(KEYS_HELP[lang].between), `${LEARN[lang].playing}${PUNCTUATION[lang].colon}${rows.map(([, does]) => does).join(' / ')}`];
+}
+
 /** Predict mode's two questions, one help row each: their keys and their answers. */
 function predictRows(lang: Lang): [string, string][] {
   const t = LEARN[lang];
   const row = <A extends string>(map: Keymap<A>, actions: A[], question: string): [string, string] => [
-    actions.map((a) => map[a].keys.map((k) => keyLabel(k, lang)).join(' ')).join(' '),
+    actions.map((a) => map[a].keys.map((k) => keyLabel(k, lang)).join(KEYS_HELP[lang].between)).join(KEYS_HELP[lang].between),
     `${question}${PUNCTUATION[lang].colon}${actions.map((a) => map[a].says(lang).brief).join(' / ')}`,
   ];
   return [row(MOVER_KEYS, ['cpu', 'dma', 'none'], t.whoLabel), row(MODE_KEYS, ['yes', 'no'], t.modeLabel)];
