@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { Chalk } from 'chalk';
 import { join } from 'node:path';
 import { appContext } from '../src/app/context.js';
-import { AppError, type AppProblem } from '../src/app/problems.js';
+import type { AppProblem } from '../src/app/problems.js';
+import { problemOf } from './helpers/problems.js';
 import { planQuiz } from '../src/app/quiz-plan.js';
 import { checkScale, knobsAsked, scaleOf, variedOrRefused } from '../src/app/scale.js';
 import { problemText } from '../src/cli/problems.js';
@@ -11,16 +12,6 @@ import { ROOT } from './helpers/cli.js';
 
 const app = appContext({ lang: 'en', env: {}, lessonsDir: join(ROOT, 'lessons'), paint: new Chalk({ level: 0 }), warn: () => {} });
 
-/** The problem `act` is refused with: the application says what is wrong as data, never as words. */
-function problemOf(act: () => unknown): AppProblem {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof AppError) return error.problem;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('the application refuses with typed problems', () => {
   test('options it cannot take', () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { appContext } from '../src/app/context.js';
 import { gradeFile } from '../src/app/grade.js';
-import { AppError, type AppProblem } from '../src/app/problems.js';
+import type { AppProblem } from '../src/app/problems.js';
+import { problemOf } from './helpers/problems.js';
 import { planQuiz } from '../src/app/quiz-plan.js';
 import { problemText } from '../src/cli/problems.js';
 import { seedOfName, studentKey } from '../src/quiz/index.js';
@@ -288,15 +289,6 @@ describe('zcopy challenge <level> --check FILE... | DIR', () => {
 
 describe('the application refuses with typed problems, said in one line in both languages', () => {
   const app = appContext({ lang: 'en', env: {}, lessonsDir: LESSONS, paint: new Chalk({ level: 0 }), warn: () => {} });
-  const problemOf = (act: () => unknown): AppProblem => {
-    try {
-      act();
-    } catch (error) {
-      if (error instanceof AppError) return error.problem;
-      throw error;
-    }
-    throw new Error('not refused');
-  };
 
   test('worksheet and grading options', () => {
     const csv = file('typed.csv', 'student,q1\nAda,a\n');

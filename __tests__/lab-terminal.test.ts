@@ -8,19 +8,11 @@ import { tmuxServer } from './helpers/tmux.js';
 // The home menu's lab in a real 80x24 terminal: a real run (the helper built into a cache of the test's own), stopped part-way.
 const SESSION = 'lab';
 const term = tmuxServer(`zcopy-labtest-${process.pid}`, SESSION);
-const { waitFor, keys } = term;
+const { waitFor, keys, expectExitedCleanly } = term;
 let dirs: { state: string; cache: string; tmp: string };
 
 const atPrompt = (s: string) => /^\$\s*$/.test(s.split('\n').at(-1) ?? '');
 
-/** The program exited 0 and left the terminal in canonical mode with echo on. */
-async function expectExitedCleanly() {
-  keys('clear; echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
-  const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
-  expect(after).toMatch(/exit=0/);
-  expect(after).toMatch(/^icanon$/m);
-  expect(after).toMatch(/^echo$/m);
-}
 
 beforeEach(() => {
   const made = () => mkdtempSync(join(tmpdir(), 'zcopy-labterm-'));

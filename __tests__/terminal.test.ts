@@ -19,20 +19,12 @@ const SESSION = 'learn';
 let state = '';
 
 const term = tmuxServer(SOCKET, SESSION);
-const { waitFor, keys } = term;
+const { waitFor, keys, expectExitedCleanly } = term;
 const tmux = term.run;
 
 /** The last line is a bare prompt: the program has ended and the alternate screen is gone. */
 const atPrompt = (s: string) => /^\$\s*$/.test(s.split('\n').at(-1) ?? '');
 
-/** The program exited 0 and left the terminal in canonical mode with echo on. */
-async function expectExitedCleanly() {
-  keys('echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
-  const after = await waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
-  expect(after).toMatch(/exit=0/);
-  expect(after).toMatch(/^icanon$/m);
-  expect(after).toMatch(/^echo$/m);
-}
 
 beforeEach(() => {
   // A plain shell, so prompts and rc files cannot get in the way. ink draws only a

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -13,6 +14,8 @@ export interface Tmux {
   waitFor: (predicate: (text: string) => boolean, what: string, ms?: number) => Promise<string>;
   /** Ends the server and everything in it; the next server starts on a socket of its own. */
   kill: () => void;
+  /** At a shell prompt after a program: it exited 0 and left the terminal in canonical mode with echo on. */
+  expectExitedCleanly: () => Promise<void>;
 }
 
 export function tmuxServer(name: string, session: string): Tmux {
@@ -21,10 +24,11 @@ export function tmuxServer(name: string, session: string): Tmux {
   let socket = name;
   const run = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const screen = () => run('capture-pane', '-p', '-t', session).trimEnd();
-  return {
+  const keys = (...keys: string[]) => run('send-keys', '-t', session, ...keys);
+  const tmux: Tmux = {
     run,
     screen,
-    keys: (...keys) => run('send-keys', '-t', session, ...keys),
+    keys,
     async waitFor(predicate, what, ms = 10_000) {
       const deadline = Date.now() + ms;
       let text = '';
@@ -46,5 +50,13 @@ export function tmuxServer(name: string, session: string): Tmux {
       }
       socket = `${name}-${++servers}`;
     },
+    async expectExitedCleanly() {
+      keys('clear; echo "exit=$?"; stty -a | tr " " "\\n" | grep -E "^-?(icanon|echo)$"', 'Enter');
+      const after = await tmux.waitFor((s) => /exit=\d+[\s\S]*echo\s*$/m.test(s), 'the exit status and stty');
+      expect(after).toMatch(/exit=0/);
+      expect(after).toMatch(/^icanon$/m);
+      expect(after).toMatch(/^echo$/m);
+    },
   };
+  return tmux;
 }
