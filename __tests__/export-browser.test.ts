@@ -121,7 +121,7 @@ describe('a lesson page in chromium', () => {
 
   test('in Chinese, the page says so and its buttons and narration are Chinese', async () => {
     const { page, errors } = await open(join(dir, 'sendfile-zh.html'));
-    expect(await page.locator('html').getAttribute('lang')).toBe('zh');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('#play').textContent()).toBe('▶ 播放');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

@@ -106,7 +106,7 @@ describe('a lesson as a page', () => {
   test('speaks Chinese with --lang zh: the page says its language, the words and the narration are Chinese', () => {
     const zh = testContext('zh').ctx;
     const html = lessonPage(zh, zh.lookup('sendfile'));
-    expect(html).toContain('<html lang="zh">');
+    expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('播放');
     expect(html).toContain(escapeHtml(sendfile.steps[2].text.zh));
     expect(html).not.toContain('>▶ Play<');
@@ -152,7 +152,7 @@ describe('zcopy export --format html', () => {
     expect(readFileSync(join(dir, 'compare.html'), 'utf8')).toContain('<a href="sendfile.html">sendfile</a>');
     const zh = join(dir, 'zh');
     expect(zcopy(['export', '--all', '--format', 'html', '--out', zh, '--lang', 'zh']).code).toBe(0);
-    for (const name of ['index.html', 'compare.html', 'sendfile.html']) expect(readFileSync(join(zh, name), 'utf8')).toContain('<html lang="zh">');
+    for (const name of ['index.html', 'compare.html', 'sendfile.html']) expect(readFileSync(join(zh, name), 'utf8')).toContain('<html lang="zh-CN">');
   });
 
   test('writeSite is the same bytes every time', () => {

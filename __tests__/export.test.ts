@@ -111,7 +111,7 @@ describe('export --format svg', () => {
     const sendfile = lessonOf('sendfile');
     const odd = { ...sendfile, title: { en: 'a < b & "c" \'d\'', zh: 'a < b & "c"' } } as Lesson;
     const picture = svg(input(odd));
-    expect(picture).toContain('a &lt; b &amp; &quot;c&quot; &apos;d&apos;');
+    expect(picture).toContain('a &lt; b &amp; &quot;c&quot; &#39;d&#39;');
     expect(render(picture, 'escaped').code).toBe(0);
   });
 

@@ -8,7 +8,6 @@ import { KIND_LABELS } from './quiz.js';
 export const SHEET = catalogue({
   en: {
     /** The html document's language tag. */
-    htmlLang: 'en',
     sheetTitle: 'zcopy worksheet',
     keyTitle: 'zcopy answer key',
     seed: (seed: number) => `Seed ${seed}`,
@@ -21,7 +20,6 @@ export const SHEET = catalogue({
     answer: 'Answer: ',
   },
   zh: {
-    htmlLang: 'zh-CN',
     sheetTitle: 'zcopy 练习卷',
     keyTitle: 'zcopy 答案',
     seed: (seed: number) => `种子 ${seed}`,

@@ -25,6 +25,9 @@ export type Lang = (typeof LANGS)[number];
 /** A string the learner reads, in every language zcopy speaks: a lesson's or a level's own text. */
 export type Text = Record<Lang, string>;
 
+/** A page's language tag (BCP 47): zcopy's Chinese is simplified, as written in mainland China; a browser picks fonts by it. */
+export const HTML_LANG: Text = { en: 'en', zh: 'zh-CN' };
+
 /** One table of words per language, each with every message of the English one. */
 export type Catalogue<W> = { readonly [L in Lang]: W };
 

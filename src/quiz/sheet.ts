@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n/lang.js';
+import { escapeMarkup } from '../term/markup.js';
+import { HTML_LANG, type Lang } from '../i18n/lang.js';
 import { SHEET } from '../i18n/grade.js';
 import { answerText } from './check.js';
 import { letter, type Question } from './generate.js';
@@ -37,7 +38,7 @@ export function sheetMarkdown(s: Sheet): string {
 /** Characters Markdown would read as markup anywhere in a line (emphasis, code, html), escaped; brackets and intraword underscores it leaves alone, so the text still reads plainly. */
 const mdText = (text: string) => text.replace(/([\\`*<])/g, '\\$1');
 
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const html = escapeMarkup;
 
 /**
  * One self-contained page (no network: its style is inline, its fonts the
@@ -56,7 +57,7 @@ export function sheetHtml(s: Sheet): string {
   });
   return [
     '<!doctype html>',
-    `<html lang="${t.htmlLang}">`,
+    `<html lang="${HTML_LANG[s.lang]}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../term/markup.js';
 import { displayWidth } from '../../term/text.js';
 
 /*
@@ -22,12 +23,8 @@ interface Style {
 
 const PLAIN: Style = { bold: false, dim: false, italic: false, underline: false, inverse: false, strike: false, fg: null, bg: null };
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** Text made safe anywhere in HTML: between tags and inside a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+export const escapeHtml = escapeMarkup;
 
 /** The xterm colour cube and grey ramp, for a 256-colour code above the first 16. */
 function xterm256(n: number): string {

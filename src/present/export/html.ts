@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/lang.js';
+import { HTML_LANG, type Lang } from '../../i18n/lang.js';
 import { PAGES } from '../../i18n/pages.js';
 import { LEARN } from '../../i18n/strings.js';
 import { displayWidth } from '../../term/text.js';
@@ -255,7 +255,7 @@ const PLAYER = `(function () {
 function shell(lang: Lang, title: string, body: string, bodyAttributes: string, script: string): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang}">`,
+    `<html lang="${HTML_LANG[lang]}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

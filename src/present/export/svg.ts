@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../term/markup.js';
 import { EXPORT } from '../../i18n/export.js';
 import type { Lang } from '../../i18n/lang.js';
 import { MACHINE } from '../../i18n/machine.js';
@@ -46,9 +47,7 @@ const bandOf = (p: Location): Band => (HARDWARE.includes(p) ? 'hardware' : KERNE
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
 /** Text as XML takes it. */
-export function xmlText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+export const xmlText = escapeMarkup;
 
 /** Text wrapped to `px` pixels at `size` pixels a glyph: a column of the terminal's is about half an em (a wide character two). */
 function wrapPx(text: string, px: number, size: number): string[] {
