@@ -214,6 +214,10 @@ describe('zcopy grade', () => {
     expect(zh).toMatch(/^成绩\n/);
     expect(zh).toMatch(/：答对 33%（1\/3）/);
     expect(zcopy(['grade', csv, '--csv', '--json'])).toMatchObject({ code: 1, stderr: 'zcopy: Give --json or --csv, not both.\n' });
+    // A name a spreadsheet would run as a formula is led by a quote (CSV injection).
+    const formula = file('formula.csv', `student,seed,q1\n=1+2,${SEED},a\n@cmd,${SEED},a\nPlain,${SEED},a\n`);
+    const names = zcopy(['grade', formula, '--count', '1', '--csv']).stdout.split('\n').slice(1, 4).map((l) => l.split(',')[0]);
+    expect(names).toEqual(["'=1+2", "'@cmd", 'Plain']);
   });
 
   test('a file without a header, or whose header does not fit the quiz, is one line-numbered problem and nothing graded', () => {

@@ -170,11 +170,17 @@ const field = (v: string | number | null) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/**
+ * A name as a spreadsheet should show it: one that begins with = + - @ (or a tab or return) would be
+ * read as a formula when the gradebook is opened (CSV injection, OWASP), so it is led by a quote.
+ */
+const asText = (name: string) => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name);
+
 /** A gradebook to import: student, seed, score, total, then `right` or `wrong` per question (q1..qN, each student's own quiz in its order). */
 export function gradesCsv(g: Grades, columns = 0): string {
   const n = Math.max(columns, ...g.students.map((s) => s.answers.length));
   const head = ['student', 'seed', 'score', 'total', ...Array.from({ length: n }, (_, i) => `q${i + 1}`)];
-  const rows = g.students.map((s) => [s.student, s.seed, s.score, s.total, ...s.answers.map((a) => (a.right ? 'right' : 'wrong'))]);
+  const rows = g.students.map((s) => [asText(s.student), s.seed, s.score, s.total, ...s.answers.map((a) => (a.right ? 'right' : 'wrong'))]);
   return [head, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 

@@ -164,13 +164,13 @@ export const VS_KEYS = {
   previous: LESSON_KEYS.previous,
   first: LESSON_KEYS.first,
   last: LESSON_KEYS.last,
-  help: LESSON_KEYS.help,
-  back: { keys: BACK, shown: 1, says: says((w) => w.vs.back) },
-  quit: QUIT,
   // The two sides' words for a step scroll where the screen is short for them.
   more: LESSON_KEYS.more,
   less: LESSON_KEYS.less,
   play: LESSON_KEYS.play,
+  help: LESSON_KEYS.help,
+  back: { keys: BACK, shown: 1, says: says((w) => w.vs.back) },
+  quit: QUIT,
 } satisfies Keymap<string>;
 
 /** The sandbox and a challenge: the path is built one step at a time from the palette, and undone as freely. */
