@@ -1,0 +1,24 @@
+import { HELP } from '../../i18n/help.js';
+import type { Command } from '../context.js';
+import { Exit } from '../errors.js';
+
+export const traceCommand: Command = {
+  names: ['trace'],
+  register: (y, ctx) => {
+    const H = HELP[ctx.lang];
+    y.command(
+      'trace [files..]',
+      H.trace,
+      (c) => c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }),
+      async (args) => {
+        // What follows `--` is the command to trace, taken as typed: its own options are not zcopy's.
+        const dash = ctx.io.argv.indexOf('--');
+        const command = dash >= 0 ? ctx.io.argv.slice(dash + 1) : undefined;
+        const files = command ? [] : ((args.files as string[] | undefined) ?? []).map(String);
+        const { runTrace } = await import('../../app/trace.js');
+        const code = await runTrace(ctx, { files, command, json: args.json as boolean | undefined });
+        if (code !== 0) throw new Exit(code);
+      },
+    );
+  },
+};
