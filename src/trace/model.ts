@@ -21,7 +21,7 @@ export function lessonOfTechnique(t: FlowTechnique): string | null {
   return t === 'other' ? null : LESSONS[t];
 }
 
-/** What a trace cannot tell, so the model is asked at one setting of each: the lab's own (a cold cache, a NIC that does not gather). */
+/** What a trace cannot tell, so the model is asked at one setting: a cold cache, as the lab's model is unless it drops the cache itself. */
 export const ASSUMED: Knobs = { ...DEFAULT_KNOBS, cache: 'cold' };
 
 export interface FlowModel {

@@ -7,7 +7,7 @@ import { COUNTER_KEYS, type Counters } from '../model/index.js';
 import { formatBytes, grouped, groupedIn } from '../term/bytes.js';
 import { bullet, columns, paragraph } from '../term/layout.js';
 import type { End } from './flows.js';
-import type { ReadFlow } from './model.js';
+import { ASSUMED, type ReadFlow } from './model.js';
 import type { LineCounts } from './parse.js';
 
 /** The counters a flow's report names: the ones the model's send job moves (descriptor copies, faults and interrupts where they are not 0). */
@@ -28,7 +28,7 @@ export function traceJson(flows: ReadFlow[], lines: LineCounts) {
       model: f.model ? { counts: f.model.counts, perChunk: f.model.perChunk, formula: f.model.formula, scale: f.scale } : null,
       alternatives: f.alternatives.map(({ technique, lesson, counts, saving }) => ({ technique, lesson, counts, saving })),
       command: f.command,
-      assumed: { cache: 'cold', nic: 'no gather' },
+      assumed: { cache: ASSUMED.cache },
     })),
     lines,
   };

@@ -14,7 +14,9 @@ export const traceCommand: Command = {
         // What follows `--` is the command to trace, taken as typed: its own options are not zcopy's.
         const dash = ctx.io.argv.indexOf('--');
         const command = dash >= 0 ? ctx.io.argv.slice(dash + 1) : undefined;
-        const files = command ? [] : ((args.files as string[] | undefined) ?? []).map(String);
+        // yargs drops a lone `-` (standard input): it is read from the words as typed.
+        const stdin = ctx.io.argv.slice(0, dash >= 0 ? dash : undefined).includes('-') ? ['-'] : [];
+        const files = command ? [] : [...((args.files as string[] | undefined) ?? []).map(String), ...stdin];
         const { runTrace } = await import('../../app/trace.js');
         const code = await runTrace(ctx, { files, command, json: args.json as boolean | undefined });
         if (code !== 0) throw new Exit(code);
