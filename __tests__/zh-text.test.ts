@@ -275,6 +275,8 @@ describe('what the commands print in Chinese', () => {
     ...['md', 'mermaid', 'svg'].map((f) => [`export sendfile --format ${f}`, ['export', 'sendfile', '--format', f]] as [string, string[]]),
     ['export sendfile --format svg --step 6', ['export', 'sendfile', '--format', 'svg', '--step', '6']],
     ['grade --help', ['grade', '--help']],
+    ['trace --help', ['trace', '--help']],
+    ...['http-server.trace', 'dd-direct.trace', 'cp.trace'].map((f) => [`trace traces/${f}`, ['trace', join(ROOT, 'traces', f)]] as [string, string[]]),
     ['quiz --sheet', ['quiz', '--sheet', '--seed', '3']],
     ['quiz --key', ['quiz', '--key', '--seed', '3']],
   ];

@@ -80,5 +80,5 @@ function verdict(saving: Counters, lang: Lang): string {
   const saved = COUNTER_KEYS.filter((k) => saving[k] > 0).map((k) => amount(saving[k], k));
   const cost = COUNTER_KEYS.filter((k) => saving[k] < 0).map((k) => amount(-saving[k], k));
   if (!saved.length && !cost.length) return t.same;
-  return p.semicolons([...(saved.length ? [t.saves(p.and(saved))] : []), ...(cost.length ? [t.costs(p.and(cost))] : [])]);
+  return p.semicolons([...(saved.length ? [t.saves(p.list(saved))] : []), ...(cost.length ? [t.costs(p.list(cost))] : [])]);
 }
