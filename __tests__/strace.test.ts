@@ -131,6 +131,14 @@ describe('descriptors and flows', () => {
     expect(flows.map((f) => [f.technique, f.from.path, f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([['splice', '/f', 'socket', { splice: 6 }, 3 * 65536, 65536]]);
   });
 
+  test('a trace begun with -p, of descriptors opened before it: the -y annotations name them', () => {
+    const flows = flowsOf(['read(5</srv/page>, "..."..., 4096) = 4096', 'write(9<TCP:[10.0.0.1:80->10.0.0.2:5000]>, "..."..., 4096) = 4096', 'sendfile(9<TCP:[10.0.0.1:80->10.0.0.2:5000]>, 5</srv/page>, [4096] => [8192], 4096) = 4096'].join('\n'));
+    expect(flows.map((f) => [f.technique, f.from, f.to])).toEqual([
+      ['read-write', { fd: 5, path: '/srv/page', kind: 'file' }, { fd: 9, path: 'TCP:[10.0.0.1:80->10.0.0.2:5000]', kind: 'socket' }],
+      ['sendfile', { fd: 5, path: '/srv/page', kind: 'file' }, { fd: 9, path: 'TCP:[10.0.0.1:80->10.0.0.2:5000]', kind: 'socket' }],
+    ]);
+  });
+
   test('a fork copies the table and a thread shares it', () => {
     const flows = flowsOf(['openat(AT_FDCWD, "/f", O_RDONLY) = 3', 'socket(AF_INET, SOCK_STREAM, 0) = 4', 'clone(child_stack=NULL, flags=SIGCHLD) = 9', '9 sendfile(4, 3, NULL, 1000) = 1000', '9 close(3) = 0', 'sendfile(4, 3, NULL, 10) = 10'].join('\n'));
     expect(flows.map((f) => [f.technique, f.from, f.to.kind, f.bytes, f.pids])).toEqual([['sendfile', { fd: 3, path: '/f', kind: 'file' }, 'socket', 1010, [0, 9]]]);

@@ -127,22 +127,26 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
       if (!/^strace: /m.test(d.toString())) ctx.io.stderr.write(d);
     });
     let stopped = false;
+    let forward: NodeJS.Timeout | undefined;
     const onSigint = () => {
       stopped = true;
-      const pid = firstPid(file);
-      if (pid) {
+      // Ctrl-C in a terminal reaches the command itself (one process group): a second SIGINT would
+      // interrupt its clean exit. Only a command still running a moment later did not hear it.
+      forward ??= setTimeout(() => {
+        const pid = firstPid(file);
         try {
-          process.kill(pid, 'SIGINT');
+          if (pid) process.kill(pid, 'SIGINT');
         } catch {
           // Gone already.
         }
-      }
+      }, FORWARD_AFTER_MS);
     };
     process.on('SIGINT', onSigint);
     const code = await new Promise<number | null>((resolve) => {
       child.on('error', () => resolve(null));
       child.on('exit', (c) => resolve(c));
     });
+    clearTimeout(forward);
     process.off('SIGINT', onSigint);
     const refusal = /^strace: .*(?:ptrace|Operation not permitted|PTRACE_TRACEME).*$/m.exec(complaint);
     if (refusal || (code !== 0 && !existsSync(file))) {
@@ -155,6 +159,9 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** How long a SIGINT waits before zcopy passes it on to the traced command (a terminal's Ctrl-C will have reached it). */
+const FORWARD_AFTER_MS = 500;
 
 /** The traced command's pid: the first line of strace's -f output names it. */
 function firstPid(file: string): number | undefined {

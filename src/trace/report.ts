@@ -39,7 +39,7 @@ export function renderTrace(source: string, flows: ReadFlow[], lines: LineCounts
   const t = TRACE_TEXT[lang];
   const p = PUNCTUATION[lang];
   const counter = MACHINE[lang].counter;
-  const out: string[] = [paint.bold(t.heading(source, lines.read, lines.understood, lines.skipped)), ''];
+  const out: string[] = [...paragraph(t.heading(source, lines.read, lines.understood, lines.skipped), width).map((l) => paint.bold(l)), ''];
   const endName = (e: End) => t.end(e.path ?? (e.fd >= 0 ? t.fdName(e.fd) : t.unknownEnd), t.kind[e.kind] ?? e.kind);
   if (!flows.length) out.push(...paragraph(t.noFlows, width), '');
   flows.forEach((f, i) => {
