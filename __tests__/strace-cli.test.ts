@@ -93,6 +93,16 @@ describe('zcopy trace FILE', () => {
     expect([r.code, r.stdout, r.stderr.split('\n').length]).toEqual([3, '', 2]);
     expect(r.stderr).toMatch(/strace, which is not installed; install it/);
   });
+
+  test('where ptrace is refused (a container without SYS_PTRACE), strace\'s complaint in one line, and how to allow it (exit 3)', () => {
+    const fake = join(scratch, 'fake-strace');
+    mkdirSync(fake, { recursive: true });
+    // What strace 6 prints in a container that forbids ptrace.
+    writeFileSync(join(fake, 'strace'), '#!/bin/sh\n[ "$1" = -V ] && exit 0\necho "strace: test_ptrace_get_syscall_info: PTRACE_TRACEME: Operation not permitted" >&2\necho "strace: ptrace(PTRACE_TRACEME, ...): Operation not permitted" >&2\nexit 1\n', { mode: 0o755 });
+    const r = zcopy(['trace', '--', 'true'], { PATH: fake });
+    expect([r.code, r.stdout, r.stderr.split('\n').length]).toEqual([3, '', 2]);
+    expect(r.stderr).toMatch(/strace may not trace here \(test_ptrace_get_syscall_info: PTRACE_TRACEME: Operation not permitted\); allow ptrace/);
+  });
 });
 
 /** zcopy trace --json -- COMMAND, run for real under strace. */

@@ -119,6 +119,11 @@ describe('descriptors and flows', () => {
     ]);
   });
 
+  test('a buffer read once and written in two halves is one move: the first half quotes the same bytes, the second takes the rest', () => {
+    const flows = flowsOf(['openat(AT_FDCWD, "/f", O_RDONLY) = 3', 'socket(AF_INET, SOCK_STREAM, 0) = 4', 'read(3, "\\177ELF\\2"..., 65536) = 65536', 'write(4, "\\177ELF\\2"..., 32768) = 32768', 'write(4, "zz"..., 32768) = 32768', 'write(4, "log", 3) = 3'].join('\n'));
+    expect(flows.map((f) => [f.technique, f.calls, f.bytes, f.chunk])).toEqual([['read-write', { read: 1, write: 2 }, 65536, 32768]]);
+  });
+
   test('dup2 carries a descriptor; close ends what was read from it', () => {
     const flows = flowsOf(['openat(AT_FDCWD, "in", O_RDONLY|O_DIRECT) = 3', 'dup2(3, 0) = 0', 'close(3) = 0', 'openat(AT_FDCWD, "/dev/null", O_WRONLY) = 3', 'dup2(3, 1) = 1', 'read(0, "", 4096) = 4096', 'write(1, "", 4096) = 4096', 'read(4, "x", 9) = 9', 'close(4) = 0', 'write(1, "x", 9) = 9'].join('\n'));
     expect(flows.map((f) => [f.technique, f.from.path, f.to, f.bytes])).toEqual([['direct-io', 'in', { fd: 1, path: '/dev/null', kind: 'device' }, 4096]]);

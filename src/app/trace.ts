@@ -124,7 +124,9 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
     let complaint = '';
     child.stderr?.on('data', (d: Buffer) => {
       complaint += d.toString();
-      if (!/^strace: /m.test(d.toString())) ctx.io.stderr.write(d);
+      // The command's own errors pass through; strace's are said once, in zcopy's words, below.
+      const own = d.toString().split(/(?<=\n)/).filter((l) => !l.startsWith('strace: ')).join('');
+      if (own) ctx.io.stderr.write(own);
     });
     let stopped = false;
     let forward: NodeJS.Timeout | undefined;

@@ -37,7 +37,15 @@ interface Pending {
   name: string;
   left: number;
   counted: boolean;
+  /** The start of the bytes read, as strace quoted it: a write that quotes the same start writes them. */
+  data?: string;
 }
+
+/** The quoted bytes a read or write call shows (its second argument), where it is a string. */
+const quoted = (call: Call) => {
+  const raw = call.args[1]?.raw ?? '';
+  return raw.startsWith('"') && raw.length > 2 ? raw.replace(/\.\.\.$/, '') : undefined;
+};
 
 interface Building {
   from: FdInfo;
@@ -117,7 +125,7 @@ export class FlowFinder {
         for (const f of this.flows.values()) if (f.technique === 'msg-zerocopy' && f.to.fd === from?.fd && f.pids.has(pid)) FlowFinder.count(f, name);
         return;
       }
-      if (from && n > 0) this.pending.set(pid, { from, pid, name, left: n, counted: false });
+      if (from && n > 0) this.pending.set(pid, { from, pid, name, left: n, counted: false, data: quoted(call) });
       return;
     }
     if (WRITES.has(name)) {
@@ -125,7 +133,10 @@ export class FlowFinder {
       if (!to || n === 0) return;
       const asked = /^\d+$/.test(args[2]?.raw ?? '') ? Number(args[2].raw) : n;
       const p = this.pending.get(pid);
-      if (p && p.from.fd !== to.fd && (asked === p.left || n === p.left)) {
+      // The bytes just read, written: the whole of them, the same first bytes (a write of part of the
+      // buffer), or the rest of a buffer a first write has already taken from.
+      const same = p && ((asked === p.left || n === p.left) || (p.data !== undefined && p.data === quoted(call) && asked <= p.left) || (p.counted && asked <= p.left));
+      if (p && same && p.from.fd !== to.fd) {
         const f = this.flow(p.from, to, pid, p.from.direct ? 'direct-io' : 'read-write');
         if (!p.counted) FlowFinder.count(f, p.name);
         p.counted = true;
