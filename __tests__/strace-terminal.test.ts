@@ -26,7 +26,7 @@ test('zcopy trace -- python3 -m http.server, a request, then Ctrl-C: the server 
     });
   });
   term.run('-u', 'new-session', '-d', '-s', SESSION, '-x', '100', '-y', '40', '-c', dir, 'env', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', 'PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${dir}`, 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
-  term.keys(`node ${join(ROOT, 'bin', 'zcopy.js')} trace -- python3 -s -m http.server ${port} --bind 127.0.0.1 --directory www`, 'Enter');
+  term.keys(`node ${join(ROOT, 'bin', 'zcopy.js')} trace --no-pager -- python3 -s -m http.server ${port} --bind 127.0.0.1 --directory www`, 'Enter');
   await term.waitFor((s) => s.includes('Serving HTTP'), 'the server to start');
   const body = await (await fetch(`http://127.0.0.1:${port}/page.bin`)).arrayBuffer();
   expect(body.byteLength).toBe(200000);
@@ -36,4 +36,14 @@ test('zcopy trace -- python3 -m http.server, a request, then Ctrl-C: the server 
   expect(screen).toContain('Stopped: reading what was captured.');
   expect(screen).toContain('Calls: read x 4, sendto x 4');
   expect(screen.match(/KeyboardInterrupt/g) ?? []).toEqual([]);
+});
+
+test('a report taller than the terminal scrolls in the pager, as explain does; q leaves it, exit 0', async () => {
+  term.kill();
+  term.run('-u', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '12', '-c', ROOT, 'env', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
+  term.keys('node bin/zcopy.js trace traces/http-server.trace', 'Enter');
+  await term.waitFor((s) => /^:\s*$/m.test(s.split('\n').at(-1) ?? '') && s.includes('Flow 1'), "the pager's prompt");
+  term.keys('q');
+  term.keys('clear; echo "exit=$?"', 'Enter');
+  expect(await term.waitFor((s) => /exit=\d+/.test(s), 'the exit status')).toMatch(/exit=0/);
 });

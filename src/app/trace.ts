@@ -13,6 +13,8 @@ import type { AppContext } from './context.js';
 export interface TraceContext extends AppContext {
   io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream };
   out: (text: string) => void;
+  /** How the text report is shown: through the pager on a terminal (the command line's), else printed. */
+  show?: (text: string) => Promise<void>;
   width: number;
 }
 
@@ -89,7 +91,8 @@ async function report(ctx: TraceContext, source: string, analyze: () => Promise<
     if (ctx.io.stderr.isTTY) ctx.io.stderr.write('\r\x1b[K');
   }
   const flows = analysis.flows.map((f) => readFlow(f, ctx.lessons()));
-  ctx.out(asJson ? json(traceJson(flows, analysis.lines)) : renderTrace(source, flows, analysis.lines, ctx.lang, ctx.width, ctx.paint));
+  if (asJson) ctx.out(json(traceJson(flows, analysis.lines)));
+  else await (ctx.show ?? (async (text: string) => ctx.out(text)))(renderTrace(source, flows, analysis.lines, ctx.lang, ctx.width, ctx.paint));
   return 0;
 }
 

@@ -1,6 +1,8 @@
 import { HELP } from '../../i18n/help.js';
 import type { Command } from '../context.js';
 import { Exit } from '../errors.js';
+import { pagerOption } from '../options.js';
+import { paged } from '../pager.js';
 
 export const traceCommand: Command = {
   names: ['trace'],
@@ -9,7 +11,7 @@ export const traceCommand: Command = {
     y.command(
       'trace [files..]',
       H.trace,
-      (c) => c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }),
+      (c) => pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang),
       async (args) => {
         // What follows `--` is the command to trace, taken as typed: its own options are not zcopy's.
         const dash = ctx.io.argv.indexOf('--');
@@ -18,7 +20,9 @@ export const traceCommand: Command = {
         const stdin = ctx.io.argv.slice(0, dash >= 0 ? dash : undefined).includes('-') ? ['-'] : [];
         const files = command ? [] : [...((args.files as string[] | undefined) ?? []).map(String), ...stdin];
         const { runTrace } = await import('../../app/trace.js');
-        const code = await runTrace(ctx, { files, command, json: args.json as boolean | undefined });
+        // A long report scrolls in the pager on a terminal, as explain's does.
+        const show = (text: string) => paged(ctx, text, args.pager as boolean | undefined);
+        const code = await runTrace({ ...ctx, show }, { files, command, json: args.json as boolean | undefined });
         if (code !== 0) throw new Exit(code);
       },
     );
