@@ -151,6 +151,12 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     expect(flows[0].model?.perChunk).toMatchObject({ cpuCopies: 1, dmaCopies: 2, modeSwitches: 2, syscalls: 1 });
   });
 
+  test('a command that does not exist: strace\'s reason in one line, exit 1', () => {
+    const r = traceRun(['no-such-command-zcopy'], dir);
+    expect([r.code, r.stdout, r.stderr.split('\n').length]).toEqual([1, '', 2]);
+    expect(r.stderr).toMatch(/strace could not start no-such-command-zcopy: .*No such file or directory/);
+  });
+
   test('dd iflag=direct bs=64k to /dev/null: 5 O_DIRECT reads and 5 writes, or, where the file system refuses O_DIRECT (tmpfs), the refusal and no flow', () => {
     const r = traceRun(['dd', 'if=blocks.bin', 'of=/dev/null', 'iflag=direct', 'bs=64k'], dir);
     const flows = flowsOf(r.stdout);

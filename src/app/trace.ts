@@ -158,6 +158,11 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
       ctx.warn(t.refused((refusal?.[0] ?? complaint.trim().split('\n')[0] ?? '').replace(/^strace: /, '')));
       return TRACE_EXIT.cannotTrace;
     }
+    // strace wrote nothing: it could not start the command (not found, not executable), and said why.
+    if (code !== 0 && statSync(file, { throwIfNoEntry: false })?.size === 0) {
+      ctx.warn(t.couldNotStart(command[0], (complaint.trim().split('\n')[0] ?? '').replace(/^strace: /, '')));
+      return TRACE_EXIT.usage;
+    }
     if (stopped && !asJson) ctx.io.stderr.write(`${t.stopped}\n`);
     return await report(ctx, command.join(' '), () => analyzeFiles([file], ctx.io.stdin, progressLine(ctx)), asJson);
   } finally {

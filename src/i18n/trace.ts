@@ -36,6 +36,7 @@ export const TRACE_TEXT = catalogue({
     notLinux: (platform: string) => `strace traces Linux programs and this is ${platform}; zcopy trace FILE reads a trace made on Linux (traces/ has examples)`,
     refused: (line: string) =>
       `strace may not trace here (${line}); allow ptrace (sysctl kernel.yama.ptrace_scope=0, or run the container with --cap-add=SYS_PTRACE), or read a trace file`,
+    couldNotStart: (command: string, why: string) => `strace could not start ${command}: ${why}`,
     noCommand: 'give a trace file, - for standard input, or -- COMMAND [ARGS...] to trace a command',
     stopped: 'Stopped: reading what was captured.',
     progress: (lines: number) => `${grouped(lines)} lines read`,
@@ -72,6 +73,7 @@ export const TRACE_TEXT = catalogue({
     notLinux: (platform: string) => `strace 跟踪的是 Linux 程序，这台机器是 ${platform}；zcopy trace FILE 可以读在 Linux 上生成的跟踪（traces/ 里有例子）`,
     refused: (line: string) =>
       `这里不允许 strace 跟踪（${line}）；请允许 ptrace（sysctl kernel.yama.ptrace_scope=0，或用 --cap-add=SYS_PTRACE 运行容器），或读取跟踪文件`,
+    couldNotStart: (command: string, why: string) => `strace 无法启动 ${command}：${why}`,
     noCommand: '请给出跟踪文件、表示标准输入的 -，或 -- COMMAND [ARGS...] 来跟踪一个命令',
     stopped: '已停止：分析已捕获的部分。',
     progress: (lines: number) => `已读 ${grouped(lines)} 行`,
