@@ -64,7 +64,7 @@ export const TRACE_TEXT = catalogue({
     costs: (what: string) => `多花 ${what}`,
     same: '计数相同',
     open: '按这个规模打开课程：',
-    unknowable: '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），网卡是否支持分散聚集（计数按课程原样：网卡支持聚集时，sendfile 由 CPU 拷进 socket 缓冲区的那一次就没有了，见课程 sendfile-sg），以及设备自己做的拷贝。',
+    unknowable: '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），网卡能否收集分散的页（计数按课程原样：网卡支持收集时，sendfile 由 CPU 拷进 socket 缓冲区的那一次就没有了，见课程 sendfile-sg），以及设备自己做的拷贝。',
     notTrace: (file: string) => `${file} 不是 strace 的跟踪（没有一行是 strace 写的）；可以这样生成：strace -f -yy -T -o FILE COMMAND`,
     binary: (file: string) => `${file} 是二进制文件，不是 strace 的跟踪；可以这样生成：strace -f -yy -T -o FILE COMMAND`,
     unreadable: (file: string, why: string) => `无法读取 ${file}：${why}`,
