@@ -192,4 +192,16 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     expect(flows[0].calls.sendto).toBe(4);
     expect(flows[0].alternatives.find((a) => a.technique === 'sendfile')?.saving).toMatchObject({ cpuCopies: 4, modeSwitches: 8, syscalls: 4 });
   });
+  test('SIGTERM to zcopy ends the traced command too (none outlives it), and what was captured is reported', async () => {
+    const child = spawn(process.execPath, [BIN, 'trace', '--json', '--', 'sleep', '29.7'], { cwd: dir, env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: scratch, LANG: 'C.UTF-8' } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const done = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The trace has begun once strace has started sleep.
+    for (let i = 0; i < 100 && !spawnSync('pgrep', ['-f', '^sleep 29.7$']).stdout?.length; i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    expect(await done).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ flows: [] });
+    expect(spawnSync('pgrep', ['-f', '^sleep 29.7$']).status).toBe(1);
+  });
 });

@@ -146,13 +146,26 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
         }
       }, FORWARD_AFTER_MS);
     };
+    // SIGTERM (a timeout, a service manager) comes to zcopy alone: without this the command and its
+    // strace would outlive it. It ends the command, and the report is of what was captured.
+    const onSigterm = () => {
+      stopped = true;
+      const pid = firstPid(file);
+      try {
+        if (pid) process.kill(pid, 'SIGTERM');
+      } catch {
+        // Gone already.
+      }
+    };
     process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
     const code = await new Promise<number | null>((resolve) => {
       child.on('error', () => resolve(null));
       child.on('exit', (c) => resolve(c));
     });
     clearTimeout(forward);
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     const refusal = /^strace: .*(?:ptrace|Operation not permitted|PTRACE_TRACEME).*$/m.exec(complaint);
     if (refusal || (code !== 0 && !existsSync(file))) {
       ctx.warn(t.refused((refusal?.[0] ?? complaint.trim().split('\n')[0] ?? '').replace(/^strace: /, '')));
