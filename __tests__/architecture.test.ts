@@ -42,9 +42,11 @@ const MAY: Record<string, readonly string[]> = {
   quiz: ['model', 'i18n', 'term', 'lessons', 'progress'],
   present: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge'],
   lab: ['model', 'i18n', 'term', 'lessons', 'present'],
-  ui: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab'],
-  app: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'ui'],
-  cli: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'ui', 'app'],
+  // A real program's strace, read through the lab's figures of the model.
+  trace: ['model', 'i18n', 'term', 'lessons', 'present', 'lab'],
+  ui: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'trace'],
+  app: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'trace', 'ui'],
+  cli: ['model', 'i18n', 'term', 'lessons', 'glossary', 'progress', 'quiz', 'challenge', 'present', 'lab', 'trace', 'ui', 'app'],
 };
 
 /**

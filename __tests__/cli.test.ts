@@ -446,7 +446,7 @@ describe('the CLI itself', () => {
       const r = zcopy([...args, '--lang', 'zh']);
       const lines = r.stderr.split('\n').filter(Boolean);
       // A file that is not there is a file problem (exit 2, as the README's table says); everything else is usage, exit 1.
-      const file = args.some((a) => ['--file', '--check', 'validate'].includes(a)) && args.includes('zzz-wrong');
+      const file = args.some((a) => ['--file', '--check', 'validate', 'trace'].includes(a)) && args.includes('zzz-wrong');
       // Asked for JSON, a file's problems are in the JSON.
       const quiet = r.code === 0 || (file && args.includes('--json'));
       const seen = { args, yargs: YARGS_TEXT.test(r.stderr), lines: quiet ? lines.length <= 1 : lines.length, twice: /zcopy: zcopy /.test(r.stderr) };

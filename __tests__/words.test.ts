@@ -10,6 +10,7 @@ import * as GRADE from '../src/i18n/grade.js';
 import * as HELP from '../src/i18n/help.js';
 import * as KEYS from '../src/i18n/keys.js';
 import * as LAB from '../src/i18n/lab.js';
+import * as TRACE from '../src/i18n/trace.js';
 import * as LANG from '../src/i18n/lang.js';
 import * as MACHINE from '../src/i18n/machine.js';
 import * as PROBLEMS from '../src/i18n/problems.js';
@@ -58,6 +59,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'yargs.ts': YARGS,
   'pages.ts': PAGES,
   'export.ts': EXPORT,
+  'trace.ts': TRACE,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

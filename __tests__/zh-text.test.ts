@@ -13,6 +13,7 @@ import * as REFUSAL_TEXT from '../src/i18n/refusals.js';
 import * as STRINGS from '../src/i18n/strings.js';
 import * as YARGS_TEXT from '../src/i18n/yargs.js';
 import * as LAB_STRINGS from '../src/i18n/lab.js';
+import * as TRACE_STRINGS from '../src/i18n/trace.js';
 import * as CHALLENGE_STRINGS from '../src/i18n/challenge.js';
 import * as PROGRESS_STRINGS from '../src/i18n/progress.js';
 import * as QUIZ_STRINGS from '../src/i18n/quiz.js';
@@ -166,6 +167,7 @@ const TABLES = [
   ['src/i18n/pages.ts', PAGES_TEXT],
   ['src/i18n/export.ts', EXPORT_TEXT],
   ['src/i18n/grade.ts', GRADE_TEXT],
+  ['src/i18n/trace.ts', TRACE_STRINGS],
 ] as const;
 
 const catalog = loadCatalog(join(ROOT, 'lessons'));
@@ -273,6 +275,8 @@ describe('what the commands print in Chinese', () => {
     ...['md', 'mermaid', 'svg'].map((f) => [`export sendfile --format ${f}`, ['export', 'sendfile', '--format', f]] as [string, string[]]),
     ['export sendfile --format svg --step 6', ['export', 'sendfile', '--format', 'svg', '--step', '6']],
     ['grade --help', ['grade', '--help']],
+    ['trace --help', ['trace', '--help']],
+    ...['http-server.trace', 'dd-direct.trace', 'cp.trace'].map((f) => [`trace traces/${f}`, ['trace', join(ROOT, 'traces', f)]] as [string, string[]]),
     ['quiz --sheet', ['quiz', '--sheet', '--seed', '3']],
     ['quiz --key', ['quiz', '--key', '--seed', '3']],
   ];

@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./commands/completion.js')).completionCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
+  trace: async () => (await import('./commands/trace.js')).traceCommand,
 };
 
 export async function main(io: Io): Promise<number> {

@@ -64,6 +64,9 @@ export const HELP = catalogue({
     labTechnique: (all: string) => `only these: ${all}`,
     labJson: 'print one object per technique as JSON',
     labClaims: 'test the articles\' claims here (zero-copy twice as fast, MSG_ZEROCOPY above 10 KB, direct I/O for huge files), each with a verdict',
+    trace: "read a real program's strace (a file, - for standard input, or -- COMMAND to run one under strace): its flows of data, their technique, what the model counts for them and what another technique would save",
+    traceFiles: 'strace output files (several: one run\'s -ff files)',
+    traceJson: 'print {flows, lines} as JSON (docs/REFERENCE.md)',
   },
   zh: {
     usage: '一步一步观察机器，学习 Linux I/O 与零拷贝。',
@@ -127,5 +130,8 @@ export const HELP = catalogue({
     labTechnique: (all: string) => `只测这些：${all}`,
     labJson: '每种技术输出一个 JSON 对象',
     labClaims: '在本机检验文章中的说法（零拷贝快一倍、MSG_ZEROCOPY 10KB 以上才划算、超大文件用直接 I/O），逐条给出结论',
+    trace: '读一个真实程序的 strace 输出（文件、表示标准输入的 -，或用 -- COMMAND 在 strace 下运行一个命令）：它的数据流、所用技术、模型的计数，以及换一种技术能省下多少',
+    traceFiles: 'strace 输出文件（多个：同一次运行的 -ff 文件）',
+    traceJson: '以 JSON 输出 {flows, lines}（见 docs/REFERENCE.md）',
   },
 });
