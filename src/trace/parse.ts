@@ -62,6 +62,31 @@ const RESULT = /^\s*=\s+(-?\d+|0x[0-9a-f]+|\?)(?:<(.*?)>(?=\s|$))?(.*?)(?:\s+<(\
  * braces and the -y annotations `<...>` (nested with -yy, holding `->` in a socket's) are skipped.
  */
 export function closingParen(text: string, from: number): number {
+  for (const [i, c, depth] of structure(text, from)) if (c === ')' && depth === 0) return i;
+  return -1;
+}
+
+/** The arguments' text split at its top-level commas. */
+export function splitArgs(text: string): Arg[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const [i, c, depth] of structure(text, 0)) {
+    if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start);
+  if (out.length || last.trim()) out.push(last);
+  return out.map((s) => argOf(s.trim()));
+}
+
+/**
+ * Each character of `text` from `from` that is outside quoted strings (with their escapes) and
+ * outside the -y annotations `<...>` (nested with -yy, holding `->` in a socket's), with the depth
+ * of brackets, parentheses and braces around it.
+ */
+function* structure(text: string, from: number): Generator<[number, string, number]> {
   let depth = 0;
   let angle = 0;
   for (let i = from; i < text.length; i++) {
@@ -73,41 +98,12 @@ export function closingParen(text: string, from: number): number {
     if (c === '<' && /[\dA-Z\]>)]/.test(text[i - 1] ?? '')) angle++;
     else if (c === '>' && angle > 0 && text[i - 1] !== '-') angle--;
     else if (angle > 0) continue;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
-    else if (c === ')') {
-      if (depth === 0) return i;
-      depth--;
+    else {
+      yield [i, c, depth];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
     }
   }
-  return -1;
-}
-
-/** The arguments' text split at its top-level commas. */
-export function splitArgs(text: string): Arg[] {
-  const out: string[] = [];
-  let depth = 0;
-  let angle = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-      continue;
-    }
-    if (c === '<' && /[\dA-Z\]>)]/.test(text[i - 1] ?? '')) angle++;
-    else if (c === '>' && angle > 0 && text[i - 1] !== '-') angle--;
-    else if (angle > 0) continue;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start);
-  if (out.length || last.trim()) out.push(last);
-  return out.map((s) => argOf(s.trim()));
 }
 
 function argOf(raw: string): Arg {
