@@ -5,7 +5,7 @@ import { grouped } from '../term/bytes.js';
 export const TRACE_TEXT = catalogue({
   en: {
     heading: (source: string, read: number, understood: number, skipped: number) =>
-      `${source}: ${grouped(read)} lines read, ${grouped(understood)} understood, ${grouped(skipped)} not understood (skipped)`,
+      skipped === 0 ? `${source}: ${grouped(read)} lines read, all understood` : `${source}: ${grouped(read)} lines read, ${grouped(understood)} understood, ${grouped(skipped)} not understood (skipped)`,
     stdin: 'standard input',
     noFlows: 'No payload moved from one descriptor to another in this trace (reads into the program, or writes of its own data, are not flows).',
     flow: (n: number, from: string, to: string) => `Flow ${n}: ${from} -> ${to}`,
@@ -43,7 +43,7 @@ export const TRACE_TEXT = catalogue({
   },
   zh: {
     heading: (source: string, read: number, understood: number, skipped: number) =>
-      `${source}：读了 ${grouped(read)} 行，看懂 ${grouped(understood)} 行，${grouped(skipped)} 行看不懂（已跳过）`,
+      skipped === 0 ? `${source}：读了 ${grouped(read)} 行，全部看懂` : `${source}：读了 ${grouped(read)} 行，看懂 ${grouped(understood)} 行，${grouped(skipped)} 行看不懂（已跳过）`,
     stdin: '标准输入',
     noFlows: '这份跟踪里没有数据从一个描述符流向另一个描述符（读进程序的数据、程序自己写出的数据都不算数据流）。',
     flow: (n: number, from: string, to: string) => `数据流 ${n}：${from} -> ${to}`,
