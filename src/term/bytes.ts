@@ -19,7 +19,7 @@ export function formatBytes(n: number): string {
   for (const [unit, size] of [['TiB', TiB], ['GiB', GiB], ['MiB', MiB], ['KiB', KiB]] as const) {
     if (n >= size && n % (size / 4) === 0) return `${n / size} ${unit}`;
   }
-  return `${n} B`;
+  return `${grouped(n)} B`;
 }
 
 /** A count as the scale figures print it, its digits grouped by thousands: 1,048,576 (in Chinese too: one rule for both). */
