@@ -581,3 +581,31 @@ describe('the README', () => {
     expect(shown).toBe(zcopy(['explain', 'sendfile']).stdout);
   });
 });
+
+describe("the README's JSON contracts name what the commands print", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const contract = (command: string) => {
+    const at = readme.indexOf(`- \`${command}`, readme.indexOf('### JSON contracts'));
+    expect(at).toBeGreaterThan(0);
+    return readme.slice(at, readme.indexOf('\n- ', at + 1)).replace(/\s+/g, ' ');
+  };
+  const named = (text: string, key: string) => new RegExp(`[{ ]${key}[:,}?]`).test(text);
+
+  test('zcopy trace --json: every key of the report and of a flow', () => {
+    const text = contract('zcopy trace FILE --json');
+    const report = JSON.parse(zcopy(['trace', join(ROOT, 'traces/http-server.trace'), '--json']).stdout);
+    for (const key of [...Object.keys(report), ...Object.keys(report.flows[0]), ...Object.keys(report.lines)]) expect({ key, named: named(text, key) }).toEqual({ key, named: true });
+  });
+
+  test('zcopy grade --json: every key of a student, an answer and a question', () => {
+    const text = contract('zcopy grade answers.csv --json');
+    const dir = mkdtempSync(join(tmpdir(), 'zcopy-contract-'));
+    const key = JSON.parse(zcopy(['quiz', '--reveal', '--json', '--seed', '4', '--count', '2']).stdout) as { answer: string; choices: string[] }[];
+    const wrong = (k: { answer: string; choices: string[] }) => (k.choices.length ? (k.answer === 'a' ? 'b' : 'a') : String(Number(k.answer) + 1));
+    writeFileSync(join(dir, 'a.csv'), `student,seed,q1,q2\nAda,4,${key[0].answer},${key[1].answer}\nBob,4,${wrong(key[0])},${wrong(key[1])}\n`);
+    const g = JSON.parse(zcopy(['grade', join(dir, 'a.csv'), '--count', '2', '--json']).stdout);
+    const keys = [...Object.keys(g), ...Object.keys(g.students[0]), ...Object.keys(g.students[0].answers[0]), ...Object.keys(g.questions[0]), ...Object.keys(g.questions[0].mostCommonWrong)];
+    for (const k of keys) expect({ key: k, named: named(text, k) }).toEqual({ key: k, named: true });
+    rmSync(dir, { recursive: true });
+  });
+});
