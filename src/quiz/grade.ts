@@ -1,3 +1,4 @@
+import { csvRow } from '../term/csv.js';
 import type { ChalkInstance } from 'chalk';
 import { paragraph } from '../term/layout.js';
 import { displayWidth, padEnd } from '../term/text.js';
@@ -164,12 +165,6 @@ export function gradesJson(g: Grades): unknown {
   };
 }
 
-/** A field of a CSV row, quoted where it must be (RFC 4180). */
-const field = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /**
  * A name as a spreadsheet should show it: one that begins with = + - @ (or a tab or return) would be
  * read as a formula when the gradebook is opened (CSV injection, OWASP), so it is led by a quote.
@@ -181,7 +176,7 @@ export function gradesCsv(g: Grades, columns = 0): string {
   const n = Math.max(columns, ...g.students.map((s) => s.answers.length));
   const head = ['student', 'seed', 'score', 'total', ...Array.from({ length: n }, (_, i) => `q${i + 1}`)];
   const rows = g.students.map((s) => [asText(s.student), s.seed, s.score, s.total, ...s.answers.map((a) => (a.right ? 'right' : 'wrong'))]);
-  return [head, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
+  return [head, ...rows].map(csvRow).join('\n') + '\n';
 }
 
 /** The report for a terminal: each student's score, then each question's share right and its most common wrong answer with the mistake it reveals. */

@@ -55,7 +55,12 @@ export const studentKey = (name: string): string => name.trim().replace(/\s+/g, 
  * the name alone (docs/REFERENCE.md gives the algorithm and an example).
  */
 export function seedOfName(name: string): number {
+  return fnv1a32(studentKey(name));
+}
+
+/** FNV-1a, 32 bits, of the UTF-8 bytes of `text`: a seed that any machine, and a teacher by hand, derives alike. */
+export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(studentKey(name))) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash;
 }

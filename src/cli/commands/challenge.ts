@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CHECKS } from '../../i18n/grade.js';
 import { LessonError } from '../../lessons/index.js';
 import { displayWidth, padEnd } from '../../term/text.js';
+import { csvRow } from '../../term/csv.js';
 import { json, type Command, type Ctx } from '../context.js';
 import { EXIT, Exit, UsageError } from '../errors.js';
 import { keysHelp } from '../keys-help.js';
@@ -163,9 +164,8 @@ function checkMany(ctx: Ctx, level: Level, files: string[], as: 'text' | 'json' 
       ),
     );
   } else if (as === 'csv') {
-    const field = (x: string | number | null) => (x === null ? '' : /[",\r\n]/.test(String(x)) ? `"${String(x).replace(/"/g, '""')}"` : String(x));
     out(['file,verdict,unmet,modeSwitches,steps,message', ...results.map(({ file, verdict: v, broken: b }) =>
-      [file, b !== null ? 'broken' : v!.unmet ? 'unsolved' : 'solved', v?.unmet?.kind ?? null, v?.counts.modeSwitches ?? null, v?.steps ?? null, b ?? (v && unmetText(v))].map(field).join(','),
+      csvRow([file, b !== null ? 'broken' : v!.unmet ? 'unsolved' : 'solved', v?.unmet?.kind, v?.counts.modeSwitches, v?.steps, b ?? (v && unmetText(v))]),
     )].join('\n') + '\n');
   } else {
     const t = CHECKS[lang];

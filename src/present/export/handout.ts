@@ -4,7 +4,7 @@ import { MACHINE } from '../../i18n/machine.js';
 import { PUNCTUATION } from '../../i18n/punctuation.js';
 import { SCALE, UI } from '../../i18n/strings.js';
 import { COUNTER_KEYS, type Counters } from '../../model/index.js';
-import { KINDS, answerText, letter, makeQuiz, type Question } from '../../quiz/index.js';
+import { KINDS, answerText, fnv1a32, letter, makeQuiz, type Question } from '../../quiz/index.js';
 import { formatBytes, grouped } from '../../term/bytes.js';
 import { explain, type Explanation } from '../explain.js';
 import type { ExportInput } from './index.js';
@@ -23,9 +23,7 @@ export const HANDOUT_KINDS = KINDS.filter((k) => k !== 'fits' && k !== 'reverse'
  * handout every time it is exported, a different draw for each lesson.
  */
 export function seedOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(id)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
-  return h;
+  return fnv1a32(id);
 }
 
 /**
