@@ -61,6 +61,11 @@ const DERIVATIONS: Record<Technique, Derivation> = {
   'copy-file-range': { fromTable: ['copy_file_range'] },
 };
 
+/** The lesson that teaches a technique (the one its figures are derived from), or null where none does. */
+export function lessonOf(technique: Technique): string | null {
+  return DERIVATIONS[technique].lesson ?? null;
+}
+
 export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale | null = null, cache: Knobs['cache'] = 'cold'): ModelFigure {
   const d = DERIVATIONS[technique];
   let whole: { totals: Counters; perChunk: Counters } | null = null;

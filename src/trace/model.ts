@@ -1,24 +1,11 @@
 import type { Catalog } from '../lessons/index.js';
-import { modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
+import { lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
 import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 import type { Flow, FlowTechnique } from './flows.js';
 
-/**
- * The lesson each technique is taught by: the lab's derivations (src/lab/model.ts), where the
- * lesson's transfer steps are what a program repeats for each chunk. copy_file_range has none.
- */
-const LESSONS: Record<Technique, string | null> = {
-  'read-write': 'traditional',
-  'mmap-write': 'mmap',
-  sendfile: 'sendfile',
-  splice: 'splice',
-  'msg-zerocopy': 'msg-zerocopy',
-  'direct-io': 'direct-io',
-  'copy-file-range': null,
-};
-
+/** The lesson a flow's technique is taught by (the lab's derivations), none for what the lab has no id for. */
 export function lessonOfTechnique(t: FlowTechnique): string | null {
-  return t === 'other' ? null : LESSONS[t];
+  return t === 'other' ? null : lessonOf(t);
 }
 
 /** What a trace cannot tell, so the model is asked at one setting: a cold cache, as the lab's model is unless it drops the cache itself. */
@@ -101,7 +88,7 @@ export function readFlow(flow: Flow, catalog: Catalog): ReadFlow {
     if (t === flow.technique || !fits(t, flow)) continue;
     const f = figure(t);
     if (!f.totals) continue;
-    alternatives.push({ technique: t, lesson: LESSONS[t], counts: f.totals, saving: model?.counts ? minus(model.counts, f.totals) : null });
+    alternatives.push({ technique: t, lesson: lessonOf(t), counts: f.totals, saving: model?.counts ? minus(model.counts, f.totals) : null });
   }
   const command = lesson ? `zcopy learn ${lesson} --size ${sizeArg(scale.size)} --chunk ${sizeArg(scale.chunk)}` : null;
   return { ...flow, lesson, scale, rounded: !whole, model, alternatives, command };
