@@ -16,6 +16,7 @@ interface JsonFlow {
   from: { fd: number; path: string | null; kind: string };
   to: { fd: number; path: string | null; kind: string };
   technique: string;
+  job: 'send' | 'read' | null;
   lesson: string | null;
   calls: Record<string, number>;
   bytes: number;
@@ -46,16 +47,31 @@ describe('zcopy trace FILE', () => {
     expect(Object.keys(out)).toEqual(['flows', 'lines']);
     expect(out.lines).toEqual({ read: 1652, understood: 1652, skipped: 0 });
     const [f] = out.flows as JsonFlow[];
-    expect(f).toMatchObject({ from: { fd: 5, path: '/tmp/zc/www/page.bin', kind: 'file' }, to: { fd: 4, kind: 'socket' }, technique: 'read-write', lesson: 'traditional', calls: { read: 4, sendto: 4 }, bytes: 200000, chunk: 65536 });
+    expect(f).toMatchObject({ from: { fd: 5, path: '/tmp/zc/www/page.bin', kind: 'file' }, to: { fd: 4, kind: 'socket' }, technique: 'read-write', job: 'send', lesson: 'traditional', calls: { read: 4, sendto: 4 }, bytes: 200000, chunk: 65536 });
     expect(f.model?.perChunk).toMatchObject({ cpuCopies: 2, dmaCopies: 2, modeSwitches: 4, syscalls: 2 });
     expect(f.model?.formula?.syscalls).toBe('4 x 2');
     expect(Object.keys(f.model?.counts ?? {})).toEqual(['cpuCopies', 'dmaCopies', 'modeSwitches', 'syscalls', 'descriptorCopies', 'interrupts', 'pageFaults']);
     expect(f.alternatives.find((a) => a.technique === 'sendfile')).toMatchObject({ lesson: 'sendfile', saving: { cpuCopies: 4, modeSwitches: 8, syscalls: 4 } });
   });
 
+  test("each flow is read within its job (docs/MODEL.md, \"Jobs\"): cp's copy to a file gets no send-job figures; dd's O_DIRECT reads to /dev/null are the read job, the writes named as not counted", () => {
+    const cp = zcopy(['trace', join(TRACES, 'cp.trace')]);
+    expect(cp.stdout).toContain('No lesson does this job (file to file)');
+    expect(cp.stdout).not.toMatch(/CPU copies|Sending the same bytes/);
+    const dd = zcopy(['trace', join(TRACES, 'dd-direct.trace')]);
+    // 5 chunks of 64 KiB read with O_DIRECT: 1 DMA copy, no CPU copy, 2 mode switches and 1 call each.
+    expect(dd.stdout).toMatch(/CPU copies\s+0\s+= 5 x 0/);
+    expect(dd.stdout).toMatch(/DMA copies\s+5\s+= 5 x 1/);
+    expect(dd.stdout).toMatch(/Not counted: write x 5 to \/dev\/null/);
+    expect(dd.stdout).toMatch(/Reading the same bytes[^]*- read-write \(lesson dma-io\): CPU copies 5,[^]*costs 5 CPU copies more/);
+    expect(dd.stdout).not.toMatch(/- (?:mmap-write|sendfile|splice|msg-zerocopy)/);
+    const zh = zcopy(['trace', '--lang', 'zh', join(TRACES, 'cp.trace')]);
+    expect(zh.stdout).toContain('没有课程做这个任务（文件到文件）');
+  });
+
   test('- reads standard input; -ff files are read together', () => {
     const r = zcopy(['trace', '--json', '-'], {}, readFileSync(join(TRACES, 'cp.trace'), 'utf8'));
-    expect(flowsOf(r.stdout).map((f) => [f.technique, f.calls, f.bytes])).toEqual([['copy-file-range', { copy_file_range: 1 }, 300000]]);
+    expect(flowsOf(r.stdout).map((f) => [f.technique, f.calls, f.bytes, f.job, f.model])).toEqual([['copy-file-range', { copy_file_range: 1 }, 300000, null, null]]);
     const ff = readdirSync(TRACES).filter((n) => n.startsWith('py-sendfile-ff.trace.')).map((n) => join(TRACES, n));
     expect(ff).toHaveLength(2);
     const both = zcopy(['trace', '--json', ...ff]);

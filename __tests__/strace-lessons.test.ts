@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { FlowFinder } from '../src/trace/flows.js';
 import { readFlow } from '../src/trace/model.js';
+import type { End } from '../src/trace/flows.js';
 import { StraceParser } from '../src/trace/parse.js';
 import { loadCatalog } from '../src/lessons/index.js';
 import { callsOfPhase } from '../src/model/index.js';
@@ -161,5 +162,32 @@ describe('the model of a flow (docs/MODEL.md)', () => {
     const r = flow('read-write', { read: 3, write: 3 }, 3 * 10000, 10000);
     expect([r.rounded, r.scale]).toEqual([true, { size: 30000, chunk: 12288 }]);
     expect(r.command).toBe('zcopy learn traditional --size 30000 --chunk 12K');
+  });
+
+  // docs/MODEL.md, "Jobs": figures are only compared within a job.
+  const between = (technique: 'read-write' | 'direct-io' | 'copy-file-range', from: End, to: End, calls: Record<string, number>, bytes: number, chunk: number) =>
+    readFlow({ from, to, technique, calls, bytes, chunk, pids: [1] }, catalog);
+  const file = (path: string): End => ({ fd: 3, path, kind: 'file' });
+
+  test('a file copied to a file (cp, cat > g) is no lesson\'s job: no counts of the send job, no alternatives, the lesson of its calls without a scale', () => {
+    const cat = between('read-write', file('/a'), { fd: 1, path: '/b', kind: 'file' }, { read: 4, write: 4 }, 4 * 65536, 65536);
+    expect([cat.job, cat.model, cat.alternatives, cat.command]).toEqual([null, null, [], 'zcopy learn traditional']);
+    const cp = between('copy-file-range', file('/a'), { fd: 4, path: '/b', kind: 'file' }, { copy_file_range: 1 }, 300000, 300000);
+    expect([cp.job, cp.model, cp.alternatives, cp.lesson, cp.command]).toEqual([null, null, [], null, null]);
+    const relay = between('read-write', { fd: 3, path: null, kind: 'socket' }, { fd: 4, path: null, kind: 'socket' }, { recvfrom: 2, sendto: 2 }, 8192, 4096);
+    expect([relay.job, relay.model, relay.alternatives]).toEqual([null, null, []]);
+  });
+
+  test('a file read with O_DIRECT and written to /dev/null is the read job: per chunk 1 DMA copy, 0 CPU copies, 2 mode switches, 1 call, 1 interrupt; read() through the page cache would add a CPU copy a chunk', () => {
+    const devNull: End = { fd: 1, path: '/dev/null', kind: 'device' };
+    const r = between('direct-io', file('/blocks'), devNull, { read: 5, write: 5 }, 5 * 65536, 65536);
+    expect([r.job, r.lesson, r.command]).toEqual(['read', 'direct-io', 'zcopy learn direct-io --size 320K --chunk 64K']);
+    expect(r.model?.counts).toMatchObject({ cpuCopies: 0, dmaCopies: 5, modeSwitches: 10, syscalls: 5, interrupts: 5 });
+    // The writes to /dev/null are no part of the read job, and are named as such.
+    expect(r.outside).toEqual({ write: 5 });
+    expect(r.alternatives.map((a) => [a.technique, a.lesson, a.counts.cpuCopies, a.saving?.cpuCopies])).toEqual([['read-write', 'dma-io', 5, -5]]);
+    // No send-job technique is offered for a read.
+    const buffered = between('read-write', file('/blocks'), devNull, { read: 5, write: 5 }, 5 * 65536, 65536);
+    expect([buffered.lesson, buffered.model?.counts?.cpuCopies, buffered.alternatives.map((a) => a.technique)]).toEqual(['dma-io', 5, ['direct-io']]);
   });
 });

@@ -1,5 +1,6 @@
 import { catalogue } from './lang.js';
 import { grouped } from '../term/bytes.js';
+import { PUNCTUATION } from './punctuation.js';
 
 /** The words of `zcopy trace`: a real program's strace, read through the model. */
 export const TRACE_TEXT = catalogue({
@@ -20,12 +21,22 @@ export const TRACE_TEXT = catalogue({
     moved: (bytes: number, size: string | null, chunk: string) => `Moved: ${grouped(bytes)} bytes${size ? ` (${size})` : ''}, typically ${chunk} per call`,
     model: 'The model at this size and chunk:',
     rounded: (chunk: string) => `(the model counts whole pages: the chunk is taken as ${chunk})`,
-    noModel: 'The model has no figure for this flow as a whole. The techniques below are what the model counts for sending the same bytes from a file to a network card, the job the lessons teach: to a file or a device the last hop differs, so read them as a comparison, not as this program\'s cost.',
-    instead: 'The same job by the other techniques, at the same size and chunk:',
+    outside: (calls: string, to: string) => `Not counted: ${calls} to ${to}, which takes the bytes without copying them; the read job ends in the program's buffer.`,
+    notWhole: (lesson: string | null) =>
+      lesson ? `No lesson counts this flow whole: lesson ${lesson} teaches its reads, not what is done with the bytes after them.` : 'No lesson counts this flow whole.',
+    noJob: (from: string, to: string) =>
+      `No lesson does this job (${from} to ${to}): the lessons read a file, send one to the network, share pages and serve the page cache. So the model gives no counts here and compares no techniques: figures of another job would not be this program's cost.`,
+    instead: {
+      send: 'Sending the same bytes by the other techniques, at the same size and chunk:',
+      read: 'Reading the same bytes by the other techniques, at the same size and chunk:',
+    },
+    /** An alternative named by its technique, and its lesson where that is named otherwise (the read job's read-write is lesson dma-io). */
+    alternative: (technique: string, lesson: string | null) => (lesson && lesson !== technique ? `${technique} (lesson ${lesson})` : technique),
     saves: (what: string) => `saves ${what}`,
     costs: (what: string) => `costs ${what} more`,
     same: 'the same counts',
     open: 'Open the lesson at this scale:',
+    openPlain: 'The lesson that teaches these calls:',
     unknowable:
       "What a trace cannot tell: whether the page cache held the file (the model assumes it did not: a cold cache), whether the network card gathers scattered pages (the counts are the lessons' as written: sendfile's CPU copy into the socket buffer is gone with a gathering card, lesson sendfile-sg), and copies a device makes on its own.",
     notTrace: (file: string) => `${file} is not an strace trace (no line of it is one strace writes); make one with: strace -f -yy -T -o FILE COMMAND`,
@@ -58,12 +69,20 @@ export const TRACE_TEXT = catalogue({
     moved: (bytes: number, size: string | null, chunk: string) => `搬运：${grouped(bytes)} 字节${size ? `（${size}）` : ''}，每次调用一般 ${chunk}`,
     model: '模型在这个大小和分段下的计数：',
     rounded: (chunk: string) => `（模型按整页计数：分段按 ${chunk} 算）`,
-    noModel: '模型没有这整条数据流的数字。下面是模型给其他技术把同样的字节从文件发到网卡的计数，也就是课程所讲的任务：写到文件或设备时最后一段不同，所以只能拿来比较，不是这个程序的开销。',
-    instead: '用其他技术完成同一任务，大小和分段相同：',
+    outside: (calls: string, to: string) => `未计入：写到 ${to} 的 ${calls}；它收下字节而不拷贝，读任务到程序的缓冲区就结束了。`,
+    notWhole: (lesson: string | null) => (lesson ? `没有课程完整计数这条数据流：课程 ${lesson} 讲的是它的读，不是读完之后怎么处理这些字节。` : '没有课程完整计数这条数据流。'),
+    noJob: (from: string, to: string) =>
+      `没有课程做这个任务（${PUNCTUATION.zh.phrase([from, '到', to])}）：课程讲的是读文件、把文件发到网络、共享页和页缓存。所以这里模型不给计数，也不比较技术：别的任务的数字不是这个程序的开销。`,
+    instead: {
+      send: '用其他技术发送同样的字节，大小和分段相同：',
+      read: '用其他技术读取同样的字节，大小和分段相同：',
+    },
+    alternative: (technique: string, lesson: string | null) => (lesson && lesson !== technique ? `${technique}（课程 ${lesson}）` : technique),
     saves: (what: string) => `省下 ${what}`,
     costs: (what: string) => `多花 ${what}`,
     same: '计数相同',
     open: '按这个规模打开课程：',
+    openPlain: '讲这些调用的课程：',
     unknowable: '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），网卡能否收集分散的页（计数按课程原样：网卡支持收集时，sendfile 由 CPU 拷进 socket 缓冲区的那一次就没有了，见课程 sendfile-sg），以及设备自己做的拷贝。',
     notTrace: (file: string) => `${file} 不是 strace 的跟踪（没有一行是 strace 写的）；可以这样生成：strace -f -yy -T -o FILE COMMAND`,
     binary: (file: string) => `${file} 是二进制文件，不是 strace 的跟踪；可以这样生成：strace -f -yy -T -o FILE COMMAND`,

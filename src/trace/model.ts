@@ -1,12 +1,29 @@
 import type { Catalog } from '../lessons/index.js';
 import { lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
-import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, ScaleRefused, callsOfPhase, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 import type { Flow, FlowTechnique } from './flows.js';
 
 /** The lesson a flow's technique is taught by (the lab's derivations), none for what the lab has no id for. */
 export function lessonOfTechnique(t: FlowTechnique): string | null {
   return t === 'other' ? null : lessonOf(t);
 }
+
+/**
+ * The job a flow does, as docs/MODEL.md's "Jobs" table names them, or null where no lesson does
+ * it (a copy to a file, socket to socket): figures are counted and compared only within one job.
+ * A file sent to a socket is the send job; a file read and thrown away (written to /dev/null,
+ * which copies nothing) is the read job.
+ */
+export type FlowJob = 'send' | 'read';
+export function jobOf(flow: Pick<Flow, 'from' | 'to'>): FlowJob | null {
+  if (flow.from.kind !== 'file') return null;
+  if (flow.to.kind === 'socket') return 'send';
+  if (flow.to.path === '/dev/null') return 'read';
+  return null;
+}
+
+/** The read job's lessons, by the technique whose reads they teach: read() through the page cache, and O_DIRECT. */
+const READ_LESSONS: Partial<Record<Technique, string>> = { 'read-write': 'dma-io', 'direct-io': 'direct-io' };
 
 /** What a trace cannot tell, so the model is asked at one setting: a cold cache, as the lab's model is unless it drops the cache itself. */
 export const ASSUMED: Knobs = { ...DEFAULT_KNOBS, cache: 'cold' };
@@ -29,14 +46,19 @@ export interface Alternative {
 }
 
 export interface ReadFlow extends Flow {
+  /** The job the model's figures are counted for; null: no lesson does this flow's job, so no figures and no alternatives. */
+  job: FlowJob | null;
+  /** The lesson that teaches the flow's calls for its job (the read job's lesson for a read thrown away). */
   lesson: string | null;
+  /** Calls of the flow the job leaves out (the read job's writes to /dev/null), by name. */
+  outside: Record<string, number>;
   /** The scale the model was asked at: the flow's bytes and chunk, the chunk rounded up to whole pages where the model counts pages. */
   scale: Scale | null;
   /** The chunk was rounded up to whole pages for the model. */
   rounded: boolean;
   model: FlowModel | null;
   alternatives: Alternative[];
-  /** The command that opens the lesson at this scale. */
+  /** The command that opens the lesson, at this scale where the flow has a job. */
   command: string | null;
 }
 
@@ -45,13 +67,6 @@ export function sizeArg(n: number): string {
   if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)}M`;
   if (n % 1024 === 0) return `${n / 1024}K`;
   return String(n);
-}
-
-/** The techniques that could do a flow's job: MSG_ZEROCOPY sends to a socket only, copy_file_range copies between files only. */
-function fits(t: Technique, flow: Flow): boolean {
-  if (t === 'msg-zerocopy') return flow.to.kind === 'socket';
-  if (t === 'copy-file-range') return flow.from.kind === 'file' && flow.to.kind === 'file';
-  return true;
 }
 
 const minus = (a: Counters, b: Counters) => Object.fromEntries(COUNTER_KEYS.map((k) => [k, a[k] - b[k]])) as unknown as Counters;
@@ -69,27 +84,63 @@ function formulaOf(catalog: Catalog, lessonId: string, scale: Scale): Record<key
   }
 }
 
+/** A figure for one technique in one job: the lesson it is read from and its counts at `scale`, null where no lesson counts it whole. */
+interface JobFigure {
+  lesson: string | null;
+  totals: Counters | null;
+  perChunk: Counters | null;
+  calls: string[];
+}
+
+function figureIn(job: FlowJob, t: Technique, catalog: Catalog, scale: Scale): JobFigure {
+  if (job === 'send') {
+    const f = modelFigure(t, catalog, scale, ASSUMED.cache);
+    return { lesson: lessonOf(t), totals: f.totals, perChunk: f.perChunk, calls: f.calls };
+  }
+  const lessonId = READ_LESSONS[t];
+  const lesson = lessonId ? catalog.find(lessonId) : undefined;
+  if (!lessonId || !lesson) return { lesson: null, totals: null, perChunk: null, calls: [] };
+  const script = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, ASSUMED);
+  try {
+    const big = traceOf(script).atScale(scale);
+    return { lesson: lessonId, totals: big.counts, perChunk: big.perChunk, calls: Array.from({ length: big.callsPerChunk }, () => callsOfPhase(lesson, 'transfer')).flat() };
+  } catch (error) {
+    if (!(error instanceof ScaleRefused)) throw error;
+    return { lesson: lessonId, totals: null, perChunk: null, calls: callsOfPhase(lesson, 'transfer') };
+  }
+}
+
+/** The techniques that can do a job: the lab's for sending (copy_file_range copies between files only), the read job's lessons for reading. */
+function techniquesOf(job: FlowJob): Technique[] {
+  return job === 'send' ? TECHNIQUES.filter((t) => t !== 'copy-file-range') : TECHNIQUES.filter((t) => READ_LESSONS[t]);
+}
+
+/** The calls of a read-job flow that only discard what was read: its writes, which no read lesson makes. */
+function outsideOf(flow: Flow, job: FlowJob | null): Record<string, number> {
+  if (job !== 'read') return {};
+  return Object.fromEntries(Object.entries(flow.calls).filter(([name]) => /^(?:p?write|send)/.test(name)));
+}
+
 /** A flow read through the model: its counts at its size and chunk, what the other techniques of its job would cost, and the lesson to open. */
 export function readFlow(flow: Flow, catalog: Catalog): ReadFlow {
-  const lesson = lessonOfTechnique(flow.technique);
-  if (flow.bytes <= 0 || flow.chunk <= 0) return { ...flow, lesson, scale: null, rounded: false, model: null, alternatives: [], command: lesson ? `zcopy learn ${lesson}` : null };
+  const job = flow.technique === 'other' ? null : jobOf(flow);
+  const outside = outsideOf(flow, job);
+  const taught = flow.technique === 'other' ? null : job === 'read' ? (READ_LESSONS[flow.technique] ?? null) : lessonOf(flow.technique);
+  const plain = { ...flow, job, lesson: taught, outside, scale: null, rounded: false, model: null, alternatives: [], command: taught ? `zcopy learn ${taught}` : null };
+  if (!job || flow.bytes <= 0 || flow.chunk <= 0) return plain;
   const chunk = Math.min(flow.chunk, flow.bytes);
   // A chunk of part pages is counted only as the file's one chunk (docs/MODEL.md, "The kernel's limits on a chunk"): round it up, and say so.
   const whole = chunk === flow.bytes || chunk % PAGE === 0;
   const scale: Scale = { size: flow.bytes, chunk: whole ? chunk : Math.min(flow.bytes, Math.ceil(chunk / PAGE) * PAGE) };
-  const figure = (t: Technique) => modelFigure(t, catalog, scale, ASSUMED.cache);
-  let model: FlowModel | null = null;
-  if (flow.technique !== 'other') {
-    const f = figure(flow.technique);
-    model = { counts: f.totals, perChunk: f.perChunk, formula: f.totals && lesson ? formulaOf(catalog, lesson, scale) : null, calls: f.calls };
-  }
+  const own = figureIn(job, flow.technique as Technique, catalog, scale);
+  const model: FlowModel = { counts: own.totals, perChunk: own.perChunk, formula: own.totals && own.lesson ? formulaOf(catalog, own.lesson, scale) : null, calls: own.calls };
   const alternatives: Alternative[] = [];
-  for (const t of TECHNIQUES) {
-    if (t === flow.technique || !fits(t, flow)) continue;
-    const f = figure(t);
+  for (const t of techniquesOf(job)) {
+    if (t === flow.technique) continue;
+    const f = figureIn(job, t, catalog, scale);
     if (!f.totals) continue;
-    alternatives.push({ technique: t, lesson: lessonOf(t), counts: f.totals, saving: model?.counts ? minus(model.counts, f.totals) : null });
+    alternatives.push({ technique: t, lesson: f.lesson, counts: f.totals, saving: model.counts ? minus(model.counts, f.totals) : null });
   }
-  const command = lesson ? `zcopy learn ${lesson} --size ${sizeArg(scale.size)} --chunk ${sizeArg(scale.chunk)}` : null;
-  return { ...flow, lesson, scale, rounded: !whole, model, alternatives, command };
+  const command = own.lesson ? `zcopy learn ${own.lesson} --size ${sizeArg(scale.size)} --chunk ${sizeArg(scale.chunk)}` : null;
+  return { ...flow, job, lesson: own.lesson ?? taught, outside, scale, rounded: !whole, model, alternatives, command };
 }

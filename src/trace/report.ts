@@ -21,6 +21,7 @@ export function traceJson(flows: ReadFlow[], lines: LineCounts) {
       to: f.to,
       technique: f.technique,
       ...(f.seen ? { seen: f.seen } : {}),
+      job: f.job,
       lesson: f.lesson,
       calls: f.calls,
       bytes: f.bytes,
@@ -53,19 +54,23 @@ export function renderTrace(source: string, flows: ReadFlow[], lines: LineCounts
       if (f.rounded && f.scale) out.push(...paragraph(t.rounded(formatBytes(f.scale.chunk)), width, '    '));
       const rows = shown(counts).map((k) => [counter[k], grouped(counts[k]), f.model?.formula ? `= ${groupedIn(f.model.formula[k])}` : '']);
       out.push(...columns(rows, ['left', 'right', 'left']).map((l) => `    ${l}`));
-    } else if (f.technique !== 'other' && f.bytes > 0) out.push(...paragraph(t.noModel, width, '  '));
-    if (f.alternatives.length) {
-      out.push(`  ${t.instead}`);
+      const outside = Object.entries(f.outside);
+      if (outside.length) out.push(...paragraph(t.outside(p.list(outside.map(([name, n]) => t.callCount(name, n))), f.to.path ?? ''), width, '    '));
+    } else if (f.technique !== 'other' && f.bytes > 0) {
+      out.push(...paragraph(f.job ? t.notWhole(f.lesson) : t.noJob(t.kind[f.from.kind] ?? f.from.kind, t.kind[f.to.kind] ?? f.to.kind), width, '  '));
+    }
+    if (f.job && f.alternatives.length) {
+      out.push(`  ${t.instead[f.job]}`);
       const rows = f.alternatives.map((a) => {
         const figures = p.list(shown(a.counts).map((k) => `${counter[k]} ${grouped(a.counts[k])}`));
-        return [a.technique, figures, a.saving ? verdict(a.saving, lang) : ''];
+        return [t.alternative(a.technique, a.lesson), figures, a.saving ? verdict(a.saving, lang) : ''];
       });
       for (const [technique, figures, saving] of rows) {
         out.push(...bullet(`${technique}${p.colon}${figures}${saving ? p.semicolons(['', saving]) : ''}`, width, '    ', '-'));
       }
     }
     // A command is copied whole: never wrapped.
-    if (f.command) out.push(`  ${t.open}`, `    ${paint.cyan(f.command)}`);
+    if (f.command) out.push(`  ${f.scale ? t.open : t.openPlain}`, `    ${paint.cyan(f.command)}`);
     out.push('');
   });
   out.push(...paragraph(t.unknowable, width));
