@@ -78,17 +78,17 @@ export async function main(io: Io): Promise<number> {
   // Registering a command costs yargs work at every start: one named command needs only itself
   // (`zcopy --help` and completion list them all).
   const only = command !== undefined && command !== 'help' && !completing ? [command] : Object.keys(COMMANDS);
+  const completer = completing ? await import('./complete.js') : undefined;
   for (const c of await Promise.all(only.map((name) => COMMANDS[name]()))) c.register(parser, ctx);
   parser
     // yargs answers --get-yargs-completions; the script itself is the completion command's, so yargs' own is hidden.
     .completion('__yargs-completion-script', false, ((current, _argv, completeDefault, done) => {
       // The words before the one being completed, as the shell passed them (after the program's name).
       const words = io.argv.slice(io.argv.indexOf('--get-yargs-completions') + 2, -1);
-      void import('./complete.js').then(({ complete }) => {
-        const found = complete(ctx, words, current);
-        if (found) done(found);
-        else completeDefault();
-      });
+      // Answered within the parse, so that yargs hands the words back with its output.
+      const found = completer?.complete(ctx, words, current);
+      if (found) done(found);
+      else completeDefault();
     }) satisfies FallbackCompletionFunction)
     .demandCommand(1, '')
     .strict()
@@ -114,7 +114,7 @@ export async function main(io: Io): Promise<number> {
         const unknown = unknownGlobal(io.argv, GLOBAL_OPTIONS, lang);
         if (unknown) throw new UsageError(unknown);
         if (!message) {
-          usage.showHelp('log');
+          usage.showHelp((text: string) => void io.stdout.write(`${text}\n`));
           throw new UsageError(MESSAGES[lang].needCommand);
         }
       }
@@ -122,7 +122,11 @@ export async function main(io: Io): Promise<number> {
     });
 
   try {
-    await parser.parseAsync();
+    // yargs' own words (help, the version, completions) come back to be written to io.stdout, as
+    // everything zcopy says is, rather than to the process's console.
+    await parser.parseAsync(io.argv, (_error: unknown, _argv: unknown, output: string) => {
+      if (output) io.stdout.write(`${output}\n`);
+    });
     return EXIT.ok;
   } catch (error) {
     return await reportError(error, io, lang);

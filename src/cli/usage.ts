@@ -28,7 +28,7 @@ export const YARGS_MARKERS: Record<string, string | { one: string; other: string
 export interface YargsUsage {
   getUsage(): [string, string][];
   getDescriptions(): Record<string, unknown>;
-  showHelp(level: 'log'): void;
+  showHelp(level: 'log' | ((text: string) => void)): void;
 }
 
 /** Where a failure happened: the words typed, the command they name, and its synopsis as yargs has it (`$0 validate <files..>`). */
