@@ -8,7 +8,7 @@ import { KEYS_HELP } from '../src/i18n/keys.js';
 import { LEARN_CLI } from '../src/i18n/strings.js';
 import { displayWidth } from '../src/term/text.js';
 import { keyLabel } from '../src/ui/keys.js';
-import { ROOT, zcopy, zcopyHere } from './helpers/cli.js';
+import { ROOT, zcopy, zcopyBin } from './helpers/cli.js';
 
 const ESC = '\u001b[';
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
@@ -239,6 +239,24 @@ describe('zcopy compare', () => {
   });
 });
 
+describe('the runner the tests use (helpers/cli.ts)', () => {
+  // zcopy() runs main() in a worker of this process; zcopyBin() starts the binary. The suite's
+  // hundreds of command lines trust the first, so it must say and exit exactly as the second does:
+  // yargs' own output, colours from the environment, standard input, a refusal and its code.
+  test.each([
+    [['--help'], {}, ''],
+    [['--version'], {}, ''],
+    [['explain', 'sendfile'], { FORCE_COLOR: '1' }, ''],
+    [['explain', 'sendfile'], { NO_COLOR: '1', FORCE_COLOR: '1' }, ''],
+    [['--get-yargs-completions', 'zcopy', 'explain', 'sen'], { SHELL: '/usr/bin/zsh' }, ''],
+    [['explain', 'zerocopy', '--lang', 'zh'], {}, ''],
+    [['quiz', '--seed', '3', '--count', '2'], {}, '1\n2\n'],
+    [['trace', '-', '--json'], {}, readFileSync(join(ROOT, 'traces/cp.trace'), 'utf8')],
+  ] as [string[], Record<string, string>, string][])('%j %j', (args, env, input) => {
+    expect(zcopy(args, env, input)).toEqual(zcopyBin(args, env, input));
+  });
+});
+
 describe('the CLI itself', () => {
   test('--version matches package.json', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -424,7 +442,7 @@ describe('the CLI itself', () => {
     }
   });
 
-  test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', async () => {
+  test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', () => {
     const YARGS_TEXT = /Not enough|non-option|Unknown argument|Invalid values|Argument:|Given:|Choices:|参数不够|无法识别|值无效|没有提供足够的值|可选值/;
     const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);
     expect(commands).toEqual(expect.arrayContaining(['learn', 'quiz', 'validate', 'lab', 'completion']));
@@ -443,8 +461,8 @@ describe('the CLI itself', () => {
     }
     expect(cases.length).toBeGreaterThan(60);
     for (const args of cases) {
-      // In this process: about 150 command lines, each a Node's start when run as the binary.
-      const r = await zcopyHere([...args, '--lang', 'zh']);
+      // About 150 command lines: each is main() in this process's worker (helpers/cli.ts), not a Node's start.
+      const r = zcopy([...args, '--lang', 'zh']);
       const lines = r.stderr.split('\n').filter(Boolean);
       // A file that is not there is a file problem (exit 2, as the README's table says); everything else is usage, exit 1.
       const file = args.some((a) => ['--file', '--check', 'validate', 'trace'].includes(a)) && args.includes('zzz-wrong');

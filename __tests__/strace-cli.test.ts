@@ -54,7 +54,7 @@ describe('zcopy trace FILE', () => {
     expect(f.alternatives.find((a) => a.technique === 'sendfile')).toMatchObject({ lesson: 'sendfile', saving: { cpuCopies: 4, modeSwitches: 8, syscalls: 4 } });
   });
 
-  test("each flow is read within its job (docs/MODEL.md, \"Jobs\"): cp's copy to a file gets no send-job figures; dd's O_DIRECT reads to /dev/null are the read job, the writes named as not counted", () => {
+  test(`each flow is read within its job (docs/MODEL.md, "Jobs"): cp's copy to a file gets no send-job figures; dd's O_DIRECT reads to /dev/null are the read job, the writes named as not counted`, () => {
     const cp = zcopy(['trace', join(TRACES, 'cp.trace')]);
     expect(cp.stdout).toContain('No lesson does this job (file to file)');
     expect(cp.stdout).not.toMatch(/CPU copies|Sending the same bytes/);

@@ -27,7 +27,7 @@ import * as USAGE_TEXT from '../src/i18n/usage.js';
 import * as PAGES_TEXT from '../src/i18n/pages.js';
 import * as EXPORT_TEXT from '../src/i18n/export.js';
 import * as GRADE_TEXT from '../src/i18n/grade.js';
-import { ROOT, zcopyHere } from './helpers/cli.js';
+import { ROOT, zcopy } from './helpers/cli.js';
 
 const { GLOSSARY } = GLOSSARY_TEXT;
 
@@ -282,14 +282,14 @@ describe('what the commands print in Chinese', () => {
   ];
 
   // In this process: each would otherwise be a Node's start.
-  test.each(screens)('%s', async (_name, args) => {
-    const r = await zcopyHere([...args, '--lang', 'zh']);
+  test.each(screens)('%s', (_name, args) => {
+    const r = zcopy([...args, '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(flaws(args.join(' '), r.stdout, SCREEN_CHECKS)).toEqual([]);
   });
 
-  test.each([1, 2, 3, 4, 5])('quiz --reveal --json --seed %i: prompts, choices and explanations', async (seed) => {
-    const r = await zcopyHere(['quiz', '--reveal', '--json', '--lang', 'zh', '--seed', String(seed)]);
+  test.each([1, 2, 3, 4, 5])('quiz --reveal --json --seed %i: prompts, choices and explanations', (seed) => {
+    const r = zcopy(['quiz', '--reveal', '--json', '--lang', 'zh', '--seed', String(seed)]);
     expect(r.code).toBe(0);
     const out: [string, string][] = [];
     zhStrings(JSON.parse(r.stdout), 'quiz', true, out);

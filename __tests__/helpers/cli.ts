@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/zcopy.js', import.meta.url));
@@ -21,42 +20,46 @@ function scratchHome(): string {
   return (home ??= mkdtempSync(join(tmpdir(), 'zcopy-home-')));
 }
 
+const baseEnv = (): Record<string, string> => ({ PATH: process.env.PATH ?? '', HOME: scratchHome(), LANG: 'C.UTF-8' });
+
 /**
  * Runs the built binary as a user would, piped, with a plain English locale unless told otherwise;
- * `input` is what it reads on stdin (nothing by default).
+ * `input` is what it reads on stdin (nothing by default). For what only a process shows (its exit
+ * on a signal, a closed pipe, the loader): zcopy() runs the same main() without starting a Node.
  */
-export function zcopy(args: string[], env: Record<string, string> = {}, input?: string): Result {
-  const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: scratchHome(), LANG: 'C.UTF-8' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 20_000, input: input ?? '' });
+export function zcopyBin(args: string[], env: Record<string, string> = {}, input?: string): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 20_000, input: input ?? '' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Bundle {
-  main: (io: object) => Promise<number>;
+interface Runner {
+  port: MessagePort;
+  signal: Int32Array;
 }
-let bundle: Bundle | undefined;
+let runner: Runner | undefined;
+
+function startRunner(): Runner {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const worker = new Worker(new URL('./in-process.mjs', import.meta.url), { workerData: { port: port2, signal, root: ROOT, version }, transferList: [port2] });
+  // The worker waits for the next command line for as long as the test file runs, and no longer.
+  worker.unref();
+  port1.unref();
+  return { port: port1, signal };
+}
 
 /**
- * The built bundle's main(), run in this process: what `zcopy(args)` runs, without starting a Node
- * for it. For tests that run the command line many times over (its parsing and its words); a test
- * of what a process does (exit, signals, pipes) runs the binary with zcopy().
+ * What `zcopyBin(args, env, input)` prints and exits with, from the built bundle's main() run in a
+ * worker this thread waits for: the same code and words, without the 100 ms of starting a Node for
+ * each of the suite's hundreds of command lines. A main() that throws (which the binary would print
+ * as a crash) is run again as the binary, so that the test sees what a user would.
  */
-export async function zcopyHere(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  bundle ??= (createRequire(import.meta.url)(join(ROOT, 'bin/load-bundle.js')) as { loadBundle: (kind: string) => { exports: Bundle } }).loadBundle('print').exports;
-  let stdout = '';
-  let stderr = '';
-  const sink = (write: (s: string) => void) => Object.assign(new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) }), { isTTY: false });
-  const stdin = Object.assign(new PassThrough(), { isTTY: false });
-  stdin.end();
-  const code = await bundle.main({
-    argv: args,
-    env: { PATH: process.env.PATH ?? '', HOME: scratchHome(), LANG: 'C.UTF-8', ...env },
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    stdin,
-    lessonsDir: join(ROOT, 'lessons/'),
-    catalogCache: join(ROOT, 'dist/lessons/'),
-    version: '0',
-  });
-  return { code, stdout, stderr };
+export function zcopy(args: string[], env: Record<string, string> = {}, input?: string): Result {
+  runner ??= startRunner();
+  Atomics.store(runner.signal, 0, 0);
+  runner.port.postMessage({ args, env: { ...baseEnv(), ...env }, input: input ?? '' });
+  if (Atomics.wait(runner.signal, 0, 0, 20_000) === 'timed-out') throw new Error(`zcopy ${args.join(' ')}: no result in 20 s`);
+  const result = receiveMessageOnPort(runner.port)?.message as Result | null | undefined;
+  return result ?? zcopyBin(args, env, input);
 }
