@@ -15,7 +15,7 @@ export const traceCommand: Command = {
       'trace [files..]',
       H.trace,
       (c) =>
-        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang).epilog(
+        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
           keysHelp('trace', ctx.lang),
         ),
       async (args) => {
