@@ -34,7 +34,7 @@ export function testContext(lang: Lang = 'en', stdout: NodeJS.WriteStream = pipe
   return { ctx: { ...ctx, ...read.get(lang)! }, state };
 }
 
-export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
+export interface AppOptions extends Pick<SessionOptions, 'quiz' | 'trace'> {
   lang?: Lang;
   /** The lab the app runs, in place of the real one (a fake that reports what a test tells it). */
   lab?: LabRunner;
@@ -46,13 +46,13 @@ export interface AppOptions extends Pick<SessionOptions, 'quiz'> {
 }
 
 /** The world the command line wires the app to (the same presenters, the same store), with what the app recorded. */
-function wired(lang: Lang, quiz: AppOptions['quiz'], dir?: string) {
+function wired(lang: Lang, quiz: AppOptions['quiz'], dir?: string, trace?: AppOptions['trace']) {
   const { ctx, state } = testContext(lang, pipe, dir);
   const answers: Answered[] = [];
   const finished: string[] = [];
   const ended: Outcome[] = [];
   const warnings: string[] = [];
-  const world = sessionWorld(ctx, { quiz, onAnswer: (a) => answers.push(a) }, (line) => warnings.push(line));
+  const world = sessionWorld(ctx, { quiz, trace, onAnswer: (a) => answers.push(a) }, (line) => warnings.push(line));
   const onFinish = (id: string) => {
     finished.push(id);
     world.onFinish(id);
@@ -78,8 +78,8 @@ export async function openApp(start: Route = { screen: 'home' }, { lang = 'en', 
  * read. Its frames are ink's: the lines of frameOf, each without trailing
  * spaces (ink drops them), one frame per write.
  */
-export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state, lab }: AppOptions = {}) {
-  const { world, onFinish, recorded } = wired(lang, quiz, state);
+export function driveApp(start: Route = { screen: 'home' }, { lang = 'en', size = { cols: 80, rows: 24 }, quiz, state, lab, trace }: AppOptions = {}) {
+  const { world, onFinish, recorded } = wired(lang, quiz, state, trace);
   const deps: AppDeps = { ...world, ...(lab ? { lab } : {}), size };
   // The lab's reports reach the session as Session hands them on: between keys, each drawing a frame.
   const labs = labRun(deps, (event) => {

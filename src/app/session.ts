@@ -24,7 +24,7 @@ import {
 } from '../progress/index.js';
 import type { Answered } from '../quiz/index.js';
 import { judgePrediction } from '../quiz/predict.js';
-import type { DrawnQuiz, HomeChoice, LabRunner } from '../ui/app/route.js';
+import type { DrawnQuiz, HomeChoice, LabRunner, TracePage } from '../ui/app/route.js';
 import { EventEmitter } from 'node:events';
 import { LAB_SCREEN } from '../i18n/screens.js';
 import { DEFAULTS, roughSeconds } from '../lab/limits.js';
@@ -76,6 +76,8 @@ export interface SessionOptions {
   onAnswer?: (a: Answered) => void;
   /** `learn --size`: every lesson opened shows the loop once and the whole file's totals. */
   scale?: Scale | null;
+  /** `zcopy trace` on a terminal: the report its page shows. */
+  trace?: TracePage;
   /** Where the sandbox starts (`zcopy sandbox --from lesson --step N`) and where `w` writes (`--out`). */
   sandbox?: { from: Lesson | null; step: number; out: string | null };
 }
@@ -182,6 +184,7 @@ export function sessionWorld(ctx: AppContext, options: SessionOptions, warnLine:
     },
     sandbox: () => sandboxBench(ctx, options.sandbox?.from ?? null, options.sandbox?.step ?? 0, options.sandbox?.out ?? null, names()),
     lab: labRunner(ctx),
+    ...(options.trace ? { trace: options.trace } : {}),
     onSolved: ({ id, score, again }) => void recordLevelSolved(store(), id, score, again),
     onKept: ({ id, steps }) => void (steps.length ? kept.set(id, steps) : kept.delete(id)),
     // A what-if variant has steps of its own: its step numbers are not the lesson's, and finishing it is not finishing the lesson.

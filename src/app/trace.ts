@@ -4,9 +4,12 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRACE_TEXT } from '../i18n/trace.js';
-import { readFlow } from '../trace/model.js';
+import { readFlow, type ReadFlow } from '../trace/model.js';
+import type { LineCounts } from '../trace/parse.js';
+import { traceOf } from '../model/index.js';
 import { analyzeFiles, NotATrace, type TraceAnalysis } from '../trace/read.js';
-import { renderTrace, traceJson } from '../trace/report.js';
+import { renderTrace, traceJson, traceLayout } from '../trace/report.js';
+import type { TracePage } from '../ui/app/route.js';
 import { json } from '../term/layout.js';
 import type { AppContext } from './context.js';
 
@@ -15,6 +18,8 @@ export interface TraceContext extends AppContext {
   out: (text: string) => void;
   /** How the text report is shown: through the pager on a terminal (the command line's), else printed. */
   show?: (text: string) => Promise<void>;
+  /** On a terminal, the report as the app's page in place of the text (the command line's): it returns once the learner quits. */
+  page?: (page: TracePage) => Promise<void>;
   width: number;
 }
 
@@ -92,8 +97,25 @@ async function report(ctx: TraceContext, source: string, analyze: () => Promise<
   }
   const flows = analysis.flows.map((f) => readFlow(f, ctx.lessons()));
   if (asJson) ctx.out(json(traceJson(flows, analysis.lines)));
+  else if (ctx.page) await ctx.page(tracePage(ctx, source, flows, analysis.lines));
   else await (ctx.show ?? (async (text: string) => ctx.out(text)))(renderTrace(source, flows, analysis.lines, ctx.lang, ctx.width, ctx.paint));
   return 0;
+}
+
+/**
+ * The report as the trace page shows it: the same lines at the screen's width, and each flow's
+ * lesson at the flow's scale, where the lesson can be counted at it (else as written).
+ */
+export function tracePage(ctx: AppContext, source: string, flows: ReadFlow[], lines: LineCounts): TracePage {
+  return {
+    source,
+    layout: (width) => traceLayout(source, flows, lines, ctx.lang, width, ctx.paint),
+    flows: flows.map((f) => {
+      const lesson = f.lesson ? ctx.lessons().find(f.lesson) : undefined;
+      const scale = lesson && f.scale && !traceOf(lesson).refusalAt(f.scale) ? f.scale : null;
+      return { technique: f.technique, lesson: lesson ? lesson.id : null, scale };
+    }),
+  };
 }
 
 /** Whether strace is on the PATH. */

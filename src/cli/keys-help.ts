@@ -1,7 +1,7 @@
 import { KEYS_HELP } from '../i18n/keys.js';
 import type { Lang } from '../i18n/lang.js';
 // The keymaps alone: plain data and their words, no screen code, so that --help loads no ink.
-import { BUILD_KEYS, CONFIRM_KEYS, LESSON_KEYS, MENU_KEYS, MODE_KEYS, MOVER_KEYS, PALETTE_KEYS, PLAY_CONTROLS, VS_KEYS, helpColumn, helpRows, type Keymap } from '../ui/keys.js';
+import { BUILD_KEYS, CONFIRM_KEYS, LESSON_KEYS, MENU_KEYS, MODE_KEYS, MOVER_KEYS, PALETTE_KEYS, PLAY_CONTROLS, TRACE_KEYS, VS_KEYS, helpColumn, helpRows, type Keymap } from '../ui/keys.js';
 
 type Section = keyof Omit<(typeof KEYS_HELP)[Lang], 'title' | 'helpKey' | 'between'>;
 
@@ -17,6 +17,7 @@ export const KEYMAP_OF: Record<Section, Keymap<string>> = {
   palette: PALETTE_KEYS,
   confirm: CONFIRM_KEYS,
   playing: PLAY_CONTROLS,
+  trace: TRACE_KEYS,
 };
 
 /** The screens each interactive command opens, in the order a learner meets them. */
@@ -24,6 +25,8 @@ export const SCREENS_OF = {
   learn: ['picker', 'lesson', 'mover', 'mode', 'vs', 'playing'],
   challenge: ['levels', 'build', 'palette', 'confirm'],
   sandbox: ['build', 'palette', 'confirm'],
+  // The report's page, and the lesson it opens.
+  trace: ['trace', 'lesson', 'mover', 'mode', 'playing'],
 } as const satisfies Record<string, readonly Section[]>;
 
 /**

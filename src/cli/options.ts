@@ -14,7 +14,12 @@ export function scaleOptions<T>(y: Argv<T>, lang: Lang) {
     .option('readers', { type: 'string', describe: H.knobReaders, requiresArg: true });
 }
 
-/** `--no-pager`, shown as git shows it; `--pager` (yargs' negation of it) is accepted and not listed. */
-export function pagerOption<T>(y: Argv<T>, lang: Lang) {
-  return y.option('pager', { type: 'boolean', hidden: true }).option('no-pager', { type: 'boolean', describe: HELP[lang].noPager });
+/**
+ * `--no-pager`, shown as git shows it; `--pager` (yargs' negation of it) is accepted and not
+ * listed, but where `words` say what each does (trace, whose default on a terminal is neither).
+ */
+export function pagerOption<T>(y: Argv<T>, lang: Lang, words?: { pager: string; noPager: string }) {
+  return y
+    .option('pager', { type: 'boolean', ...(words ? { describe: words.pager } : { hidden: true }) })
+    .option('no-pager', { type: 'boolean', describe: words?.noPager ?? HELP[lang].noPager });
 }

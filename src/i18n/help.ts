@@ -67,6 +67,8 @@ export const HELP = catalogue({
     trace: "read a real program's strace (a file, - for standard input, or -- COMMAND to run one under strace): its flows of data, their technique, what the model counts for them and what another technique would save",
     traceFiles: 'strace output files (several: one run\'s -ff files)',
     traceJson: 'print {flows, lines} as JSON (docs/REFERENCE.md)',
+    tracePager: 'on a terminal, the report as text through $PAGER (or less) rather than as a page whose keys open each flow\'s lesson',
+    traceNoPager: 'print the report as text, even on a terminal',
   },
   zh: {
     usage: '一步一步观察机器，学习 Linux I/O 与零拷贝。',
@@ -133,5 +135,7 @@ export const HELP = catalogue({
     trace: '读一个真实程序的 strace 输出（文件、表示标准输入的 -，或用 -- COMMAND 在 strace 下运行一个命令）：它的数据流、所用技术、模型的计数，以及换一种技术能省下多少',
     traceFiles: 'strace 输出文件（多个：同一次运行的 -ff 文件）',
     traceJson: '以 JSON 输出 {flows, lines}（见 docs/REFERENCE.md）',
+    tracePager: '在终端上把报告作为文字经 $PAGER（或 less）分页显示，而不是打开可按键进入各数据流课程的报告页',
+    traceNoPager: '即使在终端上也直接输出文字报告',
   },
 });

@@ -113,6 +113,12 @@ export const KEYS = catalogue({
       yes: { brief: 'discard', does: 'discard the steps and leave' },
       back: { brief: 'keep', does: 'keep them and stay (any other key too)' },
     },
+    /** The trace report's page: a flow marked, its lesson opened. */
+    trace: {
+      open: { brief: 'open lesson', does: "open the marked flow's lesson at its size and chunk" },
+      next: { brief: 'next flow', does: 'mark the next flow' },
+      previous: { brief: 'flow before', does: 'mark the flow before' },
+    },
     lab: {
       start: { brief: 'start', does: 'start measuring' },
       stop: { brief: 'stop', does: 'stop the run (its files and processes are removed)' },
@@ -229,6 +235,11 @@ export const KEYS = catalogue({
       yes: { brief: '放弃', does: '放弃这些步骤并离开' },
       back: { brief: '保留', does: '保留并留下（其他键也一样）' },
     },
+    trace: {
+      open: { brief: '打开课程', does: '按标记的数据流的大小和块打开它的课程' },
+      next: { brief: '下一个流', does: '标记下一个数据流' },
+      previous: { brief: '上一个流', does: '标记上一个数据流' },
+    },
     lab: {
       start: { brief: '开始', does: '开始测量' },
       stop: { brief: '停止', does: '停止这次测量（临时文件和进程都会清理）' },
@@ -258,6 +269,7 @@ export const KEYS_HELP = catalogue({
     palette: 'the palette of events and their fields',
     confirm: 'asked before a path not saved is discarded',
     playing: 'a lesson or --vs playing (--play, p)',
+    trace: 'the report (on a terminal, without --pager or --no-pager)',
     helpKey: 'that screen\'s keys',
     /** Between the keys of one action: Chinese key names (空格, 回车) would otherwise read as one word. */
     between: ' ',
@@ -274,6 +286,7 @@ export const KEYS_HELP = catalogue({
     palette: '事件及其字段的选择面板',
     confirm: '放弃未保存的路径前的确认',
     playing: '课程或 --vs 播放时（--play、p）',
+    trace: '报告页（在终端上，不带 --pager 或 --no-pager 时）',
     helpKey: '该屏幕的按键',
     between: ' / ',
   },

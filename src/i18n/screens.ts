@@ -50,3 +50,20 @@ export const LAB_SCREEN = catalogue({
     failed: 'lab 无法在这里运行：',
   },
 });
+
+/** `zcopy trace` on a terminal: its report as a page, a flow marked, its lesson a key away. */
+export const TRACE_SCREEN = catalogue({
+  en: {
+    title: (source: string) => `zcopy trace · ${source}`,
+    /** Which flow is marked, of how many. */
+    flowOf: (n: number, of: number) => `flow ${n}/${of}`,
+    noLesson: (n: number, technique: string) => `Flow ${n} (${technique}) has no lesson to open.`,
+    noFlows: 'There is no flow to open.',
+  },
+  zh: {
+    title: (source) => `zcopy trace · ${source}`,
+    flowOf: (n, of) => `数据流 ${n}/${of}`,
+    noLesson: (n, technique) => `数据流 ${n}（${technique}）没有可打开的课程。`,
+    noFlows: '没有可打开的数据流。',
+  },
+});

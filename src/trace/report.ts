@@ -37,13 +37,23 @@ export function traceJson(flows: ReadFlow[], lines: LineCounts) {
 
 /** The text report: each flow with its calls, bytes, the model's counts and formula, the other techniques and the lesson to open. */
 export function renderTrace(source: string, flows: ReadFlow[], lines: LineCounts, lang: Lang, width: number, paint: ChalkInstance): string {
+  return traceLayout(source, flows, lines, lang, width, paint).lines.join('\n') + '\n';
+}
+
+/**
+ * The text report as lines, and the line each flow starts at, with one more entry: the line
+ * after the last flow. The trace page (src/ui/app/trace.ts) marks and scrolls to a flow by them.
+ */
+export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts, lang: Lang, width: number, paint: ChalkInstance): { lines: string[]; flowAt: number[] } {
   const t = TRACE_TEXT[lang];
   const p = PUNCTUATION[lang];
   const counter = MACHINE[lang].counter;
   const out: string[] = [...paragraph(t.heading(source, lines.read, lines.understood, lines.skipped), width).map((l) => paint.bold(l)), ''];
   const endName = (e: End) => t.end(e.path ?? (e.fd >= 0 ? t.fdName(e.fd) : t.unknownEnd), t.kind[e.kind] ?? e.kind);
   if (!flows.length) out.push(...paragraph(t.noFlows, width), '');
+  const flowAt: number[] = [];
   flows.forEach((f, i) => {
+    flowAt.push(out.length);
     out.push(paint.bold(t.flow(i + 1, endName(f.from), endName(f.to))));
     out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '') : t.technique(f.technique, f.lesson), width, '  '));
     out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
@@ -73,8 +83,9 @@ export function renderTrace(source: string, flows: ReadFlow[], lines: LineCounts
     if (f.command) out.push(`  ${f.scale ? t.open : t.openPlain}`, `    ${paint.cyan(f.command)}`);
     out.push('');
   });
+  flowAt.push(out.length);
   out.push(...paragraph(t.unknowable, width));
-  return out.join('\n') + '\n';
+  return { lines: out, flowAt };
 }
 
 /** What switching saves and what it costs, counter by counter ("saves 8 mode switches; costs 1 page fault more"). */

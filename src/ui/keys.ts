@@ -158,6 +158,25 @@ export const TEXT_KEYS = {
   quit: QUIT,
 } satisfies Keymap<string>;
 
+/**
+ * `zcopy trace`'s report as a page: it scrolls as any page of text does, a flow is marked (n, N),
+ * and Enter opens its lesson at the flow's size and chunk. The page is where zcopy started: q quits.
+ */
+export const TRACE_KEYS = {
+  down: TEXT_KEYS.down,
+  up: TEXT_KEYS.up,
+  pageDown: TEXT_KEYS.pageDown,
+  pageUp: TEXT_KEYS.pageUp,
+  first: TEXT_KEYS.first,
+  last: TEXT_KEYS.last,
+  next: { keys: ['n'], says: says((w) => w.trace.next) },
+  previous: { keys: ['N'], says: says((w) => w.trace.previous) },
+  open: { keys: ['enter', 'o'], shown: 1, says: says((w) => w.trace.open) },
+  help: HELP,
+  back: { ...TEXT_KEYS.back, ...QUITS },
+  quit: QUIT,
+} satisfies Keymap<string>;
+
 /** Two lessons in lockstep (`learn a --vs b`): both move together. */
 export const VS_KEYS = {
   next: LESSON_KEYS.next,

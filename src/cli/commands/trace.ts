@@ -1,6 +1,9 @@
 import { HELP } from '../../i18n/help.js';
-import type { Command } from '../context.js';
+import type { TracePage } from '../../ui/app/route.js';
+import { MIN_COLS, MIN_ROWS } from '../../ui/size.js';
+import type { Command, Ctx } from '../context.js';
 import { Exit } from '../errors.js';
+import { keysHelp } from '../keys-help.js';
 import { pagerOption } from '../options.js';
 import { paged } from '../pager.js';
 
@@ -11,7 +14,10 @@ export const traceCommand: Command = {
     y.command(
       'trace [files..]',
       H.trace,
-      (c) => pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang),
+      (c) =>
+        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
+          keysHelp('trace', ctx.lang),
+        ),
       async (args) => {
         // What follows `--` is the command to trace, taken as typed: its own options are not zcopy's.
         const dash = ctx.io.argv.indexOf('--');
@@ -20,11 +26,26 @@ export const traceCommand: Command = {
         const stdin = ctx.io.argv.slice(0, dash >= 0 ? dash : undefined).includes('-') ? ['-'] : [];
         const files = command ? [] : [...((args.files as string[] | undefined) ?? []).map(String), ...stdin];
         const { runTrace } = await import('../../app/trace.js');
-        // A long report scrolls in the pager on a terminal, as explain's does.
-        const show = (text: string) => paged(ctx, text, args.pager as boolean | undefined);
-        const code = await runTrace({ ...ctx, show }, { files, command, json: args.json as boolean | undefined });
+        const pager = args.pager as boolean | undefined;
+        // --pager: the text through the pager, as explain's; --no-pager: the text, printed.
+        const show = (text: string) => paged(ctx, text, pager);
+        const page = pager === undefined && !args.json ? await pageOn(ctx) : undefined;
+        const code = await runTrace({ ...ctx, show, ...(page ? { page } : {}) }, { files, command, json: args.json as boolean | undefined });
         if (code !== 0) throw new Exit(code);
       },
     );
   },
 };
+
+/**
+ * On a terminal (both ends), the report opens as the app's page, its flows' lessons a key away.
+ * A terminal smaller than the app's screens takes the pager instead, which any size can show.
+ * Piped, nothing of the app is loaded.
+ */
+async function pageOn(ctx: Ctx): Promise<((page: TracePage) => Promise<void>) | undefined> {
+  const { stdout } = ctx.io;
+  if (!stdout.isTTY || (stdout.columns ?? 0) < MIN_COLS || (stdout.rows ?? 0) < MIN_ROWS) return undefined;
+  const { isInteractive, session } = await import('../session.js');
+  if (!isInteractive(ctx)) return undefined;
+  return async (trace) => void (await session(ctx, { screen: 'trace', back: null }, { trace }));
+}

@@ -41,6 +41,8 @@ export type Route =
   /** The glossary's index: its terms, one to read. */
   | { screen: 'terms'; back: Route | null; at?: string }
   | { screen: 'lab'; back: Route | null }
+  /** `zcopy trace`'s report as a page; `at`, `top`: the flow marked and the line scrolled to, as a lesson opened from it left them. */
+  | { screen: 'trace'; back: Route | null; at?: number; top?: number }
   /** What the home menu's quiz asks: how to choose, then the lesson or the kind. */
   | { screen: 'quizAim'; pick: 'how' | 'lesson' | 'kind'; back: Route | null; at?: string };
 
@@ -115,8 +117,20 @@ export interface AppDeps {
   terms: { title: string; note: string; items: () => MenuItem<string>[]; lineOf: (id: string, width: number) => number };
   /** The lab, run from the app; without one (a test that does not ask for it), the lab screen says it cannot run. */
   lab?: LabRunner;
+  /** The report the trace page shows (`zcopy trace` on a terminal); none in a session that did not read a trace. */
+  trace?: TracePage;
   /** Lecture mode's clock: calls `fire` once after `ms`, unless the returned cancel is called first; by default a real timeout. */
   timer?: Timer;
+}
+
+/** A trace's report as its page shows it: what was read, the report at a width, and each flow's lesson and scale. */
+export interface TracePage {
+  /** What was traced (the files' names, the command), for the page's title. */
+  source: string;
+  /** The report's lines at a width, and the line each flow starts at, one more: where the flows end (traceLayout). */
+  layout: (width: number) => { lines: string[]; flowAt: number[] };
+  /** Each flow's technique, the lesson that teaches it (null: none) and the size and chunk to open it at (null: as written). */
+  flows: { technique: string; lesson: string | null; scale: Scale | null }[];
 }
 
 /** A one-shot timer, passed in so that the screens' play is tested without waiting. */
@@ -222,6 +236,7 @@ export function commandOf(route: Route): string {
       return 'zcopy challenge';
     case 'quiz':
     case 'sandbox':
+    case 'trace':
       return `zcopy ${root.screen}`;
     default:
       return 'zcopy';

@@ -15,6 +15,7 @@ import { QUIZ } from './quiz.js';
 import { backOf, commandOf, type AppDeps, type Timer, type Kept, type LabAct, type LabEvent, type Outcome, type Route, type RouteName, type RouteOf, type ScreenEffect, type ScreenModule, type Solved } from './route.js';
 import { COMPARE, EXPLAIN, GLOSSARY, PROGRESS } from './text-view.js';
 import { LAB } from './lab.js';
+import { TRACE } from './trace.js';
 import { KEYS_WHILE_TOO_SMALL, tooSmall, tooSmallLines } from '../skeleton.js';
 import { wrap } from '../../term/text.js';
 
@@ -37,6 +38,7 @@ const SCREENS = {
   terms: TERMS,
   lab: LAB,
   quizAim: QUIZ_AIM,
+  trace: TRACE,
 } satisfies { [N in RouteName]: ScreenModule<N, never> | ScreenModule<N, any> };
 
 type StateOf<N extends RouteName> = ReturnType<(typeof SCREENS)[N]['enter']>;

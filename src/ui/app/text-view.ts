@@ -80,6 +80,11 @@ function pageFrom(s: TextState, size: Size, last: number, direction: 1 | -1): nu
   return back;
 }
 
+/** The furthest a page scrolls at `size`: where its last line is in sight. */
+export function lastTopOf(s: TextState, size: Size): number {
+  return lastOf(s, size, pageLines(s.source, size).length);
+}
+
 /** What one keypress does to a page of text. Pure. */
 export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<TextState, ScreenEffect> {
   const last = lastOf(s, size, pageLines(s.source, size).length);
@@ -106,15 +111,19 @@ export function textKey(s: TextState, key: Keypress, size: Size): KeyResult<Text
   }
 }
 
-/** The page from `top`, and a footer: the keys that fit, q before the jumps a narrow screen can spare, and which lines these are. */
-export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>): string[] {
+/**
+ * The page from `top`, and a footer: the keys that fit (`footer`, given the columns they have; by
+ * default a page's, q before the jumps a narrow screen can spare), and which lines these are.
+ */
+export function textFrame(s: TextState, { lang, paint, size }: Pick<AppDeps, 'lang' | 'paint' | 'size'>, footer?: (width: number) => string): string[] {
   const lines = pageLines(s.source, size);
   const top = Math.max(0, Math.min(s.top, lastOf(s, size, lines.length)));
   const kept = pinnedAt(s.source, size, top);
   const shown = [...kept.lines, ...lines.slice(kept.from, kept.from + room(size) - kept.lines.length)];
   const count = shown.length - kept.lines.length;
   const where = lines.length > count ? SCREENS[lang].lines(kept.from + 1, kept.from + count, lines.length) : '';
-  const keys = footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'help', 'back', 'first', 'last', 'quit'], lang, size.cols - displayWidth(where) - 4);
+  const spare = size.cols - displayWidth(where) - 4;
+  const keys = footer ? footer(spare) : footerOf(TEXT_KEYS, ['down', 'up', 'pageDown', 'help', 'back', 'first', 'last', 'quit'], lang, spare);
   return [...shown, fitWidth(paint.dim(where ? `${keys}   ${where}` : keys), size.cols)];
 }
 
