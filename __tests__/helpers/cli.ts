@@ -34,7 +34,10 @@ export function zcopyBin(args: string[], env: Record<string, string> = {}, input
 
 interface Runner {
   port: MessagePort;
+  /** How many results the worker has posted: a change wakes the thread waiting for one. */
   signal: Int32Array;
+  /** Command lines sent so far: each result carries the id of the one it answers. */
+  calls: number;
 }
 let runner: Runner | undefined;
 
@@ -46,7 +49,7 @@ function startRunner(): Runner {
   // The worker waits for the next command line for as long as the test file runs, and no longer.
   worker.unref();
   port1.unref();
-  return { port: port1, signal };
+  return { port: port1, signal, calls: 0 };
 }
 
 /**
@@ -57,9 +60,17 @@ function startRunner(): Runner {
  */
 export function zcopy(args: string[], env: Record<string, string> = {}, input?: string): Result {
   runner ??= startRunner();
-  Atomics.store(runner.signal, 0, 0);
-  runner.port.postMessage({ args, env: { ...baseEnv(), ...env }, input: input ?? '' });
-  if (Atomics.wait(runner.signal, 0, 0, 20_000) === 'timed-out') throw new Error(`zcopy ${args.join(' ')}: no result in 20 s`);
-  const result = receiveMessageOnPort(runner.port)?.message as Result | null | undefined;
-  return result ?? zcopyBin(args, env, input);
+  const id = ++runner.calls;
+  runner.port.postMessage({ id, args, env: { ...baseEnv(), ...env }, input: input ?? '' });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const posted = Atomics.load(runner.signal, 0);
+    // The wake-up and the message are not one event: the message can come a moment after the count
+    // changed, so it is looked for again until the answer to this call is there.
+    const got = receiveMessageOnPort(runner.port)?.message as { id: number; result: Result | null } | undefined;
+    if (got?.id === id) return got.result ?? zcopyBin(args, env, input);
+    if (got) continue;
+    if (Date.now() > deadline) throw new Error(`zcopy ${args.join(' ')}: no result in 20 s`);
+    Atomics.wait(runner.signal, 0, posted, 50);
+  }
 }

@@ -9,7 +9,7 @@ import { workerData } from 'node:worker_threads';
 const { port, signal, root, version } = workerData;
 const { main } = createRequire(import.meta.url)(join(root, 'bin/load-bundle.js')).loadBundle('print').exports;
 
-port.on('message', async ({ args, env, input }) => {
+port.on('message', async ({ id, args, env, input }) => {
   let stdout = '';
   let stderr = '';
   const sink = (write) => Object.assign(new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) }), { isTTY: false });
@@ -27,7 +27,7 @@ port.on('message', async ({ args, env, input }) => {
     // What main() throws, the binary's process prints and exits on: the caller runs the binary to see it.
     result = null;
   }
-  port.postMessage(result);
-  Atomics.store(signal, 0, 1);
+  port.postMessage({ id, result });
+  Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 });
