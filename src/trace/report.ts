@@ -19,6 +19,7 @@ export function traceJson(flows: ReadFlow[], lines: LineCounts) {
     flows: flows.map((f) => ({
       from: f.from,
       to: f.to,
+      ...(f.via ? { via: f.via } : {}),
       technique: f.technique,
       ...(f.seen ? { seen: f.seen } : {}),
       lesson: f.lesson,
@@ -44,6 +45,7 @@ export function renderTrace(source: string, flows: ReadFlow[], lines: LineCounts
   if (!flows.length) out.push(...paragraph(t.noFlows, width), '');
   flows.forEach((f, i) => {
     out.push(paint.bold(t.flow(i + 1, endName(f.from), endName(f.to))));
+    if (f.via) out.push(...paragraph(t.via(endName(f.via)), width, '  '));
     out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '') : t.technique(f.technique, f.lesson), width, '  '));
     out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
     if (f.bytes > 0) out.push(...paragraph(t.moved(f.bytes, formatBytes(f.bytes).endsWith(' B') ? null : formatBytes(f.bytes), formatBytes(f.chunk)), width, '  '));
