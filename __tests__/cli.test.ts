@@ -612,7 +612,11 @@ describe("the README's JSON contracts name what the commands print", () => {
   test('zcopy trace --json: every key of the report and of a flow', () => {
     const text = contract('zcopy trace FILE --json');
     const report = JSON.parse(zcopy(['trace', join(ROOT, 'traces/http-server.trace'), '--json']).stdout);
-    for (const key of [...Object.keys(report), ...Object.keys(report.flows[0]), ...Object.keys(report.lines)]) expect({ key, named: named(text, key) }).toEqual({ key, named: true });
+    // A flow through a pipe has a `via`; an `other` flow says what was `seen`.
+    const [piped] = JSON.parse(zcopy(['trace', join(ROOT, 'traces/pipe.trace'), '--json']).stdout).flows;
+    const [aio] = JSON.parse(zcopy(['trace', join(ROOT, 'traces/aio.trace'), '--json']).stdout).flows;
+    expect([Object.keys(piped.via), aio.seen]).toEqual([['fd', 'path', 'kind'], 'io_submit']);
+    for (const key of [...Object.keys(report), ...Object.keys(report.flows[0]), ...Object.keys(piped), ...Object.keys(aio), ...Object.keys(report.lines)]) expect({ key, named: named(text, key) }).toEqual({ key, named: true });
   });
 
   test('zcopy grade --json: every key of a student, an answer and a question', () => {

@@ -67,6 +67,11 @@ describe('zcopy trace FILE', () => {
     expect(dd.stdout).not.toMatch(/- (?:mmap-write|sendfile|splice|msg-zerocopy)/);
     const zh = zcopy(['trace', '--lang', 'zh', join(TRACES, 'cp.trace')]);
     expect(zh.stdout).toContain('没有课程做这个任务（文件到文件）');
+    // cat | python3 sending to a socket: the send job, but the pipe's copies are no lesson's.
+    const pipe = zcopy(['trace', join(TRACES, 'pipe.trace')]);
+    expect(pipe.stdout).toMatch(/No lesson counts this flow whole: the pipe between the two processes adds/);
+    expect(pipe.stdout).toMatch(/Sending the same bytes by the other techniques/);
+    expect(pipe.stdout).not.toMatch(/The model at this size and chunk/);
   });
 
   test('- reads standard input; -ff files are read together', () => {
@@ -127,6 +132,34 @@ function traceRun(command: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin';
+
+/** A loopback port nothing listens on. */
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** zcopy trace --json -- SERVER, one request made to `url` once it answers, then Ctrl-C: the report of what was captured. */
+async function traceServer(command: string[], url: string) {
+  const child = spawn(process.execPath, [BIN, 'trace', '--json', '--', ...command], { cwd: scratch, env: { PATH: SYSTEM_PATH, HOME: scratch, LANG: 'C.UTF-8' } });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const done = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let fetched = 0;
+  for (let i = 0; i < 100 && !fetched; i++) {
+    fetched = await fetch(url)
+      .then(async (res) => (await res.arrayBuffer()).byteLength)
+      .catch(() => new Promise<number>((r) => setTimeout(() => r(0), 50)));
+  }
+  child.kill('SIGINT');
+  return { code: await done, stdout, fetched };
+}
+
 describe('zcopy trace -- COMMAND, real programs under strace', () => {
   const dir = join(scratch, 'programs');
   mkdirSync(join(dir, 'www'), { recursive: true });
@@ -142,6 +175,22 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     expect(rest).toEqual([]);
     expect([f.bytes, f.from.path?.endsWith('file.bin'), f.to.path?.endsWith('out.bin')]).toEqual([300000, true, true]);
     expect(['copy-file-range', 'read-write']).toContain(f.technique);
+  });
+
+  test('cp: the whole file moves, by copy_file_range (coreutils 9: one call for the 300000 bytes) or read and write (older)', () => {
+    const r = traceRun(['cp', 'file.bin', 'copy.bin'], dir);
+    expect(r.code).toBe(0);
+    const [f, ...rest] = flowsOf(r.stdout);
+    expect(rest).toEqual([]);
+    expect([f.bytes, f.from.kind, f.to.kind, f.from.path?.endsWith('file.bin'), f.to.path?.endsWith('copy.bin')]).toEqual([300000, 'file', 'file', true, true]);
+    if (f.technique === 'copy-file-range') expect(f.calls).toEqual({ copy_file_range: 1 });
+    else expect(f.technique).toBe('read-write');
+  });
+
+  test('dd bs=64k from a file into a file: read and write, file to file, ceil(300000 / 65536) = 5 of each', () => {
+    const r = traceRun(['dd', 'if=file.bin', 'of=dd.bin', 'bs=64k'], dir);
+    expect(r.code).toBe(0);
+    expect(flowsOf(r.stdout).map((f) => [f.technique, f.from.kind, f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([['read-write', 'file', 'file', { read: 5, write: 5 }, 300000, 65536]]);
   });
 
   test("Python's socket.sendfile() to a local socket: sendfile moves the whole file", () => {
@@ -208,6 +257,25 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     expect(flows[0].calls.sendto).toBe(4);
     expect(flows[0].alternatives.find((a) => a.technique === 'sendfile')?.saving).toMatchObject({ cpuCopies: 4, modeSwitches: 8, syscalls: 4 });
   });
+  test('nginx serving a 300000-byte file to a request, stopped by SIGINT: with sendfile on, one sendfile call, file to socket; with sendfile off, pread64 and writev of its 32 KiB buffers (ceil(300000 / 32768) = 10 of each)', async () => {
+    const www = join(dir, 'ngx');
+    mkdirSync(join(www, 'www'), { recursive: true });
+    mkdirSync(join(www, 'tmp'), { recursive: true });
+    writeFileSync(join(www, 'www', 'file.bin'), payload);
+    const served: JsonFlow[][] = [];
+    for (const mode of ['on', 'off']) {
+      const port = await freePort();
+      const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path tmp;`).join(' ');
+      writeFileSync(join(www, `nginx-${mode}.conf`), `daemon off; master_process off; pid nginx-${mode}.pid; error_log stderr; events { worker_connections 16; } http { access_log off; ${temps} sendfile ${mode}; server { listen 127.0.0.1:${port}; root www; } }\n`);
+      const { code, stdout, fetched } = await traceServer(['nginx', '-p', www, '-c', `nginx-${mode}.conf`, '-e', 'stderr'], `http://127.0.0.1:${port}/file.bin`);
+      expect([mode, fetched, code]).toEqual([mode, 300000, 0]);
+      served.push(flowsOf(stdout));
+    }
+    const [on, off] = served;
+    expect(on.map((f) => [f.technique, f.from.path?.endsWith('/www/file.bin'), f.to.kind, f.calls, f.bytes])).toEqual([['sendfile', true, 'socket', { sendfile: 1 }, 300000]]);
+    expect(off.map((f) => [f.technique, f.from.path?.endsWith('/www/file.bin'), f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([['read-write', true, 'socket', { pread64: 10, writev: 10 }, 300000, 32768]]);
+  });
+
   test('SIGTERM to zcopy ends the traced command too (none outlives it), and what was captured is reported', async () => {
     const child = spawn(process.execPath, [BIN, 'trace', '--json', '--', 'sleep', '29.7'], { cwd: dir, env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: scratch, LANG: 'C.UTF-8' } });
     let stdout = '';

@@ -190,4 +190,18 @@ describe('the model of a flow (docs/MODEL.md)', () => {
     const buffered = between('read-write', file('/blocks'), devNull, { read: 5, write: 5 }, 5 * 65536, 65536);
     expect([buffered.lesson, buffered.model?.counts?.cpuCopies, buffered.alternatives.map((a) => a.technique)]).toEqual(['dma-io', 5, ['direct-io']]);
   });
+
+  test('a file sent through a pipe between two processes has no counts of lesson traditional (the pipe adds a copy in and a copy out a chunk), but the send job\'s alternatives', () => {
+    const r = readFlow(
+      { from: file('/f'), to: { fd: 4, path: null, kind: 'socket' }, via: { fd: 1, path: 'pipe:[7]', kind: 'pipe' }, technique: 'read-write', calls: { read: 8, write: 4, sendto: 4 }, bytes: 4 * 65536, chunk: 65536, pids: [1, 2] },
+      catalog,
+    );
+    expect([r.job, r.lesson, r.model?.counts, r.model?.perChunk]).toEqual(['send', 'traditional', null, null]);
+    expect(r.alternatives.find((a) => a.technique === 'sendfile')).toMatchObject({ counts: { cpuCopies: 4, modeSwitches: 8, syscalls: 4 }, saving: null });
+  });
+
+  test('io_submit (Linux AIO) is no technique of the lab, but lesson aio-direct teaches it', () => {
+    const r = readFlow({ from: file('/f'), to: { fd: -1, path: null, kind: 'unknown' }, technique: 'other', seen: 'io_submit', calls: { io_submit: 1 }, bytes: 0, chunk: 0, pids: [1] }, catalog);
+    expect([r.lesson, r.model, r.command]).toEqual(['aio-direct', null, 'zcopy learn aio-direct']);
+  });
 });

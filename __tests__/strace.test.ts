@@ -174,6 +174,78 @@ describe('descriptors and flows', () => {
       ['other', 'ioctl(FICLONE)', '/data', 8, { ioctl: 1 }, 0],
     ]);
   });
+
+  test('a process that reads from two descriptors before writing either moves each to where its bytes go (the most recent read whose bytes match)', () => {
+    const flows = flowsOf(
+      [
+        'read(3<TCP:[1.1.1.1:80->2.2.2.2:1]>, "from client a"..., 65536) = 65536',
+        'read(4<TCP:[1.1.1.1:80->2.2.2.2:2]>, "from client b"..., 65536) = 65536',
+        'write(5</srv/a.log>, "from client a"..., 65536) = 65536',
+        'write(6</srv/b.log>, "from client b"..., 65536) = 65536',
+      ].join('\n'),
+    );
+    expect(flows.map((f) => [f.from.path, f.to.path, f.calls, f.bytes])).toEqual([
+      ['TCP:[1.1.1.1:80->2.2.2.2:1]', '/srv/a.log', { read: 1, write: 1 }, 65536],
+      ['TCP:[1.1.1.1:80->2.2.2.2:2]', '/srv/b.log', { read: 1, write: 1 }, 65536],
+    ]);
+  });
+
+  test('reads gathered into one buffer and written at once are one move; a header read and kept is not payload', () => {
+    const gathered = flowsOf(['read(0</in>, "aa"..., 8192) = 8192', 'read(0</in>, "bb"..., 16384) = 16384', 'read(0</in>, "", 8192) = 0', 'sendto(4<TCP:[a->b]>, "aa"..., 24576, 0, NULL, 0) = 24576'].join('\n'));
+    expect(gathered.map((f) => [f.calls, f.bytes, f.chunk])).toEqual([[{ read: 2, sendto: 1 }, 24576, 24576]]);
+    const header = flowsOf(['read(3</f>, "HDR1", 512) = 512', 'read(3</f>, "body"..., 4096) = 4096', 'write(4</g>, "body"..., 4096) = 4096'].join('\n'));
+    expect(header.map((f) => [f.calls, f.bytes])).toEqual([[{ read: 1, write: 1 }, 4096]]);
+  });
+
+  test('a process keeps a few reads, not all: the oldest of nine descriptors read before any write is forgotten', () => {
+    const reads = Array.from({ length: 9 }, (_, i) => `read(${10 + i}</f${i}>, "data ${i}"..., 4096) = 4096`);
+    const flows = flowsOf([...reads, 'write(1</out>, "data 0"..., 4096) = 4096', 'write(1</out>, "data 8"..., 4096) = 4096'].join('\n'));
+    expect(flows.map((f) => [f.from.path, f.bytes])).toEqual([['/f8', 4096]]);
+  });
+
+  test('writev: the iovec that holds the bytes read is the payload, the headers before it are not', () => {
+    const flows = flowsOf(
+      [
+        'pread64(7</www/f>, "body"..., 32768, 0) = 32768',
+        'writev(6<TCP:[a->b]>, [{iov_base="HTTP/1.1 200 OK"..., iov_len=244}, {iov_base="body"..., iov_len=32768}], 2) = 33012',
+        'pread64(7</www/f>, "more"..., 32768, 32768) = 100',
+        'writev(6<TCP:[a->b]>, [{iov_base="more", iov_len=100}], 1) = 100',
+      ].join('\n'),
+    );
+    expect(flows.map((f) => [f.technique, f.calls, f.bytes, f.chunk])).toEqual([['read-write', { pread64: 2, writev: 2 }, 32868, 100]]);
+  });
+
+  test('a pipe between two processes (-yy names it by inode): one flow from the file to the socket, through the pipe, with both sides\' calls', () => {
+    const flows = flowsOf(
+      [
+        '1 pipe2([3<pipe:[77]>, 4<pipe:[77]>], 0) = 0',
+        '2 read(3</f>, "abc"..., 131072) = 131072',
+        '2 write(1<pipe:[77]>, "abc"..., 131072) = 131072',
+        '3 read(0<pipe:[77]>, "abc"..., 65536) = 65536',
+        '3 read(0<pipe:[77]>, "def"..., 65536) = 65536',
+        '3 sendto(5<TCP:[a->b]>, "abc"..., 131072, 0, NULL, 0) = 131072',
+      ].join('\n'),
+    );
+    expect(flows).toEqual([
+      {
+        from: { fd: 3, path: '/f', kind: 'file' },
+        to: { fd: 5, path: 'TCP:[a->b]', kind: 'socket' },
+        via: { fd: 1, path: 'pipe:[77]', kind: 'pipe' },
+        technique: 'read-write',
+        calls: { read: 3, write: 1, sendto: 1 },
+        bytes: 131072,
+        chunk: 131072,
+        pids: [2, 3],
+      },
+    ]);
+    // Two files into one pipe: which bytes left it for where is not known, and the three flows stay apart.
+    const two = flowsOf(['2 read(3</f>, "abc", 3) = 3', '2 write(1<pipe:[77]>, "abc", 3) = 3', '2 read(4</g>, "def", 3) = 3', '2 write(1<pipe:[77]>, "def", 3) = 3', '3 read(0<pipe:[77]>, "abcdef", 6) = 6', '3 write(1</out>, "abcdef", 6) = 6'].join('\n'));
+    expect(two.map((f) => [f.from.path, f.to.path, f.via])).toEqual([
+      ['pipe:[77]', '/out', undefined],
+      ['/f', 'pipe:[77]', undefined],
+      ['/g', 'pipe:[77]', undefined],
+    ]);
+  });
 });
 
 describe('the traces shipped in traces/ (real programs, captured by traces/capture.sh)', () => {
@@ -217,6 +289,35 @@ describe('the traces shipped in traces/ (real programs, captured by traces/captu
     expect(flows.map((f) => [f.technique, f.from.path, f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([['read-write', '/tmp/zc/www/page.bin', 'socket', { read: 4, sendto: 4 }, 200000, 65536]]);
     // The server was killed in a poll(): that one call never finished.
     expect(lines.skipped).toBeLessThanOrEqual(1);
+  });
+
+  test('nginx 1.22 serving 300000 and 1000000 bytes to curl with sendfile on: one sendfile call each, file to socket', async () => {
+    const { flows, lines } = await read('nginx-sendfile-on.trace');
+    expect(flows.map((f) => [f.technique, f.from.path, f.to.kind, f.calls, f.bytes])).toEqual([
+      ['sendfile', '/tmp/zc/ngx/www/big.bin', 'socket', { sendfile: 1 }, 1000000],
+      ['sendfile', '/tmp/zc/ngx/www/file.bin', 'socket', { sendfile: 1 }, 300000],
+    ]);
+    expect(lines.skipped).toBe(0);
+  });
+
+  test('the same nginx with sendfile off: pread64 into its 32 KiB output buffer and writev, the first with the headers before the payload (ceil(n / 32768) of each)', async () => {
+    const { flows } = await read('nginx-sendfile-off.trace');
+    expect(flows.map((f) => [f.technique, f.from.path, f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([
+      ['read-write', '/tmp/zc/ngx/www/big.bin', 'socket', { pread64: 31, writev: 31 }, 1000000, 32768],
+      ['read-write', '/tmp/zc/ngx/www/file.bin', 'socket', { pread64: 10, writev: 10 }, 300000, 32768],
+    ]);
+  });
+
+  test('cat file.bin | python3 sending its standard input to a socket: one flow through the pipe, cat\'s 3 reads and writes of 128 KiB and Python\'s 17 reads of the pipe and one sendto', async () => {
+    // Python's reads of the pipe, counted in the trace by hand: 17 that return bytes (8192, 8448, ... 23299; they add up to 300000), then one that returns 0.
+    const { flows } = await read('pipe.trace');
+    expect(flows.map((f) => [f.technique, f.from.path, f.to.kind, f.via?.kind, f.calls, f.bytes])).toEqual([['read-write', '/tmp/zc/file.bin', 'socket', 'pipe', { read: 3 + 17, write: 3, sendto: 1 }, 300000]]);
+    expect(flows[0].pids).toHaveLength(2);
+  });
+
+  test('Linux AIO: io_submit of a read is `other`, with what was seen', async () => {
+    const { flows } = await read('aio.trace');
+    expect(flows.map((f) => [f.technique, f.seen, f.from.path, f.calls])).toEqual([['other', 'io_submit', '/tmp/zc/aio.bin', { io_submit: 1 }]]);
   });
 });
 

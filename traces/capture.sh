@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Captures the example traces in this folder from real programs (coreutils cp, cat and dd, Python's
-# socket.sendfile() and http.server with curl), small payloads so the files stay small. The tests
+# socket.sendfile() and http.server with curl, nginx with sendfile on and off, a shell pipeline
+# from cat to a Python socket, Linux AIO's io_submit), small payloads so the files stay small. The tests
 # read the shipped files and, where strace runs, traces captured afresh by this script.
 # Usage: traces/capture.sh [OUT_DIR]   (default: this folder)
 set -euo pipefail
@@ -10,7 +11,7 @@ work="$(mktemp -d /tmp/zcopy-capture.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 # The system's programs, not a version manager's shims (whose shell scripts would fill the traces).
-export PATH=/usr/local/bin:/usr/bin:/bin
+export PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin
 py="$(command -v python3)"
 # -s: no user site folder (a home directory has no place in a shipped trace).
 head -c 300000 /dev/urandom > file.bin
@@ -50,5 +51,85 @@ for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/page.bin" &&
 server="$(pgrep -P "$tracer")"
 kill -TERM "$server"
 wait "$tracer" || true
+# The calls `zcopy trace -- COMMAND` asks strace for (src/app/trace.ts TRACED): a server's trace stays small.
+traced="$(sed -n '/const TRACED = \[/,/\];/p' "$here/../src/app/trace.ts" | grep -o "'[a-z0-9_]*'" | tr -d "'" | paste -sd, -)"
+
+# nginx in the foreground as one process (no master: strace follows the one that serves), on a
+# loopback port, its files in the capture's folder; two files to curl, once with sendfile on and
+# once with it off (then nginx reads with pread64 into its 32 KiB output buffers and writes with
+# writev, the first with the response's headers).
+mkdir -p ngx/www ngx/tmp
+cp file.bin ngx/www/file.bin
+head -c 1000000 /dev/urandom > ngx/www/big.bin
+for mode in on off; do
+  nport=$([ "$mode" = on ] && echo 18081 || echo 18082)
+  cat > "ngx/nginx-$mode.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid nginx-$mode.pid;
+error_log stderr;
+events { worker_connections 16; }
+http {
+  access_log off;
+  client_body_temp_path tmp;
+  proxy_temp_path tmp;
+  fastcgi_temp_path tmp;
+  uwsgi_temp_path tmp;
+  scgi_temp_path tmp;
+  sendfile $mode;
+  server { listen 127.0.0.1:$nport; root www; }
+}
+CONF
+  strace -f -yy -T -e trace="$traced" -o "$out/nginx-sendfile-$mode.trace" nginx -p "$work/ngx" -c "nginx-$mode.conf" -e stderr </dev/null >/dev/null 2>&1 &
+  tracer=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$nport/file.bin" && break; sleep 0.1; done
+  curl -s -o /dev/null "http://127.0.0.1:$nport/big.bin"
+  # QUIT: nginx finishes what it serves and exits.
+  kill -QUIT "$(cat "ngx/nginx-$mode.pid")"
+  wait "$tracer" || true
+done
+
+# A pipe between two programs: cat reads the file into the pipe, Python reads all of the pipe and
+# sends it to a local listener.
+cat > listen.py <<'PY'
+import socket
+srv = socket.socket(); srv.bind(("127.0.0.1", 0)); srv.listen(1)
+print(srv.getsockname()[1], flush=True)
+c, _ = srv.accept()
+while c.recv(65536): pass
+PY
+"$py" -s listen.py > listen.port &
+listener=$!
+for _ in $(seq 50); do [ -s listen.port ] && break; sleep 0.1; done
+quiet strace -f -yy -T -e trace="$traced" -o "$out/pipe.trace" bash -c 'cat file.bin | "$0" -s -c "import socket, sys; s = socket.create_connection((\"127.0.0.1\", int(sys.argv[1]))); s.sendall(sys.stdin.buffer.read()); s.close()" "$1"' "$py" "$(cat listen.port)"
+wait "$listener"
+
+# Linux AIO: one io_submit of a 64 KiB read (io_setup and io_getevents are not among the calls asked for).
+cat > aio.c <<'C'
+#include <linux/aio_abi.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <fcntl.h>
+#include <unistd.h>
+int main(void) {
+  static char buf[65536];
+  aio_context_t ctx = 0;
+  struct iocb cb, *list[1] = {&cb};
+  struct io_event ev;
+  if (syscall(SYS_io_setup, 4, &ctx) < 0) return 1;
+  memset(&cb, 0, sizeof cb);
+  cb.aio_lio_opcode = IOCB_CMD_PREAD;
+  cb.aio_fildes = open("aio.bin", O_RDONLY);
+  cb.aio_buf = (unsigned long)buf;
+  cb.aio_nbytes = sizeof buf;
+  if (syscall(SYS_io_submit, ctx, 1, list) != 1 || syscall(SYS_io_getevents, ctx, 1, 1, &ev, NULL) != 1) return 2;
+  return write(1, buf, ev.res) == (ssize_t)ev.res ? 0 : 3;
+}
+C
+cc -O1 -o aio aio.c
+head -c 65536 /dev/urandom > aio.bin
+quiet strace -f -yy -T -e trace="$traced" -o "$out/aio.trace" ./aio
+
 # The paths of the capture's temporary folder, made the same for every capture.
 sed -i "s#$work#/tmp/zc#g" "$out"/*.trace*

@@ -42,7 +42,7 @@ const TRACED = [
   'clone', 'clone3', 'fork', 'vfork', 'chdir', 'setsockopt', 'mmap', 'munmap', 'ioctl',
   'read', 'pread64', 'readv', 'preadv', 'preadv2', 'recvfrom', 'recvmsg',
   'write', 'pwrite64', 'writev', 'pwritev', 'pwritev2', 'sendto', 'sendmsg',
-  'sendfile', 'splice', 'tee', 'vmsplice', 'copy_file_range', 'io_uring_enter',
+  'sendfile', 'splice', 'tee', 'vmsplice', 'copy_file_range', 'io_uring_enter', 'io_submit',
 ];
 
 /** Prints the report of the trace files, or of `command` run under strace; returns the exit code, having said why on a failure. */

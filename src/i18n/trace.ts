@@ -11,11 +11,13 @@ export const TRACE_TEXT = catalogue({
     noFlows: 'No payload moved from one descriptor to another in this trace (reads into the program, or writes of its own data, are not flows).',
     flow: (n: number, from: string, to: string) => `Flow ${n}: ${from} -> ${to}`,
     end: (name: string, kind: string) => `${name} (${kind})`,
+    via: (end: string) => `Through: ${end}, from one process to the next`,
     fdName: (fd: number) => `fd ${fd}`,
     unknownEnd: 'the program',
     kind: { file: 'file', socket: 'socket', pipe: 'pipe', device: 'device', unknown: 'unknown' } as Record<string, string>,
     technique: (technique: string, lesson: string | null) => (lesson ? `Technique: ${technique} (lesson ${lesson})` : `Technique: ${technique} (no lesson)`),
-    other: (seen: string) => `Technique: other: ${seen} (not one zcopy models)`,
+    other: (seen: string, lesson: string | null) =>
+      lesson ? `Technique: other: ${seen} (lesson ${lesson} teaches it; zcopy trace does not count it)` : `Technique: other: ${seen} (not one zcopy models)`,
     calls: (calls: string) => `Calls: ${calls}`,
     callCount: (name: string, n: number) => `${name} x ${grouped(n)}`,
     moved: (bytes: number, size: string | null, chunk: string) => `Moved: ${grouped(bytes)} bytes${size ? ` (${size})` : ''}, typically ${chunk} per call`,
@@ -24,6 +26,8 @@ export const TRACE_TEXT = catalogue({
     outside: (calls: string, to: string) => `Not counted: ${calls} to ${to}, which takes the bytes without copying them; the read job ends in the program's buffer.`,
     notWhole: (lesson: string | null) =>
       lesson ? `No lesson counts this flow whole: lesson ${lesson} teaches its reads, not what is done with the bytes after them.` : 'No lesson counts this flow whole.',
+    throughPipe: (lesson: string | null) =>
+      `No lesson counts this flow whole: the pipe between the two processes adds, for every chunk, a write into it and a read out of it, each a CPU copy, which lesson ${lesson ?? 'traditional'} does not count.`,
     noJob: (from: string, to: string) =>
       `No lesson does this job (${from} to ${to}): the lessons read a file, send one to the network, share pages and serve the page cache. So the model gives no counts here and compares no techniques: figures of another job would not be this program's cost.`,
     instead: {
@@ -59,11 +63,12 @@ export const TRACE_TEXT = catalogue({
     noFlows: '这份跟踪里没有数据从一个描述符流向另一个描述符（读进程序的数据、程序自己写出的数据都不算数据流）。',
     flow: (n: number, from: string, to: string) => `数据流 ${n}：${from} -> ${to}`,
     end: (name: string, kind: string) => `${name}（${kind}）`,
+    via: (end: string) => `经由：${end}，从一个进程到下一个进程`,
     fdName: (fd: number) => `fd ${fd}`,
     unknownEnd: '程序自身',
     kind: { file: '文件', socket: '套接字', pipe: '管道', device: '设备', unknown: '未知' } as Record<string, string>,
     technique: (technique: string, lesson: string | null) => (lesson ? `技术：${technique}（课程 ${lesson}）` : `技术：${technique}（没有对应课程）`),
-    other: (seen: string) => `技术：其他：${seen}（zcopy 的模型不涉及）`,
+    other: (seen: string, lesson: string | null) => (lesson ? `技术：其他：${seen}（课程 ${lesson} 讲它；zcopy trace 不为它计数）` : `技术：其他：${seen}（zcopy 的模型不涉及）`),
     calls: (calls: string) => `系统调用：${calls}`,
     callCount: (name: string, n: number) => `${name} x ${grouped(n)}`,
     moved: (bytes: number, size: string | null, chunk: string) => `搬运：${grouped(bytes)} 字节${size ? `（${size}）` : ''}，每次调用一般 ${chunk}`,
@@ -71,6 +76,7 @@ export const TRACE_TEXT = catalogue({
     rounded: (chunk: string) => `（模型按整页计数：分段按 ${chunk} 算）`,
     outside: (calls: string, to: string) => `未计入：写到 ${to} 的 ${calls}；它收下字节而不拷贝，读任务到程序的缓冲区就结束了。`,
     notWhole: (lesson: string | null) => (lesson ? `没有课程完整计数这条数据流：课程 ${lesson} 讲的是它的读，不是读完之后怎么处理这些字节。` : '没有课程完整计数这条数据流。'),
+    throughPipe: (lesson: string | null) => `没有课程完整计数这条数据流：两个进程之间的管道让每一段多出一次写入管道和一次从管道读出，各是一次 CPU 拷贝，课程 ${lesson ?? 'traditional'} 没有计入。`,
     noJob: (from: string, to: string) =>
       `没有课程做这个任务（${PUNCTUATION.zh.phrase([from, '到', to])}）：课程讲的是读文件、把文件发到网络、共享页和页缓存。所以这里模型不给计数，也不比较技术：别的任务的数字不是这个程序的开销。`,
     instead: {

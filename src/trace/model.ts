@@ -22,6 +22,9 @@ export function jobOf(flow: Pick<Flow, 'from' | 'to'>): FlowJob | null {
   return null;
 }
 
+/** Calls the lab has no technique for that a lesson still teaches: io_submit is aio-direct's (Linux AIO with O_DIRECT). */
+const OTHER_LESSONS: Record<string, string> = { io_submit: 'aio-direct' };
+
 /** The read job's lessons, by the technique whose reads they teach: read() through the page cache, and O_DIRECT. */
 const READ_LESSONS: Partial<Record<Technique, string>> = { 'read-write': 'dma-io', 'direct-io': 'direct-io' };
 
@@ -125,14 +128,17 @@ function outsideOf(flow: Flow, job: FlowJob | null): Record<string, number> {
 export function readFlow(flow: Flow, catalog: Catalog): ReadFlow {
   const job = flow.technique === 'other' ? null : jobOf(flow);
   const outside = outsideOf(flow, job);
-  const taught = flow.technique === 'other' ? null : job === 'read' ? (READ_LESSONS[flow.technique] ?? null) : lessonOf(flow.technique);
+  const taught = flow.technique === 'other' ? (OTHER_LESSONS[flow.seen ?? ''] ?? null) : job === 'read' ? (READ_LESSONS[flow.technique] ?? null) : lessonOf(flow.technique);
   const plain = { ...flow, job, lesson: taught, outside, scale: null, rounded: false, model: null, alternatives: [], command: taught ? `zcopy learn ${taught}` : null };
   if (!job || flow.bytes <= 0 || flow.chunk <= 0) return plain;
   const chunk = Math.min(flow.chunk, flow.bytes);
   // A chunk of part pages is counted only as the file's one chunk (docs/MODEL.md, "The kernel's limits on a chunk"): round it up, and say so.
   const whole = chunk === flow.bytes || chunk % PAGE === 0;
   const scale: Scale = { size: flow.bytes, chunk: whole ? chunk : Math.min(flow.bytes, Math.ceil(chunk / PAGE) * PAGE) };
-  const own = figureIn(job, flow.technique as Technique, catalog, scale);
+  const lessonFigure = figureIn(job, flow.technique as Technique, catalog, scale);
+  // Through a pipe between two processes, every chunk also costs a write into the pipe and a read
+  // out of it, each a CPU copy: the lesson's counts are not this flow's, so it has none.
+  const own = flow.via ? { ...lessonFigure, totals: null, perChunk: null } : lessonFigure;
   const model: FlowModel = { counts: own.totals, perChunk: own.perChunk, formula: own.totals && own.lesson ? formulaOf(catalog, own.lesson, scale) : null, calls: own.calls };
   const alternatives: Alternative[] = [];
   for (const t of techniquesOf(job)) {

@@ -19,6 +19,7 @@ export function traceJson(flows: ReadFlow[], lines: LineCounts) {
     flows: flows.map((f) => ({
       from: f.from,
       to: f.to,
+      ...(f.via ? { via: f.via } : {}),
       technique: f.technique,
       ...(f.seen ? { seen: f.seen } : {}),
       job: f.job,
@@ -55,7 +56,8 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
   flows.forEach((f, i) => {
     flowAt.push(out.length);
     out.push(paint.bold(t.flow(i + 1, endName(f.from), endName(f.to))));
-    out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '') : t.technique(f.technique, f.lesson), width, '  '));
+    if (f.via) out.push(...paragraph(t.via(endName(f.via)), width, '  '));
+    out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '', f.lesson) : t.technique(f.technique, f.lesson), width, '  '));
     out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
     if (f.bytes > 0) out.push(...paragraph(t.moved(f.bytes, formatBytes(f.bytes).endsWith(' B') ? null : formatBytes(f.bytes), formatBytes(f.chunk)), width, '  '));
     const counts = f.model?.counts;
@@ -67,7 +69,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
       const outside = Object.entries(f.outside);
       if (outside.length) out.push(...paragraph(t.outside(p.list(outside.map(([name, n]) => t.callCount(name, n))), f.to.path ?? ''), width, '    '));
     } else if (f.technique !== 'other' && f.bytes > 0) {
-      out.push(...paragraph(f.job ? t.notWhole(f.lesson) : t.noJob(t.kind[f.from.kind] ?? f.from.kind, t.kind[f.to.kind] ?? f.to.kind), width, '  '));
+      out.push(...paragraph(f.via ? t.throughPipe(f.lesson) : f.job ? t.notWhole(f.lesson) : t.noJob(t.kind[f.from.kind] ?? f.from.kind, t.kind[f.to.kind] ?? f.to.kind), width, '  '));
     }
     if (f.job && f.alternatives.length) {
       out.push(`  ${t.instead[f.job]}`);
