@@ -46,7 +46,9 @@ describe('the trace page', () => {
     const app = driveApp(start, { trace: await pageOf(HTTP) });
     const first = app.frame();
     expect(linesOf(first)[0]).toMatch(/^ zcopy trace · traces\/http-server\.trace +flow 1\/1$/);
-    expect(marked(first)).toEqual(['▸ Flow 1: /tmp/zc/www/page.bin (file) -> TCP:[127.0.0.1:18080->127.0.0.1:47748]']);
+    expect(marked(first)).toEqual(['▸ Flow 1: /tmp/zc/www/page.bin (file) ->']);
+    // The heading wraps between words, the socket's address whole on the next line.
+    expect(first).toMatch(/^│ {3}TCP:\[127\.0\.0\.1:18080->127\.0\.0\.1:47748\] \(socket\)$/m);
     // Its other lines beside a bar: the mark is a character, not only a colour (the test's paint has none).
     expect(first).toMatch(/^│ {3}Technique: read-write \(lesson traditional\)$/m);
     const total = Number(/lines 1-(\d+) of (\d+)/.exec(first)![2]);
@@ -154,7 +156,7 @@ describe('the trace page', () => {
       ]) {
         const app = driveApp(start, { trace, lang, size });
         app.type('\r', 'j', ' ', 'n', 'G', '?');
-        expect(app.frame()).toContain(lang === 'en' ? "open the marked flow's lesson at its size and chunk" : '按标记的数据流的大小和块打开它的课程');
+        expect(app.frame()).toContain(lang === 'en' ? "open the marked flow's lesson at its size and chunk" : '按标记的数据流的大小和分段打开它的课程');
         app.type('x', 'N', 'b', 'n', '\r', 'G', 'q');
         fits(app.frames(), size);
       }

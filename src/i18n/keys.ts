@@ -236,9 +236,9 @@ export const KEYS = catalogue({
       back: { brief: '保留', does: '保留并留下（其他键也一样）' },
     },
     trace: {
-      open: { brief: '打开课程', does: '按标记的数据流的大小和块打开它的课程' },
-      next: { brief: '下一个流', does: '标记下一个数据流' },
-      previous: { brief: '上一个流', does: '标记上一个数据流' },
+      open: { brief: '打开课程', does: '按标记的数据流的大小和分段打开它的课程' },
+      next: { brief: '下一个数据流', does: '标记下一个数据流' },
+      previous: { brief: '上一个数据流', does: '标记上一个数据流' },
     },
     lab: {
       start: { brief: '开始', does: '开始测量' },

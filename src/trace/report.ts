@@ -55,7 +55,8 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
   const flowAt: number[] = [];
   flows.forEach((f, i) => {
     flowAt.push(out.length);
-    out.push(paint.bold(t.flow(i + 1, endName(f.from), endName(f.to))));
+    // A socket's address is long: the heading wraps between words, its later lines hanging.
+    out.push(...paragraph(t.flow(i + 1, endName(f.from), endName(f.to)), width, '  ').map((l, j) => paint.bold(j === 0 ? l.slice(2) : l)));
     if (f.via) out.push(...paragraph(t.via(endName(f.via)), width, '  '));
     out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '', f.lesson) : t.technique(f.technique, f.lesson), width, '  '));
     out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
