@@ -74,6 +74,12 @@ describe("teachers' own lessons", () => {
     const field = write('field-zh.yaml', readmeExample.replace('from: pageCache, to: user', 'from: pagecache, to: user'));
     expect(zcopy(['validate', field, '--lang', 'zh']).stdout).toMatch(/steps\[5\]\.event\.from: "pagecache" 不是一个地方/);
     expect(zcopy(['validate', join(dir, 'nowhere.yaml'), '--lang', 'zh']).stdout).toMatch(/nowhere\.yaml: 没有这个文件$/m);
+    // A YAML syntax error too: the yaml library says it in English, zcopy in the learner's language, with the code to look up.
+    const twice = write('twice-zh.yaml', 'id: x\nid: y\n');
+    expect(zcopy(['validate', twice, '--lang', 'zh']).stdout).toMatch(/twice-zh\.yaml:2: YAML 语法错误：同一个键出现了两次（DUPLICATE_KEY）$/m);
+    const tabs = zcopy(['learn', '--file', write('tabs-zh.yaml', 'id: x\nsteps:\n\t- a\n'), '--lang', 'zh']);
+    expect([tabs.code, tabs.stderr]).toEqual([2, expect.stringMatching(/^zcopy: .*tabs-zh\.yaml:3: YAML 语法错误：.+（[A-Z_]+）\n/)]);
+    expect(tabs.stderr).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
   });
 
   test('a broken, missing, unreadable or huge file: one line on stderr, exit 2, no stack trace', () => {

@@ -66,7 +66,7 @@ export interface ParProof {
  * With `proof`, its par must also be the fewest any legal path takes (`zcopy validate`; a test proves the shipped levels).
  */
 export function loadLevelFile(file: string, lessonIds: readonly string[], lang: Lang = 'en', proof?: ParProof): Level {
-  return parseWith(readLessonText(file, lang), file, (data) => validateLevel(data, file, lessonIds, lang, proof));
+  return parseWith(readLessonText(file, lang), file, (data) => validateLevel(data, file, lessonIds, lang, proof), lang);
 }
 
 /** The key only a level has at its top level (challenges/FORMAT.md): a lesson says what happens, a level what must be true at the end. */

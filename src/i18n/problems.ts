@@ -50,6 +50,35 @@ const EN = {
   denied: 'permission denied',
   isFolder: 'is a folder, not a lesson file',
   taken: (name: string, other: string) => `"${name}" is already taken by ${other}`,
+  /** A YAML syntax error, by the yaml library's code; in English its own message says it best. */
+  yamlSyntax: (_code: string, message: string) => message,
+};
+
+/** The yaml library's error codes (its ErrorCode type), said in Chinese: what is wrong and, where it helps, how to mend it. */
+const YAML_ERRORS_ZH: Record<string, string> = {
+  ALIAS_PROPS: '别名不能带锚点或标签',
+  BAD_ALIAS: '别名的写法不对',
+  BAD_DIRECTIVE: '以 % 开头的指令写法不对',
+  BAD_DQ_ESCAPE: '双引号字符串里的转义写法不对',
+  BAD_INDENT: '缩进不对，同一层的字段要对齐',
+  BAD_PROP_ORDER: '锚点和标签要写在值的前面',
+  BAD_SCALAR_START: '这个值不能以这个字符开头，请给它加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '键不能是多行的块',
+  BLOCK_IN_FLOW: '方括号或花括号里不能有块结构',
+  DUPLICATE_KEY: '同一个键出现了两次',
+  IMPOSSIBLE: '解析器遇到了无法处理的内容',
+  KEY_OVER_1024_CHARS: '键超过 1024 个字符',
+  MISSING_CHAR: '缺少一个字符，比如收尾的引号或括号',
+  MULTILINE_IMPLICIT_KEY: '键必须写在一行里，冒号后面要有空格',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点',
+  MULTIPLE_DOCS: '一个文件里只能有一个文档，请去掉多余的 ---',
+  MULTIPLE_TAGS: '一个值只能有一个标签',
+  NON_STRING_KEY: '键必须是字符串',
+  RESOURCE_EXHAUSTION: '别名展开得太多',
+  TAB_AS_INDENT: '不能用制表符缩进，请用空格',
+  TAG_RESOLVE_FAILED: '无法识别这个标签：zcopy 只读普通的 YAML',
+  UNEXPECTED_TOKEN: '这里出现了意料之外的内容',
+  BAD_COLLECTION_TYPE: '集合的类型不对',
 };
 
 const ZH: typeof EN = {
@@ -100,6 +129,7 @@ const ZH: typeof EN = {
   denied: '没有权限',
   isFolder: '是文件夹，不是课程文件',
   taken: (name: string, other: string) => `“${name}”已被 ${other} 占用`,
+  yamlSyntax: (code: string, _message: string) => `YAML 语法错误：${YAML_ERRORS_ZH[code] ?? '无法解析这里的内容'}（${code}）`,
 };
 
 export const PROBLEMS = catalogue({ en: EN, zh: ZH });

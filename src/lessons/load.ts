@@ -65,10 +65,15 @@ export function readLessonText(file: string, lang: Lang = 'en'): string {
  * nothing in a lesson is ever constructed or executed.
  */
 export function parseLesson(text: string, file: string, lang: Lang = 'en'): Lesson {
-  return parseWith(text, file, (data) => {
-    const result = validateLesson(data, file, lang);
-    return 'problems' in result ? result : { value: result.lesson };
-  });
+  return parseWith(
+    text,
+    file,
+    (data) => {
+      const result = validateLesson(data, file, lang);
+      return 'problems' in result ? result : { value: result.lesson };
+    },
+    lang,
+  );
 }
 
 /**
@@ -76,14 +81,15 @@ export function parseLesson(text: string, file: string, lang: Lang = 'en'): Less
  * path) and checks it with `validate`; its problems come back located by file,
  * line and field as a LessonError.
  */
-export function parseWith<T>(text: string, file: string, validate: (data: unknown) => { value: T } | { problems: Problem[] }): T {
+export function parseWith<T>(text: string, file: string, validate: (data: unknown) => { value: T } | { problems: Problem[] }, lang: Lang = 'en'): T {
   const { LineCounter, parseDocument } = yaml();
+  const say = PROBLEMS[lang].yamlSyntax;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true });
   const parseProblems = [...doc.errors, ...doc.warnings].map((e) => ({
     path: [],
     // prettyErrors adds "at line L, column C:" and a code frame; the line is reported on its own.
-    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+    message: say(e.code, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')),
     line: e.linePos?.[0].line,
   }));
   if (parseProblems.length) throw new LessonError(file, parseProblems);
@@ -92,7 +98,8 @@ export function parseWith<T>(text: string, file: string, validate: (data: unknow
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    throw new LessonError(file, [{ path: [], message: (error as Error).message }]);
+    // toJS throws only when aliases expand past maxAliasCount (a "billion laughs" file).
+    throw new LessonError(file, [{ path: [], message: say('RESOURCE_EXHAUSTION', (error as Error).message) }]);
   }
   const result = validate(data);
   if ('problems' in result) {
