@@ -33,6 +33,8 @@ describe('zcopy trace FILE', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('Technique: read-write (lesson traditional)');
     expect(r.stdout).toContain('Calls: read x 4, sendto x 4');
+    // Captured on loopback: the report says no network card moved the bytes, though the model counts the send job.
+    expect(r.stdout).toMatch(/The connection is loopback, this machine to itself: no network card moves/);
     expect(r.stdout).toMatch(/CPU copies\s+8\s+= 4 x 2/);
     expect(r.stdout).toMatch(/Mode switches\s+16\s+= 4 x 4/);
     expect(r.stdout).toMatch(/sendfile: CPU copies 4, DMA copies 8, Mode switches 8, Syscalls 4,\s+Interrupts 8; saves 4 CPU copies, 8 mode switches, 4 system calls/);
@@ -175,6 +177,16 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     expect(rest).toEqual([]);
     expect([f.bytes, f.from.path?.endsWith('file.bin'), f.to.path?.endsWith('out.bin')]).toEqual([300000, true, true]);
     expect(['copy-file-range', 'read-write']).toContain(f.technique);
+  });
+
+  test("piped, the command's own output goes to standard error and the report alone to the pipe; its output to zcopy is a UNIX socket, no lesson's job", () => {
+    writeFileSync(join(dir, 'words.txt'), 'the words cat prints\n');
+    const r = spawnSync(process.execPath, [BIN, 'trace', '--', 'cat', 'words.txt'], { cwd: dir, encoding: 'utf8', env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: scratch, LANG: 'C.UTF-8' }, timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^cat words\.txt: \d+ lines read/);
+    expect(r.stdout).not.toContain('the words cat prints');
+    expect(r.stderr).toBe('the words cat prints\n');
+    expect(r.stdout).toMatch(/No lesson does this job \(file to UNIX socket\)/);
   });
 
   test('cp: the whole file moves, by copy_file_range (coreutils 9: one call for the 300000 bytes) or read and write (older)', () => {

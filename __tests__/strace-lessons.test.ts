@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FlowFinder } from '../src/trace/flows.js';
 import { readFlow } from '../src/trace/model.js';
 import type { End } from '../src/trace/flows.js';
+import { isLoopback } from '../src/trace/fds.js';
 import { StraceParser } from '../src/trace/parse.js';
 import { loadCatalog } from '../src/lessons/index.js';
 import { callsOfPhase } from '../src/model/index.js';
@@ -174,6 +175,9 @@ describe('the model of a flow (docs/MODEL.md)', () => {
     expect([cat.job, cat.model, cat.alternatives, cat.command]).toEqual([null, null, [], 'zcopy learn traditional']);
     const cp = between('copy-file-range', file('/a'), { fd: 4, path: '/b', kind: 'file' }, { copy_file_range: 1 }, 300000, 300000);
     expect([cp.job, cp.model, cp.alternatives, cp.lesson, cp.command]).toEqual([null, null, [], null, null]);
+    // A UNIX socket leads to another process, never to a network card: not the send job.
+    const local = between('read-write', file('/a'), { fd: 1, path: 'UNIX-STREAM:[5->6]', kind: 'socket' }, { read: 1, write: 1 }, 4096, 4096);
+    expect([local.job, local.model]).toEqual([null, null]);
     const relay = between('read-write', { fd: 3, path: null, kind: 'socket' }, { fd: 4, path: null, kind: 'socket' }, { recvfrom: 2, sendto: 2 }, 8192, 4096);
     expect([relay.job, relay.model, relay.alternatives]).toEqual([null, null, []]);
   });
@@ -203,5 +207,10 @@ describe('the model of a flow (docs/MODEL.md)', () => {
   test('io_submit (Linux AIO) is no technique of the lab, but lesson aio-direct teaches it', () => {
     const r = readFlow({ from: file('/f'), to: { fd: -1, path: null, kind: 'unknown' }, technique: 'other', seen: 'io_submit', calls: { io_submit: 1 }, bytes: 0, chunk: 0, pids: [1] }, catalog);
     expect([r.lesson, r.model, r.command]).toEqual(['aio-direct', null, 'zcopy learn aio-direct']);
+  });
+
+  test('loopback is a TCP or UDP socket whose both ends are 127.0.0.0/8 or ::1', () => {
+    expect(['TCP:[127.0.0.1:80->127.0.0.1:5000]', 'TCPv6:[[::1]:80->[::1]:5000]', 'UDP:[127.0.1.1:53->127.0.0.1:4000]'].map(isLoopback)).toEqual([true, true, true]);
+    expect(['TCP:[10.0.0.1:80->10.0.0.2:5000]', 'TCP:[127.0.0.1:80->10.0.0.2:5000]', 'UNIX-STREAM:[5->6]', null].map(isLoopback)).toEqual([false, false, false, false]);
   });
 });

@@ -143,9 +143,12 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
   try {
     const child = spawn('strace', ['-f', '-yy', '-T', '-q', '-e', `trace=${TRACED.join(',')}`, '-o', file, '--', ...command], {
       env: ctx.env,
-      // The command's output is its own; strace's complaints are read to say why it could not trace.
-      stdio: ['inherit', asJson ? 'ignore' : 'inherit', 'pipe'],
+      // The command's output is its own: on a terminal it is shown as it comes; where zcopy's output
+      // is piped or JSON, it goes to standard error, so that the report alone reaches the pipe.
+      // strace's complaints are read to say why it could not trace.
+      stdio: ['inherit', asJson || !ctx.io.stdout.isTTY ? 'pipe' : 'inherit', 'pipe'],
     });
+    child.stdout?.on('data', (d: Buffer) => ctx.io.stderr.write(d));
     let complaint = '';
     child.stderr?.on('data', (d: Buffer) => {
       complaint += d.toString();

@@ -25,6 +25,16 @@ export function kindOfPath(path: string | undefined): FdKind {
   return 'unknown';
 }
 
+/** A socket's annotation that says it never reaches a network card: a UNIX or netlink socket. */
+export function isLocalSocket(path: string | null | undefined): boolean {
+  return path != null && /^(?:UNIX|NETLINK)/.test(path);
+}
+
+/** A TCP or UDP socket's annotation whose peer is this machine (127.0.0.0/8, ::1): loopback, no network card. */
+export function isLoopback(path: string | null | undefined): boolean {
+  return path != null && /^(?:TCP|UDP)(?:v6)?:\[(?:127\.[\d.]+|\[?::1\]?):\d+->(?:127\.[\d.]+|\[?::1\]?):\d+\]$/.test(path);
+}
+
 /** A path as a person reads it: -yy's device numbers dropped (`/dev/null<char 1:3>` is /dev/null). */
 export function cleanPath(path: string): string {
   return path.replace(/<(?:char|block) \d+:\d+>$/, '');

@@ -1,6 +1,7 @@
 import type { Catalog } from '../lessons/index.js';
 import { lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
 import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, ScaleRefused, callsOfPhase, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { isLocalSocket } from './fds.js';
 import type { Flow, FlowTechnique } from './flows.js';
 
 /** The lesson a flow's technique is taught by (the lab's derivations), none for what the lab has no id for. */
@@ -17,7 +18,8 @@ export function lessonOfTechnique(t: FlowTechnique): string | null {
 export type FlowJob = 'send' | 'read';
 export function jobOf(flow: Pick<Flow, 'from' | 'to'>): FlowJob | null {
   if (flow.from.kind !== 'file') return null;
-  if (flow.to.kind === 'socket') return 'send';
+  // A UNIX socket (a pipe to a parent, a local service) reaches no network card; a socket strace did not annotate is taken as the network's.
+  if (flow.to.kind === 'socket') return isLocalSocket(flow.to.path) ? null : 'send';
   if (flow.to.path === '/dev/null') return 'read';
   return null;
 }

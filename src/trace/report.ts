@@ -6,6 +6,7 @@ import { TRACE_TEXT } from '../i18n/trace.js';
 import { COUNTER_KEYS, type Counters } from '../model/index.js';
 import { formatBytes, grouped, groupedIn } from '../term/bytes.js';
 import { bullet, columns, paragraph } from '../term/layout.js';
+import { isLocalSocket, isLoopback } from './fds.js';
 import type { End } from './flows.js';
 import { ASSUMED, type ReadFlow } from './model.js';
 import type { LineCounts } from './parse.js';
@@ -50,6 +51,8 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
   const p = PUNCTUATION[lang];
   const counter = MACHINE[lang].counter;
   const out: string[] = [...paragraph(t.heading(source, lines.read, lines.understood, lines.skipped), width).map((l) => paint.bold(l)), ''];
+  // A UNIX socket is named as local, since the network card is what the send job's socket leads to.
+  const kindName = (e: End) => (e.kind === 'socket' && isLocalSocket(e.path) ? t.localSocket : (t.kind[e.kind] ?? e.kind));
   const endName = (e: End) => t.end(e.path ?? (e.fd >= 0 ? t.fdName(e.fd) : t.unknownEnd), t.kind[e.kind] ?? e.kind);
   if (!flows.length) out.push(...paragraph(t.noFlows, width), '');
   const flowAt: number[] = [];
@@ -61,6 +64,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
     out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '', f.lesson) : t.technique(f.technique, f.lesson), width, '  '));
     out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
     if (f.bytes > 0) out.push(...paragraph(t.moved(f.bytes, formatBytes(f.bytes).endsWith(' B') ? null : formatBytes(f.bytes), formatBytes(f.chunk)), width, '  '));
+    if (f.job === 'send' && isLoopback(f.to.path)) out.push(...paragraph(t.loopback, width, '  '));
     const counts = f.model?.counts;
     if (counts && f.model) {
       out.push(`  ${t.model}`);
@@ -70,7 +74,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
       const outside = Object.entries(f.outside);
       if (outside.length) out.push(...paragraph(t.outside(p.list(outside.map(([name, n]) => t.callCount(name, n))), f.to.path ?? ''), width, '    '));
     } else if (f.technique !== 'other' && f.bytes > 0) {
-      out.push(...paragraph(f.via ? t.throughPipe(f.lesson) : f.job ? t.notWhole(f.lesson) : t.noJob(t.kind[f.from.kind] ?? f.from.kind, t.kind[f.to.kind] ?? f.to.kind), width, '  '));
+      out.push(...paragraph(f.via ? t.throughPipe(f.lesson) : f.job ? t.notWhole(f.lesson) : t.noJob(kindName(f.from), kindName(f.to)), width, '  '));
     }
     if (f.job && f.alternatives.length) {
       out.push(`  ${t.instead[f.job]}`);
