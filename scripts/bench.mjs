@@ -10,13 +10,17 @@
 //   5. `explain traditional --size 1G --chunk 4K` against `explain traditional`
 //      (the transfer phase is folded, not stepped 262144 times)                 goal <= 1.2x
 //      and its peak RSS                                                          goal <= 100 MiB
+//   6. `zcopy trace --json` of a 100 MB trace (nginx's pread64 + writev lines, repeated) against
+//      reading its lines alone (node's readline: the floor of any reader by line)  goal <= 8x
+//      and its peak RSS against a 10 MB trace's: ten times the trace, a little more of V8's
+//      garbage before it collects, never ten times the memory (read as a stream)  goal <= 1.5x
 //
 // Runs are interleaved (baseline, subject, baseline, ...) so drift hits both alike. The goals are
 // issue 20's; the last line says whether every one is met, and the exit status is 1 when one is not.
 // `--start` measures the start-up goals (1 and 2) alone, for a quick look at a change;
 // ZCOPY_BENCH_BIN=path measures another binary (an older checkout's bin/zcopy.js) in the same harness.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +39,9 @@ function wallMs(command, args) {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/** A node process's peak resident memory, in MiB. */
+const peakMiB = (args) => Number(/PEAK_KB (\d+)/.exec(spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, ...args], { env, encoding: 'utf8' }).stderr)[1]) / 1024;
 
 /** Milliseconds until `marker` appears on the pseudo-terminal `script` gives the command; then it is told to quit. */
 function firstFrameMs(commandLine, marker) {
@@ -101,7 +108,31 @@ for (let i = 0; i < (START_ONLY ? 0 : RUNS); i++) {
   oneChunk.push(wallMs(process.execPath, [BIN, 'explain', 'traditional']));
   wholeFile.push(wallMs(process.execPath, [BIN, ...BIG]));
 }
-const bigRss = START_ONLY ? 0 : Number(/PEAK_KB (\d+)/.exec(spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, BIN, ...BIG], { env, encoding: 'utf8' }).stderr)[1]) / 1024;
+const bigRss = START_ONLY ? 0 : peakMiB([BIN, ...BIG]);
+
+/** A trace of about `bytes`: a real capture's set-up lines, then its pread64 and writev lines again and again. */
+function makeTrace(path, bytes) {
+  const lines = readFileSync(join(ROOT, 'traces/nginx-sendfile-off.trace'), 'utf8').split('\n').filter(Boolean);
+  const moving = (l) => /\b(?:pread64|writev)\(/.test(l);
+  const fd = openSync(path, 'w');
+  let written = writeSync(fd, lines.filter((l) => !moving(l)).join('\n') + '\n');
+  const block = lines.filter(moving).join('\n') + '\n';
+  while (written < bytes) written += writeSync(fd, block);
+  closeSync(fd);
+  return path;
+}
+
+const traceDir = mkdtempSync(join(tmpdir(), 'zcopy-bench-trace-'));
+const bigTrace = START_ONLY ? '' : makeTrace(join(traceDir, 'big.trace'), 100e6);
+const lineReader = `const rl = require('readline').createInterface({ input: require('fs').createReadStream(process.argv[1]), crlfDelay: Infinity }); let n = 0; rl.on('line', () => n++);`;
+const readLines = [];
+const traced = [];
+for (let i = 0; i < (START_ONLY ? 0 : 3); i++) {
+  readLines.push(wallMs(process.execPath, ['-e', lineReader, bigTrace]));
+  traced.push(wallMs(process.execPath, [BIN, 'trace', '--json', bigTrace]));
+}
+const traceRss = START_ONLY ? null : { big: peakMiB([BIN, 'trace', '--json', bigTrace]), small: peakMiB([BIN, 'trace', '--json', makeTrace(join(traceDir, 'small.trace'), 10e6)]) };
+rmSync(traceDir, { recursive: true, force: true });
 
 const bare = [];
 const learn = [];
@@ -125,6 +156,8 @@ if (frames) {
     ['explain --size 1G --chunk 4K vs without', `${(median(wholeFile) / median(oneChunk)).toFixed(2)}x`, '<= 1.2x', `${median(wholeFile).toFixed(0)} ms vs ${median(oneChunk).toFixed(0)} ms`, median(wholeFile) / median(oneChunk) <= 1.2],
     ['explain --size 1G --chunk 4K, peak RSS', `${bigRss.toFixed(0)} MiB`, '<= 100 MiB', 'traditional', bigRss <= 100],
     ['learn peak RSS', `${rss.toFixed(0)} MiB`, '<= 100 MiB', 'msg-zerocopy, every step', rss <= 100],
+    ['trace 100 MB vs reading its lines', `${(median(traced) / median(readLines)).toFixed(2)}x`, '<= 8x', `${median(traced).toFixed(0)} ms vs ${median(readLines).toFixed(0)} ms, 3 runs`, median(traced) / median(readLines) <= 8],
+    ['trace peak RSS, 100 MB vs 10 MB', `${(traceRss.big / traceRss.small).toFixed(2)}x`, '<= 1.5x', `${traceRss.big.toFixed(0)} MiB vs ${traceRss.small.toFixed(0)} MiB`, traceRss.big / traceRss.small <= 1.5],
   );
 }
 if (process.argv.includes('--json')) {
