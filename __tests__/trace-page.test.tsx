@@ -175,6 +175,18 @@ describe('the trace page', () => {
   });
 });
 
+describe('the report laid out at a width', () => {
+  // A line wider than the page is cut by the page into pieces that lose their indent ("│  chunk:"):
+  // the report wraps every sentence itself, and only a command, copied whole, may be wider.
+  test.each(['en', 'zh'] as const)('%s: no line but a command is wider than the width it was laid out at, 40 to 100 columns', async (lang) => {
+    const trace = await pageOf(['traces/nginx-sendfile-off.trace', 'traces/pipe.trace', 'traces/dd-direct.trace', 'traces/aio.trace', 'traces/cp.trace'], lang);
+    for (let width = 40; width <= 100; width += 4) {
+      const wide = trace.layout(width).lines.filter((l) => displayWidth(l) > width && !/^ {4}zcopy learn /.test(l));
+      expect({ width, wide }).toEqual({ width, wide: [] });
+    }
+  });
+});
+
 describe('zcopy trace away from a terminal', () => {
   test('piped, the report is the text as before: no page, no screen escapes', () => {
     const r = zcopy(['trace', 'traces/http-server.trace']);

@@ -67,7 +67,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
     if (f.job === 'send' && isLoopback(f.to.path)) out.push(...paragraph(t.loopback, width, '  '));
     const counts = f.model?.counts;
     if (counts && f.model) {
-      out.push(`  ${t.model}`);
+      out.push(...paragraph(t.model, width, '  '));
       if (f.rounded && f.scale) out.push(...paragraph(t.rounded(formatBytes(f.scale.chunk)), width, '    '));
       const rows = shown(counts).map((k) => [counter[k], grouped(counts[k]), f.model?.formula ? `= ${groupedIn(f.model.formula[k])}` : '']);
       out.push(...columns(rows, ['left', 'right', 'left']).map((l) => `    ${l}`));
@@ -77,7 +77,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
       out.push(...paragraph(f.via ? t.throughPipe(f.lesson) : f.job ? t.notWhole(f.lesson) : t.noJob(kindName(f.from), kindName(f.to)), width, '  '));
     }
     if (f.job && f.alternatives.length) {
-      out.push(`  ${t.instead[f.job]}`);
+      out.push(...paragraph(t.instead[f.job], width, '  '));
       const rows = f.alternatives.map((a) => {
         const figures = p.list(shown(a.counts).map((k) => `${counter[k]} ${grouped(a.counts[k])}`));
         return [t.alternative(a.technique, a.lesson), figures, a.saving ? verdict(a.saving, lang) : ''];
@@ -87,7 +87,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
       }
     }
     // A command is copied whole: never wrapped.
-    if (f.command) out.push(`  ${f.scale ? t.open : t.openPlain}`, `    ${paint.cyan(f.command)}`);
+    if (f.command) out.push(...paragraph(f.scale ? t.open : t.openPlain, width, '  '), `    ${paint.cyan(f.command)}`);
     out.push('');
   });
   flowAt.push(out.length);
