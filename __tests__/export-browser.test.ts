@@ -156,3 +156,37 @@ describe('the site in chromium', () => {
     await page.close();
   });
 });
+
+describe('the mermaid export, read by mermaid itself in chromium', () => {
+  // What a course page or a GitHub README does with `zcopy export --format mermaid`: mermaid's own
+  // parser and renderer (node_modules/mermaid's browser build), so that a lesson's words can never
+  // make a diagram that fails to draw.
+  test('every lesson in both languages, and its what-if and scale variants, parses and draws one message per arrow', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => void errors.push(e.message));
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
+    await page.evaluate(() => (window as unknown as { mermaid: { initialize(o: object): void } }).mermaid.initialize({ startOnLoad: false }));
+    const cases = RECOMMENDED_PATH.flatMap((id) => [[id], [id, '--lang', 'zh']]);
+    cases.push(['sendfile-sg', '--nic', 'nosg'], ['traditional', '--cache', 'warm'], ['splice', '--size', '1M', '--chunk', '1M'], ['traditional', '--step', '6', '--lang', 'zh']);
+    for (const args of cases) {
+      const text = zcopy(['export', ...args, '--format', 'mermaid']).stdout;
+      const drawn = await page.evaluate(async (t) => {
+        const m = (window as unknown as { mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+        try {
+          await m.parse(t);
+          const { svg } = await m.render(`d${Math.random().toString(36).slice(2)}`, t);
+          return { messages: new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('.messageText').length };
+        } catch (error) {
+          return { error: String((error as Error).message ?? error).slice(0, 300) };
+        }
+      }, text);
+      const arrows = text.split('\n').filter((l) => /^\s+\S+?--?>>/.test(l)).length;
+      expect(arrows).toBeGreaterThan(3);
+      expect({ args, drawn }).toEqual({ args, drawn: { messages: arrows } });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
