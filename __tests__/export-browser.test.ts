@@ -97,6 +97,16 @@ describe('a lesson page in chromium', () => {
     expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Space');
     expect(await page.locator('#play').getAttribute('aria-pressed')).toBe('false');
+    // + and - go through lecture mode's speeds, as on a terminal: from 100x, - is the fastest of them.
+    expect(await page.locator('#speed').textContent()).toBe('100×');
+    await page.keyboard.press('-');
+    expect(await page.locator('#speed').textContent()).toBe('4×');
+    await page.keyboard.press('+');
+    expect(await page.locator('#speed').textContent()).toBe('4×');
+    for (const shown of ['3×', '2×', '1.5×', '1.25×', '1×', '0.75×', '0.5×', '0.25×', '0.25×']) {
+      await page.keyboard.press('-');
+      expect(await page.locator('#speed').textContent()).toBe(shown);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

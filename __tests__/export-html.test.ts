@@ -9,7 +9,8 @@ import { RECOMMENDED_PATH } from '../src/lessons/index.js';
 import { ansiToHtml, escapeHtml } from '../src/present/export/ansi.js';
 import { lessonHtml } from '../src/present/export/html.js';
 import { wrap } from '../src/term/text.js';
-import { transcript } from '../src/ui/learn/frame.js';
+import { stepWords, transcript } from '../src/ui/learn/frame.js';
+import { LADDER, holdMs } from '../src/ui/play.js';
 import { testContext } from './helpers/app.js';
 import { zcopy } from './helpers/cli.js';
 
@@ -84,6 +85,14 @@ describe('a lesson as a page', () => {
     expect(lessonPage(ctx, sendfile, null, 4)).toContain('data-open="4"');
   });
 
+  test('play holds each step as long as lecture mode does on a terminal: the same words at the same pace', () => {
+    const holds = [...lessonPage(ctx, sendfile).matchAll(/data-hold="(\d+)"/g)].map((m) => Number(m[1]));
+    const view = viewOf(ctx, sendfile);
+    expect(holds).toEqual(Array.from({ length: view.steps.length + 1 }, (_, i) => holdMs(stepWords(view, i))));
+    // + and - step through lecture mode's speeds.
+    expect(lessonPage(ctx, sendfile)).toContain(`data-speeds="${LADDER.join(' ')}"`);
+  });
+
   test('is the same bytes every time', () => {
     expect(lessonPage(ctx, sendfile)).toBe(lessonPage(testContext('en').ctx, ctx.lookup('sendfile')));
   });
@@ -93,8 +102,9 @@ describe('a lesson as a page', () => {
       lang: 'en',
       id: 'x<y',
       title: '</title><script>alert(1)</script>',
-      steps: [{ frame: ['<b>'], narration: '', after: [] }, { frame: ['a & b'], narration: '"quoted" <i>', after: ['</pre>'] }],
+      steps: [{ frame: ['<b>'], narration: '', after: [], hold: 4000 }, { frame: ['a & b'], narration: '"quoted" <i>', after: ['</pre>'], hold: 4000 }],
       open: 1,
+      speeds: [1],
     });
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<b>');

@@ -5,7 +5,8 @@ import { RECOMMENDED_PATH, type Lesson } from '../lessons/index.js';
 import type { Scale } from '../model/index.js';
 import { compareRows, countTables, propertyTable } from '../present/compare.js';
 import { compareHtml, indexHtml, lessonHtml, type PageStep, type SiteLinks } from '../present/export/html.js';
-import { initialLesson, renderLesson } from '../ui/learn/frame.js';
+import { initialLesson, renderLesson, stepWords } from '../ui/learn/frame.js';
+import { LADDER, holdMs } from '../ui/play.js';
 import type { LearnView } from '../ui/learn/view.js';
 import type { AppContext } from './context.js';
 import { viewOf } from './session.js';
@@ -36,7 +37,9 @@ export function pageSteps(view: LearnView): PageStep[] {
     const lines = renderLesson(marked, { ...initialLesson(false), position, piped: true }, SIZE, PAINT).slice(0, -1);
     const at = lines.findIndex((l) => l.includes(MARK));
     const narration = position > 0 ? view.steps[position - 1].narration : '';
-    steps.push(at < 0 ? { frame: lines, narration: '', after: [] } : { frame: lines.slice(0, at), narration, after: lines.slice(at + 1) });
+    // Held as long as lecture mode holds it on a terminal: the same words, the same pace.
+    const hold = holdMs(stepWords(view, position));
+    steps.push(at < 0 ? { frame: lines, narration: '', after: [], hold } : { frame: lines.slice(0, at), narration, after: lines.slice(at + 1), hold });
   }
   return steps;
 }
@@ -44,7 +47,7 @@ export function pageSteps(view: LearnView): PageStep[] {
 /** One lesson as a self-contained page, opening at `step` (1 unless asked). */
 export function lessonPage(ctx: AppContext, lesson: Lesson, scale: Scale | null = null, step = 1, links?: SiteLinks): string {
   const view = viewOf(ctx, lesson, scale);
-  return lessonHtml({ lang: ctx.lang, id: lesson.id, title: view.title, steps: pageSteps(view), open: step, ...(links ? { links } : {}) });
+  return lessonHtml({ lang: ctx.lang, id: lesson.id, title: view.title, steps: pageSteps(view), open: step, speeds: LADDER, ...(links ? { links } : {}) });
 }
 
 const pageOf = (id: string) => `${id}.html`;

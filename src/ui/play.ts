@@ -22,7 +22,7 @@ export type PlayAction = 'play' | 'stop' | 'pause' | 'faster' | 'slower';
 export const SPEEDS = { min: 0.25, max: 4 } as const;
 
 /** The speeds + and - step through, a media player's: fine steps near 1, where a room's pace is tuned, coarse ones beyond. */
-const LADDER = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
+export const LADDER = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 
 /**
  * A lecture's pace. A teacher reads a step's words aloud at about 150 words a

@@ -1,7 +1,6 @@
 import { HTML_LANG, type Lang } from '../../i18n/lang.js';
 import { PAGES } from '../../i18n/pages.js';
 import { LEARN } from '../../i18n/strings.js';
-import { displayWidth } from '../../term/text.js';
 import type { Table } from '../compare.js';
 import { ansiToHtml, escapeHtml } from './ansi.js';
 
@@ -17,6 +16,8 @@ export interface PageStep {
   frame: string[];
   /** The step's narration, as prose (the page wraps it); empty at the start and for a summary. */
   narration: string;
+  /** How long play holds the step at speed 1, in milliseconds: the learn screen's lecture pace for the same words. */
+  hold: number;
   /** The frame's lines below the narration: at the end, what to do next and what the lesson saved. */
   after: string[];
 }
@@ -36,12 +37,9 @@ export interface LessonPage {
   steps: PageStep[];
   /** The position the page opens at: 1 unless `--step` says. */
   open: number;
+  /** The speeds + and - step through, slowest first: lecture mode's, so that a page and a terminal play alike. */
+  speeds: readonly number[];
   links?: SiteLinks;
-}
-
-/** How long play holds a position at speed 1: time to read its narration aloud to a room, by its width in columns. */
-export function holdMs(step: PageStep): number {
-  return 2500 + 45 * displayWidth(step.narration);
 }
 
 /** The lesson as a page that steps through it with ← →, Space or its play button, and prints one step a page. */
@@ -52,7 +50,7 @@ export function lessonHtml(page: LessonPage): string {
   const sections = page.steps.map((s, i) => {
     const label = i === 0 ? learn.start : learn.step(i, n);
     return [
-      `<section class="step" id="step-${i}" data-label="${escapeHtml(label)}" data-hold="${holdMs(s)}">`,
+      `<section class="step" id="step-${i}" data-label="${escapeHtml(label)}" data-hold="${s.hold}">`,
       `<pre class="frame">${ansiToHtml(s.frame)}</pre>`,
       ...(s.narration ? [`<p class="narration">${escapeHtml(s.narration)}</p>`] : []),
       ...(s.after.length ? [`<pre class="frame">${ansiToHtml(s.after)}</pre>`] : []),
@@ -64,6 +62,7 @@ export function lessonHtml(page: LessonPage): string {
     `<button type="button" id="prev" aria-keyshortcuts="ArrowLeft">◀ ${escapeHtml(t.previous)}</button>`,
     `<button type="button" id="play" aria-keyshortcuts="Space p" aria-pressed="false" data-play="${escapeHtml(t.play)}" data-pause="${escapeHtml(t.pause)}">▶ ${escapeHtml(t.play)}</button>`,
     `<button type="button" id="next" aria-keyshortcuts="ArrowRight">${escapeHtml(t.next)} ▶</button>`,
+    '<span id="speed" aria-live="polite"></span>',
     '<span id="where" aria-live="polite"></span>',
     `<span class="keys">${escapeHtml(t.keys)}</span>`,
     '</nav>',
@@ -75,7 +74,7 @@ export function lessonHtml(page: LessonPage): string {
     ...sections,
     '</main>',
   ].join('\n');
-  return shell(page.lang, t.lessonTitle(page.id, page.title), body, `data-open="${Math.max(0, Math.min(n, page.open))}"`, PLAYER);
+  return shell(page.lang, t.lessonTitle(page.id, page.title), body, `data-open="${Math.max(0, Math.min(n, page.open))}" data-speeds="${page.speeds.join(' ')}"`, PLAYER);
 }
 
 function siteNav(lang: Lang, links: SiteLinks): string {
@@ -188,13 +187,14 @@ const STYLE = [
   `@media print{:root{${vars(LIGHT, '#1e1e1e', '#ffffff')};color-scheme:light}body{font-size:9pt;padding:0}.controls,.site{display:none}.js .step[hidden]{display:block}.step{break-after:page;margin:0}.step:last-child{break-after:auto}a{color:inherit}}`,
 ].join('\n');
 
-/** Steps through the sections: the keys, the buttons, play at `?speed=X` (2 twice as fast), `#step-N` to open at N. */
+/** Steps through the sections: the keys, the buttons, play at `?speed=X` (2 twice as fast; + and - step through the page's speeds), `#step-N` to open at N. */
 const PLAYER = `(function () {
   var doc = document, root = doc.documentElement;
   var steps = Array.prototype.slice.call(doc.querySelectorAll('.step'));
   var prev = doc.getElementById('prev'), next = doc.getElementById('next'), play = doc.getElementById('play'), where = doc.getElementById('where');
   var params = new URLSearchParams(location.search);
   var speed = Number(params.get('speed')) > 0 ? Number(params.get('speed')) : 1;
+  var speeds = doc.body.getAttribute('data-speeds').split(' ').map(Number), speedShown = doc.getElementById('speed');
   var last = steps.length - 1, at = 0, timer = null;
   root.classList.add('js');
   function asked() {
@@ -212,6 +212,15 @@ const PLAYER = `(function () {
   function label(playing) {
     play.textContent = playing ? '\\u275a\\u275a ' + play.getAttribute('data-pause') : '\\u25b6 ' + play.getAttribute('data-play');
     play.setAttribute('aria-pressed', String(playing));
+  }
+  function showSpeed() { speedShown.textContent = Number(speed.toFixed(2)) + '\\u00d7'; }
+  // The next speed up or down the list from one that may be between them (?speed=1.1), and none past its ends.
+  function faster(by) {
+    var next = by > 0 ? speeds.filter(function (s) { return s > speed + 1e-9; })[0] : speeds.filter(function (s) { return s < speed - 1e-9; }).pop();
+    if (next === undefined) return;
+    speed = next;
+    showSpeed();
+    if (timer) { clearTimeout(timer); tick(); }
   }
   function stop() { clearTimeout(timer); timer = null; label(false); }
   function tick() {
@@ -243,11 +252,14 @@ const PLAYER = `(function () {
     else if (k === 'Home') go(0);
     else if (k === 'End') go(last);
     else if (k === ' ' || k === 'p') toggle();
+    else if (k === '+' || k === '=') faster(1);
+    else if (k === '-') faster(-1);
     else return;
     e.preventDefault();
   });
   window.addEventListener('hashchange', function () { if (asked() !== at) go(asked()); });
   show(asked());
+  showSpeed();
   if (params.has('play')) start();
 })();`;
 
