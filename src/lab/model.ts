@@ -1,4 +1,4 @@
-import type { Catalog } from '../lessons/index.js';
+import type { Catalog, Lesson } from '../lessons/index.js';
 import { ScaleRefused, callsOfPhase, DEFAULT_KNOBS, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 
 /** The techniques `zcopy lab` runs, in the order it runs and prints them. */
@@ -66,34 +66,48 @@ export function lessonOf(technique: Technique): string | null {
   return DERIVATIONS[technique].lesson ?? null;
 }
 
+/**
+ * A lesson's counts at `scale` with the page cache `cache` (its variant for it), and the calls a
+ * chunk takes: a chunk larger than a call may move (a pipe's 64 KiB per splice) takes several
+ * rounds of the lesson's transfer calls, as the helper's loops make them. Totals are null where
+ * the model does not count the chunk (not whole pages): no totals rather than wrong ones.
+ */
+export function lessonAtScale(lesson: Lesson, scale: Scale | null, cache: Knobs['cache']): { totals: Counters | null; perChunk: Counters | null; calls: string[] } {
+  let rounds = 1;
+  let whole: { totals: Counters; perChunk: Counters } | null = null;
+  if (scale) {
+    // A warm run pays no disk DMA and no disk interrupt: the lesson's warm variant says so, not the lesson as written.
+    const script = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, { ...DEFAULT_KNOBS, cache });
+    try {
+      const big = traceOf(script).atScale(scale);
+      whole = { totals: big.counts, perChunk: big.perChunk };
+      rounds = big.callsPerChunk;
+    } catch (error) {
+      if (!(error instanceof ScaleRefused)) throw error;
+    }
+  }
+  const calls: string[] = [];
+  for (let i = 0; i < rounds; i++) calls.push(...callsOfPhase(lesson, 'transfer'));
+  return { totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null, calls };
+}
+
 export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale | null = null, cache: Knobs['cache'] = 'cold'): ModelFigure {
   const d = DERIVATIONS[technique];
-  let whole: { totals: Counters; perChunk: Counters } | null = null;
+  let whole: { totals: Counters | null; perChunk: Counters | null } = { totals: null, perChunk: null };
   const calls: string[] = [];
   const sources: string[] = [];
   if (d.lesson) {
     const lesson = catalog.find(d.lesson);
     if (!lesson) throw new Error(`the ${d.lesson} lesson is missing`);
-    let rounds = 1;
-    if (scale && !d.fromTable) {
-      // A warm run pays no disk DMA and no disk interrupt: the lesson's warm variant says so, not the lesson as written.
-      const script = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, { ...DEFAULT_KNOBS, cache });
-      try {
-        const big = traceOf(script).atScale(scale);
-        whole = { totals: big.counts, perChunk: big.perChunk };
-        // A chunk larger than a call may move (a pipe's 64 KiB per splice) takes several rounds of the lesson's calls, as the helper's loops make them.
-        rounds = big.callsPerChunk;
-      } catch (error) {
-        // A chunk the model does not count (not whole pages): no totals rather than wrong ones; the calls per chunk still hold.
-        if (!(error instanceof ScaleRefused)) throw error;
-      }
-    }
-    for (let i = 0; i < rounds; i++) calls.push(...callsOfPhase(lesson, 'transfer'));
+    // A derivation that adds calls from the table is a job no lesson does whole: its calls, never its totals.
+    const at = lessonAtScale(lesson, d.fromTable ? null : scale, cache);
+    whole = at;
+    calls.push(...at.calls);
     sources.push(`lesson ${d.lesson}`);
   }
   if (d.fromTable) {
     calls.push(...d.fromTable);
     sources.push("docs/MODEL.md's strace table");
   }
-  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null, cache };
+  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole.totals, perChunk: whole.perChunk, cache };
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../lessons/index.js';
-import { lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
-import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, ScaleRefused, callsOfPhase, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
+import { lessonAtScale, lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
+import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { isLocalSocket } from './fds.js';
 import type { Flow, FlowTechnique } from './flows.js';
 
@@ -105,14 +105,7 @@ function figureIn(job: FlowJob, t: Technique, catalog: Catalog, scale: Scale): J
   const lessonId = READ_LESSONS[t];
   const lesson = lessonId ? catalog.find(lessonId) : undefined;
   if (!lessonId || !lesson) return { lesson: null, totals: null, perChunk: null, calls: [] };
-  const script = variantOf(lesson.payload, lesson.variants?.steps ?? lesson.steps, ASSUMED);
-  try {
-    const big = traceOf(script).atScale(scale);
-    return { lesson: lessonId, totals: big.counts, perChunk: big.perChunk, calls: Array.from({ length: big.callsPerChunk }, () => callsOfPhase(lesson, 'transfer')).flat() };
-  } catch (error) {
-    if (!(error instanceof ScaleRefused)) throw error;
-    return { lesson: lessonId, totals: null, perChunk: null, calls: callsOfPhase(lesson, 'transfer') };
-  }
+  return { lesson: lessonId, ...lessonAtScale(lesson, scale, ASSUMED.cache) };
 }
 
 /** The techniques that can do a job: the lab's for sending (copy_file_range copies between files only), the read job's lessons for reading. */
