@@ -28,6 +28,8 @@ test('zcopy trace -- python3 -m http.server, a request, then Ctrl-C: the server 
   term.run('-u', 'new-session', '-d', '-s', SESSION, '-x', '100', '-y', '40', '-c', dir, 'env', 'PS1=$ ', 'LANG=C.UTF-8', 'TERM=xterm-256color', 'PATH=/usr/local/bin:/usr/bin:/bin', `HOME=${dir}`, 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
   term.keys(`node ${join(ROOT, 'bin', 'zcopy.js')} trace --no-pager -- python3 -s -m http.server ${port} --bind 127.0.0.1 --directory www`, 'Enter');
   await term.waitFor((s) => s.includes('Serving HTTP'), 'the server to start');
+  // Before the server's own words, how to stop it and see the report.
+  expect(term.screen().replace(/\s+/g, ' ')).toMatch(/ Tracing python3 .* under strace\. When it has done what you want to see \(a request to a server, say\), Ctrl-C stops it and the report follows\. /);
   const body = await (await fetch(`http://127.0.0.1:${port}/page.bin`)).arrayBuffer();
   expect(body.byteLength).toBe(200000);
   term.keys('C-c');

@@ -10,7 +10,7 @@ import { traceOf } from '../model/index.js';
 import { analyzeFiles, NotATrace, type TraceAnalysis } from '../trace/read.js';
 import { renderTrace, traceJson, traceLayout } from '../trace/report.js';
 import type { TracePage } from '../ui/app/route.js';
-import { json } from '../term/layout.js';
+import { json, paragraph } from '../term/layout.js';
 import type { AppContext } from './context.js';
 
 export interface TraceContext extends AppContext {
@@ -141,6 +141,8 @@ async function traceCommand(ctx: TraceContext, command: string[], asJson: boolea
   const dir = mkdtempSync(join(tmpdir(), 'zcopy-trace-'));
   const file = join(dir, 'trace');
   try {
+    // A server runs until it is stopped: on a terminal, say how to stop it and see the report.
+    if (ctx.io.stderr.isTTY && !asJson) ctx.io.stderr.write(`${paragraph(t.tracing(command.join(' ')), ctx.width).join('\n')}\n`);
     const child = spawn('strace', ['-f', '-yy', '-T', '-q', '-e', `trace=${TRACED.join(',')}`, '-o', file, '--', ...command], {
       env: ctx.env,
       // The command's output is its own: on a terminal it is shown as it comes; where zcopy's output
