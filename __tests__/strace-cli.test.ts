@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +203,29 @@ describe('zcopy trace -- COMMAND, real programs under strace', () => {
     const r = traceRun(['dd', 'if=file.bin', 'of=dd.bin', 'bs=64k'], dir);
     expect(r.code).toBe(0);
     expect(flowsOf(r.stdout).map((f) => [f.technique, f.from.kind, f.to.kind, f.calls, f.bytes, f.chunk])).toEqual([['read-write', 'file', 'file', { read: 5, write: 5 }, 300000, 65536]]);
+  });
+
+  test('splice, mmap and MSG_ZEROCOPY from Python (traces/techniques.py) to a local socket: each found by its calls, with the counts docs/MODEL.md gives', () => {
+    copyFileSync(join(TRACES, 'techniques.py'), join(dir, 'techniques.py'));
+    const found = (technique: string) => {
+      const r = traceRun(['python3', '-s', 'techniques.py', technique], dir);
+      expect(r.code).toBe(0);
+      return flowsOf(r.stdout);
+    };
+    // 300,000 bytes in 64 KiB chunks: 5 chunks.
+    const [splice] = found('splice');
+    expect([splice.technique, splice.calls, splice.bytes]).toEqual(['splice', { splice: 10 }, 300000]);
+    // splice: no CPU copy; per chunk 2 calls and 4 mode switches, the pipe made once.
+    expect(splice.model?.perChunk).toMatchObject({ cpuCopies: 0, syscalls: 2, modeSwitches: 4 });
+    expect(splice.model?.counts).toMatchObject({ cpuCopies: 0, syscalls: 11 });
+    const [mapped] = found('mmap');
+    expect([mapped.technique, mapped.calls, mapped.bytes]).toEqual(['mmap-write', { sendto: 5 }, 300000]);
+    // mmap + write: one CPU copy a chunk (the mapping into the socket buffer).
+    expect(mapped.model?.perChunk).toMatchObject({ cpuCopies: 1, dmaCopies: 2 });
+    const [zerocopy] = found('zerocopy');
+    expect([zerocopy.technique, zerocopy.calls, zerocopy.bytes]).toEqual(['msg-zerocopy', { sendmsg: 5 }, 300000]);
+    // MSG_ZEROCOPY: 0 CPU copies, 2 DMA copies.
+    expect(zerocopy.model?.perChunk).toMatchObject({ cpuCopies: 0, dmaCopies: 2 });
   });
 
   test("Python's socket.sendfile() to a local socket: sendfile moves the whole file", () => {

@@ -270,6 +270,13 @@ describe('the traces shipped in traces/ (real programs, captured by traces/captu
     expect([flows[0].from.path, flows[0].to]).toEqual(['file.bin', { fd: 1, path: 'out2.bin', kind: 'file' }]);
   });
 
+  test('the zero-copy techniques from Python (traces/techniques.py), 300,000 bytes in 64 KiB chunks, ceil(300000 / 65536) = 5: splice twice a chunk through its pipe; sends from an mmap of the file; MSG_ZEROCOPY sends on a SO_ZEROCOPY socket', async () => {
+    const found = async (name: string) => (await read(name)).flows.map((f) => [f.technique, f.from.path, f.to.kind, f.calls, f.bytes, f.chunk]);
+    expect(await found('py-splice.trace')).toEqual([['splice', '/tmp/zc/file.bin', 'socket', { splice: 10 }, 300000, 65536]]);
+    expect(await found('py-mmap.trace')).toEqual([['mmap-write', '/tmp/zc/file.bin', 'socket', { sendto: 5 }, 300000, 65536]]);
+    expect(await found('py-zerocopy.trace')).toEqual([['msg-zerocopy', '/tmp/zc/file.bin', 'socket', { sendmsg: 5 }, 300000, 65536]]);
+  });
+
   test('dd iflag=direct bs=64k of a 320 KiB file to /dev/null: 5 O_DIRECT reads and 5 writes of 64 KiB', async () => {
     const { flows } = await read('dd-direct.trace');
     expect(flows.map((f) => [f.technique, f.from.path, f.to, f.calls, f.bytes, f.chunk])).toEqual([['direct-io', '/tmp/zc/blocks.bin', { fd: 1, path: '/dev/null', kind: 'device' }, { read: 5, write: 5 }, 327680, 65536]]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Captures the example traces in this folder from real programs (coreutils cp, cat and dd, Python's
 # socket.sendfile() and http.server with curl, nginx with sendfile on and off, a shell pipeline
-# from cat to a Python socket, Linux AIO's io_submit), small payloads so the files stay small. The tests
+# from cat to a Python socket, Linux AIO's io_submit, splice, mmap and MSG_ZEROCOPY from Python), small payloads so the files stay small. The tests
 # read the shipped files and, where strace runs, traces captured afresh by this script.
 # Usage: traces/capture.sh [OUT_DIR]   (default: this folder)
 set -euo pipefail
@@ -130,6 +130,14 @@ C
 cc -O1 -o aio aio.c
 head -c 65536 /dev/urandom > aio.bin
 quiet strace -f -yy -T -e trace="$traced" -o "$out/aio.trace" ./aio
+
+# The zero-copy techniques, a few lines of Python each (techniques.py): file.bin to a local listener
+# in 64 KiB chunks by splice through a pipe, by sends from an mmap of it, by MSG_ZEROCOPY sends.
+cp "$here/techniques.py" .
+for technique in splice mmap zerocopy; do
+  # A clean environment: a developer's Python settings (no bytecode written, say) add thousands of lines.
+  quiet env -i PATH="$PATH" LANG=C.UTF-8 strace -f -yy -T -e trace="$traced" -o "$out/py-$technique.trace" "$py" -s techniques.py "$technique"
+done
 
 # The paths of the capture's temporary folder, made the same for every capture.
 sed -i "s#$work#/tmp/zc#g" "$out"/*.trace*
