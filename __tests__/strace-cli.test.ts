@@ -76,6 +76,15 @@ describe('zcopy trace FILE', () => {
     expect(pipe.stdout).not.toMatch(/The model at this size and chunk/);
   });
 
+  test('--help names the files without a default of [] (none given: one line saying what to give, exit 1)', () => {
+    for (const lang of ['en', 'zh']) {
+      const help = zcopy(['trace', '--help', '--lang', lang]).stdout;
+      expect(help).toMatch(/^ {2}files {2}\S.*\[(?:array|数组)\]$/m);
+      expect(help).not.toMatch(/\[(?:default|默认值)/);
+    }
+    expect(zcopy(['trace'])).toMatchObject({ code: 1, stderr: 'zcopy: give a trace file, - for standard input, or -- COMMAND [ARGS...] to trace a command\n' });
+  });
+
   test('- reads standard input; -ff files are read together', () => {
     const r = zcopy(['trace', '--json', '-'], {}, readFileSync(join(TRACES, 'cp.trace'), 'utf8'));
     expect(flowsOf(r.stdout).map((f) => [f.technique, f.calls, f.bytes, f.job, f.model])).toEqual([['copy-file-range', { copy_file_range: 1 }, 300000, null, null]]);

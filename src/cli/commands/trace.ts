@@ -15,7 +15,7 @@ export const traceCommand: Command = {
       'trace [files..]',
       H.trace,
       (c) =>
-        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
+        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles, default: undefined }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
           keysHelp('trace', ctx.lang),
         ),
       async (args) => {
@@ -24,7 +24,9 @@ export const traceCommand: Command = {
         const command = dash >= 0 ? ctx.io.argv.slice(dash + 1) : undefined;
         // yargs drops a lone `-` (standard input): it is read from the words as typed.
         const stdin = ctx.io.argv.slice(0, dash >= 0 ? dash : undefined).includes('-') ? ['-'] : [];
-        const files = command ? [] : [...((args.files as string[] | undefined) ?? []).map(String), ...stdin];
+        // No default for the files (yargs would print it as `[default: []]`): none given is an empty list.
+        const given = ((args.files as (string | undefined)[] | undefined) ?? []).filter((f) => f !== undefined).map(String);
+        const files = command ? [] : [...given, ...stdin];
         const { runTrace } = await import('../../app/trace.js');
         const pager = args.pager as boolean | undefined;
         // --pager: the text through the pager, as explain's; --no-pager: the text, printed.
