@@ -442,6 +442,14 @@ describe('the CLI itself', () => {
     }
   });
 
+  test("no command's --help prints yargs' default of an empty list ([default: []]) for its positional list", () => {
+    const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);
+    for (const lang of ['en', 'zh']) {
+      const shown = commands.map((c) => [c, zcopy([c, '--help', '--lang', lang]).stdout.match(/\[(?:default|默认值)[:：] ?\[\]\]/g)]);
+      expect(shown.filter(([, found]) => found)).toEqual([]);
+    }
+  });
+
   test('every command, with each option missing its value, given a wrong one, and an unknown option: one line of zcopy\'s, never yargs\' (issue 21)', () => {
     const YARGS_TEXT = /Not enough|non-option|Unknown argument|Invalid values|Argument:|Given:|Choices:|参数不够|无法识别|值无效|没有提供足够的值|可选值/;
     const commands = zcopy(['--help']).stdout.match(/^ {2}zcopy (\w+)/gm)!.map((l) => l.trim().split(' ')[1]);

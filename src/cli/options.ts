@@ -23,3 +23,14 @@ export function pagerOption<T>(y: Argv<T>, lang: Lang, words?: { pager: string; 
     .option('pager', { type: 'boolean', ...(words ? { describe: words.pager } : { hidden: true }) })
     .option('no-pager', { type: 'boolean', describe: words?.noPager ?? HELP[lang].noPager });
 }
+
+/**
+ * A positional list (`[files..]`) declared with `default: undefined`: yargs otherwise defaults it
+ * to `[]` and --help prints `[default: []]`. Read it with `listGiven`.
+ */
+export const NO_LIST_DEFAULT = { default: undefined } as const;
+
+/** What a positional list declared with NO_LIST_DEFAULT was given: without a default, yargs gives `[undefined]` for none. */
+export function listGiven(value: unknown): string[] {
+  return ((value as (string | number | undefined)[] | undefined) ?? []).filter((v) => v !== undefined).map(String);
+}

@@ -3,7 +3,7 @@ import { takes } from '../../lessons/index.js';
 import { HELP } from '../../i18n/help.js';
 import { boxedTableFits, compareRows, countTables, propertyTable, renderComparison, scaleLines, tableLegend, type ComparisonRow } from '../../present/compare.js';
 import { asText, json, type Command, type Ctx } from '../context.js';
-import { pagerOption, scaleOptions } from '../options.js';
+import { NO_LIST_DEFAULT, listGiven, pagerOption, scaleOptions } from '../options.js';
 import { paged } from '../pager.js';
 import { knobFlags, turnedKnobs } from '../../model/index.js';
 import { SCALE } from '../../i18n/strings.js';
@@ -17,10 +17,10 @@ export const compareCommand: Command = {
       H.compare,
       (c) =>
         pagerOption(scaleOptions(c, ctx.lang), ctx.lang)
-          .positional('scenarios', { type: 'string', array: true, describe: H.compareScenarios })
+          .positional('scenarios', { type: 'string', array: true, describe: H.compareScenarios, ...NO_LIST_DEFAULT })
           .option('json', { type: 'boolean', describe: H.compareJson }),
       async (args) => {
-        const names = args.scenarios ?? [];
+        const names = listGiven(args.scenarios);
         const scale = scaleOf(args);
         const knobs = knobsAsked(args);
         const chosen = names.length ? names.map(ctx.lookup) : ctx.lessons().lessons;

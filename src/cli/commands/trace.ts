@@ -4,7 +4,7 @@ import { MIN_COLS, MIN_ROWS } from '../../ui/size.js';
 import type { Command, Ctx } from '../context.js';
 import { Exit } from '../errors.js';
 import { keysHelp } from '../keys-help.js';
-import { pagerOption } from '../options.js';
+import { NO_LIST_DEFAULT, listGiven, pagerOption } from '../options.js';
 import { paged } from '../pager.js';
 
 export const traceCommand: Command = {
@@ -15,7 +15,7 @@ export const traceCommand: Command = {
       'trace [files..]',
       H.trace,
       (c) =>
-        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles, default: undefined }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
+        pagerOption(c.positional('files', { type: 'string', array: true, describe: H.traceFiles, ...NO_LIST_DEFAULT }).option('json', { type: 'boolean', describe: H.traceJson }), ctx.lang, { pager: H.tracePager, noPager: H.traceNoPager }).epilog(
           keysHelp('trace', ctx.lang),
         ),
       async (args) => {
@@ -24,9 +24,7 @@ export const traceCommand: Command = {
         const command = dash >= 0 ? ctx.io.argv.slice(dash + 1) : undefined;
         // yargs drops a lone `-` (standard input): it is read from the words as typed.
         const stdin = ctx.io.argv.slice(0, dash >= 0 ? dash : undefined).includes('-') ? ['-'] : [];
-        // No default for the files (yargs would print it as `[default: []]`): none given is an empty list.
-        const given = ((args.files as (string | undefined)[] | undefined) ?? []).filter((f) => f !== undefined).map(String);
-        const files = command ? [] : [...given, ...stdin];
+        const files = command ? [] : [...listGiven(args.files), ...stdin];
         const { runTrace } = await import('../../app/trace.js');
         const pager = args.pager as boolean | undefined;
         // --pager: the text through the pager, as explain's; --no-pager: the text, printed.

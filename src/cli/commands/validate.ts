@@ -7,6 +7,7 @@ import { LessonError, formatPath, formatProblem, loadLessonFile, type Problem } 
 import { traceOf, type Counters } from '../../model/index.js';
 import { json, type Command } from '../context.js';
 import { EXIT, Exit } from '../errors.js';
+import { NO_LIST_DEFAULT, listGiven } from '../options.js';
 import { syscallNames } from '../../app/workbench.js';
 
 type Result =
@@ -28,7 +29,7 @@ export const validateCommand: Command = {
       H.validate,
       (c) =>
         c
-          .positional('files', { type: 'string', array: true, demandOption: true, describe: H.validateFiles })
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: H.validateFiles, ...NO_LIST_DEFAULT })
           .option('json', { type: 'boolean', describe: H.validateJson }),
       (args) => {
         const w = VALIDATE[lang];
@@ -38,7 +39,7 @@ export const validateCommand: Command = {
         // The par is proved over the calls a path may make, as the challenge palette offers them.
         let names: string[] | undefined;
         const callNames = () => (names ??= syscallNames());
-        const results = args.files.map((file): Result => {
+        const results = listGiven(args.files).map((file): Result => {
           const kind = kindOfFile(file);
           try {
             if (kind === 'level') {
