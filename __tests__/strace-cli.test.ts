@@ -72,6 +72,8 @@ describe('zcopy trace FILE', () => {
     // cat | python3 sending to a socket: the send job, but the pipe's copies are no lesson's.
     const pipe = zcopy(['trace', join(TRACES, 'pipe.trace')]);
     expect(pipe.stdout).toMatch(/No lesson counts this flow whole: the pipe between the two processes adds/);
+    // cat's reads of the file and writes into the pipe, then Python's reads of the pipe and its one send.
+    expect(pipe.stdout).toContain('Calls: read x 3, write x 3 into the pipe; read x 17, sendto x 1 out of it');
     expect(pipe.stdout).toMatch(/Sending the same bytes by the other techniques/);
     expect(pipe.stdout).not.toMatch(/The model at this size and chunk/);
   });

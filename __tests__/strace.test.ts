@@ -233,6 +233,8 @@ describe('descriptors and flows', () => {
         via: { fd: 1, path: 'pipe:[77]', kind: 'pipe' },
         technique: 'read-write',
         calls: { read: 3, write: 1, sendto: 1 },
+        // Each side's, for the report: the file's reads and the pipe's are two loops.
+        sides: { into: { read: 1, write: 1 }, out: { read: 2, sendto: 1 } },
         bytes: 131072,
         chunk: 131072,
         pids: [2, 3],

@@ -20,6 +20,7 @@ export const TRACE_TEXT = catalogue({
     other: (seen: string, lesson: string | null) =>
       lesson ? `Technique: other: ${seen} (lesson ${lesson} teaches it; zcopy trace does not count it)` : `Technique: other: ${seen} (not one zcopy models)`,
     calls: (calls: string) => `Calls: ${calls}`,
+    callsThrough: (into: string, out: string) => `Calls: ${into} into the pipe; ${out} out of it`,
     callCount: (name: string, n: number) => `${name} x ${grouped(n)}`,
     moved: (bytes: number, size: string | null, chunk: string) => `Moved: ${grouped(bytes)} bytes${size ? ` (${size})` : ''}, typically ${chunk} per call`,
     loopback:
@@ -75,6 +76,7 @@ export const TRACE_TEXT = catalogue({
     technique: (technique: string, lesson: string | null) => (lesson ? `技术：${technique}（课程 ${lesson}）` : `技术：${technique}（没有对应课程）`),
     other: (seen: string, lesson: string | null) => (lesson ? `技术：其他：${seen}（课程 ${lesson} 讲它；zcopy trace 不为它计数）` : `技术：其他：${seen}（zcopy 的模型不涉及）`),
     calls: (calls: string) => `系统调用：${calls}`,
+    callsThrough: (into: string, out: string) => `系统调用：写进管道的一方 ${into}；从管道读出的一方 ${out}`,
     callCount: (name: string, n: number) => `${name} x ${grouped(n)}`,
     moved: (bytes: number, size: string | null, chunk: string) => `搬运：${grouped(bytes)} 字节${size ? `（${size}）` : ''}，每次调用一般 ${chunk}`,
     loopback: '这是回环连接，本机连本机：没有网卡搬运这些字节（内核把它们直接交给接收的套接字）。模型按发到网卡来计数，服务器有了真正的客户端时就是这样。',

@@ -20,6 +20,8 @@ export interface Flow {
    * first one wrote into. Only where there is one; the flow's calls are both sides'.
    */
   via?: End;
+  /** Through a pipe: the calls of the side that wrote into it and of the side that read out of it (their sum is `calls`). */
+  sides?: { into: Record<string, number>; out: Record<string, number> };
   technique: FlowTechnique;
   /** For `other`: what was seen (`ioctl(FICLONE)`, `io_uring_enter`, `io_submit`, `vmsplice`). */
   seen?: string;
@@ -97,6 +99,8 @@ interface Building {
   from: FdInfo;
   to: FdInfo;
   via?: FdInfo;
+  /** Through a pipe: the calls of the side that wrote into it and of the side that read out of it. */
+  sides?: { into: Map<string, number>; out: Map<string, number> };
   technique: FlowTechnique;
   seen?: string;
   calls: Map<string, number>;
@@ -346,6 +350,7 @@ export class FlowFinder {
         technique: f.technique,
         ...(f.seen ? { seen: f.seen } : {}),
         calls: Object.fromEntries(f.calls),
+        ...(f.sides ? { sides: { into: Object.fromEntries(f.sides.into), out: Object.fromEntries(f.sides.out) } } : {}),
         bytes: f.bytes,
         chunk: median(f.sizes),
         pids: [...f.pids].sort((a, b) => a - b),
@@ -378,10 +383,10 @@ function joinPipes(flows: Building[]): Building[] {
     const [a, b] = [ins[0], outs[0]];
     const calls = new Map(a.calls);
     for (const [k, n] of b.calls) calls.set(k, (calls.get(k) ?? 0) + n);
-    const sizes = new Map(a.sizes);
-    for (const [k, n] of b.sizes) sizes.set(k, (sizes.get(k) ?? 0) + n);
+    // The chunk is the writing side's to the destination, as every flow's is: the writes into the pipe are the first program's loop.
+    const sizes = new Map(b.sizes);
     // The bytes that reached the destination; a chain of pipes (`cat f | cat | nc`) joins one pipe at a time.
-    const joined: Building = { from: a.from, to: b.to, via: a.via ?? a.to, technique: 'read-write', calls, bytes: b.bytes, sizes, pids: new Set([...a.pids, ...b.pids]) };
+    const joined: Building = { from: a.from, to: b.to, via: a.via ?? a.to, sides: { into: a.calls, out: b.calls }, technique: 'read-write', calls, bytes: b.bytes, sizes, pids: new Set([...a.pids, ...b.pids]) };
     out = out.filter((f) => f !== a && f !== b).concat(joined);
     for (const m of [into, outOf]) for (const list of m.values()) for (let i = 0; i < list.length; i++) if (list[i] === a || list[i] === b) list[i] = joined;
   }

@@ -62,7 +62,9 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
     out.push(...paragraph(t.flow(i + 1, endName(f.from), endName(f.to)), width, '  ').map((l, j) => paint.bold(j === 0 ? l.slice(2) : l)));
     if (f.via) out.push(...paragraph(t.via(endName(f.via)), width, '  '));
     out.push(...paragraph(f.technique === 'other' ? t.other(f.seen ?? '', f.lesson) : t.technique(f.technique, f.lesson), width, '  '));
-    out.push(...paragraph(t.calls(p.list(Object.entries(f.calls).map(([name, n]) => t.callCount(name, n)))), width, '  '));
+    const callList = (calls: Record<string, number>) => p.list(Object.entries(calls).map(([name, n]) => t.callCount(name, n)));
+    // Through a pipe, each side's calls: the reads of the file and of the pipe are not one loop's.
+    out.push(...paragraph(f.sides ? t.callsThrough(callList(f.sides.into), callList(f.sides.out)) : t.calls(callList(f.calls)), width, '  '));
     if (f.bytes > 0) out.push(...paragraph(t.moved(f.bytes, formatBytes(f.bytes).endsWith(' B') ? null : formatBytes(f.bytes), formatBytes(f.chunk)), width, '  '));
     if (f.job === 'send' && isLoopback(f.to.path)) out.push(...paragraph(t.loopback, width, '  '));
     const counts = f.model?.counts;
