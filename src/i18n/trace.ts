@@ -45,8 +45,11 @@ export const TRACE_TEXT = catalogue({
     same: 'the same counts',
     open: 'Open the lesson at this scale:',
     openPlain: 'The lesson that teaches these calls:',
-    unknowable:
-      "What a trace cannot tell: whether the page cache held the file (the model assumes it did not: a cold cache), whether the network card gathers scattered pages (the counts are the lessons' as written: sendfile's CPU copy into the socket buffer is gone with a gathering card, lesson sendfile-sg), and copies a device makes on its own.",
+    /** What no trace shows; the network card's part only where a flow is sent to one. */
+    unknowable: (sent: boolean): string =>
+      sent
+        ? "What a trace cannot tell: whether the page cache held the file (the model assumes it did not: a cold cache), whether the network card gathers scattered pages (the counts are the lessons' as written: sendfile's CPU copy into the socket buffer is gone with a gathering card, lesson sendfile-sg), and copies a device makes on its own."
+        : 'What a trace cannot tell: whether the page cache held the file (the model assumes it did not: a cold cache), and copies a device makes on its own.',
     notTrace: (file: string) => `${file} is not an strace trace (no line of it is one strace writes); make one with: strace -f -yy -T -o FILE COMMAND`,
     binary: (file: string) => `${file} is binary, not an strace trace; make one with: strace -f -yy -T -o FILE COMMAND`,
     unreadable: (file: string, why: string) => `cannot read ${file}: ${why}`,
@@ -97,7 +100,10 @@ export const TRACE_TEXT = catalogue({
     same: '计数相同',
     open: '按这个规模打开课程：',
     openPlain: '讲这些调用的课程：',
-    unknowable: '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），网卡能否收集分散的页（计数按课程原样：网卡支持收集时，sendfile 由 CPU 拷进 socket 缓冲区的那一次就没有了，见课程 sendfile-sg），以及设备自己做的拷贝。',
+    unknowable: (sent: boolean): string =>
+      sent
+        ? '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），网卡能否收集分散的页（计数按课程原样：网卡支持收集时，sendfile 由 CPU 拷进 socket 缓冲区的那一次就没有了，见课程 sendfile-sg），以及设备自己做的拷贝。'
+        : '跟踪看不出的事：页缓存里是否已有这个文件（模型假定没有：冷缓存），以及设备自己做的拷贝。',
     notTrace: (file: string) => `${file} 不是 strace 的跟踪（没有一行是 strace 写的）；可以这样生成：strace -f -yy -T -o FILE COMMAND`,
     binary: (file: string) => `${file} 是二进制文件，不是 strace 的跟踪；可以这样生成：strace -f -yy -T -o FILE COMMAND`,
     unreadable: (file: string, why: string) => `无法读取 ${file}：${why}`,

@@ -93,7 +93,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
     out.push('');
   });
   flowAt.push(out.length);
-  out.push(...paragraph(t.unknowable, width));
+  out.push(...paragraph(t.unknowable(flows.some((f) => f.job === 'send')), width));
   return { lines: out, flowAt };
 }
 
