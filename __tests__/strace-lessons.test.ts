@@ -213,4 +213,11 @@ describe('the model of a flow (docs/MODEL.md)', () => {
     expect(['TCP:[127.0.0.1:80->127.0.0.1:5000]', 'TCPv6:[[::1]:80->[::1]:5000]', 'UDP:[127.0.1.1:53->127.0.0.1:4000]'].map(isLoopback)).toEqual([true, true, true]);
     expect(['TCP:[10.0.0.1:80->10.0.0.2:5000]', 'TCP:[127.0.0.1:80->10.0.0.2:5000]', 'UNIX-STREAM:[5->6]', null].map(isLoopback)).toEqual([false, false, false, false]);
   });
+
+  test('splice as an alternative at a chunk larger than a pipe: ceil(300000 / 65536) = 5 rounds of its two calls a chunk (docs/MODEL.md: a call moves at most the pipe\'s 64 KiB), said beside its counts', () => {
+    const r = readFlow({ from: file('/f'), to: { fd: 4, path: null, kind: 'socket' }, technique: 'sendfile', calls: { sendfile: 1 }, bytes: 300000, chunk: 300000, pids: [1] }, catalog);
+    const splice = r.alternatives.find((a) => a.technique === 'splice');
+    expect([splice?.rounds, splice?.counts.syscalls]).toEqual([5, 1 + 5 * 2]);
+    expect(r.alternatives.filter((a) => a.technique !== 'splice').map((a) => a.rounds)).toEqual(r.alternatives.filter((a) => a.technique !== 'splice').map(() => 1));
+  });
 });

@@ -39,7 +39,11 @@ export const TRACE_TEXT = catalogue({
       read: 'Reading the same bytes by the other techniques, at the same size and chunk:',
     },
     /** An alternative named by its technique, and its lesson where that is named otherwise (the read job's read-write is lesson dma-io). */
-    alternative: (technique: string, lesson: string | null) => (lesson && lesson !== technique ? `${technique} (lesson ${lesson})` : technique),
+    alternative: (technique: string, lesson: string | null, rounds = 1) =>
+      [
+        lesson && lesson !== technique ? `${technique} (lesson ${lesson})` : technique,
+        rounds > 1 ? ` (${rounds} rounds a chunk${technique === 'splice' ? ": a call moves at most a pipe's 64 KiB" : ''}, each with its own disk read and send)` : '',
+      ].join(''),
     saves: (what: string) => `saves ${what}`,
     costs: (what: string) => `costs ${what} more`,
     same: 'the same counts',
@@ -94,7 +98,11 @@ export const TRACE_TEXT = catalogue({
       send: '用其他技术发送同样的字节，大小和分段相同：',
       read: '用其他技术读取同样的字节，大小和分段相同：',
     },
-    alternative: (technique: string, lesson: string | null) => (lesson && lesson !== technique ? `${technique}（课程 ${lesson}）` : technique),
+    alternative: (technique: string, lesson: string | null, rounds = 1) =>
+      [
+        lesson && lesson !== technique ? `${technique}（课程 ${lesson}）` : technique,
+        rounds > 1 ? `（每段 ${rounds} 轮${technique === 'splice' ? '：一次调用最多搬运管道的 64 KiB' : ''}，每一轮各有一次读盘和一次发送）` : '',
+      ].join(''),
     saves: (what: string) => `省下 ${what}`,
     costs: (what: string) => `多花 ${what}`,
     same: '计数相同',

@@ -26,6 +26,8 @@ export interface ModelFigure {
   perChunk: Counters | null;
   /** The page cache the counts assume: warm for the lab's own runs (the file was just written), cold where the runs drop it. */
   cache: Knobs['cache'];
+  /** Rounds of the lesson's calls a chunk takes: more than 1 where one call moves less than a chunk (splice, a pipe's 64 KiB). */
+  rounds: number;
 }
 
 interface Derivation {
@@ -72,7 +74,7 @@ export function lessonOf(technique: Technique): string | null {
  * rounds of the lesson's transfer calls, as the helper's loops make them. Totals are null where
  * the model does not count the chunk (not whole pages): no totals rather than wrong ones.
  */
-export function lessonAtScale(lesson: Lesson, scale: Scale | null, cache: Knobs['cache']): { totals: Counters | null; perChunk: Counters | null; calls: string[] } {
+export function lessonAtScale(lesson: Lesson, scale: Scale | null, cache: Knobs['cache']): { totals: Counters | null; perChunk: Counters | null; calls: string[]; rounds: number } {
   let rounds = 1;
   let whole: { totals: Counters; perChunk: Counters } | null = null;
   if (scale) {
@@ -88,12 +90,12 @@ export function lessonAtScale(lesson: Lesson, scale: Scale | null, cache: Knobs[
   }
   const calls: string[] = [];
   for (let i = 0; i < rounds; i++) calls.push(...callsOfPhase(lesson, 'transfer'));
-  return { totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null, calls };
+  return { totals: whole?.totals ?? null, perChunk: whole?.perChunk ?? null, calls, rounds };
 }
 
 export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale | null = null, cache: Knobs['cache'] = 'cold'): ModelFigure {
   const d = DERIVATIONS[technique];
-  let whole: { totals: Counters | null; perChunk: Counters | null } = { totals: null, perChunk: null };
+  let whole: { totals: Counters | null; perChunk: Counters | null; rounds: number } = { totals: null, perChunk: null, rounds: 1 };
   const calls: string[] = [];
   const sources: string[] = [];
   if (d.lesson) {
@@ -109,5 +111,5 @@ export function modelFigure(technique: Technique, catalog: Catalog, scale: Scale
     calls.push(...d.fromTable);
     sources.push("docs/MODEL.md's strace table");
   }
-  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole.totals, perChunk: whole.perChunk, cache };
+  return { syscallsPerChunk: calls.length, calls, source: sources.join(' + '), totals: whole.totals, perChunk: whole.perChunk, cache, rounds: whole.rounds };
 }

@@ -48,6 +48,8 @@ export interface Alternative {
   counts: Counters;
   /** The flow's counts less this technique's: what switching would save (negative: what it would cost). */
   saving: Counters | null;
+  /** Rounds of its calls a chunk takes (splice through a 64 KiB pipe), each with its own transfers: said beside its counts. */
+  rounds: number;
 }
 
 export interface ReadFlow extends Flow {
@@ -95,16 +97,18 @@ interface JobFigure {
   totals: Counters | null;
   perChunk: Counters | null;
   calls: string[];
+  /** Rounds of the lesson's calls a chunk takes: more than 1 where a call moves less than a chunk (splice, a pipe's 64 KiB). */
+  rounds: number;
 }
 
 function figureIn(job: FlowJob, t: Technique, catalog: Catalog, scale: Scale): JobFigure {
   if (job === 'send') {
     const f = modelFigure(t, catalog, scale, ASSUMED.cache);
-    return { lesson: lessonOf(t), totals: f.totals, perChunk: f.perChunk, calls: f.calls };
+    return { lesson: lessonOf(t), totals: f.totals, perChunk: f.perChunk, calls: f.calls, rounds: f.rounds };
   }
   const lessonId = READ_LESSONS[t];
   const lesson = lessonId ? catalog.find(lessonId) : undefined;
-  if (!lessonId || !lesson) return { lesson: null, totals: null, perChunk: null, calls: [] };
+  if (!lessonId || !lesson) return { lesson: null, totals: null, perChunk: null, calls: [], rounds: 1 };
   return { lesson: lessonId, ...lessonAtScale(lesson, scale, ASSUMED.cache) };
 }
 
@@ -140,7 +144,7 @@ export function readFlow(flow: Flow, catalog: Catalog): ReadFlow {
     if (t === flow.technique) continue;
     const f = figureIn(job, t, catalog, scale);
     if (!f.totals) continue;
-    alternatives.push({ technique: t, lesson: f.lesson, counts: f.totals, saving: model.counts ? minus(model.counts, f.totals) : null });
+    alternatives.push({ technique: t, lesson: f.lesson, counts: f.totals, saving: model.counts ? minus(model.counts, f.totals) : null, rounds: f.rounds });
   }
   const command = own.lesson ? `zcopy learn ${own.lesson} --size ${sizeArg(scale.size)} --chunk ${sizeArg(scale.chunk)}` : null;
   return { ...flow, job, lesson: own.lesson ?? taught, outside, scale, rounded: !whole, model, alternatives, command };

@@ -82,7 +82,7 @@ export function traceLayout(source: string, flows: ReadFlow[], lines: LineCounts
       out.push(...paragraph(t.instead[f.job], width, '  '));
       const rows = f.alternatives.map((a) => {
         const figures = p.list(shown(a.counts).map((k) => `${counter[k]} ${grouped(a.counts[k])}`));
-        return [t.alternative(a.technique, a.lesson), figures, a.saving ? verdict(a.saving, lang) : ''];
+        return [t.alternative(a.technique, a.lesson, a.rounds), figures, a.saving ? verdict(a.saving, lang) : ''];
       });
       for (const [technique, figures, saving] of rows) {
         out.push(...bullet(`${technique}${p.colon}${figures}${saving ? p.semicolons(['', saving]) : ''}`, width, '    ', '-'));
