@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, zcopy } from './helpers/cli.js';
@@ -11,6 +11,7 @@ import { testContext } from './helpers/app.js';
 import { buildByKeys } from './helpers/build.js';
 import { stepWords } from '../src/ui/learn/frame.js';
 import { learnView } from '../src/ui/learn/view.js';
+import { loadLessonFile } from '../src/lessons/index.js';
 import { holdMs } from '../src/ui/play.js';
 
 // The built binary in a real terminal: tmux at 80x24, keys sent, the screen read back.
@@ -154,7 +155,11 @@ describe('zcopy learn in a real 80x24 terminal', () => {
   }, 30_000);
 
   test('--play --speed 4 steps by itself, no key pressed, the footer saying so; Space stops it where it is (issue 22)', async () => {
-    keys('node bin/zcopy.js learn sendfile --play --speed 4', 'Enter');
+    // The README's own lesson: its short steps are held the shortest time, so the test waits seconds, not tens of them.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const file = join(state, 'my-read.yaml');
+    writeFileSync(file, /```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Write your own lesson')))![1]);
+    keys(`node bin/zcopy.js learn --file ${file} --play --speed 4`, 'Enter');
     await waitFor((s) => s.includes('USER SPACE') && s.includes('▶ playing 4×'), 'the first frame, playing');
     await waitFor((s) => /step 1\/\d+/.test(s), 'step 1, by itself');
     await waitFor((s) => /step 2\/\d+/.test(s), 'step 2, by itself');
@@ -165,7 +170,7 @@ describe('zcopy learn in a real 80x24 terminal', () => {
     expect(lines.length).toBeLessThanOrEqual(24);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     // Longer than that step is held at 4×: playing, it would have moved on by now.
-    const view = learnView(testContext().ctx.lookup('sendfile'), 'en');
+    const view = learnView(loadLessonFile(file), 'en');
     await new Promise((r) => setTimeout(r, holdMs(stepWords(view, at), 4) + 1000));
     expect(term.screen()).toMatch(new RegExp(`step ${at}/\\d+`));
     expect(term.screen()).toContain('‖ paused 4×');
