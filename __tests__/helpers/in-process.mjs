@@ -1,6 +1,6 @@
 // The worker behind zcopy() in __tests__/helpers/cli.ts: the built bundle, loaded once, runs one
-// command line at a time with in-memory streams, and wakes the test's thread, which waits on
-// `signal`, when the result is on the port. Plain JavaScript: it runs in Node, outside jest.
+// command line at a time with in-memory streams, posts the result with the call's id, and counts it
+// in `signal`, which the test's thread waits on. Plain JavaScript: it runs in Node, outside jest.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
