@@ -169,14 +169,14 @@ describe('the site in chromium', () => {
 
 describe('the mermaid export, read by mermaid itself in chromium', () => {
   // What a course page or a GitHub README does with `zcopy export --format mermaid`: mermaid's own
-  // parser and renderer (node_modules/mermaid's browser build), so that a lesson's words can never
-  // make a diagram that fails to draw.
+  // parser and renderer (@mermaid-js/tiny, mermaid's one-file browser build, without the diagram
+  // kinds that need extra libraries), so that a lesson's words can never make a diagram that fails to draw.
   test('every lesson in both languages, and its what-if and scale variants, parses and draws one message per arrow', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => void errors.push(e.message));
     await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/@mermaid-js/tiny/dist/mermaid.tiny.js') });
     await page.evaluate(() => (window as unknown as { mermaid: { initialize(o: object): void } }).mermaid.initialize({ startOnLoad: false }));
     const cases = RECOMMENDED_PATH.flatMap((id) => [[id], [id, '--lang', 'zh']]);
     cases.push(['sendfile-sg', '--nic', 'nosg'], ['traditional', '--cache', 'warm'], ['splice', '--size', '1M', '--chunk', '1M'], ['traditional', '--step', '6', '--lang', 'zh']);
