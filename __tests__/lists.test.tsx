@@ -52,39 +52,42 @@ function everyId(app: App): string[] {
   return seen;
 }
 
+/** Each list, opened afresh in each language at each size; `where` names the case in a failure. */
+function eachListOpened(run: (c: { list: (typeof LISTS)[number]; lang: (typeof LANGS)[number]; size: Size; where: string; app: App }) => void): void {
+  for (const lang of LANGS) {
+    for (const size of SIZES) {
+      for (const list of LISTS) run({ list, lang, size, where: `${list.name} ${lang} ${size.cols}x${size.rows}`, app: driveApp(list.start, { lang, size }) });
+    }
+  }
+}
+
 describe('/ filters the lists (issue 21)', () => {
   test('typing narrows the list by id, alias and title, the filter in sight; Backspace edits; Esc clears it, a second Esc goes back', () => {
-    for (const lang of LANGS) {
-      for (const size of SIZES) {
-        for (const list of LISTS) {
-          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
-          const app = driveApp(list.start, { lang, size });
-          const all = everyId(app);
-          const before = app.frame();
-          // In one read, as a terminal delivers a burst.
-          app.type(`/${list.part}`);
-          const narrowed = app.frame();
-          const kept = ids(narrowed);
-          expect({ where, kept: kept.length > 0 && kept.length < all.length, each: kept.every((id) => all.includes(id)) }).toEqual({ where, kept: true, each: true });
-          expect({ where, filter: narrowed.split('\n').some((l) => l === ` / ${list.part}█`) }).toEqual({ where, filter: true });
-          // The footer says what the keys do now.
-          expect({ where, footer: narrowed.split('\n').at(-1)!.includes(`Esc ${KEYS[lang].filter.clear.brief}`) }).toEqual({ where, footer: true });
-          const lines = narrowed.split('\n');
-          expect({ where, rows: lines.length <= size.rows - 1, cols: lines.every((l) => displayWidth(l) <= size.cols) }).toEqual({ where, rows: true, cols: true });
-          // Backspace takes back a character: the list widens again.
-          app.type('\u007f');
-          expect({ where, shorter: ids(app.frame()).length >= kept.length, filter: app.frame().includes(` / ${list.part.slice(0, -1)}█`) }).toEqual({ where, shorter: true, filter: true });
-          // Esc clears the filter: every item is back, and the list is still open.
-          app.type(ESC);
-          expect({ where, screen: at(app).screen, filter: app.frame().includes('█') }).toEqual({ where, screen: list.start.screen, filter: false });
-          expect({ where, all: everyId(app) }).toEqual({ where, all });
-          expect({ where, frame: app.frame() }).toEqual({ where, frame: before });
-          // A second Esc leaves, as it always did.
-          app.type(ESC);
-          expect({ where, screen: at(app).screen }).toEqual({ where, screen: 'home' });
-        }
-      }
-    }
+    eachListOpened(({ list, lang, size, where, app }) => {
+      const all = everyId(app);
+      const before = app.frame();
+      // In one read, as a terminal delivers a burst.
+      app.type(`/${list.part}`);
+      const narrowed = app.frame();
+      const kept = ids(narrowed);
+      expect({ where, kept: kept.length > 0 && kept.length < all.length, each: kept.every((id) => all.includes(id)) }).toEqual({ where, kept: true, each: true });
+      expect({ where, filter: narrowed.split('\n').some((l) => l === ` / ${list.part}█`) }).toEqual({ where, filter: true });
+      // The footer says what the keys do now.
+      expect({ where, footer: narrowed.split('\n').at(-1)!.includes(`Esc ${KEYS[lang].filter.clear.brief}`) }).toEqual({ where, footer: true });
+      const lines = narrowed.split('\n');
+      expect({ where, rows: lines.length <= size.rows - 1, cols: lines.every((l) => displayWidth(l) <= size.cols) }).toEqual({ where, rows: true, cols: true });
+      // Backspace takes back a character: the list widens again.
+      app.type('\u007f');
+      expect({ where, shorter: ids(app.frame()).length >= kept.length, filter: app.frame().includes(` / ${list.part.slice(0, -1)}█`) }).toEqual({ where, shorter: true, filter: true });
+      // Esc clears the filter: every item is back, and the list is still open.
+      app.type(ESC);
+      expect({ where, screen: at(app).screen, filter: app.frame().includes('█') }).toEqual({ where, screen: list.start.screen, filter: false });
+      expect({ where, all: everyId(app) }).toEqual({ where, all });
+      expect({ where, frame: app.frame() }).toEqual({ where, frame: before });
+      // A second Esc leaves, as it always did.
+      app.type(ESC);
+      expect({ where, screen: at(app).screen }).toEqual({ where, screen: 'home' });
+    });
   });
 
   test('Backspace with nothing left to erase closes the filter, as in less; the list stays open', () => {
@@ -130,21 +133,15 @@ describe('/ filters the lists (issue 21)', () => {
   });
 
   test('a filter that keeps nothing says so in words; no key there opens anything or fails, and Esc brings the list back', () => {
-    for (const lang of LANGS) {
-      for (const size of SIZES) {
-        for (const list of LISTS) {
-          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
-          const app = driveApp(list.start, { lang, size });
-          app.type('/zzqx');
-          const empty = app.frame();
-          expect({ where, ids: ids(empty), said: empty.includes(WORDS[lang].noMatch('zzqx')) }).toEqual({ where, ids: [], said: true });
-          app.type('\r', '\u001b[B', '\u001b[A', PGDN, PGUP, '\u001bOH', '\u001b[4~', '\r');
-          expect({ where, at: at(app), frame: app.frame() }).toEqual({ where, at: { screen: list.start.screen, id: undefined }, frame: empty });
-          app.type(ESC, '\r');
-          expect({ where, opened: at(app).screen }).toEqual({ where, opened: list.opens });
-        }
-      }
-    }
+    eachListOpened(({ list, lang, where, app }) => {
+      app.type('/zzqx');
+      const empty = app.frame();
+      expect({ where, ids: ids(empty), said: empty.includes(WORDS[lang].noMatch('zzqx')) }).toEqual({ where, ids: [], said: true });
+      app.type('\r', '\u001b[B', '\u001b[A', PGDN, PGUP, '\u001bOH', '\u001b[4~', '\r');
+      expect({ where, at: at(app), frame: app.frame() }).toEqual({ where, at: { screen: list.start.screen, id: undefined }, frame: empty });
+      app.type(ESC, '\r');
+      expect({ where, opened: at(app).screen }).toEqual({ where, opened: list.opens });
+    });
   });
 });
 
@@ -182,43 +179,37 @@ describe('typing an id jumps to it (issue 21)', () => {
 
 describe('PgDn and PgUp page the lists (issue 21)', () => {
   test('a page at a time, never past either end; Home and End still go to the ends', () => {
-    for (const lang of LANGS) {
-      for (const size of SIZES) {
-        for (const list of LISTS) {
-          const where = `${list.name} ${lang} ${size.cols}x${size.rows}`;
-          const app = driveApp(list.start, { lang, size });
-          const all = everyId(app);
-          // Each PgDn moves the cursor by as many items as were in sight (none is skipped unseen), and stops at the last; PgUp the same way back.
-          const inSight = () => ids(app.frame()).length;
-          let pages = 0;
-          for (let i = 0; i < all.length; i++) {
-            const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
-            app.type(PGDN);
-            const to = all.indexOf(cursor(app.frame())!);
-            expect({ where, from, to }).toEqual({ where, from, to: Math.min(from + page, all.length - 1) });
-            if (to > from) pages++;
-          }
-          for (let i = 0; i < all.length; i++) {
-            const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
-            app.type(PGUP);
-            expect({ where, from, to: all.indexOf(cursor(app.frame())!) }).toEqual({ where, from, to: Math.max(from - page, 0) });
-          }
-          // The lessons are more than a screen holds: they took pages; the levels and the terms at least one.
-          expect({ where, pages: pages >= (list.start.screen === 'picker' ? 2 : 1), page: inSight() > 1 }).toEqual({ where, pages: true, page: true });
-          for (let i = 0; i < all.length; i++) app.type(PGUP);
-          expect({ where, top: cursor(app.frame()) }).toEqual({ where, top: all[0] });
-          app.type('\u001b[4~');
-          expect({ where, end: cursor(app.frame()) }).toEqual({ where, end: all.at(-1) });
-          app.type('\u001bOH');
-          expect({ where, home: cursor(app.frame()) }).toEqual({ where, home: all[0] });
-          // Within a filter, they page the items it keeps.
-          app.type(`/${list.part}`, '\u001b[4~');
-          expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame()).at(-1) });
-          app.type(PGUP);
-          expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame())[0] });
-        }
+    eachListOpened(({ list, where, app }) => {
+      const all = everyId(app);
+      // Each PgDn moves the cursor by as many items as were in sight (none is skipped unseen), and stops at the last; PgUp the same way back.
+      const inSight = () => ids(app.frame()).length;
+      let pages = 0;
+      for (let i = 0; i < all.length; i++) {
+        const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
+        app.type(PGDN);
+        const to = all.indexOf(cursor(app.frame())!);
+        expect({ where, from, to }).toEqual({ where, from, to: Math.min(from + page, all.length - 1) });
+        if (to > from) pages++;
       }
-    }
+      for (let i = 0; i < all.length; i++) {
+        const [from, page] = [all.indexOf(cursor(app.frame())!), inSight()];
+        app.type(PGUP);
+        expect({ where, from, to: all.indexOf(cursor(app.frame())!) }).toEqual({ where, from, to: Math.max(from - page, 0) });
+      }
+      // The lessons are more than a screen holds: they took pages; the levels and the terms at least one.
+      expect({ where, pages: pages >= (list.start.screen === 'picker' ? 2 : 1), page: inSight() > 1 }).toEqual({ where, pages: true, page: true });
+      for (let i = 0; i < all.length; i++) app.type(PGUP);
+      expect({ where, top: cursor(app.frame()) }).toEqual({ where, top: all[0] });
+      app.type('\u001b[4~');
+      expect({ where, end: cursor(app.frame()) }).toEqual({ where, end: all.at(-1) });
+      app.type('\u001bOH');
+      expect({ where, home: cursor(app.frame()) }).toEqual({ where, home: all[0] });
+      // Within a filter, they page the items it keeps.
+      app.type(`/${list.part}`, '\u001b[4~');
+      expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame()).at(-1) });
+      app.type(PGUP);
+      expect({ where, filtered: cursor(app.frame()) }).toEqual({ where, filtered: ids(app.frame())[0] });
+    });
   });
 
   test('the help lists the new keys, in both languages', () => {
