@@ -34,7 +34,8 @@ export interface Flow {
 }
 
 const READS = new Set(['read', 'pread64', 'readv', 'preadv', 'preadv2', 'recv', 'recvfrom', 'recvmsg']);
-const WRITES = new Set(['write', 'pwrite64', 'writev', 'pwritev', 'pwritev2', 'send', 'sendto', 'sendmsg']);
+/** The calls that write a buffer the program holds: a read-write flow's writing side. */
+export const WRITES: ReadonlySet<string> = new Set(['write', 'pwrite64', 'writev', 'pwritev', 'pwritev2', 'send', 'sendto', 'sendmsg']);
 /** Mappings the loader and libc make of their own files: never a program's payload. */
 const RUNTIME_FILE = /(?:\.so(?:\.[\d.]+)?$|^\/(?:usr\/)?lib(?:64|32)?\/|\/locale|\/gconv\/|ld\.so\.cache$)/;
 

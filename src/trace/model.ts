@@ -2,12 +2,7 @@ import type { Catalog } from '../lessons/index.js';
 import { lessonAtScale, lessonOf, modelFigure, TECHNIQUES, type Technique } from '../lab/model.js';
 import { COUNTER_KEYS, DEFAULT_KNOBS, PAGE, formulaTexts, traceOf, variantOf, type Counters, type Knobs, type Scale } from '../model/index.js';
 import { isLocalSocket } from './fds.js';
-import type { Flow, FlowTechnique } from './flows.js';
-
-/** The lesson a flow's technique is taught by (the lab's derivations), none for what the lab has no id for. */
-export function lessonOfTechnique(t: FlowTechnique): string | null {
-  return t === 'other' ? null : lessonOf(t);
-}
+import { WRITES, type Flow } from './flows.js';
 
 /**
  * The job a flow does, as docs/MODEL.md's "Jobs" table names them, or null where no lesson does
@@ -120,7 +115,7 @@ function techniquesOf(job: FlowJob): Technique[] {
 /** The calls of a read-job flow that only discard what was read: its writes, which no read lesson makes. */
 function outsideOf(flow: Flow, job: FlowJob | null): Record<string, number> {
   if (job !== 'read') return {};
-  return Object.fromEntries(Object.entries(flow.calls).filter(([name]) => /^(?:p?write|send)/.test(name)));
+  return Object.fromEntries(Object.entries(flow.calls).filter(([name]) => WRITES.has(name)));
 }
 
 /** A flow read through the model: its counts at its size and chunk, what the other techniques of its job would cost, and the lesson to open. */
